@@ -1,0 +1,1 @@
+"""The `mednum` Processing provider and its algorithms (the stable, scriptable interface)."""

@@ -1,0 +1,33 @@
+"""Processing provider `mednum`."""
+
+from __future__ import annotations
+
+from qgis.core import QgsProcessingProvider
+from qgis.PyQt.QtGui import QIcon
+
+from ..__about__ import __icon_path__, __version__
+from ..core.i18n import translate
+
+
+def algorithm_classes() -> list[type]:
+    """Every algorithm of the provider (add yours here, one line each)."""
+    classes: list[type] = []
+    return classes
+
+
+class MednumProvider(QgsProcessingProvider):
+    def id(self) -> str:
+        return "mednum"
+
+    def name(self) -> str:
+        return translate("MednumProvider", "Lieux de médiation numérique")
+
+    def longName(self) -> str:
+        return f"{self.name()} {__version__}"
+
+    def icon(self) -> QIcon:
+        return QIcon(str(__icon_path__))
+
+    def loadAlgorithms(self) -> None:
+        for cls in algorithm_classes():
+            self.addAlgorithm(cls())

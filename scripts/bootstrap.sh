@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Install what the plugin needs on Debian/Ubuntu: QGIS (>= 3.22) from apt when absent, then a virtual
+# environment built from the system Python (which ships the qgis module) with the pip requirements.
+# Idempotent: each step is skipped when already done.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+SYS_PY=/usr/bin/python3
+VENV=.venv
+APT_PACKAGES="qgis python3-qgis qgis-providers xvfb python3-venv pyqt5-dev-tools qttools5-dev-tools"
+
+as_root() {
+  if [ "$(id -u)" = 0 ]; then "$@"; elif command -v sudo >/dev/null; then sudo "$@"; else
+    echo "Droits administrateur nécessaires pour : $*" >&2; return 1; fi
+}
+
+need_apt=""
+if ! "$SYS_PY" -c "import qgis.core" >/dev/null 2>&1; then need_apt=1; fi
+"$SYS_PY" -c "import ensurepip, venv" >/dev/null 2>&1 || need_apt=1
+command -v lrelease >/dev/null 2>&1 || [ -x /usr/lib/qt5/bin/lrelease ] || need_apt=1
+command -v xvfb-run >/dev/null 2>&1 || need_apt=1
+if [ -n "$need_apt" ]; then
+  echo ">> Installation de QGIS et des outils depuis apt (une minute environ)…"
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $APT_PACKAGES >/dev/null
+fi
+"$SYS_PY" -c "from qgis.core import Qgis; print('>> QGIS', Qgis.QGIS_VERSION)"
+
+if [ ! -x "$VENV/bin/python" ]; then
+  echo ">> Création de $VENV (Python système, --system-site-packages)…"
+  "$SYS_PY" -m venv --system-site-packages "$VENV"
+fi
+
+REQS="requirements.txt"
+[ "${1:-}" = "--dev" ] && REQS="requirements-dev.txt"
+stamp=".deps-stamp"
+want="$(cat requirements.txt requirements-dev.txt | sha1sum | cut -c1-12)-$REQS"
+if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
+  echo ">> Installation des dépendances Python ($REQS)…"
+  "$VENV/bin/python" -m pip install -q --disable-pip-version-check -r "$REQS"
+  echo "$want" > "$stamp"
+fi
