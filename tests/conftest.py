@@ -10,7 +10,18 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
-SHARED_DATA = (REPO_ROOT / ".." / "shared" / "data").resolve()
+
+
+def _shared_data() -> Path:
+    """../shared/data beside the checkout (also from a git worktree or a CI clone), or MEDNUM_SHARED_DATA."""
+    candidates = [os.environ.get("MEDNUM_SHARED_DATA", ""), REPO_ROOT / ".." / "shared" / "data", "/work/shared/data"]
+    for candidate in candidates:
+        if candidate and Path(candidate).is_dir():
+            return Path(candidate).resolve()
+    return (REPO_ROOT / ".." / "shared" / "data").resolve()
+
+
+SHARED_DATA = _shared_data()
 SAMPLES = SHARED_DATA / "samples"
 
 
