@@ -1,0 +1,496 @@
+"""The working layer: the lieux of a source, in the standard's own form, on the map and in edit forms.
+
+Storage decision (principle 1, "a layer saved at any moment is one export away from a conformant file"):
+
+* the layer holds exactly the schema's fields, in schema order, **all stored as text** in their
+  conformant representation: ``a|b`` lists, ISO dates, ``43.52609`` numbers with a decimal point.
+  latitude/longitude are text too: a source value such as ``43,52609`` or ``N/A`` cannot live in a
+  real column and would be lost; as text it stays, the validator reports it, the user fixes it.
+  A missing value is NULL (the standard's ""), so that "required" is a plain not-null constraint;
+* the geometry is a point in EPSG:4326 derived from latitude/longitude when both are valid WGS84
+  numbers; a lieu without (valid) coordinates is kept with a NULL geometry and reported;
+* the fields are the truth: editing latitude/longitude moves the point, moving the point rewrites
+  them (`plugin/qgis/coordinate_sync.py`);
+* a GeoPackage adds its own integer primary key ``fid`` (the source row number at import); it is
+  not a field of the standard and never exported.
+
+The layer logic here — fields, features ↔ records, configuration (form, style, marker), detection —
+works on any ``QgsVectorLayer`` (memory, GeoPackage, PostGIS). Only :func:`create_working_geopackage`
+and the side-table/metadata helpers are about the GeoPackage file a local import produces:
+
+* table ``lieux`` — the working layer (bulk-written through GDAL/SQLite: 50,000 lieux in about a second);
+* table ``colonnes_source`` — the source columns that are not fields of the standard, one row per lieu
+  with the same ``fid`` and the lieu's ``id``, so nothing of the source is lost;
+* ``layer_styles`` — the layer's default style: form, constraints, defaults, symbology and labels,
+  so that QGIS restores them whenever the GeoPackage is opened again, with or without the plugin;
+* GDAL metadata of ``lieux`` — schema version, source file and format, the side-table column names.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import struct
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable, Mapping, Optional, Sequence
+
+from qgis.core import (
+    NULL,
+    QgsCoordinateReferenceSystem,
+    QgsFeature,
+    QgsFeatureRequest,
+    QgsField,
+    QgsFields,
+    QgsGeometry,
+    QgsMapLayer,
+    QgsPointXY,
+    QgsVectorLayer,
+    QgsVectorLayerFeatureSource,
+)
+from qgis.PyQt.QtCore import QVariant
+
+from ..core.coordinates import point_of
+from ..core.i18n import translate
+from ..core.records import Record
+from ..core.resources import resource_path
+from ..core.schema import Schema, load_schema
+
+WORKING_TABLE = "lieux"
+SIDE_TABLE = "colonnes_source"
+SIDE_TABLE_ID = "id"
+OVERFLOW_COLUMN = "cellules_en_trop"  # cells beyond the header of a malformed CSV row (JSON list)
+GEOMETRY_COLUMN = "geom"
+WORKING_CRS = "EPSG:4326"
+WORKING_LAYER_PROPERTY = "lieux_mednum/working_layer"  # custom property: the schema version
+STYLE_PATH = resource_path("styles", "lieux.qml")
+STYLE_NAME = "lieux_mednum"
+METADATA_PREFIX = "MEDNUM_"
+_INSERT_CHUNK = 5000
+
+ProgressCallback = Callable[[float], None]
+CancelCheck = Callable[[], bool]
+
+
+class WorkingLayerError(Exception):
+    """A working layer could not be created, opened or read; ``message`` is for the user (French)."""
+
+    def __init__(self, message: str):
+        super().__init__(message)
+        self.message = message
+
+
+class ImportCanceled(WorkingLayerError):
+    def __init__(self):
+        super().__init__(translate("WorkingLayer", "Import canceled."))
+
+
+# --------------------------------------------------------------------------------------------------
+# Fields and features (any provider)
+# --------------------------------------------------------------------------------------------------
+
+
+def working_fields(schema: Optional[Schema] = None) -> QgsFields:
+    """The schema's fields, in order, as text fields."""
+    schema = schema or load_schema()
+    fields = QgsFields()
+    for spec in schema.fields:
+        fields.append(QgsField(spec.name, QVariant.String))
+    return fields
+
+
+def attribute_values(record: Mapping[str, str], names: Sequence[str]) -> list:
+    """Attribute values of a record for fields ``names`` ("" → NULL)."""
+    return [(record.get(name) or None) for name in names]
+
+
+def point_geometry(record: Mapping[str, str]) -> Optional[QgsGeometry]:
+    point = point_of(record)
+    if point is None:
+        return None
+    return QgsGeometry.fromPointXY(QgsPointXY(point[0], point[1]))
+
+
+def features_from_records(records: Iterable[Mapping[str, str]], fields: QgsFields) -> list[QgsFeature]:
+    """Features for ``fields`` (a working layer's) from records: attributes by name, point from lat/long."""
+    names = fields.names()
+    features = []
+    for record in records:
+        feature = QgsFeature(fields)
+        feature.setAttributes(attribute_values(record, names))
+        geometry = point_geometry(record)
+        if geometry is not None:
+            feature.setGeometry(geometry)
+        features.append(feature)
+    return features
+
+
+def add_records(layer: QgsVectorLayer, records: Iterable[Mapping[str, str]]) -> int:
+    """Append records to any working layer through its provider (GeoPackage, PostGIS, memory…)."""
+    features = features_from_records(records, layer.fields())
+    ok, _ = layer.dataProvider().addFeatures(features)
+    if not ok:
+        raise WorkingLayerError(
+            translate("WorkingLayer", "The lieux could not be written to the layer: {error}").format(
+                error="; ".join(layer.dataProvider().errors()) or "?"
+            )
+        )
+    layer.updateExtents()
+    return len(features)
+
+
+def _text(value) -> str:
+    if value is None or value == NULL:
+        return ""
+    if isinstance(value, str):
+        return value
+    from ..core.records import cell_text
+
+    return cell_text(value)
+
+
+def layer_snapshot(
+    layer: QgsVectorLayer, selected_only: bool = False, schema: Optional[Schema] = None
+) -> Callable[[], list[Record]]:
+    """Take, on the main thread, what is needed to read the layer's records; the returned function
+    reads them anywhere (a background task): a snapshot of the features, edit buffer included.
+
+    A working layer is read field by field; any other vector layer is read now, through the
+    generic converter of `plugin/qgis/layer_records.py` (source columns matched to the standard).
+    """
+    schema = schema or load_schema()
+    if not is_working_layer(layer, schema):
+        from .layer_records import records_from_layer as generic_records
+
+        records = generic_records(layer, selected_only=selected_only).schema_records(schema)
+        return lambda: records
+    names = schema.field_names
+    fields = layer.fields()
+    indexes = [fields.indexFromName(name) for name in names]
+    source = QgsVectorLayerFeatureSource(layer)
+    fids = sorted(layer.selectedFeatureIds()) if selected_only else None
+
+    def read() -> list[Record]:
+        request = QgsFeatureRequest().setFlags(QgsFeatureRequest.Flag.NoGeometry).setSubsetOfAttributes(indexes)
+        if fids is not None:
+            request.setFilterFids(set(fids))
+        rows = []
+        for feature in source.getFeatures(request):
+            attributes = feature.attributes()
+            rows.append((feature.id(), {name: _text(attributes[i]) for name, i in zip(names, indexes)}))
+        if fids is not None:
+            rows.sort(key=lambda row: row[0])
+        return [record for _, record in rows]
+
+    return read
+
+
+def records_from_layer(layer: QgsVectorLayer, selected_only: bool = False, schema: Optional[Schema] = None) -> list[Record]:
+    """The records of a layer in the standard's form (edit buffer included), in feature order."""
+    return layer_snapshot(layer, selected_only, schema)()
+
+
+# --------------------------------------------------------------------------------------------------
+# Detection and configuration (any provider)
+# --------------------------------------------------------------------------------------------------
+
+
+def has_working_fields(layer: QgsVectorLayer, schema: Optional[Schema] = None) -> bool:
+    """Whether the layer's fields are the schema's (an extra primary key such as ``fid`` allowed)."""
+    schema = schema or load_schema()
+    keys = set(layer.primaryKeyAttributes())
+    names = tuple(name for i, name in enumerate(layer.fields().names()) if i not in keys and name != "fid")
+    return names == schema.field_names
+
+
+def is_working_layer(layer, schema: Optional[Schema] = None) -> bool:
+    """A vector layer the plugin configured (marker in its style) or with exactly the schema's fields."""
+    if not isinstance(layer, QgsVectorLayer) or not layer.isValid():
+        return False
+    if layer.customProperty(WORKING_LAYER_PROPERTY):
+        return True
+    return has_working_fields(layer, schema)
+
+
+def apply_default_style(layer: QgsVectorLayer) -> None:
+    """Symbology and labels of the shipped QML style (resources/styles/lieux.qml)."""
+    categories = QgsMapLayer.StyleCategory.Symbology | QgsMapLayer.StyleCategory.Labeling
+    message, ok = layer.loadNamedStyle(str(STYLE_PATH), categories)
+    if not ok:
+        raise WorkingLayerError(
+            translate("WorkingLayer", "The default style could not be loaded: {error}").format(error=message)
+        )
+
+
+def configure_working_layer(layer: QgsVectorLayer, schema: Optional[Schema] = None, style: bool = True) -> None:
+    """Make ``layer`` a working layer: the schema-generated form, constraints and defaults, the style."""
+    from .form_config import configure_form
+
+    schema = schema or load_schema()
+    if style:  # first: loading a QML (even restricted to symbology) resets the form configuration on 3.22
+        apply_default_style(layer)
+    configure_form(layer, schema)
+    layer.setCustomProperty(WORKING_LAYER_PROPERTY, schema.version)
+
+
+def save_default_style(layer: QgsVectorLayer) -> None:
+    """Store the layer's whole style (form included) as its default style in the data source."""
+    error = layer.saveStyleToDatabase(
+        STYLE_NAME, translate("WorkingLayer", "Lieux de médiation numérique: form and style"), True, ""
+    )
+    if error:
+        raise WorkingLayerError(
+            translate("WorkingLayer", "The form and style could not be stored with the layer: {error}").format(
+                error=error
+            )
+        )
+
+
+# --------------------------------------------------------------------------------------------------
+# The working GeoPackage (file storage of a local import)
+# --------------------------------------------------------------------------------------------------
+
+
+def gpkg_uri(path: str | os.PathLike, table: str = WORKING_TABLE) -> str:
+    return f"{os.fspath(path)}|layername={table}"
+
+
+@dataclass
+class SideTable:
+    """Source columns that are not schema fields: stored names ↔ source names, one row per lieu."""
+
+    columns: list[str] = field(default_factory=list)  # source names, in source order
+    stored: list[str] = field(default_factory=list)  # column names in the GeoPackage (unique, safe)
+    rows: list[dict[str, str]] = field(default_factory=list)  # by source name, one per lieu
+
+    @property
+    def mapping(self) -> dict[str, str]:
+        return dict(zip(self.stored, self.columns))
+
+
+def side_table_names(columns: Sequence[str]) -> list[str]:
+    """Column names for the side table: unique without case (SQLite), never ``fid``/``id``, never empty."""
+    used = {"fid", SIDE_TABLE_ID}
+    names = []
+    for position, column in enumerate(columns, start=1):
+        base = (column or "").strip() or f"colonne_{position}"
+        candidate, suffix = base, 2
+        while candidate.casefold() in used:
+            candidate = f"{base}_{suffix}"
+            suffix += 1
+        used.add(candidate.casefold())
+        names.append(candidate)
+    return names
+
+
+def _point_blob(record: Mapping[str, str], header: bytes) -> Optional[bytes]:
+    point = point_of(record)
+    if point is None:
+        return None
+    # GeoPackage binary: header (magic, version, flags = little endian without envelope, srs id) + WKB point
+    return header + struct.pack("<BIdd", 1, 1, point[0], point[1])
+
+
+def _quote(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+def create_working_geopackage(
+    path: str | os.PathLike,
+    records: Sequence[Mapping[str, str]],
+    side_table: Optional[SideTable] = None,
+    metadata: Optional[Mapping[str, str]] = None,
+    schema: Optional[Schema] = None,
+    progress: Optional[ProgressCallback] = None,
+    is_canceled: Optional[CancelCheck] = None,
+) -> None:
+    """Write a working GeoPackage at ``path`` (replaced if it exists): table ``lieux`` with the records
+    (fid = position, 1-based), table ``colonnes_source`` when ``side_table`` has columns.
+
+    No QGIS layer is involved (safe in a background task). The form and style are stored afterwards
+    by :func:`store_form_and_style`.
+    """
+    from osgeo import gdal, ogr, osr
+
+    schema = schema or load_schema()
+    names = schema.field_names
+    path = Path(path)
+    if path.exists():
+        path.unlink()
+    gdal.UseExceptions()
+    try:
+        dataset = ogr.GetDriverByName("GPKG").CreateDataSource(str(path))
+        srs = osr.SpatialReference()
+        srs.ImportFromEPSG(4326)
+        layer = dataset.CreateLayer(
+            WORKING_TABLE,
+            srs,
+            ogr.wkbPoint,
+            ["SPATIAL_INDEX=NO", f"GEOMETRY_NAME={GEOMETRY_COLUMN}", "FID=fid"],
+        )
+        for name in names:
+            layer.CreateField(ogr.FieldDefn(name, ogr.OFTString))
+        meta = {"SCHEMA_VERSION": schema.version, **(metadata or {})}
+        if side_table and side_table.columns:
+            meta["SIDE_TABLE_COLUMNS"] = json.dumps(side_table.mapping, ensure_ascii=False)
+            side = dataset.CreateLayer(SIDE_TABLE, None, ogr.wkbNone, ["FID=fid"])
+            side.CreateField(ogr.FieldDefn(SIDE_TABLE_ID, ogr.OFTString))
+            for stored in side_table.stored:
+                side.CreateField(ogr.FieldDefn(stored, ogr.OFTString))
+        for key, value in meta.items():
+            layer.SetMetadataItem(METADATA_PREFIX + key, str(value))
+        dataset = None
+    except RuntimeError as err:
+        raise WorkingLayerError(
+            translate("WorkingLayer", "The GeoPackage {path} could not be created: {error}").format(path=path, error=err)
+        ) from err
+
+    header = b"GP\x00\x01" + struct.pack("<i", 4326)
+    columns = ",".join(["fid", _quote(GEOMETRY_COLUMN)] + [_quote(n) for n in names])
+    insert = f"INSERT INTO {_quote(WORKING_TABLE)} ({columns}) VALUES ({','.join('?' * (len(names) + 2))})"
+    side_insert = None
+    if side_table and side_table.columns:
+        side_columns = ",".join(["fid", SIDE_TABLE_ID] + [_quote(n) for n in side_table.stored])
+        side_insert = (
+            f"INSERT INTO {_quote(SIDE_TABLE)} ({side_columns}) VALUES ({','.join('?' * (len(side_table.stored) + 2))})"
+        )
+    total = max(len(records), 1)
+    xs, ys = [], []
+    connection = sqlite3.connect(str(path))
+    try:
+        for start in range(0, len(records), _INSERT_CHUNK):
+            if is_canceled and is_canceled():
+                raise ImportCanceled()
+            chunk = records[start : start + _INSERT_CHUNK]
+            rows = []
+            for offset, record in enumerate(chunk):
+                blob = _point_blob(record, header)
+                if blob is not None:
+                    x, y = struct.unpack_from("<dd", blob, len(header) + 5)
+                    xs.append(x)
+                    ys.append(y)
+                rows.append((start + offset + 1, blob, *[(record.get(n) or None) for n in names]))
+            connection.executemany(insert, rows)
+            if side_insert:
+                side_rows = []
+                for offset, record in enumerate(chunk):
+                    extras = side_table.rows[start + offset] if start + offset < len(side_table.rows) else {}
+                    side_rows.append(
+                        (
+                            start + offset + 1,
+                            record.get("id") or None,
+                            *[(extras.get(c) or None) for c in side_table.columns],
+                        )
+                    )
+                connection.executemany(side_insert, side_rows)
+            if progress:
+                progress(90.0 * min(start + _INSERT_CHUNK, total) / total)
+        if xs:
+            connection.execute(
+                "UPDATE gpkg_contents SET min_x=?, min_y=?, max_x=?, max_y=? WHERE lower(table_name)=lower(?)",
+                (min(xs), min(ys), max(xs), max(ys), WORKING_TABLE),
+            )
+        connection.commit()
+    except sqlite3.Error as err:
+        raise WorkingLayerError(
+            translate("WorkingLayer", "The lieux could not be written to {path}: {error}").format(path=path, error=err)
+        ) from err
+    finally:
+        connection.close()
+    try:
+        dataset = ogr.Open(str(path), 1)
+        dataset.ExecuteSQL(f"SELECT CreateSpatialIndex('{WORKING_TABLE}', '{GEOMETRY_COLUMN}')")
+        dataset = None
+    except RuntimeError as err:
+        raise WorkingLayerError(
+            translate("WorkingLayer", "The spatial index of {path} could not be built: {error}").format(
+                path=path, error=err
+            )
+        ) from err
+    if progress:
+        progress(95.0)
+
+
+def load_working_layer(path: str | os.PathLike, name: Optional[str] = None) -> QgsVectorLayer:
+    """The ``lieux`` layer of a working GeoPackage (its stored default style applies), configured again
+    with the current form definition and settings; raises WorkingLayerError if it is not one."""
+    path = Path(path)
+    layer = QgsVectorLayer(gpkg_uri(path), name or default_layer_name(path), "ogr")
+    if not layer.isValid():
+        raise WorkingLayerError(
+            translate("WorkingLayer", "{path} has no layer “{table}”: it is not a working GeoPackage of lieux.").format(
+                path=path, table=WORKING_TABLE
+            )
+        )
+    if not is_working_layer(layer):
+        raise WorkingLayerError(
+            translate("WorkingLayer", "The layer “{table}” of {path} does not have the fields of the standard.").format(
+                path=path, table=WORKING_TABLE
+            )
+        )
+    had_style = bool(layer.customProperty(WORKING_LAYER_PROPERTY))
+    # the form follows the current schema and settings; the stored symbology is the user's: keep it
+    configure_working_layer(layer, style=not had_style)
+    return layer
+
+
+def store_form_and_style(path: str | os.PathLike) -> None:
+    """Configure the freshly written ``lieux`` layer and store form + style as its default style."""
+    layer = QgsVectorLayer(gpkg_uri(path), WORKING_TABLE, "ogr")
+    if not layer.isValid():
+        raise WorkingLayerError(
+            translate("WorkingLayer", "The working GeoPackage {path} cannot be opened.").format(path=path)
+        )
+    configure_working_layer(layer)
+    save_default_style(layer)
+
+
+def is_working_geopackage(path: str | os.PathLike) -> bool:
+    """Whether ``path`` is a GeoPackage whose ``lieux`` table has the fields of the standard."""
+    path = Path(path)
+    if path.suffix.lower() != ".gpkg" or not path.is_file():
+        return False
+    try:
+        connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            columns = [row[1] for row in connection.execute(f"PRAGMA table_info({_quote(WORKING_TABLE)})")]
+        finally:
+            connection.close()
+    except sqlite3.Error:
+        return False
+    names = tuple(c for c in columns if c not in ("fid", GEOMETRY_COLUMN))
+    return names == load_schema().field_names
+
+
+def geopackage_metadata(path: str | os.PathLike) -> dict[str, str]:
+    """The MEDNUM_* metadata items of a working GeoPackage's ``lieux`` layer (without the prefix)."""
+    from osgeo import ogr
+
+    dataset = ogr.Open(str(path))
+    if dataset is None:
+        return {}
+    layer = dataset.GetLayerByName(WORKING_TABLE)
+    items = (layer.GetMetadata() or {}) if layer is not None else {}
+    return {k[len(METADATA_PREFIX) :]: v for k, v in items.items() if k.startswith(METADATA_PREFIX)}
+
+
+def read_side_table(path: str | os.PathLike) -> SideTable:
+    """The kept-aside source columns of a working GeoPackage (source names), rows by fid order."""
+    mapping = json.loads(geopackage_metadata(path).get("SIDE_TABLE_COLUMNS") or "{}")
+    if not mapping:
+        return SideTable()
+    connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        stored = list(mapping)
+        cursor = connection.execute(
+            f"SELECT {','.join(_quote(s) for s in stored)} FROM {_quote(SIDE_TABLE)} ORDER BY fid"
+        )
+        rows = [{mapping[s]: (v or "") for s, v in zip(stored, row)} for row in cursor]
+    finally:
+        connection.close()
+    return SideTable(columns=[mapping[s] for s in stored], stored=stored, rows=rows)
+
+
+def default_layer_name(path: str | os.PathLike) -> str:
+    return translate("WorkingLayer", "Lieux — {name}").format(name=Path(path).stem)
