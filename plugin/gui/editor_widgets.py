@@ -125,6 +125,7 @@ class _LieuWrapper(QgsEditorWidgetWrapper):
             self._editor.setReadOnly(not enabled)
 
     def parentFormValueChanged(self, attribute, value) -> None:
+        self.setFormFeatureAttribute(attribute, value)  # what the base class does: keep the form feature current
         self._timer.start()
 
     def _on_user_change(self, *_args) -> None:

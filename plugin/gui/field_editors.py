@@ -23,7 +23,7 @@ from qgis.PyQt.QtWidgets import (
 
 from ..core.form_layout import EditorKind
 from ..core.i18n import translate
-from ..core.opening_hours_text import describe_opening_hours
+from ..core.hours_text import describe_hours
 from ..core.records import split_list
 
 LINK_SCHEMES = ("http", "https")
@@ -190,14 +190,10 @@ class FieldEditor(QWidget):
     def _hours_html(self, text: str) -> str:
         if not text.strip():
             return ""
-        description = describe_opening_hours(text)
-        if not description.valid:
-            return (
-                f'<span style="color:{ERROR_COLOR}">✖ '
-                + html.escape(self.tr("These opening hours cannot be read (OpenStreetMap format expected)."))
-                + "</span>"
-            )
-        return f'<span style="color:{HINT_COLOR}">' + "<br>".join(html.escape(line) for line in description.lines) + "</span>"
+        words = describe_hours(text)
+        color = HINT_COLOR if words.valid else ERROR_COLOR
+        prefix = "" if words.valid else "✖ "
+        return f'<span style="color:{color}">{prefix}' + "<br>".join(html.escape(line) for line in words.lines) + "</span>"
 
     def _edit_grid(self) -> None:
         from .opening_hours_dialog import OpeningHoursDialog

@@ -10,7 +10,7 @@ from __future__ import annotations
 import html
 from typing import Optional
 
-from qgis.PyQt.QtCore import QTime
+from qgis.PyQt.QtCore import QLocale, QTime
 from qgis.PyQt.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -22,7 +22,8 @@ from qgis.PyQt.QtWidgets import (
     QWidget,
 )
 
-from ..core.opening_hours_text import day_names, describe_opening_hours, opening_hours_from_week, weekly_opening_hours
+from ..core.hours_grid import hours_from_week, week_from_hours
+from ..core.hours_text import describe_hours
 
 SPANS_PER_DAY = 2
 DEFAULT_SPANS = ((9 * 60, 12 * 60), (14 * 60, 17 * 60))
@@ -44,7 +45,7 @@ class OpeningHoursDialog(QDialog):
         self._original = text or ""
         self._edited = False
         layout = QVBoxLayout(self)
-        week = weekly_opening_hours(self._original)
+        week = week_from_hours(self._original)
         if week is None or any(len(spans) > SPANS_PER_DAY for spans in week):
             note = QLabel(
                 self.tr(
@@ -61,7 +62,8 @@ class OpeningHoursDialog(QDialog):
         grid.addWidget(QLabel(self.tr("Morning / first span"), self), 0, 2, 1, 3)
         grid.addWidget(QLabel(self.tr("Afternoon / second span"), self), 0, 5, 1, 3)
         self.rows = []
-        for day, name in enumerate(day_names()):
+        for day in range(7):
+            name = QLocale().standaloneDayName(day + 1).capitalize()
             open_box = QCheckBox(name, self)
             open_box.setChecked(bool(week[day]))
             grid.addWidget(open_box, day + 1, 0, 1, 2)
@@ -109,7 +111,7 @@ class OpeningHoursDialog(QDialog):
 
     def opening_hours(self) -> str:
         """The OSM string of the grid, or the original string when the grid was not changed."""
-        return opening_hours_from_week(self.week()) if self._edited else self._original
+        return hours_from_week(self.week()) if self._edited else self._original
 
     def _on_edit(self, *_args) -> None:
         self._edited = True
@@ -117,7 +119,7 @@ class OpeningHoursDialog(QDialog):
 
     def _update_preview(self) -> None:
         text = self.opening_hours()
-        lines = describe_opening_hours(text).lines
+        lines = describe_hours(text).lines
         if not text:
             self.preview.setText(self.tr("Closed every day"))
             return

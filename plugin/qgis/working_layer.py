@@ -174,7 +174,7 @@ def layer_snapshot(
     def read() -> list[Record]:
         request = QgsFeatureRequest().setFlags(QgsFeatureRequest.Flag.NoGeometry).setSubsetOfAttributes(indexes)
         if fids is not None:
-            request.setFilterFids(set(fids))
+            request.setFilterFids(fids)
         rows = []
         for feature in source.getFeatures(request):
             attributes = feature.attributes()
