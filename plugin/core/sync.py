@@ -39,7 +39,8 @@ CREATE TABLE IF NOT EXISTS {SYNC_TABLE} (
     pulled_at TEXT,
     pushed_hash TEXT,
     pushed_date_maj TEXT,
-    pushed_at TEXT
+    pushed_at TEXT,
+    extras TEXT
 );
 CREATE TABLE IF NOT EXISTS {JOURNAL_TABLE} (
     fid INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -157,6 +158,14 @@ class SyncStore:
                 rows,
             )
         return len(rows)
+
+    def record_extras(self, extras: Mapping[str, Mapping[str, str]]) -> None:
+        """Source data without a standard field (kept aside, JSON per lieu)."""
+        with self._connect() as db:
+            db.executemany(
+                f"UPDATE {SYNC_TABLE} SET extras=? WHERE lieu_id=?",
+                [(json.dumps(dict(values), ensure_ascii=False), lieu_id) for lieu_id, values in extras.items()],
+            )
 
     def record_pushed(self, lieu_id: str, after: Record, source: str, pushed_hash: str) -> None:
         """After an accepted push: the pushed record becomes the base; the push's hash/date are remembered."""
