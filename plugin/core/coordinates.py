@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 import re
-from typing import Mapping, Optional, Tuple
+from collections.abc import Mapping
 
 from .records import format_number
 
@@ -17,10 +17,10 @@ from .records import format_number
 _NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)$")
 COORDINATE_DECIMALS = 6  # about 0.1 m: more than any geocoder gives, less than float noise
 
-Point = Tuple[float, float]  # (longitude, latitude)
+Point = tuple[float, float]  # (longitude, latitude)
 
 
-def parse_coordinate(text: Optional[str]) -> Optional[float]:
+def parse_coordinate(text: str | None) -> float | None:
     """The float of a coordinate written the standard's way, or None (empty, comma decimal, text…)."""
     if text is None:
         return None
@@ -31,7 +31,7 @@ def parse_coordinate(text: Optional[str]) -> Optional[float]:
     return value if math.isfinite(value) else None
 
 
-def point_of(record: Mapping[str, str]) -> Optional[Point]:
+def point_of(record: Mapping[str, str]) -> Point | None:
     """(longitude, latitude) of a record, or None when either is missing or not a valid WGS84 value."""
     latitude = parse_coordinate(record.get("latitude"))
     longitude = parse_coordinate(record.get("longitude"))
@@ -47,7 +47,7 @@ def format_coordinate(value: float) -> str:
     return format_number(round(float(value), COORDINATE_DECIMALS))
 
 
-def same_coordinate(text: Optional[str], value: float) -> bool:
+def same_coordinate(text: str | None, value: float) -> bool:
     """Whether the field ``text`` already says ``value`` (to the stored precision)."""
     parsed = parse_coordinate(text)
     return parsed is not None and round(parsed, COORDINATE_DECIMALS) == round(value, COORDINATE_DECIMALS)

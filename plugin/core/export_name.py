@@ -12,7 +12,7 @@ import datetime as dt
 import re
 import unicodedata
 from collections import Counter
-from typing import Iterable, Mapping, Optional
+from collections.abc import Iterable, Mapping
 
 DATASET_WORD = "lieux-de-mediation-numerique"
 FORMAT_EXTENSIONS = {"csv": ".csv", "json": ".json", "geojson": ".geojson"}
@@ -25,7 +25,7 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-")
 
 
-def departement_of(record: Mapping[str, str]) -> Optional[str]:
+def departement_of(record: Mapping[str, str]) -> str | None:
     """The département code of a lieu, from its INSEE code, else its postal code."""
     insee = (record.get("code_insee") or "").strip().upper()
     if re.match(r"^(97\d|2[AB]|\d\d)", insee):
@@ -59,7 +59,7 @@ def suggested_export_name(
     producer_id: str = "",
     territory: str = "",
     fmt: str = "csv",
-    day: Optional[dt.date] = None,
+    day: dt.date | None = None,
 ) -> str:
     """The recommended file name for ``records`` exported as ``fmt`` (csv, json or geojson)."""
     records = list(records)

@@ -10,7 +10,6 @@ gives None for anything more (months, holidays, comments…), which the grid the
 from __future__ import annotations
 
 import re
-from typing import Optional
 
 OSM_DAYS = ("Mo", "Tu", "We", "Th", "Fr", "Sa", "Su")
 FULL_DAY = (0, 1440)
@@ -38,7 +37,7 @@ def _expand_days(days: str) -> list[int]:
     return result
 
 
-def week_from_hours(text: Optional[str]) -> Optional[Week]:
+def week_from_hours(text: str | None) -> Week | None:
     """The grid of a plain weekly OSM string (later rules replace earlier ones for a day, as in OSM),
     or None when the string says more than days and times."""
     text = (text or "").strip()

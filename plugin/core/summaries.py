@@ -7,8 +7,9 @@ details, Processing in its log).
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Mapping, Sequence
+from typing import Any
 
 from .coordinates import point_of
 from .i18n import translate
@@ -88,7 +89,8 @@ class ImportSummary:
         if self.extra_columns:
             lines.append(
                 translate(
-                    "ImportSummary", "Source columns that are not fields of the standard, kept in the side table: {cols}"
+                    "ImportSummary",
+                    "Source columns that are not fields of the standard, kept in the side table: {cols}"
                 ).format(cols=", ".join(self.extra_columns))
             )
         else:
@@ -181,7 +183,7 @@ class ExportSummary:
                 translate(
                     "ExportSummary",
                     "The file was written but does not pass the standard: fix the errors (validation panel) "
-                    "and export again.",
+                    "and export again."
                 )
             )
         return "\n".join(lines)
@@ -198,7 +200,9 @@ class ExportSummary:
         }
 
 
-def summarize_export(output: str, fmt: str, records: Sequence[Mapping[str, str]], report: Any, source: str = "") -> ExportSummary:
+def summarize_export(
+    output: str, fmt: str, records: Sequence[Mapping[str, str]], report: Any, source: str = ""
+) -> ExportSummary:
     summary = ExportSummary(output=output, fmt=fmt, lieux=len(records), source=source)
     summary.errors, summary.warnings, summary.records_with_errors = _validation_counts(report)
     return summary

@@ -19,17 +19,17 @@ it is. A working layer opened without the plugin falls back to TextEdit the same
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Optional
 
 from qgis.core import NULL, QgsVectorLayer
 from qgis.gui import QgsEditorConfigWidget, QgsEditorWidgetFactory, QgsEditorWidgetWrapper, QgsGui
 from qgis.PyQt.QtCore import QTimer
-from qgis.PyQt.QtWidgets import QLabel, QVBoxLayout, QWidget
+from qgis.PyQt.QtWidgets import QLabel, QVBoxLayout
 
 from ..core.form_layout import EditorKind, field_help
 from ..core.i18n import translate
 from ..core.schema import FieldSpec, load_schema
 from ..qgis.form_config import MULTI_SELECT_WIDGET, TEXT_WIDGET
+from ..qgis.working_layer import attribute_text
 from .field_editors import FieldEditor
 from .multi_select_widget import MultiSelectWidget
 
@@ -38,13 +38,7 @@ CONFIG_KIND = "kind"
 LIVE_CHECK_DELAY_MS = 150
 
 
-def _text(value) -> str:
-    if value is None or value == NULL:
-        return ""
-    return value if isinstance(value, str) else str(value)
-
-
-def _spec(config: dict, layer: QgsVectorLayer, field_index: int) -> Optional[FieldSpec]:
+def _spec(config: dict, layer: QgsVectorLayer, field_index: int) -> FieldSpec | None:
     schema = load_schema()
     name = config.get(CONFIG_FIELD) or layer.fields().at(field_index).name()
     return schema.field(name) if name in schema else None
@@ -89,7 +83,7 @@ class _LieuWrapper(QgsEditorWidgetWrapper):
     def __init__(self, layer, field_index, editor, parent):
         super().__init__(layer, field_index, editor, parent)
         self._editor = None
-        self._spec: Optional[FieldSpec] = None
+        self._spec: FieldSpec | None = None
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(LIVE_CHECK_DELAY_MS)
@@ -117,7 +111,7 @@ class _LieuWrapper(QgsEditorWidgetWrapper):
     def setValue(self, value) -> None:  # QGIS 3.22 calls it through updateValues()
         if self._editor is None:
             return
-        self._editor.setText(_text(value))
+        self._editor.setText(attribute_text(value))
         self._timer.start()
 
     def setEnabled(self, enabled: bool) -> None:
@@ -135,7 +129,7 @@ class _LieuWrapper(QgsEditorWidgetWrapper):
     def current_record(self) -> dict:
         feature = self.formFeature()
         fields = feature.fields()
-        record = {name: _text(feature.attribute(name)) for name in fields.names()} if fields.count() else {}
+        record = {name: attribute_text(feature.attribute(name)) for name in fields.names()} if fields.count() else {}
         if self._spec is not None:
             record[self._spec.name] = self._editor.text() if self._editor is not None else ""
         return record
@@ -208,7 +202,7 @@ class _InfoConfigWidget(QgsEditorConfigWidget):
             translate(
                 "EditorWidgets",
                 "This editor is configured from the schema of the standard by the plugin "
-                "“Lieux de médiation numérique”.",
+                "“Lieux de médiation numérique”."
             ),
             self,
         )

@@ -4,7 +4,6 @@ GeoJSON by its extension), with the file name the standard recommends already fi
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Optional
 
 from qgis.core import QgsFeatureRequest, QgsMapLayerProxyModel, QgsVectorLayer
 from qgis.gui import QgsFileWidget, QgsMapLayerComboBox
@@ -13,11 +12,12 @@ from qgis.PyQt.QtWidgets import QCheckBox, QDialog, QDialogButtonBox, QFormLayou
 from ..core.export_name import suggested_export_name
 from ..core.i18n import translate
 from ..qgis.import_export import EXPORT_FORMATS
+from ..qgis.working_layer import attribute_text
 
 NAME_FIELDS = ("code_postal", "code_insee", "source")
 
 
-def _default_directory(layer: Optional[QgsVectorLayer]) -> Path:
+def _default_directory(layer: QgsVectorLayer | None) -> Path:
     if layer is not None:
         source = Path(layer.source().split("|")[0])
         if source.parent.is_dir():
@@ -25,7 +25,7 @@ def _default_directory(layer: Optional[QgsVectorLayer]) -> Path:
     return Path.home()
 
 
-def suggested_path(layer: Optional[QgsVectorLayer], producer_id: str = "", territory: str = "") -> str:
+def suggested_path(layer: QgsVectorLayer | None, producer_id: str = "", territory: str = "") -> str:
     """Recommended name, in the folder of the layer's file, from the lieux of ``layer``."""
     records = []
     if layer is not None:
@@ -34,12 +34,12 @@ def suggested_path(layer: Optional[QgsVectorLayer], producer_id: str = "", terri
             names, layer.fields()
         )
         for feature in layer.getFeatures(request):
-            records.append({n: str(feature[n]) if feature[n] is not None and str(feature[n]) != "NULL" else "" for n in names})
+            records.append({name: attribute_text(feature[name]) for name in names})
     return str(_default_directory(layer) / suggested_export_name(records, producer_id, territory))
 
 
 class ExportDialog(QDialog):
-    def __init__(self, parent: Optional[QWidget] = None, layer: Optional[QgsVectorLayer] = None):
+    def __init__(self, parent: QWidget | None = None, layer: QgsVectorLayer | None = None):
         super().__init__(parent)
         self.setWindowTitle(translate("ExportDialog", "Export a conformant file"))
         self.setMinimumWidth(560)
@@ -66,7 +66,7 @@ class ExportDialog(QDialog):
                 "The format follows the extension: .csv (the standard's CSV: UTF-8, comma, “|” lists), .json "
                 "(array of records) or .geojson (points). The suggested name follows the standard's "
                 "recommendation: date_producer_lieux-de-mediation-numerique_territory. The export reports the "
-                "validation of what it wrote.",
+                "validation of what it wrote."
             ),
             self,
         )

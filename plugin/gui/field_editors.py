@@ -6,7 +6,7 @@ widget wrappers (`editor_widgets.py`) put these widgets into QGIS attribute form
 from __future__ import annotations
 
 import html
-from typing import Optional, Sequence
+from collections.abc import Sequence
 from urllib.parse import urlparse
 
 from qgis.PyQt.QtCore import Qt, pyqtSignal
@@ -22,8 +22,8 @@ from qgis.PyQt.QtWidgets import (
 )
 
 from ..core.form_layout import EditorKind
-from ..core.i18n import translate
 from ..core.hours_text import describe_hours
+from ..core.i18n import translate
 from ..core.records import split_list
 
 LINK_SCHEMES = ("http", "https")
@@ -61,7 +61,7 @@ def links_html(value: str, multi: bool) -> str:
 class MessageLabel(QLabel):
     """The validator's messages for one field, under its editor (hidden when there are none)."""
 
-    def __init__(self, parent: Optional[QWidget] = None):
+    def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setWordWrap(True)
         self.setTextFormat(Qt.TextFormat.RichText)
@@ -93,9 +93,9 @@ class FieldEditor(QWidget):
         self,
         kind: str = EditorKind.TEXT,
         multi: bool = False,
-        max_length: Optional[int] = None,
+        max_length: int | None = None,
         placeholder: str = "",
-        parent: Optional[QWidget] = None,
+        parent: QWidget | None = None,
     ):
         super().__init__(parent)
         self.kind = kind
@@ -144,7 +144,7 @@ class FieldEditor(QWidget):
             return self.editor.toPlainText()
         return self.editor.text()
 
-    def setText(self, text: Optional[str]) -> None:
+    def setText(self, text: str | None) -> None:
         text = text or ""
         if isinstance(self.editor, QPlainTextEdit):
             self.editor.blockSignals(True)
@@ -193,7 +193,8 @@ class FieldEditor(QWidget):
         words = describe_hours(text)
         color = HINT_COLOR if words.valid else ERROR_COLOR
         prefix = "" if words.valid else "✖ "
-        return f'<span style="color:{color}">{prefix}' + "<br>".join(html.escape(line) for line in words.lines) + "</span>"
+        lines = "<br>".join(html.escape(line) for line in words.lines)
+        return f'<span style="color:{color}">{prefix}{lines}</span>'
 
     def _edit_grid(self) -> None:
         from .opening_hours_dialog import OpeningHoursDialog

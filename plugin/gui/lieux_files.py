@@ -5,15 +5,14 @@ working layers in the project (editor widgets registered, point ↔ latitude/lon
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Optional
 
 from qgis.core import Qgis, QgsApplication, QgsMapLayer, QgsProject, QgsVectorLayer
-from qgis.PyQt.QtWidgets import QFileDialog, QMessageBox, QPushButton
+from qgis.PyQt.QtWidgets import QFileDialog
 
 from ..core.i18n import translate
 from ..qgis.coordinate_sync import attach_coordinate_sync
 from ..qgis.import_export import INPUT_EXTENSIONS, import_lieux
-from ..qgis.tasks import LieuxTask, start_task, user_message
+from ..qgis.tasks import LieuxTask, cancel_running, start_task, user_message
 from ..qgis.working_layer import (
     WORKING_LAYER_PROPERTY,
     WorkingLayerError,
@@ -26,12 +25,11 @@ from .editor_widgets import register_editor_widgets, unregister_editor_widgets
 
 ICON_OPEN = "/mActionFileOpen.svg"
 ICON_EXPORT = "/mActionFileSaveAs.svg"
-TITLE_CONTEXT = "LieuxFiles"
 
 
 def input_filter() -> str:
     patterns = " ".join(f"*{ext}" for ext in INPUT_EXTENSIONS)
-    return translate(TITLE_CONTEXT, "Lieux files ({patterns})").format(patterns=patterns)
+    return translate("LieuxFiles", "Lieux files ({patterns})").format(patterns=patterns)
 
 
 def working_gpkg_name(source: Path) -> Path:
@@ -40,18 +38,11 @@ def working_gpkg_name(source: Path) -> Path:
 
 
 def show_summary(iface, headline: str, details: str, level=Qgis.MessageLevel.Success, title: str = "") -> None:
-    """A message bar entry with a "Details" button (and the details in the plugin's log)."""
-    title = title or translate(TITLE_CONTEXT, "Lieux de médiation numérique")
+    """A message bar entry with QGIS's "More…" button showing the details (also written to the plugin's log)."""
+    title = title or translate("LieuxFiles", "Lieux de médiation numérique")
     PlgLogger.log(f"{headline}\n{details}", level)
-    bar = iface.messageBar()
-    try:
-        item = bar.createMessage(title, headline)
-        button = QPushButton(translate(TITLE_CONTEXT, "Details"), item)
-        button.clicked.connect(lambda: QMessageBox.information(iface.mainWindow(), title, details))
-        item.layout().addWidget(button)
-        bar.pushWidget(item, level, 0 if level >= Qgis.MessageLevel.Warning else 15)
-    except (AttributeError, TypeError):  # a minimal message bar (tests)
-        bar.pushMessage(title, headline, level)
+    duration = 0 if level in (Qgis.MessageLevel.Warning, Qgis.MessageLevel.Critical) else 15
+    iface.messageBar().pushMessage(title, headline, details, level, duration)
 
 
 def add_working_layer(layer: QgsVectorLayer, iface=None) -> QgsVectorLayer:
@@ -61,7 +52,8 @@ def add_working_layer(layer: QgsVectorLayer, iface=None) -> QgsVectorLayer:
     if iface is not None and layer.featureCount() and not layer.extent().isEmpty():
         try:
             iface.setActiveLayer(layer)
-            iface.mapCanvas().setExtent(iface.mapCanvas().mapSettings().layerExtentToOutputExtent(layer, layer.extent()))
+            canvas = iface.mapCanvas()
+            canvas.setExtent(canvas.mapSettings().layerExtentToOutputExtent(layer, layer.extent()))
             iface.mapCanvas().refresh()
         except (AttributeError, TypeError):
             pass
@@ -83,23 +75,25 @@ class LieuxFilesFeature:
     def initGui(self) -> None:
         register_editor_widgets()
         self.open_action = self.plugin.add_action(
-            translate(TITLE_CONTEXT, "Open a lieux file…"),
+            translate("LieuxFiles", "Open a lieux file…"),
             self.open_file,
             icon=QgsApplication.getThemeIcon(ICON_OPEN),
             toolbar=True,
             tooltip=translate(
-                TITLE_CONTEXT,
+                "LieuxFiles",
                 "Open a file of lieux (CSV, XLSX, JSON, GeoJSON, GeoPackage) as a working layer with the "
-                "standard's form",
+                "standard's form"
             ),
             object_name="mednumOpenLieuxAction",
         )
         self.export_action = self.plugin.add_action(
-            translate(TITLE_CONTEXT, "Export a conformant file…"),
+            translate("LieuxFiles", "Export a conformant file…"),
             self.export_file,
             icon=QgsApplication.getThemeIcon(ICON_EXPORT),
             toolbar=True,
-            tooltip=translate(TITLE_CONTEXT, "Write the lieux of a layer as a CSV, JSON or GeoJSON file of the standard"),
+            tooltip=translate(
+                "LieuxFiles", "Write the lieux of a layer as a CSV, JSON or GeoJSON file of the standard"
+            ),
             object_name="mednumExportLieuxAction",
         )
         QgsProject.instance().layersAdded.connect(self._on_layers_added)
@@ -110,10 +104,11 @@ class LieuxFilesFeature:
             QgsProject.instance().layersAdded.disconnect(self._on_layers_added)
         except TypeError:
             pass
-        for task in self.tasks:
-            if task.status() not in (task.TaskStatus.Complete, task.TaskStatus.Terminated):
-                task.cancel()
+        cancel_running(self.tasks)
         unregister_editor_widgets()
+
+    def _track(self, task: LieuxTask) -> None:
+        self.tasks = [t for t in self.tasks if not t.done] + [task]
 
     # -- working layers in the project ------------------------------------------------------------
 
@@ -124,13 +119,13 @@ class LieuxFilesFeature:
 
     # -- open ---------------------------------------------------------------------------------------
 
-    def open_file(self, path: Optional[str] = None, output: Optional[str] = None) -> Optional[LieuxTask]:
+    def open_file(self, path: str | None = None, output: str | None = None) -> LieuxTask | None:
         """Open ``path`` (asked when None): a working GeoPackage directly, any other file through an import
         into a new working GeoPackage ``output`` (asked when None). Returns the import task, if any."""
         window = self.iface.mainWindow()
         if path is None:
             path, _ = QFileDialog.getOpenFileName(
-                window, translate(TITLE_CONTEXT, "Open a lieux file"), "", input_filter()
+                window, translate("LieuxFiles", "Open a lieux file"), "", input_filter()
             )
             if not path:
                 return None
@@ -140,13 +135,13 @@ class LieuxFilesFeature:
                 layer = load_working_layer(source)
             except WorkingLayerError as error:
                 self.iface.messageBar().pushMessage(
-                    translate(TITLE_CONTEXT, "Open a lieux file"), error.message, Qgis.MessageLevel.Critical
+                    translate("LieuxFiles", "Open a lieux file"), error.message, Qgis.MessageLevel.Critical
                 )
                 return None
             add_working_layer(layer, self.iface)
             self.iface.messageBar().pushMessage(
-                translate(TITLE_CONTEXT, "Lieux de médiation numérique"),
-                translate(TITLE_CONTEXT, "Working layer {name} opened: {n} lieux").format(
+                translate("LieuxFiles", "Lieux de médiation numérique"),
+                translate("LieuxFiles", "Working layer {name} opened: {n} lieux").format(
                     name=source.name, n=layer.featureCount()
                 ),
                 Qgis.MessageLevel.Success,
@@ -155,9 +150,9 @@ class LieuxFilesFeature:
         if output is None:
             output, _ = QFileDialog.getSaveFileName(
                 window,
-                translate(TITLE_CONTEXT, "Working GeoPackage to create"),
+                translate("LieuxFiles", "Working GeoPackage to create"),
                 str(working_gpkg_name(source)),
-                translate(TITLE_CONTEXT, "GeoPackage (*.gpkg)"),
+                translate("LieuxFiles", "GeoPackage (*.gpkg)"),
             )
             if not output:
                 return None
@@ -165,22 +160,22 @@ class LieuxFilesFeature:
             output = f"{output}.gpkg"
         if self._is_open_in_project(Path(output)):
             self.iface.messageBar().pushMessage(
-                translate(TITLE_CONTEXT, "Open a lieux file"),
+                translate("LieuxFiles", "Open a lieux file"),
                 translate(
-                    TITLE_CONTEXT, "{name} is open in the project: remove its layers or choose another file name."
+                    "LieuxFiles", "{name} is open in the project: remove its layers or choose another file name."
                 ).format(name=Path(output).name),
                 Qgis.MessageLevel.Warning,
             )
             return None
         task = LieuxTask(
-            translate(TITLE_CONTEXT, "Import of {name}").format(name=source.name),
+            translate("LieuxFiles", "Import of {name}").format(name=source.name),
             lambda progress, canceled: import_lieux(source, output, progress, canceled),
             lambda summary, error: self._import_done(output, summary, error),
         )
-        self.tasks.append(task)
+        self._track(task)
         self.iface.messageBar().pushMessage(
-            translate(TITLE_CONTEXT, "Lieux de médiation numérique"),
-            translate(TITLE_CONTEXT, "Importing {name}… (progress and cancel in the task manager)").format(
+            translate("LieuxFiles", "Lieux de médiation numérique"),
+            translate("LieuxFiles", "Importing {name}… (progress and cancel in the task manager)").format(
                 name=source.name
             ),
             Qgis.MessageLevel.Info,
@@ -197,8 +192,8 @@ class LieuxFilesFeature:
                 continue
         return False
 
-    def _import_done(self, output: str, summary, error: Optional[BaseException]) -> None:
-        title = translate(TITLE_CONTEXT, "Open a lieux file")
+    def _import_done(self, output: str, summary, error: BaseException | None) -> None:
+        title = translate("LieuxFiles", "Open a lieux file")
         if error is not None:
             self.iface.messageBar().pushMessage(title, user_message(error), Qgis.MessageLevel.Critical)
             return
@@ -222,21 +217,21 @@ class LieuxFilesFeature:
             return
         self.start_export(dialog.selected_layer(), dialog.output_path(), dialog.selected_only())
 
-    def start_export(self, layer: QgsVectorLayer, output: str, selected_only: bool = False) -> Optional[LieuxTask]:
+    def start_export(self, layer: QgsVectorLayer, output: str, selected_only: bool = False) -> LieuxTask | None:
         from ..qgis.import_export import export_records
         from ..qgis.working_layer import layer_snapshot
 
         read = layer_snapshot(layer, selected_only)  # on the main thread; read() runs in the task
         task = LieuxTask(
-            translate(TITLE_CONTEXT, "Export to {name}").format(name=Path(output).name),
+            translate("LieuxFiles", "Export to {name}").format(name=Path(output).name),
             lambda progress, canceled: export_records(read(), output, source=layer.name(), is_canceled=canceled),
             self._export_done,
         )
-        self.tasks.append(task)
+        self._track(task)
         return start_task(task)
 
-    def _export_done(self, summary, error: Optional[BaseException]) -> None:
-        title = translate(TITLE_CONTEXT, "Export a conformant file")
+    def _export_done(self, summary, error: BaseException | None) -> None:
+        title = translate("LieuxFiles", "Export a conformant file")
         if error is not None:
             self.iface.messageBar().pushMessage(title, user_message(error), Qgis.MessageLevel.Critical)
             return

@@ -8,7 +8,7 @@ checked values after the kept ones, in the order of the choices.
 
 from __future__ import annotations
 
-from typing import Optional, Sequence
+from collections.abc import Sequence
 
 from qgis.PyQt.QtCore import QSize, Qt, pyqtSignal
 from qgis.PyQt.QtGui import QBrush, QColor, QFont
@@ -37,10 +37,10 @@ class MultiSelectWidget(QWidget):
 
     valueChanged = pyqtSignal(str)
 
-    def __init__(self, choices: Sequence[tuple[str, str]], searchable: bool = False, parent: Optional[QWidget] = None):
+    def __init__(self, choices: Sequence[tuple[str, str]], searchable: bool = False, parent: QWidget | None = None):
         super().__init__(parent)
         self._choices = list(choices)
-        self._original: Optional[str] = None  # the value as given, returned while the user changes nothing
+        self._original: str | None = None  # the value as given, returned while the user changes nothing
         self._selection: list[str] = []  # checked values, in stored order
         self._updating = False
         self._touched = False
@@ -84,7 +84,7 @@ class MultiSelectWidget(QWidget):
             return self._original
         return join_list(self._selection)
 
-    def setValue(self, value: Optional[str]) -> None:
+    def setValue(self, value: str | None) -> None:
         self._original = value or ""
         self._selection = split_list(value or "")
         self._touched = False

@@ -8,7 +8,6 @@ comments, three spans a day) is shown as it is and replaced only if the user edi
 from __future__ import annotations
 
 import html
-from typing import Optional
 
 from qgis.PyQt.QtCore import QLocale, QTime
 from qgis.PyQt.QtWidgets import (
@@ -39,7 +38,7 @@ def _minutes(time: QTime, end: bool = False) -> int:
 
 
 class OpeningHoursDialog(QDialog):
-    def __init__(self, text: str = "", parent: Optional[QWidget] = None):
+    def __init__(self, text: str = "", parent: QWidget | None = None):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Opening hours"))
         self._original = text or ""

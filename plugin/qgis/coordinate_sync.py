@@ -12,18 +12,13 @@ saved (or rolled back) with the rest. Attached to any working layer (GeoPackage,
 
 from __future__ import annotations
 
-from typing import Optional
-
-from qgis.core import NULL, QgsGeometry, QgsPointXY, QgsVectorLayer
+from qgis.core import QgsGeometry, QgsPointXY, QgsVectorLayer
 from qgis.PyQt.QtCore import QObject
 
-from ..core.coordinates import format_coordinate, parse_coordinate, point_of, same_coordinate
+from ..core.coordinates import format_coordinate, point_of, same_coordinate
+from .working_layer import attribute_text
 
 SYNC_OBJECT_NAME = "lieux_mednum_coordinate_sync"
-
-
-def _text(value) -> str:
-    return "" if value is None or value == NULL else str(value)
 
 
 class CoordinateSync(QObject):
@@ -43,7 +38,7 @@ class CoordinateSync(QObject):
         fields = self.layer.fields()
         return fields.indexFromName("latitude"), fields.indexFromName("longitude")
 
-    def _write_fields(self, fid: int, geometry: Optional[QgsGeometry]) -> None:
+    def _write_fields(self, fid: int, geometry: QgsGeometry | None) -> None:
         lat_index, lon_index = self._indexes
         if lat_index < 0 or lon_index < 0:
             return
@@ -51,14 +46,14 @@ class CoordinateSync(QObject):
         if geometry is None or geometry.isNull() or geometry.isEmpty():
             return  # a removed point leaves the fields to the user
         point = geometry.asPoint()
-        if not same_coordinate(_text(feature[lat_index]), point.y()):
+        if not same_coordinate(attribute_text(feature[lat_index]), point.y()):
             self.layer.changeAttributeValue(fid, lat_index, format_coordinate(point.y()))
-        if not same_coordinate(_text(feature[lon_index]), point.x()):
+        if not same_coordinate(attribute_text(feature[lon_index]), point.x()):
             self.layer.changeAttributeValue(fid, lon_index, format_coordinate(point.x()))
 
     def _write_geometry(self, fid: int) -> None:
         feature = self.layer.getFeature(fid)
-        record = {"latitude": _text(feature["latitude"]), "longitude": _text(feature["longitude"])}
+        record = {"latitude": attribute_text(feature["latitude"]), "longitude": attribute_text(feature["longitude"])}
         point = point_of(record)
         geometry = feature.geometry()
         if point is None:
@@ -94,7 +89,7 @@ class CoordinateSync(QObject):
 
     def _reconcile_new(self, fid: int) -> None:
         feature = self.layer.getFeature(fid)
-        record = {"latitude": _text(feature["latitude"]), "longitude": _text(feature["longitude"])}
+        record = {"latitude": attribute_text(feature["latitude"]), "longitude": attribute_text(feature["longitude"])}
         if point_of(record) is not None:
             self._write_geometry(fid)
         elif not record["latitude"].strip() and not record["longitude"].strip():

@@ -9,8 +9,6 @@ out in the tabs of `core/form_layout.FORM_TABS`. No widget is written by hand fo
 
 from __future__ import annotations
 
-from typing import Optional
-
 from qgis.core import (
     QgsAttributeEditorContainer,
     QgsAttributeEditorField,
@@ -63,7 +61,7 @@ def _field(name: str) -> str:
     return QgsExpression.quotedColumnRef(name)
 
 
-def soft_rule(spec: FieldSpec) -> Optional[tuple[str, str]]:
+def soft_rule(spec: FieldSpec) -> tuple[str, str] | None:
     """(expression, description) of the soft constraint of a field, or None.
 
     The expression checks what QGIS can check natively (so it works even without the plugin):
@@ -97,7 +95,7 @@ def soft_rule(spec: FieldSpec) -> Optional[tuple[str, str]]:
     return expression, description
 
 
-def default_value(spec: FieldSpec, default_source: str = "") -> Optional[QgsDefaultValue]:
+def default_value(spec: FieldSpec, default_source: str = "") -> QgsDefaultValue | None:
     """New lieu: UUID id, today's date_maj (also on every edit), source from the settings, and
     latitude/longitude from the point it is digitised at."""
     if spec.name == "id":
@@ -124,7 +122,7 @@ def _default_source() -> str:
         return ""
 
 
-def configure_form(layer: QgsVectorLayer, schema: Optional[Schema] = None, default_source: Optional[str] = None) -> None:
+def configure_form(layer: QgsVectorLayer, schema: Schema | None = None, default_source: str | None = None) -> None:
     """Set aliases, editor widgets, constraints, defaults and the tabbed layout of ``layer``."""
     schema = schema or load_schema()
     if default_source is None:

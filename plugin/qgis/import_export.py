@@ -8,8 +8,8 @@ only ever read; every problem reaches the user as a French message (``.message``
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Optional, Sequence
 
 from ..core.i18n import translate
 from ..core.records import Record
@@ -18,17 +18,16 @@ from ..core.summaries import ExportSummary, ImportSummary, summarize_export, sum
 from .working_layer import (
     OVERFLOW_COLUMN,
     CancelCheck,
-    ImportCanceled,
+    ImportCanceledError,
     ProgressCallback,
     SideTable,
     WorkingLayerError,
     create_working_geopackage,
     side_table_names,
-    store_form_and_style,
 )
 
 INPUT_EXTENSIONS = (".csv", ".tsv", ".txt", ".xlsx", ".json", ".geojson", ".gpkg")
-EXPORT_FORMATS = {".csv": "csv", ".json": "json", ".geojson": "geojson"}
+EXPORT_FORMATS = {".csv": "csv", ".json": "json", ".geojson": "geojson"}  # offered in the dialogs
 
 
 def _same_file(a: Path, b: Path) -> bool:
@@ -56,9 +55,9 @@ def _side_table(table, schema: Schema) -> SideTable:
 def import_lieux(
     source: str | os.PathLike,
     output: str | os.PathLike,
-    progress: Optional[ProgressCallback] = None,
-    is_canceled: Optional[CancelCheck] = None,
-    schema: Optional[Schema] = None,
+    progress: ProgressCallback | None = None,
+    is_canceled: CancelCheck | None = None,
+    schema: Schema | None = None,
 ) -> ImportSummary:
     """Read ``source`` (CSV, XLSX, JSON, GeoJSON, GeoPackage) into a new working GeoPackage ``output``.
 
@@ -86,7 +85,7 @@ def import_lieux(
 
     def check_cancel() -> None:
         if is_canceled and is_canceled():
-            raise ImportCanceled()
+            raise ImportCanceledError()
 
     table = read_table(source)
     check_cancel()
@@ -100,12 +99,8 @@ def import_lieux(
     side_table = _side_table(table, schema)
     metadata = {"SOURCE": str(source), "SOURCE_FORMAT": getattr(table, "source_format", "") or ""}
     create_working_geopackage(
-        output, records, side_table, metadata, schema, progress=step(45.0, 45.0), is_canceled=is_canceled
+        output, records, side_table, metadata, schema, progress=step(45.0, 55.0), is_canceled=is_canceled
     )
-    check_cancel()
-    store_form_and_style(output)
-    if progress:
-        progress(100.0)
     notes = list(getattr(table, "notes", []) or [])
     blank_rows = getattr(table, "blank_rows", []) or []
     if blank_rows:
@@ -118,8 +113,10 @@ def import_lieux(
 
 
 def export_format(path: str | os.PathLike) -> str:
-    """csv, json or geojson from the extension of ``path``."""
-    fmt = EXPORT_FORMATS.get(Path(path).suffix.lower())
+    """csv, json or geojson from the extension of ``path`` (the writer's own table)."""
+    from ..core.writers import FORMATS_BY_EXTENSION
+
+    fmt = FORMATS_BY_EXTENSION.get(Path(path).suffix.lower())
     if fmt is None:
         raise WorkingLayerError(
             translate(
@@ -129,7 +126,7 @@ def export_format(path: str | os.PathLike) -> str:
     return fmt
 
 
-def records_of_file(path: str | os.PathLike, schema: Optional[Schema] = None) -> list[Record]:
+def records_of_file(path: str | os.PathLike, schema: Schema | None = None) -> list[Record]:
     """The records of a file of lieux (any readable format, a working GeoPackage included)."""
     from ..core.readers import read_table
 
@@ -140,22 +137,21 @@ def export_records(
     records: Sequence[Record],
     output: str | os.PathLike,
     source: str = "",
-    schema: Optional[Schema] = None,
-    is_canceled: Optional[CancelCheck] = None,
+    source_path: str | os.PathLike | None = None,
+    schema: Schema | None = None,
+    is_canceled: CancelCheck | None = None,
 ) -> ExportSummary:
-    """Write ``records`` as a conformant file (format from the extension) and validate what was written."""
+    """Write ``records`` as a conformant file (format from the extension: CSV, JSON, GeoJSON) and
+    report the validation of what was written. ``source_path`` (the file read) is never overwritten."""
     from ..core.validation import validate_records
     from ..core.writers import write_records
 
     schema = schema or load_schema()
     output = Path(output)
     fmt = export_format(output)
-    if source and _same_file(Path(source), output):
-        raise WorkingLayerError(
-            translate("ImportExport", "The export cannot overwrite its source {path}.").format(path=source)
-        )
-    report = validate_records(list(records), schema)
+    records = list(records)
     if is_canceled and is_canceled():
         raise WorkingLayerError(translate("ImportExport", "Export canceled."))
-    write_records(output, list(records), schema=schema, fmt=fmt)
-    return summarize_export(str(output), fmt, records, report, source=source)
+    write_records(output, records, schema=schema, fmt=fmt, source_path=source_path)
+    report = validate_records(records, schema)
+    return summarize_export(str(output), fmt, records, report, source=source or str(source_path or ""))

@@ -20,7 +20,7 @@ Work = Callable[[Callable[[float], None], Callable[[], bool]], Any]
 Done = Callable[[Any, Optional[BaseException]], None]
 
 
-class TaskCanceled(Exception):
+class TaskCanceledError(Exception):
     def __init__(self):
         self.message = translate("LieuxTask", "Canceled.")
         super().__init__(self.message)
@@ -35,12 +35,13 @@ def user_message(error: BaseException) -> str:
 
 
 class LieuxTask(QgsTask):
-    def __init__(self, description: str, work: Work, on_done: Optional[Done] = None):
+    def __init__(self, description: str, work: Work, on_done: Done | None = None):
         super().__init__(description, QgsTask.Flag.CanCancel)
         self.work = work
         self.on_done = on_done
         self.result: Any = None
-        self.error: Optional[BaseException] = None
+        self.error: BaseException | None = None
+        self.done = False  # set at the end of finished(); the task manager deletes the C++ task soon after
 
     def run(self) -> bool:
         try:
@@ -55,9 +56,23 @@ class LieuxTask(QgsTask):
     def finished(self, ok: bool) -> None:
         error = self.error
         if not ok and error is None:
-            error = TaskCanceled()
-        if self.on_done is not None:
-            self.on_done(self.result if ok else None, error)
+            error = TaskCanceledError()
+        try:
+            if self.on_done is not None:
+                self.on_done(self.result if ok else None, error)
+        finally:
+            self.done = True
+
+
+def cancel_running(tasks: list[LieuxTask]) -> None:
+    """Cancel the tasks that have not finished (the others may already be deleted by the task manager)."""
+    for task in tasks:
+        if not task.done:
+            try:
+                task.cancel()
+            except RuntimeError:  # deleted meanwhile
+                pass
+    tasks.clear()
 
 
 def start_task(task: LieuxTask) -> LieuxTask:

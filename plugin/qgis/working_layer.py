@@ -32,13 +32,13 @@ import json
 import os
 import sqlite3
 import struct
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable, Mapping, Optional, Sequence
+from typing import Callable
 
 from qgis.core import (
     NULL,
-    QgsCoordinateReferenceSystem,
     QgsFeature,
     QgsFeatureRequest,
     QgsField,
@@ -53,7 +53,7 @@ from qgis.PyQt.QtCore import QVariant
 
 from ..core.coordinates import point_of
 from ..core.i18n import translate
-from ..core.records import Record
+from ..core.records import Record, cell_text
 from ..core.resources import resource_path
 from ..core.schema import Schema, load_schema
 
@@ -81,7 +81,7 @@ class WorkingLayerError(Exception):
         self.message = message
 
 
-class ImportCanceled(WorkingLayerError):
+class ImportCanceledError(WorkingLayerError):
     def __init__(self):
         super().__init__(translate("WorkingLayer", "Import canceled."))
 
@@ -91,7 +91,7 @@ class ImportCanceled(WorkingLayerError):
 # --------------------------------------------------------------------------------------------------
 
 
-def working_fields(schema: Optional[Schema] = None) -> QgsFields:
+def working_fields(schema: Schema | None = None) -> QgsFields:
     """The schema's fields, in order, as text fields."""
     schema = schema or load_schema()
     fields = QgsFields()
@@ -105,7 +105,7 @@ def attribute_values(record: Mapping[str, str], names: Sequence[str]) -> list:
     return [(record.get(name) or None) for name in names]
 
 
-def point_geometry(record: Mapping[str, str]) -> Optional[QgsGeometry]:
+def point_geometry(record: Mapping[str, str]) -> QgsGeometry | None:
     point = point_of(record)
     if point is None:
         return None
@@ -140,53 +140,67 @@ def add_records(layer: QgsVectorLayer, records: Iterable[Mapping[str, str]]) -> 
     return len(features)
 
 
-def _text(value) -> str:
+def attribute_text(value) -> str:
+    """An attribute value as the standard's text (NULL → "")."""
     if value is None or value == NULL:
         return ""
     if isinstance(value, str):
         return value
-    from ..core.records import cell_text
-
     return cell_text(value)
 
 
+def _read_records(source, fields: QgsFields, schema: Schema, fids: list[int] | None = None) -> list[Record]:
+    """Records of the features of ``source`` (anything with getFeatures) whose fields are ``fields``."""
+    names = schema.field_names
+    indexes = [fields.indexFromName(name) for name in names]
+    request = QgsFeatureRequest().setFlags(QgsFeatureRequest.Flag.NoGeometry).setSubsetOfAttributes(indexes)
+    if fids is not None:
+        request.setFilterFids(fids)
+    rows = []
+    for feature in source.getFeatures(request):
+        attributes = feature.attributes()
+        rows.append((feature.id(), {name: attribute_text(attributes[i]) for name, i in zip(names, indexes)}))
+    if fids is not None:  # a fid filter comes back in hash order: give the layer's order
+        rows.sort(key=lambda row: row[0])
+    return [record for _, record in rows]
+
+
+def _generic_records(source, selected_only: bool, schema: Schema) -> list[Record]:
+    from .layer_records import records_from_layer as generic_records
+
+    if selected_only:
+        return generic_records(source, selected_only=True).schema_records(schema)
+    return generic_records(source).schema_records(schema)
+
+
+def source_records(source, schema: Schema | None = None) -> list[Record]:
+    """The records of a feature source (a Processing source, a layer): read field by field when its fields
+    are the working layer's, else through the generic converter of `plugin/qgis/layer_records.py`."""
+    schema = schema or load_schema()
+    if _has_schema_fields(source.fields(), schema):
+        return _read_records(source, source.fields(), schema)
+    return _generic_records(source, False, schema)
+
+
 def layer_snapshot(
-    layer: QgsVectorLayer, selected_only: bool = False, schema: Optional[Schema] = None
+    layer: QgsVectorLayer, selected_only: bool = False, schema: Schema | None = None
 ) -> Callable[[], list[Record]]:
     """Take, on the main thread, what is needed to read the layer's records; the returned function
     reads them anywhere (a background task): a snapshot of the features, edit buffer included.
-
-    A working layer is read field by field; any other vector layer is read now, through the
-    generic converter of `plugin/qgis/layer_records.py` (source columns matched to the standard).
-    """
+    A layer that is not a working layer is read now, through the generic converter."""
     schema = schema or load_schema()
     if not is_working_layer(layer, schema):
-        from .layer_records import records_from_layer as generic_records
-
-        records = generic_records(layer, selected_only=selected_only).schema_records(schema)
+        records = _generic_records(layer, selected_only, schema)
         return lambda: records
-    names = schema.field_names
-    fields = layer.fields()
-    indexes = [fields.indexFromName(name) for name in names]
-    source = QgsVectorLayerFeatureSource(layer)
+    fields = QgsFields(layer.fields())
+    snapshot = QgsVectorLayerFeatureSource(layer)
     fids = sorted(layer.selectedFeatureIds()) if selected_only else None
-
-    def read() -> list[Record]:
-        request = QgsFeatureRequest().setFlags(QgsFeatureRequest.Flag.NoGeometry).setSubsetOfAttributes(indexes)
-        if fids is not None:
-            request.setFilterFids(fids)
-        rows = []
-        for feature in source.getFeatures(request):
-            attributes = feature.attributes()
-            rows.append((feature.id(), {name: _text(attributes[i]) for name, i in zip(names, indexes)}))
-        if fids is not None:
-            rows.sort(key=lambda row: row[0])
-        return [record for _, record in rows]
-
-    return read
+    return lambda: _read_records(snapshot, fields, schema, fids)
 
 
-def records_from_layer(layer: QgsVectorLayer, selected_only: bool = False, schema: Optional[Schema] = None) -> list[Record]:
+def records_from_layer(
+    layer: QgsVectorLayer, selected_only: bool = False, schema: Schema | None = None
+) -> list[Record]:
     """The records of a layer in the standard's form (edit buffer included), in feature order."""
     return layer_snapshot(layer, selected_only, schema)()
 
@@ -196,15 +210,18 @@ def records_from_layer(layer: QgsVectorLayer, selected_only: bool = False, schem
 # --------------------------------------------------------------------------------------------------
 
 
-def has_working_fields(layer: QgsVectorLayer, schema: Optional[Schema] = None) -> bool:
-    """Whether the layer's fields are the schema's (an extra primary key such as ``fid`` allowed)."""
-    schema = schema or load_schema()
-    keys = set(layer.primaryKeyAttributes())
-    names = tuple(name for i, name in enumerate(layer.fields().names()) if i not in keys and name != "fid")
+def _has_schema_fields(fields: QgsFields, schema: Schema, keys: Iterable[int] = ()) -> bool:
+    keys = set(keys)
+    names = tuple(name for i, name in enumerate(fields.names()) if i not in keys and name != "fid")
     return names == schema.field_names
 
 
-def is_working_layer(layer, schema: Optional[Schema] = None) -> bool:
+def has_working_fields(layer: QgsVectorLayer, schema: Schema | None = None) -> bool:
+    """Whether the layer's fields are the schema's (an extra primary key such as ``fid`` allowed)."""
+    return _has_schema_fields(layer.fields(), schema or load_schema(), layer.primaryKeyAttributes())
+
+
+def is_working_layer(layer, schema: Schema | None = None) -> bool:
     """A vector layer the plugin configured (marker in its style) or with exactly the schema's fields."""
     if not isinstance(layer, QgsVectorLayer) or not layer.isValid():
         return False
@@ -223,7 +240,7 @@ def apply_default_style(layer: QgsVectorLayer) -> None:
         )
 
 
-def configure_working_layer(layer: QgsVectorLayer, schema: Optional[Schema] = None, style: bool = True) -> None:
+def configure_working_layer(layer: QgsVectorLayer, schema: Schema | None = None, style: bool = True) -> None:
     """Make ``layer`` a working layer: the schema-generated form, constraints and defaults, the style."""
     from .form_config import configure_form
 
@@ -284,7 +301,7 @@ def side_table_names(columns: Sequence[str]) -> list[str]:
     return names
 
 
-def _point_blob(record: Mapping[str, str], header: bytes) -> Optional[bytes]:
+def _point_blob(record: Mapping[str, str], header: bytes) -> bytes | None:
     point = point_of(record)
     if point is None:
         return None
@@ -299,17 +316,18 @@ def _quote(name: str) -> str:
 def create_working_geopackage(
     path: str | os.PathLike,
     records: Sequence[Mapping[str, str]],
-    side_table: Optional[SideTable] = None,
-    metadata: Optional[Mapping[str, str]] = None,
-    schema: Optional[Schema] = None,
-    progress: Optional[ProgressCallback] = None,
-    is_canceled: Optional[CancelCheck] = None,
+    side_table: SideTable | None = None,
+    metadata: Mapping[str, str] | None = None,
+    schema: Schema | None = None,
+    progress: ProgressCallback | None = None,
+    is_canceled: CancelCheck | None = None,
+    store_style: bool = True,
 ) -> None:
     """Write a working GeoPackage at ``path`` (replaced if it exists): table ``lieux`` with the records
-    (fid = position, 1-based), table ``colonnes_source`` when ``side_table`` has columns.
+    (fid = position, 1-based), table ``colonnes_source`` when ``side_table`` has columns, and the form
+    and style as the layer's default style (``store_style``).
 
-    No QGIS layer is involved (safe in a background task). The form and style are stored afterwards
-    by :func:`store_form_and_style`.
+    Safe in a background task: the QGIS layer used to store the style is never added to a project.
     """
     from osgeo import gdal, ogr, osr
 
@@ -343,7 +361,9 @@ def create_working_geopackage(
         dataset = None
     except RuntimeError as err:
         raise WorkingLayerError(
-            translate("WorkingLayer", "The GeoPackage {path} could not be created: {error}").format(path=path, error=err)
+            translate("WorkingLayer", "The GeoPackage {path} could not be created: {error}").format(
+                path=path, error=err
+            )
         ) from err
 
     header = b"GP\x00\x01" + struct.pack("<i", 4326)
@@ -361,7 +381,7 @@ def create_working_geopackage(
     try:
         for start in range(0, len(records), _INSERT_CHUNK):
             if is_canceled and is_canceled():
-                raise ImportCanceled()
+                raise ImportCanceledError()
             chunk = records[start : start + _INSERT_CHUNK]
             rows = []
             for offset, record in enumerate(chunk):
@@ -385,7 +405,7 @@ def create_working_geopackage(
                     )
                 connection.executemany(side_insert, side_rows)
             if progress:
-                progress(90.0 * min(start + _INSERT_CHUNK, total) / total)
+                progress(85.0 * min(start + _INSERT_CHUNK, total) / total)
         if xs:
             connection.execute(
                 "UPDATE gpkg_contents SET min_x=?, min_y=?, max_x=?, max_y=? WHERE lower(table_name)=lower(?)",
@@ -408,11 +428,13 @@ def create_working_geopackage(
                 path=path, error=err
             )
         ) from err
+    if store_style:
+        store_form_and_style(path)
     if progress:
-        progress(95.0)
+        progress(100.0)
 
 
-def load_working_layer(path: str | os.PathLike, name: Optional[str] = None) -> QgsVectorLayer:
+def load_working_layer(path: str | os.PathLike, name: str | None = None) -> QgsVectorLayer:
     """The ``lieux`` layer of a working GeoPackage (its stored default style applies), configured again
     with the current form definition and settings; raises WorkingLayerError if it is not one."""
     path = Path(path)
