@@ -70,7 +70,8 @@ def child_headless(url: str) -> dict:
     france = len(result.lieux)
     # the whole dataset: 8 territories in the fake data, pulled one after the other
     for dep in ("83", "06", "75", "2A", "974"):
-        france += len(make_connector("data-inclusion", client, page_size=PAGE).pull(Territory("departement", dep)).lieux)
+        connector = make_connector("data-inclusion", client, page_size=PAGE)
+        france += len(connector.pull(Territory("departement", dep)).lieux)
     seconds = time.perf_counter() - start
     return {"lieux": france, "seconds": seconds, "peak_mb": _peak_mb(), "requests": client.requests_sent}
 
