@@ -22,8 +22,8 @@ from functools import lru_cache
 
 from qgis.core import NULL, QgsVectorLayer
 from qgis.gui import QgsEditorConfigWidget, QgsEditorWidgetFactory, QgsEditorWidgetWrapper, QgsGui
-from qgis.PyQt.QtCore import QTimer
-from qgis.PyQt.QtWidgets import QLabel, QVBoxLayout
+from qgis.PyQt.QtCore import QEvent, QObject, Qt, QTimer
+from qgis.PyQt.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from ..core.form_layout import EditorKind, field_help
 from ..core.i18n import translate
@@ -77,6 +77,43 @@ def field_messages(record: dict, field_name: str) -> list[tuple[str, str]]:
     return [(issue.severity, issue.message) for issue in _issues_of(items) if issue.field == field_name]
 
 
+FORM_DECORATED = "lieux_mednum_labels_decorated"
+
+
+def decorate_form_labels(window) -> None:
+    """Once per form: each label of a field of the standard gets the schema's help as tooltip (QGIS shows
+    the field comment there, which a GeoPackage cannot hold), and sits level with the first line of a
+    tall editor (QGIS centres it on the whole editor, far from its input when messages show below)."""
+    if window is None or window.property(FORM_DECORATED):
+        return
+    window.setProperty(FORM_DECORATED, True)
+    schema = load_schema()
+    for label in window.findChildren(QLabel):
+        buddy = label.buddy()
+        if buddy is None:
+            continue
+        # QGIS names each editor after its field; the buddy is the editor or the frame around it
+        candidates = [buddy, *buddy.findChildren(QWidget)]
+        field_name = next((w.objectName() for w in candidates if w.objectName() in schema), "")
+        if not field_name:
+            continue
+        spec = schema.field(field_name)
+        help_text = field_help(spec).replace("&", "&amp;").replace("<", "&lt;").replace("\n", "<br>")
+        label.setToolTip(f"<b>{spec.title}</b> <code>{spec.name}</code><p>{help_text}</p>")
+        label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        label.setContentsMargins(0, 5, 0, 0)
+
+
+class _LabelDecorator(QObject):
+    """Decorates the form's labels when the first plugin editor is shown (the form is complete then)."""
+
+    def eventFilter(self, watched, event) -> bool:
+        if event.type() == QEvent.Type.Show:
+            watched.removeEventFilter(self)
+            decorate_form_labels(watched.window())
+        return False
+
+
 class _LieuWrapper(QgsEditorWidgetWrapper):
     """What both wrappers share: NULL for empty, tooltip, read-only, live engine messages."""
 
@@ -100,6 +137,8 @@ class _LieuWrapper(QgsEditorWidgetWrapper):
         if self._spec is not None:
             editor.setToolTip(field_help(self._spec))
         editor.valueChanged.connect(self._on_user_change)
+        self._decorator = _LabelDecorator(editor)
+        editor.installEventFilter(self._decorator)
 
     def valid(self) -> bool:
         return self._editor is not None
@@ -182,6 +221,11 @@ class _MultiSelectEditor(MultiSelectWidget):
 
 
 class MultiSelectWrapper(_LieuWrapper):
+    def initWidget(self, editor):
+        super().initWidget(editor)
+        hint = translate("EditorWidgets", "Right-click: check all, uncheck all.")
+        editor.setToolTip(f"{editor.toolTip()}\n\n{hint}".strip())
+
     def _build(self, parent):
         kind = self.config().get(CONFIG_KIND) or EditorKind.MULTI_SELECT
         choices = choices_for(self._spec, kind) if self._spec is not None else ()

@@ -135,6 +135,8 @@ class FieldEditor(QWidget):
         layout.addWidget(self.info)
         self.messages = MessageLabel(self)
         layout.addWidget(self.messages)
+        layout.setAlignment(Qt.AlignmentFlag.AlignTop)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Maximum)
         self.setFocusProxy(self.editor)
 
     # -- value ----------------------------------------------------------------------------------

@@ -10,17 +10,17 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from qgis.PyQt.QtCore import QSize, Qt, pyqtSignal
+from qgis.PyQt.QtCore import Qt, pyqtSignal
 from qgis.PyQt.QtGui import QBrush, QColor, QFont
 from qgis.PyQt.QtWidgets import (
     QAbstractItemView,
+    QAction,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
     QSizePolicy,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -67,14 +67,13 @@ class MultiSelectWidget(QWidget):
         self.list.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.list.itemChanged.connect(self._on_item_changed)
         layout.addWidget(self.list)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        self.clear_button = QToolButton(self)
-        self.clear_button.setText(self.tr("Uncheck all"))
-        self.clear_button.setAutoRaise(True)
-        self.clear_button.clicked.connect(self.clear)
-        buttons.addWidget(self.clear_button)
-        layout.addLayout(buttons)
+        self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        self.check_all_action = QAction(self.tr("Check all"), self.list)
+        self.check_all_action.triggered.connect(self.check_all)
+        self.clear_action = QAction(self.tr("Uncheck all"), self.list)
+        self.clear_action.triggered.connect(self.clear)
+        self.list.addActions([self.check_all_action, self.clear_action])
+        self._read_only = False
         self._rebuild()
 
     # -- value ----------------------------------------------------------------------------------
@@ -103,16 +102,29 @@ class MultiSelectWidget(QWidget):
         raise KeyError(value)
 
     def clear(self) -> None:
-        if not self._selection:
+        """Uncheck every value (right-click menu)."""
+        if not self._selection or self._read_only:
             return
         self._selection = []
         self._touched = True
         self._rebuild()
         self.valueChanged.emit(self.value())
 
+    def check_all(self) -> None:
+        """Check every value of the list (right-click menu); kept out-of-list values stay checked."""
+        missing = [value for value, _ in self._choices if value not in self._selection]
+        if not missing or self._read_only:
+            return
+        self._selection.extend(missing)
+        self._touched = True
+        self._rebuild()
+        self.valueChanged.emit(self.value())
+
     def setReadOnly(self, read_only: bool) -> None:
+        self._read_only = read_only
         self.list.setEnabled(not read_only)
-        self.clear_button.setEnabled(not read_only)
+        self.check_all_action.setEnabled(not read_only)
+        self.clear_action.setEnabled(not read_only)
 
     # -- display --------------------------------------------------------------------------------
 
@@ -132,7 +144,10 @@ class MultiSelectWidget(QWidget):
             item.setFlags(Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsEnabled)
             item.setCheckState(Qt.CheckState.Checked)
             self.list.addItem(item)
-        for value, label in self._choices:
+        choices = self._choices
+        if self.search is not None and not self._touched:  # long list: what is checked comes first
+            choices = sorted(choices, key=lambda choice: choice[0] not in selected)
+        for value, label in choices:
             item = QListWidgetItem(label)
             item.setData(VALUE_ROLE, value)
             item.setToolTip(value if label != value else "")
@@ -142,7 +157,13 @@ class MultiSelectWidget(QWidget):
         self._updating = False
         self._filter(self.search.text() if self.search else "")
         self._update_count()
-        self.updateGeometry()
+        self._fit_height()
+
+    def _fit_height(self) -> None:
+        """Show up to MAX_VISIBLE_ROWS rows without scrolling; longer lists scroll."""
+        rows = min(max(self.list.count(), 1), MAX_VISIBLE_ROWS)
+        row_height = self.list.sizeHintForRow(0) if self.list.count() else self.fontMetrics().height() + 4
+        self.list.setFixedHeight(rows * row_height + 2 * self.list.frameWidth() + 2)
 
     def _on_item_changed(self, item: QListWidgetItem) -> None:
         if self._updating:
@@ -170,13 +191,3 @@ class MultiSelectWidget(QWidget):
         if self.count_label is not None:
             self.count_label.setText(self.tr("{n} checked").format(n=len(self._selection)))
 
-    def sizeHint(self) -> QSize:
-        hint = super().sizeHint()
-        rows = min(max(self.list.count(), 1), MAX_VISIBLE_ROWS)
-        row_height = self.list.sizeHintForRow(0) if self.list.count() else self.fontMetrics().height() + 4
-        list_height = rows * row_height + 2 * self.list.frameWidth() + 4
-        extra = hint.height() - self.list.sizeHint().height()
-        return QSize(hint.width(), list_height + max(extra, 0))
-
-    def minimumSizeHint(self) -> QSize:
-        return self.sizeHint()

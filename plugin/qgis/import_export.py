@@ -37,7 +37,33 @@ def _same_file(a: Path, b: Path) -> bool:
         return False
 
 
-def _side_table(table, schema: Schema) -> SideTable:
+class _Background:
+    """Run ``work`` in a thread now; ``result()`` waits for it and re-raises its error."""
+
+    def __init__(self, work):
+        import threading
+
+        self._value = None
+        self._error: BaseException | None = None
+
+        def target():
+            try:
+                self._value = work()
+            except BaseException as error:  # handed to result()
+                self._error = error
+
+        self._thread = threading.Thread(target=target, name="lieux-validation", daemon=True)
+        self._thread.start()
+
+    def result(self):
+        self._thread.join()
+        if self._error is not None:
+            raise self._error
+        return self._value
+
+
+def side_table_of(table, schema: Schema) -> SideTable:
+    """The side table of a read table: its non-schema columns (and overflow cells), one row per record."""
     columns = list(table.extra_columns(schema))
     rows = [{column: row.get(column, "") or "" for column in columns} for row in table.rows]
     overflow = getattr(table, "extra_cells", None) or {}
@@ -91,16 +117,19 @@ def import_lieux(
     check_cancel()
     if progress:
         progress(25.0)
-    records = table.schema_records(schema)
-    report = validate_records(records, schema)
-    check_cancel()
-    if progress:
-        progress(45.0)
-    side_table = _side_table(table, schema)
+    columns = set(getattr(table, "columns", None) or table.header)
+    # the rows already hold every field of the standard (extra keys are ignored downstream): no copy
+    records = table.rows if columns.issuperset(schema.field_names) else table.schema_records(schema)
+    side_table = side_table_of(table, schema)
     metadata = {"SOURCE": str(source), "SOURCE_FORMAT": getattr(table, "source_format", "") or ""}
+    # validation (for the summary) runs beside the GeoPackage writing: SQLite works without the GIL
+    validation = _Background(lambda: validate_records(records, schema))
     create_working_geopackage(
-        output, records, side_table, metadata, schema, progress=step(45.0, 55.0), is_canceled=is_canceled
+        output, records, side_table, metadata, schema, progress=step(25.0, 70.0), is_canceled=is_canceled
     )
+    report = validation.result()
+    if progress:
+        progress(100.0)
     notes = list(getattr(table, "notes", []) or [])
     blank_rows = getattr(table, "blank_rows", []) or []
     if blank_rows:

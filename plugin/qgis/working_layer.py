@@ -29,6 +29,7 @@ and the side-table/metadata helpers are about the GeoPackage file a local import
 from __future__ import annotations
 
 import json
+import operator
 import os
 import sqlite3
 import struct
@@ -46,6 +47,7 @@ from qgis.core import (
     QgsGeometry,
     QgsMapLayer,
     QgsPointXY,
+    QgsProviderRegistry,
     QgsVectorLayer,
     QgsVectorLayerFeatureSource,
 )
@@ -142,10 +144,10 @@ def add_records(layer: QgsVectorLayer, records: Iterable[Mapping[str, str]]) -> 
 
 def attribute_text(value) -> str:
     """An attribute value as the standard's text (NULL → "")."""
+    if isinstance(value, str):  # first: comparing a str with NULL goes through QVariant (slow)
+        return value
     if value is None or value == NULL:
         return ""
-    if isinstance(value, str):
-        return value
     return cell_text(value)
 
 
@@ -163,6 +165,35 @@ def _read_records(source, fields: QgsFields, schema: Schema, fids: list[int] | N
     if fids is not None:  # a fid filter comes back in hash order: give the layer's order
         rows.sort(key=lambda row: row[0])
     return [record for _, record in rows]
+
+
+def geopackage_table(layer: QgsVectorLayer) -> tuple[str, str] | None:
+    """(file, table) when ``layer`` is a whole GeoPackage table with no pending edit and no filter."""
+    if layer.providerType() != "ogr" or layer.subsetString() or layer.isModified():
+        return None
+    parts = QgsProviderRegistry.instance().decodeUri("ogr", layer.source())
+    path, table = parts.get("path") or "", parts.get("layerName") or ""
+    if not path.lower().endswith(".gpkg") or not table or not Path(path).is_file():
+        return None
+    return path, table
+
+
+def _read_geopackage(path: str, table: str, schema: Schema, fids: list[int] | None = None) -> list[Record]:
+    """The records of a working GeoPackage table, read with SQLite (50,000 lieux in a fraction of a second)."""
+    names = schema.field_names
+    query = f"SELECT {','.join(_quote(n) for n in names)} FROM {_quote(table)}"
+    connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        if fids is None:
+            rows = connection.execute(query + " ORDER BY fid").fetchall()
+        else:
+            connection.execute("CREATE TEMP TABLE wanted (fid INTEGER PRIMARY KEY)")
+            connection.executemany("INSERT INTO wanted VALUES (?)", ((fid,) for fid in fids))
+            rows = connection.execute(query + " WHERE fid IN (SELECT fid FROM wanted) ORDER BY fid").fetchall()
+    finally:
+        connection.close()
+    text = attribute_text
+    return [{name: (value if isinstance(value, str) else text(value)) for name, value in zip(names, row)} for row in rows]
 
 
 def _generic_records(source, selected_only: bool, schema: Schema) -> list[Record]:
@@ -192,9 +223,12 @@ def layer_snapshot(
     if not is_working_layer(layer, schema):
         records = _generic_records(layer, selected_only, schema)
         return lambda: records
+    fids = sorted(layer.selectedFeatureIds()) if selected_only else None
+    table = geopackage_table(layer)
+    if table is not None:  # saved GeoPackage table: SQLite reads it ~20× faster than feature iteration
+        return lambda: _read_geopackage(table[0], table[1], schema, fids)
     fields = QgsFields(layer.fields())
     snapshot = QgsVectorLayerFeatureSource(layer)
-    fids = sorted(layer.selectedFeatureIds()) if selected_only else None
     return lambda: _read_records(snapshot, fields, schema, fids)
 
 
@@ -281,6 +315,10 @@ class SideTable:
     stored: list[str] = field(default_factory=list)  # column names in the GeoPackage (unique, safe)
     rows: list[dict[str, str]] = field(default_factory=list)  # by source name, one per lieu
 
+    def __post_init__(self) -> None:
+        if len(self.stored) != len(self.columns):
+            self.stored = side_table_names(self.columns)
+
     @property
     def mapping(self) -> dict[str, str]:
         return dict(zip(self.stored, self.columns))
@@ -301,16 +339,67 @@ def side_table_names(columns: Sequence[str]) -> list[str]:
     return names
 
 
-def _point_blob(record: Mapping[str, str], header: bytes) -> bytes | None:
-    point = point_of(record)
+def _point_blob(point: tuple[float, float] | None, header: bytes) -> bytes | None:
     if point is None:
         return None
     # GeoPackage binary: header (magic, version, flags = little endian without envelope, srs id) + WKB point
     return header + struct.pack("<BIdd", 1, 1, point[0], point[1])
 
 
+def _row_values(names: Sequence[str]) -> Callable[[Mapping[str, str]], tuple]:
+    """A fast getter of a record's values for ``names`` ("" is turned into NULL by the INSERT itself)."""
+    getter = operator.itemgetter(*names) if len(names) > 1 else (lambda record: (record[names[0]],))
+
+    def values(record: Mapping[str, str]) -> tuple:
+        try:
+            return getter(record)
+        except KeyError:  # a record without some fields: they are missing
+            return tuple(record.get(name) or None for name in names)
+
+    return values
+
+
 def _quote(name: str) -> str:
     return '"' + name.replace('"', '""') + '"'
+
+
+def _create_tables(path: Path, schema: Schema, side_table: SideTable | None, metadata: Mapping[str, str]) -> None:
+    """The empty tables, through GDAL: GeoPackage metadata, spatial index, triggers, MEDNUM_* metadata."""
+    from osgeo import gdal, ogr, osr
+
+    gdal.UseExceptions()
+    try:
+        dataset = ogr.GetDriverByName("GPKG").CreateDataSource(str(path))
+        srs = osr.SpatialReference()
+        srs.ImportFromEPSG(4326)
+        layer = dataset.CreateLayer(
+            WORKING_TABLE, srs, ogr.wkbPoint, [f"GEOMETRY_NAME={GEOMETRY_COLUMN}", "FID=fid", "SPATIAL_INDEX=YES"]
+        )
+        for name in schema.field_names:
+            layer.CreateField(ogr.FieldDefn(name, ogr.OFTString))
+        meta = {"SCHEMA_VERSION": schema.version, **metadata}
+        if side_table and side_table.columns:
+            meta["SIDE_TABLE_COLUMNS"] = json.dumps(side_table.mapping, ensure_ascii=False)
+            side = dataset.CreateLayer(SIDE_TABLE, None, ogr.wkbNone, ["FID=fid"])
+            side.CreateField(ogr.FieldDefn(SIDE_TABLE_ID, ogr.OFTString))
+            for stored in side_table.stored:
+                side.CreateField(ogr.FieldDefn(stored, ogr.OFTString))
+        for key, value in meta.items():
+            layer.SetMetadataItem(METADATA_PREFIX + key, str(value))
+        dataset = None  # closing writes the spatial index table and the triggers
+    except RuntimeError as err:
+        raise WorkingLayerError(
+            translate("WorkingLayer", "The GeoPackage {path} could not be created: {error}").format(
+                path=path, error=err
+            )
+        ) from err
+
+
+def _insert(table: str, keys: Sequence[str], columns: Sequence[str]) -> str:
+    """INSERT of ``keys`` as they are, then ``columns`` with "" stored as NULL (the standard's missing value)."""
+    names = ",".join(_quote(c) for c in (*keys, *columns))
+    values = ",".join(["?"] * len(keys) + ["NULLIF(?, '')"] * len(columns))
+    return f"INSERT INTO {_quote(table)} ({names}) VALUES ({values})"
 
 
 def create_working_geopackage(
@@ -327,88 +416,69 @@ def create_working_geopackage(
     (fid = position, 1-based), table ``colonnes_source`` when ``side_table`` has columns, and the form
     and style as the layer's default style (``store_style``).
 
+    GDAL creates the tables (with their spatial index and triggers); the rows are then written with
+    SQLite in bulk: the triggers that maintain the spatial index and the feature counts are set aside
+    during the insert, their work is done once for all rows, and they are put back as GDAL wrote them.
     Safe in a background task: the QGIS layer used to store the style is never added to a project.
     """
-    from osgeo import gdal, ogr, osr
-
     schema = schema or load_schema()
     names = schema.field_names
     path = Path(path)
     if path.exists():
         path.unlink()
-    gdal.UseExceptions()
-    try:
-        dataset = ogr.GetDriverByName("GPKG").CreateDataSource(str(path))
-        srs = osr.SpatialReference()
-        srs.ImportFromEPSG(4326)
-        layer = dataset.CreateLayer(
-            WORKING_TABLE,
-            srs,
-            ogr.wkbPoint,
-            ["SPATIAL_INDEX=NO", f"GEOMETRY_NAME={GEOMETRY_COLUMN}", "FID=fid"],
-        )
-        for name in names:
-            layer.CreateField(ogr.FieldDefn(name, ogr.OFTString))
-        meta = {"SCHEMA_VERSION": schema.version, **(metadata or {})}
-        if side_table and side_table.columns:
-            meta["SIDE_TABLE_COLUMNS"] = json.dumps(side_table.mapping, ensure_ascii=False)
-            side = dataset.CreateLayer(SIDE_TABLE, None, ogr.wkbNone, ["FID=fid"])
-            side.CreateField(ogr.FieldDefn(SIDE_TABLE_ID, ogr.OFTString))
-            for stored in side_table.stored:
-                side.CreateField(ogr.FieldDefn(stored, ogr.OFTString))
-        for key, value in meta.items():
-            layer.SetMetadataItem(METADATA_PREFIX + key, str(value))
-        dataset = None
-    except RuntimeError as err:
-        raise WorkingLayerError(
-            translate("WorkingLayer", "The GeoPackage {path} could not be created: {error}").format(
-                path=path, error=err
-            )
-        ) from err
+    with_side = bool(side_table and side_table.columns)
+    _create_tables(path, schema, side_table, metadata or {})
 
     header = b"GP\x00\x01" + struct.pack("<i", 4326)
-    columns = ",".join(["fid", _quote(GEOMETRY_COLUMN)] + [_quote(n) for n in names])
-    insert = f"INSERT INTO {_quote(WORKING_TABLE)} ({columns}) VALUES ({','.join('?' * (len(names) + 2))})"
-    side_insert = None
-    if side_table and side_table.columns:
-        side_columns = ",".join(["fid", SIDE_TABLE_ID] + [_quote(n) for n in side_table.stored])
-        side_insert = (
-            f"INSERT INTO {_quote(SIDE_TABLE)} ({side_columns}) VALUES ({','.join('?' * (len(side_table.stored) + 2))})"
-        )
+    insert = _insert(WORKING_TABLE, ["fid", GEOMETRY_COLUMN], names)
+    values = _row_values(names)
+    index_insert = f"INSERT INTO {_quote(f'rtree_{WORKING_TABLE}_{GEOMETRY_COLUMN}')} VALUES (?, ?, ?, ?, ?)"
+    side_insert = _insert(SIDE_TABLE, ["fid"], [SIDE_TABLE_ID, *side_table.stored]) if with_side else ""
     total = max(len(records), 1)
     xs, ys = [], []
     connection = sqlite3.connect(str(path))
     try:
+        # a new file: nothing to protect until it is complete (a failed import leaves no usable file anyway)
+        connection.execute("PRAGMA synchronous = OFF")
+        connection.execute("PRAGMA journal_mode = MEMORY")
+        tables = (WORKING_TABLE, SIDE_TABLE)
+        triggers = connection.execute(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name IN (?, ?)", tables
+        ).fetchall()
+        for name, _sql in triggers:
+            connection.execute(f"DROP TRIGGER {_quote(name)}")
         for start in range(0, len(records), _INSERT_CHUNK):
             if is_canceled and is_canceled():
                 raise ImportCanceledError()
-            chunk = records[start : start + _INSERT_CHUNK]
-            rows = []
-            for offset, record in enumerate(chunk):
-                blob = _point_blob(record, header)
-                if blob is not None:
-                    x, y = struct.unpack_from("<dd", blob, len(header) + 5)
-                    xs.append(x)
-                    ys.append(y)
-                rows.append((start + offset + 1, blob, *[(record.get(n) or None) for n in names]))
+            rows, boxes = [], []
+            for fid, record in enumerate(records[start : start + _INSERT_CHUNK], start=start + 1):
+                point = point_of(record)
+                if point is not None:
+                    xs.append(point[0])
+                    ys.append(point[1])
+                    boxes.append((fid, point[0], point[0], point[1], point[1]))
+                rows.append((fid, _point_blob(point, header), *values(record)))
             connection.executemany(insert, rows)
-            if side_insert:
-                side_rows = []
-                for offset, record in enumerate(chunk):
-                    extras = side_table.rows[start + offset] if start + offset < len(side_table.rows) else {}
-                    side_rows.append(
-                        (
-                            start + offset + 1,
-                            record.get("id") or None,
-                            *[(extras.get(c) or None) for c in side_table.columns],
-                        )
-                    )
-                connection.executemany(side_insert, side_rows)
+            connection.executemany(index_insert, boxes)
+            if with_side:
+                side_values = _row_values(side_table.columns)
+                connection.executemany(
+                    side_insert,
+                    (
+                        (fid, records[fid - 1].get("id") or "", *side_values(side_table.rows[fid - 1]))
+                        for fid in range(start + 1, min(start + _INSERT_CHUNK, len(side_table.rows)) + 1)
+                    ),
+                )
             if progress:
                 progress(85.0 * min(start + _INSERT_CHUNK, total) / total)
+        for _name, sql in triggers:
+            connection.execute(sql)
+        counts = {WORKING_TABLE: len(records), SIDE_TABLE: len(side_table.rows) if with_side else 0}
+        for table, count in counts.items():
+            connection.execute("UPDATE gpkg_ogr_contents SET feature_count = ? WHERE table_name = ?", (count, table))
         if xs:
             connection.execute(
-                "UPDATE gpkg_contents SET min_x=?, min_y=?, max_x=?, max_y=? WHERE lower(table_name)=lower(?)",
+                "UPDATE gpkg_contents SET min_x = ?, min_y = ?, max_x = ?, max_y = ? WHERE table_name = ?",
                 (min(xs), min(ys), max(xs), max(ys), WORKING_TABLE),
             )
         connection.commit()
@@ -418,16 +488,6 @@ def create_working_geopackage(
         ) from err
     finally:
         connection.close()
-    try:
-        dataset = ogr.Open(str(path), 1)
-        dataset.ExecuteSQL(f"SELECT CreateSpatialIndex('{WORKING_TABLE}', '{GEOMETRY_COLUMN}')")
-        dataset = None
-    except RuntimeError as err:
-        raise WorkingLayerError(
-            translate("WorkingLayer", "The spatial index of {path} could not be built: {error}").format(
-                path=path, error=err
-            )
-        ) from err
     if store_style:
         store_form_and_style(path)
     if progress:
