@@ -30,7 +30,7 @@ from plugin.core import reference  # noqa: E402
 from plugin.core.schema import load_schema  # noqa: E402
 from plugin.core.writers import write_records  # noqa: E402
 
-GENERATOR_VERSION = 1
+GENERATOR_VERSION = 2
 DEFAULT_ROWS = 50_000
 DEFAULT_SEED = 20240402
 
@@ -270,11 +270,7 @@ class Generator:
                 else rng.choice("1234569") + "".join(rng.choice(string.digits) for _ in range(8))
             )
         pivot_draw = rng.random()
-        pivot = (
-            "00000000000000"
-            if pivot_draw < 0.03
-            else (f"W{rng.randint(10**8, 10**9 - 1)}" if pivot_draw < 0.15 else _siret(rng))
-        )
+        pivot = f"W{rng.randint(10**8, 10**9 - 1)}" if pivot_draw < 0.12 else _siret(rng)
         services = _subset(rng, enum["services"], 1, 4)
         record = {
             "id": f"{_slug(source)}-{rng.getrandbits(96):024x}",
@@ -330,6 +326,7 @@ class Generator:
         """Apply this row's defects (recorded with their row number)."""
         rng = self.rng
         hit = [name for name, probability in DEFECTS.items() if rng.random() < probability]
+        hit.sort(key=lambda name: name != "near_duplicate")  # the twin first, then its other defects
         for name in hit:
             applied = self._apply(name, record, previous)
             if applied is not None:
