@@ -15,8 +15,9 @@ from __future__ import annotations
 
 import os
 import xml.etree.ElementTree as ET
+from contextlib import contextmanager
 from functools import lru_cache
-from typing import Callable
+from typing import Callable, Iterator
 
 from .resources import I18N
 
@@ -81,3 +82,18 @@ def install_translator(translator: Translator, lang: str) -> None:
 
 def current_language() -> str:
     return _language
+
+
+@contextmanager
+def language(lang: str | None) -> Iterator[None]:
+    """Translate into ``lang`` inside the block, then restore the previous translator (``None``: no change)."""
+    global _active, _language
+    if not lang:
+        yield
+        return
+    saved = (_active, _language)
+    use_language(lang)
+    try:
+        yield
+    finally:
+        _active, _language = saved
