@@ -27,3 +27,8 @@ __icon_path__: Path = PLUGIN_ROOT / _METADATA["icon"]
 __homepage__: str = _METADATA.get("homepage", "")
 __tracker__: str = _METADATA.get("tracker", "")
 PLUGIN_PACKAGE = "lieux_mednum"
+
+
+def metadata_text(key: str, lang: str = "en") -> str:
+    """A metadata.txt value in ``lang`` when translated there (``description[fr]``), else the default one."""
+    return _METADATA.get(f"{key}[{lang}]") or _METADATA.get(key, "")

@@ -1,46 +1,292 @@
-"""The plugin class: wires the menu, toolbar, docks and the Processing provider. No business logic."""
+"""The plugin class: wires the menu, toolbar, docks, translator and the Processing provider. No business logic.
+
+How a feature plugs its GUI in
+------------------------------
+A *feature* is a class ``Feature(iface, plugin)`` with ``initGui()`` and ``unload()``, listed in
+:func:`feature_classes`. In ``initGui()`` it uses the helpers of :class:`LieuxMednumPlugin`; everything added
+through them is removed by the plugin at unload, after the feature's own ``unload()``:
+
+* ``plugin.add_action(text, callback, icon=None, menu=True, toolbar=False, checkable=False, tooltip="",
+  shortcut="", object_name="")`` → ``QAction`` in the "Lieux de médiation numérique" menu (Vector menu) and/or
+  the plugin toolbar;
+* ``plugin.add_dock(dock, area=Qt.RightDockWidgetArea)`` → adds a ``QDockWidget`` to the main window (give it
+  an ``objectName`` so QGIS restores its position);
+* ``plugin.on_unload(callback)`` → anything else to undo at unload (signal connections, map tools…);
+* ``plugin.menu`` (``QMenu``) and ``plugin.toolbar`` (``QToolBar``) exist from ``initGui()`` on;
+* ``plugin.iface``, ``plugin.provider`` (the Processing provider).
+
+Runtime dependencies (requirements.txt) are checked at load: when one is missing the user gets a message
+bar entry with the exact pip command, and a feature whose module cannot be imported is skipped (see
+:func:`optional_feature`) instead of breaking the plugin.
+"""
 
 from __future__ import annotations
 
-from qgis.core import QgsApplication
+import importlib
+from typing import Callable
 
-from .__about__ import __title__
+from qgis.core import Qgis, QgsApplication
+from qgis.PyQt.QtCore import QCoreApplication, Qt, QTranslator
+from qgis.PyQt.QtGui import QGuiApplication, QIcon
+from qgis.PyQt.QtWidgets import QAction, QDockWidget, QMenu, QPushButton, QToolBar
+
+from .__about__ import __icon_path__, __title__
+from .core import i18n
+from .core.dependencies import Requirement, missing_message, missing_requirements, pip_install_command
 from .core.i18n import translate
+from .core.resources import I18N
+from .toolbelt.log import PlgLogger
+
+TRANSLATION_FILE = "lieux_mednum_{lang}.qm"
+TOOLBAR_NAME = "LieuxMednumToolbar"
+MENU_NAME = "LieuxMednumMenu"
+OPTIONS_PAGE_NAME = "mOptionsPageLieuxMednum"
+
+# features whose import failed: {"module:Class": "missing module"} (filled by optional_feature)
+_DISABLED_FEATURES: dict[str, str] = {}
+
+
+def optional_feature(module: str, class_name: str) -> list[type]:
+    """``[FeatureClass]`` imported from ``module`` (relative to this package), or ``[]`` when a module it
+    needs is missing (a runtime dependency not installed): that feature alone is disabled."""
+    try:
+        return [getattr(importlib.import_module(module, __package__), class_name)]
+    except ModuleNotFoundError as error:
+        _DISABLED_FEATURES[f"{module}:{class_name}"] = error.name or str(error)
+        PlgLogger.log(f"{class_name} disabled: module {error.name} is missing", Qgis.MessageLevel.Warning)
+        return []
 
 
 def feature_classes() -> list[type]:
-    """GUI features (docks, dialogs) of the plugin, each with initGui()/unload() (add yours here)."""
+    """GUI features (docks, dialogs) of the plugin, each ``cls(iface, plugin)`` with initGui()/unload().
+
+    Add yours here, one line each: ``classes += optional_feature(".gui.my_dock", "MyDockFeature")`` (imported
+    lazily, so that a missing runtime dependency disables only that feature).
+    """
     classes: list[type] = []
     return classes
+
+
+def qgis_language() -> str:
+    """Two-letter language of the QGIS user interface (settings "locale/userLocale"), "en" by default."""
+    locale = ""
+    try:
+        locale = QgsApplication.locale() or ""
+    except AttributeError:  # pragma: no cover (older QGIS)
+        from qgis.core import QgsSettings
+
+        locale = QgsSettings().value("locale/userLocale", "") or ""
+    lang = locale[:2].lower()
+    return lang if len(lang) == 2 and lang.isalpha() and lang != "c" else "en"
 
 
 class LieuxMednumPlugin:
     def __init__(self, iface):
         self.iface = iface
         self.provider = None
-        self.features = []
-        self.menu_title = translate("LieuxMednumPlugin", "Lieux de médiation numérique")
+        self.features: list = []
+        self.actions: list[QAction] = []
+        self.docks: list[QDockWidget] = []
+        self.menu: QMenu | None = None
+        self.toolbar: QToolBar | None = None
+        self.translator: QTranslator | None = None
+        self.language = "en"
+        self.missing_dependencies: list[Requirement] = []
+        self.options_factory = None
+        self._unload_callbacks: list[Callable[[], None]] = []
+        self._help_action: QAction | None = None
+        self._setup_translation()
 
+    # ---------------------------------------------------------------- translation
+    def _setup_translation(self) -> None:
+        """Load i18n/lieux_mednum_<lang>.qm for the QGIS language; make the core's translate() follow it."""
+        self.language = qgis_language()
+        path = I18N / TRANSLATION_FILE.format(lang=self.language)
+        translator = QTranslator()
+        if path.exists() and translator.load(str(path)):
+            QCoreApplication.installTranslator(translator)
+            self.translator = translator
+            i18n.install_translator(QCoreApplication.translate, self.language)
+        else:
+            # no compiled catalogue (English, or a development checkout): the core reads the .ts itself
+            i18n.use_language(self.language)
+
+    def _remove_translation(self) -> None:
+        if self.translator is not None:
+            QCoreApplication.removeTranslator(self.translator)
+            self.translator = None
+        i18n.use_language(i18n.DEFAULT_LANGUAGE)
+
+    # ---------------------------------------------------------------- processing
     def initProcessing(self) -> None:
         from .processing.provider import MednumProvider
 
+        if self.provider is not None:
+            return
         self.provider = MednumProvider()
         QgsApplication.processingRegistry().addProvider(self.provider)
 
+    # ---------------------------------------------------------------- GUI
     def initGui(self) -> None:
+        _DISABLED_FEATURES.clear()
         self.initProcessing()
-        for cls in feature_classes():
-            feature = cls(self.iface, self)
-            feature.initGui()
+        self.menu = QMenu(__title__, self.iface.mainWindow())
+        self.menu.setObjectName(MENU_NAME)
+        self.menu.setIcon(QIcon(str(__icon_path__)))
+        self.iface.vectorMenu().addMenu(self.menu)
+        self.toolbar = self.iface.addToolBar(__title__)
+        self.toolbar.setObjectName(TOOLBAR_NAME)
+
+        self._check_dependencies()
+        self._add_shell_actions()
+        for cls in self._feature_classes():
+            try:
+                feature = cls(self.iface, self)
+                feature.initGui()
+            except ModuleNotFoundError as error:
+                _DISABLED_FEATURES[cls.__name__] = error.name or str(error)
+                PlgLogger.log(f"{cls.__name__} disabled: module {error.name} is missing", Qgis.MessageLevel.Warning)
+                continue
             self.features.append(feature)
 
+    def _feature_classes(self) -> list[type]:
+        try:
+            return feature_classes()
+        except ModuleNotFoundError as error:
+            # a feature imported without optional_feature() needs a missing module: no feature can load
+            _DISABLED_FEATURES["*"] = error.name or str(error)
+            PlgLogger.log(f"features disabled: module {error.name} is missing", Qgis.MessageLevel.Warning)
+            return []
+
+    def _add_shell_actions(self) -> None:
+        from .gui.about_dialog import show_about
+        from .gui.options_page import MednumOptionsFactory
+
+        self.options_factory = MednumOptionsFactory()
+        self.iface.registerOptionsWidgetFactory(self.options_factory)
+        self.add_action(
+            translate("LieuxMednumPlugin", "Settings…"),
+            self.show_settings,
+            icon=QgsApplication.getThemeIcon("/mActionOptions.svg"),
+            object_name="mednumSettingsAction",
+        )
+        self._help_action = self.add_action(
+            translate("LieuxMednumPlugin", "Help and about…"),
+            lambda: show_about(self.iface.mainWindow(), self.missing_dependencies),
+            icon=QgsApplication.getThemeIcon("/mActionHelpContents.svg"),
+            object_name="mednumAboutAction",
+        )
+        # QGIS's "Plugins > Plugin help" menu, where users look for a plugin's documentation
+        self.iface.pluginHelpMenu().addAction(self._help_action)
+        self.on_unload(lambda: self.iface.pluginHelpMenu().removeAction(self._help_action))
+
+    def show_settings(self) -> None:
+        self.iface.showOptionsDialog(self.iface.mainWindow(), currentPage=OPTIONS_PAGE_NAME)
+
+    # ---------------------------------------------------------------- helpers for features
+    def add_action(
+        self,
+        text: str,
+        callback: Callable | None = None,
+        icon: QIcon | str | None = None,
+        menu: bool = True,
+        toolbar: bool = False,
+        checkable: bool = False,
+        tooltip: str = "",
+        shortcut: str = "",
+        object_name: str = "",
+    ) -> QAction:
+        """Create a QAction in the plugin menu and/or toolbar; it is removed and deleted at unload."""
+        if isinstance(icon, str):
+            icon = QIcon(icon)
+        action = QAction(icon or QIcon(), text, self.iface.mainWindow())
+        action.setCheckable(checkable)
+        if tooltip:
+            action.setToolTip(tooltip)
+            action.setStatusTip(tooltip)
+        if shortcut:
+            action.setShortcut(shortcut)
+        if object_name:
+            action.setObjectName(object_name)
+        if callback is not None and checkable:
+            action.toggled.connect(callback)
+        elif callback is not None:
+            action.triggered.connect(lambda _checked=False: callback())
+        if menu and self.menu is not None:
+            self.menu.addAction(action)
+        if toolbar and self.toolbar is not None:
+            self.toolbar.addAction(action)
+        self.actions.append(action)
+        return action
+
+    def add_dock(self, dock: QDockWidget, area: Qt.DockWidgetArea = Qt.RightDockWidgetArea) -> QDockWidget:
+        """Add a dock widget to the QGIS main window; it is removed and deleted at unload."""
+        self.iface.addDockWidget(area, dock)
+        self.docks.append(dock)
+        return dock
+
+    def on_unload(self, callback: Callable[[], None]) -> None:
+        """Run ``callback`` at unload (after the features' own unload)."""
+        self._unload_callbacks.append(callback)
+
+    # ---------------------------------------------------------------- dependencies
+    def _check_dependencies(self) -> None:
+        self.missing_dependencies = missing_requirements()
+        if not self.missing_dependencies:
+            return
+        message = missing_message(self.missing_dependencies)
+        PlgLogger.log(message, Qgis.MessageLevel.Warning)
+        bar = self.iface.messageBar()
+        item = bar.createMessage(__title__, message)
+        button = QPushButton(translate("LieuxMednumPlugin", "Copy the command"), item)
+        command = pip_install_command(self.missing_dependencies)
+        button.clicked.connect(lambda: QGuiApplication.clipboard().setText(command))
+        item.layout().addWidget(button)
+        bar.pushWidget(item, Qgis.MessageLevel.Warning, 0)
+
+    @property
+    def disabled_features(self) -> dict[str, str]:
+        """Features not loaded because a module is missing: {feature: module}."""
+        return dict(_DISABLED_FEATURES)
+
+    # ---------------------------------------------------------------- unload
     def unload(self) -> None:
         for feature in reversed(self.features):
-            feature.unload()
+            try:
+                feature.unload()
+            except Exception as error:  # noqa: BLE001 (one broken feature must not keep the others loaded)
+                PlgLogger.log(f"{type(feature).__name__}.unload failed: {error}", Qgis.MessageLevel.Critical)
         self.features.clear()
+        for callback in reversed(self._unload_callbacks):
+            callback()
+        self._unload_callbacks.clear()
+        for dock in self.docks:
+            self.iface.removeDockWidget(dock)
+            dock.setParent(None)
+            dock.deleteLater()
+        self.docks.clear()
+        for action in self.actions:
+            if self.menu is not None:
+                self.menu.removeAction(action)
+            if self.toolbar is not None:
+                self.toolbar.removeAction(action)
+            action.deleteLater()
+        self.actions.clear()
+        if self.options_factory is not None:
+            self.iface.unregisterOptionsWidgetFactory(self.options_factory)
+            self.options_factory = None
+        if self.menu is not None:
+            self.iface.vectorMenu().removeAction(self.menu.menuAction())
+            self.menu.deleteLater()
+            self.menu = None
+        if self.toolbar is not None:
+            self.iface.mainWindow().removeToolBar(self.toolbar)
+            self.toolbar.deleteLater()
+            self.toolbar = None
         if self.provider is not None:
             QgsApplication.processingRegistry().removeProvider(self.provider)
             self.provider = None
+        self._remove_translation()
 
     @property
     def title(self) -> str:

@@ -16,7 +16,7 @@ from __future__ import annotations
 import os
 import xml.etree.ElementTree as ET
 from contextlib import contextmanager
-from functools import lru_cache
+from functools import cache
 from typing import Callable, Iterator
 
 from .resources import I18N
@@ -27,7 +27,7 @@ DEFAULT_LANGUAGE = "fr"
 CATALOGUE_NAME = "lieux_mednum_{lang}.ts"
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_ts_catalogue(lang: str) -> dict[tuple[str, str], str]:
     """Read the finished translations of a Qt ``.ts`` file: {(context, source): translation}."""
     path = I18N / CATALOGUE_NAME.format(lang=lang)
@@ -97,3 +97,8 @@ def language(lang: str | None) -> Iterator[None]:
         yield
     finally:
         _active, _language = saved
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 (the name pylupdate5 extracts)
+    """Mark ``text`` for extraction without translating it now (translate it later with ``translate``)."""
+    return text

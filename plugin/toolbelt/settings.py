@@ -1,23 +1,46 @@
 """One typed settings wrapper: every plugin setting, with its default, read from QgsSettings.
 
-Add a setting by adding a field to :class:`PlgSettings`; never scatter QgsSettings string keys.
+Add a setting by adding a field to :class:`PlgSettings`; never scatter QgsSettings string keys. Give it
+``metadata=setting_label(QT_TRANSLATE_NOOP("PlgSettings", "Label"), QT_TRANSLATE_NOOP("PlgSettings", "Help"))``
+and it appears in the plugin's page of the QGIS options (Settings > Options > Lieux de médiation numérique),
+with a widget chosen from its type (bool → check box, str → line edit, int/float → spin box).
 Secrets (API tokens) never go here: they live in the QGIS authentication database.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 
 from ..__about__ import PLUGIN_PACKAGE
+from ..core.i18n import QT_TRANSLATE_NOOP
 
 SETTINGS_GROUP = PLUGIN_PACKAGE
 
 
+def setting_label(label: str, help_text: str = "") -> dict[str, str]:
+    """Metadata of a setting shown in the options page (English source strings, translated there)."""
+    return {"label": label, "help": help_text}
+
+
 @dataclass
 class PlgSettings:
-    debug_mode: bool = False
+    debug_mode: bool = field(
+        default=False,
+        metadata=setting_label(
+            QT_TRANSLATE_NOOP("PlgSettings", "Debug mode"),
+            QT_TRANSLATE_NOOP("PlgSettings", "Write detailed messages to the plugin's tab of the QGIS log."),
+        ),
+    )
     # default value of the `source` field of new lieux (form default)
-    default_source: str = ""
+    default_source: str = field(
+        default="",
+        metadata=setting_label(
+            QT_TRANSLATE_NOOP("PlgSettings", "Default source"),
+            QT_TRANSLATE_NOOP(
+                "PlgSettings", "Value of the 'source' field given to new lieux (e.g. the name of your Hub)."
+            ),
+        ),
+    )
 
 
 def _qgs_settings():

@@ -1,0 +1,1 @@
+"""Widgets: docks, dialogs, options pages (their .ui files live in forms/)."""

@@ -1,0 +1,101 @@
+"""The plugin's page in the QGIS options (Settings > Options), generated from :class:`PlgSettings`.
+
+Every field of the settings dataclass that has a ``label`` in its metadata gets a widget chosen from its type;
+"OK" in the QGIS options dialog saves them. Adding a setting never needs a change here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import fields
+from typing import Any
+
+from qgis.gui import QgsOptionsPageWidget, QgsOptionsWidgetFactory
+from qgis.PyQt.QtGui import QIcon
+from qgis.PyQt.QtWidgets import (
+    QCheckBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..__about__ import __icon_path__, __title__, __version__
+from ..core.i18n import translate
+from ..toolbelt.settings import PlgSettings, load_settings, save_settings
+
+SETTINGS_CONTEXT = "PlgSettings"
+
+
+def _widget_for(value: Any, parent: QWidget) -> QWidget:
+    if isinstance(value, bool):
+        widget = QCheckBox(parent)
+        widget.setChecked(value)
+    elif isinstance(value, int):
+        widget = QSpinBox(parent)
+        widget.setRange(-(2**31), 2**31 - 1)
+        widget.setValue(value)
+    elif isinstance(value, float):
+        widget = QDoubleSpinBox(parent)
+        widget.setRange(-1e12, 1e12)
+        widget.setDecimals(6)
+        widget.setValue(value)
+    else:
+        widget = QLineEdit(parent)
+        widget.setText(str(value))
+    return widget
+
+
+def _widget_value(widget: QWidget) -> Any:
+    if isinstance(widget, QCheckBox):
+        return widget.isChecked()
+    if isinstance(widget, (QSpinBox, QDoubleSpinBox)):
+        return widget.value()
+    return widget.text()
+
+
+class MednumOptionsPage(QgsOptionsPageWidget):
+    """Settings of the plugin, one row per labelled field of :class:`PlgSettings`."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        from ..main import OPTIONS_PAGE_NAME
+
+        self.setObjectName(OPTIONS_PAGE_NAME)
+        layout = QVBoxLayout(self)
+        group = QGroupBox(f"{__title__} {__version__}", self)
+        form = QFormLayout(group)
+        self.widgets: dict[str, QWidget] = {}
+        current = load_settings()
+        for spec in fields(PlgSettings):
+            label = spec.metadata.get("label")
+            if not label:
+                continue
+            widget = _widget_for(getattr(current, spec.name), group)
+            widget.setObjectName(f"setting_{spec.name}")
+            help_text = spec.metadata.get("help", "")
+            if help_text:
+                widget.setToolTip(translate(SETTINGS_CONTEXT, help_text))
+            form.addRow(QLabel(translate(SETTINGS_CONTEXT, label), group), widget)
+            self.widgets[spec.name] = widget
+        layout.addWidget(group)
+        layout.addStretch(1)
+
+    def apply(self) -> None:
+        current = load_settings()
+        for name, widget in self.widgets.items():
+            setattr(current, name, _widget_value(widget))
+        save_settings(current)
+
+
+class MednumOptionsFactory(QgsOptionsWidgetFactory):
+    def __init__(self):
+        super().__init__()
+        self.setTitle(__title__)
+        self.setIcon(QIcon(str(__icon_path__)))
+
+    def createWidget(self, parent: QWidget | None) -> MednumOptionsPage:
+        return MednumOptionsPage(parent)

@@ -1,0 +1,238 @@
+"""Records of ANY QGIS vector layer (or Processing feature source), in the standard's own flat form.
+
+``records_from_layer(layer)`` reads the features of a layer into a :class:`LayerTable` (a core
+:class:`~..core.records.Table`) that the validation engine, the writers and the working layer consume like
+the table of a file reader:
+
+* fields are matched **by name** (exact name first, then a case/space-insensitive match to a schema field
+  name, so ``Code_Postal`` feeds ``code_postal``); fields that are not in the schema are **kept** under
+  their own name (``Table.extra_columns(schema)`` lists them) — nothing is dropped;
+* values become the standard's strings: NULL → ``""``, numbers with a decimal point and no exponent,
+  ``QDate`` → ``YYYY-MM-DD``, ``QDateTime`` → ISO (date only for the schema's date fields), string lists
+  and arrays → ``a|b``, maps → JSON;
+* ``latitude``/``longitude`` come from the geometry (transformed to EPSG:4326; centroid-like point on
+  surface for lines and polygons) when those fields are absent or empty in a feature — the values of the
+  fields win when they are filled;
+* ``LayerTable.feature_ids[i]`` is the feature id of record ``i + 1`` (issue ``row`` → feature).
+
+Pass ``feedback`` (a ``QgsFeedback``, e.g. the Processing feedback) for progress and cancellation:
+cancelling raises :class:`LayerReadCancelledError`.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsCoordinateTransform,
+    QgsFeatureRequest,
+    QgsFeatureSource,
+    QgsFeedback,
+    QgsGeometry,
+    QgsProject,
+    QgsVectorLayer,
+    QgsWkbTypes,
+)
+from qgis.PyQt.QtCore import QDate, QDateTime, Qt, QTime, QVariant
+
+from ..core.i18n import translate
+from ..core.records import Table, format_number
+from ..core.schema import LIST_SEPARATOR, Schema, load_schema
+
+LATITUDE = "latitude"
+LONGITUDE = "longitude"
+WGS84 = QgsCoordinateReferenceSystem("EPSG:4326")
+# Coordinates computed by a CRS transformation are rounded to 7 decimals (≈ 1 cm), as the standard's data are.
+COORDINATE_DECIMALS = 7
+
+
+class LayerReadCancelledError(Exception):
+    """The user cancelled while the layer was being read."""
+
+    def __init__(self) -> None:
+        self.message = translate("LayerRecords", "Reading the layer was cancelled.")
+        super().__init__(self.message)
+
+
+@dataclass
+class LayerTable(Table):
+    """A :class:`Table` read from a layer: also the feature id of each record."""
+
+    feature_ids: list[int] = field(default_factory=list)
+    # source field name → record key (the schema name it was matched to, or itself)
+    field_keys: dict[str, str] = field(default_factory=dict)
+
+
+def _fold(name: str) -> str:
+    return name.strip().casefold().replace(" ", "_")
+
+
+def match_field_names(names: list[str], schema: Schema) -> dict[str, str]:
+    """Record key of each layer field: itself, or the schema field it matches ignoring case and spaces."""
+    schema_names = set(schema.field_names)
+    by_fold = {_fold(name): name for name in schema.field_names}
+    taken = {name for name in names if name in schema_names}
+    keys = {}
+    for name in names:
+        key = name
+        if name not in schema_names:
+            candidate = by_fold.get(_fold(name))
+            if candidate and candidate not in taken:
+                key = candidate
+                taken.add(candidate)
+        keys[name] = key
+    return keys
+
+
+def value_text(value: Any, date_only: bool = False) -> str:
+    """A QGIS attribute value as the standard's string ("" for NULL)."""
+    if value is None:
+        return ""
+    if isinstance(value, QVariant):
+        if value.isNull():
+            return ""
+        value = value.value()
+        if value is None:
+            return ""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, float)):
+        return format_number(value)
+    if isinstance(value, QDate):
+        return value.toString(Qt.ISODate) if value.isValid() else ""
+    if isinstance(value, QDateTime):
+        if not value.isValid():
+            return ""
+        return value.date().toString(Qt.ISODate) if date_only else value.toString(Qt.ISODate)
+    if isinstance(value, QTime):
+        return value.toString(Qt.ISODate) if value.isValid() else ""
+    if isinstance(value, (list, tuple)):
+        return LIST_SEPARATOR.join(text for text in (value_text(v) for v in value) if text)
+    if isinstance(value, dict):
+        return json.dumps(value, ensure_ascii=False)
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    return str(value)
+
+
+def _point_of(geometry: QgsGeometry) -> tuple[float, float] | None:
+    """(x, y) of a point geometry, first part of a multipoint, or a point on the surface of anything else."""
+    if geometry is None or geometry.isNull() or geometry.isEmpty():
+        return None
+    if geometry.type() == QgsWkbTypes.PointGeometry:
+        if geometry.isMultipart():
+            points = geometry.asMultiPoint()
+            if not points:
+                return None
+            point = points[0]
+        else:
+            point = geometry.asPoint()
+    else:
+        surface_point = geometry.pointOnSurface()
+        if surface_point.isNull():
+            return None
+        point = surface_point.asPoint()
+    return point.x(), point.y()
+
+
+def records_from_layer(
+    layer: QgsVectorLayer | QgsFeatureSource,
+    selected_only: bool = False,
+    feedback: QgsFeedback | None = None,
+    schema: Schema | None = None,
+) -> LayerTable:
+    """Read every feature (or the selected ones) of ``layer`` into records of the standard (see module doc)."""
+    schema = schema or load_schema()
+    source_fields = layer.fields()
+    names = [source_fields.at(i).name() for i in range(source_fields.count())]
+    keys = match_field_names(names, schema)
+    date_fields = {spec.name for spec in schema.fields if spec.type == "date"}
+
+    spatial = QgsWkbTypes.geometryType(layer.wkbType()) not in (
+        QgsWkbTypes.NullGeometry,
+        QgsWkbTypes.UnknownGeometry,
+    )
+    header = [keys[name] for name in names]
+    for coordinate in (LATITUDE, LONGITUDE):
+        if spatial and coordinate not in header:
+            header.append(coordinate)
+
+    transform = None
+    if spatial:
+        crs = layer.sourceCrs() if hasattr(layer, "sourceCrs") else layer.crs()
+        if crs.isValid() and crs != WGS84:
+            transform = QgsCoordinateTransform(crs, WGS84, QgsProject.instance())
+
+    request = QgsFeatureRequest()
+    if not spatial:
+        request.setFlags(QgsFeatureRequest.NoGeometry)
+    if selected_only and isinstance(layer, QgsVectorLayer):
+        total = layer.selectedFeatureCount()
+        features = layer.getSelectedFeatures(request)
+    else:
+        total = layer.featureCount()
+        features = layer.getFeatures(request)
+
+    rows: list[dict[str, str]] = []
+    feature_ids: list[int] = []
+    from_geometry = 0
+    step = max(1, total // 100) if total and total > 0 else 1000
+    for position, feature in enumerate(features):
+        if feedback is not None and position % step == 0:
+            if feedback.isCanceled():
+                raise LayerReadCancelledError()
+            if total and total > 0:
+                feedback.setProgress(100.0 * position / total)
+        attributes = feature.attributes()
+        row = {
+            keys[name]: value_text(attributes[i], date_only=keys[name] in date_fields) for i, name in enumerate(names)
+        }
+        if spatial and (not row.get(LATITUDE) or not row.get(LONGITUDE)):
+            xy = _geometry_lon_lat(feature.geometry(), transform)
+            if xy is not None:
+                row[LONGITUDE], row[LATITUDE] = xy
+                from_geometry += 1
+            else:
+                row.setdefault(LATITUDE, "")
+                row.setdefault(LONGITUDE, "")
+        rows.append(row)
+        feature_ids.append(feature.id())
+    if feedback is not None:
+        if feedback.isCanceled():
+            raise LayerReadCancelledError()
+        feedback.setProgress(100.0)
+
+    notes = []
+    if from_geometry:
+        notes.append(
+            translate("LayerRecords", "{count} coordinates taken from the feature geometry.").format(
+                count=from_geometry
+            )
+        )
+    return LayerTable(
+        header=header,
+        rows=rows,
+        source_format="layer",
+        notes=notes,
+        feature_ids=feature_ids,
+        field_keys=keys,
+    )
+
+
+def _geometry_lon_lat(geometry: QgsGeometry, transform: QgsCoordinateTransform | None) -> tuple[str, str] | None:
+    xy = _point_of(geometry)
+    if xy is None:
+        return None
+    x, y = xy
+    if transform is not None:
+        try:
+            point = transform.transform(x, y)
+        except Exception:  # noqa: BLE001 (QgsCsException: point outside the CRS's domain)
+            return None
+        x, y = round(point.x(), COORDINATE_DECIMALS), round(point.y(), COORDINATE_DECIMALS)
+    return format_number(x), format_number(y)

@@ -1,0 +1,180 @@
+"""The plugin loads through classFactory like QGIS loads it, and unload() leaves nothing behind."""
+
+from __future__ import annotations
+
+import sys
+import textwrap
+
+import pytest
+from qgis.core import Qgis, QgsApplication
+from qgis.PyQt import sip
+from qgis.PyQt.QtCore import QCoreApplication, QEvent
+from qgis.PyQt.QtWidgets import QMenu, QPushButton, QToolBar
+
+
+def flush_deletes() -> None:
+    QCoreApplication.sendPostedEvents(None, QEvent.DeferredDelete)
+    QCoreApplication.processEvents()
+
+
+@pytest.fixture()
+def loaded_plugin(plugin_package, qgis_iface, qgis_processing):
+    plugin = plugin_package.classFactory(qgis_iface)
+    plugin.initGui()
+    yield plugin
+    if plugin.provider is not None or plugin.menu is not None:
+        plugin.unload()
+    flush_deletes()
+
+
+def test_class_factory_gives_the_plugin(plugin_package, qgis_iface):
+    plugin = plugin_package.classFactory(qgis_iface)
+    assert type(plugin).__module__ == "lieux_mednum.plugin.main"
+    assert plugin.title == "Lieux de médiation numérique"
+
+
+def test_init_gui_registers_provider_menu_toolbar_and_actions(loaded_plugin, qgis_iface):
+    registry = QgsApplication.processingRegistry()
+    assert registry.providerById("mednum") is loaded_plugin.provider
+    assert isinstance(loaded_plugin.menu, QMenu)
+    qgis_iface.vectorMenu().addMenu.assert_called_with(loaded_plugin.menu)
+    assert isinstance(loaded_plugin.toolbar, QToolBar)
+    names = {action.objectName() for action in loaded_plugin.menu.actions()}
+    assert {"mednumSettingsAction", "mednumAboutAction"} <= names
+    qgis_iface.registerOptionsWidgetFactory.assert_called_with(loaded_plugin.options_factory)
+
+
+def test_unload_leaves_no_action_menu_toolbar_or_provider(loaded_plugin, qgis_iface):
+    plugin = loaded_plugin
+    toolbar_action = plugin.add_action("Test", lambda: None, toolbar=True, object_name="mednumTestAction")
+    actions = list(plugin.actions)
+    menu, toolbar, factory = plugin.menu, plugin.toolbar, plugin.options_factory
+    menu_action = menu.menuAction()
+    main_window = qgis_iface.mainWindow()
+    assert toolbar_action in toolbar.actions()
+
+    plugin.unload()
+    flush_deletes()
+
+    assert QgsApplication.processingRegistry().providerById("mednum") is None
+    assert all(sip.isdeleted(action) for action in actions)
+    assert sip.isdeleted(menu)
+    qgis_iface.vectorMenu().removeAction.assert_called_with(menu_action)
+    assert sip.isdeleted(toolbar)
+    assert main_window.findChildren(QToolBar, "LieuxMednumToolbar") == []
+    qgis_iface.unregisterOptionsWidgetFactory.assert_called_with(factory)
+    assert plugin.actions == [] and plugin.docks == [] and plugin.features == []
+    assert plugin.translator is None
+
+
+def test_features_get_helpers_and_are_unloaded(plugin_package, qgis_iface, qgis_processing, monkeypatch):
+    from qgis.PyQt.QtWidgets import QDockWidget
+
+    main = sys.modules["lieux_mednum.plugin.main"]
+    events = []
+
+    class DockFeature:
+        def __init__(self, iface, plugin):
+            self.plugin = plugin
+
+        def initGui(self):
+            self.dock = self.plugin.add_dock(QDockWidget("Dock"))
+            self.action = self.plugin.add_action("Show", self.dock.show, toolbar=True)
+            self.plugin.on_unload(lambda: events.append("callback"))
+
+        def unload(self):
+            events.append("feature")
+
+    monkeypatch.setattr(main, "feature_classes", lambda: [DockFeature])
+    plugin = plugin_package.classFactory(qgis_iface)
+    plugin.initGui()
+    feature = plugin.features[0]
+    dock = feature.dock
+    assert plugin.docks == [dock]
+    plugin.unload()
+    flush_deletes()
+    assert events == ["feature", "callback"]
+    assert plugin.docks == []
+    assert sip.isdeleted(dock) and sip.isdeleted(feature.action)
+
+
+def test_missing_dependency_is_named_with_its_pip_command_and_disables_only_its_feature(
+    plugin_package, qgis_iface, qgis_processing, monkeypatch, tmp_path
+):
+    """Simulate an uninstalled phonenumbers: import fails, as it does in a QGIS without it."""
+    monkeypatch.setitem(sys.modules, "phonenumbers", None)
+    (tmp_path / "needs_phonenumbers.py").write_text(
+        textwrap.dedent(
+            """
+            import phonenumbers
+
+            class PhoneFeature:
+                def __init__(self, iface, plugin): pass
+                def initGui(self): pass
+                def unload(self): pass
+            """
+        )
+    )
+    monkeypatch.syspath_prepend(str(tmp_path))
+    main = sys.modules["lieux_mednum.plugin.main"]
+
+    class PlainFeature:
+        def __init__(self, iface, plugin):
+            pass
+
+        def initGui(self):
+            pass
+
+        def unload(self):
+            pass
+
+    monkeypatch.setattr(
+        main, "feature_classes", lambda: main.optional_feature("needs_phonenumbers", "PhoneFeature") + [PlainFeature]
+    )
+    bar = qgis_iface.messageBar()
+    plugin = plugin_package.classFactory(qgis_iface)
+    plugin.initGui()  # no exception: the user gets a message, not a traceback
+    try:
+        assert [req.distribution for req in plugin.missing_dependencies] == ["phonenumbers"]
+        item = bar.currentItem()
+        assert item is not None and item.level() == Qgis.MessageLevel.Warning
+        assert "phonenumbers" in item.text()
+        assert 'pip install --user' in item.text() and '"phonenumbers>=8.13"' in item.text()
+        button = item.findChild(QPushButton)
+        button.click()
+        assert "pip install" in QgsApplication.clipboard().text()
+        assert plugin.disabled_features == {"needs_phonenumbers:PhoneFeature": "phonenumbers"}
+        assert [type(f).__name__ for f in plugin.features] == ["PlainFeature"]
+        assert QgsApplication.processingRegistry().providerById("mednum") is not None
+    finally:
+        plugin.unload()
+        bar.clearWidgets()
+        flush_deletes()
+
+
+def test_no_message_when_every_dependency_is_installed(loaded_plugin, qgis_iface):
+    assert loaded_plugin.missing_dependencies == []
+    assert qgis_iface.messageBar().get_messages(Qgis.MessageLevel.Warning) == []
+
+
+def test_settings_page_reads_and_saves_plg_settings(plugin_package, qgis_iface):
+    from lieux_mednum.plugin.gui.options_page import MednumOptionsFactory
+    from lieux_mednum.plugin.toolbelt.settings import load_settings, set_setting
+
+    set_setting("default_source", "Hub du Sud")
+    page = MednumOptionsFactory().createWidget(None)
+    assert page.objectName() == "mOptionsPageLieuxMednum"
+    assert page.widgets["default_source"].text() == "Hub du Sud"
+    page.widgets["default_source"].setText("Hub Ultra Numérique")
+    page.apply()
+    assert load_settings().default_source == "Hub Ultra Numérique"
+    set_setting("default_source", "")
+
+
+def test_about_dialog_shows_version_and_readme(plugin_package):
+    from lieux_mednum.plugin.__about__ import __version__
+    from lieux_mednum.plugin.gui.about_dialog import AboutDialog
+
+    dialog = AboutDialog(None)
+    assert __version__ in dialog.about_browser.toPlainText()
+    assert "make demo" in dialog.help_browser.toPlainText()

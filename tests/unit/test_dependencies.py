@@ -1,0 +1,69 @@
+"""Runtime dependency check: parse requirements.txt, find what is missing, give the exact pip command."""
+
+from __future__ import annotations
+
+from plugin.core.dependencies import (
+    Requirement,
+    missing_message,
+    missing_requirements,
+    parse_requirements,
+    pip_install_command,
+    read_requirements,
+)
+from plugin.core.i18n import use_language
+
+
+def test_parse_requirements_skips_comments_options_and_keeps_specifiers():
+    text = """# runtime
+numpy<2
+python-stdnum>=1.20  # SIRET
+-r other.txt
+--find-links /x
+opening-hours-py >= 1.1, <3
+Foo_Bar[extra]==1.0 ; python_version > "3.8"
+"""
+    assert parse_requirements(text.splitlines()) == [
+        Requirement("numpy", "<2"),
+        Requirement("python-stdnum", ">=1.20"),
+        Requirement("opening-hours-py", ">=1.1,<3"),
+        Requirement("Foo_Bar", "==1.0"),
+    ]
+
+
+def test_import_names_of_the_plugins_requirements():
+    modules = {req.distribution: req.module for req in read_requirements()}
+    assert modules["python-stdnum"] == "stdnum"
+    assert modules["opening-hours-py"] == "opening_hours"
+    assert modules["phonenumbers"] == "phonenumbers"
+    assert modules["charset-normalizer"] == "charset_normalizer"
+
+
+def test_every_runtime_requirement_is_importable_here():
+    assert missing_requirements() == []
+
+
+def test_missing_requirements_uses_the_import_name():
+    reqs = [Requirement("python-stdnum", ">=1.20"), Requirement("phonenumbers", ">=8.13")]
+    missing = missing_requirements(reqs, is_importable=lambda module: module != "stdnum")
+    assert missing == [reqs[0]]
+
+
+def test_pip_commands_per_platform():
+    reqs = [Requirement("python-stdnum", ">=1.20"), Requirement("rapidfuzz")]
+    assert (
+        pip_install_command(reqs, "linux", externally_managed=True)
+        == 'python3 -m pip install --user --break-system-packages "python-stdnum>=1.20" rapidfuzz'
+    )
+    assert pip_install_command(reqs, "linux", externally_managed=False) == (
+        'python3 -m pip install --user "python-stdnum>=1.20" rapidfuzz'
+    )
+    assert pip_install_command(reqs, "win32") == 'python -m pip install "python-stdnum>=1.20" rapidfuzz'
+    assert pip_install_command(reqs, "darwin").startswith("/Applications/QGIS.app/Contents/MacOS/bin/python3 -m pip")
+
+
+def test_missing_message_names_the_dependency_and_the_command():
+    use_language("fr")
+    message = missing_message([Requirement("phonenumbers", ">=8.13")], "win32")
+    assert "phonenumbers" in message
+    assert 'python -m pip install "phonenumbers>=8.13"' in message
+    assert "OSGeo4W" in message
