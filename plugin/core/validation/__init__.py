@@ -7,10 +7,14 @@ Public API::
 
 from .engine import ValidationOptions, Validator, check_record, validate_records, validate_table, validator_for
 from .fixes import Change, apply_fixes
+from .incremental import CrossRecordRule, Delta, IncrementalValidator
 from .issues import Issue, Report
 
 __all__ = [
     "Change",
+    "CrossRecordRule",
+    "Delta",
+    "IncrementalValidator",
     "Issue",
     "Report",
     "ValidationOptions",

@@ -253,21 +253,26 @@ def is_free_text(spec: FieldSpec) -> bool:
     return spec.type == "string" and not spec.pattern and not spec.enum and spec.name not in QUALITY_CHECKS
 
 
+def _body(regex: re.Pattern) -> str:
+    """A compiled regex as a sub-pattern that keeps its ASCII flag (``(?a:…)``)."""
+    return f"(?a:{regex.pattern})" if regex.flags & re.ASCII else f"(?:{regex.pattern})"
+
+
 def _list_of(regex: re.Pattern) -> str:
-    return f"(?:{regex.pattern})(?:\\|(?:{regex.pattern}))*"
+    return f"{_body(regex)}(?:\\|{_body(regex)})*"
 
 
 def _clean_body(ctx: Context, spec: FieldSpec) -> str | None:
     """A regex body such that a matching cell has no quality finding (None: no such shortcut)."""
     name = spec.name
     if name == "telephone":
-        return fixes.FRENCH_NUMBER.pattern
+        return _body(fixes.FRENCH_NUMBER)
     if name == "courriels":
         return _list_of(EMAIL)
     if name == "site_web":
         return _list_of(URL)
     if name in ("fiche_acces_libre", "prise_rdv"):
-        return URL.pattern
+        return _body(URL)
     if name == "typologie":
         if not ctx.typologies:
             return FREE_TEXT_BODY
@@ -292,7 +297,7 @@ def clean_regex(ctx: Context, spec: FieldSpec) -> re.Pattern | None:
     if spec.type == "date":
         return None
     if spec.type == "number":
-        body = fixes.NUMBER.pattern
+        body = _body(fixes.NUMBER)
     elif spec.pattern:
         body = spec.pattern
         if ctx.quality and spec.name in QUALITY_CHECKS:

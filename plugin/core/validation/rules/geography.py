@@ -18,6 +18,8 @@ from .common import Context, FieldFinding, finding
 
 POSTAL_CODE = re.compile(r"\d{5}", re.ASCII)
 INSEE_CODE = re.compile(r"(?:[013-9]\d|2[AB1-9])\d{3}", re.ASCII)
+# municipal arrondissements of Paris, Lyon, Marseille (COG type "ARM")
+ARRONDISSEMENT_TYPES = {"ARM", "ARRONDISSEMENT-MUNICIPAL"}
 
 
 class CommuneInfo(NamedTuple):
@@ -75,7 +77,7 @@ class Gazetteer:
                 codes_postaux=tuple(codes),
                 latitude=_float(row.get("latitude")),
                 longitude=_float(row.get("longitude")),
-                arrondissement="arrondissement" in str(row.get("type", "")),
+                arrondissement=str(row.get("type", "")).upper() in ARRONDISSEMENT_TYPES,
             )
             by_insee[info.code_insee] = info
             for code in info.codes_postaux:
