@@ -19,7 +19,7 @@ import os
 import sys
 import traceback
 from pathlib import Path
-from typing import Optional, Sequence, TextIO
+from typing import Sequence, TextIO
 
 from .errors import MednumError
 from .i18n import translate, use_language
@@ -79,7 +79,7 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def main(argv: Optional[Sequence[str]] = None) -> int:
+def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit code (never raises, never prints a traceback)."""
     argv = list(sys.argv[1:] if argv is None else argv)
     lang = _early_language(argv)
@@ -102,7 +102,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         return _internal_error(error)
 
 
-def _early_language(argv: Sequence[str]) -> Optional[str]:
+def _early_language(argv: Sequence[str]) -> str | None:
     """The --lang value, read before argparse so that its own messages are translated too."""
     for index, arg in enumerate(argv):
         if arg == "--lang" and index + 1 < len(argv):
@@ -127,7 +127,7 @@ def _internal_error(error: BaseException) -> int:
     return EXIT_BUG
 
 
-def _parse_today(text: Optional[str]) -> Optional[dt.date]:
+def _parse_today(text: str | None) -> dt.date | None:
     if not text:
         return None
     try:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter, defaultdict
 from html import escape
-from typing import Iterable, Mapping, NamedTuple, Optional
+from typing import Iterable, Mapping, NamedTuple
 
 from .i18n import current_language, translate
 from .validation.codes import CODES, ERROR
@@ -36,7 +36,8 @@ h3 { font-size: 1rem; margin: 1.2rem 0 .3rem; }
 table { border-collapse: collapse; width: 100%; margin: .4rem 0 1rem; }
 th, td { border: 1px solid var(--line); padding: .3rem .45rem; text-align: left; vertical-align: top; }
 th { background: var(--soft); } td.n { text-align: right; font-variant-numeric: tabular-nums; }
-.sev { font-weight: 700; white-space: nowrap; } .sev.error { color: var(--error); } .sev.warning { color: var(--warning); }
+.sev { font-weight: 700; white-space: nowrap; }
+.sev.error { color: var(--error); } .sev.warning { color: var(--warning); }
 code, .value { font-family: "DejaVu Sans Mono", Consolas, monospace; font-size: .9em; word-break: break-word; }
 .fix { color: var(--ok); font-weight: 600; }
 .lieu { break-inside: avoid; page-break-inside: avoid; }
@@ -109,7 +110,7 @@ def _counts_by(issues: Iterable[Issue], key) -> dict[str, tuple[int, int]]:
     return {k: (errors[k], warnings[k]) for k in set(errors) | set(warnings)}
 
 
-def _row_label(row: Optional[int]) -> str:
+def _row_label(row: int | None) -> str:
     return _t("File") if row is None else _t("Row {row}").format(row=row)
 
 
@@ -136,10 +137,10 @@ def _issue_rows(issues: list[Issue]) -> str:
 def render_html(
     report: Report,
     *,
-    title: Optional[str] = None,
-    source: Optional[str] = None,
-    lieux: Optional[Mapping[Optional[int], Lieu]] = None,
-    generated: Optional[dt.datetime] = None,
+    title: str | None = None,
+    source: str | None = None,
+    lieux: Mapping[int | None, Lieu] | None = None,
+    generated: dt.datetime | None = None,
     top: int = 20,
 ) -> str:
     """The report as a complete HTML page.
@@ -194,7 +195,7 @@ def render_html(
         )
         parts.append(_summary_by_key(_t("By commune"), by_commune, _t("Commune")))
 
-    by_row: dict[Optional[int], list[Issue]] = defaultdict(list)
+    by_row: dict[int | None, list[Issue]] = defaultdict(list)
     for issue in report.issues:
         by_row[issue.row].append(issue)
     ranked = sorted(

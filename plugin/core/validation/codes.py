@@ -467,14 +467,6 @@ _CATALOGUE: tuple[Code, ...] = (
             "the Cartographie nationale drops that value. Remove it or empty services.",
         ),
     ),
-    _code(
-        "probable-duplicate", WARNING, QUALITY,
-        lambda: translate("Validation", "Probable duplicate"),
-        lambda: translate(
-            "Validation",
-            "This lieu is probably a duplicate of {detail} ({expected}). Merge them or make them distinguishable.",
-        ),
-    ),
 )
 
 CODES: dict[str, Code] = {entry.code: entry for entry in _CATALOGUE}

@@ -27,7 +27,7 @@ from ..schema import Schema, load_schema
 from .codes import CODES
 from .fixes import phone_region
 from .issues import Issue, Report
-from .reference_data import bundled_gazetteer, bundled_typologies
+from .reference_data import bundled_geography, bundled_typologies
 from .rules.cells import build_cell_check
 from .rules.common import Context, FieldFinding, finding
 from .rules.geography import CoordinateRule, commune_findings
@@ -54,7 +54,7 @@ class ValidationOptions:
         default_factory=lambda: dict(DEFAULT_CENTROID_DISTANCE_BY_DEPARTEMENT)
     )
     quality: bool = True  # False: the schema's constraints only (Validata parity)
-    geography: Any = None  # a rules.geography.Gazetteer; None = the bundled reference data
+    geography: Any = None  # reference data (the interface of plugin.core.reference); None = the bundled one
     typologies: Mapping[str, str] | None = None  # code → label; None = the bundled list
 
     def cache_key(self) -> tuple:
@@ -83,7 +83,7 @@ class Validator:
     def __init__(self, schema: Schema, options: ValidationOptions):
         self.schema = schema
         self.options = options
-        geography = options.geography if options.geography is not None else bundled_gazetteer()
+        geography = options.geography if options.geography is not None else bundled_geography()
         typologies = options.typologies if options.typologies is not None else bundled_typologies()
         self.context = Context(
             schema=schema,

@@ -1,29 +1,24 @@
-"""The reference data the rules read: communes (postal codes, centroids) and the typologie list.
+"""The reference data the rules read, from :mod:`plugin.core.reference` (files in ``resources/reference/``).
 
-Both are compact copies shipped in ``resources/reference/`` (with their attribution): ``communes.csv``
-(code_insee, nom, type, departement, codes_postaux ``|``-joined, longitude, latitude…) and ``typologies.csv``
-(code, label). They are loaded once per process. When a file is absent the rules that need it are skipped.
+``bundled_geography()`` is the object the territorial rules query (the reference module itself: communes by
+INSEE and postal code, centroids, name keys, France's plausibility boxes); ``bundled_typologies()`` the
+typologie vocabulary (code → label). Either is ``None`` when its file is missing, and the rules that need it
+are then skipped rather than failing.
 """
 
 from __future__ import annotations
 
-import csv
 from functools import lru_cache
 
+from .. import reference
 from ..resources import resource_path
-from .rules.geography import Gazetteer
 
 
 @lru_cache(maxsize=1)
-def bundled_gazetteer() -> Gazetteer | None:
-    path = resource_path("reference", "communes.csv")
-    return Gazetteer.from_csv(path) if path.exists() else None
+def bundled_geography():
+    return reference if resource_path("reference", "communes.csv").exists() else None
 
 
 @lru_cache(maxsize=1)
 def bundled_typologies() -> dict | None:
-    path = resource_path("reference", "typologies.csv")
-    if not path.exists():
-        return None
-    with open(path, encoding="utf-8", newline="") as handle:
-        return {row["code"]: row.get("label", "") for row in csv.DictReader(handle) if row.get("code")}
+    return dict(reference.typologies()) if resource_path("reference", "typologies.csv").exists() else None

@@ -7,7 +7,6 @@ import pytest
 from plugin.core.i18n import use_language
 from plugin.core.schema import load_schema
 from plugin.core.validation import ValidationOptions, check_record
-from plugin.core.validation.rules.geography import Gazetteer
 from tests.unit.validation.helpers import TODAY, TYPOLOGIES, VALID
 
 
@@ -20,16 +19,9 @@ def english():
 
 
 @pytest.fixture(scope="session")
-def geo(shared_data):
-    path = shared_data / "reference" / "communes.csv"
-    if not path.exists():
-        pytest.skip("../shared/data/reference/communes.csv is not available")
-    return Gazetteer.from_csv(path)
-
-
-@pytest.fixture(scope="session")
-def options(geo) -> ValidationOptions:
-    return ValidationOptions(today=TODAY, geography=geo, typologies=TYPOLOGIES)
+def options() -> ValidationOptions:
+    """Fixed date, the bundled reference data, a small typologie list (the bundled one is tested apart)."""
+    return ValidationOptions(today=TODAY, typologies=TYPOLOGIES)
 
 
 @pytest.fixture(scope="session")

@@ -96,3 +96,10 @@ def test_records_with_missing_keys_and_non_string_values(options):
     record["longitude"] = None
     issues = check_record(record, options=options)
     assert {(i.field, i.code) for i in issues} == {("longitude", "coordinates-incomplete")}
+
+
+def test_every_code_is_documented_in_the_readme(repo_root):
+    readme = (repo_root / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Codes des anomalies", 1)[1].split("\n## ", 1)[0]
+    documented = {line.split("`")[1] for line in section.splitlines() if line.startswith("| `")}
+    assert documented == set(CODES)

@@ -5,7 +5,7 @@ import dataclasses
 import pytest
 
 from plugin.core.validation import check_record
-from tests.unit.validation.helpers import VALID, codes, only
+from tests.unit.validation.helpers import TODAY, VALID, codes, only
 
 
 def warnings_of(issues, field):
@@ -145,8 +145,9 @@ def test_invalid_opening_hours(check, value):
 
 
 @pytest.mark.parametrize(
-    "value, code", [("2024-06-01", None), ("2022-06-02", None), ("2024-06-02", "date-future"), ("2022-05-30", "date-old"),
-                    ("1970-01-01", "date-old")]
+    "value, code",
+    [("2024-06-01", None), ("2022-06-02", None), ("2024-06-02", "date-future"), ("2022-05-30", "date-old"),
+     ("1970-01-01", "date-old")],
 )
 def test_date_maj_age(check, value, code):
     assert warnings_of(check(date_maj=value), "date_maj") == ({code} if code else set())
@@ -158,7 +159,6 @@ def test_date_maj_age(check, value, code):
 @pytest.mark.parametrize(
     "cells, field, code",
     [
-        ({"code_postal": "51000"}, None, None),  # another postal code of Reims... not one: see below
         ({"code_postal": "99999"}, "code_postal", "postal-code-unknown"),
         ({"code_insee": "51999"}, "code_insee", "insee-unknown"),
         ({"code_postal": "13001"}, "code_postal", "postal-code-insee-mismatch"),
@@ -169,8 +169,6 @@ def test_date_maj_age(check, value, code):
     ],
 )
 def test_commune_codes(check, cells, field, code):
-    if cells == {"code_postal": "51000"}:
-        pytest.skip("51000 is not a postal code of Reims; covered by the mismatch case")
     issues = check(**cells)
     found = {(i.field, i.code) for i in issues if i.severity == "warning"}
     assert found == ({(field, code)} if code else set())
@@ -276,3 +274,14 @@ def test_no_services_and_no_public_is_consistent(check):
 def test_services_but_no_public(check):
     issue = only(check(modalites_acces="Se présenter|Ce lieu n'accueille pas de public"), "modalites_acces")
     assert issue.code == "services-but-no-public"
+
+
+def test_the_bundled_typologie_list(schema_v102):
+    from plugin.core.validation import ValidationOptions
+
+    bundled = ValidationOptions(today=TODAY)
+    assert check_record(dict(VALID, typologie="TIERS_LIEUX|BIB|FABRIQUE|Autre"), options=bundled) == []
+    issue = only(check_record(dict(VALID, typologie="TIERS LIEUX;ASSO"), options=bundled), "typologie")
+    assert issue.suggestion == "TIERS_LIEUX|ASSO"
+    issue = only(check_record(dict(VALID, typologie="Préfecture, Sous-Préfecture"), options=bundled), "typologie")
+    assert issue.suggestion == "PREF"

@@ -62,7 +62,7 @@ class Context:
     max_age_days: int = 730
     centroid_distance_km: float = 30.0
     centroid_distance_km_by_departement: dict = field(default_factory=dict)
-    geography: Any = None  # a Gazetteer (see rules/geography.py) or None when reference data is absent
+    geography: Any = None  # plugin.core.reference (or an object with its functions); None: no reference data
     typologies: frozenset | None = None
     typologie_labels: dict = field(default_factory=dict)
     quality: bool = True
