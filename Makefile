@@ -28,3 +28,7 @@ lint: dev-deps
 validate: deps
 	@test -n "$(FILE)" || { echo "Usage : make validate FILE=chemin/vers/fichier.csv"; exit 2; }
 	$(PY) -m plugin validate "$(FILE)" $(ARGS)
+
+.PHONY: bench-api
+bench-api: dev-deps  ## the API benchmark alone (pull of 50,000 lieux from the loopback fake data·inclusion)
+	$(PY) -m bench.bench_api
