@@ -32,3 +32,7 @@ validate: deps
 # Benchmarks on a generated 50,000-lieux file (cached in bench-output/): bench/README.md. ARGS="--only io"
 bench: dev-deps
 	$(PY) -m bench.run $(ARGS)
+
+.PHONY: bench-api
+bench-api: dev-deps  ## the API benchmark alone (pull of 50,000 lieux from the loopback fake data·inclusion)
+	$(PY) -m bench.bench_api
