@@ -818,6 +818,7 @@ def _table_from_workbook(workbook: Any, sheet: str | None, source: Path) -> Tabl
         worksheet = matching[0]
     else:
         worksheet = sheets[0]
+    worksheet.reset_dimensions()  # never trust (or pre-scan for) the declared dimension: read what is there
     iterator = worksheet.iter_rows(values_only=True)
     header: list[str] = []
     for values in iterator:
@@ -942,16 +943,18 @@ def _table_from_gpkg(connection: sqlite3.Connection, source: Path, layer: str | 
     primary = [col[1] for col in info if col[5] and str(col[2]).upper() == "INTEGER"]
     skipped = {geometry_column} | ({primary[0]} if primary and primary[0] != "id" else set())
     header = [col[1] for col in info if col[1] not in skipped]
-    selected = header + ([geometry_column] if geometry_column else [])
-    order = f" ORDER BY {_quote(primary[0])}" if primary else " ORDER BY rowid"
-    query = f"SELECT {', '.join(_quote(name) for name in selected) or '*'} FROM {_quote(layer)}{order}"
+    # the feature id (what QGIS shows) numbers the rows; the table's position when there is none
+    key = _quote(primary[0]) if primary else "rowid"
+    selected = [_quote(name) for name in header + ([geometry_column] if geometry_column else [])] + [key]
+    query = f"SELECT {', '.join(selected)} FROM {_quote(layer)} ORDER BY {key}"
     width = len(header)
     output = header + [name for name in COORDINATE_COLUMNS if geometry_column and srs_ok and name not in header]
     rows: list[dict[str, str]] = []
     numbers: list[int] = []
     blank_rows: list[int] = []
     derived = False
-    for number, values in enumerate(connection.execute(query), start=1):
+    for position, values in enumerate(connection.execute(query), start=1):
+        number = values[-1] if isinstance(values[-1], int) and values[-1] > 0 else position
         row = dict.fromkeys(output, "")
         row.update((name, cell_from_value(value)) for name, value in zip(header, values[:width]))
         if geometry_column and srs_ok and isinstance(values[width], (bytes, bytearray, memoryview)):

@@ -423,6 +423,17 @@ def test_geopackage_attributes_and_points(tmp_path):
     assert path.read_bytes() == before  # opened read-only
 
 
+def test_geopackage_rows_are_numbered_by_feature_id(tmp_path):
+    path = make_gpkg(tmp_path / "fid.gpkg", [(None, f"s{i}", "N", "13001", None, None) for i in range(1, 5)])
+    connection = sqlite3.connect(path)
+    connection.execute("DELETE FROM lieux WHERE fid = 2")
+    connection.commit()
+    connection.close()
+    table = read_table(path)
+    assert [row["id"] for row in table.rows] == ["s1", "s3", "s4"]
+    assert table.row_numbers == [1, 3, 4]  # what QGIS's attribute table shows
+
+
 def test_geopackage_in_lambert93_does_not_use_the_geometry(tmp_path):
     path = make_gpkg(tmp_path / "l93.gpkg", [(gpkg_blob(650000, 6860000), "1", "A", "75001", None, None)], srs_id=2154)
     table = read_table(path)
