@@ -41,6 +41,9 @@ from .records import Table, column_keys, format_number, join_list
 MAX_FILE_BYTES = 1 << 30  # 1 GiB: beyond that, refuse rather than exhaust memory
 MAX_XLSX_UNCOMPRESSED_BYTES = 4 << 30  # zip-bomb guard for workbooks
 SNIFF_BYTES = 1 << 16
+# Memory a text file costs once read as records: bytes + decoded text + one str per cell + one dict per row
+# (measured: 28 MB of CSV → about 200 MB; JSON costs more than CSV).
+MEMORY_PER_TEXT_BYTE = 10
 CSV_DELIMITERS = (",", ";", "\t")
 CSV_FIELD_SIZE_LIMIT = 64 << 20
 
@@ -58,6 +61,7 @@ COORDINATE_COLUMNS = ("latitude", "longitude")
 
 _CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 _UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xf4][\x80-\xbf]+")
+_SEP_HINT = re.compile(r"^sep=([,;\t|])[ \t]*(?:\r\n|\n|\r)")
 _ISO_DATETIME = re.compile(r"^(\d{4}-\d{2}-\d{2})[T ]\d{2}:\d{2}")
 
 # What a French text's non-ASCII characters are (accented letters, French quotes, dashes, NBSP, €, °).
@@ -103,6 +107,7 @@ def _read(source: Path, layer: str | None, max_bytes: int) -> Table:
         return _read_xlsx(source, layer)
     if kind == "gpkg":
         return _read_gpkg(source, layer)
+    _check_memory(source, size)
     data = head if size <= len(head) else _read_bytes(source)
     if kind == "json":
         return _read_json(data, source)
@@ -146,6 +151,39 @@ def _check_file(source: Path, max_bytes: int) -> int:
     if not os.access(source, os.R_OK):
         raise _error("permission", "The file {name} cannot be opened: permission denied.", source)
     return info.st_size
+
+
+def available_memory_mb() -> float | None:
+    """Memory available to a new allocation (MB), where the system says (Linux, macOS); else None."""
+    try:
+        with open("/proc/meminfo", encoding="ascii") as handle:
+            for line in handle:
+                if line.startswith("MemAvailable:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    try:
+        return os.sysconf("SC_AVPHYS_PAGES") * os.sysconf("SC_PAGE_SIZE") / 2**20
+    except (AttributeError, ValueError, OSError):
+        return None
+
+
+def _check_memory(source: Path, size: int) -> None:
+    """Refuse a text file whose parsed records would not fit in memory (rather than let the OS kill QGIS)."""
+    if size < 16 << 20:
+        return
+    needed = size * MEMORY_PER_TEXT_BYTE / 2**20
+    available = available_memory_mb()
+    if available is not None and needed > available:
+        raise _error(
+            "too-large",
+            "The file {name} ({size} MB) needs about {needed} MB of memory to be read; only {available} MB "
+            "are available. Close other programs or split the file.",
+            source,
+            size=math.ceil(size / 1e6),
+            needed=math.ceil(needed),
+            available=math.floor(available),
+        )
 
 
 def _read_bytes(source: Path) -> bytes:
@@ -387,9 +425,13 @@ def sniff_delimiter(text: str, extension: str = "") -> str:
 
 def _read_csv(data: bytes, source: Path) -> Table:
     text, encoding, notes = decode_text(data, source)
-    if not text.strip():
+    if not text or text.isspace():
         raise _error("empty", "The file {name} is empty.", source)
-    delimiter = sniff_delimiter(text, source.suffix.lower())
+    hint = _SEP_HINT.match(text)  # Excel's "sep=;" first line names the delimiter
+    if hint:
+        delimiter, text = hint.group(1), text[hint.end() :]
+    else:
+        delimiter = sniff_delimiter(text, source.suffix.lower())
     if csv.field_size_limit() < CSV_FIELD_SIZE_LIMIT:
         csv.field_size_limit(CSV_FIELD_SIZE_LIMIT)
     try:
@@ -399,7 +441,7 @@ def _read_csv(data: bytes, source: Path) -> Table:
             "truncated",
             "A quoted cell that starts on line {line} of {name} is never closed: the file may be truncated.",
             source,
-            line=exc.line,
+            line=exc.line + (1 if hint else 0),
         ) from None
     except csv.Error as exc:
         # malformed quoting ("a"b): read it as spreadsheets do and say so
@@ -569,7 +611,7 @@ def _table_from_records(
 
 def _read_json(data: bytes, source: Path) -> Table:
     text, encoding, notes = decode_text(data, source)
-    if not text.strip():
+    if not text or text.isspace():
         raise _error("empty", "The file {name} is empty.", source)
     try:
         payload = json.loads(text)
@@ -818,6 +860,7 @@ def _table_from_workbook(workbook: Any, sheet: str | None, source: Path) -> Tabl
         worksheet = matching[0]
     else:
         worksheet = sheets[0]
+    worksheet.reset_dimensions()  # never trust (or pre-scan for) the declared dimension: read what is there
     iterator = worksheet.iter_rows(values_only=True)
     header: list[str] = []
     for values in iterator:
@@ -942,16 +985,18 @@ def _table_from_gpkg(connection: sqlite3.Connection, source: Path, layer: str | 
     primary = [col[1] for col in info if col[5] and str(col[2]).upper() == "INTEGER"]
     skipped = {geometry_column} | ({primary[0]} if primary and primary[0] != "id" else set())
     header = [col[1] for col in info if col[1] not in skipped]
-    selected = header + ([geometry_column] if geometry_column else [])
-    order = f" ORDER BY {_quote(primary[0])}" if primary else " ORDER BY rowid"
-    query = f"SELECT {', '.join(_quote(name) for name in selected) or '*'} FROM {_quote(layer)}{order}"
+    # the feature id (what QGIS shows) numbers the rows; the table's position when there is none
+    key = _quote(primary[0]) if primary else "rowid"
+    selected = [_quote(name) for name in header + ([geometry_column] if geometry_column else [])] + [key]
+    query = f"SELECT {', '.join(selected)} FROM {_quote(layer)} ORDER BY {key}"
     width = len(header)
     output = header + [name for name in COORDINATE_COLUMNS if geometry_column and srs_ok and name not in header]
     rows: list[dict[str, str]] = []
     numbers: list[int] = []
     blank_rows: list[int] = []
     derived = False
-    for number, values in enumerate(connection.execute(query), start=1):
+    for position, values in enumerate(connection.execute(query), start=1):
+        number = values[-1] if isinstance(values[-1], int) and values[-1] > 0 else position
         row = dict.fromkeys(output, "")
         row.update((name, cell_from_value(value)) for name, value in zip(header, values[:width]))
         if geometry_column and srs_ok and isinstance(values[width], (bytes, bytearray, memoryview)):
