@@ -23,7 +23,7 @@ from functools import lru_cache
 from qgis.core import NULL, QgsVectorLayer
 from qgis.gui import QgsEditorConfigWidget, QgsEditorWidgetFactory, QgsEditorWidgetWrapper, QgsGui
 from qgis.PyQt.QtCore import QEvent, QObject, Qt, QTimer
-from qgis.PyQt.QtWidgets import QLabel, QVBoxLayout, QWidget
+from qgis.PyQt.QtWidgets import QLabel, QVBoxLayout
 
 from ..core.form_layout import EditorKind, field_help
 from ..core.i18n import translate
@@ -92,10 +92,9 @@ def decorate_form_labels(window) -> None:
         buddy = label.buddy()
         if buddy is None:
             continue
-        # QGIS names each editor after its field; the buddy is the editor or the frame around it
-        candidates = [buddy, *buddy.findChildren(QWidget)]
-        field_name = next((w.objectName() for w in candidates if w.objectName() in schema), "")
-        if not field_name:
+        # QGIS names each editor, or the frame around it that the label points to, after its field
+        field_name = buddy.objectName()
+        if field_name not in schema:
             continue
         spec = schema.field(field_name)
         help_text = field_help(spec).replace("&", "&amp;").replace("<", "&lt;").replace("\n", "<br>")

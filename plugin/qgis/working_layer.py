@@ -181,7 +181,9 @@ def geopackage_table(layer: QgsVectorLayer) -> tuple[str, str] | None:
 def _read_geopackage(path: str, table: str, schema: Schema, fids: list[int] | None = None) -> list[Record]:
     """The records of a working GeoPackage table, read with SQLite (50,000 lieux in a fraction of a second)."""
     names = schema.field_names
-    query = f"SELECT {','.join(_quote(n) for n in names)} FROM {_quote(table)}"
+    # the fields are TEXT; anything else (a table edited outside the plugin) is cast the way SQLite writes it
+    columns = ",".join(f"IFNULL(CAST({_quote(n)} AS TEXT), '')" for n in names)
+    query = f"SELECT {columns} FROM {_quote(table)}"
     connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     try:
         if fids is None:
@@ -192,8 +194,7 @@ def _read_geopackage(path: str, table: str, schema: Schema, fids: list[int] | No
             rows = connection.execute(query + " WHERE fid IN (SELECT fid FROM wanted) ORDER BY fid").fetchall()
     finally:
         connection.close()
-    text = attribute_text
-    return [{name: (value if isinstance(value, str) else text(value)) for name, value in zip(names, row)} for row in rows]
+    return [dict(zip(names, row)) for row in rows]
 
 
 def _generic_records(source, selected_only: bool, schema: Schema) -> list[Record]:
