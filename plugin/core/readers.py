@@ -67,8 +67,6 @@ _ISO_DATETIME = re.compile(r"^(\d{4}-\d{2}-\d{2})[T ]\d{2}:\d{2}")
 # What a French text's non-ASCII characters are (accented letters, French quotes, dashes, NBSP, €, °).
 _FRENCH_CHARS = frozenset("éèêëàâäîïôöùûüÿçœæÉÈÊËÀÂÄÎÏÔÖÙÛÜŸÇŒÆ«»‘’“”–—…°€\xa0")
 
-_CTX = "ReadError"
-
 
 # --------------------------------------------------------------------------------------------- entry point
 
@@ -84,13 +82,17 @@ def read_table(path: str | Path, *, layer: str | None = None, max_bytes: int = M
     except ReadError:
         raise
     except MemoryError:
-        raise _error("too-large", "The file {name} is too large to be read in memory.", source) from None
+        raise _error(
+            "too-large", translate("ReadError", "The file {name} is too large to be read in memory."), source
+        ) from None
     except RecursionError:
-        raise _error("too-deep", "The file {name} is nested too deeply to be read.", source) from None
+        raise _error(
+            "too-deep", translate("ReadError", "The file {name} is nested too deeply to be read."), source
+        ) from None
     except Exception as exc:  # last-resort net: a reader bug must still reach the user as a clear message
         raise _error(
             "unexpected",
-            "The file {name} could not be read ({detail}).",
+            translate("ReadError", "The file {name} could not be read ({detail})."),
             source,
             detail=f"{type(exc).__name__}: {exc}",
         ) from exc
@@ -115,9 +117,9 @@ def _read(source: Path, layer: str | None, max_bytes: int) -> Table:
 
 
 def _error(code: str, text: str, source: Path | None = None, *, detail: str = "", **values: Any) -> ReadError:
-    """A ReadError whose message is ``translate("ReadError", text)`` formatted with the file name and values."""
+    """A ReadError whose message is ``text`` (already translated) formatted with the file name and values."""
     name = f"« {source.name} »" if source is not None else ""
-    message = translate(_CTX, text).format(name=name, detail=detail, **values)
+    message = text.format(name=name, detail=detail, **values)
     return ReadError(message, code, detail=detail, path=source)
 
 
@@ -125,31 +127,43 @@ def _check_file(source: Path, max_bytes: int) -> int:
     try:
         info = source.stat()
     except FileNotFoundError:
-        raise _error("not-found", "The file {name} does not exist.", source) from None
+        raise _error("not-found", translate("ReadError", "The file {name} does not exist."), source) from None
     except PermissionError:
-        raise _error("permission", "The file {name} cannot be opened: permission denied.", source) from None
+        raise _error(
+            "permission", translate("ReadError", "The file {name} cannot be opened: permission denied."), source
+        ) from None
     except OSError as exc:
-        raise _error("unreadable", "The file {name} could not be read ({detail}).", source, detail=str(exc)) from None
+        raise _error(
+            "unreadable",
+            translate("ReadError", "The file {name} could not be read ({detail})."),
+            source,
+            detail=str(exc),
+        ) from None
     if stat.S_ISDIR(info.st_mode):
         raise _error(
             "is-directory",
-            "{name} is a folder, not a file: choose a file of lieux (CSV, XLSX, JSON, GeoJSON or GeoPackage).",
+            translate(
+                "ReadError",
+                "{name} is a folder, not a file: choose a file of lieux (CSV, XLSX, JSON, GeoJSON or GeoPackage)."
+            ),
             source,
         )
     if not stat.S_ISREG(info.st_mode):
-        raise _error("not-a-file", "{name} is not a regular file.", source)
+        raise _error("not-a-file", translate("ReadError", "{name} is not a regular file."), source)
     if info.st_size == 0:
-        raise _error("empty", "The file {name} is empty.", source)
+        raise _error("empty", translate("ReadError", "The file {name} is empty."), source)
     if info.st_size > max_bytes:
         raise _error(
             "too-large",
-            "The file {name} is too large ({size} MB); the limit is {limit} MB.",
+            translate("ReadError", "The file {name} is too large ({size} MB); the limit is {limit} MB."),
             source,
             size=math.ceil(info.st_size / 1e6),
             limit=max_bytes // 1_000_000,
         )
     if not os.access(source, os.R_OK):
-        raise _error("permission", "The file {name} cannot be opened: permission denied.", source)
+        raise _error(
+            "permission", translate("ReadError", "The file {name} cannot be opened: permission denied."), source
+        )
     return info.st_size
 
 
@@ -177,8 +191,11 @@ def _check_memory(source: Path, size: int) -> None:
     if available is not None and needed > available:
         raise _error(
             "too-large",
-            "The file {name} ({size} MB) needs about {needed} MB of memory to be read; only {available} MB "
-            "are available. Close other programs or split the file.",
+            translate(
+                "ReadError",
+                "The file {name} ({size} MB) needs about {needed} MB of memory to be read; only {available} MB "
+                "are available. Close other programs or split the file."
+            ),
             source,
             size=math.ceil(size / 1e6),
             needed=math.ceil(needed),
@@ -191,7 +208,9 @@ def _read_bytes(source: Path) -> bytes:
         with open(source, "rb") as handle:
             return handle.read()
     except PermissionError:
-        raise _error("permission", "The file {name} cannot be opened: permission denied.", source) from None
+        raise _error(
+            "permission", translate("ReadError", "The file {name} cannot be opened: permission denied."), source
+        ) from None
 
 
 def detect_format(source: Path, head: bytes) -> str:
@@ -204,7 +223,10 @@ def detect_format(source: Path, head: bytes) -> str:
         if b"mimetype" in head[:100] and b"opendocument" in head[:200]:
             raise _error(
                 "unsupported-format",
-                "{name} is an OpenDocument spreadsheet (.ods), which is not read: save it as XLSX or CSV.",
+                translate(
+                    "ReadError",
+                    "{name} is an OpenDocument spreadsheet (.ods), which is not read: save it as XLSX or CSV."
+                ),
                 source,
             )
         return "xlsx"
@@ -213,20 +235,28 @@ def detect_format(source: Path, head: bytes) -> str:
     if head.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
         raise _error(
             "unsupported-format",
-            "{name} is a legacy Excel 97-2003 workbook (.xls), which is not read: save it as XLSX or CSV.",
+            translate(
+                "ReadError",
+                "{name} is a legacy Excel 97-2003 workbook (.xls), which is not read: save it as XLSX or CSV."
+            ),
             source,
         )
     if ext in XLSX_EXTENSIONS | GPKG_EXTENSIONS:
         # the extension promises a binary container that the content does not hold
         raise _error(
             "corrupt",
-            "The file {name} is damaged or truncated: it is not a valid {kind} file.",
+            translate("ReadError", "The file {name} is damaged or truncated: it is not a valid {kind} file."),
             source,
             kind="XLSX" if ext in XLSX_EXTENSIONS else "GeoPackage",
         )
     for magic, kind in ((b"%PDF", "PDF"), (b"\x89PNG", "PNG"), (b"\xff\xd8\xff", "JPEG"), (b"\x1f\x8b", "gzip")):
         if head.startswith(magic):
-            raise _error("unsupported-format", "{name} is a {kind} file, not a table of lieux.", source, kind=kind)
+            raise _error(
+                "unsupported-format",
+                translate("ReadError", "{name} is a {kind} file, not a table of lieux."),
+                source,
+                kind=kind,
+            )
     if ext in JSON_EXTENSIONS:
         return "json"
     if ext in CSV_EXTENSIONS:
@@ -241,8 +271,9 @@ def detect_format(source: Path, head: bytes) -> str:
 def decode_text(data: bytes, source: Path | None = None) -> tuple[str, str, list[str]]:
     """Decode bytes of a text file: (text, encoding, notes).
 
-    UTF-8 (with or without BOM) first, UTF-16/32 with a BOM, then the single-byte encodings French
-    exports come in (Windows-1252, Mac Roman, DOS cp850 — chosen by charset-normalizer), Latin-1 last.
+    UTF-8 (with or without BOM) first, UTF-16/32 with a BOM (or UTF-16 without one), then the single-byte
+    encodings French exports come in (Windows-1252, Mac Roman, DOS cp850: see :func:`_guess_eight_bit`),
+    Latin-1 last.
     A file mixing UTF-8 and Windows-1252 lines is decoded line by line (with a note).
     Binary content raises :class:`ReadError`.
     """
@@ -260,7 +291,7 @@ def decode_text(data: bytes, source: Path | None = None) -> tuple[str, str, list
                 if encoding != "utf-8-sig":
                     raise _error(
                         "encoding",
-                        "The text encoding of {name} could not be recognised ({detail}).",
+                        translate("ReadError", "The text encoding of {name} could not be recognised ({detail})."),
                         source,
                         detail=encoding,
                     ) from None
@@ -288,7 +319,7 @@ def decode_text(data: bytes, source: Path | None = None) -> tuple[str, str, list
             text, fallback_lines = mixed
             _check_text(text, source)
             note = translate(
-                _CTX, "The file mixes encodings: {count} line(s) were not UTF-8 and were read as Windows-1252."
+                "ReadError", "The file mixes encodings: {count} line(s) were not UTF-8 and were read as Windows-1252."
             ).format(count=fallback_lines)
             return text, "utf-8+cp1252", [note]
     encoding = _guess_eight_bit(body)
@@ -387,7 +418,9 @@ def _check_text(text: str, source: Path | None) -> None:
 def _binary(source: Path | None) -> ReadError:
     return _error(
         "binary",
-        "The file {name} is not a text file (binary content) nor a supported workbook or GeoPackage.",
+        translate(
+            "ReadError", "The file {name} is not a text file (binary content) nor a supported workbook or GeoPackage."
+        ),
         source,
     )
 
@@ -426,7 +459,7 @@ def sniff_delimiter(text: str, extension: str = "") -> str:
 def _read_csv(data: bytes, source: Path) -> Table:
     text, encoding, notes = decode_text(data, source)
     if not text or text.isspace():
-        raise _error("empty", "The file {name} is empty.", source)
+        raise _error("empty", translate("ReadError", "The file {name} is empty."), source)
     hint = _SEP_HINT.match(text)  # Excel's "sep=;" first line names the delimiter
     if hint:
         delimiter, text = hint.group(1), text[hint.end() :]
@@ -439,7 +472,10 @@ def _read_csv(data: bytes, source: Path) -> Table:
     except _UnterminatedQuoteError as exc:
         raise _error(
             "truncated",
-            "A quoted cell that starts on line {line} of {name} is never closed: the file may be truncated.",
+            translate(
+                "ReadError",
+                "A quoted cell that starts on line {line} of {name} is never closed: the file may be truncated."
+            ),
             source,
             line=exc.line + (1 if hint else 0),
         ) from None
@@ -447,7 +483,7 @@ def _read_csv(data: bytes, source: Path) -> Table:
         # malformed quoting ("a"b): read it as spreadsheets do and say so
         table = _parse_csv(text, delimiter, strict=False)
         notes.append(
-            translate(_CTX, "Irregular quoting near line {line} was read leniently ({detail}).").format(
+            translate("ReadError", "Irregular quoting near line {line} was read leniently ({detail}).").format(
                 line=getattr(exc, "line", "?"), detail=str(exc)
             )
         )
@@ -612,13 +648,15 @@ def _table_from_records(
 def _read_json(data: bytes, source: Path) -> Table:
     text, encoding, notes = decode_text(data, source)
     if not text or text.isspace():
-        raise _error("empty", "The file {name} is empty.", source)
+        raise _error("empty", translate("ReadError", "The file {name} is empty."), source)
     try:
         payload = json.loads(text)
     except json.JSONDecodeError as exc:
         raise _error(
             "invalid-json",
-            "The file {name} is not valid JSON (line {line}, column {column}): it may be truncated.",
+            translate(
+                "ReadError", "The file {name} is not valid JSON (line {line}, column {column}): it may be truncated."
+            ),
             source,
             line=exc.lineno,
             column=exc.colno,
@@ -661,7 +699,7 @@ def table_from_json(payload: Any, source: Path | None = None) -> Table:
         if not isinstance(item, dict):
             raise _error(
                 "not-records",
-                "Element {position} of {name} is not an object: expected a list of lieux.",
+                translate("ReadError", "Element {position} of {name} is not an object: expected a list of lieux."),
                 source,
                 position=position,
             )
@@ -672,7 +710,10 @@ def table_from_json(payload: Any, source: Path | None = None) -> Table:
 def _not_records(source: Path | None) -> ReadError:
     return _error(
         "not-records",
-        "The file {name} does not contain a list of lieux (a JSON array of objects or a GeoJSON FeatureCollection).",
+        translate(
+            "ReadError",
+            "The file {name} does not contain a list of lieux (a JSON array of objects or a GeoJSON FeatureCollection)."
+        ),
         source,
     )
 
@@ -726,7 +767,7 @@ def _table_from_features(features: list[Any], crs: Any, source: Path | None) -> 
         if not isinstance(feature, dict):
             raise _error(
                 "not-records",
-                "Element {position} of {name} is not a GeoJSON feature.",
+                translate("ReadError", "Element {position} of {name} is not a GeoJSON feature."),
                 source,
                 position=position,
             )
@@ -748,17 +789,19 @@ def _table_from_features(features: list[Any], crs: Any, source: Path | None) -> 
         table.derived_columns = list(COORDINATE_COLUMNS)
     if not use_geometry:
         table.notes.append(
-            translate(_CTX, "The GeoJSON declares a coordinate system other than WGS 84: geometries were not used.")
+            translate(
+                "ReadError", "The GeoJSON declares a coordinate system other than WGS 84: geometries were not used."
+            )
         )
     if non_point:
         table.notes.append(
-            translate(_CTX, "{count} feature(s) have a geometry that is not a point: no coordinates taken.").format(
-                count=non_point
-            )
+            translate(
+                "ReadError", "{count} feature(s) have a geometry that is not a point: no coordinates taken."
+            ).format(count=non_point)
         )
     if feature_ids:
         table.notes.append(
-            translate(_CTX, "{count} feature(s) had no id property: the GeoJSON feature id was used.").format(
+            translate("ReadError", "{count} feature(s) had no id property: the GeoJSON feature id was used.").format(
                 count=feature_ids
             )
         )
@@ -803,14 +846,17 @@ def _read_xlsx(source: Path, sheet: str | None) -> Table:
         if "content.xml" in names:
             raise _error(
                 "unsupported-format",
-                "{name} is an OpenDocument spreadsheet (.ods), which is not read: save it as XLSX or CSV.",
+                translate(
+                    "ReadError",
+                    "{name} is an OpenDocument spreadsheet (.ods), which is not read: save it as XLSX or CSV."
+                ),
                 source,
             )
         raise _corrupt_xlsx(source, "xl/workbook.xml missing")
     if uncompressed > MAX_XLSX_UNCOMPRESSED_BYTES:
         raise _error(
             "too-large",
-            "The file {name} is too large ({size} MB); the limit is {limit} MB.",
+            translate("ReadError", "The file {name} is too large ({size} MB); the limit is {limit} MB."),
             source,
             size=math.ceil(uncompressed / 1e6),
             limit=MAX_XLSX_UNCOMPRESSED_BYTES // 1_000_000,
@@ -836,7 +882,7 @@ def _read_xlsx(source: Path, sheet: str | None) -> Table:
 def _corrupt_xlsx(source: Path, exc: Any) -> ReadError:
     return _error(
         "corrupt",
-        "The file {name} is damaged or truncated: it is not a valid {kind} file.",
+        translate("ReadError", "The file {name} is damaged or truncated: it is not a valid {kind} file."),
         source,
         kind="XLSX",
         detail=f"{type(exc).__name__}: {exc}" if isinstance(exc, BaseException) else str(exc),
@@ -846,13 +892,13 @@ def _corrupt_xlsx(source: Path, exc: Any) -> ReadError:
 def _table_from_workbook(workbook: Any, sheet: str | None, source: Path) -> Table:
     sheets = workbook.worksheets
     if not sheets:
-        raise _error("no-sheet", "The workbook {name} has no worksheet.", source)
+        raise _error("no-sheet", translate("ReadError", "The workbook {name} has no worksheet."), source)
     if sheet is not None:
         matching = [ws for ws in sheets if ws.title == sheet]
         if not matching:
             raise _error(
                 "unknown-layer",
-                "The workbook {name} has no sheet named {layer}; sheets: {available}.",
+                translate("ReadError", "The workbook {name} has no sheet named {layer}; sheets: {available}."),
                 source,
                 layer=sheet,
                 available=", ".join(ws.title for ws in sheets),
@@ -868,7 +914,7 @@ def _table_from_workbook(workbook: Any, sheet: str | None, source: Path) -> Tabl
         if header:
             break
     if not header:
-        raise _error("empty", "The file {name} is empty.", source)
+        raise _error("empty", translate("ReadError", "The file {name} is empty."), source)
     keys, duplicates, blank_headers = column_keys(header)
     width = len(keys)
     rows: list[dict[str, str]] = []
@@ -932,7 +978,7 @@ def _read_gpkg(source: Path, layer: str | None) -> Table:
 def _corrupt_gpkg(source: Path, exc: BaseException) -> ReadError:
     return _error(
         "corrupt",
-        "The file {name} is damaged or truncated: it is not a valid {kind} file.",
+        translate("ReadError", "The file {name} is damaged or truncated: it is not a valid {kind} file."),
         source,
         kind="GeoPackage",
         detail=f"{type(exc).__name__}: {exc}",
@@ -959,14 +1005,14 @@ def _table_from_gpkg(connection: sqlite3.Connection, source: Path, layer: str | 
             raise _error("not-geopackage", message, source) from None
         raise
     if not tables:
-        raise _error("no-table", "The GeoPackage {name} contains no table.", source)
+        raise _error("no-table", translate("ReadError", "The GeoPackage {name} contains no table."), source)
     names = [name for name, _ in tables]
     if layer is None:
         layer = names[0]
     elif layer not in names:
         raise _error(
             "unknown-layer",
-            "The GeoPackage {name} has no table named {layer}; tables: {available}.",
+            translate("ReadError", "The GeoPackage {name} has no table named {layer}; tables: {available}."),
             source,
             layer=layer,
             available=", ".join(names),
@@ -1020,7 +1066,7 @@ def _table_from_gpkg(connection: sqlite3.Connection, source: Path, layer: str | 
         table.derived_columns = list(COORDINATE_COLUMNS)
     if geometry_column and not srs_ok:
         table.notes.append(
-            translate(_CTX, "The layer's coordinate system is not WGS 84 (EPSG:4326): geometries were not used.")
+            translate("ReadError", "The layer's coordinate system is not WGS 84 (EPSG:4326): geometries were not used.")
         )
     table.layer = layer
     return table
