@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import sys
 import textwrap
 
@@ -70,7 +71,7 @@ def test_unload_leaves_no_action_menu_toolbar_or_provider(loaded_plugin, qgis_if
 def test_features_get_helpers_and_are_unloaded(plugin_package, qgis_iface, qgis_processing, monkeypatch):
     from qgis.PyQt.QtWidgets import QDockWidget
 
-    main = sys.modules["lieux_mednum.plugin.main"]
+    main = importlib.import_module("lieux_mednum.plugin.main")
     events = []
 
     class DockFeature:
@@ -116,7 +117,7 @@ def test_missing_dependency_is_named_with_its_pip_command_and_disables_only_its_
         )
     )
     monkeypatch.syspath_prepend(str(tmp_path))
-    main = sys.modules["lieux_mednum.plugin.main"]
+    main = importlib.import_module("lieux_mednum.plugin.main")
 
     class PlainFeature:
         def __init__(self, iface, plugin):
