@@ -1,0 +1,96 @@
+"""The filter groups of the orientation journey, declared once and built from the schema.
+
+Each group is one list field of the standard; its options are the schema's allowed values (the
+typologie codes come from the bundled reference list, with their labels), followed by the values
+found in the data that the standard does not know ("hors standard"), so that a non-conformant file
+can still be filtered on what it holds.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from typing import Iterable, Mapping, Sequence
+
+from ..records import split_list
+from ..schema import Schema, load_schema
+
+SERVICES = "services"
+TYPOLOGIE = "typologie"
+
+# (schema field, Processing parameter) in the order the dock shows them.
+GROUP_DECLARATIONS: tuple[tuple[str, str], ...] = (
+    (SERVICES, "SERVICES"),
+    ("publics_specifiquement_adresses", "PUBLICS"),
+    ("prise_en_charge_specifique", "PRISE_EN_CHARGE"),
+    ("frais_a_charge", "FRAIS"),
+    ("modalites_acces", "MODALITES_ACCES"),
+    ("modalites_accompagnement", "MODALITES_ACCOMPAGNEMENT"),
+    ("dispositif_programmes_nationaux", "DISPOSITIFS"),
+    (TYPOLOGIE, "TYPOLOGIE"),
+    ("itinerance", "ITINERANCE"),
+)
+
+GROUP_FIELDS: tuple[str, ...] = tuple(name for name, _ in GROUP_DECLARATIONS)
+
+
+@dataclass(frozen=True)
+class FilterOption:
+    value: str  # the value as stored in the records
+    label: str  # what the user reads (the value itself, or a typologie code's label)
+    standard: bool  # False for a value found in the data that the standard does not allow
+
+
+@dataclass(frozen=True)
+class FilterGroup:
+    field: str
+    parameter: str
+    title: str
+    options: tuple[FilterOption, ...]
+
+    def option(self, value: str) -> FilterOption | None:
+        for option in self.options:
+            if option.value == value:
+                return option
+        return None
+
+    @property
+    def values(self) -> tuple[str, ...]:
+        return tuple(option.value for option in self.options)
+
+
+def cell_items(value: str | None) -> list[str]:
+    """The items of a list cell, trimmed (``"a| b"`` holds "a" and "b")."""
+    return [item.strip() for item in split_list(value) if item.strip()]
+
+
+def found_values(records: Iterable[Mapping[str, str]], field: str) -> Counter:
+    counter: Counter = Counter()
+    for record in records:
+        counter.update(set(cell_items(record.get(field, ""))))
+    return counter
+
+
+def build_groups(
+    records: Sequence[Mapping[str, str]] = (),
+    schema: Schema | None = None,
+    typologie_labels: Mapping[str, str] | None = None,
+) -> tuple[FilterGroup, ...]:
+    """The filter groups: standard options first, then values found in ``records`` (most frequent first)."""
+    schema = schema or load_schema()
+    groups = []
+    for field, parameter in GROUP_DECLARATIONS:
+        spec = schema.field(field)
+        if field == TYPOLOGIE:
+            labels = dict(typologie_labels or {})
+            standard = sorted(labels, key=lambda code: labels[code].casefold())
+        else:
+            labels = {}
+            standard = list(spec.enum)
+        options = [FilterOption(value, labels.get(value, value), True) for value in standard]
+        known = set(standard)
+        extra = [(value, n) for value, n in found_values(records, field).items() if value not in known]
+        extra.sort(key=lambda item: (-item[1], item[0]))
+        options.extend(FilterOption(value, value, False) for value, _ in extra)
+        groups.append(FilterGroup(field, parameter, spec.title, tuple(options)))
+    return tuple(groups)
