@@ -19,13 +19,18 @@ sys.path.append(QgsApplication.pkgDataPath() + "/python/plugins")
 from processing.core.Processing import Processing  # noqa: E402
 
 Processing.initialize()
+from unittest.mock import MagicMock  # noqa: E402
+
 import processing  # noqa: E402
-from pytest_qgis.mock_qgis_classes import MockMessageBar  # noqa: E402
-from pytest_qgis.qgis_interface import QgisInterface  # noqa: E402
-from qgis.gui import QgsMapCanvas  # noqa: E402
+from qgis.gui import QgsMessageBar  # noqa: E402
 from qgis.PyQt.QtWidgets import QMainWindow  # noqa: E402
 
-iface = QgisInterface(QgsMapCanvas(), MockMessageBar(), QMainWindow())
+# a QgisInterface stand-in: real main window, toolbar and message bar; every other call is recorded
+main_window, message_bar = QMainWindow(), QgsMessageBar()
+iface = MagicMock()
+iface.mainWindow.return_value = main_window
+iface.messageBar.return_value = message_bar
+iface.addToolBar.side_effect = main_window.addToolBar
 
 import lieux_mednum  # noqa: E402
 
