@@ -12,7 +12,11 @@ plugins_dir, data_file = sys.argv[1], sys.argv[2]
 sys.path.insert(0, plugins_dir)
 
 from qgis.core import QgsApplication  # noqa: E402
+from qgis.PyQt.QtCore import QCoreApplication  # noqa: E402
 
+# as QGIS Desktop: the settings are <profile>/QGIS/QGIS3.ini
+QCoreApplication.setOrganizationName("QGIS")
+QCoreApplication.setApplicationName("QGIS3")
 app = QgsApplication([], False)
 app.initQgis()
 sys.path.append(QgsApplication.pkgDataPath() + "/python/plugins")
