@@ -23,6 +23,7 @@ bar entry with the exact pip command, and a feature whose module cannot be impor
 from __future__ import annotations
 
 import importlib
+import os
 from typing import Callable
 
 from qgis.core import Qgis, QgsApplication
@@ -68,7 +69,13 @@ def feature_classes() -> list[type]:
 
 
 def qgis_language() -> str:
-    """Two-letter language of the QGIS user interface (settings "locale/userLocale"), "en" by default."""
+    """Two-letter language of the QGIS user interface (QGIS's locale setting, else the system's), "en" by default.
+
+    The environment variable MEDNUM_LANG (e.g. ``MEDNUM_LANG=fr qgis_process run mednum:validate …``) overrides it.
+    """
+    forced = os.environ.get("MEDNUM_LANG", "")[:2].lower()
+    if len(forced) == 2 and forced.isalpha():
+        return forced
     locale = ""
     try:
         locale = QgsApplication.locale() or ""

@@ -25,6 +25,7 @@ from qgis.core import (
     QgsProcessing,
     QgsProcessingException,
     QgsProcessingFeatureSourceDefinition,
+    QgsProcessingLayerPostProcessorInterface,
     QgsProcessingMultiStepFeedback,
     QgsProcessingOutputNumber,
     QgsProcessingParameterFeatureSink,
@@ -36,6 +37,7 @@ from qgis.PyQt.QtCore import QVariant
 
 from ..core.i18n import translate
 from ..qgis.layer_records import LayerReadCancelledError, LayerTable, records_from_layer
+from ..qgis.styles import apply_severity_style
 from .base import MednumAlgorithm, processing_error
 
 ISSUE_FIELDS = (
@@ -79,6 +81,20 @@ def _coordinate(text: str) -> float | None:
     except ValueError:
         return None
     return value if math.isfinite(value) else None
+
+
+class SeverityStyler(QgsProcessingLayerPostProcessorInterface):
+    """Styles the FLAGGED layer by max_severity when Processing loads it into the project."""
+
+    instance: SeverityStyler | None = None  # Processing keeps a C++ pointer: keep the Python object alive
+
+    def postProcessLayer(self, layer, context, feedback) -> None:
+        apply_severity_style(layer)
+
+    @staticmethod
+    def create() -> SeverityStyler:
+        SeverityStyler.instance = SeverityStyler()
+        return SeverityStyler.instance
 
 
 class ValidateAlgorithm(MednumAlgorithm):
@@ -237,7 +253,10 @@ class ValidateAlgorithm(MednumAlgorithm):
         results: dict[str, Any] = {self.OUTPUT: dest_id}
         if want_flagged:
             feedback.setCurrentStep(3)
-            results[self.FLAGGED] = self.write_flagged(parameters, context, feedback, table, source, report)
+            flagged_id = self.write_flagged(parameters, context, feedback, table, source, report)
+            results[self.FLAGGED] = flagged_id
+            if flagged_id and context.willLoadLayerOnCompletion(flagged_id):
+                context.layerToLoadOnCompletionDetails(flagged_id).setPostProcessor(SeverityStyler.create())
 
         results.update({self.ROWS: report.rows, self.ERRORS: report.errors, self.WARNINGS: report.warnings})
         feedback.pushInfo(

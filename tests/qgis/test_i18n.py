@@ -75,6 +75,7 @@ def test_plugin_loads_the_translation_of_the_qgis_language(
     main = importlib.import_module("lieux_mednum.plugin.main")
     i18n = importlib.import_module("lieux_mednum.plugin.core.i18n")
     monkeypatch.setattr(main, "I18N", french_catalogue.parent)
+    monkeypatch.delenv("MEDNUM_LANG", raising=False)
     settings = QgsSettings()
     previous = settings.value("locale/userLocale", ""), settings.value("locale/overrideFlag", False, type=bool)
     settings.setValue("locale/overrideFlag", True)  # Settings > Options > General > Override system locale
@@ -96,5 +97,15 @@ def test_plugin_loads_the_translation_of_the_qgis_language(
 
 def test_language_defaults_to_english_when_qgis_has_no_locale(plugin_package, monkeypatch):
     main = importlib.import_module("lieux_mednum.plugin.main")
+    monkeypatch.delenv("MEDNUM_LANG", raising=False)
     monkeypatch.setattr(QgsApplication, "locale", staticmethod(lambda: "C"))
     assert main.qgis_language() == "en"
+
+
+def test_mednum_lang_overrides_the_qgis_language(plugin_package, monkeypatch):
+    main = importlib.import_module("lieux_mednum.plugin.main")
+    monkeypatch.delenv("MEDNUM_LANG", raising=False)
+    monkeypatch.setattr(QgsApplication, "locale", staticmethod(lambda: "de_DE"))
+    assert main.qgis_language() == "de"
+    monkeypatch.setenv("MEDNUM_LANG", "fr")
+    assert main.qgis_language() == "fr"

@@ -65,6 +65,7 @@ def test_zip_content_loads_in_qgis_as_lieux_mednum_in_french(package_zip, sample
     plugins_dir = tmp_path / "plugins"
     zipfile.ZipFile(package_zip).extractall(plugins_dir)
     env = {**os.environ, "QGIS_CUSTOM_CONFIG_PATH": str(qgis_config(tmp_path, "fr_FR")), "QT_QPA_PLATFORM": "offscreen"}
+    env.pop("MEDNUM_LANG", None)  # the language must come from the QGIS profile
     completed = subprocess.run(
         [sys.executable, str(HERE / "load_installed_plugin.py"), str(plugins_dir), str(samples / SAMPLE)],
         env=env, capture_output=True, text=True, timeout=300,
