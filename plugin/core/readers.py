@@ -644,28 +644,26 @@ def _flatten_json_record(item: dict[str, Any]) -> dict[str, Any]:
 
 
 def carto_item_to_row(item: dict[str, Any]) -> dict[str, Any]:
-    """Flatten a Cartographie ``/carto`` item: the ``adresse`` object → adresse/code_postal/code_insee/commune.
+    """Flatten a Cartographie ``/carto`` item read from a file, keeping every key and the values as given.
 
-    ``adresse`` = ``numero_voie repetition nom_voie``; the timestamp ``date_maj`` keeps its date part (the
-    standard's field is a date); other keys are kept as they are (arrays/objects serialised later).
-    Unknown keys of the address object are kept as ``adresse.<key>`` columns.
+    The ``adresse`` object becomes adresse (``numero_voie repetition nom_voie``, as the API connector's
+    :func:`~plugin.core.converters.cartographie.address_line` writes it), code_postal, code_insee, commune;
+    unknown keys of the object are kept as ``adresse.<key>`` columns; the timestamp ``date_maj`` keeps its date
+    part (the standard's field is a date). Unlike the API connector, nothing is trimmed or de-duplicated:
+    a file is read as it is and the validation engine reports what needs fixing.
     """
+    from .converters.cartographie import address_line
+
     row: dict[str, Any] = {}
     for key, value in item.items():
         if key != "adresse":
             row[key] = value
             continue
-        address = value
-        street = " ".join(
-            str(address.get(part)).strip()
-            for part in ("numero_voie", "repetition", "nom_voie")
-            if address.get(part) not in (None, "")
-        )
-        row["adresse"] = street
+        row["adresse"] = address_line(value)
         for part in ("code_postal", "code_insee", "commune"):
-            if part in address and not row.get(part):
-                row[part] = address[part]
-        for extra_key, extra_value in address.items():
+            if part in value and not row.get(part):
+                row[part] = value[part]
+        for extra_key, extra_value in value.items():
             if extra_key not in CARTO_ADDRESS_KEYS:
                 row[f"adresse.{extra_key}"] = extra_value
     date = row.get("date_maj")

@@ -15,6 +15,9 @@ def algorithm_classes() -> list[type]:
 
     classes: list[type] = []
     classes.append(ValidateAlgorithm)
+    from .api_algorithms import FetchAlgorithm, PushAlgorithm
+
+    classes += [FetchAlgorithm, PushAlgorithm]
     return classes
 
 
