@@ -23,10 +23,31 @@ def ts_messages(ts: Path) -> dict[tuple[str, str], ET.Element]:
     }
 
 
+def _call_name(func: ast.expr) -> str:
+    return func.id if isinstance(func, ast.Name) else func.attr if isinstance(func, ast.Attribute) else ""
+
+
+def _wrappers(tree: ast.Module) -> dict[str, str]:
+    """Module functions ``def f(text): return translate("Ctx", text)`` → "Ctx" (pylupdate5 cannot see through)."""
+    found = {}
+    for node in tree.body:
+        if not isinstance(node, ast.FunctionDef) or len(node.args.args) != 1 or not node.body:
+            continue
+        last = node.body[-1]
+        call = last.value if isinstance(last, ast.Return) else None
+        if (isinstance(call, ast.Call) and _call_name(call.func) == "translate" and len(call.args) == 2
+                and isinstance(call.args[0], ast.Constant) and isinstance(call.args[1], ast.Name)
+                and call.args[1].id == node.args.args[0].arg):
+            found[node.name] = call.args[0].value
+    return found
+
+
 def translatable_calls(repo_root: Path):
-    """(context, text, file, line) of every translate("C", "literal") / self.tr("literal") call in plugin/."""
+    """(context, text, file, line) of every translate("C", "literal"), self.tr("literal") and wrapper("literal")
+    call in plugin/."""
     for path in sorted((repo_root / "plugin").rglob("*.py")):
         tree = ast.parse(path.read_text(encoding="utf-8"))
+        wrappers = _wrappers(tree)
         classes = {}
         for node in ast.walk(tree):
             if isinstance(node, ast.ClassDef):
@@ -35,13 +56,15 @@ def translatable_calls(repo_root: Path):
         for node in ast.walk(tree):
             if not isinstance(node, ast.Call):
                 continue
-            func = node.func
-            name = func.id if isinstance(func, ast.Name) else func.attr if isinstance(func, ast.Attribute) else ""
+            name = _call_name(node.func)
             literals = [a.value for a in node.args if isinstance(a, ast.Constant) and isinstance(a.value, str)]
+            where = (path.relative_to(repo_root), node.lineno)
             if name in TRANSLATION_FUNCTIONS and len(node.args) >= 2 and len(literals) >= 2:
-                yield literals[0], literals[1], path.relative_to(repo_root), node.lineno
-            elif name == "tr" and isinstance(func, ast.Attribute) and literals and id(node) in classes:
-                yield classes[id(node)], literals[0], path.relative_to(repo_root), node.lineno
+                yield (literals[0], literals[1], *where)
+            elif name in wrappers and isinstance(node.func, ast.Name) and len(node.args) == 1 and literals:
+                yield (wrappers[name], literals[0], *where)
+            elif name == "tr" and isinstance(node.func, ast.Attribute) and literals and id(node) in classes:
+                yield (classes[id(node)], literals[0], *where)
 
 
 def test_every_user_string_of_the_code_is_extracted(repo_root, french_catalogue):
@@ -51,8 +74,10 @@ def test_every_user_string_of_the_code_is_extracted(repo_root, french_catalogue)
     missing = [f"{file}:{line} {context!r} {text[:60]!r}" for context, text, file, line in calls
                if (context, text) not in messages]
     assert not missing, (
-        "pylupdate5 did not extract these strings (it skips a translate() call whose last argument is followed "
-        "by a trailing comma, and non-literal arguments):\n" + "\n".join(missing)
+        "pylupdate5 did not extract these strings, so they can never be translated. It skips a translate() call "
+        "whose last argument is followed by a trailing comma, and calls through a wrapper such as "
+        "_t(text) -> translate(\"Ctx\", text): call translate(\"Ctx\", \"English text\") itself.\n"
+        + "\n".join(missing)
     )
 
 
