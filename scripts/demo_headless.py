@@ -53,9 +53,8 @@ sys.path.append(os.path.join(QgsApplication.pkgDataPath(), "python", "plugins"))
 from processing.core.Processing import Processing  # noqa: E402
 
 Processing.initialize()
-import processing  # noqa: E402
-
 import lieux_mednum  # noqa: E402  (the installed plugin)
+import processing  # noqa: E402
 from lieux_mednum.plugin.core.dependencies import missing_message, missing_requirements  # noqa: E402
 
 missing = missing_requirements()

@@ -52,8 +52,8 @@ def _symbol(geometry_type: QgsWkbTypes.GeometryType, colour: str) -> QgsSymbol:
 def severity_renderer(geometry_type: QgsWkbTypes.GeometryType = QgsWkbTypes.PointGeometry) -> QgsRuleBasedRenderer:
     root = QgsRuleBasedRenderer.Rule(None)
     for expression, key, colour in SEVERITY_CLASSES:
-        rule = QgsRuleBasedRenderer.Rule(_symbol(geometry_type, colour), 0, 0, "" if expression == "ELSE" else expression,
-                                         severity_label(key))
+        filter_expression = "" if expression == "ELSE" else expression
+        rule = QgsRuleBasedRenderer.Rule(_symbol(geometry_type, colour), 0, 0, filter_expression, severity_label(key))
         if expression == "ELSE":
             rule.setIsElse(True)
         root.appendChild(rule)

@@ -7,7 +7,6 @@ import importlib
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-import pytest
 from qgis.core import QgsApplication, QgsSettings
 from qgis.PyQt.QtCore import QCoreApplication, QTranslator
 
