@@ -216,3 +216,25 @@ def test_issue_json_matches_cli_shape():
 
     issue = Issue(1, "a", "nom", "required", "error", "m", "", None)
     assert list(json.loads(json.dumps(issue.to_dict()))) == ISSUE_COLUMNS
+
+
+def test_flagged_output_loaded_in_the_project_is_styled_by_severity(mednum_provider, samples):
+    import processing
+    from qgis.core import QgsRuleBasedRenderer
+
+    results = processing.runAndLoadResults(
+        "mednum:validate", {"INPUT": str(samples / "bad.csv"), "OUTPUT": "TEMPORARY_OUTPUT",
+                            "FLAGGED": "TEMPORARY_OUTPUT"}
+    )
+    flagged = QgsProject.instance().mapLayer(results["FLAGGED"])
+    try:
+        renderer = flagged.renderer()
+        assert isinstance(renderer, QgsRuleBasedRenderer)
+        rules = {rule.filterExpression(): rule for rule in renderer.rootRule().children()}
+        assert set(rules) == {"\"max_severity\" = 'error'", "\"max_severity\" = 'warning'", ""}
+        assert rules[""].isElse()
+        assert renderer.orderByEnabled(), "errors are drawn on top"
+    finally:
+        QgsProject.instance().removeMapLayers(
+            [layer_id for layer_id in (results.get("FLAGGED"), results.get("OUTPUT")) if isinstance(layer_id, str)]
+        )
