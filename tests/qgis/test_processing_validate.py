@@ -231,8 +231,8 @@ def test_flagged_output_loaded_in_the_project_is_styled_by_severity(mednum_provi
         renderer = flagged.renderer()
         assert isinstance(renderer, QgsRuleBasedRenderer)
         rules = {rule.filterExpression(): rule for rule in renderer.rootRule().children()}
-        assert set(rules) == {"\"max_severity\" = 'error'", "\"max_severity\" = 'warning'", ""}
-        assert rules[""].isElse()
+        assert set(rules) == {"\"max_severity\" = 'error'", "\"max_severity\" = 'warning'", "ELSE"}
+        assert rules["ELSE"].isElse()
         assert renderer.orderByEnabled(), "errors are drawn on top"
     finally:
         QgsProject.instance().removeMapLayers(
