@@ -15,7 +15,7 @@ from pathlib import Path
 
 SAMPLE, OUT = Path(sys.argv[1]).resolve(), Path(sys.argv[2]).resolve()
 REPO = Path(__file__).resolve().parents[1]
-BACKGROUND = REPO / "samples" / "departements-sud-est.geojson"
+BACKGROUND = REPO / "resources" / "reference" / "departements-simplifies.geojson"
 CONFIG_ROOT = Path(os.environ.get("QGIS_CUSTOM_CONFIG_PATH") or Path.home() / ".local/share/QGIS/QGIS3")
 PLUGINS_DIR = CONFIG_ROOT / "profiles" / os.environ.get("QGIS_PROFILE", "default") / "python" / "plugins"
 
@@ -153,7 +153,7 @@ scale_bar.attemptMove(QgsLayoutPoint(222, 182, QgsUnitTypes.LayoutMillimeters))
 layout.addLayoutItem(scale_bar)
 
 credits = QgsLayoutItemLabel(layout)
-credits.setText("Données : Hub du Sud, ANCT (Licence Ouverte 2.0)\nFond : IGN, Etalab (Licence Ouverte 2.0)\n"
+credits.setText("Données : Hub du Sud, ANCT (Licence Ouverte 2.0)\nFond : IGN Admin Express 2018, france-geojson (Licence Ouverte 2.0)\n"
                 "Validation : extension QGIS lieux_mednum")
 credits.setFont(QFont("DejaVu Sans", 7))
 credits.attemptMove(QgsLayoutPoint(222, 192, QgsUnitTypes.LayoutMillimeters))
