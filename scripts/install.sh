@@ -58,7 +58,7 @@ if [ "${1:-}" != "--no-deps" ]; then
       && flags="--user --break-system-packages"
     echo ">> Dépendances Python pour le Python de QGIS ($SYS_PY -m pip install $flags) : $missing"
     # shellcheck disable=SC2086
-    "$SYS_PY" -m pip install -q --disable-pip-version-check $flags $missing
+    "$SYS_PY" -m pip install -q --disable-pip-version-check --no-warn-script-location $flags $missing
   fi
   still=$("$SYS_PY" -c "from plugin.core.dependencies import missing_requirements as m; print(' '.join(r.distribution for r in m()))")
   if [ -n "$still" ]; then

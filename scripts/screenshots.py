@@ -1,0 +1,118 @@
+"""Screenshots of the real QGIS window for the README — run inside QGIS by scripts/screenshots.sh.
+
+It runs the demo (scripts/demo_qgis.py), then shows the plugin's menu, its help dialog, its options page and
+the mednum:validate dialog one after the other, grabbing the whole (Xvfb) screen each time, and quits QGIS.
+"""
+
+import os
+import runpy
+from pathlib import Path
+
+import processing
+from qgis.core import QgsSettings
+from qgis.PyQt.QtCore import QPoint, QTimer
+from qgis.PyQt.QtWidgets import QApplication
+from qgis.utils import iface, plugins
+
+OUT = Path(os.environ["MEDNUM_SCREENSHOT_DIR"])
+REPO = Path(os.environ["MEDNUM_DEMO_REPO"])
+steps = []
+
+
+def grab(name: str) -> None:
+    QApplication.processEvents()
+    screen = QApplication.primaryScreen()
+    screen.grabWindow(0).save(str(OUT / f"{name}.png"))
+
+
+def step(delay_ms: int):
+    def register(function):
+        steps.append((delay_ms, function))
+        return function
+
+    return register
+
+
+def run_steps(index: int = 0) -> None:
+    if index >= len(steps):
+        QTimer.singleShot(500, iface.actionExit().trigger)
+        return
+    delay, function = steps[index]
+
+    def fire():
+        function()
+        run_steps(index + 1)
+
+    QTimer.singleShot(delay, fire)
+
+
+QgsSettings().setValue("qgis/dockAttributeTable", True)
+iface.mainWindow().showMaximized()
+runpy.run_path(str(REPO / "scripts" / "demo_qgis.py"), run_name="demo")
+plugin = plugins["lieux_mednum"]
+
+
+@step(4000)
+def demo_window():
+    grab("demo-qgis")
+
+
+@step(500)
+def open_menu():
+    menu_bar = iface.mainWindow().menuBar()
+    vector = iface.vectorMenu()
+    rect = menu_bar.actionGeometry(vector.menuAction())
+    vector.popup(menu_bar.mapToGlobal(QPoint(rect.left(), rect.bottom())))
+    QApplication.processEvents()
+    vector.setActiveAction(plugin.menu.menuAction())
+    plugin.menu.popup(vector.mapToGlobal(vector.actionGeometry(plugin.menu.menuAction()).topRight()))
+
+
+@step(1500)
+def menu_shot():
+    grab("menu")
+    plugin.menu.hide()
+    iface.vectorMenu().hide()
+
+
+@step(300)
+def open_validate_dialog():
+    global dialog
+    dialog = processing.createAlgorithmDialog("mednum:validate", {})
+    dialog.show()
+
+
+@step(2500)
+def validate_dialog_shot():
+    grab("validate-dialog")
+    dialog.close()
+
+
+@step(300)
+def open_about():
+    from lieux_mednum.plugin.gui.about_dialog import AboutDialog
+
+    global about
+    about = AboutDialog(iface.mainWindow(), plugin.missing_dependencies)
+    about.show()
+
+
+@step(1500)
+def about_shot():
+    grab("aide")
+    about.close()
+
+
+@step(300)
+def open_options():
+    def shoot_and_close():
+        grab("options")
+        modal = QApplication.activeModalWidget()
+        if modal is not None:
+            modal.reject()
+
+    QTimer.singleShot(3000, shoot_and_close)
+    plugin.show_settings()  # modal: returns after shoot_and_close
+
+
+run_steps()
