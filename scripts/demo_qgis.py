@@ -29,7 +29,6 @@ def loaded_layer(path: Path):
 def run_demo() -> None:
     project = QgsProject.instance()
     project.clear()
-    project.setCrs(QgsCoordinateReferenceSystem("EPSG:2154"))
     if BACKGROUND.exists():
         background = QgsVectorLayer(str(BACKGROUND), "Départements", "ogr")
         background.renderer().setSymbol(
@@ -45,6 +44,7 @@ def run_demo() -> None:
         },
     )
     lieux, issues = loaded_layer(OUT / "lieux-valides.gpkg"), loaded_layer(OUT / "anomalies.gpkg")
+    project.setCrs(QgsCoordinateReferenceSystem("EPSG:2154"))  # Lambert-93, after the layers (QGIS takes the first's)
     if lieux is not None:
         lieux.setName(SAMPLE.stem)
         root = project.layerTreeRoot()

@@ -9,9 +9,9 @@ import runpy
 from pathlib import Path
 
 import processing
-from qgis.core import QgsSettings
-from qgis.PyQt.QtCore import QPoint, QTimer
-from qgis.PyQt.QtWidgets import QApplication
+from qgis.core import QgsProject, QgsSettings
+from qgis.PyQt.QtCore import QPoint, Qt, QTimer
+from qgis.PyQt.QtWidgets import QApplication, QDockWidget
 from qgis.utils import iface, plugins
 
 OUT = Path(os.environ["MEDNUM_SCREENSHOT_DIR"])
@@ -35,6 +35,7 @@ def step(delay_ms: int):
 
 def run_steps(index: int = 0) -> None:
     if index >= len(steps):
+        QgsProject.instance().setDirty(False)  # no "save the project?" question on exit
         QTimer.singleShot(500, iface.actionExit().trigger)
         return
     delay, function = steps[index]
@@ -47,12 +48,29 @@ def run_steps(index: int = 0) -> None:
 
 
 QgsSettings().setValue("qgis/dockAttributeTable", True)
-iface.mainWindow().showMaximized()
+window = iface.mainWindow()
+window.move(0, 0)
+window.resize(1366, 768)  # no window manager under Xvfb: "maximized" means nothing
+browser = window.findChild(QDockWidget, "Browser")
+if browser is not None:
+    browser.hide()
 runpy.run_path(str(REPO / "scripts" / "demo_qgis.py"), run_name="demo")
 plugin = plugins["lieux_mednum"]
 
 
-@step(4000)
+def shrink_attribute_table() -> None:
+    docks = [d for d in window.findChildren(QDockWidget) if d.isVisible() and d.windowTitle().startswith("Anomalies")]
+    if docks:
+        window.resizeDocks(docks, [230], Qt.Vertical)
+
+
+@step(1500)
+def layout_window():
+    shrink_attribute_table()
+    iface.zoomToActiveLayer()
+
+
+@step(3000)
 def demo_window():
     grab("demo-qgis")
 

@@ -179,3 +179,18 @@ def test_about_dialog_shows_version_and_readme(plugin_package):
     dialog = AboutDialog(None)
     assert __version__ in dialog.about_browser.toPlainText()
     assert "make demo" in dialog.help_browser.toPlainText()
+
+
+def test_authcfg_settings_use_the_qgis_authentication_selector(plugin_package):
+    from dataclasses import fields
+
+    from lieux_mednum.plugin.gui.options_page import MednumOptionsFactory
+    from lieux_mednum.plugin.toolbelt.settings import PlgSettings
+    from qgis.gui import QgsAuthConfigSelect
+
+    page = MednumOptionsFactory().createWidget(None)
+    auth_fields = [f.name for f in fields(PlgSettings) if f.metadata.get("widget") == "authcfg"]
+    for name in auth_fields:
+        assert isinstance(page.widgets[name], QgsAuthConfigSelect)
+    labelled = [f.name for f in fields(PlgSettings) if f.metadata.get("label")]
+    assert sorted(page.widgets) == sorted(labelled), "every labelled setting has its widget"
