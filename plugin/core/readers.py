@@ -387,7 +387,7 @@ def sniff_delimiter(text: str, extension: str = "") -> str:
 
 def _read_csv(data: bytes, source: Path) -> Table:
     text, encoding, notes = decode_text(data, source)
-    if not text.strip():
+    if not text or text.isspace():
         raise _error("empty", "The file {name} is empty.", source)
     delimiter = sniff_delimiter(text, source.suffix.lower())
     if csv.field_size_limit() < CSV_FIELD_SIZE_LIMIT:
@@ -569,7 +569,7 @@ def _table_from_records(
 
 def _read_json(data: bytes, source: Path) -> Table:
     text, encoding, notes = decode_text(data, source)
-    if not text.strip():
+    if not text or text.isspace():
         raise _error("empty", "The file {name} is empty.", source)
     try:
         payload = json.loads(text)

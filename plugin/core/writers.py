@@ -142,7 +142,12 @@ def _file_mode(target: Path) -> int:
 
 
 def _cells(record: Mapping[str, Any], columns: Sequence[str]) -> list[str]:
-    return [value if isinstance(value, str) else cell_text(value, multi=True) for value in map(record.get, columns)]
+    values = list(map(record.get, columns))
+    try:
+        "".join(values)  # fast path: every value is already a string (a TypeError otherwise)
+    except TypeError:
+        values = [value if isinstance(value, str) else cell_text(value, multi=True) for value in values]
+    return values
 
 
 def _write_csv(handle: IO[str], records: Iterable[Mapping[str, Any]], columns: Sequence[str]) -> None:
@@ -151,14 +156,28 @@ def _write_csv(handle: IO[str], records: Iterable[Mapping[str, Any]], columns: S
     writer.writerows(_cells(record, columns) for record in records)
 
 
+_ENCODER = json.JSONEncoder(ensure_ascii=False)
+_BATCH = 1000
+
+
+def _write_lines(handle: IO[str], opening: str, lines: Iterable[str], closing: str) -> None:
+    """``opening``, the lines joined with ``,\\n`` (written by batches), ``closing``."""
+    handle.write(opening)
+    batch: list[str] = []
+    first = True
+    for line in lines:
+        batch.append(line)
+        if len(batch) == _BATCH:
+            handle.write(("\n" if first else ",\n") + ",\n".join(batch))
+            batch, first = [], False
+    if batch:
+        handle.write(("\n" if first else ",\n") + ",\n".join(batch))
+    handle.write(closing)
+
+
 def _write_json(handle: IO[str], records: Iterable[Mapping[str, Any]], columns: Sequence[str]) -> None:
-    handle.write("[")
-    separator = "\n"
-    for record in records:
-        handle.write(separator)
-        handle.write(json.dumps(dict(zip(columns, _cells(record, columns))), ensure_ascii=False))
-        separator = ",\n"
-    handle.write("\n]\n")
+    lines = (_ENCODER.encode(dict(zip(columns, _cells(record, columns)))) for record in records)
+    _write_lines(handle, "[", lines, "\n]\n")
 
 
 def point_geometry(record: Mapping[str, Any]) -> dict[str, Any] | None:
@@ -175,13 +194,10 @@ def point_geometry(record: Mapping[str, Any]) -> dict[str, Any] | None:
     return {"type": "Point", "coordinates": [longitude, latitude]}
 
 
+def _feature(properties: dict[str, str]) -> str:
+    return _ENCODER.encode({"type": "Feature", "geometry": point_geometry(properties), "properties": properties})
+
+
 def _write_geojson(handle: IO[str], records: Iterable[Mapping[str, Any]], columns: Sequence[str]) -> None:
-    handle.write('{"type": "FeatureCollection", "features": [')
-    separator = "\n"
-    for record in records:
-        properties = dict(zip(columns, _cells(record, columns)))
-        feature = {"type": "Feature", "geometry": point_geometry(properties), "properties": properties}
-        handle.write(separator)
-        handle.write(json.dumps(feature, ensure_ascii=False))
-        separator = ",\n"
-    handle.write("\n]}\n")
+    lines = (_feature(dict(zip(columns, _cells(record, columns)))) for record in records)
+    _write_lines(handle, '{"type": "FeatureCollection", "features": [', lines, "\n]}\n")

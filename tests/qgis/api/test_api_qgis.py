@@ -146,3 +146,22 @@ def test_fetch_data_inclusion_epci_needs_known_territory(api_env, provider, tmp_
         processing.run("mednum:fetch", {"SOURCE": 0, "TERRITORY": "XYZ", "OUTPUT": str(tmp_path / "x.gpkg")})
     result = processing.run("mednum:fetch", {"SOURCE": 0, "TERRITORY": "2A", "OUTPUT": str(tmp_path / "c.gpkg")})
     assert result["COUNT"] == len([s for s in api_env.di_structures if s["code_insee"].startswith("2A")])
+
+
+def test_menu_entries_open_the_algorithms(qgis_iface, provider, monkeypatch):
+    from plugin.gui.api_feature import ApiFeature
+
+    opened = []
+
+    class Plugin:
+        def add_action(self, text, callback, **kwargs):
+            opened.append((kwargs["object_name"], callback))
+
+    feature = ApiFeature(qgis_iface, Plugin())
+    feature.initGui()
+    calls = []
+    monkeypatch.setattr(ApiFeature, "_exec", staticmethod(lambda alg, params: calls.append((alg, params))))
+    for _, callback in opened:
+        callback()
+    assert [c[0] for c in calls] == ["mednum:fetch", "mednum:push"] and calls[1][1]["DRY_RUN"] is True
+    assert QgsApplication.processingRegistry().algorithmById("mednum:fetch") is not None
