@@ -153,7 +153,8 @@ scale_bar.attemptMove(QgsLayoutPoint(222, 182, QgsUnitTypes.LayoutMillimeters))
 layout.addLayoutItem(scale_bar)
 
 credits = QgsLayoutItemLabel(layout)
-credits.setText("Données : Hub du Sud, ANCT (Licence Ouverte 2.0)\nFond : IGN Admin Express 2018, france-geojson (Licence Ouverte 2.0)\n"
+credits.setText("Données : Hub du Sud, ANCT (Licence Ouverte 2.0)\n"
+                "Fond : IGN Admin Express 2018, france-geojson (Licence Ouverte 2.0)\n"
                 "Validation : extension QGIS lieux_mednum")
 credits.setFont(QFont("DejaVu Sans", 7))
 credits.attemptMove(QgsLayoutPoint(222, 192, QgsUnitTypes.LayoutMillimeters))
