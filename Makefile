@@ -49,10 +49,12 @@ PY_SOURCES = $(shell find plugin -name '*.py' -not -path '*/__pycache__/*' | sor
 UI_FORMS = $(sort $(wildcard forms/*.ui))
 LRELEASE ?= $(shell command -v lrelease 2>/dev/null || echo /usr/lib/qt5/bin/lrelease)
 
-# pylupdate5 keeps the translations already in the .ts (strings gone from the code are marked obsolete)
+# pylupdate5 keeps the translations already in the .ts (strings gone from the code are marked obsolete);
+# scripts/ts_complete.py adds the strings pylupdate5 misses (trailing commas, translate wrappers)
 translations: deps
 	@mkdir -p $(I18N_DIR)
 	PYTHONWARNINGS=ignore pylupdate5 $(PY_SOURCES) $(UI_FORMS) -ts $(TS_FILES)
+	@for ts in $(TS_FILES); do /usr/bin/python3 scripts/ts_complete.py "$$ts" $(PY_SOURCES) || exit 1; done
 	@$(MAKE) --no-print-directory i18n I18N_DIR=$(I18N_DIR)
 
 # compile i18n/*.ts → *.qm (git-ignored; built for package, install and test)

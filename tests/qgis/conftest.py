@@ -7,6 +7,7 @@ import subprocess
 import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
@@ -56,3 +57,9 @@ def french_catalogue(repo_root, tmp_path_factory) -> Path:
     set_translation(ts, "LieuxMednumPlugin", "Settings…", "Paramètres…")
     make_translations(repo_root, ts.parent)  # extracts again: the translation must survive
     return ts
+
+
+@pytest.fixture(scope="session")
+def ts_tools() -> SimpleNamespace:
+    """The translation helpers above, for test modules (make_translations, set_translation)."""
+    return SimpleNamespace(make_translations=make_translations, set_translation=set_translation)

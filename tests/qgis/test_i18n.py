@@ -7,6 +7,7 @@ import importlib
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+import pytest
 from qgis.core import QgsApplication, QgsSettings
 from qgis.PyQt.QtCore import QCoreApplication, QTranslator
 
@@ -27,17 +28,28 @@ def _call_name(func: ast.expr) -> str:
 
 
 def _wrappers(tree: ast.Module) -> dict[str, str]:
-    """Module functions ``def f(text): return translate("Ctx", text)`` → "Ctx" (pylupdate5 cannot see through)."""
+    """Module functions ``def f(text): return translate(CTX, text)`` → CTX (a literal or a module constant)."""
+    constants = {
+        target.id: node.value.value
+        for node in tree.body
+        if isinstance(node, ast.Assign) and isinstance(node.value, ast.Constant) and isinstance(node.value.value, str)
+        for target in node.targets
+        if isinstance(target, ast.Name)
+    }
     found = {}
     for node in tree.body:
         if not isinstance(node, ast.FunctionDef) or len(node.args.args) != 1 or not node.body:
             continue
         last = node.body[-1]
         call = last.value if isinstance(last, ast.Return) else None
-        if (isinstance(call, ast.Call) and _call_name(call.func) == "translate" and len(call.args) == 2
-                and isinstance(call.args[0], ast.Constant) and isinstance(call.args[1], ast.Name)
-                and call.args[1].id == node.args.args[0].arg):
-            found[node.name] = call.args[0].value
+        if not (isinstance(call, ast.Call) and _call_name(call.func) == "translate" and len(call.args) == 2
+                and isinstance(call.args[1], ast.Name) and call.args[1].id == node.args.args[0].arg):
+            continue
+        context = call.args[0]
+        if isinstance(context, ast.Constant):
+            found[node.name] = context.value
+        elif isinstance(context, ast.Name) and context.id in constants:
+            found[node.name] = constants[context.id]
     return found
 
 
@@ -72,12 +84,7 @@ def test_every_user_string_of_the_code_is_extracted(repo_root, french_catalogue)
     assert len(calls) > 20
     missing = [f"{file}:{line} {context!r} {text[:60]!r}" for context, text, file, line in calls
                if (context, text) not in messages]
-    assert not missing, (
-        "pylupdate5 did not extract these strings, so they can never be translated. It skips a translate() call "
-        "whose last argument is followed by a trailing comma, and calls through a wrapper such as "
-        "_t(text) -> translate(\"Ctx\", text): call translate(\"Ctx\", \"English text\") itself.\n"
-        + "\n".join(missing)
-    )
+    assert not missing, "make translations lost these strings, so they can never be translated:\n" + "\n".join(missing)
 
 
 def test_existing_translations_are_kept_and_compiled(french_catalogue):
@@ -133,3 +140,23 @@ def test_mednum_lang_overrides_the_qgis_language(plugin_package, monkeypatch):
     assert main.qgis_language() == "de"
     monkeypatch.setenv("MEDNUM_LANG", "fr")
     assert main.qgis_language() == "fr"
+
+
+def test_translations_of_strings_pylupdate5_misses_survive_a_new_extraction(repo_root, tmp_path, ts_tools):
+    """ts_complete.py adds what pylupdate5 skips; a translation of such a string must survive make translations."""
+    import subprocess
+
+    make_translations, set_translation = ts_tools.make_translations, ts_tools.set_translation
+    sources = sorted(str(p.relative_to(repo_root)) for p in (repo_root / "plugin").rglob("*.py"))
+    bare = tmp_path / "bare" / "lieux_mednum_fr.ts"
+    bare.parent.mkdir()
+    subprocess.run(["pylupdate5", *sources, "-ts", str(bare)], cwd=repo_root, check=True, capture_output=True)
+    ts = make_translations(repo_root, tmp_path / "full")
+    only_completed = sorted(set(ts_messages(ts)) - set(ts_messages(bare)))
+    if not only_completed:
+        pytest.skip("pylupdate5 sees every string of the code today")
+    context, source = only_completed[0]
+    set_translation(ts, context, source, "traduction de test")
+    make_translations(repo_root, ts.parent)
+    translation = ts_messages(ts)[(context, source)].find("translation")
+    assert translation.text == "traduction de test" and translation.get("type") is None
