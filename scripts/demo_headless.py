@@ -41,7 +41,7 @@ from qgis.core import (  # noqa: E402
     QgsUnitTypes,
     QgsVectorLayer,
 )
-from qgis.PyQt.QtCore import QCoreApplication  # noqa: E402
+from qgis.PyQt.QtCore import QCoreApplication, QSize  # noqa: E402
 from qgis.PyQt.QtGui import QFont  # noqa: E402
 
 # the user's QGIS settings, as QGIS Desktop reads them (<profile>/QGIS/QGIS3.ini)
@@ -104,6 +104,9 @@ if BACKGROUND.exists():
     layers.append(background)
 project.addMapLayers(layers)
 project.layerTreeRoot().findLayer(lieux_layer.id()).setCustomProperty("showFeatureCount", True)
+counter = lieux_layer.countSymbolFeatures()  # the legend's counts per class (a background task)
+if counter is not None:
+    counter.waitForFinished(60000)
 
 lambert = QgsCoordinateReferenceSystem("EPSG:2154")
 layout = QgsPrintLayout(project)
@@ -122,8 +125,9 @@ subtitle.attemptResize(QgsLayoutSize(277, 8, QgsUnitTypes.LayoutMillimeters))
 layout.addLayoutItem(subtitle)
 
 map_item = QgsLayoutItemMap(layout)
-map_item.attemptMove(QgsLayoutPoint(10, 28, QgsUnitTypes.LayoutMillimeters))
+# size first: moving a map item that has no size yet leaves it with an empty (NaN) extent on QGIS 3.22
 map_item.attemptResize(QgsLayoutSize(205, 172, QgsUnitTypes.LayoutMillimeters))
+map_item.attemptMove(QgsLayoutPoint(10, 28, QgsUnitTypes.LayoutMillimeters))
 map_item.setCrs(lambert)
 map_item.setLayers(layers)
 extent = QgsCoordinateTransform(lieux_layer.crs(), lambert, project).transformBoundingBox(lieux_layer.extent())
@@ -149,7 +153,7 @@ scale_bar.setNumberOfSegments(2)
 scale_bar.setNumberOfSegmentsLeft(0)
 scale_bar.setUnitsPerSegment(25)
 scale_bar.setUnitLabel("km")
-scale_bar.attemptMove(QgsLayoutPoint(222, 182, QgsUnitTypes.LayoutMillimeters))
+scale_bar.attemptMove(QgsLayoutPoint(222, 170, QgsUnitTypes.LayoutMillimeters))
 layout.addLayoutItem(scale_bar)
 
 credits = QgsLayoutItemLabel(layout)
@@ -157,15 +161,14 @@ credits.setText("Données : Hub du Sud, ANCT (Licence Ouverte 2.0)\n"
                 "Fond : IGN Admin Express 2018, france-geojson (Licence Ouverte 2.0)\n"
                 "Validation : extension QGIS lieux_mednum")
 credits.setFont(QFont("DejaVu Sans", 7))
-credits.attemptMove(QgsLayoutPoint(222, 192, QgsUnitTypes.LayoutMillimeters))
 credits.attemptResize(QgsLayoutSize(70, 14, QgsUnitTypes.LayoutMillimeters))
+credits.attemptMove(QgsLayoutPoint(222, 186, QgsUnitTypes.LayoutMillimeters))
 layout.addLayoutItem(credits)
 
-export_settings = QgsLayoutExporter.ImageExportSettings()
-export_settings.dpi = 150
-status = QgsLayoutExporter(layout).exportToImage(str(png_path), export_settings)
-if status != QgsLayoutExporter.Success:
-    sys.exit(f"La carte n'a pas pu être exportée ({status}).")
+# the page as an image (exportToImage would also try to georeference the PNG, which GDAL cannot update)
+image = QgsLayoutExporter(layout).renderPageToImage(0, QSize(), 150)
+if image.isNull() or not image.save(str(png_path)):
+    sys.exit("La carte n'a pas pu être exportée.")
 
 codes: dict[str, int] = {}
 for issue in report.issues:
