@@ -60,6 +60,9 @@ class Context:
     output: Path = OUTPUT
     results: list[Result] = field(default_factory=list)
     module: str = ""
+    # median CPU seconds of the last median()/measure() (this process's threads): steadier than wall-clock
+    # time on a machine shared with other work; quote it beside the wall-clock median
+    last_cpu_seconds: float = 0.0
     _table: Any = None
 
     # ---- data
@@ -89,12 +92,14 @@ class Context:
         """(median seconds, value returned by the last call)."""
         for _ in range(warmup):
             fn()
-        times, value = [], None
+        times, cpu, value = [], [], None
         for _ in range(repeat or self.repeat):
             gc.collect()
-            start = time.perf_counter()
+            start, start_cpu = time.perf_counter(), time.process_time()
             value = fn()
             times.append(time.perf_counter() - start)
+            cpu.append(time.process_time() - start_cpu)
+        self.last_cpu_seconds = statistics.median(cpu)
         return statistics.median(times), value
 
     def peak_memory(self, fn: Callable[[], Any]) -> float:

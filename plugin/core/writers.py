@@ -29,8 +29,6 @@ from .schema import Schema, load_schema
 FORMATS_BY_EXTENSION = {".csv": "csv", ".txt": "csv", ".json": "json", ".geojson": "geojson"}
 FORMATS = ("csv", "json", "geojson")
 
-_CTX = "WriteError"
-
 
 def write_records(
     path: str | Path,
@@ -54,7 +52,9 @@ def write_records(
     if source_path is not None and not overwrite_source and _same_file(target, Path(source_path)):
         raise _error(
             "overwrite-source",
-            "Refusing to overwrite the source file {name}: choose another file name for the export.",
+            translate(
+                "WriteError", "Refusing to overwrite the source file {name}: choose another file name for the export."
+            ),
             target,
         )
     columns = list(schema.field_names) + [name for name in dict.fromkeys(extra or ()) if name not in schema]
@@ -77,14 +77,14 @@ def _format(target: Path, fmt: str | None) -> str:
     if kind not in FORMATS:
         raise _error(
             "unknown-format",
-            "Cannot export to {name}: choose a .csv, .json or .geojson file.",
+            translate("WriteError", "Cannot export to {name}: choose a .csv, .json or .geojson file."),
             target,
         )
     return kind
 
 
 def _error(code: str, text: str, target: Path, *, detail: str = "") -> WriteError:
-    message = translate(_CTX, text).format(name=f"« {target.name} »", folder=f"« {target.parent} »", detail=detail)
+    message = text.format(name=f"« {target.name} »", folder=f"« {target.parent} »", detail=detail)
     return WriteError(message, code, detail=detail, path=target)
 
 
@@ -101,9 +101,11 @@ def _atomic_write(target: Path, write: Any) -> None:
     """Write through a temporary file in the target's folder, then rename it over the target."""
     folder = target.parent
     if not folder.is_dir():
-        raise _error("no-folder", "Cannot write {name}: the folder {folder} does not exist.", target)
+        raise _error(
+            "no-folder", translate("WriteError", "Cannot write {name}: the folder {folder} does not exist."), target
+        )
     if target.is_dir():
-        raise _error("is-directory", "Cannot write {name}: it is a folder.", target)
+        raise _error("is-directory", translate("WriteError", "Cannot write {name}: it is a folder."), target)
     temporary = None
     try:
         descriptor, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
@@ -117,12 +119,17 @@ def _atomic_write(target: Path, write: Any) -> None:
     except PermissionError as exc:
         raise _error(
             "permission",
-            "Cannot write {name}: permission denied (is the file open in another program?).",
+            translate("WriteError", "Cannot write {name}: permission denied (is the file open in another program?)."),
             target,
             detail=str(exc),
         ) from None
     except OSError as exc:
-        raise _error("unwritable", "Cannot write {name} ({detail}).", target, detail=exc.strerror or str(exc)) from None
+        raise _error(
+            "unwritable",
+            translate("WriteError", "Cannot write {name} ({detail})."),
+            target,
+            detail=exc.strerror or str(exc),
+        ) from None
     finally:
         if temporary is not None:
             try:
