@@ -146,7 +146,6 @@ class LieuxMednumPlugin:
         self.toolbar.setObjectName(TOOLBAR_NAME)
 
         self._check_dependencies()
-        self._add_shell_actions()
         for cls in self._feature_classes():
             try:
                 feature = cls(self.iface, self)
@@ -156,6 +155,7 @@ class LieuxMednumPlugin:
                 PlgLogger.log(f"{cls.__name__} disabled: module {error.name} is missing", Qgis.MessageLevel.Warning)
                 continue
             self.features.append(feature)
+        self._add_shell_actions()  # settings and help close the menu, after the features' actions
 
     def _feature_classes(self) -> list[type]:
         try:
@@ -172,6 +172,8 @@ class LieuxMednumPlugin:
 
         self.options_factory = MednumOptionsFactory()
         self.iface.registerOptionsWidgetFactory(self.options_factory)
+        if self.menu.actions():
+            self.menu.addSeparator()
         self.add_action(
             translate("LieuxMednumPlugin", "Settings…"),
             self.show_settings,

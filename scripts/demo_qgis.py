@@ -10,6 +10,7 @@ from pathlib import Path
 
 import processing
 from qgis.core import Qgis, QgsCoordinateReferenceSystem, QgsFillSymbol, QgsProject, QgsVectorLayer
+from qgis.PyQt.QtCore import QTimer
 from qgis.utils import iface
 
 SAMPLE = Path(os.environ["MEDNUM_DEMO_FILE"])
@@ -44,14 +45,10 @@ def run_demo() -> None:
         },
     )
     lieux, issues = loaded_layer(OUT / "lieux-valides.gpkg"), loaded_layer(OUT / "anomalies.gpkg")
-    project.setCrs(QgsCoordinateReferenceSystem("EPSG:2154"))  # Lambert-93, after the layers (QGIS takes the first's)
     if lieux is not None:
         lieux.setName(SAMPLE.stem)
-        root = project.layerTreeRoot()
-        node = root.findLayer(lieux.id())
-        node.setCustomProperty("showFeatureCount", True)
+        project.layerTreeRoot().findLayer(lieux.id()).setCustomProperty("showFeatureCount", True)
         iface.setActiveLayer(lieux)
-        iface.zoomToActiveLayer()
     if issues is not None:
         issues.setName("Anomalies")
         iface.showAttributeTable(issues)
@@ -61,6 +58,15 @@ def run_demo() -> None:
         Qgis.Warning if results["ERRORS"] else Qgis.Success,
         0,
     )
+    # QGIS gives a new project the CRS of its first layer once the event loop runs: Lambert-93 after that
+    QTimer.singleShot(0, lambda: finish(lieux))
+
+
+def finish(lieux) -> None:
+    project = QgsProject.instance()
+    project.setCrs(QgsCoordinateReferenceSystem("EPSG:2154"))
+    if lieux is not None:
+        iface.zoomToActiveLayer()
     project.write(str(OUT / "demo.qgz"))
 
 

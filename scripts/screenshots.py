@@ -59,9 +59,12 @@ plugin = plugins["lieux_mednum"]
 
 
 def shrink_attribute_table() -> None:
-    docks = [d for d in window.findChildren(QDockWidget) if d.isVisible() and d.windowTitle().startswith("Anomalies")]
+    docks = [d for d in window.findChildren(QDockWidget)
+             if d.isVisible() and window.dockWidgetArea(d) == Qt.BottomDockWidgetArea]
+    print("bottom docks:", [(d.objectName(), d.windowTitle()) for d in docks], flush=True)
     if docks:
-        window.resizeDocks(docks, [230], Qt.Vertical)
+        window.resizeDocks(docks, [200] * len(docks), Qt.Vertical)
+    print("project CRS:", QgsProject.instance().crs().authid(), flush=True)
 
 
 @step(1500)
