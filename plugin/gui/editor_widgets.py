@@ -21,7 +21,8 @@ from __future__ import annotations
 from functools import lru_cache
 
 from qgis.core import NULL, QgsVectorLayer
-from qgis.gui import QgsEditorConfigWidget, QgsEditorWidgetFactory, QgsEditorWidgetWrapper, QgsGui
+from qgis.gui import QgsAttributeForm, QgsEditorConfigWidget, QgsEditorWidgetFactory, QgsEditorWidgetWrapper, QgsGui
+from qgis.PyQt import sip
 from qgis.PyQt.QtCore import QEvent, QObject, Qt, QTimer
 from qgis.PyQt.QtWidgets import QLabel, QVBoxLayout
 
@@ -113,6 +114,66 @@ class _LabelDecorator(QObject):
         return False
 
 
+class FormLiveMessages(QObject):
+    """The live record of one attribute form and the engine's messages of its plugin editors.
+
+    One per form (a child of the QgsAttributeForm that owns the wrappers): it follows every widget of the
+    form (``widgetValueChanged``, QGIS's own editors included) so that a message depending on another field
+    (postal code ↔ INSEE code ↔ commune ↔ coordinates) is refreshed when that field changes.
+    """
+
+    OBJECT_NAME = "lieux_mednum_live_messages"
+
+    def __init__(self, parent: QObject, feature_source):
+        super().__init__(parent)
+        self.setObjectName(self.OBJECT_NAME)
+        self._feature_source = feature_source  # callable → the QgsFeature the form shows
+        self._changes: dict[str, str] = {}
+        self._wrappers: list[_LieuWrapper] = []
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(LIVE_CHECK_DELAY_MS)
+        self._timer.timeout.connect(self.refresh)
+
+    @classmethod
+    def of(cls, wrapper: _LieuWrapper) -> FormLiveMessages:
+        form = wrapper.parent()
+        if form is not None and not isinstance(form, QgsAttributeForm) and form.inherits("QgsAttributeForm"):
+            form = sip.cast(form, QgsAttributeForm)  # PyQt hands the form over as a plain QWidget
+        if isinstance(form, QgsAttributeForm):
+            existing = form.findChild(QObject, cls.OBJECT_NAME, Qt.FindChildOption.FindDirectChildrenOnly)
+            if isinstance(existing, cls):
+                return existing
+            live = cls(form, form.feature)
+            form.widgetValueChanged.connect(live.on_form_value)
+            return live
+        return cls(wrapper, wrapper.formFeature)  # an editor outside a form (attribute table cell)
+
+    def add(self, wrapper: _LieuWrapper) -> None:
+        self._wrappers.append(wrapper)
+
+    def set_value(self, field_name: str, text: str) -> None:
+        self._changes[field_name] = text
+        self._timer.start()
+
+    def on_form_value(self, attribute: str, value, _attribute_changed: bool = True) -> None:
+        self.set_value(attribute, attribute_text(value))
+
+    def record(self) -> dict:
+        feature = self._feature_source()
+        fields = feature.fields()
+        attributes = feature.attributes()
+        count = min(fields.count(), len(attributes))
+        record = {fields.at(i).name(): attribute_text(attributes[i]) for i in range(count)}
+        record.update(self._changes)
+        return record
+
+    def refresh(self) -> None:
+        record = self.record()
+        for wrapper in self._wrappers:
+            wrapper.show_messages(record)
+
+
 class _LieuWrapper(QgsEditorWidgetWrapper):
     """What both wrappers share: NULL for empty, tooltip, read-only, live engine messages."""
 
@@ -120,10 +181,7 @@ class _LieuWrapper(QgsEditorWidgetWrapper):
         super().__init__(layer, field_index, editor, parent)
         self._editor = None
         self._spec: FieldSpec | None = None
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(LIVE_CHECK_DELAY_MS)
-        self._timer.timeout.connect(self.refresh_messages)
+        self._live: FormLiveMessages | None = None
 
     # subclasses: _build(parent) -> widget with text()/setText()/valueChanged/setReadOnly/set_messages
 
@@ -138,6 +196,8 @@ class _LieuWrapper(QgsEditorWidgetWrapper):
         editor.valueChanged.connect(self._on_user_change)
         self._decorator = _LabelDecorator(editor)
         editor.installEventFilter(self._decorator)
+        self._live = FormLiveMessages.of(self)
+        self._live.add(self)
 
     def valid(self) -> bool:
         return self._editor is not None
@@ -150,33 +210,23 @@ class _LieuWrapper(QgsEditorWidgetWrapper):
         if self._editor is None:
             return
         self._editor.setText(attribute_text(value))
-        self._timer.start()
+        if self._live is not None and self._spec is not None:
+            self._live.set_value(self._spec.name, self._editor.text())
 
     def setEnabled(self, enabled: bool) -> None:
         if self._editor is not None:
             self._editor.setReadOnly(not enabled)
 
-    def parentFormValueChanged(self, attribute, value) -> None:
-        self.setFormFeatureAttribute(attribute, value)  # what the base class does: keep the form feature current
-        self._timer.start()
-
     def _on_user_change(self, *_args) -> None:
         self.emitValueChanged()
-        self._timer.start()
+        if self._live is not None and self._spec is not None:
+            self._live.set_value(self._spec.name, self._editor.text())
 
-    def current_record(self) -> dict:
-        feature = self.formFeature()
-        fields = feature.fields()
-        record = {name: attribute_text(feature.attribute(name)) for name in fields.names()} if fields.count() else {}
-        if self._spec is not None:
-            record[self._spec.name] = self._editor.text() if self._editor is not None else ""
-        return record
-
-    def refresh_messages(self) -> None:
+    def show_messages(self, record: dict) -> None:
         if self._editor is None or self._spec is None:
             return
         try:
-            messages = field_messages(self.current_record(), self._spec.name)
+            messages = field_messages(record, self._spec.name)
         except Exception as err:  # a validator failure must never break the form; say it instead
             messages = [("warning", translate("EditorWidgets", "Live validation failed: {error}").format(error=err))]
         self._editor.set_messages(messages)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from qgis.core import QgsApplication, QgsProject, QgsVectorLayer
+from qgis.core import QgsVectorLayer
 
 from plugin.core.readers import read_table
 from plugin.core.validation import apply_fixes, validate_records
@@ -78,11 +78,13 @@ def test_export_reports_the_validation_of_what_it_wrote(samples, tmp_path, schem
     records = read_table(samples / PACA).schema_records(schema)
     summary = export_records(records, tmp_path / "paca.csv")
     report = validate_records(read_table(tmp_path / "paca.csv").schema_records(schema), schema)
-    assert (summary.errors, summary.warnings) == (report.errors, report.warnings)
-    assert not summary.conformant and "NOT conformant" in summary.headline() or summary.errors == 0
+    assert (summary.lieux, summary.errors, summary.warnings) == (646, report.errors, report.warnings)
+    assert summary.conformant == (report.errors == 0)
+    verdict = "conformant to the standard" if summary.conformant else "NOT conformant"
+    assert verdict in summary.headline()
 
 
-def test_export_refuses_an_unknown_format_and_the_source(samples, tmp_path):
+def test_export_refuses_an_unknown_format_and_the_source(samples, tmp_path, schema):
     from plugin.core.errors import MednumError
     from plugin.qgis.working_layer import WorkingLayerError
 
@@ -92,61 +94,5 @@ def test_export_refuses_an_unknown_format_and_the_source(samples, tmp_path):
     source = tmp_path / "source.csv"
     source.write_bytes((samples / "exemple-valide.csv").read_bytes())
     with pytest.raises(MednumError):
-        export_records(read_table(source).schema_records(read_table(source).__class__ and __import__(
-            "plugin.core.schema", fromlist=["load_schema"]).load_schema()), source, source_path=source)
+        export_records(read_table(source).schema_records(schema), source, source_path=source)
     assert source.read_bytes() == (samples / "exemple-valide.csv").read_bytes()
-
-
-# ---- Processing -----------------------------------------------------------------------------------------------
-
-
-@pytest.fixture()
-def mednum_provider(qgis_processing):
-    from plugin.processing.provider import MednumProvider
-
-    provider = MednumProvider()
-    QgsApplication.processingRegistry().addProvider(provider)
-    yield provider
-    QgsApplication.processingRegistry().removeProvider(provider)
-
-
-def test_processing_import_and_export(samples, tmp_path, schema, mednum_provider, qgis_new_project):
-    import processing
-
-    gpkg = tmp_path / "paca.gpkg"
-    result = processing.run("mednum:import", {"INPUT": str(samples / PACA), "OUTPUT": str(gpkg)})
-    assert result["LIEUX"] == 646 and result["WITHOUT_COORDINATES"] == 4
-    assert result["EXTRA_COLUMNS"] == "labels_nationaux, publics_accueillis"
-    out = tmp_path / "2024-04-02_hub_lieux-de-mediation-numerique_paca.csv"
-    result = processing.run("mednum:export", {"INPUT": str(gpkg), "OUTPUT": str(out)})
-    assert result["LIEUX"] == 646
-    assert read_table(out).schema_records(schema) == read_table(samples / PACA).schema_records(schema)
-
-
-def test_processing_export_of_a_selection(samples, tmp_path, schema, mednum_provider, qgis_new_project):
-    import processing
-
-    gpkg = tmp_path / "paca.gpkg"
-    import_lieux(samples / PACA, gpkg)
-    layer = QgsVectorLayer(gpkg_uri(gpkg), "lieux", "ogr")
-    QgsProject.instance().addMapLayer(layer)
-    layer.selectByExpression("\"commune\" = 'Martigues'")
-    wanted = [r for r in records_from_layer(layer) if r["commune"] == "Martigues"]
-    assert wanted
-    out = tmp_path / "martigues.geojson"
-    result = processing.run("mednum:export", {"INPUT": layer.id(), "SELECTED_ONLY": True, "OUTPUT": str(out)})
-    assert result["LIEUX"] == len(wanted)
-    assert read_table(out).schema_records(schema) == wanted
-    result = processing.run("mednum:export", {"INPUT": layer.id(), "OUTPUT": str(tmp_path / "tout.json")})
-    assert result["LIEUX"] == 646
-
-
-def test_processing_errors_are_french_messages(tmp_path, mednum_provider):
-    import processing
-    from qgis.core import QgsProcessingException
-
-    empty = tmp_path / "vide.csv"
-    empty.write_text("")
-    with pytest.raises(QgsProcessingException) as error:
-        processing.run("mednum:import", {"INPUT": str(empty), "OUTPUT": str(tmp_path / "x.gpkg")})
-    assert "Traceback" not in str(error.value)

@@ -49,7 +49,8 @@ def messy_csv(tmp_path, samples, schema):
         dict(base),
         {**base, "id": "sans-point", "latitude": "", "longitude": ""},
         {**base, "id": "virgule", "latitude": "43,52609"},
-        {**base, "id": "accents-€", "nom": "Médiathèque d'Aix « centre »", "services": "Aide aux démarches administratives"},
+        {**base, "id": "accents-€", "nom": "Médiathèque d'Aix « centre »",
+         "services": "Aide aux démarches administratives"},
     ]
     for position, record in enumerate(variants, start=1):
         rows.append([record[name] for name in schema.field_names] + [f"REF-{position}", str(position * 10), "à revoir"])
@@ -136,7 +137,8 @@ def test_load_working_layer_refuses_other_geopackages(tmp_path):
     options = QgsVectorFileWriter.SaveVectorOptions()
     options.driverName = "GPKG"
     options.layerName = "lieux"
-    QgsVectorFileWriter.writeAsVectorFormatV3(other, str(tmp_path / "other.gpkg"), QgsCoordinateTransformContext(), options)
+    context = QgsCoordinateTransformContext()
+    QgsVectorFileWriter.writeAsVectorFormatV3(other, str(tmp_path / "other.gpkg"), context, options)
     assert not is_working_geopackage(tmp_path / "other.gpkg")
     with pytest.raises(WorkingLayerError) as error:
         load_working_layer(tmp_path / "other.gpkg")
