@@ -128,6 +128,13 @@ class IncrementalValidator:
         self.cross_rules: list[CrossRecordRule] = [
             UniqueRule(self.validator, name) for name in self.validator.unique_fields
         ] + list(cross_rules)
+        self.duplicates = None  # the DuplicateIndex when options.duplicates is set (partners of a lieu)
+        if self.options.duplicates is not None and self.options.quality:
+            from .duplicates import DuplicateIndex, DuplicateSettings
+
+            settings = self.options.duplicates
+            self.duplicates = DuplicateIndex(settings if isinstance(settings, DuplicateSettings) else None)
+            self.cross_rules.append(self.duplicates)
         self._records: dict[Key, Record] = {}
         self._own: dict[Key, list[Issue]] = {}
 
