@@ -64,7 +64,9 @@ def ensure_table(
     it is missing, and register it in ``gpkg_contents``. Columns added in a later version are added."""
     exists = connection.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (name,)).fetchone()
     if not exists:
-        body = ", ".join([f"{quote('fid')} INTEGER PRIMARY KEY AUTOINCREMENT"] + [f"{quote(c)} {t}" for c, t in columns])
+        body = ", ".join(
+            [f"{quote('fid')} INTEGER PRIMARY KEY AUTOINCREMENT"] + [f"{quote(c)} {t}" for c, t in columns]
+        )
         connection.execute(f"CREATE TABLE {quote(name)} ({body})")
     else:
         present = {row[1] for row in connection.execute(f"PRAGMA table_info({quote(name)})")}

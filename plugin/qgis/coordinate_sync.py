@@ -13,7 +13,7 @@ saved (or rolled back) with the rest. Attached to any working layer (GeoPackage,
 from __future__ import annotations
 
 from qgis.core import QgsGeometry, QgsPointXY, QgsVectorLayer
-from qgis.PyQt.QtCore import QObject
+from qgis.PyQt.QtCore import QObject, QTimer
 
 from ..core.coordinates import format_coordinate, point_of, same_coordinate
 from .working_layer import attribute_text
@@ -32,6 +32,14 @@ class CoordinateSync(QObject):
         layer.geometryChanged.connect(self._on_geometry_changed)
         layer.attributeValueChanged.connect(self._on_attribute_changed)
         layer.featureAdded.connect(self._on_feature_added)
+        # new lieux are reconciled once their addition is on the undo stack (see _on_feature_added)
+        self._added: list[int] = []
+        self._later = QTimer(self)
+        self._later.setSingleShot(True)
+        self._later.setInterval(0)
+        self._later.timeout.connect(self._reconcile_added)
+        layer.editCommandEnded.connect(self._reconcile_added)
+        layer.editCommandDestroyed.connect(self._reconcile_added)
 
     @property
     def _indexes(self) -> tuple[int, int]:
@@ -85,7 +93,18 @@ class CoordinateSync(QObject):
             self._guarded(self._write_geometry, fid)
 
     def _on_feature_added(self, fid: int) -> None:
-        self._guarded(self._reconcile_new, fid)
+        # featureAdded is emitted while QGIS pushes the "add" command: an edit made now would sit *before* it
+        # on the undo stack, and undoing (rollback) would edit a feature already removed — QGIS crashes.
+        # Reconcile when the edit command that adds the lieu ends (form, map tool), else on the next loop turn.
+        self._added.append(fid)
+        if not self.layer.isEditCommandActive():
+            self._later.start()
+
+    def _reconcile_added(self) -> None:
+        added, self._added = self._added, []
+        for fid in added:
+            if self.layer.getFeature(fid).isValid():
+                self._guarded(self._reconcile_new, fid)
 
     def _reconcile_new(self, fid: int) -> None:
         feature = self.layer.getFeature(fid)

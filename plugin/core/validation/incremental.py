@@ -146,6 +146,10 @@ class IncrementalValidator:
     def __contains__(self, key: object) -> bool:
         return key in self._records
 
+    def keys(self):
+        """The keys of the records held (a live view)."""
+        return self._records.keys()
+
     def record(self, key: Key) -> Record | None:
         return self._records.get(key)
 
