@@ -158,7 +158,17 @@ class AcceptanceBook:
     def __init__(self, store: AcceptanceStore | None = None):
         self.store = store or MemoryAcceptanceStore()
         self._by_lieu: dict[Key, dict[tuple, Acceptance]] = {}
+        self._touched: set = set()
         self.load()
+
+    def snapshot(self) -> dict:
+        """A read-only copy of the active acceptances by lieu (for a background task); starts tracking the
+        lieux whose acceptances change from now on (:meth:`changed_since_snapshot`)."""
+        self._touched = set()
+        return {lieu: dict(items) for lieu, items in self._by_lieu.items()}
+
+    def changed_since_snapshot(self) -> set:
+        return set(self._touched)
 
     def load(self) -> None:
         self._by_lieu.clear()
@@ -185,11 +195,13 @@ class AcceptanceBook:
             Acceptance(lieu, issue.id, issue.code, issue.field, issue.value or "", reason.strip(), now_iso(), by)
         )
         self._by_lieu.setdefault(lieu, {})[acceptance.match_key] = acceptance
+        self._touched.add(lieu)
         return acceptance
 
     def revoke(self, acceptance: Acceptance) -> None:
         """Withdraw an acceptance: the issue counts again."""
         self.store.delete(acceptance)
+        self._touched.add(acceptance.lieu)
         items = self._by_lieu.get(acceptance.lieu)
         if items is not None:
             items.pop(acceptance.match_key, None)
@@ -220,6 +232,7 @@ class AcceptanceBook:
     def _lapse(self, acceptances: list[Acceptance]) -> None:
         self.store.mark_lapsed(acceptances, now_iso())
         for acceptance in acceptances:
+            self._touched.add(acceptance.lieu)
             items = self._by_lieu.get(acceptance.lieu)
             if items is not None:
                 items.pop(acceptance.match_key, None)

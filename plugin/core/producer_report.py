@@ -44,6 +44,21 @@ def lieux_of(records: Sequence[Mapping[str, str]], rows: Sequence[Any] | None = 
     return {row: Lieu(record.get("nom") or "", record.get("commune") or "") for row, record in zip(rows, records)}
 
 
+def lieux_of_table(table, schema=None) -> dict[Any, Lieu]:
+    """{row number: Lieu(nom, commune)} of a table read from a file (columns matched as the engine does)."""
+    from .schema import load_schema
+    from .validation.rules.structure import analyse_header
+
+    schema = schema or load_schema()
+    keys = analyse_header(schema, list(table.header), getattr(table, "columns", None)).field_keys
+    nom, commune = keys.get("nom"), keys.get("commune")
+    numbers = list(getattr(table, "row_numbers", None) or range(1, len(table.rows) + 1))
+    return {
+        number: Lieu(row.get(nom, "") if nom else "", row.get(commune, "") if commune else "")
+        for number, row in zip(numbers, table.rows)
+    }
+
+
 def split_accepted(
     report: Report, book: AcceptanceBook | None, lieu_of_row: Callable[[Any], Any] = lambda row: row
 ) -> tuple[Report, list[tuple[Issue, str]]]:

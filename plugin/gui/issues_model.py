@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Callable
 
-from qgis.PyQt.QtCore import QAbstractItemModel, QModelIndex, Qt
+from qgis.PyQt.QtCore import QAbstractItemModel, QModelIndex, Qt, QTimer
 from qgis.PyQt.QtGui import QBrush, QColor, QFont, QIcon, QPainter, QPixmap
 
 from ..core.i18n import translate
@@ -29,6 +29,8 @@ LIEU, RULE, ACCEPTED = "lieu", "rule", "accepted"
 LABEL, SEVERITY, FIELD, VALUE, SUGGESTION = range(5)
 COLUMN_COUNT = 5
 ITEM_ROLE = Qt.UserRole + 1
+BATCH = 400  # rows handed to the view at a time
+PREPARATION = "issues_model"
 _ROOT = QModelIndex()
 COLOURS = {"error": "#d7191c", "warning": "#f59f00", "accepted": "#8a8a8a"}
 
@@ -85,7 +87,7 @@ class Item:
 
 
 class Group:
-    __slots__ = ("kind", "key", "items", "label", "errors", "warnings")
+    __slots__ = ("kind", "key", "items", "label", "errors", "warnings", "shown")
 
     def __init__(self, kind: str, key: Any, label: str):
         self.kind = kind
@@ -94,6 +96,7 @@ class Group:
         self.items: list[Item] = []
         self.errors = 0
         self.warnings = 0
+        self.shown = 0  # children handed to the view so far (fetchMore)
 
     def recount(self) -> None:
         self.errors = sum(1 for item in self.items if item.issue.severity == ERROR)
@@ -128,6 +131,9 @@ class _Descending:
 
 
 class IssuesModel(QAbstractItemModel):
+    """Groups and items are handed to the view in batches (``canFetchMore``/``fetchMore``): a view lays out
+    every row it knows after each change, and 40,000 rows would each cost a call into Python."""
+
     def __init__(self, live: LiveValidation, parent=None):
         super().__init__(parent)
         self.live = live
@@ -135,16 +141,25 @@ class IssuesModel(QAbstractItemModel):
         self.filters = Filters()
         self.sort_column = SEVERITY
         self.sort_order = Qt.AscendingOrder
-        self.groups: list[Group] = []  # the sorted groups, then the accepted group (if any)
+        self.groups: list[Group] = []  # the accepted group first (if any), then the sorted groups
         self.accepted: Group | None = None
         self._by_key: dict[Any, Group] = {}
-        self._rows: dict[int, int] | None = None  # id(group) → row, rebuilt after each structural change
+        self._groups_of: dict[int, set] = {}  # lieu → keys of the groups holding its items (by rule)
+        self._shown = 0  # groups handed to the view so far
+        self._rows: dict[int, int] | None = None  # id(group) → row, for the groups shown
         self._field_order = {name: i for i, name in enumerate(live.schema.field_names)}
-        live.reset.connect(self.rebuild)
+        self._fetch_timer = QTimer(self)
+        self._fetch_timer.setSingleShot(True)
+        self._fetch_timer.setInterval(0)
+        self._fetch_timer.timeout.connect(self._fetch_pending)
+        self._fetch_wanted: list[Group] = []
+        live.reset.connect(self._on_reset)
         live.lieuxChanged.connect(self.update_lieux)
+        live.add_preparation(PREPARATION, self._prepare)
 
     def detach(self) -> None:
-        for signal, slot in ((self.live.reset, self.rebuild), (self.live.lieuxChanged, self.update_lieux)):
+        self.live.preparations.pop(PREPARATION, None)
+        for signal, slot in ((self.live.reset, self._on_reset), (self.live.lieuxChanged, self.update_lieux)):
             try:
                 signal.disconnect(slot)
             except (TypeError, RuntimeError):
@@ -152,8 +167,8 @@ class IssuesModel(QAbstractItemModel):
 
     # ── labels and sort keys ────────────────────────────────────────────────────────────────────────────
 
-    def lieu_label(self, key: int) -> str:
-        lieu_id, nom, commune = self.live.lieu(key)
+    def lieu_label(self, key: int, source=None) -> str:
+        lieu_id, nom, commune = (source or self.live).lieu(key)
         label = nom or lieu_id or _tr("Lieu {fid}").format(fid=key)
         return f"{label} ({commune})" if commune else label
 
@@ -161,24 +176,24 @@ class IssuesModel(QAbstractItemModel):
         entry = CODES.get(code)
         return entry.title if entry is not None else code
 
-    def item_label(self, item: Item) -> str:
+    def item_label(self, item: Item, source=None) -> str:
         if item.group is not None and item.group.kind == ACCEPTED:
-            return f"{self.lieu_label(item.key)} — {self.rule_title(item.issue.code)}"
+            return f"{self.lieu_label(item.key, source)} — {self.rule_title(item.issue.code)}"
         if self.group_by == BY_RULE:
-            return self.lieu_label(item.key)
+            return self.lieu_label(item.key, source)
         return self.rule_title(item.issue.code)
 
-    def _item_key(self, item: Item):
+    def _item_key(self, item: Item, source=None):
         if item.sort_key is None:
-            item.sort_key = self._compute_item_key(item)
+            item.sort_key = self._compute_item_key(item, source)
         return item.sort_key
 
-    def _compute_item_key(self, item: Item):
+    def _compute_item_key(self, item: Item, source=None):
         issue = item.issue
         column = self.sort_column
         base = (issue.severity != ERROR, self._field_order.get(issue.field, 99), issue.code)
         if column == LABEL:
-            key = (self.item_label(item).casefold(), base)
+            key = (self.item_label(item, source).casefold(), base)
         elif column == FIELD:
             key = (self._field_order.get(issue.field, 99), base)
         elif column == VALUE:
@@ -199,17 +214,18 @@ class IssuesModel(QAbstractItemModel):
 
     # ── filtering ───────────────────────────────────────────────────────────────────────────────────────
 
-    def _lieu_passes(self, key: int) -> bool:
+    def _lieu_passes(self, key: int, source=None) -> bool:
+        source = source or self.live
         filters = self.filters
         if filters.extent is not None:
-            point = self.live.point(key)
+            point = source.point(key)
             if point is None:
                 return False
             xmin, ymin, xmax, ymax = filters.extent
             if not (xmin <= point[0] <= xmax and ymin <= point[1] <= ymax):
                 return False
         if filters.text:
-            lieu_id, nom, commune = self.live.lieu(key)
+            lieu_id, nom, commune = source.lieu(key)
             haystack = f"{nom} {lieu_id} {commune}".casefold()
             if filters.text.casefold() not in haystack:
                 return False
@@ -223,55 +239,87 @@ class IssuesModel(QAbstractItemModel):
             and (filters.code is None or issue.code == filters.code)
         )
 
-    def _items_of(self, key: int) -> tuple[list[Item], list[Item]]:
+    def _items_of(self, key: int, source=None) -> tuple[list[Item], list[Item]]:
         """(open items, accepted items) of a lieu that pass the filters."""
-        if not self._lieu_passes(key):
+        source = source or self.live
+        if not self._lieu_passes(key, source):
             return [], []
         passes = self._issue_passes
-        open_items = [Item(key, issue) for issue in self.live.open_issues(key) if passes(issue)]
-        accepted = [Item(key, issue, acc) for issue, acc in self.live.accepted_issues(key) if passes(issue)]
+        open_items = [Item(key, issue) for issue in source.open_issues(key) if passes(issue)]
+        accepted = [Item(key, issue, acc) for issue, acc in source.accepted_issues(key) if passes(issue)]
         return open_items, accepted
+
+    def _group_key_of(self, item: Item):
+        return item.key if self.group_by == BY_LIEU else item.issue.code
+
+    def _new_group(self, key, source=None) -> Group:
+        if self.group_by == BY_LIEU:
+            return Group(LIEU, key, self.lieu_label(key, source))
+        return Group(RULE, key, self.rule_title(key))
 
     # ── building ────────────────────────────────────────────────────────────────────────────────────────
 
-    def _group_for(self, item: Item, create: dict) -> Group:
-        if self.group_by == BY_LIEU:
-            key, kind = item.key, LIEU
-        else:
-            key, kind = item.issue.code, RULE
-        group = self._by_key.get(key)
-        if group is None:
-            label = self.lieu_label(key) if kind == LIEU else self.rule_title(key)
-            group = self._by_key[key] = Group(kind, key, label)
-            create[key] = group
-        return group
+    def _settings(self) -> tuple:
+        return (self.group_by, self.filters, self.sort_column, self.sort_order)
 
-    def rebuild(self) -> None:
-        """Recompute every group (after a full pass, a change of grouping, filters or sort)."""
-        self.beginResetModel()
-        self._by_key = {}
-        created: dict = {}
+    def _build(self, source) -> tuple:
+        """(settings, groups, groups by key, groups of each lieu, accepted group) from a state (pure Python:
+        also run in the full pass's task, see :meth:`_prepare`)."""
+        settings = self._settings()
+        by_key: dict = {}
+        groups_of: dict[int, set] = {}
         accepted = Group(ACCEPTED, None, _tr("Accepted"))
-        if self.live.ready:
-            for key in self.live.keys():
-                open_items, accepted_items = self._items_of(key)
-                for item in open_items:
-                    group = self._group_for(item, created)
-                    item.group = group
-                    group.items.append(item)
-                for item in accepted_items:
-                    item.group = accepted
-                    accepted.items.append(item)
-        groups = list(created.values())
+        by_rule = self.group_by == BY_RULE
+        for key in list(source.keys()):
+            open_items, accepted_items = self._items_of(key, source)
+            for item in open_items:
+                group_key = self._group_key_of(item)
+                group = by_key.get(group_key)
+                if group is None:
+                    group = by_key[group_key] = self._new_group(group_key, source)
+                item.group = group
+                group.items.append(item)
+                if by_rule:
+                    groups_of.setdefault(key, set()).add(group_key)
+            for item in accepted_items:
+                item.group = accepted
+                accepted.items.append(item)
+        groups = list(by_key.values())
         for group in groups:
-            group.items.sort(key=self._item_key)
+            group.items.sort(key=lambda item: self._item_key(item, source))
             group.recount()
         groups.sort(key=self._group_key)
-        accepted.items.sort(key=self._item_key)
+        accepted.items.sort(key=lambda item: self._item_key(item, source))
         accepted.recount()
-        self.accepted = accepted if accepted.items else None
-        self.groups = groups + ([accepted] if accepted.items else [])
-        self._changed_structure()
+        return settings, groups, by_key, groups_of, (accepted if accepted.items else None)
+
+    def _prepare(self, state):
+        """Run in the full pass's task: the groups for the new state, with the settings they were built for."""
+        return self._build(state)
+
+    def _on_reset(self) -> None:
+        prepared = self.live.prepared.get(PREPARATION)
+        if prepared is not None and prepared[0] == self._settings():
+            self._install(prepared)
+        else:
+            self.rebuild()
+
+    def rebuild(self) -> None:
+        """Recompute every group (after a change of grouping, filters or sort)."""
+        if self.live.ready:
+            self._install(self._build(self.live))
+        else:
+            self._install((self._settings(), [], {}, {}, None))
+
+    def _install(self, built: tuple) -> None:
+        _settings, groups, by_key, groups_of, accepted = built
+        self.beginResetModel()
+        self._by_key = by_key
+        self._groups_of = groups_of
+        self.accepted = accepted
+        self.groups = ([accepted] if accepted is not None else []) + groups
+        self._shown = min(len(self.groups), BATCH)
+        self._rows = None
         self.endResetModel()
 
     def set_group_by(self, mode: str) -> None:
@@ -289,13 +337,65 @@ class IssuesModel(QAbstractItemModel):
         self.sort_column, self.sort_order = column, order
         self.rebuild()
 
+    # ── batches handed to the view ──────────────────────────────────────────────────────────────────────
+
+    def canFetchMore(self, parent: QModelIndex) -> bool:
+        if not parent.isValid():
+            return self._shown < len(self.groups)
+        if parent.column() != 0:
+            return False
+        group = self.node(parent)
+        return isinstance(group, Group) and group.shown < len(group.items)
+
+    def fetchMore(self, parent: QModelIndex) -> None:
+        if not parent.isValid():
+            count = min(BATCH, len(self.groups) - self._shown)
+            if count > 0:
+                self.beginInsertRows(_ROOT, self._shown, self._shown + count - 1)
+                self._shown += count
+                self._rows = None
+                self.endInsertRows()
+            return
+        group = self.node(parent) if parent.column() == 0 else None
+        if isinstance(group, Group):
+            count = min(BATCH, len(group.items) - group.shown)
+            if count > 0:
+                self.beginInsertRows(parent, group.shown, group.shown + count - 1)
+                group.shown += count
+                self.endInsertRows()
+
+    def hasChildren(self, parent: QModelIndex = _ROOT) -> bool:
+        if not parent.isValid():
+            return bool(self.groups)
+        return (
+            parent.internalPointer() is None
+            and parent.column() == 0
+            and 0 <= parent.row() < self._shown
+            and bool(self.groups[parent.row()].items)
+        )
+
+    def _fetch_pending(self) -> None:
+        wanted, self._fetch_wanted = self._fetch_wanted, []
+        for group in wanted:
+            row = self._group_row(group)
+            if row >= 0:
+                self.fetchMore(self.index(row, 0))
+
+    def fetch_all(self) -> None:
+        """Hand every group and item to the view (tests, small layers)."""
+        self.fetchMore(_ROOT)
+        while self._shown < len(self.groups):
+            self.fetchMore(_ROOT)
+        for row in range(self._shown):
+            parent = self.index(row, 0)
+            while self.canFetchMore(parent):
+                self.fetchMore(parent)
+
     # ── live updates ────────────────────────────────────────────────────────────────────────────────────
 
-    def _sorted_groups(self) -> list[Group]:
-        return self.groups[:-1] if self.accepted is not None else self.groups
-
     def update_lieux(self, keys) -> None:
-        """The issues of the lieux ``keys`` changed: replace their items, group by group."""
+        """The issues of the lieux ``keys`` changed: replace their items, group by group. Groups keep their
+        place (nothing jumps under the cursor); a new group goes where the sort puts it."""
         if not self.live.ready:
             return
         keys = set(keys)
@@ -304,66 +404,72 @@ class IssuesModel(QAbstractItemModel):
         for key in keys:
             open_items, accepted_items = self._items_of(key) if key in self.live.keys() else ([], [])
             for item in open_items:
-                group_key = item.key if self.group_by == BY_LIEU else item.issue.code
-                new_open.setdefault(group_key, []).append(item)
+                new_open.setdefault(self._group_key_of(item), []).append(item)
             new_accepted.extend(accepted_items)
-        # groups that hold items of these lieux now, or will
         touched = set(new_open)
         if self.group_by == BY_LIEU:
             touched |= {key for key in keys if key in self._by_key}
         else:
-            for group in self._sorted_groups():
-                if any(item.key in keys for item in group.items):
-                    touched.add(group.key)
+            for key in keys:
+                touched |= self._groups_of.pop(key, set())
+            for group_key, items in new_open.items():
+                for item in items:
+                    self._groups_of.setdefault(item.key, set()).add(group_key)
         for group_key in touched:
             self._replace_in_group(group_key, keys, new_open.get(group_key, []))
         if self.accepted is not None or new_accepted:
             self._replace_accepted(keys, new_accepted)
 
     def _group_row(self, group: Group) -> int:
+        """Row of a group handed to the view (-1 for one not shown yet)."""
         if self._rows is None:
-            self._rows = {id(g): row for row, g in enumerate(self.groups)}
+            self._rows = {id(g): row for row, g in enumerate(self.groups[: self._shown])}
         return self._rows.get(id(group), -1)
 
-    def _changed_structure(self) -> None:
-        self._rows = None
+    def _insert_group(self, group: Group, row: int) -> None:
+        if row <= self._shown and (row < self._shown or self._shown == len(self.groups)):
+            self.beginInsertRows(_ROOT, row, row)
+            self.groups.insert(row, group)
+            self._shown += 1
+            self._rows = None
+            self.endInsertRows()
+        else:
+            self.groups.insert(row, group)
+
+    def _remove_group(self, group: Group) -> None:
+        row = self._group_row(group)
+        if row >= 0:
+            self.beginRemoveRows(_ROOT, row, row)
+            del self.groups[row]
+            self._shown -= 1
+            self._rows = None
+            self.endRemoveRows()
+        else:
+            self.groups.remove(group)
 
     def _replace_in_group(self, group_key, keys: set, items: list[Item]) -> None:
         group = self._by_key.get(group_key)
         if group is None:
             if not items:
                 return
-            kind = LIEU if self.group_by == BY_LIEU else RULE
-            label = self.lieu_label(group_key) if kind == LIEU else self.rule_title(group_key)
-            group = Group(kind, group_key, label)
+            group = self._new_group(group_key)
             for item in items:
                 item.group = group
             group.items = sorted(items, key=self._item_key)
             group.recount()
-            row = _bisect(self._sorted_groups(), self._group_key(group), self._group_key)
-            self.beginInsertRows(QModelIndex(), row, row)
-            self.groups.insert(row, group)
+            first = 1 if self.accepted is not None else 0
+            row = first + _bisect(self.groups[first:], self._group_key(group), self._group_key)
             self._by_key[group_key] = group
-            self._changed_structure()
-            self.endInsertRows()
+            self._insert_group(group, row)
             return
-        row = self._group_row(group)
-        parent = self.index(row, 0)
-        self._remove_items(group, parent, keys)
-        if not items and not group.items:
-            self.beginRemoveRows(QModelIndex(), row, row)
-            del self.groups[row]
+        self._replace_items(group, keys, items)
+        if not group.items:
             del self._by_key[group_key]
-            self._changed_structure()
-            self.endRemoveRows()
+            self._remove_group(group)
             return
         if group.kind == LIEU:
             group.label = self.lieu_label(group_key)
-        self._insert_items(group, parent, items)
-        group.recount()
-        self._reposition(group)
-        row = self._group_row(group)
-        self.dataChanged.emit(self.index(row, 0), self.index(row, COLUMN_COUNT - 1))
+        self._group_changed(group)
 
     def _replace_accepted(self, keys: set, items: list[Item]) -> None:
         group = self.accepted
@@ -373,66 +479,53 @@ class IssuesModel(QAbstractItemModel):
                 item.group = group
             group.items = sorted(items, key=self._item_key)
             group.recount()
-            row = len(self.groups)
-            self.beginInsertRows(QModelIndex(), row, row)
-            self.groups.append(group)
             self.accepted = group
-            self._changed_structure()
-            self.endInsertRows()
+            self._insert_group(group, 0)
             return
-        row = self._group_row(group)
-        parent = self.index(row, 0)
-        self._remove_items(group, parent, keys)
-        self._insert_items(group, parent, items)
-        group.recount()
+        self._replace_items(group, keys, items)
         if not group.items:
-            self.beginRemoveRows(QModelIndex(), row, row)
-            del self.groups[row]
             self.accepted = None
-            self._changed_structure()
-            self.endRemoveRows()
+            self._remove_group(group)
         else:
+            self._group_changed(group)
+
+    def _group_changed(self, group: Group) -> None:
+        group.recount()
+        row = self._group_row(group)
+        if row >= 0:
             self.dataChanged.emit(self.index(row, 0), self.index(row, COLUMN_COUNT - 1))
 
-    def _remove_items(self, group: Group, parent: QModelIndex, keys: set) -> None:
+    def _replace_items(self, group: Group, keys: set, items: list[Item]) -> None:
+        """Remove the items of ``keys`` from a group and insert ``items`` at their sorted places."""
+        row = self._group_row(group)
+        parent = self.index(row, 0) if row >= 0 else None
         rows = [i for i, item in enumerate(group.items) if item.key in keys]
-        # contiguous runs, last first, so that row numbers stay valid
-        runs: list[list[int]] = []
-        for row in rows:
-            if runs and runs[-1][1] == row - 1:
-                runs[-1][1] = row
+        runs: list[list[int]] = []  # contiguous runs, removed last first so that row numbers stay valid
+        for index in rows:
+            if runs and runs[-1][1] == index - 1:
+                runs[-1][1] = index
             else:
-                runs.append([row, row])
+                runs.append([index, index])
         for first, last in reversed(runs):
-            self.beginRemoveRows(parent, first, last)
-            del group.items[first : last + 1]
-            self.endRemoveRows()
-
-    def _insert_items(self, group: Group, parent: QModelIndex, items: list[Item]) -> None:
+            shown_last = min(last, group.shown - 1)
+            if parent is not None and first <= shown_last:
+                self.beginRemoveRows(parent, first, shown_last)
+                del group.items[first : last + 1]
+                group.shown -= shown_last - first + 1
+                self.endRemoveRows()
+            else:
+                del group.items[first : last + 1]
         for item in sorted(items, key=self._item_key):
             item.group = group
-            row = _bisect(group.items, self._item_key(item), self._item_key)
-            self.beginInsertRows(parent, row, row)
-            group.items.insert(row, item)
-            self.endInsertRows()
-
-    def _reposition(self, group: Group) -> None:
-        sorted_groups = self._sorted_groups()
-        row = self._group_row(group)
-        key = self._group_key(group)
-        before_ok = row == 0 or not key < self._group_key(sorted_groups[row - 1])
-        after_ok = row == len(sorted_groups) - 1 or not self._group_key(sorted_groups[row + 1]) < key
-        if before_ok and after_ok:
-            return
-        others = sorted_groups[:row] + sorted_groups[row + 1 :]
-        target = _bisect(others, key, self._group_key)
-        # beginMoveRows wants the destination row in the list before the move
-        destination = target if target < row else target + 1
-        if self.beginMoveRows(QModelIndex(), row, row, QModelIndex(), destination):
-            del self.groups[row]
-            self.groups.insert(target, group)
-            self._changed_structure()
-            self.endMoveRows()
+            index = _bisect(group.items, self._item_key(item), self._item_key)
+            visible = index < group.shown or (group.shown == len(group.items) and group.shown > 0)
+            if parent is not None and visible:
+                self.beginInsertRows(parent, index, index)
+                group.items.insert(index, item)
+                group.shown += 1
+                self.endInsertRows()
+            else:
+                group.items.insert(index, item)
 
     # ── QAbstractItemModel ──────────────────────────────────────────────────────────────────────────────
 
@@ -441,20 +534,20 @@ class IssuesModel(QAbstractItemModel):
 
     def rowCount(self, parent: QModelIndex = _ROOT) -> int:
         if not parent.isValid():
-            return len(self.groups)
-        if parent.internalPointer() is None and 0 <= parent.row() < len(self.groups):
-            return len(self.groups[parent.row()].items)
+            return self._shown
+        if parent.internalPointer() is None and parent.column() == 0 and 0 <= parent.row() < self._shown:
+            return self.groups[parent.row()].shown
         return 0
 
     def index(self, row: int, column: int, parent: QModelIndex = _ROOT) -> QModelIndex:
         if column < 0 or column >= COLUMN_COUNT:
             return QModelIndex()
         if not parent.isValid():
-            return self.createIndex(row, column, None) if 0 <= row < len(self.groups) else QModelIndex()
-        if parent.internalPointer() is not None or not 0 <= parent.row() < len(self.groups):
+            return self.createIndex(row, column, None) if 0 <= row < self._shown else QModelIndex()
+        if parent.internalPointer() is not None or parent.column() != 0 or not 0 <= parent.row() < self._shown:
             return QModelIndex()
         group = self.groups[parent.row()]
-        return self.createIndex(row, column, group) if 0 <= row < len(group.items) else QModelIndex()
+        return self.createIndex(row, column, group) if 0 <= row < group.shown else QModelIndex()
 
     def parent(self, index: QModelIndex) -> QModelIndex:  # noqa: A003 (Qt's name)
         if not index.isValid():
@@ -470,18 +563,24 @@ class IssuesModel(QAbstractItemModel):
             return None
         group = index.internalPointer()
         if group is None:
-            return self.groups[index.row()] if 0 <= index.row() < len(self.groups) else None
-        return group.items[index.row()] if 0 <= index.row() < len(group.items) else None
+            return self.groups[index.row()] if 0 <= index.row() < self._shown else None
+        return group.items[index.row()] if 0 <= index.row() < group.shown else None
 
     def index_of_item(self, item: Item) -> QModelIndex:
+        """The index of an item, fetching its group and rows as far as needed."""
         group = item.group
-        row = self._group_row(group) if group is not None else -1
-        if row < 0:
+        if group is None or group not in self.groups:
             return QModelIndex()
+        while self._group_row(group) < 0 and self.canFetchMore(_ROOT):
+            self.fetchMore(_ROOT)
+        parent = self.index(self._group_row(group), 0)
         try:
-            return self.index(group.items.index(item), 0, self.index(row, 0))
+            position = group.items.index(item)
         except ValueError:
             return QModelIndex()
+        while group.shown <= position and self.canFetchMore(parent):
+            self.fetchMore(parent)
+        return self.index(position, 0, parent)
 
     def flags(self, index: QModelIndex) -> Qt.ItemFlags:
         return Qt.ItemIsEnabled | Qt.ItemIsSelectable if index.isValid() else Qt.NoItemFlags
@@ -504,6 +603,13 @@ class IssuesModel(QAbstractItemModel):
             return node
         if isinstance(node, Group):
             return self._group_data(node, index.column(), role)
+        group = node.group
+        if role == Qt.DisplayRole and group is not None and index.row() == group.shown - 1 and group.shown < len(
+            group.items
+        ):  # the view reached the last child handed so far: hand the next batch (infinite scroll)
+            if group not in self._fetch_wanted:
+                self._fetch_wanted.append(group)
+            self._fetch_timer.start()
         return self._item_data(node, index.column(), role)
 
     def _group_data(self, group: Group, column: int, role: int) -> Any:
@@ -562,7 +668,7 @@ class IssuesModel(QAbstractItemModel):
     # ── queries for the dock ────────────────────────────────────────────────────────────────────────────
 
     def visible_issue_count(self) -> int:
-        return sum(len(group.items) for group in self._sorted_groups())
+        return sum(len(group.items) for group in self.groups if group.kind != ACCEPTED)
 
     def fixable_of_rule(self, code: str) -> list[tuple[int, Issue]]:
         """Every open issue of a rule with a safe fix (all lieux, whatever the filters)."""

@@ -18,6 +18,9 @@ def algorithm_classes() -> list[type]:
     from .api_algorithms import FetchAlgorithm, PushAlgorithm
 
     classes += [FetchAlgorithm, PushAlgorithm]
+    from .report import ReportAlgorithm
+
+    classes.append(ReportAlgorithm)
     return classes
 
 

@@ -29,7 +29,13 @@ from typing import Any
 from qgis.core import QgsFeatureRequest, QgsFields, QgsVectorLayer, QgsVectorLayerFeatureSource
 from qgis.PyQt.QtCore import QObject, QTimer, pyqtSignal
 
-from ..core.acceptances import Acceptance, AcceptanceBook, GeoPackageAcceptanceStore, MemoryAcceptanceStore
+from ..core.acceptances import (
+    Acceptance,
+    AcceptanceBook,
+    GeoPackageAcceptanceStore,
+    MemoryAcceptanceStore,
+    issue_key,
+)
 from ..core.coordinates import point_of
 from ..core.i18n import translate
 from ..core.schema import Schema, load_schema
@@ -137,11 +143,13 @@ def read_records(layer: QgsVectorLayer, keys, schema: Schema) -> dict[Key, dict]
     return out
 
 
-def _summary(validator: IncrementalValidator, key: Key) -> tuple[list[Issue], Any, tuple[str, str, str]]:
+def _summary(
+    validator: IncrementalValidator, key: Key, issues: list[Issue] | None = None
+) -> tuple[list[Issue], Any, tuple[str, str, str]]:
     """(issues, point, (id, nom, commune)) of one lieu (pure: also run in the background task)."""
     record = validator.record(key) or {}
     lieu = (record.get("id") or "", record.get("nom") or "", record.get("commune") or "")
-    return validator.issues_for(key), point_of(record), lieu
+    return validator.issues_for(key) if issues is None else issues, point_of(record), lieu
 
 
 # ── state ───────────────────────────────────────────────────────────────────────────────────────────────────
@@ -161,8 +169,120 @@ class Counts:
         return self.lieux - self.lieux_with_errors - self.lieux_with_warnings_only
 
 
+class LiveState:
+    """What is known of each lieu (pure Python: a full pass builds one in its task, the main thread swaps it in):
+    its open issues, accepted issues, severity for the overlay, point, (id, nom, commune), and the counts."""
+
+    def __init__(self) -> None:
+        self.open: dict[Key, list[Issue]] = {}
+        self.accepted: dict[Key, list[tuple[Issue, Acceptance]]] = {}
+        self.severities: dict[Key, str] = {}
+        self.points: dict[Key, tuple[float, float] | None] = {}
+        self.lieux: dict[Key, tuple[str, str, str]] = {}  # key → (id, nom, commune)
+        self.counts = Counts()
+
+    # reading
+    def keys(self):
+        return self.severities.keys()
+
+    def open_issues(self, key: Key) -> list[Issue]:
+        return self.open.get(key, [])
+
+    def accepted_issues(self, key: Key) -> list[tuple[Issue, Acceptance]]:
+        return self.accepted.get(key, [])
+
+    def severity(self, key: Key) -> str | None:
+        return self.severities.get(key)
+
+    def point(self, key: Key) -> tuple[float, float] | None:
+        return self.points.get(key)
+
+    def lieu(self, key: Key) -> tuple[str, str, str]:
+        return self.lieux.get(key, ("", "", ""))
+
+    # writing
+    def store(self, key: Key, open_issues: list[Issue], accepted: list, point, lieu, tally: bool = True) -> None:
+        if tally:
+            self.untally(key)
+        self.open[key] = open_issues
+        if accepted:
+            self.accepted[key] = accepted
+        else:
+            self.accepted.pop(key, None)
+        if any(issue.severity == ERROR for issue in open_issues):
+            self.severities[key] = ERRORS
+        elif open_issues:
+            self.severities[key] = WARNINGS_ONLY
+        else:
+            self.severities[key] = CLEAN
+        self.points[key] = point
+        self.lieux[key] = lieu
+        if tally:
+            self.tally(key)
+
+    def forget(self, key: Key) -> None:
+        self.untally(key)
+        for index in (self.open, self.accepted, self.severities, self.points, self.lieux):
+            index.pop(key, None)
+
+    def _add_counts(self, key: Key, sign: int) -> None:
+        severity = self.severities.get(key)
+        if severity is None:
+            return
+        counts = self.counts
+        issues = self.open.get(key, ())
+        errors = sum(1 for issue in issues if issue.severity == ERROR)
+        counts.errors += sign * errors
+        counts.warnings += sign * (len(issues) - errors)
+        counts.accepted += sign * len(self.accepted.get(key, ()))
+        counts.lieux += sign
+        if severity == ERRORS:
+            counts.lieux_with_errors += sign
+        elif severity == WARNINGS_ONLY:
+            counts.lieux_with_warnings_only += sign
+
+    def untally(self, key: Key) -> None:
+        """Take a lieu out of the counts (before its issues are replaced or forgotten)."""
+        self._add_counts(key, -1)
+
+    def tally(self, key: Key) -> None:
+        self._add_counts(key, +1)
+
+    def recount(self) -> None:
+        severities = Counter(issue.severity for issues in self.open.values() for issue in issues)
+        lieux = Counter(self.severities.values())
+        self.counts = Counts(
+            errors=severities[ERROR],
+            warnings=severities[WARNING],
+            accepted=sum(len(items) for items in self.accepted.values()),
+            lieux=len(self.severities),
+            lieux_with_errors=lieux[ERRORS],
+            lieux_with_warnings_only=lieux[WARNINGS_ONLY],
+        )
+
+
+def split_by_acceptances(key: Key, issues: list[Issue], matches: dict | None) -> tuple[list, list, bool]:
+    """(open, accepted, all acceptances matched) of a lieu against a read-only copy of its acceptances."""
+    if not matches:
+        return issues, [], True
+    open_issues, accepted, seen = [], [], set()
+    for issue in issues:
+        acceptance = matches.get(issue_key(key, issue))
+        if acceptance is None:
+            open_issues.append(issue)
+        else:
+            accepted.append((issue, acceptance))
+            seen.add(acceptance.match_key)
+    return open_issues, accepted, len(seen) == len(matches)
+
+
 class LiveValidation(QObject):
-    """The validation state of one working layer, kept up to date edit after edit (see module doc)."""
+    """The validation state of one working layer, kept up to date edit after edit (see module doc).
+
+    Listeners that must rebuild something big after a full pass can do the heavy part in the task:
+    ``add_preparation(name, function)`` runs ``function(state)`` (pure Python, or thread-safe QGIS value
+    classes) at the end of the task; its result is in ``prepared[name]`` when ``reset`` is emitted.
+    """
 
     started = pyqtSignal()
     progressChanged = pyqtSignal(float)
@@ -180,15 +300,12 @@ class LiveValidation(QObject):
         self.ready = False
         self.task: LieuxTask | None = None
         self.last_update_ms = 0.0  # duration of the last live update (read + validate + listeners)
-        self._open: dict[Key, list[Issue]] = {}
-        self._accepted: dict[Key, list[tuple[Issue, Acceptance]]] = {}
-        self._severity: dict[Key, str] = {}
-        self._points: dict[Key, tuple[float, float] | None] = {}
-        self._lieux: dict[Key, tuple[str, str, str]] = {}  # key → (id, nom, commune)
-        self.counts = Counts()
+        self.last_reset_ms = 0.0  # main-thread time taken by the end of the last full pass (state + listeners)
+        self.state = LiveState()
+        self.preparations: dict[str, Any] = {}
+        self.prepared: dict[str, Any] = {}
         self._dirty: set[Key] = set()
         self._deleted: set[Key] = set()
-        self._pending_during_pass: bool = False
         self._rollback_keys: set[Key] = set()
         self._committed_added: list[Key] = []
         self._timer = QTimer(self)
@@ -196,6 +313,13 @@ class LiveValidation(QObject):
         self._timer.setInterval(0)
         self._timer.timeout.connect(self.flush)
         self._connect()
+
+    def add_preparation(self, name: str, function) -> None:
+        self.preparations[name] = function
+
+    @property
+    def counts(self) -> Counts:
+        return self.state.counts
 
     # ── layer signals ───────────────────────────────────────────────────────────────────────────────────
 
@@ -270,7 +394,7 @@ class LiveValidation(QObject):
 
     def _on_after_commit(self) -> None:
         # features added in the edit buffer had temporary negative ids: they now have their stored ids
-        temporary = {key for key in self._open if key < 0} | {key for key in self._dirty if key < 0}
+        temporary = {key for key in self.state.keys() if key < 0} | {key for key in self._dirty if key < 0}
         self._deleted.update(temporary)
         self._dirty.difference_update(temporary)
         added, self._committed_added = self._committed_added, []
@@ -291,9 +415,11 @@ class LiveValidation(QObject):
         self.options = ValidationOptions(duplicates=duplicate_settings())
         validator = IncrementalValidator(self.schema, self.options)
         read = keyed_snapshot(self.layer, self.schema)
+        self.book.load()
+        matches = self.book.snapshot()
+        preparations = dict(self.preparations)
         self._dirty.clear()
         self._deleted.clear()
-        self._pending_during_pass = True
         self.ready = False
 
         def work(progress, is_canceled):
@@ -301,12 +427,24 @@ class LiveValidation(QObject):
             records = read(is_canceled)
             if is_canceled():
                 return None
-            progress(40.0)
-            validator.load(records)
-            progress(85.0)
-            summaries = {key: _summary(validator, key) for key in validator.keys()}
+            progress(35.0)
+            delta = validator.load(records)
+            if is_canceled():
+                return None
+            progress(80.0)
+            state, unmatched = LiveState(), []
+            for key, issues in delta.changed.items():
+                record = validator.record(key) or {}
+                open_issues, accepted, all_matched = split_by_acceptances(key, issues, matches.get(key))
+                if not all_matched:
+                    unmatched.append(key)  # lapsed acceptances are marked on the main thread
+                lieu = (record.get("id") or "", record.get("nom") or "", record.get("commune") or "")
+                state.store(key, open_issues, accepted, point_of(record), lieu, tally=False)
+            state.recount()
+            progress(90.0)
+            prepared = {name: function(state) for name, function in preparations.items()}
             progress(100.0)
-            return validator, summaries
+            return validator, state, unmatched, prepared
 
         task = LieuxTask(
             translate("LiveValidation", "Validation of {name}").format(name=self.layer.name()), work, self._loaded
@@ -325,23 +463,23 @@ class LiveValidation(QObject):
 
     def _loaded(self, result, error) -> None:
         self.task = None
-        self._pending_during_pass = False
         if error is not None or result is None:
             message = getattr(error, "message", None) or translate("LiveValidation", "Validation canceled.")
             self.failed.emit(message)
             return
-        self.validator, summaries = result
-        self.book.load()
-        self._open.clear()
-        self._accepted.clear()
-        self._severity.clear()
-        self._points.clear()
-        self._lieux.clear()
-        for key, summary in summaries.items():
-            self._store(key, *summary)
-        self._recount()
+        start = time.perf_counter()
+        self.validator, self.state, unmatched, self.prepared = result
         self.ready = True
+        # acceptances that lapsed, or were given while the pass ran: reviewed here (they write to the store)
+        changed = set(unmatched) | self.book.changed_since_snapshot()
+        for key in changed:
+            if key in self.state.keys():
+                self._refresh(key)
         self.reset.emit()
+        self.prepared = {}
+        if changed:
+            self.lieuxChanged.emit(changed)
+        self.last_reset_ms = 1000.0 * (time.perf_counter() - start)
         if self._dirty or self._deleted:  # edits made while the pass ran
             self.flush()
 
@@ -360,10 +498,9 @@ class LiveValidation(QObject):
         delta = self.validator.update(records, deleted | vanished)
         keys = set(delta.changed) | delta.deleted
         for key in delta.deleted:
-            self._forget(key)
+            self.state.forget(key)
         for key in delta.changed:
             self._refresh(key)
-        self._recount()
         self.lieuxChanged.emit(keys)
         self.last_update_ms = 1000.0 * (time.perf_counter() - start)
         if self.last_update_ms > 200:
@@ -375,78 +512,48 @@ class LiveValidation(QObject):
         keys = set(keys)
         for key in keys:
             self._refresh(key)
-        self._recount()
         self.lieuxChanged.emit(keys)
 
-    def _forget(self, key: Key) -> None:
-        for index in (self._open, self._accepted, self._severity, self._points, self._lieux):
-            index.pop(key, None)
-
     def _refresh(self, key: Key) -> None:
-        if self.validator.record(key) is None:
-            self._forget(key)
+        record = self.validator.record(key)
+        if record is None:
+            self.state.forget(key)
             return
-        self._store(key, *_summary(self.validator, key))
-
-    def _store(self, key: Key, issues: list[Issue], point, lieu: tuple[str, str, str]) -> None:
+        issues, point, lieu = _summary(self.validator, key)
         open_issues, accepted, _lapsed = self.book.review(key, issues)
-        self._open[key] = open_issues
-        if accepted:
-            self._accepted[key] = accepted
-        else:
-            self._accepted.pop(key, None)
-        if any(issue.severity == ERROR for issue in open_issues):
-            self._severity[key] = ERRORS
-        elif open_issues:
-            self._severity[key] = WARNINGS_ONLY
-        else:
-            self._severity[key] = CLEAN
-        self._points[key] = point
-        self._lieux[key] = lieu
-
-    def _recount(self) -> None:
-        severities = Counter(issue.severity for issues in self._open.values() for issue in issues)
-        lieux = Counter(self._severity.values())
-        self.counts = Counts(
-            errors=severities[ERROR],
-            warnings=severities[WARNING],
-            accepted=sum(len(items) for items in self._accepted.values()),
-            lieux=len(self._severity),
-            lieux_with_errors=lieux[ERRORS],
-            lieux_with_warnings_only=lieux[WARNINGS_ONLY],
-        )
+        self.state.store(key, open_issues, accepted, point, lieu)
 
     # ── reading the state ───────────────────────────────────────────────────────────────────────────────
 
     def keys(self):
-        return self._severity.keys()
+        return self.state.keys()
 
     def open_issues(self, key: Key) -> list[Issue]:
-        return self._open.get(key, [])
+        return self.state.open_issues(key)
 
     def accepted_issues(self, key: Key) -> list[tuple[Issue, Acceptance]]:
-        return self._accepted.get(key, [])
+        return self.state.accepted_issues(key)
 
     def all_open(self):
         """(key, issue) of every open issue."""
-        for key, issues in self._open.items():
+        for key, issues in self.state.open.items():
             for issue in issues:
                 yield key, issue
 
     def all_accepted(self):
-        for key, items in self._accepted.items():
+        for key, items in self.state.accepted.items():
             for issue, acceptance in items:
                 yield key, issue, acceptance
 
     def severity(self, key: Key) -> str | None:
-        return self._severity.get(key)
+        return self.state.severity(key)
 
     def point(self, key: Key) -> tuple[float, float] | None:
-        return self._points.get(key)
+        return self.state.point(key)
 
     def lieu(self, key: Key) -> tuple[str, str, str]:
         """(id, nom, commune) of a lieu."""
-        return self._lieux.get(key, ("", "", ""))
+        return self.state.lieu(key)
 
     def record(self, key: Key) -> dict[str, Any] | None:
         return self.validator.record(key)

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from qgis.core import (
     QgsFeature,
+    QgsField,
+    QgsFields,
     QgsGeometry,
     QgsMapLayer,
     QgsPointXY,
@@ -26,6 +28,41 @@ from .styles import overlay_renderer
 OVERLAY_PROPERTY = "lieux_mednum/validation_overlay"  # custom property: the id of the working layer
 FIELDS = (("lieu_fid", QVariant.LongLong), ("severity", QVariant.String), ("errors", QVariant.Int),
           ("warnings", QVariant.Int))
+
+
+PREPARATION = "validation_overlay"
+
+
+def overlay_fields() -> QgsFields:
+    fields = QgsFields()
+    for name, kind in FIELDS:
+        fields.append(QgsField(name, kind))
+    return fields
+
+
+def overlay_feature(source, key: int, fields: QgsFields) -> QgsFeature | None:
+    """The ring of one lieu (None when it has no point). ``source``: a LiveState or a LiveValidation."""
+    point = source.point(key)
+    if point is None:
+        return None
+    issues = source.open_issues(key)
+    errors = sum(1 for issue in issues if issue.severity == "error")
+    feature = QgsFeature(fields)
+    feature.setAttributes([key, source.severity(key) or CLEAN, errors, len(issues) - errors])
+    feature.setGeometry(QgsGeometry.fromPointXY(QgsPointXY(point[0], point[1])))
+    return feature
+
+
+def prepare_features(source) -> tuple[list[int], list[QgsFeature]]:
+    """(keys, features) of every lieu with a point (thread-safe: run in the full pass's task)."""
+    fields = overlay_fields()
+    keys, features = [], []
+    for key in list(source.keys()):
+        feature = overlay_feature(source, key, fields)
+        if feature is not None:
+            keys.append(key)
+            features.append(feature)
+    return keys, features
 
 
 def remove_stale_overlays(project: QgsProject | None = None) -> None:
@@ -44,6 +81,7 @@ class ValidationOverlay(QObject):
         self._features: dict[int, int] = {}  # lieu key → overlay feature id
         live.reset.connect(self.rebuild)
         live.lieuxChanged.connect(self.update)
+        live.add_preparation(PREPARATION, prepare_features)
 
     # ── layer ───────────────────────────────────────────────────────────────────────────────────────────
 
@@ -85,6 +123,7 @@ class ValidationOverlay(QObject):
         self._features.clear()
 
     def detach(self) -> None:
+        self.live.preparations.pop(PREPARATION, None)
         for signal, slot in ((self.live.reset, self.rebuild), (self.live.lieuxChanged, self.update)):
             try:
                 signal.disconnect(slot)
@@ -95,29 +134,19 @@ class ValidationOverlay(QObject):
     # ── content ─────────────────────────────────────────────────────────────────────────────────────────
 
     def _feature(self, key: int) -> QgsFeature | None:
-        point = self.live.point(key)
-        if point is None:
-            return None
-        issues = self.live.open_issues(key)
-        errors = sum(1 for issue in issues if issue.severity == "error")
-        feature = QgsFeature(self.layer.fields())
-        feature.setAttributes([key, self.live.severity(key) or CLEAN, errors, len(issues) - errors])
-        feature.setGeometry(QgsGeometry.fromPointXY(QgsPointXY(point[0], point[1])))
-        return feature
+        return overlay_feature(self.live, key, self.layer.fields())
 
     def rebuild(self) -> None:
-        """All the lieux again (after a full pass)."""
+        """All the lieux again (after a full pass; the features were made in its task)."""
         if not self._alive():
             self.layer = self._create()
         provider = self.layer.dataProvider()
         provider.truncate()
         self._features.clear()
-        keys, features = [], []
-        for key in self.live.keys():
-            feature = self._feature(key)
-            if feature is not None:
-                keys.append(key)
-                features.append(feature)
+        prepared = self.live.prepared.get(PREPARATION)
+        if prepared is None:
+            prepared = prepare_features(self.live)
+        keys, features = prepared
         ok, added = provider.addFeatures(features)
         if ok:
             self._features = {key: feature.id() for key, feature in zip(keys, added)}

@@ -426,10 +426,13 @@ def find_duplicates(
     records: Sequence[Mapping[str, Any]] | Mapping[Key, Mapping[str, Any]], settings: DuplicateSettings | None = None
 ) -> DuplicateIndex:
     """The index of ``records`` (a sequence: keys are 1-based positions; or a mapping key → record)."""
+    from .incremental import gc_paused
+
     index = DuplicateIndex(settings)
     if not isinstance(records, Mapping):
         records = {position: record for position, record in enumerate(records, start=1)}
-    index.reset(records)
+    with gc_paused():
+        index.reset(records)
     return index
 
 
