@@ -26,8 +26,8 @@ BY_LIEU = "lieu"
 BY_RULE = "rule"
 LIEU, RULE, ACCEPTED = "lieu", "rule", "accepted"
 
-LABEL, SEVERITY, FIELD, VALUE, SUGGESTION = range(5)
-COLUMN_COUNT = 5
+LABEL, SEVERITY, FIELD, VALUE = range(4)  # VALUE shows "value → suggested fix"
+COLUMN_COUNT = 4
 ITEM_ROLE = Qt.UserRole + 1
 BATCH = 400  # rows handed to the view at a time
 PREPARATION = "issues_model"
@@ -55,6 +55,15 @@ def dot_icon(colour: str, hollow: bool = False) -> QIcon:
 def short(text: str, limit: int = 80) -> str:
     text = " ".join((text or "").split())
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def visible(text: str, limit: int = 60) -> str:
+    """A value on one line, its leading/trailing spaces shown as ␣ (the "whitespace" issues are about them)."""
+    text = text or ""
+    core = text.strip()
+    lead = len(text) - len(text.lstrip())
+    trail = len(text) - len(text.rstrip())
+    return "␣" * min(lead, 3) + short(core, limit) + "␣" * min(trail, 3)
 
 
 @dataclass
@@ -169,7 +178,8 @@ class IssuesModel(QAbstractItemModel):
 
     def lieu_label(self, key: int, source=None) -> str:
         lieu_id, nom, commune = (source or self.live).lieu(key)
-        label = nom or lieu_id or _tr("Lieu {fid}").format(fid=key)
+        label = " ".join(nom.split()) or lieu_id or _tr("Lieu {fid}").format(fid=key)
+        commune = " ".join(commune.split())
         return f"{label} ({commune})" if commune else label
 
     def rule_title(self, code: str) -> str:
@@ -198,8 +208,6 @@ class IssuesModel(QAbstractItemModel):
             key = (self._field_order.get(issue.field, 99), base)
         elif column == VALUE:
             key = ((issue.value or "").casefold(), base)
-        elif column == SUGGESTION:
-            key = (issue.suggestion is None, (issue.suggestion or "").casefold(), base)
         else:
             key = base
         key = (key, item.key)
@@ -590,7 +598,7 @@ class IssuesModel(QAbstractItemModel):
             return None
         if role == Qt.DisplayRole:
             first = _tr("Lieu / issue") if self.group_by == BY_LIEU else _tr("Rule / lieu")
-            return [first, _tr("Severity"), _tr("Field"), _tr("Value"), _tr("Suggested fix")][section]
+            return [first, _tr("Severity"), _tr("Field"), _tr("Value → suggested fix")][section]
         if role == Qt.ToolTipRole:
             return _tr("Click to sort")
         return None
@@ -645,11 +653,11 @@ class IssuesModel(QAbstractItemModel):
             if column == FIELD:
                 return issue.field
             if column == VALUE:
-                return short(issue.value, 60)
-            if column == SUGGESTION:
+                value = visible(issue.value, 40)
                 if issue.suggestion is None:
-                    return ""
-                return short(issue.suggestion, 60) if issue.suggestion else _tr("(empty the cell)")
+                    return value
+                fix = visible(issue.suggestion, 40) if issue.suggestion else _tr("(empty the cell)")
+                return f"{value} → {fix}"
             return None
         if role == Qt.DecorationRole and column == LABEL:
             return dot_icon(COLOURS[issue.severity if not item.accepted else "accepted"], item.accepted)
@@ -661,8 +669,8 @@ class IssuesModel(QAbstractItemModel):
         if role == Qt.ForegroundRole:
             if item.accepted:
                 return QBrush(QColor(COLOURS["accepted"]))
-            if column == SUGGESTION:
-                return QBrush(QColor("#1b6e20"))
+            if column == VALUE and issue.suggestion is not None:
+                return QBrush(QColor("#1b6e20"))  # a safe fix is waiting
         return None
 
     # ── queries for the dock ────────────────────────────────────────────────────────────────────────────

@@ -71,7 +71,8 @@ class MergeDialog(QDialog):
         self.keep_buttons = {}
         for column, side in ((1, A), (2, B)):
             title = titles[0 if side == A else 1] or self.records[side].get("nom") or ""
-            button = QRadioButton(title.replace("&", "&&"))
+            updated = self.records[side].get("date_maj") or "—"
+            button = QRadioButton(_tr("{lieu} — updated {date}").format(lieu=title, date=updated).replace("&", "&&"))
             button.setToolTip(_tr("id: {id}").format(id=self.records[side].get("id") or "—"))
             self.keep_group.addButton(button)
             self.keep_buttons[side] = button
@@ -84,6 +85,7 @@ class MergeDialog(QDialog):
 
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
         body = QWidget()
         self.grid = QGridLayout(body)
         self.grid.setColumnStretch(1, 1)
@@ -120,9 +122,10 @@ class MergeDialog(QDialog):
             self.grid.addWidget(label, row, 0, Qt.AlignTop)
             values = (first.get(name) or "", second.get(name) or "")
             if values[0] == values[1]:
-                same = QLabel(values[0] or "—")
+                same = QLabel(_display(values[0]).replace("&&", "&") if values[0] else "—")
                 same.setTextFormat(Qt.PlainText)
-                same.setWordWrap(True)
+                same.setToolTip(values[0])
+                same.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Preferred)
                 same.setEnabled(False)
                 self.grid.addWidget(same, row, 1, 1, 2)
                 widgets.append(same)
@@ -132,7 +135,9 @@ class MergeDialog(QDialog):
                     button = QRadioButton(_display(value))
                     button.setProperty("side", side)
                     button.setToolTip(value)
-                    button.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Preferred)
+                    # long values are cut (whole value in the tooltip): both columns stay in view
+                    button.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Preferred)
+                    button.setMinimumWidth(120)
                     group.addButton(button)
                     self.grid.addWidget(button, row, column)
                     widgets.append(button)
@@ -219,5 +224,5 @@ def _display(value: str) -> str:
     if not value:
         return _tr("(empty)")
     text = " ".join(value.split())
-    text = text if len(text) <= 90 else text[:89] + "…"
+    text = text if len(text) <= 48 else text[:47] + "…"
     return text.replace("&", "&&")  # not a keyboard shortcut

@@ -73,7 +73,6 @@ from .issues_model import (
     ITEM_ROLE,
     LABEL,
     SEVERITY,
-    SUGGESTION,
     VALUE,
     Filters,
     Group,
@@ -122,6 +121,7 @@ class ValidationDock(QgsDockWidget):
         self.session: LayerSession | None = None
         self.tasks: list[LieuxTask] = []
         self._own_zoom = False
+        self._columns_sized = False
         self._extent_timer = QTimer(self)
         self._extent_timer.setSingleShot(True)
         self._extent_timer.setInterval(300)
@@ -180,19 +180,20 @@ class ValidationDock(QgsDockWidget):
         self.field_combo.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
         self.field_combo.setMinimumContentsLength(10)
         self.search_edit = QLineEdit(body)
-        self.search_edit.setPlaceholderText(_tr("Search a lieu (name, id, commune)"))
+        self.search_edit.setPlaceholderText(_tr("Search a lieu…"))
+        self.search_edit.setToolTip(_tr("Show the lieux whose name, id or commune contains this text"))
         self.search_edit.setClearButtonEnabled(True)
-        self.extent_check = QCheckBox(_tr("In the map extent only"), body)
+        self.extent_check = QCheckBox(_tr("Map extent"), body)
+        self.extent_check.setToolTip(_tr("Only the lieux in the current map extent"))
         filters.addWidget(QLabel(_tr("Group")), 0, 0)
         filters.addWidget(self.group_combo, 0, 1)
-        filters.addWidget(self.severity_combo, 0, 2, 1, 2)
-        filters.addWidget(QLabel(_tr("Field")), 1, 0)
-        filters.addWidget(self.field_combo, 1, 1)
-        filters.addWidget(QLabel(_tr("Rule")), 1, 2)
-        filters.addWidget(self.code_combo, 1, 3)
-        filters.addWidget(self.search_edit, 2, 0, 1, 3)
-        filters.addWidget(self.extent_check, 2, 3)
+        filters.addWidget(self.severity_combo, 0, 2)
+        filters.addWidget(self.extent_check, 0, 3)
+        filters.addWidget(self.field_combo, 1, 0, 1, 2)
+        filters.addWidget(self.code_combo, 1, 2)
+        filters.addWidget(self.search_edit, 1, 3)
         filters.setColumnStretch(1, 1)
+        filters.setColumnStretch(2, 2)
         filters.setColumnStretch(3, 2)
         layout.addLayout(filters)
         self._fill_filter_combos()
@@ -221,7 +222,7 @@ class ValidationDock(QgsDockWidget):
 
         self.details = QTextBrowser(body)
         self.details.setOpenLinks(False)
-        self.details.setMaximumHeight(118)
+        self.details.setMaximumHeight(100)
         self.details.setPlaceholderText(_tr("Select an issue to see its message and suggested fix."))
         layout.addWidget(self.details)
 
@@ -268,6 +269,8 @@ class ValidationDock(QgsDockWidget):
         from ..core.schema import load_schema
 
         self.field_combo.addItem(_tr("All fields"), None)
+        self.field_combo.setToolTip(_tr("Only the issues of one field"))
+        self.code_combo.setToolTip(_tr("Only the issues of one rule"))
         for spec in load_schema().fields:
             self.field_combo.addItem(spec.name, spec.name)
             self.field_combo.setItemData(self.field_combo.count() - 1, spec.title, Qt.ToolTipRole)
@@ -356,7 +359,7 @@ class ValidationDock(QgsDockWidget):
         self.tree.sortByColumn(SEVERITY, Qt.AscendingOrder)
         self._size_columns()
         self.tree.selectionModel().currentChanged.connect(self._on_current_changed)
-        session.model.modelReset.connect(self._update_buttons)
+        session.model.modelReset.connect(self._on_model_reset)
         live = session.live
         live.started.connect(self._on_started)
         live.progressChanged.connect(lambda value: self.progress.setValue(int(value)))
@@ -380,10 +383,11 @@ class ValidationDock(QgsDockWidget):
 
     def _size_columns(self) -> None:
         header = self.tree.header()
-        header.setSectionResizeMode(LABEL, QHeaderView.Stretch)
-        for column, width in ((SEVERITY, 96), (FIELD, 110), (VALUE, 130), (SUGGESTION, 130)):
+        header.setStretchLastSection(True)
+        for column, share in ((LABEL, 0.40), (SEVERITY, 0.15), (FIELD, 0.17)):
             header.setSectionResizeMode(column, QHeaderView.Interactive)
-            header.resizeSection(column, width)
+            header.resizeSection(column, max(70, int(share * max(self.tree.viewport().width(), 420))))
+        header.setSectionResizeMode(VALUE, QHeaderView.Stretch)
 
     # ── validation runs ─────────────────────────────────────────────────────────────────────────────────
 
@@ -417,8 +421,15 @@ class ValidationDock(QgsDockWidget):
         self.run_button.setIcon(QgsApplication.getThemeIcon("/mActionRefresh.svg"))
 
     def _on_reset(self) -> None:
+        if not self._columns_sized:  # once the dock has its width; the user's widths are kept afterwards
+            self._size_columns()
+            self._columns_sized = True
         self._idle()
         self._update_counts()
+        self._update_buttons()
+
+    def _on_model_reset(self) -> None:
+        self._show_details(self.current_node())
         self._update_buttons()
 
     def _on_failed(self, message: str) -> None:
@@ -571,9 +582,9 @@ class ValidationDock(QgsDockWidget):
             escape(issue.message),
         ]
         if issue.value:
-            parts.append(_tr("Value: {value}").format(value=f"<code>{escape(issue.value)}</code>"))
+            parts.append(_tr("Value: {value}").format(value=f"<code>“{escape(issue.value)}”</code>"))
         if issue.suggestion is not None:
-            fix = escape(issue.suggestion) if issue.suggestion else _tr("(empty the cell)")
+            fix = f"“{escape(issue.suggestion)}”" if issue.suggestion else _tr("(empty the cell)")
             parts.append(_tr("Suggested fix: {fix}").format(fix=f"<code style='color:#1b6e20'>{fix}</code>"))
         if node.accepted:
             parts.append(
