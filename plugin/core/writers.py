@@ -29,8 +29,6 @@ from .schema import Schema, load_schema
 FORMATS_BY_EXTENSION = {".csv": "csv", ".txt": "csv", ".json": "json", ".geojson": "geojson"}
 FORMATS = ("csv", "json", "geojson")
 
-_CTX = "WriteError"
-
 
 def write_records(
     path: str | Path,
@@ -54,7 +52,9 @@ def write_records(
     if source_path is not None and not overwrite_source and _same_file(target, Path(source_path)):
         raise _error(
             "overwrite-source",
-            "Refusing to overwrite the source file {name}: choose another file name for the export.",
+            translate(
+                "WriteError", "Refusing to overwrite the source file {name}: choose another file name for the export."
+            ),
             target,
         )
     columns = list(schema.field_names) + [name for name in dict.fromkeys(extra or ()) if name not in schema]
@@ -77,14 +77,14 @@ def _format(target: Path, fmt: str | None) -> str:
     if kind not in FORMATS:
         raise _error(
             "unknown-format",
-            "Cannot export to {name}: choose a .csv, .json or .geojson file.",
+            translate("WriteError", "Cannot export to {name}: choose a .csv, .json or .geojson file."),
             target,
         )
     return kind
 
 
 def _error(code: str, text: str, target: Path, *, detail: str = "") -> WriteError:
-    message = translate(_CTX, text).format(name=f"« {target.name} »", folder=f"« {target.parent} »", detail=detail)
+    message = text.format(name=f"« {target.name} »", folder=f"« {target.parent} »", detail=detail)
     return WriteError(message, code, detail=detail, path=target)
 
 
@@ -101,9 +101,11 @@ def _atomic_write(target: Path, write: Any) -> None:
     """Write through a temporary file in the target's folder, then rename it over the target."""
     folder = target.parent
     if not folder.is_dir():
-        raise _error("no-folder", "Cannot write {name}: the folder {folder} does not exist.", target)
+        raise _error(
+            "no-folder", translate("WriteError", "Cannot write {name}: the folder {folder} does not exist."), target
+        )
     if target.is_dir():
-        raise _error("is-directory", "Cannot write {name}: it is a folder.", target)
+        raise _error("is-directory", translate("WriteError", "Cannot write {name}: it is a folder."), target)
     temporary = None
     try:
         descriptor, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
@@ -117,12 +119,17 @@ def _atomic_write(target: Path, write: Any) -> None:
     except PermissionError as exc:
         raise _error(
             "permission",
-            "Cannot write {name}: permission denied (is the file open in another program?).",
+            translate("WriteError", "Cannot write {name}: permission denied (is the file open in another program?)."),
             target,
             detail=str(exc),
         ) from None
     except OSError as exc:
-        raise _error("unwritable", "Cannot write {name} ({detail}).", target, detail=exc.strerror or str(exc)) from None
+        raise _error(
+            "unwritable",
+            translate("WriteError", "Cannot write {name} ({detail})."),
+            target,
+            detail=exc.strerror or str(exc),
+        ) from None
     finally:
         if temporary is not None:
             try:
@@ -142,7 +149,12 @@ def _file_mode(target: Path) -> int:
 
 
 def _cells(record: Mapping[str, Any], columns: Sequence[str]) -> list[str]:
-    return [value if isinstance(value, str) else cell_text(value, multi=True) for value in map(record.get, columns)]
+    values = list(map(record.get, columns))
+    try:
+        "".join(values)  # fast path: every value is already a string (a TypeError otherwise)
+    except TypeError:
+        values = [value if isinstance(value, str) else cell_text(value, multi=True) for value in values]
+    return values
 
 
 def _write_csv(handle: IO[str], records: Iterable[Mapping[str, Any]], columns: Sequence[str]) -> None:
@@ -151,14 +163,28 @@ def _write_csv(handle: IO[str], records: Iterable[Mapping[str, Any]], columns: S
     writer.writerows(_cells(record, columns) for record in records)
 
 
+_ENCODER = json.JSONEncoder(ensure_ascii=False)
+_BATCH = 1000
+
+
+def _write_lines(handle: IO[str], opening: str, lines: Iterable[str], closing: str) -> None:
+    """``opening``, the lines joined with ``,\\n`` (written by batches), ``closing``."""
+    handle.write(opening)
+    batch: list[str] = []
+    first = True
+    for line in lines:
+        batch.append(line)
+        if len(batch) == _BATCH:
+            handle.write(("\n" if first else ",\n") + ",\n".join(batch))
+            batch, first = [], False
+    if batch:
+        handle.write(("\n" if first else ",\n") + ",\n".join(batch))
+    handle.write(closing)
+
+
 def _write_json(handle: IO[str], records: Iterable[Mapping[str, Any]], columns: Sequence[str]) -> None:
-    handle.write("[")
-    separator = "\n"
-    for record in records:
-        handle.write(separator)
-        handle.write(json.dumps(dict(zip(columns, _cells(record, columns))), ensure_ascii=False))
-        separator = ",\n"
-    handle.write("\n]\n")
+    lines = (_ENCODER.encode(dict(zip(columns, _cells(record, columns)))) for record in records)
+    _write_lines(handle, "[", lines, "\n]\n")
 
 
 def point_geometry(record: Mapping[str, Any]) -> dict[str, Any] | None:
@@ -175,13 +201,10 @@ def point_geometry(record: Mapping[str, Any]) -> dict[str, Any] | None:
     return {"type": "Point", "coordinates": [longitude, latitude]}
 
 
+def _feature(properties: dict[str, str]) -> str:
+    return _ENCODER.encode({"type": "Feature", "geometry": point_geometry(properties), "properties": properties})
+
+
 def _write_geojson(handle: IO[str], records: Iterable[Mapping[str, Any]], columns: Sequence[str]) -> None:
-    handle.write('{"type": "FeatureCollection", "features": [')
-    separator = "\n"
-    for record in records:
-        properties = dict(zip(columns, _cells(record, columns)))
-        feature = {"type": "Feature", "geometry": point_geometry(properties), "properties": properties}
-        handle.write(separator)
-        handle.write(json.dumps(feature, ensure_ascii=False))
-        separator = ",\n"
-    handle.write("\n]}\n")
+    lines = (_feature(dict(zip(columns, _cells(record, columns)))) for record in records)
+    _write_lines(handle, '{"type": "FeatureCollection", "features": [', lines, "\n]}\n")
