@@ -1,8 +1,8 @@
 """make demo with a display — run inside QGIS (``qgis --code scripts/demo_qgis.py``) by scripts/demo.sh.
 
 The installed plugin validates the sample through its Processing algorithm; the lieux (styled by severity) and
-the issues table are added to a new project over the départements, the issues table is opened, and the
-project is saved in demo-output/ to be reopened later.
+the issues table are added to a new project over the départements, the message bar gives the counts and a button
+that opens the issues table, and the project is saved in demo-output/ to be reopened later.
 """
 
 import os
@@ -11,6 +11,7 @@ from pathlib import Path
 import processing
 from qgis.core import Qgis, QgsCoordinateReferenceSystem, QgsFillSymbol, QgsProject, QgsVectorLayer
 from qgis.PyQt.QtCore import QTimer
+from qgis.PyQt.QtWidgets import QPushButton
 from qgis.utils import iface
 
 SAMPLE = Path(os.environ["MEDNUM_DEMO_FILE"])
@@ -49,15 +50,17 @@ def run_demo() -> None:
         lieux.setName(SAMPLE.stem)
         project.layerTreeRoot().findLayer(lieux.id()).setCustomProperty("showFeatureCount", True)
         iface.setActiveLayer(lieux)
-    if issues is not None:
-        issues.setName("Anomalies")
-        iface.showAttributeTable(issues)
-    iface.messageBar().pushMessage(
+    bar = iface.messageBar()
+    item = bar.createMessage(
         "Lieux de médiation numérique",
         f"{SAMPLE.name} : {results['ROWS']} lieux, {results['ERRORS']} erreurs, {results['WARNINGS']} avertissements.",
-        Qgis.Warning if results["ERRORS"] else Qgis.Success,
-        0,
     )
+    if issues is not None:
+        issues.setName("Anomalies")
+        button = QPushButton("Ouvrir la table des anomalies", item)
+        button.clicked.connect(lambda: iface.showAttributeTable(issues))
+        item.layout().addWidget(button)
+    bar.pushWidget(item, Qgis.Warning if results["ERRORS"] else Qgis.Success, 0)
     # QGIS gives a new project the CRS of its first layer once the event loop runs: Lambert-93 after that
     QTimer.singleShot(0, lambda: finish(lieux))
 
