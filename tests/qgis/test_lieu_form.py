@@ -294,3 +294,34 @@ def test_form_opens_with_every_field_in_its_tab(lieux_layer):
     assert names == plugin_fields  # QGIS names each editor after its field
     assert QgsVectorLayerUtils is not None
     dialog.close()
+
+
+def test_an_id_already_used_blocks_the_save(lieux_layer, qgis_bot):
+    lieux_layer.startEditing()
+    with pytest.raises(ValueError, match="id"):
+        qgis_bot.create_feature_with_attribute_dialog(lieux_layer, POINT, {**REQUIRED, "id": "structure-1"})
+    assert lieux_layer.featureCount() == 1
+
+
+def test_weekly_grid_writes_the_osm_string(lieux_layer):
+    from plugin.gui.opening_hours_dialog import OpeningHoursDialog
+
+    dialog = OpeningHoursDialog("Mo-Fr 09:00-12:00,14:00-18:30; Sa 08:30-12:00")
+    assert dialog.opening_hours() == "Mo-Fr 09:00-12:00,14:00-18:30; Sa 08:30-12:00"  # untouched: kept as given
+    saturday_box, saturday_spans = dialog.rows[5]
+    saturday_box.setChecked(False)
+    wednesday_box, wednesday_spans = dialog.rows[2]
+    wednesday_spans[1][0].setChecked(False)  # Wednesday afternoon closed
+    written = dialog.opening_hours()
+    assert written == "Mo,Tu,Th,Fr 09:00-12:00,14:00-18:30; We 09:00-12:00"
+    from plugin.core.hours_text import describe_hours
+
+    assert describe_hours(written).valid
+    # a string the grid cannot show stays as it is until the grid is edited
+    kept = OpeningHoursDialog('Mo 09:00-12:00 "sur rendez-vous"')
+    assert kept.opening_hours() == 'Mo 09:00-12:00 "sur rendez-vous"'
+    # the form's button opens it and writes its result
+    form = _edit_dialog(lieux_layer, _feature(lieux_layer, "structure-1"))
+    hours = _editor(form, "horaires")
+    assert hours.grid_button is not None
+    form.close()
