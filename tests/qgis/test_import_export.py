@@ -137,3 +137,15 @@ def test_import_task_reports_progress_and_cancel(samples, tmp_path, qgis_app):
     canceled.cancel()  # what the task manager's cancel button does
     assert wait_until(lambda: canceled.done, timeout_milliseconds=10000)
     assert outcome["result"] is None and outcome["error"].message
+
+
+def test_validation_can_follow_the_import(samples, tmp_path):
+    from plugin.qgis.import_export import validate_import
+
+    complete = import_lieux(samples / PACA, tmp_path / "a.gpkg")
+    layer_first = import_lieux(samples / PACA, tmp_path / "b.gpkg", validate=False)
+    assert not layer_first.validated and "validation in progress" in layer_first.headline()
+    validate_import(layer_first)
+    assert layer_first.validated and not layer_first.records
+    assert (layer_first.errors, layer_first.warnings) == (complete.errors, complete.warnings)
+    assert layer_first.headline() == complete.headline().replace("a.gpkg", "b.gpkg")
