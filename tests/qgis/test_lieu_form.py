@@ -325,3 +325,18 @@ def test_weekly_grid_writes_the_osm_string(lieux_layer):
     hours = _editor(form, "horaires")
     assert hours.grid_button is not None
     form.close()
+
+
+def test_source_default_comes_from_the_plugin_settings(lieux_layer, qgis_bot):
+    from plugin.toolbelt.settings import load_settings, set_setting
+
+    before = load_settings().default_source
+    set_setting("default_source", "Hub Grand Est")
+    try:
+        configure_form(lieux_layer)  # as opening the working layer does
+        lieux_layer.startEditing()
+        feature = qgis_bot.create_feature_with_attribute_dialog(lieux_layer, POINT, REQUIRED)
+        assert feature["source"] == "Hub Grand Est"
+    finally:
+        set_setting("default_source", before)
+        lieux_layer.rollBack()
