@@ -45,6 +45,26 @@ class PlgSettings:
             ),
         ),
     )
+    # ---- exports (issue 3): the standard's recommended file name YYYY-MM-DD_idProducteur_lieux-de-…_territoire
+    producer_id: str = field(
+        default="",
+        metadata=setting_label(
+            QT_TRANSLATE_NOOP("PlgSettings", "Producer identifier (exports)"),
+            QT_TRANSLATE_NOOP(
+                "PlgSettings", "SIREN of the structure that publishes the data, used in the suggested export name."
+            ),
+        ),
+    )
+    territory: str = field(
+        default="",
+        metadata=setting_label(
+            QT_TRANSLATE_NOOP("PlgSettings", "Territory (exports)"),
+            QT_TRANSLATE_NOOP(
+                "PlgSettings",
+                "Territory covered, used in the suggested export name (empty: the département of the lieux).",
+            ),
+        ),
+    )
 
     # ---- API connectors (issue 6): addresses and QGIS authentication configurations (ids, never secrets)
     di_url: str = field(
