@@ -59,27 +59,83 @@ def cell_text(value: Any, multi: bool = False) -> str:
 
 @dataclass
 class Table:
-    """What a reader returns: the header as read, the records, and what it noticed on the way."""
+    """What a reader returns: the header as read, the records, and what it noticed on the way.
+
+    Row numbering: ``row_numbers[i]`` is the 1-based position of ``rows[i]`` among the source's data rows
+    (header excluded, blank rows counted), i.e. spreadsheet line ``row_number + 1`` for a file with a header.
+    ``blank_rows``, ``extra_cells``, ``missing_cells`` and ``lossy_cells`` use the same numbering, so an issue
+    points at the row the user sees. Blank rows are not records: they appear only in ``blank_rows``.
+
+    Columns: ``header`` is the source header exactly as read (duplicates and blank names included);
+    ``columns`` is parallel to it and gives the key of each column in ``rows``: the name itself, or a
+    disambiguated key for a repeated name (``"nom (2)"``) or a blank one (``"colonne_5"``), so that no value
+    is lost. ``duplicate_headers`` maps a repeated name to its 1-based column positions.
+    """
 
     header: list[str]
     rows: list[dict[str, str]]
     source_format: str
     encoding: str | None = None
     delimiter: str | None = None
-    # 1-based positions (record numbers) of blank rows, and cell-count anomalies per record index
     blank_rows: list[int] = field(default_factory=list)
+    # source row number → the values beyond the header's width (kept here, not in ``rows``)
     extra_cells: dict[int, list[str]] = field(default_factory=dict)
+    # source row number → how many cells the row lacks (those cells read as "")
     missing_cells: dict[int, int] = field(default_factory=dict)
-    # record number → (longitude, latitude) taken from a geometry when the columns are absent
+    # human-readable (translated) remarks of the reader: lenient parsing, geometry not used, …
     notes: list[str] = field(default_factory=list)
+    row_numbers: list[int] = field(default_factory=list)
+    columns: list[str] = field(default_factory=list)
+    duplicate_headers: dict[str, list[int]] = field(default_factory=dict)
+    blank_headers: list[int] = field(default_factory=list)
+    # (source row number, column key) of cells holding U+FFFD (characters already lost); row 0 = header
+    lossy_cells: list[tuple[int, str]] = field(default_factory=list)
+    # columns the reader computed rather than read (latitude/longitude from a point geometry…)
+    derived_columns: list[str] = field(default_factory=list)
+    path: str | None = None
+    # sheet (XLSX) or table (GeoPackage) that was read
+    layer: str | None = None
+
+    def __post_init__(self) -> None:
+        if not self.columns:
+            self.columns = column_keys(self.header)[0]
+        if not self.row_numbers:
+            self.row_numbers = list(range(1, len(self.rows) + 1))
 
     def extra_columns(self, schema: Schema) -> list[str]:
-        return [name for name in self.header if name not in schema]
+        """Keys of the columns that are not schema fields (repeated columns included), in source order."""
+        return [key for key in self.columns if key not in schema]
 
     def schema_records(self, schema: Schema) -> list[Record]:
         """The records restricted to the schema fields, in schema order ("" when absent)."""
         names = schema.field_names
         return [{name: row.get(name, "") or "" for name in names} for row in self.rows]
+
+
+def column_keys(header: Sequence[str]) -> tuple[list[str], dict[str, list[int]], list[int]]:
+    """Unique keys for a header: (keys, duplicate names → 1-based positions, blank positions)."""
+    taken = {name for name in header if name}
+    keys: list[str] = []
+    seen: dict[str, int] = {}
+    positions: dict[str, list[int]] = {}
+    blanks: list[int] = []
+    for position, name in enumerate(header, start=1):
+        if not name.strip():
+            blanks.append(position)
+            key = f"colonne_{position}"
+        elif name in seen:
+            seen[name] += 1
+            key = f"{name} ({seen[name]})"
+        else:
+            seen[name] = 1
+            key = name
+        while key in keys or (key != name and key in taken):
+            key += "_"
+        keys.append(key)
+        taken.add(key)
+        positions.setdefault(name, []).append(position)
+    duplicates = {name: pos for name, pos in positions.items() if len(pos) > 1 and name.strip()}
+    return keys, duplicates, blanks
 
 
 def empty_record(schema: Schema) -> Record:
