@@ -181,7 +181,7 @@ def apply_result(layer: QgsVectorLayer, index: LayerIndex, result: QueryResult) 
 
 
 def clear_filter(layer: QgsVectorLayer) -> bool:
-    """"Tout afficher": forget the query, give the layer back its own subset string."""
+    """ "Tout afficher": forget the query, give the layer back its own subset string."""
     base = base_subset(layer)
     layer.removeCustomProperty(QUERY_PROPERTY)
     ok = _set_subset(layer, base, base)
@@ -245,7 +245,7 @@ def load_presets(project: QgsProject | None = None) -> dict[str, Query]:
     except ValueError:
         return {}
     presets = {}
-    for name, data in (raw.items() if isinstance(raw, dict) else []):
+    for name, data in raw.items() if isinstance(raw, dict) else []:
         try:
             presets[str(name)] = Query.from_dict(data)
         except OrientationError:

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 from qgis.core import (
+    QgsCoordinateReferenceSystem,
     QgsCoordinateTransformContext,
     QgsFeature,
     QgsField,
@@ -15,17 +15,16 @@ from qgis.core import (
     QgsVectorFileWriter,
     QgsVectorLayer,
     QgsWkbTypes,
-    QgsCoordinateReferenceSystem,
 )
 from qgis.PyQt.QtCore import QVariant
 
-from plugin.core.records import cell_text
+from plugin.core.readers import read_table
 from plugin.core.schema import load_schema
 
 
-def json_records(path: Path) -> list[dict[str, str]]:
-    with open(path, encoding="utf-8") as handle:
-        return [{k: cell_text(v) for k, v in row.items()} for row in json.load(handle)]
+def sample_records(path: Path) -> list[dict[str, str]]:
+    """The records of a sample file, read by the plugin's reader."""
+    return read_table(path).rows
 
 
 def write_lieux_gpkg(path: Path, records: list[dict[str, str]], layer_name: str = "lieux") -> Path:
@@ -38,8 +37,12 @@ def write_lieux_gpkg(path: Path, records: list[dict[str, str]], layer_name: str 
     options.driverName = "GPKG"
     options.layerName = layer_name
     writer = QgsVectorFileWriter.create(
-        str(path), fields, QgsWkbTypes.Point, QgsCoordinateReferenceSystem("EPSG:4326"),
-        QgsCoordinateTransformContext(), options,
+        str(path),
+        fields,
+        QgsWkbTypes.Point,
+        QgsCoordinateReferenceSystem("EPSG:4326"),
+        QgsCoordinateTransformContext(),
+        options,
     )
     for record in records:
         feature = QgsFeature(fields)

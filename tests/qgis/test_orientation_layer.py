@@ -8,12 +8,12 @@ from qgis.core import QgsFeatureRequest, QgsProject, QgsRuleBasedRenderer
 from plugin.core.orientation import Around, Query
 from plugin.qgis import orientation_layer as ol
 from plugin.qgis import service_style
-from tests.helpers.lieux_layers import json_records, open_lieux_layer, write_lieux_gpkg
+from tests.helpers.lieux_layers import open_lieux_layer, sample_records, write_lieux_gpkg
 
 
 @pytest.fixture(scope="module")
 def paca_records(samples):
-    return json_records(samples / "hub-du-sud-paca-2023.json")
+    return sample_records(samples / "hub-du-sud-paca-2023.json")
 
 
 @pytest.fixture()
@@ -30,9 +30,7 @@ def ids_shown(layer) -> set[str]:
     return {feature["id"] for feature in layer.getFeatures(request)}
 
 
-GRATUIT_ATELIER = Query(
-    {"frais_a_charge": ("Gratuit",), "modalites_accompagnement": ("Dans un atelier collectif",)}
-)
+GRATUIT_ATELIER = Query({"frais_a_charge": ("Gratuit",), "modalites_accompagnement": ("Dans un atelier collectif",)})
 
 
 def test_the_filter_shows_exactly_the_matching_lieux_and_keeps_the_data(paca_layer, paca_records):

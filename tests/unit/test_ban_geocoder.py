@@ -15,14 +15,24 @@ BAN_ANSWER = {
         {
             "type": "Feature",
             "geometry": {"type": "Point", "coordinates": [5.372, 43.2931]},
-            "properties": {"label": "12 Rue de la République 13002 Marseille", "score": 0.91,
-                           "type": "housenumber", "citycode": "13202", "postcode": "13002"},
+            "properties": {
+                "label": "12 Rue de la République 13002 Marseille",
+                "score": 0.91,
+                "type": "housenumber",
+                "citycode": "13202",
+                "postcode": "13002",
+            },
         },
         {
             "type": "Feature",
             "geometry": {"type": "Point", "coordinates": [5.38, 43.3]},
-            "properties": {"label": "Rue de la République 13001 Marseille", "score": 0.95, "type": "street",
-                           "citycode": "13201", "postcode": "13001"},
+            "properties": {
+                "label": "Rue de la République 13001 Marseille",
+                "score": 0.95,
+                "type": "street",
+                "citycode": "13201",
+                "postcode": "13001",
+            },
         },
         {"type": "Feature", "geometry": None, "properties": {"label": "broken"}},
     ],
@@ -34,10 +44,17 @@ def test_search_parses_the_ban_answer(httpserver):
         "/search/", query_string={"q": "12 rue de la République Marseille", "limit": "5"}
     ).respond_with_json(BAN_ANSWER)
     places = BanGeocoder(httpserver.url_for("/")).search("12 rue de la République Marseille")
-    assert [p.label for p in places] == ["Rue de la République 13001 Marseille", "12 Rue de la République 13002 Marseille"]
+    assert [p.label for p in places] == [
+        "Rue de la République 13001 Marseille",
+        "12 Rue de la République 13002 Marseille",
+    ]
     best = places[1]
     assert (best.latitude, best.longitude, best.kind, best.code_insee, best.code_postal) == (
-        43.2931, 5.372, "housenumber", "13202", "13002"
+        43.2931,
+        5.372,
+        "housenumber",
+        "13202",
+        "13002",
     )
 
 
