@@ -57,6 +57,27 @@ def is_lieux_layer(layer) -> bool:
 # --------------------------------------------------------------------------- the index of a layer
 
 
+@dataclass(frozen=True)
+class FilterKey:
+    """How the subset string names a lieu: a column (``"fid"``, a primary key, OGR's ``FID``, ``$id``)."""
+
+    column: str
+    numeric: bool
+    record_field: str | None  # the record key holding the value; None = the feature id
+
+
+def filter_key(layer: QgsVectorLayer) -> FilterKey:
+    """The key of the layer's subset strings: its single primary key on a SQL provider, else the feature id."""
+    keys = layer.primaryKeyAttributes()
+    if layer.providerType() in SQL_PROVIDERS and len(keys) == 1:
+        field = layer.fields().at(keys[0])
+        numeric = field.type() in (QVariant.Int, QVariant.LongLong, QVariant.UInt, QVariant.ULongLong)
+        return FilterKey(QgsExpression.quotedColumnRef(field.name()), numeric, field.name())
+    if layer.providerType() == "ogr":
+        return FilterKey("FID", True, None)
+    return FilterKey("$id", True, None)  # memory, delimited text…: the subset is a QGIS expression
+
+
 @dataclass
 class LayerIndex:
     """The engine over every lieu of a layer (within the user's own subset), with their feature ids."""
@@ -65,12 +86,17 @@ class LayerIndex:
     engine: OrientationEngine
     records: list[dict[str, str]]
     feature_ids: np.ndarray
-    key_values: list  # provider key of each record (feature id or primary key value)
+    key: FilterKey
+    key_values: list  # subset key of each record (feature id or primary key value)
     base_subset: str
 
     @property
     def size(self) -> int:
         return self.engine.size
+
+    def position_of(self, feature_id: int) -> int | None:
+        found = np.flatnonzero(self.feature_ids == feature_id)
+        return int(found[0]) if found.size else None
 
 
 def base_subset(layer: QgsVectorLayer) -> str:
@@ -82,56 +108,62 @@ def base_subset(layer: QgsVectorLayer) -> str:
     return current
 
 
-def unfiltered_copy(layer: QgsVectorLayer) -> QgsVectorLayer:
-    """A new layer on the same data with only the user's own subset (safe to read from a task thread)."""
+def readable_copy(layer: QgsVectorLayer) -> QgsVectorLayer | None:
+    """A new layer on the same data with only the user's own subset (readable from a task's thread), or
+    None for a memory layer (its data live in the layer itself)."""
+    if layer.providerType() == "memory":
+        return None
     copy = QgsVectorLayer(layer.source(), layer.name(), layer.providerType())
     copy.setSubsetString(base_subset(layer))
-    return copy
+    return copy if copy.isValid() else None
 
 
-def _key_field(layer: QgsVectorLayer) -> tuple[str, bool] | None:
-    """(name, numeric) of the single primary key field a SQL provider filters on, if any."""
-    if layer.providerType() not in SQL_PROVIDERS:
-        return None
-    keys = layer.primaryKeyAttributes()
-    if len(keys) != 1:
-        return None
-    field = layer.fields().at(keys[0])
-    numeric = field.type() in (QVariant.Int, QVariant.LongLong, QVariant.UInt, QVariant.ULongLong)
-    return field.name(), numeric
+def index_source(
+    source,
+    key: FilterKey,
+    layer_id: str,
+    base: str,
+    feedback: QgsFeedback | None = None,
+    typologie_labels: Mapping[str, str] | None = None,
+) -> LayerIndex:
+    """Index the lieux of ``source`` (a layer showing the lieux to index); safe in a task's thread."""
+    table = records_from_layer(source, feedback=feedback)
+    records = table.rows
+    engine = OrientationEngine(records, schema=load_schema(), typologie_labels=typologie_labels)
+    if key.record_field is not None:
+        record_key = table.field_keys.get(key.record_field, key.record_field)
+        key_values = [record.get(record_key, "") for record in records]
+    else:
+        key_values = list(table.feature_ids)
+    return LayerIndex(
+        layer_id=layer_id,
+        engine=engine,
+        records=records,
+        feature_ids=np.array(table.feature_ids, dtype=np.int64),
+        key=key,
+        key_values=key_values,
+        base_subset=base,
+    )
 
 
 def build_layer_index(
     layer: QgsVectorLayer,
     feedback: QgsFeedback | None = None,
     typologie_labels: Mapping[str, str] | None = None,
-    source: QgsVectorLayer | None = None,
 ) -> LayerIndex:
-    """Read the lieux of ``layer`` (ignoring the orientation filter) and index them.
-
-    ``source``: the layer to read (default: :func:`unfiltered_copy`); give a copy made in the task's
-    thread when reading in the background.
-    """
-    source = source or unfiltered_copy(layer)
-    table = records_from_layer(source, feedback=feedback)
-    schema = load_schema()
-    records = table.rows
-    engine = OrientationEngine(records, schema=schema, typologie_labels=typologie_labels)
-    key = _key_field(layer)
-    if key is not None:
-        name, _numeric = key
-        record_key = table.field_keys.get(name, name)
-        key_values = [record.get(record_key, "") for record in records]
-    else:
-        key_values = list(table.feature_ids)
-    return LayerIndex(
-        layer_id=layer.id(),
-        engine=engine,
-        records=records,
-        feature_ids=np.array(table.feature_ids, dtype=np.int64),
-        key_values=key_values,
-        base_subset=base_subset(layer),
-    )
+    """Read the lieux of ``layer`` (ignoring the orientation filter) and index them, on the main thread."""
+    base = base_subset(layer)
+    copy = readable_copy(layer)
+    if copy is not None:
+        return index_source(copy, filter_key(layer), layer.id(), base, feedback, typologie_labels)
+    current = layer.subsetString() or ""
+    if current != base:
+        layer.setSubsetString(base)
+    try:
+        return index_source(layer, filter_key(layer), layer.id(), base, feedback, typologie_labels)
+    finally:
+        if current != base:
+            layer.setSubsetString(current)
 
 
 # --------------------------------------------------------------------------- the subset string
@@ -143,15 +175,9 @@ def _literal(value, numeric: bool) -> str:
     return "'" + str(value).replace("'", "''") + "'"
 
 
-def id_filter(layer: QgsVectorLayer, index: LayerIndex, positions: Sequence[int]) -> str:
+def id_filter(index: LayerIndex, positions: Sequence[int]) -> str:
     """A subset-string clause keeping the records at ``positions`` (the shorter of IN / NOT IN)."""
-    key = _key_field(layer)
-    if key is not None:
-        column, numeric = QgsExpression.quotedColumnRef(key[0]), key[1]
-    elif layer.providerType() == "ogr":
-        column, numeric = "FID", True
-    else:  # memory, delimited text…: the subset is a QGIS expression
-        column, numeric = "$id", True
+    column, numeric = index.key.column, index.key.numeric
     chosen = set(int(p) for p in positions)
     if not chosen:
         return f"{column} IS NULL"
@@ -175,7 +201,7 @@ def apply_result(layer: QgsVectorLayer, index: LayerIndex, result: QueryResult) 
     if result.query.is_empty:
         subset = base
     else:
-        clause = id_filter(layer, index, result.indices().tolist())
+        clause = id_filter(index, result.indices().tolist())
         subset = f"({base}) AND ({clause})" if base else clause
     return _set_subset(layer, subset, base)
 

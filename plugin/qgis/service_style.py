@@ -1,8 +1,9 @@
 """Symbology by service: a rule-based renderer, one colour per service of the standard, French legend.
 
-A lieu offers several services: each service is a ring, the first service of the standard the largest, so a
-lieu shows all its services as concentric rings and hiding a service in the legend hides its ring. Colours
-are a project setting (the Hubs' own palette), edited from the Orientation dock.
+A lieu offers several services: each service is a ring of its own colour and size (the first service of the
+standard the innermost), so a lieu shows all its services as concentric rings, and unticking a service in the
+legend hides its ring. Lieux without any service are grey dots. Colours are a project setting (the Hubs'
+own palette), edited from the Orientation dock.
 """
 
 from __future__ import annotations
@@ -35,12 +36,13 @@ DEFAULT_PALETTE = (
     "#d55e00",
     "#56b4e9",
     "#882255",
-    "#f0e442",
+    "#999933",
     "#332288",
 )
 NO_SERVICE_COLOUR = "#9e9e9e"
-LARGEST_MM = 5.2
-STEP_MM = 0.45
+INNERMOST_MM = 1.9
+STEP_MM = 0.9
+RING_WIDTH_MM = 0.45
 
 
 def service_values() -> tuple[str, ...]:
@@ -65,24 +67,36 @@ def service_expression(service: str) -> str:
     return "('|' || \"services\" || '|') LIKE '%" + item.replace("'", "''") + "%'"
 
 
-def _circle(colour: str, size: float) -> QgsMarkerSymbol:
+def _ring(colour: str, size: float) -> QgsMarkerSymbol:
+    return QgsMarkerSymbol.createSimple(
+        {
+            "name": "circle",
+            "color": "0,0,0,0",
+            "size": f"{size:.2f}",
+            "outline_color": colour,
+            "outline_width": f"{RING_WIDTH_MM:.2f}",
+        }
+    )
+
+
+def _dot(colour: str, size: float) -> QgsMarkerSymbol:
     return QgsMarkerSymbol.createSimple(
         {"name": "circle", "color": colour, "size": f"{size:.2f}", "outline_color": "#ffffff", "outline_width": "0.2"}
     )
 
 
 def service_renderer(colours: Mapping[str, str] | None = None) -> QgsRuleBasedRenderer:
-    """The rule-based renderer: one rule per service (largest ring first), then lieux without service."""
+    """The rule-based renderer: one rule per service (innermost ring first), then lieux without service."""
     colours = colours_with_defaults(colours)
     root = QgsRuleBasedRenderer.Rule(None)
     services = service_values()
     for i, service in enumerate(services):
-        size = LARGEST_MM - i * STEP_MM
-        rule = QgsRuleBasedRenderer.Rule(_circle(colours[service], size), 0, 0, service_expression(service), service)
+        size = INNERMOST_MM + i * STEP_MM
+        rule = QgsRuleBasedRenderer.Rule(_ring(colours[service], size), 0, 0, service_expression(service), service)
         rule.setRuleKey(f"mednum-service-{i}")
         root.appendChild(rule)
     other = QgsRuleBasedRenderer.Rule(
-        _circle(NO_SERVICE_COLOUR, 1.8), 0, 0, "", translate("ServiceStyle", "No service given")
+        _dot(NO_SERVICE_COLOUR, INNERMOST_MM), 0, 0, "", translate("ServiceStyle", "No service given")
     )
     other.setIsElse(True)
     other.setRuleKey("mednum-service-none")
