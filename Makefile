@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 export QT_QPA_PLATFORM ?= offscreen
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: help deps dev-deps test lint validate
+.PHONY: help deps dev-deps test lint validate bench
 
 help:
 	@echo "make test          toute la suite de tests (installe ce qu'il faut)"
@@ -28,3 +28,11 @@ lint: dev-deps
 validate: deps
 	@test -n "$(FILE)" || { echo "Usage : make validate FILE=chemin/vers/fichier.csv"; exit 2; }
 	$(PY) -m plugin validate "$(FILE)" $(ARGS)
+
+# Benchmarks on a generated 50,000-lieux file (cached in bench-output/): bench/README.md. ARGS="--only io"
+bench: dev-deps
+	$(PY) -m bench.run $(ARGS)
+
+.PHONY: bench-api
+bench-api: dev-deps  ## the API benchmark alone (pull of 50,000 lieux from the loopback fake data·inclusion)
+	$(PY) -m bench.bench_api

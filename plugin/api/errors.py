@@ -7,17 +7,18 @@ headers, never in URLs) and response bodies are redacted before they are quoted.
 
 from __future__ import annotations
 
+from ..core.errors import MednumError
 from ..core.i18n import translate
 
 
-class ApiError(Exception):
+class ApiError(MednumError):
     """Base class of every error raised by ``plugin.api`` (``.message`` is shown to the user)."""
 
     retryable = False
+    default_code = "api"
 
     def __init__(self, message: str, *, url: str = "", status: int | None = None, body: str = "") -> None:
-        super().__init__(message)
-        self.message = message
+        super().__init__(message, type(self).__name__)
         self.url = url
         self.status = status
         self.body = body

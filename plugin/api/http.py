@@ -46,9 +46,12 @@ class Secret:
     """A token that never prints itself (repr, str, format, pickling of exceptions all show ``***``)."""
 
     __slots__ = ("_value",)
+    known: set[str] = set()  # every secret of the process: redacted from any response body or message
 
     def __init__(self, value: str) -> None:
         self._value = value
+        if value and len(value) >= 4:
+            Secret.known.add(value)
 
     def reveal(self) -> str:
         return self._value
@@ -265,9 +268,8 @@ class ApiClient:
         return url
 
     def _secrets(self) -> list[str]:
-        if self.credentials and self.credentials.secret:
-            return [self.credentials.secret.reveal()]
-        return []
+        """Every token known to the process (this client's and the others'), longest first."""
+        return sorted(Secret.known, key=len, reverse=True)
 
     def check_cancelled(self) -> None:
         if self.cancelled():

@@ -123,7 +123,7 @@ class ReferenceLookup:
         if found is None:
             return None
         name = _name_of(found) or siren
-        members = getattr(found, "communes", None) or getattr(found, "membres", None)
+        members = getattr(found, "members", None) or getattr(found, "membres", None)  # reference.Epci.members
         if members is None and isinstance(found, dict):
             members = found.get("communes") or found.get("membres") or []
         codes = [m if isinstance(m, str) else (getattr(m, "code", None) or m.get("code")) for m in members or []]

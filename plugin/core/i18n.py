@@ -15,8 +15,9 @@ from __future__ import annotations
 
 import os
 import xml.etree.ElementTree as ET
+from contextlib import contextmanager
 from functools import cache
-from typing import Callable
+from typing import Callable, Iterator
 
 from .resources import I18N
 
@@ -81,6 +82,21 @@ def install_translator(translator: Translator, lang: str) -> None:
 
 def current_language() -> str:
     return _language
+
+
+@contextmanager
+def language(lang: str | None) -> Iterator[None]:
+    """Translate into ``lang`` inside the block, then restore the previous translator (``None``: no change)."""
+    global _active, _language
+    if not lang:
+        yield
+        return
+    saved = (_active, _language)
+    use_language(lang)
+    try:
+        yield
+    finally:
+        _active, _language = saved
 
 
 def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 (the name pylupdate5 extracts)

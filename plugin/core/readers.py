@@ -41,6 +41,9 @@ from .records import Table, column_keys, format_number, join_list
 MAX_FILE_BYTES = 1 << 30  # 1 GiB: beyond that, refuse rather than exhaust memory
 MAX_XLSX_UNCOMPRESSED_BYTES = 4 << 30  # zip-bomb guard for workbooks
 SNIFF_BYTES = 1 << 16
+# Memory a text file costs once read as records: bytes + decoded text + one str per cell + one dict per row
+# (measured: 28 MB of CSV → about 200 MB; JSON costs more than CSV).
+MEMORY_PER_TEXT_BYTE = 10
 CSV_DELIMITERS = (",", ";", "\t")
 CSV_FIELD_SIZE_LIMIT = 64 << 20
 
@@ -58,12 +61,11 @@ COORDINATE_COLUMNS = ("latitude", "longitude")
 
 _CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 _UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xf4][\x80-\xbf]+")
+_SEP_HINT = re.compile(r"^sep=([,;\t|])[ \t]*(?:\r\n|\n|\r)")
 _ISO_DATETIME = re.compile(r"^(\d{4}-\d{2}-\d{2})[T ]\d{2}:\d{2}")
 
 # What a French text's non-ASCII characters are (accented letters, French quotes, dashes, NBSP, €, °).
 _FRENCH_CHARS = frozenset("éèêëàâäîïôöùûüÿçœæÉÈÊËÀÂÄÎÏÔÖÙÛÜŸÇŒÆ«»‘’“”–—…°€\xa0")
-
-_CTX = "ReadError"
 
 
 # --------------------------------------------------------------------------------------------- entry point
@@ -80,13 +82,17 @@ def read_table(path: str | Path, *, layer: str | None = None, max_bytes: int = M
     except ReadError:
         raise
     except MemoryError:
-        raise _error("too-large", "The file {name} is too large to be read in memory.", source) from None
+        raise _error(
+            "too-large", translate("ReadError", "The file {name} is too large to be read in memory."), source
+        ) from None
     except RecursionError:
-        raise _error("too-deep", "The file {name} is nested too deeply to be read.", source) from None
+        raise _error(
+            "too-deep", translate("ReadError", "The file {name} is nested too deeply to be read."), source
+        ) from None
     except Exception as exc:  # last-resort net: a reader bug must still reach the user as a clear message
         raise _error(
             "unexpected",
-            "The file {name} could not be read ({detail}).",
+            translate("ReadError", "The file {name} could not be read ({detail})."),
             source,
             detail=f"{type(exc).__name__}: {exc}",
         ) from exc
@@ -103,6 +109,7 @@ def _read(source: Path, layer: str | None, max_bytes: int) -> Table:
         return _read_xlsx(source, layer)
     if kind == "gpkg":
         return _read_gpkg(source, layer)
+    _check_memory(source, size)
     data = head if size <= len(head) else _read_bytes(source)
     if kind == "json":
         return _read_json(data, source)
@@ -110,9 +117,9 @@ def _read(source: Path, layer: str | None, max_bytes: int) -> Table:
 
 
 def _error(code: str, text: str, source: Path | None = None, *, detail: str = "", **values: Any) -> ReadError:
-    """A ReadError whose message is ``translate("ReadError", text)`` formatted with the file name and values."""
+    """A ReadError whose message is ``text`` (already translated) formatted with the file name and values."""
     name = f"« {source.name} »" if source is not None else ""
-    message = translate(_CTX, text).format(name=name, detail=detail, **values)
+    message = text.format(name=name, detail=detail, **values)
     return ReadError(message, code, detail=detail, path=source)
 
 
@@ -120,32 +127,80 @@ def _check_file(source: Path, max_bytes: int) -> int:
     try:
         info = source.stat()
     except FileNotFoundError:
-        raise _error("not-found", "The file {name} does not exist.", source) from None
+        raise _error("not-found", translate("ReadError", "The file {name} does not exist."), source) from None
     except PermissionError:
-        raise _error("permission", "The file {name} cannot be opened: permission denied.", source) from None
+        raise _error(
+            "permission", translate("ReadError", "The file {name} cannot be opened: permission denied."), source
+        ) from None
     except OSError as exc:
-        raise _error("unreadable", "The file {name} could not be read ({detail}).", source, detail=str(exc)) from None
+        raise _error(
+            "unreadable",
+            translate("ReadError", "The file {name} could not be read ({detail})."),
+            source,
+            detail=str(exc),
+        ) from None
     if stat.S_ISDIR(info.st_mode):
         raise _error(
             "is-directory",
-            "{name} is a folder, not a file: choose a file of lieux (CSV, XLSX, JSON, GeoJSON or GeoPackage).",
+            translate(
+                "ReadError",
+                "{name} is a folder, not a file: choose a file of lieux (CSV, XLSX, JSON, GeoJSON or GeoPackage)."
+            ),
             source,
         )
     if not stat.S_ISREG(info.st_mode):
-        raise _error("not-a-file", "{name} is not a regular file.", source)
+        raise _error("not-a-file", translate("ReadError", "{name} is not a regular file."), source)
     if info.st_size == 0:
-        raise _error("empty", "The file {name} is empty.", source)
+        raise _error("empty", translate("ReadError", "The file {name} is empty."), source)
     if info.st_size > max_bytes:
         raise _error(
             "too-large",
-            "The file {name} is too large ({size} MB); the limit is {limit} MB.",
+            translate("ReadError", "The file {name} is too large ({size} MB); the limit is {limit} MB."),
             source,
             size=math.ceil(info.st_size / 1e6),
             limit=max_bytes // 1_000_000,
         )
     if not os.access(source, os.R_OK):
-        raise _error("permission", "The file {name} cannot be opened: permission denied.", source)
+        raise _error(
+            "permission", translate("ReadError", "The file {name} cannot be opened: permission denied."), source
+        )
     return info.st_size
+
+
+def available_memory_mb() -> float | None:
+    """Memory available to a new allocation (MB), where the system says (Linux, macOS); else None."""
+    try:
+        with open("/proc/meminfo", encoding="ascii") as handle:
+            for line in handle:
+                if line.startswith("MemAvailable:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    try:
+        return os.sysconf("SC_AVPHYS_PAGES") * os.sysconf("SC_PAGE_SIZE") / 2**20
+    except (AttributeError, ValueError, OSError):
+        return None
+
+
+def _check_memory(source: Path, size: int) -> None:
+    """Refuse a text file whose parsed records would not fit in memory (rather than let the OS kill QGIS)."""
+    if size < 16 << 20:
+        return
+    needed = size * MEMORY_PER_TEXT_BYTE / 2**20
+    available = available_memory_mb()
+    if available is not None and needed > available:
+        raise _error(
+            "too-large",
+            translate(
+                "ReadError",
+                "The file {name} ({size} MB) needs about {needed} MB of memory to be read; only {available} MB "
+                "are available. Close other programs or split the file."
+            ),
+            source,
+            size=math.ceil(size / 1e6),
+            needed=math.ceil(needed),
+            available=math.floor(available),
+        )
 
 
 def _read_bytes(source: Path) -> bytes:
@@ -153,7 +208,9 @@ def _read_bytes(source: Path) -> bytes:
         with open(source, "rb") as handle:
             return handle.read()
     except PermissionError:
-        raise _error("permission", "The file {name} cannot be opened: permission denied.", source) from None
+        raise _error(
+            "permission", translate("ReadError", "The file {name} cannot be opened: permission denied."), source
+        ) from None
 
 
 def detect_format(source: Path, head: bytes) -> str:
@@ -166,7 +223,10 @@ def detect_format(source: Path, head: bytes) -> str:
         if b"mimetype" in head[:100] and b"opendocument" in head[:200]:
             raise _error(
                 "unsupported-format",
-                "{name} is an OpenDocument spreadsheet (.ods), which is not read: save it as XLSX or CSV.",
+                translate(
+                    "ReadError",
+                    "{name} is an OpenDocument spreadsheet (.ods), which is not read: save it as XLSX or CSV."
+                ),
                 source,
             )
         return "xlsx"
@@ -175,20 +235,28 @@ def detect_format(source: Path, head: bytes) -> str:
     if head.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
         raise _error(
             "unsupported-format",
-            "{name} is a legacy Excel 97-2003 workbook (.xls), which is not read: save it as XLSX or CSV.",
+            translate(
+                "ReadError",
+                "{name} is a legacy Excel 97-2003 workbook (.xls), which is not read: save it as XLSX or CSV."
+            ),
             source,
         )
     if ext in XLSX_EXTENSIONS | GPKG_EXTENSIONS:
         # the extension promises a binary container that the content does not hold
         raise _error(
             "corrupt",
-            "The file {name} is damaged or truncated: it is not a valid {kind} file.",
+            translate("ReadError", "The file {name} is damaged or truncated: it is not a valid {kind} file."),
             source,
             kind="XLSX" if ext in XLSX_EXTENSIONS else "GeoPackage",
         )
     for magic, kind in ((b"%PDF", "PDF"), (b"\x89PNG", "PNG"), (b"\xff\xd8\xff", "JPEG"), (b"\x1f\x8b", "gzip")):
         if head.startswith(magic):
-            raise _error("unsupported-format", "{name} is a {kind} file, not a table of lieux.", source, kind=kind)
+            raise _error(
+                "unsupported-format",
+                translate("ReadError", "{name} is a {kind} file, not a table of lieux."),
+                source,
+                kind=kind,
+            )
     if ext in JSON_EXTENSIONS:
         return "json"
     if ext in CSV_EXTENSIONS:
@@ -203,8 +271,9 @@ def detect_format(source: Path, head: bytes) -> str:
 def decode_text(data: bytes, source: Path | None = None) -> tuple[str, str, list[str]]:
     """Decode bytes of a text file: (text, encoding, notes).
 
-    UTF-8 (with or without BOM) first, UTF-16/32 with a BOM, then the single-byte encodings French
-    exports come in (Windows-1252, Mac Roman, DOS cp850 — chosen by charset-normalizer), Latin-1 last.
+    UTF-8 (with or without BOM) first, UTF-16/32 with a BOM (or UTF-16 without one), then the single-byte
+    encodings French exports come in (Windows-1252, Mac Roman, DOS cp850: see :func:`_guess_eight_bit`),
+    Latin-1 last.
     A file mixing UTF-8 and Windows-1252 lines is decoded line by line (with a note).
     Binary content raises :class:`ReadError`.
     """
@@ -222,7 +291,7 @@ def decode_text(data: bytes, source: Path | None = None) -> tuple[str, str, list
                 if encoding != "utf-8-sig":
                     raise _error(
                         "encoding",
-                        "The text encoding of {name} could not be recognised ({detail}).",
+                        translate("ReadError", "The text encoding of {name} could not be recognised ({detail})."),
                         source,
                         detail=encoding,
                     ) from None
@@ -250,7 +319,7 @@ def decode_text(data: bytes, source: Path | None = None) -> tuple[str, str, list
             text, fallback_lines = mixed
             _check_text(text, source)
             note = translate(
-                _CTX, "The file mixes encodings: {count} line(s) were not UTF-8 and were read as Windows-1252."
+                "ReadError", "The file mixes encodings: {count} line(s) were not UTF-8 and were read as Windows-1252."
             ).format(count=fallback_lines)
             return text, "utf-8+cp1252", [note]
     encoding = _guess_eight_bit(body)
@@ -349,7 +418,9 @@ def _check_text(text: str, source: Path | None) -> None:
 def _binary(source: Path | None) -> ReadError:
     return _error(
         "binary",
-        "The file {name} is not a text file (binary content) nor a supported workbook or GeoPackage.",
+        translate(
+            "ReadError", "The file {name} is not a text file (binary content) nor a supported workbook or GeoPackage."
+        ),
         source,
     )
 
@@ -387,9 +458,13 @@ def sniff_delimiter(text: str, extension: str = "") -> str:
 
 def _read_csv(data: bytes, source: Path) -> Table:
     text, encoding, notes = decode_text(data, source)
-    if not text.strip():
-        raise _error("empty", "The file {name} is empty.", source)
-    delimiter = sniff_delimiter(text, source.suffix.lower())
+    if not text or text.isspace():
+        raise _error("empty", translate("ReadError", "The file {name} is empty."), source)
+    hint = _SEP_HINT.match(text)  # Excel's "sep=;" first line names the delimiter
+    if hint:
+        delimiter, text = hint.group(1), text[hint.end() :]
+    else:
+        delimiter = sniff_delimiter(text, source.suffix.lower())
     if csv.field_size_limit() < CSV_FIELD_SIZE_LIMIT:
         csv.field_size_limit(CSV_FIELD_SIZE_LIMIT)
     try:
@@ -397,15 +472,18 @@ def _read_csv(data: bytes, source: Path) -> Table:
     except _UnterminatedQuoteError as exc:
         raise _error(
             "truncated",
-            "A quoted cell that starts on line {line} of {name} is never closed: the file may be truncated.",
+            translate(
+                "ReadError",
+                "A quoted cell that starts on line {line} of {name} is never closed: the file may be truncated."
+            ),
             source,
-            line=exc.line,
+            line=exc.line + (1 if hint else 0),
         ) from None
     except csv.Error as exc:
         # malformed quoting ("a"b): read it as spreadsheets do and say so
         table = _parse_csv(text, delimiter, strict=False)
         notes.append(
-            translate(_CTX, "Irregular quoting near line {line} was read leniently ({detail}).").format(
+            translate("ReadError", "Irregular quoting near line {line} was read leniently ({detail}).").format(
                 line=getattr(exc, "line", "?"), detail=str(exc)
             )
         )
@@ -569,14 +647,16 @@ def _table_from_records(
 
 def _read_json(data: bytes, source: Path) -> Table:
     text, encoding, notes = decode_text(data, source)
-    if not text.strip():
-        raise _error("empty", "The file {name} is empty.", source)
+    if not text or text.isspace():
+        raise _error("empty", translate("ReadError", "The file {name} is empty."), source)
     try:
         payload = json.loads(text)
     except json.JSONDecodeError as exc:
         raise _error(
             "invalid-json",
-            "The file {name} is not valid JSON (line {line}, column {column}): it may be truncated.",
+            translate(
+                "ReadError", "The file {name} is not valid JSON (line {line}, column {column}): it may be truncated."
+            ),
             source,
             line=exc.lineno,
             column=exc.colno,
@@ -619,7 +699,7 @@ def table_from_json(payload: Any, source: Path | None = None) -> Table:
         if not isinstance(item, dict):
             raise _error(
                 "not-records",
-                "Element {position} of {name} is not an object: expected a list of lieux.",
+                translate("ReadError", "Element {position} of {name} is not an object: expected a list of lieux."),
                 source,
                 position=position,
             )
@@ -630,7 +710,10 @@ def table_from_json(payload: Any, source: Path | None = None) -> Table:
 def _not_records(source: Path | None) -> ReadError:
     return _error(
         "not-records",
-        "The file {name} does not contain a list of lieux (a JSON array of objects or a GeoJSON FeatureCollection).",
+        translate(
+            "ReadError",
+            "The file {name} does not contain a list of lieux (a JSON array of objects or a GeoJSON FeatureCollection)."
+        ),
         source,
     )
 
@@ -644,28 +727,26 @@ def _flatten_json_record(item: dict[str, Any]) -> dict[str, Any]:
 
 
 def carto_item_to_row(item: dict[str, Any]) -> dict[str, Any]:
-    """Flatten a Cartographie ``/carto`` item: the ``adresse`` object → adresse/code_postal/code_insee/commune.
+    """Flatten a Cartographie ``/carto`` item read from a file, keeping every key and the values as given.
 
-    ``adresse`` = ``numero_voie repetition nom_voie``; the timestamp ``date_maj`` keeps its date part (the
-    standard's field is a date); other keys are kept as they are (arrays/objects serialised later).
-    Unknown keys of the address object are kept as ``adresse.<key>`` columns.
+    The ``adresse`` object becomes adresse (``numero_voie repetition nom_voie``, as the API connector's
+    :func:`~plugin.core.converters.cartographie.address_line` writes it), code_postal, code_insee, commune;
+    unknown keys of the object are kept as ``adresse.<key>`` columns; the timestamp ``date_maj`` keeps its date
+    part (the standard's field is a date). Unlike the API connector, nothing is trimmed or de-duplicated:
+    a file is read as it is and the validation engine reports what needs fixing.
     """
+    from .converters.cartographie import address_line
+
     row: dict[str, Any] = {}
     for key, value in item.items():
         if key != "adresse":
             row[key] = value
             continue
-        address = value
-        street = " ".join(
-            str(address.get(part)).strip()
-            for part in ("numero_voie", "repetition", "nom_voie")
-            if address.get(part) not in (None, "")
-        )
-        row["adresse"] = street
+        row["adresse"] = address_line(value)
         for part in ("code_postal", "code_insee", "commune"):
-            if part in address and not row.get(part):
-                row[part] = address[part]
-        for extra_key, extra_value in address.items():
+            if part in value and not row.get(part):
+                row[part] = value[part]
+        for extra_key, extra_value in value.items():
             if extra_key not in CARTO_ADDRESS_KEYS:
                 row[f"adresse.{extra_key}"] = extra_value
     date = row.get("date_maj")
@@ -686,7 +767,7 @@ def _table_from_features(features: list[Any], crs: Any, source: Path | None) -> 
         if not isinstance(feature, dict):
             raise _error(
                 "not-records",
-                "Element {position} of {name} is not a GeoJSON feature.",
+                translate("ReadError", "Element {position} of {name} is not a GeoJSON feature."),
                 source,
                 position=position,
             )
@@ -708,17 +789,19 @@ def _table_from_features(features: list[Any], crs: Any, source: Path | None) -> 
         table.derived_columns = list(COORDINATE_COLUMNS)
     if not use_geometry:
         table.notes.append(
-            translate(_CTX, "The GeoJSON declares a coordinate system other than WGS 84: geometries were not used.")
+            translate(
+                "ReadError", "The GeoJSON declares a coordinate system other than WGS 84: geometries were not used."
+            )
         )
     if non_point:
         table.notes.append(
-            translate(_CTX, "{count} feature(s) have a geometry that is not a point: no coordinates taken.").format(
-                count=non_point
-            )
+            translate(
+                "ReadError", "{count} feature(s) have a geometry that is not a point: no coordinates taken."
+            ).format(count=non_point)
         )
     if feature_ids:
         table.notes.append(
-            translate(_CTX, "{count} feature(s) had no id property: the GeoJSON feature id was used.").format(
+            translate("ReadError", "{count} feature(s) had no id property: the GeoJSON feature id was used.").format(
                 count=feature_ids
             )
         )
@@ -763,14 +846,17 @@ def _read_xlsx(source: Path, sheet: str | None) -> Table:
         if "content.xml" in names:
             raise _error(
                 "unsupported-format",
-                "{name} is an OpenDocument spreadsheet (.ods), which is not read: save it as XLSX or CSV.",
+                translate(
+                    "ReadError",
+                    "{name} is an OpenDocument spreadsheet (.ods), which is not read: save it as XLSX or CSV."
+                ),
                 source,
             )
         raise _corrupt_xlsx(source, "xl/workbook.xml missing")
     if uncompressed > MAX_XLSX_UNCOMPRESSED_BYTES:
         raise _error(
             "too-large",
-            "The file {name} is too large ({size} MB); the limit is {limit} MB.",
+            translate("ReadError", "The file {name} is too large ({size} MB); the limit is {limit} MB."),
             source,
             size=math.ceil(uncompressed / 1e6),
             limit=MAX_XLSX_UNCOMPRESSED_BYTES // 1_000_000,
@@ -796,7 +882,7 @@ def _read_xlsx(source: Path, sheet: str | None) -> Table:
 def _corrupt_xlsx(source: Path, exc: Any) -> ReadError:
     return _error(
         "corrupt",
-        "The file {name} is damaged or truncated: it is not a valid {kind} file.",
+        translate("ReadError", "The file {name} is damaged or truncated: it is not a valid {kind} file."),
         source,
         kind="XLSX",
         detail=f"{type(exc).__name__}: {exc}" if isinstance(exc, BaseException) else str(exc),
@@ -806,13 +892,13 @@ def _corrupt_xlsx(source: Path, exc: Any) -> ReadError:
 def _table_from_workbook(workbook: Any, sheet: str | None, source: Path) -> Table:
     sheets = workbook.worksheets
     if not sheets:
-        raise _error("no-sheet", "The workbook {name} has no worksheet.", source)
+        raise _error("no-sheet", translate("ReadError", "The workbook {name} has no worksheet."), source)
     if sheet is not None:
         matching = [ws for ws in sheets if ws.title == sheet]
         if not matching:
             raise _error(
                 "unknown-layer",
-                "The workbook {name} has no sheet named {layer}; sheets: {available}.",
+                translate("ReadError", "The workbook {name} has no sheet named {layer}; sheets: {available}."),
                 source,
                 layer=sheet,
                 available=", ".join(ws.title for ws in sheets),
@@ -820,6 +906,7 @@ def _table_from_workbook(workbook: Any, sheet: str | None, source: Path) -> Tabl
         worksheet = matching[0]
     else:
         worksheet = sheets[0]
+    worksheet.reset_dimensions()  # never trust (or pre-scan for) the declared dimension: read what is there
     iterator = worksheet.iter_rows(values_only=True)
     header: list[str] = []
     for values in iterator:
@@ -827,7 +914,7 @@ def _table_from_workbook(workbook: Any, sheet: str | None, source: Path) -> Tabl
         if header:
             break
     if not header:
-        raise _error("empty", "The file {name} is empty.", source)
+        raise _error("empty", translate("ReadError", "The file {name} is empty."), source)
     keys, duplicates, blank_headers = column_keys(header)
     width = len(keys)
     rows: list[dict[str, str]] = []
@@ -891,7 +978,7 @@ def _read_gpkg(source: Path, layer: str | None) -> Table:
 def _corrupt_gpkg(source: Path, exc: BaseException) -> ReadError:
     return _error(
         "corrupt",
-        "The file {name} is damaged or truncated: it is not a valid {kind} file.",
+        translate("ReadError", "The file {name} is damaged or truncated: it is not a valid {kind} file."),
         source,
         kind="GeoPackage",
         detail=f"{type(exc).__name__}: {exc}",
@@ -918,14 +1005,14 @@ def _table_from_gpkg(connection: sqlite3.Connection, source: Path, layer: str | 
             raise _error("not-geopackage", message, source) from None
         raise
     if not tables:
-        raise _error("no-table", "The GeoPackage {name} contains no table.", source)
+        raise _error("no-table", translate("ReadError", "The GeoPackage {name} contains no table."), source)
     names = [name for name, _ in tables]
     if layer is None:
         layer = names[0]
     elif layer not in names:
         raise _error(
             "unknown-layer",
-            "The GeoPackage {name} has no table named {layer}; tables: {available}.",
+            translate("ReadError", "The GeoPackage {name} has no table named {layer}; tables: {available}."),
             source,
             layer=layer,
             available=", ".join(names),
@@ -944,16 +1031,18 @@ def _table_from_gpkg(connection: sqlite3.Connection, source: Path, layer: str | 
     primary = [col[1] for col in info if col[5] and str(col[2]).upper() == "INTEGER"]
     skipped = {geometry_column} | ({primary[0]} if primary and primary[0] != "id" else set())
     header = [col[1] for col in info if col[1] not in skipped]
-    selected = header + ([geometry_column] if geometry_column else [])
-    order = f" ORDER BY {_quote(primary[0])}" if primary else " ORDER BY rowid"
-    query = f"SELECT {', '.join(_quote(name) for name in selected) or '*'} FROM {_quote(layer)}{order}"
+    # the feature id (what QGIS shows) numbers the rows; the table's position when there is none
+    key = _quote(primary[0]) if primary else "rowid"
+    selected = [_quote(name) for name in header + ([geometry_column] if geometry_column else [])] + [key]
+    query = f"SELECT {', '.join(selected)} FROM {_quote(layer)} ORDER BY {key}"
     width = len(header)
     output = header + [name for name in COORDINATE_COLUMNS if geometry_column and srs_ok and name not in header]
     rows: list[dict[str, str]] = []
     numbers: list[int] = []
     blank_rows: list[int] = []
     derived = False
-    for number, values in enumerate(connection.execute(query), start=1):
+    for position, values in enumerate(connection.execute(query), start=1):
+        number = values[-1] if isinstance(values[-1], int) and values[-1] > 0 else position
         row = dict.fromkeys(output, "")
         row.update((name, cell_from_value(value)) for name, value in zip(header, values[:width]))
         if geometry_column and srs_ok and isinstance(values[width], (bytes, bytearray, memoryview)):
@@ -977,7 +1066,7 @@ def _table_from_gpkg(connection: sqlite3.Connection, source: Path, layer: str | 
         table.derived_columns = list(COORDINATE_COLUMNS)
     if geometry_column and not srs_ok:
         table.notes.append(
-            translate(_CTX, "The layer's coordinate system is not WGS 84 (EPSG:4326): geometries were not used.")
+            translate("ReadError", "The layer's coordinate system is not WGS 84 (EPSG:4326): geometries were not used.")
         )
     table.layer = layer
     return table

@@ -65,6 +65,7 @@ class Table:
     (header excluded, blank rows counted), i.e. spreadsheet line ``row_number + 1`` for a file with a header.
     ``blank_rows``, ``extra_cells``, ``missing_cells`` and ``lossy_cells`` use the same numbering, so an issue
     points at the row the user sees. Blank rows are not records: they appear only in ``blank_rows``.
+    A GeoPackage's rows are numbered by their feature id (``fid``), as QGIS shows them.
 
     Columns: ``header`` is the source header exactly as read (duplicates and blank names included);
     ``columns`` is parallel to it and gives the key of each column in ``rows``: the name itself, or a

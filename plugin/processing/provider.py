@@ -12,6 +12,9 @@ from ..core.i18n import translate
 def algorithm_classes() -> list[type]:
     """Every algorithm of the provider (add yours here, one line each)."""
     classes: list[type] = []
+    from .api_algorithms import FetchAlgorithm, PushAlgorithm
+
+    classes += [FetchAlgorithm, PushAlgorithm]
     return classes
 
 

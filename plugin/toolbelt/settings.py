@@ -53,6 +53,71 @@ class PlgSettings:
         ),
     )
 
+    # ---- API connectors (issue 6): addresses and QGIS authentication configurations (ids, never secrets)
+    di_url: str = field(
+        default="",
+        metadata=setting_label(
+            QT_TRANSLATE_NOOP("PlgSettings", "data·inclusion API address"),
+            QT_TRANSLATE_NOOP("PlgSettings", "Empty: https://api.data.inclusion.gouv.fr/api/v1"),
+        ),
+    )
+    di_authcfg: str = field(
+        default="",
+        metadata=setting_label(
+            QT_TRANSLATE_NOOP("PlgSettings", "data·inclusion authentication (QGIS authcfg id)"),
+            QT_TRANSLATE_NOOP("PlgSettings", "Id of the QGIS authentication configuration holding the token."),
+        ),
+    )
+    dora_url: str = field(
+        default="",
+        metadata=setting_label(
+            QT_TRANSLATE_NOOP("PlgSettings", "DORA API address"),
+            QT_TRANSLATE_NOOP("PlgSettings", "Empty: https://api.dora.inclusion.gouv.fr/api/v2"),
+        ),
+    )
+    dora_authcfg: str = field(
+        default="",
+        metadata=setting_label(
+            QT_TRANSLATE_NOOP("PlgSettings", "DORA authentication (QGIS authcfg id)"),
+            QT_TRANSLATE_NOOP("PlgSettings", "Id of the QGIS authentication configuration holding the token."),
+        ),
+    )
+    carto_url: str = field(
+        default="",
+        metadata=setting_label(
+            QT_TRANSLATE_NOOP("PlgSettings", "Cartographie nationale API address (reading)"),
+            QT_TRANSLATE_NOOP("PlgSettings", "Empty: https://api.inclusion-numerique.anct.gouv.fr"),
+        ),
+    )
+    carto_authcfg: str = field(
+        default="",
+        metadata=setting_label(
+            QT_TRANSLATE_NOOP("PlgSettings", "Cartographie nationale authentication (QGIS authcfg id)"),
+            QT_TRANSLATE_NOOP("PlgSettings", "Id of the QGIS authentication configuration holding the token."),
+        ),
+    )
+    carto_push_url: str = field(
+        default="",
+        metadata=setting_label(
+            QT_TRANSLATE_NOOP("PlgSettings", "Cartographie nationale API address (push)"),
+            QT_TRANSLATE_NOOP("PlgSettings", "Empty: https://cartographie.societenumerique.gouv.fr/api/v0"),
+        ),
+    )
+    carto_push_authcfg: str = field(
+        default="",
+        metadata=setting_label(
+            QT_TRANSLATE_NOOP("PlgSettings", "Cartographie nationale push key (QGIS authcfg id)"),
+            QT_TRANSLATE_NOOP("PlgSettings", "Id of the QGIS authentication configuration holding the x-api-key."),
+        ),
+    )
+    api_timeout: int = field(
+        default=60,
+        metadata=setting_label(
+            QT_TRANSLATE_NOOP("PlgSettings", "API timeout (seconds)"),
+            QT_TRANSLATE_NOOP("PlgSettings", "Time allowed for each request to an API."),
+        ),
+    )
+
 
 def _qgs_settings():
     from qgis.core import QgsSettings

@@ -114,6 +114,12 @@ def test_bom_tab_and_sniffing(tmp_path):
     assert sniff_delimiter('id;nom;adresse\n1;"a, b, c, d";"x, y"\n2;z;"1, rue"\n') == ";"
 
 
+def test_excel_sep_line_names_the_delimiter(tmp_path):
+    table = read_table(write(tmp_path / "excel.csv", "sep=;\r\nid;nom,commune\r\n1;A,Reims\r\n"))
+    assert table.delimiter == ";" and table.header == ["id", "nom,commune"]
+    assert table.rows == [{"id": "1", "nom,commune": "A,Reims"}]
+
+
 def test_excel_unicode_text_utf16(tmp_path):
     path = tmp_path / "export.txt"
     path.write_bytes("id\tnom\r\n1\tMédiathèque\r\n".encode("utf-16"))
@@ -423,6 +429,17 @@ def test_geopackage_attributes_and_points(tmp_path):
     assert path.read_bytes() == before  # opened read-only
 
 
+def test_geopackage_rows_are_numbered_by_feature_id(tmp_path):
+    path = make_gpkg(tmp_path / "fid.gpkg", [(None, f"s{i}", "N", "13001", None, None) for i in range(1, 5)])
+    connection = sqlite3.connect(path)
+    connection.execute("DELETE FROM lieux WHERE fid = 2")
+    connection.commit()
+    connection.close()
+    table = read_table(path)
+    assert [row["id"] for row in table.rows] == ["s1", "s3", "s4"]
+    assert table.row_numbers == [1, 3, 4]  # what QGIS's attribute table shows
+
+
 def test_geopackage_in_lambert93_does_not_use_the_geometry(tmp_path):
     path = make_gpkg(tmp_path / "l93.gpkg", [(gpkg_blob(650000, 6860000), "1", "A", "75001", None, None)], srs_id=2154)
     table = read_table(path)
@@ -501,6 +518,18 @@ def test_too_large_is_refused_before_reading(tmp_path):
     with pytest.raises(ReadError) as info:
         read_table(path, max_bytes=1000)
     assert info.value.code == "too-large"
+
+
+def test_file_that_would_not_fit_in_memory_is_refused(tmp_path, monkeypatch):
+    from plugin.core import readers
+
+    path = write(tmp_path / "big.csv", "id,nom\n" + ("1," + "A" * 1000 + "\n") * 20_000)  # 20 MB
+    monkeypatch.setattr(readers, "available_memory_mb", lambda: 100.0)
+    with pytest.raises(ReadError) as info:
+        read_table(path)
+    assert info.value.code == "too-large" and "100" in info.value.message
+    monkeypatch.setattr(readers, "available_memory_mb", lambda: None)  # unknown: read it
+    assert len(read_table(path).rows) == 20_000
 
 
 def test_special_file_is_refused():

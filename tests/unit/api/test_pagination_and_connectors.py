@@ -122,6 +122,8 @@ def test_territory_codes():
     assert resolve_territory("13055", lookup=None).kind == "commune"
     with pytest.raises(errors.ConfigurationError):
         resolve_territory("ABC", lookup=None)
+    metropole = resolve_territory("200054807", lookup=None)  # an EPCI, from the bundled reference
+    assert metropole.kind == "epci" and "13055" in metropole.communes
     with pytest.raises(errors.ConfigurationError):
-        resolve_territory("200054807", lookup=None)  # an EPCI needs the reference
+        resolve_territory("123456789", lookup=None)  # a SIREN that is no EPCI
     assert Territory("departement", "2A").contains("", "20000")

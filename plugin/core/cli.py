@@ -1,0 +1,297 @@
+"""The headless command line: ``python -m plugin validate FILE [--format text|json|html] [--fix OUT]``.
+
+Exit codes (documented in README.md, "Ligne de commande"):
+
+* 0 — the file conforms to the standard (warnings may remain);
+* 1 — the file has errors (it does not conform);
+* 2 — the command could not do its job: unreadable input, unwritable output, wrong arguments;
+* 3 — an internal error (a bug): a short French message asks to report it; ``MEDNUM_DEBUG=1`` shows the details.
+
+Messages go to stderr, the report to stdout (or to ``--output``). No Python traceback reaches the user.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import sys
+import traceback
+from pathlib import Path
+from typing import Sequence, TextIO
+
+from .errors import MednumError
+from .i18n import translate, use_language
+from .validation.codes import ERROR
+
+EXIT_OK = 0
+EXIT_ERRORS = 1
+EXIT_UNREADABLE = 2
+EXIT_BUG = 3
+
+_CTX = "Cli"
+FORMATS = ("text", "json", "html")
+
+
+def _t(text: str) -> str:
+    return translate(_CTX, text)
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that exits with code 2 and a translated one-line message instead of its usage dump."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        sys.stderr.write(_t("Error: {message}").format(message=message) + "\n")
+        raise SystemExit(EXIT_UNREADABLE)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="python -m plugin", description=_t("Lieux de médiation numérique: headless tools."))
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    commands.required = True
+    validate = commands.add_parser(
+        "validate",
+        help=_t("validate a file of lieux against the national standard"),
+        description=_t(
+            "Validate a file of lieux (CSV, XLSX, JSON, GeoJSON, GeoPackage) against the national standard "
+            "and print the report. Exit code 0: conformant; 1: errors; 2: unreadable input; 3: internal error."
+        ),
+    )
+    validate.add_argument("file", metavar="FILE", help=_t("file to validate (never modified)"))
+    validate.add_argument("--format", choices=FORMATS, default="text", help=_t("report format (default: text)"))
+    validate.add_argument("-o", "--output", metavar="REPORT", help=_t("write the report to this file"))
+    validate.add_argument(
+        "--fix",
+        metavar="OUT",
+        help=_t("write a corrected copy (safe fixes only) to OUT (.csv, .json or .geojson) and list the changes"),
+    )
+    validate.add_argument("--lang", choices=("fr", "en"), default=None, help=_t("language of the messages"))
+    validate.add_argument(
+        "--ignore-header-case", action="store_true", help=_t("match column names without regard to case")
+    )
+    validate.add_argument(
+        "--schema-only", action="store_true", help=_t("check the schema's constraints only (no quality rules)")
+    )
+    validate.add_argument("--today", metavar="YYYY-MM-DD", help=_t("reference date of the date_maj checks"))
+    validate.add_argument("--layer", help=_t("sheet (XLSX) or table (GeoPackage) to read"))
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit code (never raises, never prints a traceback)."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    lang = _early_language(argv)
+    if lang:
+        use_language(lang)
+    try:
+        args = build_parser().parse_args(argv)
+        if args.command == "validate":
+            return run_validate(args, sys.stdout, sys.stderr)
+        return EXIT_UNREADABLE
+    except SystemExit as exit_:
+        return int(exit_.code) if isinstance(exit_.code, int) else EXIT_UNREADABLE
+    except MednumError as error:
+        sys.stderr.write(error.message + "\n")
+        return EXIT_UNREADABLE
+    except KeyboardInterrupt:
+        sys.stderr.write(_t("Interrupted.") + "\n")
+        return 130
+    except BaseException as error:  # noqa: BLE001 — the last line of defence: no traceback for users
+        return _internal_error(error)
+
+
+def _early_language(argv: Sequence[str]) -> str | None:
+    """The --lang value, read before argparse so that its own messages are translated too."""
+    for index, arg in enumerate(argv):
+        if arg == "--lang" and index + 1 < len(argv):
+            return argv[index + 1][:2]
+        if arg.startswith("--lang="):
+            return arg.split("=", 1)[1][:2]
+    return None
+
+
+def _internal_error(error: BaseException) -> int:
+    from ..__about__ import __tracker__
+
+    sys.stderr.write(
+        _t(
+            "Internal error ({kind}): the validation could not finish. This is a bug of the plugin, not of your "
+            "file: please report it at {tracker} with the file if you can. Set MEDNUM_DEBUG=1 to see the details."
+        ).format(kind=type(error).__name__, tracker=__tracker__ or "—")
+        + "\n"
+    )
+    if os.environ.get("MEDNUM_DEBUG"):
+        traceback.print_exception(type(error), error, error.__traceback__, file=sys.stderr)
+    return EXIT_BUG
+
+
+def _parse_today(text: str | None) -> dt.date | None:
+    if not text:
+        return None
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise MednumError(
+            _t("--today expects a date written YYYY-MM-DD, not “{text}”.").format(text=text), "bad-argument"
+        ) from None
+
+
+def run_validate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from .readers import read_table
+    from .schema import load_schema
+    from .validation import ValidationOptions, validate_table
+
+    schema = load_schema()
+    source = Path(args.file)
+    table = read_table(source, layer=args.layer) if args.layer else read_table(source)
+    options = ValidationOptions(
+        language=args.lang,
+        ignore_header_case=args.ignore_header_case,
+        today=_parse_today(args.today),
+        quality=not args.schema_only,
+    )
+    report = validate_table(table, schema, options)
+    report.source = str(source)
+
+    changes = None
+    remaining = None
+    if args.fix:
+        changes, remaining = _write_fixed_copy(table, report, schema, options, Path(args.fix), source)
+
+    if args.format == "json":
+        payload = report.to_dict()
+        if changes is not None:
+            payload["changes"] = [change.to_dict() for change in changes]
+        text = json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
+    elif args.format == "html":
+        from .report_html import render_html
+
+        text = render_html(report, lieux=_lieux(table, schema, options))
+    else:
+        text = render_text(report, changes, args.fix, remaining)
+
+    if args.output:
+        _write_text(Path(args.output), text, source)
+        err.write(_t("Report written to {path}").format(path=args.output) + "\n")
+    else:
+        out.write(text)
+    if changes is not None and args.format != "text":
+        err.write(_fix_summary(changes, args.fix, remaining) + "\n")
+    return EXIT_ERRORS if report.errors else EXIT_OK
+
+
+def _lieux(table, schema, options) -> dict:
+    from .report_html import Lieu
+    from .validation.rules.structure import analyse_header
+
+    keys = analyse_header(schema, list(table.header), getattr(table, "columns", None),
+                          ignore_case=options.ignore_header_case).field_keys
+    nom, commune = keys.get("nom"), keys.get("commune")
+    return {
+        number: Lieu(row.get(nom, "") if nom else "", row.get(commune, "") if commune else "")
+        for number, row in zip(table.row_numbers, table.rows)
+    }
+
+
+def _write_text(path: Path, text: str, source: Path) -> None:
+    from .errors import WriteError
+
+    try:
+        if path.resolve() == source.resolve():
+            raise WriteError(
+                _t("Refusing to overwrite the file being validated ({name}): choose another file name.").format(
+                    name=path.name
+                ),
+                "overwrite-source",
+            )
+        path.write_text(text, encoding="utf-8")
+    except OSError as error:
+        raise WriteError(
+            _t("Cannot write {path}: {reason}").format(path=path, reason=error.strerror or error), "unwritable"
+        ) from None
+
+
+def _write_fixed_copy(table, report, schema, options, target: Path, source: Path):
+    """Apply the safe fixes to a copy of the table's records and write it; return (changes, errors left)."""
+    from .validation import apply_fixes, validate_records
+    from .validation.rules.structure import analyse_header
+    from .writers import write_records
+
+    keys = analyse_header(schema, list(table.header), getattr(table, "columns", None),
+                          getattr(table, "duplicate_headers", None), getattr(table, "blank_headers", None),
+                          ignore_case=options.ignore_header_case).field_keys
+    mapped = set(keys.values())
+    extra = [key for key in (getattr(table, "columns", None) or table.header) if key not in mapped]
+    records = []
+    for row in table.rows:
+        record = {name: row.get(key, "") for name, key in keys.items()}
+        for key in extra:
+            record[key] = row.get(key, "")
+        records.append(record)
+    fixed, changes = apply_fixes(records, report.issues, row_numbers=table.row_numbers)
+    write_records(target, fixed, schema, extra=extra, source_path=source)
+    remaining = validate_records(fixed, schema, options, row_numbers=table.row_numbers).errors
+    return changes, remaining
+
+
+def _fix_summary(changes, target, remaining) -> str:
+    return _t("{count} safe fixes applied; corrected copy written to {path} ({remaining} errors left).").format(
+        count=len(changes), path=target, remaining=remaining
+    )
+
+
+# ── Text report ───────────────────────────────────────────────────────────────────────────────────────────
+
+
+def _severity_word(severity: str) -> str:
+    return _t("error") if severity == ERROR else _t("warning")
+
+
+def render_text(report, changes=None, fix_target=None, remaining=None) -> str:
+    """The report for a terminal: verdict and counts, summary by rule, then the issues lieu by lieu."""
+    lines: list[str] = []
+    lines.append(
+        _t("File: {source} · {rows} lieux · schema {version}").format(
+            source=report.source or "—", rows=report.rows, version=report.schema_version or "—"
+        )
+    )
+    verdict = _t("CONFORMANT") if report.errors == 0 else _t("NOT CONFORMANT")
+    lines.append(
+        _t("Result: {verdict} — {errors} errors, {warnings} warnings, {fixable} safe fixes suggested").format(
+            verdict=verdict, errors=report.errors, warnings=report.warnings, fixable=len(report.fixable())
+        )
+    )
+    if report.issues:
+        lines.append("")
+        lines.append(_t("Summary by rule"))
+        summary = report.summary_by_rule()
+        width = max(len(code) for code, *_ in summary)
+        for code, severity, title, count in summary:
+            lines.append(f"  {count:>7}  {_severity_word(severity):<13} {code:<{width}}  {title}")
+        lines.append("")
+        lines.append(_t("Issues"))
+        current = object()
+        for issue in report.issues:
+            if issue.row != current:
+                current = issue.row
+                label = _t("File") if issue.row is None else _t("Row {row}").format(row=issue.row)
+                if issue.id:
+                    label += f" · id {issue.id}"
+                lines.append(f"  {label}")
+            where = f"{issue.field} · " if issue.field else ""
+            lines.append(f"    [{_severity_word(issue.severity)}] {where}{issue.code}: {issue.message}")
+            if issue.suggestion is not None:
+                lines.append("      " + _t("→ suggested fix: “{fix}”").format(fix=issue.suggestion))
+    if changes is not None:
+        lines.append("")
+        lines.append(_fix_summary(changes, fix_target, remaining))
+        for change in changes:
+            lines.append(
+                "  "
+                + _t("Row {row} · {field}: “{before}” → “{after}”").format(
+                    row=change.row, field=change.field, before=change.before, after=change.after
+                )
+            )
+    return "\n".join(lines) + "\n"

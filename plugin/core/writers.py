@@ -1,0 +1,210 @@
+"""Write records as conformant files: CSV, JSON or GeoJSON (pure Python, no Qt/QGIS).
+
+* CSV — the schema's header in schema order (then the ``extra`` columns asked for), UTF-8 without BOM,
+  ``,`` delimiter, RFC 4180 quoting (only where needed) and line endings, list values joined with ``|``.
+* JSON — an array of records (objects of strings, lists as ``a|b`` strings), one record per line.
+* GeoJSON — a FeatureCollection; a Point from ``longitude``/``latitude`` when both are valid WGS 84 numbers,
+  a null geometry otherwise; every column is also kept in the properties (nothing lost).
+
+Values are written as they are: the writer never corrects data (the validation engine's fixes do).
+Writes are atomic (temporary file in the same folder, then rename) so a failure never leaves a half-written
+file, and the file the records were read from is never overwritten unless explicitly allowed.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import math
+import os
+import tempfile
+from pathlib import Path
+from typing import IO, Any, Iterable, Mapping, Sequence
+
+from .errors import WriteError
+from .i18n import translate
+from .records import Table, cell_text
+from .schema import Schema, load_schema
+
+FORMATS_BY_EXTENSION = {".csv": "csv", ".txt": "csv", ".json": "json", ".geojson": "geojson"}
+FORMATS = ("csv", "json", "geojson")
+
+
+def write_records(
+    path: str | Path,
+    records: Iterable[Mapping[str, Any]],
+    schema: Schema | None = None,
+    fmt: str | None = None,
+    extra: Sequence[str] | None = None,
+    *,
+    source_path: str | Path | None = None,
+    overwrite_source: bool = False,
+) -> Path:
+    """Write ``records`` to ``path`` as ``fmt`` (default: from the extension) and return the path.
+
+    Columns: the schema fields in schema order, then the ``extra`` column names (non-schema columns to keep,
+    e.g. ``Table.extra_columns(schema)``). ``source_path``: the file the records came from, which is not
+    overwritten unless ``overwrite_source`` is true. Raises :class:`WriteError` with a translated message.
+    """
+    schema = schema or load_schema()
+    target = Path(path)
+    kind = _format(target, fmt)
+    if source_path is not None and not overwrite_source and _same_file(target, Path(source_path)):
+        raise _error(
+            "overwrite-source",
+            translate(
+                "WriteError", "Refusing to overwrite the source file {name}: choose another file name for the export."
+            ),
+            target,
+        )
+    columns = list(schema.field_names) + [name for name in dict.fromkeys(extra or ()) if name not in schema]
+    writer = {"csv": _write_csv, "json": _write_json, "geojson": _write_geojson}[kind]
+    _atomic_write(target, lambda handle: writer(handle, records, columns))
+    return target
+
+
+def write_table(
+    path: str | Path, table: Table, schema: Schema | None = None, fmt: str | None = None, **options: Any
+) -> Path:
+    """Write everything a :class:`Table` holds: schema fields, then its extra columns (source file protected)."""
+    schema = schema or load_schema()
+    options.setdefault("source_path", table.path)
+    return write_records(path, table.rows, schema, fmt, extra=table.extra_columns(schema), **options)
+
+
+def _format(target: Path, fmt: str | None) -> str:
+    kind = (fmt or FORMATS_BY_EXTENSION.get(target.suffix.lower(), "")).lower().lstrip(".")
+    if kind not in FORMATS:
+        raise _error(
+            "unknown-format",
+            translate("WriteError", "Cannot export to {name}: choose a .csv, .json or .geojson file."),
+            target,
+        )
+    return kind
+
+
+def _error(code: str, text: str, target: Path, *, detail: str = "") -> WriteError:
+    message = text.format(name=f"« {target.name} »", folder=f"« {target.parent} »", detail=detail)
+    return WriteError(message, code, detail=detail, path=target)
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        if a.exists() and b.exists():
+            return os.path.samefile(a, b)
+        return a.resolve() == b.resolve()
+    except OSError:
+        return False
+
+
+def _atomic_write(target: Path, write: Any) -> None:
+    """Write through a temporary file in the target's folder, then rename it over the target."""
+    folder = target.parent
+    if not folder.is_dir():
+        raise _error(
+            "no-folder", translate("WriteError", "Cannot write {name}: the folder {folder} does not exist."), target
+        )
+    if target.is_dir():
+        raise _error("is-directory", translate("WriteError", "Cannot write {name}: it is a folder."), target)
+    temporary = None
+    try:
+        descriptor, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+        with os.fdopen(descriptor, "w", encoding="utf-8", newline="") as handle:
+            write(handle)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(temporary, _file_mode(target))
+        os.replace(temporary, target)
+        temporary = None
+    except PermissionError as exc:
+        raise _error(
+            "permission",
+            translate("WriteError", "Cannot write {name}: permission denied (is the file open in another program?)."),
+            target,
+            detail=str(exc),
+        ) from None
+    except OSError as exc:
+        raise _error(
+            "unwritable",
+            translate("WriteError", "Cannot write {name} ({detail})."),
+            target,
+            detail=exc.strerror or str(exc),
+        ) from None
+    finally:
+        if temporary is not None:
+            try:
+                os.unlink(temporary)
+            except OSError:
+                pass
+
+
+def _file_mode(target: Path) -> int:
+    """Keep an existing file's permissions; a new file gets the usual 0666 & ~umask (mkstemp gives 0600)."""
+    try:
+        return target.stat().st_mode & 0o777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
+def _cells(record: Mapping[str, Any], columns: Sequence[str]) -> list[str]:
+    values = list(map(record.get, columns))
+    try:
+        "".join(values)  # fast path: every value is already a string (a TypeError otherwise)
+    except TypeError:
+        values = [value if isinstance(value, str) else cell_text(value, multi=True) for value in values]
+    return values
+
+
+def _write_csv(handle: IO[str], records: Iterable[Mapping[str, Any]], columns: Sequence[str]) -> None:
+    writer = csv.writer(handle, delimiter=",", quotechar='"', quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")
+    writer.writerow(columns)
+    writer.writerows(_cells(record, columns) for record in records)
+
+
+_ENCODER = json.JSONEncoder(ensure_ascii=False)
+_BATCH = 1000
+
+
+def _write_lines(handle: IO[str], opening: str, lines: Iterable[str], closing: str) -> None:
+    """``opening``, the lines joined with ``,\\n`` (written by batches), ``closing``."""
+    handle.write(opening)
+    batch: list[str] = []
+    first = True
+    for line in lines:
+        batch.append(line)
+        if len(batch) == _BATCH:
+            handle.write(("\n" if first else ",\n") + ",\n".join(batch))
+            batch, first = [], False
+    if batch:
+        handle.write(("\n" if first else ",\n") + ",\n".join(batch))
+    handle.write(closing)
+
+
+def _write_json(handle: IO[str], records: Iterable[Mapping[str, Any]], columns: Sequence[str]) -> None:
+    lines = (_ENCODER.encode(dict(zip(columns, _cells(record, columns)))) for record in records)
+    _write_lines(handle, "[", lines, "\n]\n")
+
+
+def point_geometry(record: Mapping[str, Any]) -> dict[str, Any] | None:
+    """A GeoJSON Point from the record's longitude/latitude when both are valid WGS 84 numbers, else None."""
+    try:
+        longitude = float(str(record.get("longitude", "")).strip())
+        latitude = float(str(record.get("latitude", "")).strip())
+    except ValueError:
+        return None
+    if not (math.isfinite(longitude) and math.isfinite(latitude)):
+        return None
+    if not (-180 <= longitude <= 180 and -90 <= latitude <= 90):
+        return None
+    return {"type": "Point", "coordinates": [longitude, latitude]}
+
+
+def _feature(properties: dict[str, str]) -> str:
+    return _ENCODER.encode({"type": "Feature", "geometry": point_geometry(properties), "properties": properties})
+
+
+def _write_geojson(handle: IO[str], records: Iterable[Mapping[str, Any]], columns: Sequence[str]) -> None:
+    lines = (_feature(dict(zip(columns, _cells(record, columns)))) for record in records)
+    _write_lines(handle, '{"type": "FeatureCollection", "features": [', lines, "\n]}\n")

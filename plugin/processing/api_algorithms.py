@@ -1,0 +1,149 @@
+"""Processing algorithms ``mednum:fetch`` (pull lieux from an API into a GeoPackage) and ``mednum:push``."""
+
+from __future__ import annotations
+
+from qgis.core import (
+    QgsProcessing,
+    QgsProcessingAlgorithm,
+    QgsProcessingException,
+    QgsProcessingParameterBoolean,
+    QgsProcessingParameterEnum,
+    QgsProcessingParameterFileDestination,
+    QgsProcessingParameterString,
+    QgsProcessingParameterVectorDestination,
+    QgsProcessingParameterVectorLayer,
+)
+
+from ..api.errors import ApiError
+from ..api.sources import PULL_SOURCES, SOURCES
+from ..api.territory import resolve_territory
+from ..core.i18n import translate
+from ..core.schema import load_schema
+from ..qgis import api_session
+from ..qgis.network import QgisTransport
+
+
+def _tr(text: str) -> str:
+    return translate("ApiAlgorithms", text)
+
+
+class _ApiAlgorithm(QgsProcessingAlgorithm):
+    def group(self) -> str:
+        return _tr("API")
+
+    def groupId(self) -> str:
+        return "api"
+
+    def createInstance(self):
+        return type(self)()
+
+    def flags(self):
+        # QgsBlockingNetworkRequest works in the Processing thread; credentials are read there once
+        return super().flags()
+
+
+class FetchAlgorithm(_ApiAlgorithm):
+    SOURCE, TERRITORY, OUTPUT = "SOURCE", "TERRITORY", "OUTPUT"
+
+    def name(self) -> str:
+        return "fetch"
+
+    def displayName(self) -> str:
+        return _tr("Pull lieux from an API")
+
+    def shortHelpString(self) -> str:
+        return _tr(
+            "Pulls the lieux de médiation numérique of a territory from data·inclusion (API v1), DORA (API v2) or "
+            "the Cartographie nationale (/carto) into a new working GeoPackage, in the standard's form. TERRITORY "
+            "is a département code (13, 2A, 974), a commune INSEE code or an EPCI SIREN. Each lieu remembers its "
+            "origin (source, remote id, remote date_maj, hash) in the GeoPackage's sync table. Tokens: QGIS "
+            "authentication configuration chosen in the plugin settings, or MEDNUM_<SOURCE>_TOKEN."
+        )
+
+    def initAlgorithm(self, config=None) -> None:
+        self.addParameter(QgsProcessingParameterEnum(self.SOURCE, _tr("Source"), options=list(PULL_SOURCES),
+                                                     defaultValue=0))
+        self.addParameter(QgsProcessingParameterString(self.TERRITORY, _tr("Territory (département, commune INSEE "
+                                                                           "code or EPCI SIREN)")))
+        self.addParameter(QgsProcessingParameterVectorDestination(
+            self.OUTPUT, _tr("Working GeoPackage"), QgsProcessing.TypeVectorPoint))
+
+    def processAlgorithm(self, parameters, context, feedback):
+        key = PULL_SOURCES[self.parameterAsEnum(parameters, self.SOURCE, context)]
+        output = self.parameterAsOutputLayer(parameters, self.OUTPUT, context)
+        if not output.lower().endswith(".gpkg"):
+            output = output.rsplit(".", 1)[0] + ".gpkg" if "." in output else output + ".gpkg"
+        try:
+            territory = resolve_territory(self.parameterAsString(parameters, self.TERRITORY, context))
+            client = api_session.prepare_client(key, transport=QgisTransport(feedback), cancelled=feedback.isCanceled)
+            feedback.pushInfo(translate("ApiAlgorithms", "Pulling {territory} from {source}…").format(
+                territory=territory.label, source=SOURCES[key].label))
+            result = api_session.pull(key, territory, client,
+                                      lambda percent, message: (feedback.setProgress(percent * 0.9),
+                                                                feedback.pushDebugInfo(message)))
+            for warning in result.warnings[:200]:
+                feedback.pushWarning(warning)
+            written = api_session.write_pull_geopackage(result, output, feedback.isCanceled)
+        except ApiError as error:
+            raise QgsProcessingException(error.message) from None
+        feedback.pushInfo(translate("ApiAlgorithms", "{n} lieux written to {path}.").format(n=written, path=output))
+        return {self.OUTPUT: output, "COUNT": written}
+
+
+class PushAlgorithm(_ApiAlgorithm):
+    INPUT, DRY_RUN, OUTPUT = "INPUT", "DRY_RUN", "OUTPUT"
+
+    def name(self) -> str:
+        return "push"
+
+    def displayName(self) -> str:
+        return _tr("Push changed lieux to the Cartographie nationale")
+
+    def shortHelpString(self) -> str:
+        return _tr(
+            "Sends the lieux of a working GeoPackage layer created or changed since the pull to the Cartographie "
+            "nationale (PATCH /lieux-inclusion-numerique, x-api-key). Lieux with validation errors are not sent; "
+            "lieux changed remotely since the pull are held back (conflict). Every push is journaled in the "
+            "GeoPackage; pushing twice sends nothing the second time. DRY_RUN shows what would be sent. OUTPUT: "
+            "the push report (JSON or CSV) with the per-lieu diff."
+        )
+
+    def initAlgorithm(self, config=None) -> None:
+        self.addParameter(QgsProcessingParameterVectorLayer(self.INPUT, _tr("Working layer"),
+                                                            [QgsProcessing.TypeVectorPoint]))
+        self.addParameter(QgsProcessingParameterBoolean(self.DRY_RUN, _tr("Dry run (send nothing)"), False))
+        self.addParameter(QgsProcessingParameterFileDestination(self.OUTPUT, _tr("Push report"),
+                                                                "JSON (*.json);;CSV (*.csv)"))
+
+    def processAlgorithm(self, parameters, context, feedback):
+        layer = self.parameterAsVectorLayer(parameters, self.INPUT, context)
+        dry_run = self.parameterAsBool(parameters, self.DRY_RUN, context)
+        output = self.parameterAsFileOutput(parameters, self.OUTPUT, context)
+        path = layer.dataProvider().dataSourceUri().split("|")[0]
+        if not path.lower().endswith(".gpkg"):
+            raise QgsProcessingException(_tr("The working layer must be stored in a GeoPackage (its sync table and "
+                                             "push journal live there)."))
+        from ..qgis.layer_records import records_from_layer
+
+        records = records_from_layer(layer, feedback=feedback).schema_records(load_schema())
+        try:
+            transport = QgisTransport(feedback)
+            sources = {key: api_session.prepare_client(key, transport=transport, cancelled=feedback.isCanceled)
+                       for key in api_session.origin_sources(path) if key in PULL_SOURCES}
+            target = None if dry_run else api_session.prepare_client("carto-v0", transport=transport,
+                                                                    cancelled=feedback.isCanceled)
+            report = api_session.push(records, path, dry_run, target, sources,
+                                      lambda percent, message: (feedback.setProgress(percent),
+                                                                feedback.pushInfo(message)),
+                                      feedback.isCanceled)
+        except ApiError as error:
+            raise QgsProcessingException(error.message) from None
+        api_session.write_report(report, output)
+        for item in report.items:
+            line = f"{item.lieu_id} — {item.status}: {item.message}"
+            (feedback.pushWarning if item.status in ("invalid", "conflict", "rejected", "failed") else
+             feedback.pushInfo)(line)
+        feedback.pushInfo(report.summary())
+        if report.error:
+            feedback.reportError(report.error)
+        return {self.OUTPUT: output, **{k.upper().replace("-", "_"): v for k, v in report.counts().items()}}
