@@ -52,14 +52,18 @@ from qgis.PyQt.QtWidgets import (
     QWidget,
 )
 
+from ..api.ban import BanGeocoder
 from ..core.i18n import translate
 from ..core.orientation import SERVICES_ALL, SERVICES_ANY, Around, FilterGroup, Query, QueryResult
 from ..core.orientation.cards import LIEU_SCHEME, MORE_LINK, results_html
 from ..core.orientation.groups import SERVICES
-from ..core.orientation.places import Place
+from ..core.orientation.places import Place, find_communes
 from ..qgis import orientation_layer as ol
 from ..qgis import service_style
+from ..qgis.network import QgisTransport
 from ..qgis.orientation_tasks import BuildIndexTask, GeocodeTask
+from ..toolbelt.settings import load_settings
+from .orientation_export import export_filtered_lieux
 
 CTX = "OrientationDock"
 WGS84 = QgsCoordinateReferenceSystem("EPSG:4326")
@@ -463,10 +467,9 @@ class OrientationDock(QgsDockWidget):
         layer = self.layer
         if layer is None:
             return
-        labels = typologie_labels()
         if not self.background or layer.providerType() == "memory":
             try:
-                self._index_ready(ol.build_layer_index(layer, typologie_labels=labels), "")
+                self._index_ready(ol.build_layer_index(layer), "")
             except Exception as error:  # noqa: BLE001 (shown as a message, never a traceback)
                 self._index_ready(None, getattr(error, "message", None) or str(error))
             return
@@ -475,7 +478,7 @@ class OrientationDock(QgsDockWidget):
                 self._task.cancel()
             except RuntimeError:
                 pass
-        self._task = BuildIndexTask(layer, self._index_ready, typologie_labels=labels)
+        self._task = BuildIndexTask(layer, self._index_ready)
         QgsApplication.taskManager().addTask(self._task)
 
     def _index_ready(self, index: ol.LayerIndex | None, error: str) -> None:
@@ -495,8 +498,16 @@ class OrientationDock(QgsDockWidget):
             callback()
 
     def _set_enabled(self, enabled: bool) -> None:
-        for widget in (self.tabs, self.reset_button, self.preset_combo, self.save_preset_button,
-                       self.delete_preset_button, self.service_style_check, self.colours_button, self.export_button):
+        for widget in (
+            self.tabs,
+            self.reset_button,
+            self.preset_combo,
+            self.save_preset_button,
+            self.delete_preset_button,
+            self.service_style_check,
+            self.colours_button,
+            self.export_button,
+        ):
             widget.setEnabled(enabled)
 
     def _layer_committed(self) -> None:
@@ -617,7 +628,7 @@ class OrientationDock(QgsDockWidget):
         return applied
 
     def reset(self) -> None:
-        """"Tout afficher": no filter, all the lieux."""
+        """ "Tout afficher": no filter, all the lieux."""
         self.query = Query()
         self.place = None
         self._query_to_widgets()
@@ -731,15 +742,12 @@ class OrientationDock(QgsDockWidget):
         text = self.place_edit.text().strip()
         if not text:
             return
-        places = offline_places(text)
+        places = find_communes(text)
         if places:
             self._offer(places)
             return
-        from ..api.ban import BanGeocoder
-        from ..toolbelt.settings import load_settings
-
         self.place_label.setText(tr("Searching the address online (Base Adresse Nationale)…"))
-        geocoder = BanGeocoder(load_settings().ban_url, transport=qgis_transport())
+        geocoder = BanGeocoder(load_settings().ban_url, transport=QgisTransport())
         self._geocode_task = GeocodeTask(text, geocoder.search, self._geocoded)
         QgsApplication.taskManager().addTask(self._geocode_task)
 
@@ -817,7 +825,9 @@ class OrientationDock(QgsDockWidget):
         if not ok or not name:
             return
         if name in ol.load_presets():
-            answer = QMessageBox.question(self, tr("Save the filter"), tr("Replace the preset « {name} »?").format(name=name))
+            answer = QMessageBox.question(
+                self, tr("Save the filter"), tr("Replace the preset « {name} »?").format(name=name)
+            )
             if answer != QMessageBox.Yes:
                 return
         self.save_preset(name)
@@ -867,8 +877,6 @@ class OrientationDock(QgsDockWidget):
 
     def export_filtered(self) -> None:
         """Export the lieux shown by the filter, ranked, to a conformant file (CSV, JSON, GeoJSON)."""
-        from .orientation_export import export_filtered_lieux
-
         if self.index is None or self.result is None:
             return
         export_filtered_lieux(self, self.index, self.result, self.layer)
@@ -944,31 +952,6 @@ class ServiceColoursDialog(QDialog):
 def _n(number: int) -> str:
     """A count with a narrow no-break space between thousands (French typography)."""
     return f"{number:,}".replace(",", "\u202f")
-
-
-def typologie_labels() -> dict[str, str] | None:
-    """Code → label of the typologies (bundled reference list), or None when it is not available."""
-    try:
-        from ..core.reference import typologie_labels as labels
-    except ImportError:
-        return None
-    return labels()
-
-
-def offline_places(text: str) -> list[Place]:
-    """Communes matching a name, an INSEE code or a postal code, from the bundled reference (no network)."""
-    try:
-        from ..core.orientation.places import find_communes
-    except ImportError:
-        return []
-    return find_communes(text)
-
-
-def qgis_transport():
-    """The QGIS network stack as a transport of the API client (proxy, SSL and auth settings of QGIS)."""
-    from ..qgis.network import QgisTransport
-
-    return QgisTransport()
 
 
 class OrientationFeature:

@@ -73,7 +73,9 @@ class GeocodeTask(QgsTask):
     """Search an address with the BAN API (through the QGIS network stack)."""
 
     def __init__(self, text: str, search: Callable[[str], list[Place]], done: Callable[[list[Place], str], None]):
-        super().__init__(translate("Orientation", "Searching the address « {text} »").format(text=text), QgsTask.CanCancel)
+        super().__init__(
+            translate("Orientation", "Searching the address « {text} »").format(text=text), QgsTask.CanCancel
+        )
         self._text = text
         self._search = search
         self._done = done

@@ -111,7 +111,7 @@ def test_filter_presets_and_colours_survive_a_project_reload(paca_layer, tmp_pat
     assert isinstance(renderer, QgsRuleBasedRenderer)
     first = renderer.rootRule().children()[0]
     assert first.label() == "Aide aux démarches administratives"
-    assert first.symbol().color().name() == "#123456"
+    assert first.symbol().symbolLayer(0).strokeColor().name() == "#123456"
 
 
 def test_service_renderer_draws_each_service_and_gives_the_old_style_back(paca_layer, paca_records):

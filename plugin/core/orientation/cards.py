@@ -82,9 +82,8 @@ def lieu_card_html(record: Mapping[str, str], position: int, distance_km: float 
         lines.append(f'<span style="color:#555">{e(translate("OrientationCard", "Phone:"))}</span> {e(phone)}')
     hours = describe_hours(record.get("horaires", ""))
     style = "" if hours.valid else ' style="color:#8a6d00"'
-    lines.append(
-        f'<span style="color:#555">{e(translate("OrientationCard", "Hours:"))}</span> <span{style}>{e(hours.text)}</span>'
-    )
+    label = e(translate("OrientationCard", "Hours:"))
+    lines.append(f'<span style="color:#555">{label}</span> <span{style}>{e(hours.text)}</span>')
     links = []
     booking = safe_url(record.get("prise_rdv", ""))
     if booking:

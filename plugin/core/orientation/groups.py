@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Iterable, Mapping, Sequence
 
 from ..records import split_list
+from ..reference import typologies
 from ..schema import Schema, load_schema
 
 SERVICES = "services"
@@ -76,13 +77,17 @@ def build_groups(
     schema: Schema | None = None,
     typologie_labels: Mapping[str, str] | None = None,
 ) -> tuple[FilterGroup, ...]:
-    """The filter groups: standard options first, then values found in ``records`` (most frequent first)."""
+    """The filter groups: standard options first, then values found in ``records`` (most frequent first).
+
+    The typologie options are the codes of the bundled reference list (``typologie_labels`` replaces it),
+    shown with their labels and ordered by label.
+    """
     schema = schema or load_schema()
     groups = []
     for field, parameter in GROUP_DECLARATIONS:
         spec = schema.field(field)
         if field == TYPOLOGIE:
-            labels = dict(typologie_labels or {})
+            labels = dict(typologies() if typologie_labels is None else typologie_labels)
             standard = sorted(labels, key=lambda code: labels[code].casefold())
         else:
             labels = {}
