@@ -15,6 +15,9 @@ def algorithm_classes() -> list[type]:
     from .api_algorithms import FetchAlgorithm, PushAlgorithm
 
     classes += [FetchAlgorithm, PushAlgorithm]
+    from .orient import OrientAlgorithm
+
+    classes.append(OrientAlgorithm)
     return classes
 
 

@@ -130,6 +130,7 @@ def index_source(
     table = records_from_layer(source, feedback=feedback)
     records = table.rows
     engine = OrientationEngine(records, schema=load_schema(), typologie_labels=typologie_labels)
+    engine.prepare_hours()  # parsed here (in the background task), "Ouvert le…" then only evaluates
     if key.record_field is not None:
         record_key = table.field_keys.get(key.record_field, key.record_field)
         key_values = [record.get(record_key, "") for record in records]

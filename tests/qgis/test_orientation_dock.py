@@ -20,6 +20,17 @@ GRATUIT = "Gratuit"
 DEMARCHES = "Aide aux démarches administratives"
 
 
+@pytest.fixture(autouse=True)
+def english():
+    """Texts are asserted in the English source language (the French comes from the translation)."""
+    from plugin.core import i18n
+
+    previous = i18n.current_language()
+    i18n.use_language("en")
+    yield
+    i18n.use_language(previous)
+
+
 @pytest.fixture(scope="module")
 def paca_records(samples):
     return sample_records(samples / "hub-du-sud-paca-2023.json")
@@ -191,3 +202,84 @@ def test_the_index_builds_in_a_background_task(qgis_iface, paca_layer):
         time.sleep(0.01)  # (never QgsTask.waitForFinished here: it keeps the GIL from the task's thread)
     assert ready and widget.index.size == 646
     widget.cleanup()
+
+
+def wait_until(condition, seconds=20):
+    deadline = time.monotonic() + seconds
+    while not condition() and time.monotonic() < deadline:
+        QCoreApplication.processEvents()
+        time.sleep(0.01)
+    return condition()
+
+
+def test_around_a_commune_typed_by_name_or_code_offline(dock):
+    dock.place_edit.setText("13500")
+    dock.search_place()
+    assert dock.query.around is not None and "Martigues" in dock.query.around.label
+    dock.place_edit.setText("Marseille")
+    dock.search_place()
+    assert dock.candidates.isVisible() or dock.candidates.count() > 1
+    dock.candidates.itemClicked.emit(dock.candidates.item(0))
+    assert dock.query.around.label.startswith("Marseille — INSEE 13055")
+    assert dock.result.ranked(1)  # ranked from Marseille now
+
+
+BAN_ANSWER = {
+    "type": "FeatureCollection",
+    "features": [
+        {"type": "Feature", "geometry": {"type": "Point", "coordinates": [5.3764, 43.2989]},
+         "properties": {"label": "12 Rue de la République 13002 Marseille", "score": 0.93, "type": "housenumber",
+                        "citycode": "13202", "postcode": "13002"}},
+    ],
+}  # fmt: skip
+
+
+def test_around_an_address_through_the_ban_on_the_qgis_network_stack(dock, httpserver, monkeypatch):
+    monkeypatch.setenv("MEDNUM_BAN_URL", httpserver.url_for("/"))
+    httpserver.expect_request("/search/", query_string={"q": "12 rue de la République Marseille", "limit": "5"}
+                              ).respond_with_json(BAN_ANSWER)  # fmt: skip
+    dock.place_edit.setText("12 rue de la République Marseille")
+    dock.search_place()
+    assert wait_until(lambda: dock.query.around is not None)
+    assert dock.query.around == Around(43.2989, 5.3764, 10.0, "12 Rue de la République 13002 Marseille")
+    distances = [dock.result.distance_km(p) for p in dock.result.ranked()]
+    assert distances == sorted(distances) and distances and distances[-1] <= 10
+
+
+def test_an_unreachable_geocoder_says_so_in_french_terms(dock, monkeypatch):
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    monkeypatch.setenv("MEDNUM_BAN_URL", f"http://127.0.0.1:{port}")
+    dock.place_edit.setText("3 avenue introuvable")
+    dock.search_place()
+    assert wait_until(lambda: "Base Adresse Nationale" in dock.place_label.text() and dock._geocode_task is None)
+    assert dock.query.around is None
+
+
+def test_a_click_on_the_map_sets_the_point(dock, qgis_iface):
+    from qgis.core import QgsCoordinateReferenceSystem, QgsPointXY
+
+    canvas = qgis_iface.mapCanvas()
+    canvas.setDestinationCrs(QgsCoordinateReferenceSystem("EPSG:2154"))
+    dock.pick_button.setChecked(True)
+    assert canvas.mapTool() is dock._map_tool
+    dock._map_tool.canvasClicked.emit(QgsPointXY(892390, 6247035), Qt.LeftButton)  # Marseille, Lambert-93
+    assert not dock.pick_button.isChecked()
+    around = dock.query.around
+    assert abs(around.latitude - 43.29) < 0.05 and abs(around.longitude - 5.37) < 0.05
+
+
+def test_export_of_the_filtered_lieux_is_conformant_and_ranked(dock, tmp_path):
+    from plugin.core.readers import read_table
+    from plugin.gui.orientation_export import export_records, filtered_records
+
+    tick(dock, "frais_a_charge", GRATUIT)
+    dock.choose_place(Place("Marseille", 43.2965, 5.3698))
+    path, summary = export_records(tmp_path / "export.csv", filtered_records(dock.index, dock.result))
+    table = read_table(path)
+    assert [row["id"] for row in table.rows] == [dock.index.records[p]["id"] for p in dock.result.ranked()]
+    assert table.header[:3] == ["id", "pivot", "nom"] and len(table.header) == 32
+    assert f"{dock.result.count} lieux written to export.csv" in summary

@@ -138,7 +138,8 @@ def oracle_list(records, query):
     """Matching positions, ranked as the user expects."""
 
     def name_key(i):
-        text = unicodedata.normalize("NFKD", records[i].get("nom", ""))
+        name = records[i].get("nom", "").replace("œ", "oe").replace("Œ", "OE").replace("æ", "ae")
+        text = unicodedata.normalize("NFKD", name)
         text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
         return " ".join(re.sub(r"[^\w\s]|_", "", text).split())
 
