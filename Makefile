@@ -11,6 +11,10 @@ help:
 	@echo "make test          toute la suite de tests (installe ce qu'il faut)"
 	@echo "make validate FILE=chemin   valider un fichier de lieux"
 	@echo "make lint          ruff"
+	@echo "make demo          installe tout, installe l'extension dans QGIS et l'ouvre sur l'exemple (sans écran : rapport dans demo-output/)"
+	@echo "make install       lie l'extension dans le profil QGIS de l'utilisateur et l'active"
+	@echo "make package       dist/lieux_mednum-<version>.zip pour « Installer depuis un ZIP »"
+	@echo "make translations  extrait les chaînes vers i18n/*.ts puis compile les .qm"
 
 deps:
 	@scripts/bootstrap.sh
@@ -18,7 +22,7 @@ deps:
 dev-deps:
 	@scripts/bootstrap.sh --dev
 
-test: dev-deps
+test: dev-deps i18n
 	$(PY) -c "from qgis.core import Qgis; import pytest_qgis, importlib.metadata as m; print('QGIS', Qgis.QGIS_VERSION, '· pytest-qgis', m.version('pytest-qgis'))"
 	$(PY) -m pytest
 
@@ -36,3 +40,36 @@ bench: dev-deps
 .PHONY: bench-api
 bench-api: dev-deps  ## the API benchmark alone (pull of 50,000 lieux from the loopback fake data·inclusion)
 	$(PY) -m bench.bench_api
+
+# ---- plugin shell: translations, package, install, demo ----------------------------------------------
+.PHONY: translations i18n package install uninstall demo
+I18N_DIR ?= i18n
+TS_FILES ?= $(I18N_DIR)/lieux_mednum_fr.ts
+PY_SOURCES = $(shell find plugin -name '*.py' -not -path '*/__pycache__/*' | sort)
+UI_FORMS = $(sort $(wildcard forms/*.ui))
+LRELEASE ?= $(shell command -v lrelease 2>/dev/null || echo /usr/lib/qt5/bin/lrelease)
+
+# pylupdate5 keeps the translations already in the .ts (strings gone from the code are marked obsolete);
+# scripts/ts_complete.py adds the strings pylupdate5 misses (trailing commas, translate wrappers)
+translations: deps
+	@mkdir -p $(I18N_DIR)
+	PYTHONWARNINGS=ignore pylupdate5 $(PY_SOURCES) $(UI_FORMS) -ts $(TS_FILES)
+	@for ts in $(TS_FILES); do /usr/bin/python3 scripts/ts_complete.py "$$ts" $(PY_SOURCES) || exit 1; done
+	@$(MAKE) --no-print-directory i18n I18N_DIR=$(I18N_DIR)
+
+# compile i18n/*.ts → *.qm (git-ignored; built for package, install and test)
+i18n:
+	@for ts in $(I18N_DIR)/*.ts; do [ -e "$$ts" ] || continue; $(LRELEASE) -silent "$$ts" -qm "$${ts%.ts}.qm" || exit 1; done
+
+package: deps i18n
+	@scripts/package.sh dist
+
+install: deps i18n
+	@scripts/install.sh
+
+uninstall:
+	@scripts/install.sh --uninstall
+
+demo: deps
+	@scripts/install.sh
+	@scripts/demo.sh

@@ -23,6 +23,7 @@ bar entry with the exact pip command, and a feature whose module cannot be impor
 from __future__ import annotations
 
 import importlib
+import os
 from typing import Callable
 
 from qgis.core import Qgis, QgsApplication
@@ -70,7 +71,13 @@ def feature_classes() -> list[type]:
 
 
 def qgis_language() -> str:
-    """Two-letter language of the QGIS user interface (settings "locale/userLocale"), "en" by default."""
+    """Two-letter language of the QGIS user interface (QGIS's locale setting, else the system's), "en" by default.
+
+    The environment variable MEDNUM_LANG (e.g. ``MEDNUM_LANG=fr qgis_process run mednum:validate …``) overrides it.
+    """
+    forced = os.environ.get("MEDNUM_LANG", "")[:2].lower()
+    if len(forced) == 2 and forced.isalpha():
+        return forced
     locale = ""
     try:
         locale = QgsApplication.locale() or ""
@@ -140,7 +147,6 @@ class LieuxMednumPlugin:
         self.toolbar.setObjectName(TOOLBAR_NAME)
 
         self._check_dependencies()
-        self._add_shell_actions()
         for cls in self._feature_classes():
             try:
                 feature = cls(self.iface, self)
@@ -150,6 +156,7 @@ class LieuxMednumPlugin:
                 PlgLogger.log(f"{cls.__name__} disabled: module {error.name} is missing", Qgis.MessageLevel.Warning)
                 continue
             self.features.append(feature)
+        self._add_shell_actions()  # settings and help close the menu, after the features' actions
 
     def _feature_classes(self) -> list[type]:
         try:
@@ -166,6 +173,8 @@ class LieuxMednumPlugin:
 
         self.options_factory = MednumOptionsFactory()
         self.iface.registerOptionsWidgetFactory(self.options_factory)
+        if self.menu.actions():
+            self.menu.addSeparator()
         self.add_action(
             translate("LieuxMednumPlugin", "Settings…"),
             self.show_settings,

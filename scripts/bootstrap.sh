@@ -35,7 +35,9 @@ REQS="requirements.txt"
 [ "${1:-}" = "--dev" ] && REQS="requirements-dev.txt"
 stamp=".deps-stamp"
 want="$(cat requirements.txt requirements-dev.txt | sha1sum | cut -c1-12)-$REQS"
-if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
+# a development install (requirements-dev.txt includes requirements.txt) also satisfies the runtime one
+have="$(cat "$stamp" 2>/dev/null || true)"
+if [ "$have" != "$want" ] && [ "$have" != "${want%-*}-requirements-dev.txt" ]; then
   echo ">> Installation des dépendances Python ($REQS)…"
   "$VENV/bin/python" -m pip install -q --disable-pip-version-check -r "$REQS"
   echo "$want" > "$stamp"

@@ -170,7 +170,7 @@ def check_url(url: str, source: str = "") -> str:
         raise InsecureUrlError(
             translate(
                 "ApiClient",
-                "{source}: plain http:// is refused for {host} (the token would travel in clear); use https://.",
+                "{source}: plain http:// is refused for {host} (the token would travel in clear); use https://."
             ).format(source=source, host=parts.hostname),
             url=url,
         )
@@ -354,7 +354,7 @@ class ApiClient:
                 translate(
                     "ApiClient",
                     "{source}: the answer of {path} is not valid JSON (HTTP {status}, {size} bytes, "
-                    "type « {ctype} »). A proxy, a captive portal or a wrong URL?",
+                    "type « {ctype} »). A proxy, a captive portal or a wrong URL?"
                 ).format(
                     source=self.name,
                     path=urlsplit(response.url).path,
@@ -415,20 +415,20 @@ class ApiClient:
                 text = translate(
                     "ApiClient",
                     "{source}: a token is required (HTTP 401) and none is configured. Store it in the QGIS "
-                    "authentication database and choose it in the plugin settings, or set {env} for headless use.",
+                    "authentication database and choose it in the plugin settings, or set {env} for headless use."
                 )
                 return AuthError(text.format(env=self.token_env_name(), **fmt), reason="missing", **kwargs)
             text = translate(
                 "ApiClient",
                 "{source}: the token was refused (HTTP 401): it is expired or wrong. Ask the provider for a new "
-                "token and update it in the QGIS authentication database.",
+                "token and update it in the QGIS authentication database."
             )
             return AuthError(text.format(**fmt), reason="rejected", **kwargs)
         if status == 403:
             text = translate(
                 "ApiClient",
                 "{source}: access to {path} is forbidden (HTTP 403): the token does not give this right "
-                "(wrong scope or account). Server said: {detail}",
+                "(wrong scope or account). Server said: {detail}"
             )
             return AuthError(text.format(**fmt), reason="forbidden", **kwargs)
         if status == 404:

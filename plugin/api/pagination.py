@@ -45,7 +45,7 @@ def _mismatch(client: ApiClient, path: str, got: int, total: int) -> PaginationE
         translate(
             "Pagination",
             "{source}: the pages of {path} do not add up: {got} items received for {total} announced. The data "
-            "changed during the download or a page was truncated; nothing was imported, try again.",
+            "changed during the download or a page was truncated; nothing was imported, try again."
         ).format(source=client.name, path=path, got=got, total=total)
     )
 
@@ -55,7 +55,7 @@ def _truncated(client: ApiClient, path: str, number: int, got: int, expected: in
         translate(
             "Pagination",
             "{source}: page {number} of {path} is truncated ({got} items instead of {expected}); nothing was "
-            "imported, try again.",
+            "imported, try again."
         ).format(source=client.name, path=path, number=number, got=got, expected=expected)
     )
 

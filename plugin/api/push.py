@@ -109,7 +109,7 @@ class PushReport:
         text = translate(
             "Push",
             "{accepted} sent and accepted, {rejected} refused, {conflict} held back (changed remotely), {invalid} "
-            "with validation errors, {pending} still to send, {unchanged} unchanged.",
+            "with validation errors, {pending} still to send, {unchanged} unchanged."
         ).format(
             accepted=counts.get(ACCEPTED, 0) + counts.get(UP_TO_DATE, 0), rejected=counts.get(REJECTED, 0),
             conflict=counts.get(CONFLICT, 0), invalid=counts.get(INVALID, 0),
@@ -399,7 +399,7 @@ def check_conflicts(
                 item.message = translate(
                     "Push",
                     "Held back: changed at {source} since the pull (remote date_maj {remote}, pulled {pulled}). "
-                    "Compare both versions, then pull again to start from the remote one.",
+                    "Compare both versions, then pull again to start from the remote one."
                 ).format(source=connector.label, remote=remote.remote_date_maj or "?",
                          pulled=item.origin.remote_date_maj or "?")
 

@@ -172,6 +172,6 @@ def _unknown(code: str) -> ConfigurationError:
         translate(
             "Territory",
             "« {code} » is not a known territory: give a département code (e.g. 13, 2A, 974), a commune INSEE code "
-            "(e.g. 13055) or an EPCI SIREN (9 digits).",
+            "(e.g. 13055) or an EPCI SIREN (9 digits)."
         ).format(code=code)
     )

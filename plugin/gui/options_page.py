@@ -1,6 +1,7 @@
 """The plugin's page in the QGIS options (Settings > Options), generated from :class:`PlgSettings`.
 
-Every field of the settings dataclass that has a ``label`` in its metadata gets a widget chosen from its type;
+Every field of the settings dataclass that has a ``label`` in its metadata gets a widget chosen from its type
+(or ``widget="authcfg"``: QGIS's authentication configuration selector);
 "OK" in the QGIS options dialog saves them. Adding a setting never needs a change here.
 """
 
@@ -9,7 +10,7 @@ from __future__ import annotations
 from dataclasses import fields
 from typing import Any
 
-from qgis.gui import QgsOptionsPageWidget, QgsOptionsWidgetFactory
+from qgis.gui import QgsAuthConfigSelect, QgsOptionsPageWidget, QgsOptionsWidgetFactory
 from qgis.PyQt.QtGui import QIcon
 from qgis.PyQt.QtWidgets import (
     QCheckBox,
@@ -30,7 +31,11 @@ from ..toolbelt.settings import PlgSettings, load_settings, save_settings
 SETTINGS_CONTEXT = "PlgSettings"
 
 
-def _widget_for(value: Any, parent: QWidget) -> QWidget:
+def _widget_for(value: Any, parent: QWidget, kind: str = "", help_text: str = "") -> QWidget:
+    if kind == "authcfg":
+        widget = QgsAuthConfigSelect(parent)
+        widget.setConfigId(str(value or ""))
+        return widget
     if isinstance(value, bool):
         widget = QCheckBox(parent)
         widget.setChecked(value)
@@ -46,10 +51,14 @@ def _widget_for(value: Any, parent: QWidget) -> QWidget:
     else:
         widget = QLineEdit(parent)
         widget.setText(str(value))
+        widget.setPlaceholderText(help_text)
+        widget.setClearButtonEnabled(True)
     return widget
 
 
 def _widget_value(widget: QWidget) -> Any:
+    if isinstance(widget, QgsAuthConfigSelect):
+        return widget.configId()
     if isinstance(widget, QCheckBox):
         return widget.isChecked()
     if isinstance(widget, (QSpinBox, QDoubleSpinBox)):
@@ -74,11 +83,11 @@ class MednumOptionsPage(QgsOptionsPageWidget):
             label = spec.metadata.get("label")
             if not label:
                 continue
-            widget = _widget_for(getattr(current, spec.name), group)
-            widget.setObjectName(f"setting_{spec.name}")
             help_text = spec.metadata.get("help", "")
-            if help_text:
-                widget.setToolTip(translate(SETTINGS_CONTEXT, help_text))
+            help_text = translate(SETTINGS_CONTEXT, help_text) if help_text else ""
+            widget = _widget_for(getattr(current, spec.name), group, spec.metadata.get("widget", ""), help_text)
+            widget.setObjectName(f"setting_{spec.name}")
+            widget.setToolTip(help_text)
             form.addRow(QLabel(translate(SETTINGS_CONTEXT, label), group), widget)
             self.widgets[spec.name] = widget
         layout.addWidget(group)

@@ -23,13 +23,9 @@ from ..qgis import api_session
 from ..qgis.network import QgisTransport
 
 
-def _tr(text: str) -> str:
-    return translate("ApiAlgorithms", text)
-
-
 class _ApiAlgorithm(QgsProcessingAlgorithm):
     def group(self) -> str:
-        return _tr("API")
+        return translate("ApiAlgorithms", "API")
 
     def groupId(self) -> str:
         return "api"
@@ -49,10 +45,10 @@ class FetchAlgorithm(_ApiAlgorithm):
         return "fetch"
 
     def displayName(self) -> str:
-        return _tr("Pull lieux from an API")
+        return translate("ApiAlgorithms", "Pull lieux from an API")
 
     def shortHelpString(self) -> str:
-        return _tr(
+        return translate("ApiAlgorithms",
             "Pulls the lieux de médiation numérique of a territory from data·inclusion (API v1), DORA (API v2) or "
             "the Cartographie nationale (/carto) into a new working GeoPackage, in the standard's form. TERRITORY "
             "is a département code (13, 2A, 974), a commune INSEE code or an EPCI SIREN. Each lieu remembers its "
@@ -61,12 +57,13 @@ class FetchAlgorithm(_ApiAlgorithm):
         )
 
     def initAlgorithm(self, config=None) -> None:
-        self.addParameter(QgsProcessingParameterEnum(self.SOURCE, _tr("Source"), options=list(PULL_SOURCES),
-                                                     defaultValue=0))
-        self.addParameter(QgsProcessingParameterString(self.TERRITORY, _tr("Territory (département, commune INSEE "
-                                                                           "code or EPCI SIREN)")))
+        self.addParameter(QgsProcessingParameterEnum(
+            self.SOURCE, translate("ApiAlgorithms", "Source"), options=list(PULL_SOURCES), defaultValue=0))
+        self.addParameter(QgsProcessingParameterString(
+            self.TERRITORY,
+            translate("ApiAlgorithms", "Territory (département, commune INSEE code or EPCI SIREN)")))
         self.addParameter(QgsProcessingParameterVectorDestination(
-            self.OUTPUT, _tr("Working GeoPackage"), QgsProcessing.TypeVectorPoint))
+            self.OUTPUT, translate("ApiAlgorithms", "Working GeoPackage"), QgsProcessing.TypeVectorPoint))
 
     def processAlgorithm(self, parameters, context, feedback):
         key = PULL_SOURCES[self.parameterAsEnum(parameters, self.SOURCE, context)]
@@ -97,10 +94,10 @@ class PushAlgorithm(_ApiAlgorithm):
         return "push"
 
     def displayName(self) -> str:
-        return _tr("Push changed lieux to the Cartographie nationale")
+        return translate("ApiAlgorithms", "Push changed lieux to the Cartographie nationale")
 
     def shortHelpString(self) -> str:
-        return _tr(
+        return translate("ApiAlgorithms",
             "Sends the lieux of a working GeoPackage layer created or changed since the pull to the Cartographie "
             "nationale (PATCH /lieux-inclusion-numerique, x-api-key). Lieux with validation errors are not sent; "
             "lieux changed remotely since the pull are held back (conflict). Every push is journaled in the "
@@ -109,10 +106,11 @@ class PushAlgorithm(_ApiAlgorithm):
         )
 
     def initAlgorithm(self, config=None) -> None:
-        self.addParameter(QgsProcessingParameterVectorLayer(self.INPUT, _tr("Working layer"),
+        self.addParameter(QgsProcessingParameterVectorLayer(self.INPUT, translate("ApiAlgorithms", "Working layer"),
                                                             [QgsProcessing.TypeVectorPoint]))
-        self.addParameter(QgsProcessingParameterBoolean(self.DRY_RUN, _tr("Dry run (send nothing)"), False))
-        self.addParameter(QgsProcessingParameterFileDestination(self.OUTPUT, _tr("Push report"),
+        self.addParameter(QgsProcessingParameterBoolean(
+            self.DRY_RUN, translate("ApiAlgorithms", "Dry run (send nothing)"), False))
+        self.addParameter(QgsProcessingParameterFileDestination(self.OUTPUT, translate("ApiAlgorithms", "Push report"),
                                                                 "JSON (*.json);;CSV (*.csv)"))
 
     def processAlgorithm(self, parameters, context, feedback):
@@ -121,8 +119,9 @@ class PushAlgorithm(_ApiAlgorithm):
         output = self.parameterAsFileOutput(parameters, self.OUTPUT, context)
         path = layer.dataProvider().dataSourceUri().split("|")[0]
         if not path.lower().endswith(".gpkg"):
-            raise QgsProcessingException(_tr("The working layer must be stored in a GeoPackage (its sync table and "
-                                             "push journal live there)."))
+            raise QgsProcessingException(translate(
+                "ApiAlgorithms",
+                "The working layer must be stored in a GeoPackage (its sync table and push journal live there)."))
         from ..qgis.layer_records import records_from_layer
 
         records = records_from_layer(layer, feedback=feedback).schema_records(load_schema())

@@ -11,7 +11,10 @@ from ..core.i18n import translate
 
 def algorithm_classes() -> list[type]:
     """Every algorithm of the provider (add yours here, one line each)."""
+    from .validate import ValidateAlgorithm
+
     classes: list[type] = []
+    classes.append(ValidateAlgorithm)
     from .api_algorithms import FetchAlgorithm, PushAlgorithm
 
     classes += [FetchAlgorithm, PushAlgorithm]

@@ -13,7 +13,8 @@ the table of a file reader:
 * ``latitude``/``longitude`` come from the geometry (transformed to EPSG:4326; centroid-like point on
   surface for lines and polygons) when those fields are absent or empty in a feature — the values of the
   fields win when they are filled;
-* ``LayerTable.feature_ids[i]`` is the feature id of record ``i + 1`` (issue ``row`` → feature).
+* ``LayerTable.feature_ids[i]`` is the feature id of record ``i + 1`` (issue ``row`` → feature);
+  ``Table.derived_columns`` names latitude/longitude when the layer has no such fields (computed, not read).
 
 Pass ``feedback`` (a ``QgsFeedback``, e.g. the Processing feedback) for progress and cancellation:
 cancelling raises :class:`LayerReadCancelledError`.
@@ -158,9 +159,8 @@ def records_from_layer(
         QgsWkbTypes.UnknownGeometry,
     )
     header = [keys[name] for name in names]
-    for coordinate in (LATITUDE, LONGITUDE):
-        if spatial and coordinate not in header:
-            header.append(coordinate)
+    derived = [c for c in (LATITUDE, LONGITUDE) if spatial and c not in header]
+    header.extend(derived)
 
     transform = None
     if spatial:
@@ -219,6 +219,8 @@ def records_from_layer(
         rows=rows,
         source_format="layer",
         notes=notes,
+        derived_columns=derived,
+        path=layer.source() if isinstance(layer, QgsVectorLayer) else None,
         feature_ids=feature_ids,
         field_keys=keys,
     )

@@ -47,7 +47,7 @@ def resolve_credentials(credentials: Credentials | None) -> Credentials | None:
             translate(
                 "QgisTransport",
                 "The QGIS authentication configuration « {id} » cannot be read (unknown id, or master password not "
-                "given).",
+                "given)."
             ).format(id=credentials.authcfg)
         )
     if config.method() in HEADER_METHODS:
@@ -58,7 +58,7 @@ def resolve_credentials(credentials: Credentials | None) -> Credentials | None:
             translate(
                 "QgisTransport",
                 "The QGIS authentication configuration « {id} » holds no token (use the method « API header », or "
-                "« Basic » with the token as password).",
+                "« Basic » with the token as password)."
             ).format(id=credentials.authcfg)
         )
     return Credentials(credentials.scheme, secret=Secret(token), authcfg=credentials.authcfg, origin="authcfg")

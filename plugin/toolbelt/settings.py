@@ -3,7 +3,7 @@
 Add a setting by adding a field to :class:`PlgSettings`; never scatter QgsSettings string keys. Give it
 ``metadata=setting_label(QT_TRANSLATE_NOOP("PlgSettings", "Label"), QT_TRANSLATE_NOOP("PlgSettings", "Help"))``
 and it appears in the plugin's page of the QGIS options (Settings > Options > Lieux de médiation numérique),
-with a widget chosen from its type (bool → check box, str → line edit, int/float → spin box).
+with a widget chosen from its type (bool → check box, str → line edit, int/float → spin box; see setting_label).
 Secrets (API tokens) never go here: they live in the QGIS authentication database.
 """
 
@@ -17,9 +17,13 @@ from ..core.i18n import QT_TRANSLATE_NOOP
 SETTINGS_GROUP = PLUGIN_PACKAGE
 
 
-def setting_label(label: str, help_text: str = "") -> dict[str, str]:
-    """Metadata of a setting shown in the options page (English source strings, translated there)."""
-    return {"label": label, "help": help_text}
+def setting_label(label: str, help_text: str = "", widget: str = "") -> dict[str, str]:
+    """Metadata of a setting shown in the options page (English source strings, translated there).
+
+    ``widget="authcfg"`` edits a QGIS authentication configuration id with QGIS's own selector (the secret stays
+    in the authentication database). The help text is the tooltip and, for text fields, the placeholder.
+    """
+    return {"label": label, "help": help_text, "widget": widget}
 
 
 @dataclass
@@ -66,6 +70,7 @@ class PlgSettings:
         metadata=setting_label(
             QT_TRANSLATE_NOOP("PlgSettings", "data·inclusion authentication (QGIS authcfg id)"),
             QT_TRANSLATE_NOOP("PlgSettings", "Id of the QGIS authentication configuration holding the token."),
+            widget="authcfg",
         ),
     )
     dora_url: str = field(
@@ -80,6 +85,7 @@ class PlgSettings:
         metadata=setting_label(
             QT_TRANSLATE_NOOP("PlgSettings", "DORA authentication (QGIS authcfg id)"),
             QT_TRANSLATE_NOOP("PlgSettings", "Id of the QGIS authentication configuration holding the token."),
+            widget="authcfg",
         ),
     )
     carto_url: str = field(
@@ -94,6 +100,7 @@ class PlgSettings:
         metadata=setting_label(
             QT_TRANSLATE_NOOP("PlgSettings", "Cartographie nationale authentication (QGIS authcfg id)"),
             QT_TRANSLATE_NOOP("PlgSettings", "Id of the QGIS authentication configuration holding the token."),
+            widget="authcfg",
         ),
     )
     carto_push_url: str = field(
@@ -108,6 +115,7 @@ class PlgSettings:
         metadata=setting_label(
             QT_TRANSLATE_NOOP("PlgSettings", "Cartographie nationale push key (QGIS authcfg id)"),
             QT_TRANSLATE_NOOP("PlgSettings", "Id of the QGIS authentication configuration holding the x-api-key."),
+            widget="authcfg",
         ),
     )
     api_timeout: int = field(

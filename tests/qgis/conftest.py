@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import importlib
+import subprocess
 import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
@@ -18,3 +22,44 @@ def plugin_package(tmp_path_factory, repo_root):
         yield importlib.import_module("lieux_mednum")
     finally:
         sys.path.remove(str(plugins_dir))
+
+
+TS_NAME = "lieux_mednum_fr.ts"
+
+
+def make_translations(repo_root: Path, i18n_dir: Path) -> Path:
+    subprocess.run(
+        ["make", "--no-print-directory", "-s", "translations", f"I18N_DIR={i18n_dir}"],
+        cwd=repo_root,
+        check=True,
+        capture_output=True,
+    )
+    return i18n_dir / TS_NAME
+
+
+def set_translation(ts: Path, context: str, source: str, text: str) -> None:
+    tree = ET.parse(ts)
+    for ctx in tree.getroot().iter("context"):
+        if ctx.findtext("name") != context:
+            continue
+        for message in ctx.iter("message"):
+            if message.findtext("source") == source:
+                translation = message.find("translation")
+                translation.text = text
+                translation.attrib.pop("type", None)
+    tree.write(ts, encoding="utf-8", xml_declaration=True)
+
+
+@pytest.fixture(scope="session")
+def french_catalogue(repo_root, tmp_path_factory) -> Path:
+    """A .ts extracted by make translations with one finished translation, extracted again, compiled."""
+    ts = make_translations(repo_root, tmp_path_factory.mktemp("i18n_fr"))
+    set_translation(ts, "LieuxMednumPlugin", "Settings…", "Paramètres…")
+    make_translations(repo_root, ts.parent)  # extracts again: the translation must survive
+    return ts
+
+
+@pytest.fixture(scope="session")
+def ts_tools() -> SimpleNamespace:
+    """The translation helpers above, for test modules (make_translations, set_translation)."""
+    return SimpleNamespace(make_translations=make_translations, set_translation=set_translation)

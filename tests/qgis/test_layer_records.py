@@ -92,6 +92,7 @@ def test_geometry_adds_absent_coordinate_columns_and_polygons_use_a_point_on_sur
     layer = memory_layer("Polygon?crs=EPSG:4326&field=id:string", [["a"], ["b"]], [square, None])
     table = records_from_layer(layer, schema=schema)
     assert table.header == ["id", "latitude", "longitude"]
+    assert table.derived_columns == ["latitude", "longitude"]
     assert 43 < float(table.rows[0]["latitude"]) < 44 and 5 < float(table.rows[0]["longitude"]) < 6
     assert table.rows[1]["latitude"] == "" and table.rows[1]["longitude"] == ""
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import sys
 import textwrap
 
@@ -39,8 +40,8 @@ def test_init_gui_registers_provider_menu_toolbar_and_actions(loaded_plugin, qgi
     assert isinstance(loaded_plugin.menu, QMenu)
     qgis_iface.vectorMenu().addMenu.assert_called_with(loaded_plugin.menu)
     assert isinstance(loaded_plugin.toolbar, QToolBar)
-    names = {action.objectName() for action in loaded_plugin.menu.actions()}
-    assert {"mednumSettingsAction", "mednumAboutAction"} <= names
+    names = [action.objectName() for action in loaded_plugin.menu.actions()]
+    assert names[-2:] == ["mednumSettingsAction", "mednumAboutAction"], "settings and help close the menu"
     qgis_iface.registerOptionsWidgetFactory.assert_called_with(loaded_plugin.options_factory)
 
 
@@ -70,7 +71,7 @@ def test_unload_leaves_no_action_menu_toolbar_or_provider(loaded_plugin, qgis_if
 def test_features_get_helpers_and_are_unloaded(plugin_package, qgis_iface, qgis_processing, monkeypatch):
     from qgis.PyQt.QtWidgets import QDockWidget
 
-    main = sys.modules["lieux_mednum.plugin.main"]
+    main = importlib.import_module("lieux_mednum.plugin.main")
     events = []
 
     class DockFeature:
@@ -116,7 +117,7 @@ def test_missing_dependency_is_named_with_its_pip_command_and_disables_only_its_
         )
     )
     monkeypatch.syspath_prepend(str(tmp_path))
-    main = sys.modules["lieux_mednum.plugin.main"]
+    main = importlib.import_module("lieux_mednum.plugin.main")
 
     class PlainFeature:
         def __init__(self, iface, plugin):
@@ -178,3 +179,18 @@ def test_about_dialog_shows_version_and_readme(plugin_package):
     dialog = AboutDialog(None)
     assert __version__ in dialog.about_browser.toPlainText()
     assert "make demo" in dialog.help_browser.toPlainText()
+
+
+def test_authcfg_settings_use_the_qgis_authentication_selector(plugin_package):
+    from dataclasses import fields
+
+    from lieux_mednum.plugin.gui.options_page import MednumOptionsFactory
+    from lieux_mednum.plugin.toolbelt.settings import PlgSettings
+    from qgis.gui import QgsAuthConfigSelect
+
+    page = MednumOptionsFactory().createWidget(None)
+    auth_fields = [f.name for f in fields(PlgSettings) if f.metadata.get("widget") == "authcfg"]
+    for name in auth_fields:
+        assert isinstance(page.widgets[name], QgsAuthConfigSelect)
+    labelled = [f.name for f in fields(PlgSettings) if f.metadata.get("label")]
+    assert sorted(page.widgets) == sorted(labelled), "every labelled setting has its widget"

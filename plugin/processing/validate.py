@@ -1,0 +1,338 @@
+"""``mednum:validate`` — validate lieux (a layer or a file) against the national standard.
+
+INPUT is a feature source parameter: the toolbox offers the project's vector layers (with "selected features
+only") and a file chooser, and ``qgis_process run mednum:validate -- INPUT=/path/lieux.csv OUTPUT=…`` passes a
+path. A path to a file is read by the plugin's own readers (``read_table``: encoding and delimiter
+detection, JSON arrays, XLSX, structure checks on the header as written); a layer is read with
+``records_from_layer`` (its fields, its edits, its geometry for missing coordinates).
+"""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+from typing import Any
+
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsFeature,
+    QgsFeatureSink,
+    QgsField,
+    QgsFields,
+    QgsGeometry,
+    QgsMapLayer,
+    QgsPointXY,
+    QgsProcessing,
+    QgsProcessingException,
+    QgsProcessingFeatureSourceDefinition,
+    QgsProcessingLayerPostProcessorInterface,
+    QgsProcessingMultiStepFeedback,
+    QgsProcessingOutputNumber,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFeatureSource,
+    QgsProperty,
+    QgsWkbTypes,
+)
+from qgis.PyQt.QtCore import QVariant
+
+from ..core.i18n import translate
+from ..qgis.layer_records import LayerReadCancelledError, LayerTable, records_from_layer
+from ..qgis.styles import apply_severity_style
+from .base import MednumAlgorithm, processing_error
+
+ISSUE_FIELDS = (
+    ("row", QVariant.Int),
+    ("id", QVariant.String),
+    ("field", QVariant.String),
+    ("code", QVariant.String),
+    ("severity", QVariant.String),
+    ("message", QVariant.String),
+    ("value", QVariant.String),
+    ("suggestion", QVariant.String),
+)
+ISSUE_COUNT = "issue_count"
+MAX_SEVERITY = "max_severity"
+SEVERITY_RANK = {"warning": 1, "error": 2}
+
+
+def issue_fields() -> QgsFields:
+    fields = QgsFields()
+    for name, kind in ISSUE_FIELDS:
+        fields.append(QgsField(name, kind))
+    return fields
+
+
+def row_summary(issues) -> dict[int, tuple[int, str]]:
+    """{row: (number of issues, highest severity)} for the issues that concern a record."""
+    summary: dict[int, tuple[int, str]] = {}
+    for issue in issues:
+        if issue.row is None:
+            continue
+        count, severity = summary.get(issue.row, (0, ""))
+        if SEVERITY_RANK.get(issue.severity, 0) > SEVERITY_RANK.get(severity, 0):
+            severity = issue.severity
+        summary[issue.row] = (count + 1, severity)
+    return summary
+
+
+def _coordinate(text: str) -> float | None:
+    try:
+        value = float(str(text).strip().replace(",", "."))
+    except ValueError:
+        return None
+    return value if math.isfinite(value) else None
+
+
+class SeverityStyler(QgsProcessingLayerPostProcessorInterface):
+    """Styles the FLAGGED layer by max_severity when Processing loads it into the project."""
+
+    instance: SeverityStyler | None = None  # Processing keeps a C++ pointer: keep the Python object alive
+
+    def postProcessLayer(self, layer, context, feedback) -> None:
+        apply_severity_style(layer)
+
+    @staticmethod
+    def create() -> SeverityStyler:
+        SeverityStyler.instance = SeverityStyler()
+        return SeverityStyler.instance
+
+
+class ValidateAlgorithm(MednumAlgorithm):
+    INPUT = "INPUT"
+    OUTPUT = "OUTPUT"
+    FLAGGED = "FLAGGED"
+    ROWS = "ROWS"
+    ERRORS = "ERRORS"
+    WARNINGS = "WARNINGS"
+    GROUP = "validation"
+
+    def name(self) -> str:
+        return "validate"
+
+    def displayName(self) -> str:
+        return translate("ValidateAlgorithm", "Validate lieux against the national standard")
+
+    def tags(self) -> list[str]:
+        return translate("ValidateAlgorithm", "validation,standard,schema,quality,lieux,mednum").split(",")
+
+    def help_text(self) -> str:
+        return translate(
+            "ValidateAlgorithm",
+            "<p>Checks lieux de médiation numérique against the national standard (La MedNum schema v1.0.2): "
+            "structure, schema constraints (required fields, types, patterns, list values, unique id) and "
+            "quality checks beyond the schema (SIRET, phone numbers, e-mails, opening hours, postal and INSEE "
+            "codes, coordinates in France, dates…).</p>"
+            "<p><b>Lieux</b>: a vector layer of the project (tick <i>Selected features only</i> to check a "
+            "selection) or a file (CSV, XLSX, JSON, GeoJSON, GeoPackage). A file is read by the plugin's own "
+            "readers (encoding and separator detection, checks of the header as written); a layer is read from "
+            "its fields, and its geometry gives the coordinates when latitude/longitude are empty.</p>"
+            "<p><b>Issues</b>: one row per issue with row (position of the lieu, 1 = first), id, field, code, "
+            "severity (error or warning), message, value and suggestion (the corrected value when a safe fix "
+            "exists).</p>"
+            "<p><b>Lieux with issue counts</b> (optional): a copy of the input with the fields issue_count and "
+            "max_severity, to style or filter the lieux on the map.</p>"
+            "<p>Results ROWS, ERRORS and WARNINGS give the counts. Command line: "
+            "<code>qgis_process run mednum:validate -- INPUT=lieux.csv OUTPUT=issues.csv</code></p>"
+        )
+
+    def initAlgorithm(self, config: dict[str, Any] | None = None) -> None:
+        self.addParameter(
+            QgsProcessingParameterFeatureSource(
+                self.INPUT,
+                translate("ValidateAlgorithm", "Lieux (layer or file)"),
+                [QgsProcessing.TypeVector],
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterFeatureSink(
+                self.OUTPUT, translate("ValidateAlgorithm", "Issues"), QgsProcessing.TypeVector
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterFeatureSink(
+                self.FLAGGED,
+                translate("ValidateAlgorithm", "Lieux with issue counts"),
+                QgsProcessing.TypeVectorAnyGeometry,
+                optional=True,
+                createByDefault=False,
+            )
+        )
+        self.addOutput(QgsProcessingOutputNumber(self.ROWS, translate("ValidateAlgorithm", "Number of lieux")))
+        self.addOutput(QgsProcessingOutputNumber(self.ERRORS, translate("ValidateAlgorithm", "Number of errors")))
+        self.addOutput(
+            QgsProcessingOutputNumber(self.WARNINGS, translate("ValidateAlgorithm", "Number of warnings"))
+        )
+
+    # ------------------------------------------------------------------ input
+    def input_file(self, parameters: dict[str, Any], context) -> Path | None:
+        """The file to read with the plugin's readers, or None when INPUT is a layer."""
+        value = parameters.get(self.INPUT)
+        if isinstance(value, QgsProcessingFeatureSourceDefinition):
+            if value.selectedFeaturesOnly or value.source.propertyType() != QgsProperty.StaticProperty:
+                return None
+            value = value.source.staticValue()
+        if isinstance(value, QgsMapLayer) or not isinstance(value, str) or not value:
+            return None
+        if context.project() is not None and context.project().mapLayer(value) is not None:
+            return None  # a layer id of the project
+        path = Path(value)
+        return path if path.is_file() else None
+
+    def checkParameterValues(self, parameters: dict[str, Any], context) -> tuple[bool, str]:
+        """A file path INPUT is read by the plugin's readers: QGIS must not insist on opening it as a layer
+        (a JSON array of records is not an OGR dataset)."""
+        if self.input_file(parameters, context) is None:
+            return super().checkParameterValues(parameters, context)
+        for definition in self.parameterDefinitions():
+            if definition.name() == self.INPUT:
+                continue
+            if not definition.checkValueIsAcceptable(parameters.get(definition.name()), context):
+                return False, translate("ValidateAlgorithm", "Incorrect parameter value for {name}").format(
+                    name=definition.description()
+                )
+        return True, ""
+
+    def read_input(self, parameters, context, feedback):
+        """(table, source): the records to validate and, for a layer, its feature source."""
+        path = self.input_file(parameters, context)
+        if path is not None:
+            from ..core.errors import MednumError
+            from ..core.readers import read_table
+
+            feedback.pushInfo(translate("ValidateAlgorithm", "Reading {path}…").format(path=path))
+            try:
+                return read_table(path), None
+            except MednumError as error:
+                raise processing_error(error) from None
+        source = self.parameterAsSource(parameters, self.INPUT, context)
+        if source is None:
+            raise QgsProcessingException(self.invalidSourceError(parameters, self.INPUT))
+        try:
+            return records_from_layer(source, feedback=feedback), source
+        except LayerReadCancelledError:
+            return None, source
+
+    # ------------------------------------------------------------------ run
+    def processAlgorithm(self, parameters, context, model_feedback):
+        self.check_dependencies()
+        from ..core.validation import validate_table
+
+        want_flagged = parameters.get(self.FLAGGED) is not None
+        if model_feedback.isCanceled():
+            return {}
+        feedback = QgsProcessingMultiStepFeedback(4 if want_flagged else 3, model_feedback)
+
+        table, source = self.read_input(parameters, context, feedback)
+        if table is None or feedback.isCanceled():
+            return {}
+        feedback.setCurrentStep(1)
+        feedback.pushInfo(translate("ValidateAlgorithm", "Validating {count} lieux…").format(count=len(table.rows)))
+        report = validate_table(table)
+        if feedback.isCanceled():
+            return {}
+
+        feedback.setCurrentStep(2)
+        sink, dest_id = self.parameterAsSink(
+            parameters, self.OUTPUT, context, issue_fields(), QgsWkbTypes.NoGeometry, QgsCoordinateReferenceSystem()
+        )
+        if sink is None:
+            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
+        total = len(report.issues) or 1
+        for index, issue in enumerate(report.issues):
+            if index % 1000 == 0:
+                if feedback.isCanceled():
+                    return {}
+                feedback.setProgress(100.0 * index / total)
+            feature = QgsFeature()
+            feature.setAttributes(
+                [issue.row, issue.id, issue.field, issue.code, issue.severity, issue.message,
+                 issue.value, issue.suggestion]
+            )
+            sink.addFeature(feature, QgsFeatureSink.FastInsert)
+
+        results: dict[str, Any] = {self.OUTPUT: dest_id}
+        if want_flagged:
+            feedback.setCurrentStep(3)
+            flagged_id = self.write_flagged(parameters, context, feedback, table, source, report)
+            results[self.FLAGGED] = flagged_id
+            if flagged_id and context.willLoadLayerOnCompletion(flagged_id):
+                context.layerToLoadOnCompletionDetails(flagged_id).setPostProcessor(SeverityStyler.create())
+
+        results.update({self.ROWS: report.rows, self.ERRORS: report.errors, self.WARNINGS: report.warnings})
+        feedback.pushInfo(
+            translate("ValidateAlgorithm", "{rows} lieux: {errors} errors, {warnings} warnings.").format(
+                rows=report.rows, errors=report.errors, warnings=report.warnings
+            )
+        )
+        return results
+
+    # ------------------------------------------------------------------ FLAGGED
+    def write_flagged(self, parameters, context, feedback, table, source, report) -> str | None:
+        summary = row_summary(report.issues)
+        if source is not None and isinstance(table, LayerTable):
+            return self._flag_layer(parameters, context, feedback, table, source, summary)
+        return self._flag_file(parameters, context, feedback, table, summary)
+
+    def _flagged_fields(self, base: QgsFields) -> tuple[QgsFields, int, int]:
+        fields = QgsFields(base)
+        for name, kind in ((ISSUE_COUNT, QVariant.Int), (MAX_SEVERITY, QVariant.String)):
+            if fields.lookupField(name) < 0:
+                fields.append(QgsField(name, kind))
+        return fields, fields.lookupField(ISSUE_COUNT), fields.lookupField(MAX_SEVERITY)
+
+    def _flag_layer(self, parameters, context, feedback, table, source, summary) -> str:
+        fields, count_index, severity_index = self._flagged_fields(source.fields())
+        sink, dest_id = self.parameterAsSink(
+            parameters, self.FLAGGED, context, fields, source.wkbType(), source.sourceCrs()
+        )
+        if sink is None:
+            raise QgsProcessingException(self.invalidSinkError(parameters, self.FLAGGED))
+        row_of = {fid: position for position, fid in enumerate(table.feature_ids, start=1)}
+        total = len(table.feature_ids) or 1
+        for index, feature in enumerate(source.getFeatures()):
+            if index % 1000 == 0:
+                if feedback.isCanceled():
+                    break
+                feedback.setProgress(100.0 * index / total)
+            count, severity = summary.get(row_of.get(feature.id(), -1), (0, None))
+            attributes = feature.attributes() + [None] * (fields.count() - len(feature.attributes()))
+            attributes[count_index] = count
+            attributes[severity_index] = severity or None
+            out = QgsFeature(fields)
+            out.setGeometry(feature.geometry())
+            out.setAttributes(attributes)
+            sink.addFeature(out, QgsFeatureSink.FastInsert)
+        return dest_id
+
+    def _flag_file(self, parameters, context, feedback, table, summary) -> str:
+        base = QgsFields()
+        names: list[str] = []
+        for name in table.header:
+            unique, suffix = name or "field", 2
+            while base.lookupField(unique) >= 0:
+                unique, suffix = f"{name}_{suffix}", suffix + 1
+            base.append(QgsField(unique, QVariant.String))
+            names.append(name)
+        fields, count_index, severity_index = self._flagged_fields(base)
+        sink, dest_id = self.parameterAsSink(
+            parameters, self.FLAGGED, context, fields, QgsWkbTypes.Point, QgsCoordinateReferenceSystem("EPSG:4326")
+        )
+        if sink is None:
+            raise QgsProcessingException(self.invalidSinkError(parameters, self.FLAGGED))
+        total = len(table.rows) or 1
+        for position, row in enumerate(table.rows, start=1):
+            if position % 1000 == 0:
+                if feedback.isCanceled():
+                    break
+                feedback.setProgress(100.0 * position / total)
+            count, severity = summary.get(position, (0, None))
+            attributes: list[Any] = [row.get(name, "") for name in names] + [None] * (fields.count() - len(names))
+            attributes[count_index] = count
+            attributes[severity_index] = severity or None
+            out = QgsFeature(fields)
+            out.setAttributes(attributes)
+            lat, lon = _coordinate(row.get("latitude", "")), _coordinate(row.get("longitude", ""))
+            if lat is not None and lon is not None and -90 <= lat <= 90 and -180 <= lon <= 180:
+                out.setGeometry(QgsGeometry.fromPointXY(QgsPointXY(lon, lat)))
+            sink.addFeature(out, QgsFeatureSink.FastInsert)
+        return dest_id

@@ -1,0 +1,72 @@
+"""Map styles of the plugin's outputs (no widgets).
+
+``severity_renderer(geometry_type)`` draws lieux by their ``max_severity`` (the FLAGGED output of
+``mednum:validate``): errors in red on top, then warnings in orange, lieux without issue in green.
+"""
+
+from __future__ import annotations
+
+from qgis.core import (
+    QgsFeatureRequest,
+    QgsRuleBasedRenderer,
+    QgsSymbol,
+    QgsUnitTypes,
+    QgsVectorLayer,
+    QgsWkbTypes,
+)
+from qgis.PyQt.QtGui import QColor
+
+from ..core.i18n import translate
+
+SEVERITY_FIELD = "max_severity"
+# (filter, label, colour) — drawn bottom to top by the renderer's order
+SEVERITY_CLASSES = (
+    ("\"max_severity\" = 'error'", "error", "#d7191c"),
+    ("\"max_severity\" = 'warning'", "warning", "#f59f00"),
+    ("ELSE", "ok", "#1a9641"),
+)
+_ORDER = "CASE WHEN \"max_severity\" = 'error' THEN 2 WHEN \"max_severity\" = 'warning' THEN 1 ELSE 0 END"
+
+
+def severity_label(key: str) -> str:
+    return {
+        "error": translate("Styles", "Errors"),
+        "warning": translate("Styles", "Warnings only"),
+        "ok": translate("Styles", "No issue"),
+    }[key]
+
+
+def _symbol(geometry_type: QgsWkbTypes.GeometryType, colour: str) -> QgsSymbol:
+    symbol = QgsSymbol.defaultSymbol(geometry_type)
+    symbol.setColor(QColor(colour))
+    if geometry_type == QgsWkbTypes.PointGeometry:
+        symbol.setSize(2.6)
+        symbol.setSizeUnit(QgsUnitTypes.RenderMillimeters)
+        layer = symbol.symbolLayer(0)
+        if hasattr(layer, "setStrokeColor"):
+            layer.setStrokeColor(QColor("white"))
+            layer.setStrokeWidth(0.3)
+    return symbol
+
+
+def severity_renderer(geometry_type: QgsWkbTypes.GeometryType = QgsWkbTypes.PointGeometry) -> QgsRuleBasedRenderer:
+    root = QgsRuleBasedRenderer.Rule(None)
+    for expression, key, colour in SEVERITY_CLASSES:
+        filter_expression = "" if expression == "ELSE" else expression
+        rule = QgsRuleBasedRenderer.Rule(_symbol(geometry_type, colour), 0, 0, filter_expression, severity_label(key))
+        if expression == "ELSE":
+            rule.setIsElse(True)
+        root.appendChild(rule)
+    renderer = QgsRuleBasedRenderer(root)
+    renderer.setOrderBy(QgsFeatureRequest.OrderBy([QgsFeatureRequest.OrderByClause(_ORDER, True)]))
+    renderer.setOrderByEnabled(True)
+    return renderer
+
+
+def apply_severity_style(layer: QgsVectorLayer) -> bool:
+    """Style a layer that has a ``max_severity`` field; False (unchanged) otherwise."""
+    if not layer.isSpatial() or layer.fields().lookupField(SEVERITY_FIELD) < 0:
+        return False
+    layer.setRenderer(severity_renderer(layer.geometryType()))
+    layer.triggerRepaint()
+    return True
