@@ -23,6 +23,10 @@ from ..toolbelt.log import PlgLogger
 CTX = "OrientationExport"
 
 
+def _tr(text: str) -> str:
+    return translate(CTX, text)
+
+
 def filtered_records(index: LayerIndex, result: QueryResult) -> list[dict[str, str]]:
     """The records of the filter in the order of the result list (distance, or name)."""
     return [index.records[position] for position in result.ranked()]
@@ -38,7 +42,7 @@ def export_records(path: str | Path, records: list[dict[str, str]]) -> tuple[Pat
     """Write ``records`` to ``path`` and return (path, validation summary in words)."""
     target = write_records(path, records)
     report = validate_records(records)
-    summary = translate(CTX, "{count} lieux written to {name}: {errors} errors, {warnings} warnings.").format(
+    summary = _tr("{count} lieux written to {name}: {errors} errors, {warnings} warnings.").format(
         count=len(records), name=target.name, errors=report.errors, warnings=report.warnings
     )
     return target, summary
@@ -48,15 +52,15 @@ def export_filtered_lieux(parent: QWidget, index: LayerIndex, result: QueryResul
     """Ask for a file, write the filtered lieux, report in the message bar."""
     if layer is not None and layer.isEditable() and layer.isModified():
         PlgLogger.log(
-            translate(CTX, "The layer has unsaved edits: the export holds the lieux as last saved."),
+            _tr("The layer has unsaved edits: the export holds the lieux as last saved."),
             Qgis.MessageLevel.Warning,
             push=True,
         )
     path, _filter = QFileDialog.getSaveFileName(
         parent,
-        translate(CTX, "Export the filtered lieux"),
+        _tr("Export the filtered lieux"),
         suggested_file_name(),
-        translate(CTX, "CSV (*.csv);;JSON (*.json);;GeoJSON (*.geojson)"),
+        _tr("CSV (*.csv);;JSON (*.json);;GeoJSON (*.geojson)"),
     )
     if not path:
         return None

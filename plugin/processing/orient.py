@@ -23,7 +23,6 @@ from qgis.core import (
     QgsField,
     QgsFields,
     QgsProcessing,
-    QgsProcessingAlgorithm,
     QgsProcessingException,
     QgsProcessingOutputNumber,
     QgsProcessingParameterBoolean,
@@ -35,9 +34,7 @@ from qgis.core import (
     QgsProcessingParameterString,
 )
 from qgis.PyQt.QtCore import QVariant
-from qgis.PyQt.QtGui import QIcon
 
-from ..__about__ import __icon_path__
 from ..core.i18n import translate
 from ..core.orientation import (
     GROUP_DECLARATIONS,
@@ -52,6 +49,7 @@ from ..core.orientation import (
 from ..core.records import split_list
 from ..core.schema import load_schema
 from ..qgis.layer_records import LayerReadCancelledError, records_from_layer
+from .base import MednumAlgorithm
 
 CTX = "OrientAlgorithm"
 DISTANCE_FIELD = "distance_km"
@@ -60,7 +58,11 @@ MODES = (SERVICES_ANY, SERVICES_ALL)
 NOW_WORDS = ("now", "maintenant")
 
 
-class OrientAlgorithm(QgsProcessingAlgorithm):
+def _tr(text: str) -> str:
+    return translate(CTX, text)
+
+
+class OrientAlgorithm(MednumAlgorithm):
     INPUT = "INPUT"
     SERVICES_MODE = "SERVICES_MODE"
     OPEN_AT = "OPEN_AT"
@@ -69,31 +71,19 @@ class OrientAlgorithm(QgsProcessingAlgorithm):
     RADIUS_KM = "RADIUS_KM"
     OUTPUT = "OUTPUT"
     COUNT = "COUNT"
-
-    def createInstance(self) -> OrientAlgorithm:
-        return OrientAlgorithm()
+    GROUP = "orientation"
 
     def name(self) -> str:
         return "orient"
 
     def displayName(self) -> str:
-        return translate(CTX, "Find lieux for a need (orientation)")
-
-    def group(self) -> str:
-        return translate(CTX, "Orientation")
-
-    def groupId(self) -> str:
-        return "orientation"
-
-    def icon(self) -> QIcon:
-        return QIcon(str(__icon_path__))
+        return _tr("Find lieux for a need (orientation)")
 
     def tags(self) -> list[str]:
-        return translate(CTX, "orientation,filter,services,publics,opening hours,distance,lieux,mednum").split(",")
+        return _tr("orientation,filter,services,publics,opening hours,distance,lieux,mednum").split(",")
 
-    def shortHelpString(self) -> str:
-        return translate(
-            CTX,
+    def help_text(self) -> str:
+        return _tr(
             "<p>The lieux that answer a need, as in the Orientation dock: services, publics, specific support, "
             "fees, ways of access and of support, national programmes, typologie and itinerance.</p>"
             "<p>Each filter is a list of values of the standard separated by <code>|</code> (empty = no "
@@ -110,7 +100,7 @@ class OrientAlgorithm(QgsProcessingAlgorithm):
     def initAlgorithm(self, config: dict[str, Any] | None = None) -> None:
         self.addParameter(
             QgsProcessingParameterFeatureSource(
-                self.INPUT, translate(CTX, "Lieux"), [QgsProcessing.TypeVectorPoint, QgsProcessing.TypeVector]
+                self.INPUT, _tr("Lieux"), [QgsProcessing.TypeVectorPoint, QgsProcessing.TypeVector]
             )
         )
         schema = load_schema()
@@ -118,43 +108,41 @@ class OrientAlgorithm(QgsProcessingAlgorithm):
             self.addParameter(
                 QgsProcessingParameterString(
                     parameter,
-                    translate(CTX, "{title} (values separated by |)").format(title=schema.field(field).title),
+                    _tr("{title} (values separated by |)").format(title=schema.field(field).title),
                     optional=True,
                 )
             )
         self.addParameter(
             QgsProcessingParameterEnum(
                 self.SERVICES_MODE,
-                translate(CTX, "Services mode (any: at least one service, all: every service)"),
+                _tr("Services mode (any: at least one service, all: every service)"),
                 options=list(MODES),
                 defaultValue=SERVICES_ANY,
                 usesStaticStrings=True,
             )
         )
         self.addParameter(
-            QgsProcessingParameterString(
-                self.OPEN_AT, translate(CTX, "Open at (ISO date and time, or now)"), optional=True
-            )
+            QgsProcessingParameterString(self.OPEN_AT, _tr("Open at (ISO date and time, or now)"), optional=True)
         )
         self.addParameter(
             QgsProcessingParameterBoolean(
-                self.INCLUDE_UNKNOWN_HOURS, translate(CTX, "Include lieux with unknown hours"), defaultValue=False
+                self.INCLUDE_UNKNOWN_HOURS, _tr("Include lieux with unknown hours"), defaultValue=False
             )
         )
-        self.addParameter(QgsProcessingParameterPoint(self.POINT, translate(CTX, "Around a point"), optional=True))
+        self.addParameter(QgsProcessingParameterPoint(self.POINT, _tr("Around a point"), optional=True))
         self.addParameter(
             QgsProcessingParameterNumber(
                 self.RADIUS_KM,
-                translate(CTX, "Radius (km)"),
+                _tr("Radius (km)"),
                 QgsProcessingParameterNumber.Double,
                 optional=True,
                 minValue=0.0,
             )
         )
         self.addParameter(
-            QgsProcessingParameterFeatureSink(self.OUTPUT, translate(CTX, "Matching lieux"), QgsProcessing.TypeVector)
+            QgsProcessingParameterFeatureSink(self.OUTPUT, _tr("Matching lieux"), QgsProcessing.TypeVector)
         )
-        self.addOutput(QgsProcessingOutputNumber(self.COUNT, translate(CTX, "Number of matching lieux")))
+        self.addOutput(QgsProcessingOutputNumber(self.COUNT, _tr("Number of matching lieux")))
 
     # ------------------------------------------------------------------ the query from the parameters
     def query_from_parameters(self, parameters, context) -> Query:
@@ -176,14 +164,15 @@ class OrientAlgorithm(QgsProcessingAlgorithm):
                 radius = self.parameterAsDouble(parameters, self.RADIUS_KM, context)
                 if radius <= 0 or math.isnan(radius):
                     radius = None
-            around = Around(point.y(), point.x(), radius, translate(CTX, "point"))
+            around = Around(point.y(), point.x(), radius, _tr("point"))
         elif parameters.get(self.RADIUS_KM) not in (None, ""):
-            raise OrientationError(translate(CTX, "A radius needs a point: give POINT too."))
+            raise OrientationError(_tr("A radius needs a point: give POINT too."))
         include = self.parameterAsBoolean(parameters, self.INCLUDE_UNKNOWN_HOURS, context)
         return Query(selections, mode, open_at, open_now, include, around)
 
     # ------------------------------------------------------------------ run
     def processAlgorithm(self, parameters, context, feedback):
+        self.check_dependencies()
         source = self.parameterAsSource(parameters, self.INPUT, context)
         if source is None:
             raise QgsProcessingException(self.invalidSourceError(parameters, self.INPUT))
@@ -201,7 +190,7 @@ class OrientAlgorithm(QgsProcessingAlgorithm):
             for field, values in unknown.items():
                 group = engine.group(field)
                 lines.append(
-                    translate(CTX, "{parameter}: unknown value(s) {values}; allowed: {allowed}").format(
+                    _tr("{parameter}: unknown value(s) {values}; allowed: {allowed}").format(
                         parameter=group.parameter,
                         values=", ".join(f"« {v} »" for v in values),
                         allowed=" | ".join(group.values),
@@ -209,14 +198,12 @@ class OrientAlgorithm(QgsProcessingAlgorithm):
                 )
             raise QgsProcessingException("\n".join(lines))
         result = engine.run(query)
-        feedback.pushInfo(
-            translate(CTX, "{count} lieux out of {total} match.").format(count=result.count, total=engine.size)
-        )
+        feedback.pushInfo(_tr("{count} lieux out of {total} match.").format(count=result.count, total=engine.size))
         if result.hours is not None and result.hours.undetermined:
             feedback.pushInfo(
-                translate(CTX, "{count} lieux have missing, invalid or unknown hours at that moment ({kept}).").format(
+                _tr("{count} lieux have missing, invalid or unknown hours at that moment ({kept}).").format(
                     count=result.hours.undetermined,
-                    kept=translate(CTX, "kept") if query.include_unknown_hours else translate(CTX, "left out"),
+                    kept=_tr("kept") if query.include_unknown_hours else _tr("left out"),
                 )
             )
 
