@@ -7,6 +7,7 @@ stored state and the presets live in :mod:`..qgis.orientation_layer`, the servic
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Callable
 
 from qgis.core import (
@@ -554,10 +555,7 @@ class OrientationDock(QgsDockWidget):
         if self._restoring:
             return
         mode = SERVICES_ALL if self.services_all.isChecked() else SERVICES_ANY
-        self.query = Query(
-            self.query.selections, mode, self.query.open_at, self.query.open_now,
-            self.query.include_unknown_hours, self.query.around,
-        )  # fmt: skip
+        self.query = replace(self.query, services_mode=mode)
         self.refresh()
 
     def _time_changed(self, *_args) -> None:
@@ -567,10 +565,9 @@ class OrientationDock(QgsDockWidget):
         open_at = None
         if self.open_box.isChecked() and not open_now:
             open_at = self.open_at_edit.dateTime().toPyDateTime().replace(second=0, microsecond=0)
-        self.query = Query(
-            self.query.selections, self.query.services_mode, open_at, open_now,
-            self.include_unknown.isChecked(), self.query.around,
-        )  # fmt: skip
+        self.query = replace(
+            self.query, open_at=open_at, open_now=open_now, include_unknown_hours=self.include_unknown.isChecked()
+        )
         self.refresh()
 
     def _place_changed(self, *_args) -> None:
@@ -580,10 +577,7 @@ class OrientationDock(QgsDockWidget):
         if self.around_box.isChecked() and self.place is not None:
             radius = self.radius_spin.value() or None
             around = Around(self.place.latitude, self.place.longitude, radius, self.place.label)
-        self.query = Query(
-            self.query.selections, self.query.services_mode, self.query.open_at, self.query.open_now,
-            self.query.include_unknown_hours, around,
-        )  # fmt: skip
+        self.query = replace(self.query, around=around)
         self.refresh()
 
     def set_query(self, query: Query) -> None:

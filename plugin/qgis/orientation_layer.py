@@ -261,18 +261,22 @@ def orientation_layers(project: QgsProject | None = None) -> list[QgsVectorLayer
     ]
 
 
-def load_presets(project: QgsProject | None = None) -> dict[str, Query]:
-    """Named filter presets saved in the project ({name: query}); unreadable entries are skipped."""
-    project = project or QgsProject.instance()
-    text, found = project.readEntry(PROJECT_SCOPE, PRESETS_ENTRY, "")
+def _project_json(entry: str, project: QgsProject | None) -> dict:
+    """A JSON object stored in a project entry ({} when absent or unreadable)."""
+    text, found = (project or QgsProject.instance()).readEntry(PROJECT_SCOPE, entry, "")
     if not found or not text:
         return {}
     try:
         raw = json.loads(text)
     except ValueError:
         return {}
+    return raw if isinstance(raw, dict) else {}
+
+
+def load_presets(project: QgsProject | None = None) -> dict[str, Query]:
+    """Named filter presets saved in the project ({name: query}); unreadable entries are skipped."""
     presets = {}
-    for name, data in raw.items() if isinstance(raw, dict) else []:
+    for name, data in _project_json(PRESETS_ENTRY, project).items():
         try:
             presets[str(name)] = Query.from_dict(data)
         except OrientationError:
@@ -287,15 +291,8 @@ def save_presets(presets: Mapping[str, Query], project: QgsProject | None = None
 
 
 def load_service_colours(project: QgsProject | None = None) -> dict[str, str]:
-    project = project or QgsProject.instance()
-    text, found = project.readEntry(PROJECT_SCOPE, COLOURS_ENTRY, "")
-    if not found or not text:
-        return {}
-    try:
-        raw = json.loads(text)
-    except ValueError:
-        return {}
-    return {str(k): str(v) for k, v in raw.items()} if isinstance(raw, dict) else {}
+    """The project's colour of each service ({service: "#rrggbb"})."""
+    return {str(k): str(v) for k, v in _project_json(COLOURS_ENTRY, project).items()}
 
 
 def save_service_colours(colours: Mapping[str, str], project: QgsProject | None = None) -> None:

@@ -4,18 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from plugin.core import i18n
 from plugin.core.orientation.cards import display_phone, format_distance, lieu_card_html, results_html, safe_url
 from plugin.core.orientation.places import find_communes
 from plugin.core.reference import distance_km
 
-
-@pytest.fixture(autouse=True)
-def english():
-    previous = i18n.current_language()
-    i18n.use_language("en")
-    yield
-    i18n.use_language(previous)
+pytestmark = pytest.mark.usefixtures("english")
 
 
 @pytest.mark.parametrize(

@@ -2,27 +2,11 @@
 
 from __future__ import annotations
 
-import pytest
 from qgis.core import QgsFeatureRequest, QgsProject, QgsRuleBasedRenderer
 
 from plugin.core.orientation import Around, Query
 from plugin.qgis import orientation_layer as ol
 from plugin.qgis import service_style
-from tests.helpers.lieux_layers import open_lieux_layer, sample_records, write_lieux_gpkg
-
-
-@pytest.fixture(scope="module")
-def paca_records(samples):
-    return sample_records(samples / "hub-du-sud-paca-2023.json")
-
-
-@pytest.fixture()
-def paca_layer(tmp_path, paca_records, qgis_new_project):
-    path = write_lieux_gpkg(tmp_path / "paca.gpkg", paca_records)
-    layer = open_lieux_layer(path)
-    QgsProject.instance().addMapLayer(layer)
-    yield layer
-    QgsProject.instance().removeAllMapLayers()
 
 
 def ids_shown(layer) -> set[str]:

@@ -14,35 +14,11 @@ from plugin.core.orientation import Around, OrientationEngine, Query
 from plugin.core.orientation.places import Place
 from plugin.gui.orientation_dock import OrientationDock
 from plugin.qgis import orientation_layer as ol
-from tests.helpers.lieux_layers import open_lieux_layer, sample_records, write_lieux_gpkg
+
+pytestmark = pytest.mark.usefixtures("english")
 
 GRATUIT = "Gratuit"
 DEMARCHES = "Aide aux démarches administratives"
-
-
-@pytest.fixture(autouse=True)
-def english():
-    """Texts are asserted in the English source language (the French comes from the translation)."""
-    from plugin.core import i18n
-
-    previous = i18n.current_language()
-    i18n.use_language("en")
-    yield
-    i18n.use_language(previous)
-
-
-@pytest.fixture(scope="module")
-def paca_records(samples):
-    return sample_records(samples / "hub-du-sud-paca-2023.json")
-
-
-@pytest.fixture()
-def paca_layer(tmp_path, paca_records, qgis_new_project):
-    path = write_lieux_gpkg(tmp_path / "paca.gpkg", paca_records)
-    layer = open_lieux_layer(path)
-    QgsProject.instance().addMapLayer(layer)
-    yield layer
-    QgsProject.instance().removeAllMapLayers()
 
 
 @pytest.fixture()

@@ -4,27 +4,13 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from qgis.core import NULL, QgsApplication, QgsProcessingException, QgsProject, QgsVectorLayer
+from qgis.core import NULL, QgsApplication, QgsProcessingException, QgsVectorLayer
 
 from plugin.core.orientation import Around, OrientationEngine, Query, parse_moment
 from plugin.core.orientation.geo import haversine_many_km
-from tests.helpers.lieux_layers import open_lieux_layer, sample_records, write_lieux_gpkg
 
 DEMARCHES = "Aide aux démarches administratives"
 INSERTION = "Insertion professionnelle via le numérique"
-
-
-@pytest.fixture(scope="module")
-def paca_records(samples):
-    return sample_records(samples / "hub-du-sud-paca-2023.json")
-
-
-@pytest.fixture()
-def paca_layer(tmp_path, paca_records, qgis_new_project):
-    layer = open_lieux_layer(write_lieux_gpkg(tmp_path / "paca.gpkg", paca_records))
-    QgsProject.instance().addMapLayer(layer)
-    yield layer
-    QgsProject.instance().removeAllMapLayers()
 
 
 @pytest.fixture()
