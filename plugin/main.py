@@ -65,6 +65,7 @@ def feature_classes() -> list[type]:
     lazily, so that a missing runtime dependency disables only that feature).
     """
     classes: list[type] = []
+    classes += optional_feature(".gui.lieux_files", "LieuxFilesFeature")
     classes += optional_feature(".gui.api_feature", "ApiFeature")
     classes += optional_feature(".gui.orientation_dock", "OrientationFeature")
     return classes

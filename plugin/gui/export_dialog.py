@@ -1,0 +1,117 @@
+"""The "Export a conformant file" dialog: which layer, selected lieux only, which file (CSV, JSON or
+GeoJSON by its extension), with the file name the standard recommends already filled in."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from qgis.core import QgsFeatureRequest, QgsMapLayerProxyModel, QgsVectorLayer
+from qgis.gui import QgsFileWidget, QgsMapLayerComboBox
+from qgis.PyQt.QtWidgets import QCheckBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout, QWidget
+
+from ..core.export_name import suggested_export_name
+from ..core.i18n import translate
+from ..qgis.import_export import EXPORT_FORMATS
+from ..qgis.working_layer import attribute_text
+
+NAME_FIELDS = ("code_postal", "code_insee", "source")
+
+
+def _default_directory(layer: QgsVectorLayer | None) -> Path:
+    if layer is not None:
+        source = Path(layer.source().split("|")[0])
+        if source.parent.is_dir():
+            return source.parent
+    return Path.home()
+
+
+def suggested_path(layer: QgsVectorLayer | None, producer_id: str = "", territory: str = "") -> str:
+    """Recommended name, in the folder of the layer's file, from the lieux of ``layer``."""
+    records = []
+    if layer is not None:
+        names = [n for n in NAME_FIELDS if layer.fields().indexFromName(n) >= 0]
+        request = QgsFeatureRequest().setFlags(QgsFeatureRequest.Flag.NoGeometry).setSubsetOfAttributes(
+            names, layer.fields()
+        )
+        for feature in layer.getFeatures(request):
+            records.append({name: attribute_text(feature[name]) for name in names})
+    return str(_default_directory(layer) / suggested_export_name(records, producer_id, territory))
+
+
+class ExportDialog(QDialog):
+    def __init__(self, parent: QWidget | None = None, layer: QgsVectorLayer | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(translate("ExportDialog", "Export a conformant file"))
+        self.setMinimumWidth(560)
+        layout = QVBoxLayout(self)
+        form = QFormLayout()
+        self.layer_combo = QgsMapLayerComboBox(self)
+        self.layer_combo.setFilters(QgsMapLayerProxyModel.Filter.VectorLayer)
+        if layer is not None:
+            self.layer_combo.setLayer(layer)
+        form.addRow(translate("ExportDialog", "Lieux"), self.layer_combo)
+        self.selected_box = QCheckBox(translate("ExportDialog", "Selected lieux only"), self)
+        form.addRow("", self.selected_box)
+        self.file_widget = QgsFileWidget(self)
+        self.file_widget.setStorageMode(QgsFileWidget.StorageMode.SaveFile)
+        self.file_widget.setFilter(
+            translate("ExportDialog", "CSV (*.csv);;JSON (*.json);;GeoJSON (*.geojson)")
+        )
+        self.file_widget.setDialogTitle(translate("ExportDialog", "File to write"))
+        form.addRow(translate("ExportDialog", "File"), self.file_widget)
+        layout.addLayout(form)
+        note = QLabel(
+            translate(
+                "ExportDialog",
+                "The format follows the extension: .csv (the standard's CSV: UTF-8, comma, “|” lists), .json "
+                "(array of records) or .geojson (points). The suggested name follows the standard's "
+                "recommendation: date_producer_lieux-de-mediation-numerique_territory. The export reports the "
+                "validation of what it wrote."
+            ),
+            self,
+        )
+        note.setWordWrap(True)
+        layout.addWidget(note)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(translate("ExportDialog", "Export"))
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+        self.layer_combo.layerChanged.connect(self._layer_changed)
+        self.file_widget.fileChanged.connect(self._update_ok)
+        self._layer_changed(self.layer_combo.currentLayer())
+
+    def _settings(self) -> tuple[str, str]:
+        try:
+            from ..toolbelt.settings import load_settings
+
+            settings = load_settings()
+            return getattr(settings, "producer_id", "") or "", getattr(settings, "territory", "") or ""
+        except Exception:
+            return "", ""
+
+    def _layer_changed(self, layer) -> None:
+        has_selection = isinstance(layer, QgsVectorLayer) and layer.selectedFeatureCount() > 0
+        self.selected_box.setEnabled(has_selection)
+        self.selected_box.setChecked(has_selection and self.selected_box.isChecked())
+        if has_selection:
+            self.selected_box.setText(
+                translate("ExportDialog", "Selected lieux only ({n})").format(n=layer.selectedFeatureCount())
+            )
+        if isinstance(layer, QgsVectorLayer):
+            self.file_widget.setFilePath(suggested_path(layer, *self._settings()))
+        self._update_ok()
+
+    def _update_ok(self, *_args) -> None:
+        path = self.output_path()
+        ok = isinstance(self.layer_combo.currentLayer(), QgsVectorLayer) and Path(path).suffix.lower() in EXPORT_FORMATS
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(ok)
+
+    def selected_layer(self) -> QgsVectorLayer:
+        return self.layer_combo.currentLayer()
+
+    def selected_only(self) -> bool:
+        return self.selected_box.isEnabled() and self.selected_box.isChecked()
+
+    def output_path(self) -> str:
+        return self.file_widget.filePath()

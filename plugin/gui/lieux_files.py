@@ -1,0 +1,239 @@
+"""Menu and toolbar actions "Open a lieux file…" and "Export a conformant file…", and the upkeep of
+working layers in the project (editor widgets registered, point ↔ latitude/longitude kept in step).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from qgis.core import Qgis, QgsApplication, QgsMapLayer, QgsProject, QgsVectorLayer
+from qgis.PyQt.QtWidgets import QFileDialog
+
+from ..core.i18n import translate
+from ..qgis.coordinate_sync import attach_coordinate_sync
+from ..qgis.import_export import INPUT_EXTENSIONS, import_lieux
+from ..qgis.tasks import LieuxTask, cancel_running, start_task, user_message
+from ..qgis.working_layer import (
+    WORKING_LAYER_PROPERTY,
+    WorkingLayerError,
+    is_working_geopackage,
+    is_working_layer,
+    load_working_layer,
+)
+from ..toolbelt.log import PlgLogger
+from .editor_widgets import register_editor_widgets, unregister_editor_widgets
+
+ICON_OPEN = "/mActionFileOpen.svg"
+ICON_EXPORT = "/mActionFileSaveAs.svg"
+
+
+def input_filter() -> str:
+    patterns = " ".join(f"*{ext}" for ext in INPUT_EXTENSIONS)
+    return translate("LieuxFiles", "Lieux files ({patterns})").format(patterns=patterns)
+
+
+def working_gpkg_name(source: Path) -> Path:
+    """Suggested working GeoPackage beside the source (never the source itself)."""
+    return source.with_name(f"{source.stem}_travail.gpkg")
+
+
+def show_summary(iface, headline: str, details: str, level=Qgis.MessageLevel.Success, title: str = "") -> None:
+    """A message bar entry with QGIS's "More…" button showing the details (also written to the plugin's log)."""
+    title = title or translate("LieuxFiles", "Lieux de médiation numérique")
+    PlgLogger.log(f"{headline}\n{details}", level)
+    duration = 0 if level in (Qgis.MessageLevel.Warning, Qgis.MessageLevel.Critical) else 15
+    iface.messageBar().pushMessage(title, headline, details, level, duration)
+
+
+def add_working_layer(layer: QgsVectorLayer, iface=None) -> QgsVectorLayer:
+    """Add a working layer to the project (sync attached), and zoom to it."""
+    QgsProject.instance().addMapLayer(layer)
+    attach_coordinate_sync(layer)
+    if iface is not None and layer.featureCount() and not layer.extent().isEmpty():
+        try:
+            iface.setActiveLayer(layer)
+            canvas = iface.mapCanvas()
+            canvas.setExtent(canvas.mapSettings().layerExtentToOutputExtent(layer, layer.extent()))
+            iface.mapCanvas().refresh()
+        except (AttributeError, TypeError):
+            pass
+    return layer
+
+
+class LieuxFilesFeature:
+    """Plugin feature (see plugin/main.py): the two actions, editor widgets, working-layer upkeep."""
+
+    def __init__(self, iface, plugin):
+        self.iface = iface
+        self.plugin = plugin
+        self.tasks: list[LieuxTask] = []
+        self.open_action = None
+        self.export_action = None
+
+    # -- plugin feature protocol ------------------------------------------------------------------
+
+    def initGui(self) -> None:
+        register_editor_widgets()
+        self.open_action = self.plugin.add_action(
+            translate("LieuxFiles", "Open a lieux file…"),
+            self.open_file,
+            icon=QgsApplication.getThemeIcon(ICON_OPEN),
+            toolbar=True,
+            tooltip=translate(
+                "LieuxFiles",
+                "Open a file of lieux (CSV, XLSX, JSON, GeoJSON, GeoPackage) as a working layer with the "
+                "standard's form"
+            ),
+            object_name="mednumOpenLieuxAction",
+        )
+        self.export_action = self.plugin.add_action(
+            translate("LieuxFiles", "Export a conformant file…"),
+            self.export_file,
+            icon=QgsApplication.getThemeIcon(ICON_EXPORT),
+            toolbar=True,
+            tooltip=translate(
+                "LieuxFiles", "Write the lieux of a layer as a CSV, JSON or GeoJSON file of the standard"
+            ),
+            object_name="mednumExportLieuxAction",
+        )
+        QgsProject.instance().layersAdded.connect(self._on_layers_added)
+        self._on_layers_added(list(QgsProject.instance().mapLayers().values()))
+
+    def unload(self) -> None:
+        try:
+            QgsProject.instance().layersAdded.disconnect(self._on_layers_added)
+        except TypeError:
+            pass
+        cancel_running(self.tasks)
+        unregister_editor_widgets()
+
+    def _track(self, task: LieuxTask) -> None:
+        self.tasks = [t for t in self.tasks if not t.done] + [task]
+
+    # -- working layers in the project ------------------------------------------------------------
+
+    def _on_layers_added(self, layers: list[QgsMapLayer]) -> None:
+        for layer in layers:
+            if isinstance(layer, QgsVectorLayer) and layer.customProperty(WORKING_LAYER_PROPERTY):
+                attach_coordinate_sync(layer)
+
+    # -- open ---------------------------------------------------------------------------------------
+
+    def open_file(self, path: str | None = None, output: str | None = None) -> LieuxTask | None:
+        """Open ``path`` (asked when None): a working GeoPackage directly, any other file through an import
+        into a new working GeoPackage ``output`` (asked when None). Returns the import task, if any."""
+        window = self.iface.mainWindow()
+        if path is None:
+            path, _ = QFileDialog.getOpenFileName(
+                window, translate("LieuxFiles", "Open a lieux file"), "", input_filter()
+            )
+            if not path:
+                return None
+        source = Path(path)
+        if is_working_geopackage(source):
+            try:
+                layer = load_working_layer(source)
+            except WorkingLayerError as error:
+                self.iface.messageBar().pushMessage(
+                    translate("LieuxFiles", "Open a lieux file"), error.message, Qgis.MessageLevel.Critical
+                )
+                return None
+            add_working_layer(layer, self.iface)
+            self.iface.messageBar().pushMessage(
+                translate("LieuxFiles", "Lieux de médiation numérique"),
+                translate("LieuxFiles", "Working layer {name} opened: {n} lieux").format(
+                    name=source.name, n=layer.featureCount()
+                ),
+                Qgis.MessageLevel.Success,
+            )
+            return None
+        if output is None:
+            output, _ = QFileDialog.getSaveFileName(
+                window,
+                translate("LieuxFiles", "Working GeoPackage to create"),
+                str(working_gpkg_name(source)),
+                translate("LieuxFiles", "GeoPackage (*.gpkg)"),
+            )
+            if not output:
+                return None
+        if Path(output).suffix.lower() != ".gpkg":
+            output = f"{output}.gpkg"
+        if self._is_open_in_project(Path(output)):
+            self.iface.messageBar().pushMessage(
+                translate("LieuxFiles", "Open a lieux file"),
+                translate(
+                    "LieuxFiles", "{name} is open in the project: remove its layers or choose another file name."
+                ).format(name=Path(output).name),
+                Qgis.MessageLevel.Warning,
+            )
+            return None
+        task = LieuxTask(
+            translate("LieuxFiles", "Import of {name}").format(name=source.name),
+            lambda progress, canceled: import_lieux(source, output, progress, canceled),
+            lambda summary, error: self._import_done(output, summary, error),
+        )
+        self._track(task)
+        self.iface.messageBar().pushMessage(
+            translate("LieuxFiles", "Lieux de médiation numérique"),
+            translate("LieuxFiles", "Importing {name}… (progress and cancel in the task manager)").format(
+                name=source.name
+            ),
+            Qgis.MessageLevel.Info,
+        )
+        return start_task(task)
+
+    def _is_open_in_project(self, path: Path) -> bool:
+        for layer in QgsProject.instance().mapLayers().values():
+            source = layer.source().split("|")[0]
+            try:
+                if source and Path(source).resolve() == path.resolve():
+                    return True
+            except OSError:
+                continue
+        return False
+
+    def _import_done(self, output: str, summary, error: BaseException | None) -> None:
+        title = translate("LieuxFiles", "Open a lieux file")
+        if error is not None:
+            self.iface.messageBar().pushMessage(title, user_message(error), Qgis.MessageLevel.Critical)
+            return
+        try:
+            layer = load_working_layer(output)
+        except WorkingLayerError as load_error:
+            self.iface.messageBar().pushMessage(title, load_error.message, Qgis.MessageLevel.Critical)
+            return
+        add_working_layer(layer, self.iface)
+        level = Qgis.MessageLevel.Success if not summary.errors else Qgis.MessageLevel.Warning
+        show_summary(self.iface, summary.headline(), summary.details(), level)
+
+    # -- export ---------------------------------------------------------------------------------------
+
+    def export_file(self) -> None:
+        from .export_dialog import ExportDialog
+
+        layer = self.iface.activeLayer()
+        dialog = ExportDialog(self.iface.mainWindow(), layer if is_working_layer(layer) else None)
+        if not dialog.exec():
+            return
+        self.start_export(dialog.selected_layer(), dialog.output_path(), dialog.selected_only())
+
+    def start_export(self, layer: QgsVectorLayer, output: str, selected_only: bool = False) -> LieuxTask | None:
+        from ..qgis.import_export import export_records
+        from ..qgis.working_layer import layer_snapshot
+
+        read = layer_snapshot(layer, selected_only)  # on the main thread; read() runs in the task
+        task = LieuxTask(
+            translate("LieuxFiles", "Export to {name}").format(name=Path(output).name),
+            lambda progress, canceled: export_records(read(), output, source=layer.name(), is_canceled=canceled),
+            self._export_done,
+        )
+        self._track(task)
+        return start_task(task)
+
+    def _export_done(self, summary, error: BaseException | None) -> None:
+        title = translate("LieuxFiles", "Export a conformant file")
+        if error is not None:
+            self.iface.messageBar().pushMessage(title, user_message(error), Qgis.MessageLevel.Critical)
+            return
+        level = Qgis.MessageLevel.Success if summary.conformant else Qgis.MessageLevel.Warning
+        show_summary(self.iface, summary.headline(), summary.details(), level, title)

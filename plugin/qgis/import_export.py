@@ -1,0 +1,186 @@
+"""Import a file of lieux into a working GeoPackage, export lieux to a conformant file.
+
+Both are plain functions with progress and cancel callbacks: the GUI runs them in a QgsTask, the
+Processing algorithms call them with their feedback, tests call them directly. The source file is
+only ever read; every problem reaches the user as a French message (``.message``), never a traceback.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from pathlib import Path
+
+from ..core.i18n import translate
+from ..core.records import Record
+from ..core.schema import Schema, load_schema
+from ..core.summaries import ExportSummary, ImportSummary, summarize_export, summarize_import
+from .working_layer import (
+    OVERFLOW_COLUMN,
+    CancelCheck,
+    ImportCanceledError,
+    ProgressCallback,
+    SideTable,
+    WorkingLayerError,
+    create_working_geopackage,
+    side_table_names,
+)
+
+INPUT_EXTENSIONS = (".csv", ".tsv", ".txt", ".xlsx", ".json", ".geojson", ".gpkg")
+EXPORT_FORMATS = {".csv": "csv", ".json": "json", ".geojson": "geojson"}  # offered in the dialogs
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.exists() and b.exists() and os.path.samefile(a, b)
+    except OSError:
+        return False
+
+
+class _Background:
+    """Run ``work`` in a thread now; ``result()`` waits for it and re-raises its error."""
+
+    def __init__(self, work):
+        import threading
+
+        self._value = None
+        self._error: BaseException | None = None
+
+        def target():
+            try:
+                self._value = work()
+            except BaseException as error:  # handed to result()
+                self._error = error
+
+        self._thread = threading.Thread(target=target, name="lieux-validation", daemon=True)
+        self._thread.start()
+
+    def result(self):
+        self._thread.join()
+        if self._error is not None:
+            raise self._error
+        return self._value
+
+
+def side_table_of(table, schema: Schema) -> SideTable:
+    """The side table of a read table: its non-schema columns (and overflow cells), one row per record."""
+    columns = list(table.extra_columns(schema))
+    rows = [{column: row.get(column, "") or "" for column in columns} for row in table.rows]
+    overflow = getattr(table, "extra_cells", None) or {}
+    if overflow:  # cells beyond the header (malformed CSV rows): kept, one JSON list per row
+        import json
+
+        numbers = list(getattr(table, "row_numbers", None) or range(1, len(rows) + 1))
+        columns.append(OVERFLOW_COLUMN)
+        for number, row in zip(numbers, rows):
+            cells = overflow.get(number)
+            row[OVERFLOW_COLUMN] = json.dumps(cells, ensure_ascii=False) if cells else ""
+    return SideTable(columns=columns, stored=side_table_names(columns), rows=rows)
+
+
+def import_lieux(
+    source: str | os.PathLike,
+    output: str | os.PathLike,
+    progress: ProgressCallback | None = None,
+    is_canceled: CancelCheck | None = None,
+    schema: Schema | None = None,
+) -> ImportSummary:
+    """Read ``source`` (CSV, XLSX, JSON, GeoJSON, GeoPackage) into a new working GeoPackage ``output``.
+
+    Every lieu is kept (without a valid point: NULL geometry), every source column that is not a
+    field of the standard goes to the side table, the form and style are stored with the layer.
+    """
+    from ..core.readers import read_table
+    from ..core.validation import validate_records
+
+    schema = schema or load_schema()
+    source, output = Path(source), Path(output)
+    if output.suffix.lower() != ".gpkg":
+        raise WorkingLayerError(
+            translate("ImportExport", "The working layer must be a GeoPackage file (.gpkg): {path}").format(path=output)
+        )
+    if _same_file(source, output) or source.resolve() == output.resolve():
+        raise WorkingLayerError(
+            translate("ImportExport", "The working GeoPackage cannot replace the source file {path}.").format(
+                path=source
+            )
+        )
+
+    def step(start: float, span: float) -> ProgressCallback:
+        return lambda value: progress(start + span * value / 100.0) if progress else None
+
+    def check_cancel() -> None:
+        if is_canceled and is_canceled():
+            raise ImportCanceledError()
+
+    table = read_table(source)
+    check_cancel()
+    if progress:
+        progress(25.0)
+    columns = set(getattr(table, "columns", None) or table.header)
+    # the rows already hold every field of the standard (extra keys are ignored downstream): no copy
+    records = table.rows if columns.issuperset(schema.field_names) else table.schema_records(schema)
+    side_table = side_table_of(table, schema)
+    metadata = {"SOURCE": str(source), "SOURCE_FORMAT": getattr(table, "source_format", "") or ""}
+    # validation (for the summary) runs beside the GeoPackage writing: SQLite works without the GIL
+    validation = _Background(lambda: validate_records(records, schema))
+    create_working_geopackage(
+        output, records, side_table, metadata, schema, progress=step(25.0, 70.0), is_canceled=is_canceled
+    )
+    report = validation.result()
+    if progress:
+        progress(100.0)
+    notes = list(getattr(table, "notes", []) or [])
+    blank_rows = getattr(table, "blank_rows", []) or []
+    if blank_rows:
+        notes.append(
+            translate("ImportExport", "Blank rows of the source skipped: {n}").format(n=len(blank_rows))
+        )
+    summary = summarize_import(str(source), records, side_table.columns, report, notes)
+    summary.output = str(output)
+    return summary
+
+
+def export_format(path: str | os.PathLike) -> str:
+    """csv, json or geojson from the extension of ``path`` (the writer's own table)."""
+    from ..core.writers import FORMATS_BY_EXTENSION
+
+    fmt = FORMATS_BY_EXTENSION.get(Path(path).suffix.lower())
+    if fmt is None:
+        raise WorkingLayerError(
+            translate(
+                "ImportExport", "Unknown export format “{ext}”: name the file .csv, .json or .geojson."
+            ).format(ext=Path(path).suffix or Path(path).name)
+        )
+    return fmt
+
+
+def records_of_file(path: str | os.PathLike, schema: Schema | None = None) -> list[Record]:
+    """The records of a file of lieux (any readable format, a working GeoPackage included)."""
+    from ..core.readers import read_table
+
+    return read_table(Path(path)).schema_records(schema or load_schema())
+
+
+def export_records(
+    records: Sequence[Record],
+    output: str | os.PathLike,
+    source: str = "",
+    source_path: str | os.PathLike | None = None,
+    schema: Schema | None = None,
+    is_canceled: CancelCheck | None = None,
+) -> ExportSummary:
+    """Write ``records`` as a conformant file (format from the extension: CSV, JSON, GeoJSON) and
+    report the validation of what was written. ``source_path`` (the file read) is never overwritten."""
+    from ..core.validation import validate_records
+    from ..core.writers import write_records
+
+    schema = schema or load_schema()
+    output = Path(output)
+    fmt = export_format(output)
+    records = list(records)
+    if is_canceled and is_canceled():
+        raise WorkingLayerError(translate("ImportExport", "Export canceled."))
+    write_records(output, records, schema=schema, fmt=fmt, source_path=source_path)
+    report = validate_records(records, schema)
+    return summarize_export(str(output), fmt, records, report, source=source or str(source_path or ""))

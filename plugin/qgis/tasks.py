@@ -1,0 +1,80 @@
+"""Long work in a cancellable QgsTask with progress (QGIS never freezes).
+
+``LieuxTask(description, work, on_done)`` runs ``work(progress, is_canceled)`` in a background
+thread; ``work`` must not touch widgets, the project or layers of the project. ``on_done(result,
+error)`` is called on the main thread when it ends: ``error`` is None, or an exception whose
+``message`` (when it has one) is the French text to show; a cancel gives ``error`` = TaskCanceled.
+"""
+
+from __future__ import annotations
+
+import traceback
+from typing import Any, Callable, Optional
+
+from qgis.core import Qgis, QgsApplication, QgsTask
+
+from ..core.i18n import translate
+from ..toolbelt.log import PlgLogger
+
+Work = Callable[[Callable[[float], None], Callable[[], bool]], Any]
+Done = Callable[[Any, Optional[BaseException]], None]
+
+
+class TaskCanceledError(Exception):
+    def __init__(self):
+        self.message = translate("LieuxTask", "Canceled.")
+        super().__init__(self.message)
+
+
+def user_message(error: BaseException) -> str:
+    """The French message of a plugin error, or a generic sentence (the traceback goes to the log)."""
+    message = getattr(error, "message", None)
+    if message:
+        return str(message)
+    return translate("LieuxTask", "Unexpected error: {error} (details in the log)").format(error=error)
+
+
+class LieuxTask(QgsTask):
+    def __init__(self, description: str, work: Work, on_done: Done | None = None):
+        super().__init__(description, QgsTask.Flag.CanCancel)
+        self.work = work
+        self.on_done = on_done
+        self.result: Any = None
+        self.error: BaseException | None = None
+        self.done = False  # set at the end of finished(); the task manager deletes the C++ task soon after
+
+    def run(self) -> bool:
+        try:
+            self.result = self.work(self.setProgress, self.isCanceled)
+        except Exception as error:  # handed to finished() on the main thread
+            self.error = error
+            if not hasattr(error, "message"):
+                PlgLogger.log(traceback.format_exc(), Qgis.MessageLevel.Critical)
+            return False
+        return not self.isCanceled()
+
+    def finished(self, ok: bool) -> None:
+        error = self.error
+        if not ok and error is None:
+            error = TaskCanceledError()
+        try:
+            if self.on_done is not None:
+                self.on_done(self.result if ok else None, error)
+        finally:
+            self.done = True
+
+
+def cancel_running(tasks: list[LieuxTask]) -> None:
+    """Cancel the tasks that have not finished (the others may already be deleted by the task manager)."""
+    for task in tasks:
+        if not task.done:
+            try:
+                task.cancel()
+            except RuntimeError:  # deleted meanwhile
+                pass
+    tasks.clear()
+
+
+def start_task(task: LieuxTask) -> LieuxTask:
+    QgsApplication.taskManager().addTask(task)
+    return task

@@ -1,0 +1,579 @@
+"""The working layer: the lieux of a source, in the standard's own form, on the map and in edit forms.
+
+Storage decision (principle 1, "a layer saved at any moment is one export away from a conformant file"):
+
+* the layer holds exactly the schema's fields, in schema order, **all stored as text** in their
+  conformant representation: ``a|b`` lists, ISO dates, ``43.52609`` numbers with a decimal point.
+  latitude/longitude are text too: a source value such as ``43,52609`` or ``N/A`` cannot live in a
+  real column and would be lost; as text it stays, the validator reports it, the user fixes it.
+  A missing value is NULL (the standard's ""), so that "required" is a plain not-null constraint;
+* the geometry is a point in EPSG:4326 derived from latitude/longitude when both are valid WGS84
+  numbers; a lieu without (valid) coordinates is kept with a NULL geometry and reported;
+* the fields are the truth: editing latitude/longitude moves the point, moving the point rewrites
+  them (`plugin/qgis/coordinate_sync.py`);
+* a GeoPackage adds its own integer primary key ``fid`` (the source row number at import); it is
+  not a field of the standard and never exported.
+
+The layer logic here — fields, features ↔ records, configuration (form, style, marker), detection —
+works on any ``QgsVectorLayer`` (memory, GeoPackage, PostGIS). Only :func:`create_working_geopackage`
+and the side-table/metadata helpers are about the GeoPackage file a local import produces:
+
+* table ``lieux`` — the working layer (bulk-written through GDAL/SQLite: 50,000 lieux in about a second);
+* table ``colonnes_source`` — the source columns that are not fields of the standard, one row per lieu
+  with the same ``fid`` and the lieu's ``id``, so nothing of the source is lost;
+* ``layer_styles`` — the layer's default style: form, constraints, defaults, symbology and labels,
+  so that QGIS restores them whenever the GeoPackage is opened again, with or without the plugin;
+* GDAL metadata of ``lieux`` — schema version, source file and format, the side-table column names.
+"""
+
+from __future__ import annotations
+
+import json
+import operator
+import os
+import sqlite3
+import struct
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+from qgis.core import (
+    NULL,
+    QgsFeature,
+    QgsFeatureRequest,
+    QgsField,
+    QgsFields,
+    QgsGeometry,
+    QgsMapLayer,
+    QgsPointXY,
+    QgsProviderRegistry,
+    QgsVectorLayer,
+    QgsVectorLayerFeatureSource,
+)
+from qgis.PyQt.QtCore import QVariant
+
+from ..core.coordinates import point_of
+from ..core.i18n import translate
+from ..core.records import Record, cell_text
+from ..core.resources import resource_path
+from ..core.schema import Schema, load_schema
+
+WORKING_TABLE = "lieux"
+SIDE_TABLE = "colonnes_source"
+SIDE_TABLE_ID = "id"
+OVERFLOW_COLUMN = "cellules_en_trop"  # cells beyond the header of a malformed CSV row (JSON list)
+GEOMETRY_COLUMN = "geom"
+WORKING_CRS = "EPSG:4326"
+WORKING_LAYER_PROPERTY = "lieux_mednum/working_layer"  # custom property: the schema version
+STYLE_PATH = resource_path("styles", "lieux.qml")
+STYLE_NAME = "lieux_mednum"
+METADATA_PREFIX = "MEDNUM_"
+_INSERT_CHUNK = 5000
+
+ProgressCallback = Callable[[float], None]
+CancelCheck = Callable[[], bool]
+
+
+class WorkingLayerError(Exception):
+    """A working layer could not be created, opened or read; ``message`` is for the user (French)."""
+
+    def __init__(self, message: str):
+        super().__init__(message)
+        self.message = message
+
+
+class ImportCanceledError(WorkingLayerError):
+    def __init__(self):
+        super().__init__(translate("WorkingLayer", "Import canceled."))
+
+
+# --------------------------------------------------------------------------------------------------
+# Fields and features (any provider)
+# --------------------------------------------------------------------------------------------------
+
+
+def working_fields(schema: Schema | None = None) -> QgsFields:
+    """The schema's fields, in order, as text fields."""
+    schema = schema or load_schema()
+    fields = QgsFields()
+    for spec in schema.fields:
+        fields.append(QgsField(spec.name, QVariant.String))
+    return fields
+
+
+def attribute_values(record: Mapping[str, str], names: Sequence[str]) -> list:
+    """Attribute values of a record for fields ``names`` ("" → NULL)."""
+    return [(record.get(name) or None) for name in names]
+
+
+def point_geometry(record: Mapping[str, str]) -> QgsGeometry | None:
+    point = point_of(record)
+    if point is None:
+        return None
+    return QgsGeometry.fromPointXY(QgsPointXY(point[0], point[1]))
+
+
+def features_from_records(records: Iterable[Mapping[str, str]], fields: QgsFields) -> list[QgsFeature]:
+    """Features for ``fields`` (a working layer's) from records: attributes by name, point from lat/long."""
+    names = fields.names()
+    features = []
+    for record in records:
+        feature = QgsFeature(fields)
+        feature.setAttributes(attribute_values(record, names))
+        geometry = point_geometry(record)
+        if geometry is not None:
+            feature.setGeometry(geometry)
+        features.append(feature)
+    return features
+
+
+def add_records(layer: QgsVectorLayer, records: Iterable[Mapping[str, str]]) -> int:
+    """Append records to any working layer through its provider (GeoPackage, PostGIS, memory…)."""
+    features = features_from_records(records, layer.fields())
+    ok, _ = layer.dataProvider().addFeatures(features)
+    if not ok:
+        raise WorkingLayerError(
+            translate("WorkingLayer", "The lieux could not be written to the layer: {error}").format(
+                error="; ".join(layer.dataProvider().errors()) or "?"
+            )
+        )
+    layer.updateExtents()
+    return len(features)
+
+
+def attribute_text(value) -> str:
+    """An attribute value as the standard's text (NULL → "")."""
+    if isinstance(value, str):  # first: comparing a str with NULL goes through QVariant (slow)
+        return value
+    if value is None or value == NULL:
+        return ""
+    return cell_text(value)
+
+
+def _read_records(source, fields: QgsFields, schema: Schema, fids: list[int] | None = None) -> list[Record]:
+    """Records of the features of ``source`` (anything with getFeatures) whose fields are ``fields``."""
+    names = schema.field_names
+    indexes = [fields.indexFromName(name) for name in names]
+    request = QgsFeatureRequest().setFlags(QgsFeatureRequest.Flag.NoGeometry).setSubsetOfAttributes(indexes)
+    if fids is not None:
+        request.setFilterFids(fids)
+    rows = []
+    for feature in source.getFeatures(request):
+        attributes = feature.attributes()
+        rows.append((feature.id(), {name: attribute_text(attributes[i]) for name, i in zip(names, indexes)}))
+    if fids is not None:  # a fid filter comes back in hash order: give the layer's order
+        rows.sort(key=lambda row: row[0])
+    return [record for _, record in rows]
+
+
+def geopackage_table(layer: QgsVectorLayer) -> tuple[str, str] | None:
+    """(file, table) when ``layer`` is a whole GeoPackage table with no pending edit and no filter."""
+    if layer.providerType() != "ogr" or layer.subsetString() or layer.isModified():
+        return None
+    parts = QgsProviderRegistry.instance().decodeUri("ogr", layer.source())
+    path, table = parts.get("path") or "", parts.get("layerName") or ""
+    if not path.lower().endswith(".gpkg") or not table or not Path(path).is_file():
+        return None
+    return path, table
+
+
+def _read_geopackage(path: str, table: str, schema: Schema, fids: list[int] | None = None) -> list[Record]:
+    """The records of a working GeoPackage table, read with SQLite (50,000 lieux in a fraction of a second)."""
+    names = schema.field_names
+    # the fields are TEXT; anything else (a table edited outside the plugin) is cast the way SQLite writes it
+    columns = ",".join(f"IFNULL(CAST({_quote(n)} AS TEXT), '')" for n in names)
+    query = f"SELECT {columns} FROM {_quote(table)}"
+    connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        if fids is None:
+            rows = connection.execute(query + " ORDER BY fid").fetchall()
+        else:
+            connection.execute("CREATE TEMP TABLE wanted (fid INTEGER PRIMARY KEY)")
+            connection.executemany("INSERT INTO wanted VALUES (?)", ((fid,) for fid in fids))
+            rows = connection.execute(query + " WHERE fid IN (SELECT fid FROM wanted) ORDER BY fid").fetchall()
+    finally:
+        connection.close()
+    return [dict(zip(names, row)) for row in rows]
+
+
+def _generic_records(source, selected_only: bool, schema: Schema) -> list[Record]:
+    from .layer_records import records_from_layer as generic_records
+
+    if selected_only:
+        return generic_records(source, selected_only=True).schema_records(schema)
+    return generic_records(source).schema_records(schema)
+
+
+def source_records(source, schema: Schema | None = None) -> list[Record]:
+    """The records of a feature source (a Processing source, a layer): read field by field when its fields
+    are the working layer's, else through the generic converter of `plugin/qgis/layer_records.py`."""
+    schema = schema or load_schema()
+    if _has_schema_fields(source.fields(), schema):
+        return _read_records(source, source.fields(), schema)
+    return _generic_records(source, False, schema)
+
+
+def layer_snapshot(
+    layer: QgsVectorLayer, selected_only: bool = False, schema: Schema | None = None
+) -> Callable[[], list[Record]]:
+    """Take, on the main thread, what is needed to read the layer's records; the returned function
+    reads them anywhere (a background task): a snapshot of the features, edit buffer included.
+    A layer that is not a working layer is read now, through the generic converter."""
+    schema = schema or load_schema()
+    if not is_working_layer(layer, schema):
+        records = _generic_records(layer, selected_only, schema)
+        return lambda: records
+    fids = sorted(layer.selectedFeatureIds()) if selected_only else None
+    table = geopackage_table(layer)
+    if table is not None:  # saved GeoPackage table: SQLite reads it ~20× faster than feature iteration
+        return lambda: _read_geopackage(table[0], table[1], schema, fids)
+    fields = QgsFields(layer.fields())
+    snapshot = QgsVectorLayerFeatureSource(layer)
+    return lambda: _read_records(snapshot, fields, schema, fids)
+
+
+def records_from_layer(
+    layer: QgsVectorLayer, selected_only: bool = False, schema: Schema | None = None
+) -> list[Record]:
+    """The records of a layer in the standard's form (edit buffer included), in feature order."""
+    return layer_snapshot(layer, selected_only, schema)()
+
+
+# --------------------------------------------------------------------------------------------------
+# Detection and configuration (any provider)
+# --------------------------------------------------------------------------------------------------
+
+
+def _has_schema_fields(fields: QgsFields, schema: Schema, keys: Iterable[int] = ()) -> bool:
+    keys = set(keys)
+    names = tuple(name for i, name in enumerate(fields.names()) if i not in keys and name != "fid")
+    return names == schema.field_names
+
+
+def has_working_fields(layer: QgsVectorLayer, schema: Schema | None = None) -> bool:
+    """Whether the layer's fields are the schema's (an extra primary key such as ``fid`` allowed)."""
+    return _has_schema_fields(layer.fields(), schema or load_schema(), layer.primaryKeyAttributes())
+
+
+def is_working_layer(layer, schema: Schema | None = None) -> bool:
+    """A vector layer the plugin configured (marker in its style) or with exactly the schema's fields."""
+    if not isinstance(layer, QgsVectorLayer) or not layer.isValid():
+        return False
+    if layer.customProperty(WORKING_LAYER_PROPERTY):
+        return True
+    return has_working_fields(layer, schema)
+
+
+def apply_default_style(layer: QgsVectorLayer) -> None:
+    """Symbology and labels of the shipped QML style (resources/styles/lieux.qml)."""
+    categories = QgsMapLayer.StyleCategory.Symbology | QgsMapLayer.StyleCategory.Labeling
+    message, ok = layer.loadNamedStyle(str(STYLE_PATH), categories)
+    if not ok:
+        raise WorkingLayerError(
+            translate("WorkingLayer", "The default style could not be loaded: {error}").format(error=message)
+        )
+
+
+def configure_working_layer(layer: QgsVectorLayer, schema: Schema | None = None, style: bool = True) -> None:
+    """Make ``layer`` a working layer: the schema-generated form, constraints and defaults, the style."""
+    from .form_config import configure_form
+
+    schema = schema or load_schema()
+    if style:  # first: loading a QML (even restricted to symbology) resets the form configuration on 3.22
+        apply_default_style(layer)
+    configure_form(layer, schema)
+    layer.setCustomProperty(WORKING_LAYER_PROPERTY, schema.version)
+
+
+def save_default_style(layer: QgsVectorLayer) -> None:
+    """Store the layer's whole style (form included) as its default style in the data source."""
+    error = layer.saveStyleToDatabase(
+        STYLE_NAME, translate("WorkingLayer", "Lieux de médiation numérique: form and style"), True, ""
+    )
+    if error:
+        raise WorkingLayerError(
+            translate("WorkingLayer", "The form and style could not be stored with the layer: {error}").format(
+                error=error
+            )
+        )
+
+
+# --------------------------------------------------------------------------------------------------
+# The working GeoPackage (file storage of a local import)
+# --------------------------------------------------------------------------------------------------
+
+
+def gpkg_uri(path: str | os.PathLike, table: str = WORKING_TABLE) -> str:
+    return f"{os.fspath(path)}|layername={table}"
+
+
+@dataclass
+class SideTable:
+    """Source columns that are not schema fields: stored names ↔ source names, one row per lieu."""
+
+    columns: list[str] = field(default_factory=list)  # source names, in source order
+    stored: list[str] = field(default_factory=list)  # column names in the GeoPackage (unique, safe)
+    rows: list[dict[str, str]] = field(default_factory=list)  # by source name, one per lieu
+
+    def __post_init__(self) -> None:
+        if len(self.stored) != len(self.columns):
+            self.stored = side_table_names(self.columns)
+
+    @property
+    def mapping(self) -> dict[str, str]:
+        return dict(zip(self.stored, self.columns))
+
+
+def side_table_names(columns: Sequence[str]) -> list[str]:
+    """Column names for the side table: unique without case (SQLite), never ``fid``/``id``, never empty."""
+    used = {"fid", SIDE_TABLE_ID}
+    names = []
+    for position, column in enumerate(columns, start=1):
+        base = (column or "").strip() or f"colonne_{position}"
+        candidate, suffix = base, 2
+        while candidate.casefold() in used:
+            candidate = f"{base}_{suffix}"
+            suffix += 1
+        used.add(candidate.casefold())
+        names.append(candidate)
+    return names
+
+
+def _point_blob(point: tuple[float, float] | None, header: bytes) -> bytes | None:
+    if point is None:
+        return None
+    # GeoPackage binary: header (magic, version, flags = little endian without envelope, srs id) + WKB point
+    return header + struct.pack("<BIdd", 1, 1, point[0], point[1])
+
+
+def _row_values(names: Sequence[str]) -> Callable[[Mapping[str, str]], tuple]:
+    """A fast getter of a record's values for ``names`` ("" is turned into NULL by the INSERT itself)."""
+    getter = operator.itemgetter(*names) if len(names) > 1 else (lambda record: (record[names[0]],))
+
+    def values(record: Mapping[str, str]) -> tuple:
+        try:
+            return getter(record)
+        except KeyError:  # a record without some fields: they are missing
+            return tuple(record.get(name) or None for name in names)
+
+    return values
+
+
+def _quote(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+def _create_tables(path: Path, schema: Schema, side_table: SideTable | None, metadata: Mapping[str, str]) -> None:
+    """The empty tables, through GDAL: GeoPackage metadata, spatial index, triggers, MEDNUM_* metadata."""
+    from osgeo import gdal, ogr, osr
+
+    gdal.UseExceptions()
+    try:
+        dataset = ogr.GetDriverByName("GPKG").CreateDataSource(str(path))
+        srs = osr.SpatialReference()
+        srs.ImportFromEPSG(4326)
+        layer = dataset.CreateLayer(
+            WORKING_TABLE, srs, ogr.wkbPoint, [f"GEOMETRY_NAME={GEOMETRY_COLUMN}", "FID=fid", "SPATIAL_INDEX=YES"]
+        )
+        for name in schema.field_names:
+            layer.CreateField(ogr.FieldDefn(name, ogr.OFTString))
+        meta = {"SCHEMA_VERSION": schema.version, **metadata}
+        if side_table and side_table.columns:
+            meta["SIDE_TABLE_COLUMNS"] = json.dumps(side_table.mapping, ensure_ascii=False)
+            side = dataset.CreateLayer(SIDE_TABLE, None, ogr.wkbNone, ["FID=fid"])
+            side.CreateField(ogr.FieldDefn(SIDE_TABLE_ID, ogr.OFTString))
+            for stored in side_table.stored:
+                side.CreateField(ogr.FieldDefn(stored, ogr.OFTString))
+        for key, value in meta.items():
+            layer.SetMetadataItem(METADATA_PREFIX + key, str(value))
+        dataset = None  # closing writes the spatial index table and the triggers
+    except RuntimeError as err:
+        raise WorkingLayerError(
+            translate("WorkingLayer", "The GeoPackage {path} could not be created: {error}").format(
+                path=path, error=err
+            )
+        ) from err
+
+
+def _insert(table: str, keys: Sequence[str], columns: Sequence[str]) -> str:
+    """INSERT of ``keys`` as they are, then ``columns`` with "" stored as NULL (the standard's missing value)."""
+    names = ",".join(_quote(c) for c in (*keys, *columns))
+    values = ",".join(["?"] * len(keys) + ["NULLIF(?, '')"] * len(columns))
+    return f"INSERT INTO {_quote(table)} ({names}) VALUES ({values})"
+
+
+def create_working_geopackage(
+    path: str | os.PathLike,
+    records: Sequence[Mapping[str, str]],
+    side_table: SideTable | None = None,
+    metadata: Mapping[str, str] | None = None,
+    schema: Schema | None = None,
+    progress: ProgressCallback | None = None,
+    is_canceled: CancelCheck | None = None,
+    store_style: bool = True,
+) -> None:
+    """Write a working GeoPackage at ``path`` (replaced if it exists): table ``lieux`` with the records
+    (fid = position, 1-based), table ``colonnes_source`` when ``side_table`` has columns, and the form
+    and style as the layer's default style (``store_style``).
+
+    GDAL creates the tables (with their spatial index and triggers); the rows are then written with
+    SQLite in bulk: the triggers that maintain the spatial index and the feature counts are set aside
+    during the insert, their work is done once for all rows, and they are put back as GDAL wrote them.
+    Safe in a background task: the QGIS layer used to store the style is never added to a project.
+    """
+    schema = schema or load_schema()
+    names = schema.field_names
+    path = Path(path)
+    if path.exists():
+        path.unlink()
+    with_side = bool(side_table and side_table.columns)
+    _create_tables(path, schema, side_table, metadata or {})
+
+    header = b"GP\x00\x01" + struct.pack("<i", 4326)
+    insert = _insert(WORKING_TABLE, ["fid", GEOMETRY_COLUMN], names)
+    values = _row_values(names)
+    index_insert = f"INSERT INTO {_quote(f'rtree_{WORKING_TABLE}_{GEOMETRY_COLUMN}')} VALUES (?, ?, ?, ?, ?)"
+    side_insert = _insert(SIDE_TABLE, ["fid"], [SIDE_TABLE_ID, *side_table.stored]) if with_side else ""
+    total = max(len(records), 1)
+    xs, ys = [], []
+    connection = sqlite3.connect(str(path))
+    try:
+        # a new file: nothing to protect until it is complete (a failed import leaves no usable file anyway)
+        connection.execute("PRAGMA synchronous = OFF")
+        connection.execute("PRAGMA journal_mode = MEMORY")
+        tables = (WORKING_TABLE, SIDE_TABLE)
+        triggers = connection.execute(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name IN (?, ?)", tables
+        ).fetchall()
+        for name, _sql in triggers:
+            connection.execute(f"DROP TRIGGER {_quote(name)}")
+        for start in range(0, len(records), _INSERT_CHUNK):
+            if is_canceled and is_canceled():
+                raise ImportCanceledError()
+            rows, boxes = [], []
+            for fid, record in enumerate(records[start : start + _INSERT_CHUNK], start=start + 1):
+                point = point_of(record)
+                if point is not None:
+                    xs.append(point[0])
+                    ys.append(point[1])
+                    boxes.append((fid, point[0], point[0], point[1], point[1]))
+                rows.append((fid, _point_blob(point, header), *values(record)))
+            connection.executemany(insert, rows)
+            connection.executemany(index_insert, boxes)
+            if with_side:
+                side_values = _row_values(side_table.columns)
+                connection.executemany(
+                    side_insert,
+                    (
+                        (fid, records[fid - 1].get("id") or "", *side_values(side_table.rows[fid - 1]))
+                        for fid in range(start + 1, min(start + _INSERT_CHUNK, len(side_table.rows)) + 1)
+                    ),
+                )
+            if progress:
+                progress(85.0 * min(start + _INSERT_CHUNK, total) / total)
+        for _name, sql in triggers:
+            connection.execute(sql)
+        counts = {WORKING_TABLE: len(records), SIDE_TABLE: len(side_table.rows) if with_side else 0}
+        for table, count in counts.items():
+            connection.execute("UPDATE gpkg_ogr_contents SET feature_count = ? WHERE table_name = ?", (count, table))
+        if xs:
+            connection.execute(
+                "UPDATE gpkg_contents SET min_x = ?, min_y = ?, max_x = ?, max_y = ? WHERE table_name = ?",
+                (min(xs), min(ys), max(xs), max(ys), WORKING_TABLE),
+            )
+        connection.commit()
+    except sqlite3.Error as err:
+        raise WorkingLayerError(
+            translate("WorkingLayer", "The lieux could not be written to {path}: {error}").format(path=path, error=err)
+        ) from err
+    finally:
+        connection.close()
+    if store_style:
+        store_form_and_style(path)
+    if progress:
+        progress(100.0)
+
+
+def load_working_layer(path: str | os.PathLike, name: str | None = None) -> QgsVectorLayer:
+    """The ``lieux`` layer of a working GeoPackage (its stored default style applies), configured again
+    with the current form definition and settings; raises WorkingLayerError if it is not one."""
+    path = Path(path)
+    layer = QgsVectorLayer(gpkg_uri(path), name or default_layer_name(path), "ogr")
+    if not layer.isValid():
+        raise WorkingLayerError(
+            translate("WorkingLayer", "{path} has no layer “{table}”: it is not a working GeoPackage of lieux.").format(
+                path=path, table=WORKING_TABLE
+            )
+        )
+    if not is_working_layer(layer):
+        raise WorkingLayerError(
+            translate("WorkingLayer", "The layer “{table}” of {path} does not have the fields of the standard.").format(
+                path=path, table=WORKING_TABLE
+            )
+        )
+    had_style = bool(layer.customProperty(WORKING_LAYER_PROPERTY))
+    # the form follows the current schema and settings; the stored symbology is the user's: keep it
+    configure_working_layer(layer, style=not had_style)
+    return layer
+
+
+def store_form_and_style(path: str | os.PathLike) -> None:
+    """Configure the freshly written ``lieux`` layer and store form + style as its default style."""
+    layer = QgsVectorLayer(gpkg_uri(path), WORKING_TABLE, "ogr")
+    if not layer.isValid():
+        raise WorkingLayerError(
+            translate("WorkingLayer", "The working GeoPackage {path} cannot be opened.").format(path=path)
+        )
+    configure_working_layer(layer)
+    save_default_style(layer)
+
+
+def is_working_geopackage(path: str | os.PathLike) -> bool:
+    """Whether ``path`` is a GeoPackage whose ``lieux`` table has the fields of the standard."""
+    path = Path(path)
+    if path.suffix.lower() != ".gpkg" or not path.is_file():
+        return False
+    try:
+        connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            columns = [row[1] for row in connection.execute(f"PRAGMA table_info({_quote(WORKING_TABLE)})")]
+        finally:
+            connection.close()
+    except sqlite3.Error:
+        return False
+    names = tuple(c for c in columns if c not in ("fid", GEOMETRY_COLUMN))
+    return names == load_schema().field_names
+
+
+def geopackage_metadata(path: str | os.PathLike) -> dict[str, str]:
+    """The MEDNUM_* metadata items of a working GeoPackage's ``lieux`` layer (without the prefix)."""
+    from osgeo import ogr
+
+    dataset = ogr.Open(str(path))
+    if dataset is None:
+        return {}
+    layer = dataset.GetLayerByName(WORKING_TABLE)
+    items = (layer.GetMetadata() or {}) if layer is not None else {}
+    return {k[len(METADATA_PREFIX) :]: v for k, v in items.items() if k.startswith(METADATA_PREFIX)}
+
+
+def read_side_table(path: str | os.PathLike) -> SideTable:
+    """The kept-aside source columns of a working GeoPackage (source names), rows by fid order."""
+    mapping = json.loads(geopackage_metadata(path).get("SIDE_TABLE_COLUMNS") or "{}")
+    if not mapping:
+        return SideTable()
+    connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        stored = list(mapping)
+        cursor = connection.execute(
+            f"SELECT {','.join(_quote(s) for s in stored)} FROM {_quote(SIDE_TABLE)} ORDER BY fid"
+        )
+        rows = [{mapping[s]: (v or "") for s, v in zip(stored, row)} for row in cursor]
+    finally:
+        connection.close()
+    return SideTable(columns=[mapping[s] for s in stored], stored=stored, rows=rows)
+
+
+def default_layer_name(path: str | os.PathLike) -> str:
+    return translate("WorkingLayer", "Lieux — {name}").format(name=Path(path).stem)

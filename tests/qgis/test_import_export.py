@@ -1,0 +1,98 @@
+"""Import → working GeoPackage → export gives back the same records; Processing algorithms; GUI tasks."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from qgis.core import QgsVectorLayer
+
+from plugin.core.readers import read_table
+from plugin.core.validation import apply_fixes, validate_records
+from plugin.core.writers import write_records
+from plugin.qgis.import_export import export_records, import_lieux
+from plugin.qgis.working_layer import gpkg_uri, read_side_table, records_from_layer
+
+PACA = "hub-du-sud-paca-2023.json"
+
+
+def _round_trip(source, tmp_path, schema, fmt="csv"):
+    gpkg = tmp_path / "travail.gpkg"
+    import_lieux(source, gpkg)
+    layer = QgsVectorLayer(gpkg_uri(gpkg), "lieux", "ogr")
+    exported = tmp_path / f"export.{fmt}"
+    summary = export_records(records_from_layer(layer), exported)
+    return summary, read_table(exported).schema_records(schema)
+
+
+@pytest.mark.parametrize("fmt", ["csv", "json", "geojson"])
+def test_round_trip_of_the_valid_example(samples, tmp_path, schema, fmt):
+    source = samples / "exemple-valide.csv"
+    summary, records = _round_trip(source, tmp_path, schema, fmt)
+    assert records == read_table(source).schema_records(schema)
+    assert summary.lieux == 1 and summary.fmt == fmt
+
+
+def test_exported_csv_is_byte_identical_for_a_conformant_file(samples, tmp_path, schema):
+    source = samples / "exemple-valide.csv"
+    conformant = tmp_path / "conforme.csv"
+    write_records(conformant, read_table(source).schema_records(schema))
+    summary, _ = _round_trip(conformant, tmp_path, schema)
+    assert (tmp_path / "export.csv").read_bytes() == conformant.read_bytes()
+    header = (tmp_path / "export.csv").read_text(encoding="utf-8").splitlines()[0]
+    assert header == ",".join(schema.field_names)
+
+
+def test_round_trip_of_the_paca_sample_after_fixing(samples, tmp_path, schema):
+    table = read_table(samples / PACA)
+    records = table.schema_records(schema)
+    fixed, changes = apply_fixes(records, validate_records(records, schema).issues)
+    assert changes  # the sample needs fixing
+    fixed_file = tmp_path / "paca-corrige.csv"
+    write_records(fixed_file, fixed)
+    summary, exported = _round_trip(fixed_file, tmp_path, schema)
+    assert exported == fixed
+    assert summary.lieux == len(fixed) == 646
+
+
+def test_paca_import_keeps_everything(samples, tmp_path, schema):
+    gpkg = tmp_path / "paca.gpkg"
+    summary = import_lieux(samples / PACA, gpkg)
+    assert summary.lieux == 646
+    assert len(summary.without_point) == 4  # kept, without a point
+    assert set(summary.extra_columns) == {"labels_nationaux", "publics_accueillis"}
+    layer = QgsVectorLayer(gpkg_uri(gpkg), "lieux", "ogr")
+    assert layer.featureCount() == 646
+    assert sum(1 for f in layer.getFeatures() if f.geometry().isNull()) == 4
+    assert records_from_layer(layer) == read_table(samples / PACA).schema_records(schema)
+    side = read_side_table(gpkg)
+    raw = json.loads((samples / PACA).read_text(encoding="utf-8"))
+    assert [r["labels_nationaux"] for r in side.rows] == [
+        "|".join(x) if isinstance(x, list) else (x or "") for x in (item.get("labels_nationaux") for item in raw)
+    ]
+    report = validate_records(records_from_layer(layer), schema)
+    assert (summary.errors, summary.warnings) == (report.errors, report.warnings)
+
+
+def test_export_reports_the_validation_of_what_it_wrote(samples, tmp_path, schema):
+    records = read_table(samples / PACA).schema_records(schema)
+    summary = export_records(records, tmp_path / "paca.csv")
+    report = validate_records(read_table(tmp_path / "paca.csv").schema_records(schema), schema)
+    assert (summary.lieux, summary.errors, summary.warnings) == (646, report.errors, report.warnings)
+    assert summary.conformant == (report.errors == 0)
+    verdict = "conformant to the standard" if summary.conformant else "NOT conformant"
+    assert verdict in summary.headline()
+
+
+def test_export_refuses_an_unknown_format_and_the_source(samples, tmp_path, schema):
+    from plugin.core.errors import MednumError
+    from plugin.qgis.working_layer import WorkingLayerError
+
+    with pytest.raises(WorkingLayerError) as error:
+        export_records([], tmp_path / "x.xlsx")
+    assert ".csv" in error.value.message
+    source = tmp_path / "source.csv"
+    source.write_bytes((samples / "exemple-valide.csv").read_bytes())
+    with pytest.raises(MednumError):
+        export_records(read_table(source).schema_records(schema), source, source_path=source)
+    assert source.read_bytes() == (samples / "exemple-valide.csv").read_bytes()

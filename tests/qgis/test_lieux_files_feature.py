@@ -1,0 +1,139 @@
+"""The plugin's actions "Open a lieux file…" and "Export a conformant file…", end to end in QGIS."""
+
+from __future__ import annotations
+
+import pytest
+from pytest_qgis.utils import wait_until
+from qgis.core import Qgis, QgsProject
+from qgis.PyQt.QtCore import QObject
+
+from plugin.core.readers import read_table
+from plugin.gui.editor_widgets import editor_widgets_registered
+from plugin.qgis.coordinate_sync import SYNC_OBJECT_NAME
+from plugin.qgis.working_layer import is_working_layer
+
+PACA = "hub-du-sud-paca-2023.json"
+
+
+@pytest.fixture()
+def loaded_plugin(qgis_iface, qgis_new_project):
+    from plugin.main import LieuxMednumPlugin
+
+    qgis_iface.messageBar().clear_messages()
+    plugin = LieuxMednumPlugin(qgis_iface)
+    plugin.initGui()
+    feature = next(f for f in plugin.features if type(f).__name__ == "LieuxFilesFeature")
+    yield plugin, feature
+    plugin.unload()
+
+
+def _wait(task) -> None:
+    assert wait_until(lambda: task.done, timeout_milliseconds=60000)  # finished() ran, on the main thread
+
+
+def test_actions_are_in_the_menu_and_toolbar(loaded_plugin):
+    plugin, feature = loaded_plugin
+    names = {action.objectName() for action in plugin.actions}
+    assert {"mednumOpenLieuxAction", "mednumExportLieuxAction"} <= names
+    assert feature.open_action in plugin.toolbar.actions()
+    assert editor_widgets_registered()
+
+
+def test_unload_detaches_the_editor_widgets(qgis_iface, qgis_new_project):
+    from plugin.main import LieuxMednumPlugin
+
+    plugin = LieuxMednumPlugin(qgis_iface)
+    plugin.initGui()
+    assert editor_widgets_registered()
+    plugin.unload()
+    assert not editor_widgets_registered()
+    plugin.initGui()  # a reload re-attaches them
+    assert editor_widgets_registered()
+    plugin.unload()
+    from plugin.gui.editor_widgets import register_editor_widgets
+
+    register_editor_widgets()
+
+
+def test_open_a_file_imports_in_a_task_and_reports(loaded_plugin, samples, tmp_path, qgis_iface, schema):
+    _, feature = loaded_plugin
+    output = tmp_path / "paca_travail.gpkg"
+    task = feature.open_file(str(samples / PACA), str(output))
+    _wait(task)
+    layers = [layer for layer in QgsProject.instance().mapLayers().values() if is_working_layer(layer)]
+    assert len(layers) == 1 and layers[0].featureCount() == 646
+    assert layers[0].findChild(QObject, SYNC_OBJECT_NAME) is not None
+    messages = qgis_iface.messageBar().get_messages(Qgis.MessageLevel.Warning) + qgis_iface.messageBar().get_messages(
+        Qgis.MessageLevel.Success
+    )
+    assert any("646" in message and "without coordinates" in message for message in messages), messages
+
+
+def test_opening_a_working_geopackage_opens_it_directly(loaded_plugin, samples, tmp_path, qgis_iface):
+    from plugin.qgis.import_export import import_lieux
+
+    _, feature = loaded_plugin
+    output = tmp_path / "travail.gpkg"
+    import_lieux(samples / "exemple-valide.csv", output)
+    assert feature.open_file(str(output)) is None  # no import: opened as it is
+    layers = list(QgsProject.instance().mapLayers().values())
+    assert len(layers) == 1 and is_working_layer(layers[0])
+    assert layers[0].editFormConfig().tabs()
+
+
+def test_open_refuses_to_overwrite_a_geopackage_in_use(loaded_plugin, samples, tmp_path, qgis_iface):
+    from plugin.qgis.import_export import import_lieux
+
+    _, feature = loaded_plugin
+    output = tmp_path / "travail.gpkg"
+    import_lieux(samples / "exemple-valide.csv", output)
+    feature.open_file(str(output))
+    assert feature.open_file(str(samples / "exemple-valide.csv"), str(output)) is None
+    assert qgis_iface.messageBar().get_messages(Qgis.MessageLevel.Warning)
+
+
+def test_import_errors_reach_the_user_in_french(loaded_plugin, tmp_path, qgis_iface):
+    _, feature = loaded_plugin
+    empty = tmp_path / "vide.csv"
+    empty.write_text("")
+    task = feature.open_file(str(empty), str(tmp_path / "vide.gpkg"))
+    _wait(task)
+    errors = qgis_iface.messageBar().get_messages(Qgis.MessageLevel.Critical)
+    assert errors and "Traceback" not in errors[0]
+
+
+def test_export_in_a_task_with_selection(loaded_plugin, samples, tmp_path, qgis_iface, schema):
+    _, feature = loaded_plugin
+    task = feature.open_file(str(samples / PACA), str(tmp_path / "paca.gpkg"))
+    _wait(task)
+    layer = next(iter(QgsProject.instance().mapLayers().values()))
+    layer.selectByExpression("\"code_postal\" LIKE '84%'")
+    expected = [r for r in read_table(samples / PACA).schema_records(schema) if r["code_postal"].startswith("84")]
+    output = tmp_path / "vaucluse.csv"
+    _wait(feature.start_export(layer, str(output), selected_only=True))
+    assert read_table(output).schema_records(schema) == expected
+    messages = qgis_iface.messageBar().get_messages(Qgis.MessageLevel.Warning) + qgis_iface.messageBar().get_messages(
+        Qgis.MessageLevel.Success
+    )
+    assert any(f"{len(expected)} lieux exported" in m for m in messages)
+
+
+def test_export_dialog_suggests_the_recommended_name(loaded_plugin, samples, tmp_path, qgis_iface):
+    import datetime as dt
+
+    from plugin.gui.export_dialog import ExportDialog
+    from plugin.qgis.import_export import import_lieux
+    from plugin.qgis.working_layer import load_working_layer
+
+    import_lieux(samples / PACA, tmp_path / "paca.gpkg")
+    layer = load_working_layer(tmp_path / "paca.gpkg")
+    QgsProject.instance().addMapLayer(layer)
+    dialog = ExportDialog(None, layer)
+    path = dialog.output_path()
+    assert path.startswith(str(tmp_path))
+    # PACA spans several départements; its most frequent `source` stands for the producer until one is set
+    assert path.endswith(f"{dt.date.today().isoformat()}_conseiller-numerique_lieux-de-mediation-numerique_france.csv")
+    assert not dialog.selected_box.isEnabled()
+    layer.selectByExpression("\"commune\" = 'Avignon'")
+    dialog = ExportDialog(None, layer)
+    assert dialog.selected_box.isEnabled()
