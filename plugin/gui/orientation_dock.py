@@ -178,11 +178,14 @@ class FilterGroupWidget(QgsCollapsibleGroupBox):
 class OrientationDock(QgsDockWidget):
     """The Orientation dock (see the module docstring)."""
 
-    def __init__(self, iface, parent: QWidget | None = None, background: bool = True):
+    def __init__(self, iface, parent: QWidget | None = None, background: bool = True, lazy: bool = True):
         super().__init__(tr("Orientation"), parent)
         self.setObjectName("MednumOrientationDock")
         self.iface = iface
         self.background = background  # index the layer in a QgsTask (False: synchronously, for scripts)
+        self.lazy = lazy  # index only while the dock is shown (nothing is read for a closed dock)
+        self._index_pending = False
+        self._closed = False
         self.layer: QgsVectorLayer | None = None
         self.index: ol.LayerIndex | None = None
         self.query = Query()
@@ -210,6 +213,7 @@ class OrientationDock(QgsDockWidget):
         project.cleared.connect(self._on_project_cleared)
         project.layerWillBeRemoved.connect(self._on_layer_removed)
         self.layer_combo.layerChanged.connect(self.set_layer)
+        self.visibilityChanged.connect(self._visibility_changed)
         self._reload_presets()
         self.set_layer(self.layer_combo.currentLayer())
 
@@ -462,11 +466,18 @@ class OrientationDock(QgsDockWidget):
         self.service_style_check.blockSignals(False)
         self._set_enabled(False)
         self.summary.setText(tr("Reading the lieux…"))
-        self._start_index()
+        self._index_pending = True
+        if not self.lazy or self.isVisible():
+            self._start_index()
+
+    def _visibility_changed(self, visible: bool) -> None:
+        if visible and self._index_pending:
+            self._start_index()
 
     def _start_index(self) -> None:
         layer = self.layer
-        if layer is None:
+        self._index_pending = False
+        if layer is None or self._closed:
             return
         if not self.background or layer.providerType() == "memory":
             try:
@@ -479,10 +490,13 @@ class OrientationDock(QgsDockWidget):
                 self._task.cancel()
             except RuntimeError:
                 pass
-        self._task = BuildIndexTask(layer, self._index_ready)
-        QgsApplication.taskManager().addTask(self._task)
+        task = BuildIndexTask(layer, lambda index, error: self._index_ready(index, error, task))
+        self._task = task
+        QgsApplication.taskManager().addTask(task)
 
-    def _index_ready(self, index: ol.LayerIndex | None, error: str) -> None:
+    def _index_ready(self, index: ol.LayerIndex | None, error: str, task=None) -> None:
+        if self._closed or (task is not None and task is not self._task):
+            return  # the dock is gone, or a newer reading replaced this one
         self._task = None
         if self.layer is None or (index is not None and index.layer_id != self.layer.id()):
             return
@@ -746,6 +760,8 @@ class OrientationDock(QgsDockWidget):
         QgsApplication.taskManager().addTask(self._geocode_task)
 
     def _geocoded(self, places: list[Place], error: str) -> None:
+        if self._closed:
+            return
         self._geocode_task = None
         if error:
             self._show_place()
@@ -894,6 +910,15 @@ class OrientationDock(QgsDockWidget):
         super().closeEvent(event)
 
     def cleanup(self) -> None:
+        """Before the dock is deleted: no more signals, timers, map tool or task callbacks."""
+        self._closed = True
+        for task in (self._task, self._geocode_task):
+            if task is not None:
+                try:
+                    task.cancel()
+                except RuntimeError:  # already deleted by the task manager
+                    pass
+        self._task = self._geocode_task = None
         project = QgsProject.instance()
         for signal, slot in (
             (project.readProject, self._on_project_read),

@@ -23,7 +23,7 @@ DEMARCHES = "Aide aux démarches administratives"
 
 @pytest.fixture()
 def dock(qgis_iface, paca_layer):
-    widget = OrientationDock(qgis_iface, background=False)
+    widget = OrientationDock(qgis_iface, background=False, lazy=False)
     widget.set_layer(paca_layer)
     yield widget
     widget.cleanup()
@@ -168,7 +168,7 @@ def test_presets_and_the_filter_survive_a_project_reload(dock, paca_layer, tmp_p
 
 
 def test_the_index_builds_in_a_background_task(qgis_iface, paca_layer):
-    widget = OrientationDock(qgis_iface, background=True)
+    widget = OrientationDock(qgis_iface, background=True, lazy=False)
     ready = []
     widget.on_index_ready.append(lambda: ready.append(True))
     widget.set_layer(paca_layer)
@@ -259,3 +259,28 @@ def test_export_of_the_filtered_lieux_is_conformant_and_ranked(dock, tmp_path):
     assert [row["id"] for row in table.rows] == [dock.index.records[p]["id"] for p in dock.result.ranked()]
     assert table.header[:3] == ["id", "pivot", "nom"] and len(table.header) == 32
     assert f"{dock.result.count} lieux written to export.csv" in summary
+
+
+def test_the_plugin_dock_reads_nothing_until_it_is_shown_and_unloads_cleanly(plugin_package, qgis_iface, paca_layer):
+    from qgis.core import QgsApplication
+
+    qgis_iface.mainWindow().show()
+    plugin = plugin_package.classFactory(qgis_iface)
+    plugin.initGui()
+    try:
+        feature = next(f for f in plugin.features if type(f).__name__ == "OrientationFeature")
+        dock = feature.dock
+        assert dock.objectName() == "MednumOrientationDock"
+        assert dock.index is None and dock._task is None  # hidden: nothing read
+        action = next(a for a in plugin.actions if a.objectName() == "mednumOrientationAction")
+        action.trigger()  # the user opens the dock
+        assert dock.isVisible()
+        assert dock._task is not None or dock.index is not None
+    finally:
+        qgis_iface.mainWindow().hide()
+        plugin.unload()  # with the index task maybe still running
+        deadline = time.monotonic() + 20
+        while QgsApplication.taskManager().countActiveTasks() and time.monotonic() < deadline:
+            QCoreApplication.processEvents()
+            time.sleep(0.01)
+        QCoreApplication.processEvents()
