@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from pytest_qgis.utils import wait_until
 from qgis.core import Qgis, QgsProject
@@ -137,3 +139,26 @@ def test_export_dialog_suggests_the_recommended_name(loaded_plugin, samples, tmp
     layer.selectByExpression("\"commune\" = 'Avignon'")
     dialog = ExportDialog(None, layer)
     assert dialog.selected_box.isEnabled()
+
+
+def test_export_name_uses_the_producer_and_territory_settings(samples, tmp_path, qgis_new_project):
+    import datetime as dt
+
+    from plugin.gui.export_dialog import ExportDialog
+    from plugin.qgis.import_export import import_lieux
+    from plugin.qgis.working_layer import load_working_layer
+    from plugin.toolbelt.settings import load_settings, set_setting
+
+    before = load_settings()
+    import_lieux(samples / "exemple-valide.csv", tmp_path / "lieux.gpkg")
+    layer = load_working_layer(tmp_path / "lieux.gpkg")
+    QgsProject.instance().addMapLayer(layer)
+    try:
+        assert ExportDialog(None, layer).output_path().endswith("_hubik_lieux-de-mediation-numerique_51.csv")
+        set_setting("producer_id", "123456789")
+        set_setting("territory", "Grand Est")
+        name = Path(ExportDialog(None, layer).output_path()).name
+        assert name == f"{dt.date.today().isoformat()}_123456789_lieux-de-mediation-numerique_grand-est.csv"
+    finally:
+        set_setting("producer_id", before.producer_id)
+        set_setting("territory", before.territory)

@@ -156,6 +156,10 @@ def test_any_provider_can_hold_a_working_layer(samples, schema):
     assert is_working_layer(layer)
     assert records_from_layer(layer) == records
     assert next(layer.getFeatures()).geometry().asPoint().y() == pytest.approx(43.52609)
+    from plugin.core.i18n import translate
+
+    legend = [r.label() for r in layer.renderer().ranges()]
+    assert legend[1] == translate("WorkingLayer", "1 or 2 services")  # the legend follows the user's language
 
 
 def test_side_table_names_are_safe():
