@@ -889,7 +889,7 @@ class OrientationDock(QgsDockWidget):
         """Export the lieux shown by the filter, ranked, to a conformant file (CSV, JSON, GeoJSON)."""
         if self.index is None or self.result is None:
             return
-        export_filtered_lieux(self, self.index, self.result, self.layer)
+        export_filtered_lieux(self, self.iface, self.index, self.result, self.layer)
 
     # ================================================================== project
     def _on_project_read(self, *_args) -> None:

@@ -23,6 +23,7 @@ from typing import Mapping, Sequence
 import numpy as np
 from qgis.core import (
     QgsExpression,
+    QgsFeatureRequest,
     QgsFeedback,
     QgsProject,
     QgsVectorLayer,
@@ -131,11 +132,9 @@ def index_source(
     records = table.rows
     engine = OrientationEngine(records, schema=load_schema(), typologie_labels=typologie_labels)
     engine.prepare_hours()  # parsed here (in the background task), "Ouvert le…" then only evaluates
-    if key.record_field is not None:
-        record_key = table.field_keys.get(key.record_field, key.record_field)
-        key_values = [record.get(record_key, "") for record in records]
-    else:
-        key_values = list(table.feature_ids)
+    key_values = list(table.feature_ids)
+    if key.record_field is not None and source.providerType() != "ogr":  # a GeoPackage fid is the feature id
+        key_values = _primary_key_values(source, key.record_field, table.feature_ids)
     return LayerIndex(
         layer_id=layer_id,
         engine=engine,
@@ -145,6 +144,14 @@ def index_source(
         key_values=key_values,
         base_subset=base,
     )
+
+
+def _primary_key_values(source, field_name: str, feature_ids: Sequence[int]) -> list:
+    """The primary key value of each feature (a database key is not a column of the lieux' records)."""
+    request = QgsFeatureRequest().setFlags(QgsFeatureRequest.NoGeometry)
+    request.setSubsetOfAttributes([field_name], source.fields())
+    values = {feature.id(): feature[field_name] for feature in source.getFeatures(request)}
+    return [values.get(fid) for fid in feature_ids]
 
 
 def build_layer_index(

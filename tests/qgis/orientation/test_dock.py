@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import datetime as dt
 import time
+from pathlib import Path
 
 import pytest
-from qgis.core import QgsFeatureRequest, QgsProject
+from qgis.core import Qgis, QgsFeatureRequest, QgsProject
 from qgis.PyQt.QtCore import QCoreApplication, QDateTime, Qt
 
 from plugin.core.orientation import Around, OrientationEngine, Query
@@ -248,17 +249,23 @@ def test_a_click_on_the_map_sets_the_point(dock, qgis_iface):
     assert abs(around.latitude - 43.29) < 0.05 and abs(around.longitude - 5.37) < 0.05
 
 
-def test_export_of_the_filtered_lieux_is_conformant_and_ranked(dock, tmp_path):
+def test_export_of_the_filtered_lieux_is_conformant_and_ranked(dock, qgis_iface, tmp_path):
     from plugin.core.readers import read_table
-    from plugin.gui.orientation_export import export_records, filtered_records
+    from plugin.gui.orientation_export import filtered_records, start_export, suggested_path
 
     tick(dock, "frais_a_charge", GRATUIT)
     dock.choose_place(Place("Marseille", 43.2965, 5.3698))
-    path, summary = export_records(tmp_path / "export.csv", filtered_records(dock.index, dock.result))
-    table = read_table(path)
+    records = filtered_records(dock.index, dock.result)
+    assert "lieux-de-mediation-numerique" in Path(suggested_path(records)).name
+    task = start_export(qgis_iface, records, str(tmp_path / "export.csv"), "Lieux")
+    assert wait_until(lambda: task.done)
+    table = read_table(tmp_path / "export.csv")
     assert [row["id"] for row in table.rows] == [dock.index.records[p]["id"] for p in dock.result.ranked()]
     assert table.header[:3] == ["id", "pivot", "nom"] and len(table.header) == 32
-    assert f"{dock.result.count} lieux written to export.csv" in summary
+    assert task.result.lieux == dock.result.count
+    bar = qgis_iface.messageBar()
+    shown = bar.get_messages(Qgis.MessageLevel.Success) + bar.get_messages(Qgis.MessageLevel.Warning)
+    assert any(f"{dock.result.count} lieux exported to" in message for message in shown)
 
 
 def test_the_plugin_dock_reads_nothing_until_it_is_shown_and_unloads_cleanly(plugin_package, qgis_iface, paca_layer):
