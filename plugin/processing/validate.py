@@ -32,7 +32,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QVariant
 
 from ..core.i18n import translate
-from ..qgis.layer_records import LayerReadCancelledError, LayerTable, records_from_layer
+from ..qgis.layer_records import LayerReadCancelledError, LayerTable, records_from_layer, storage_key_fields
 from ..qgis.styles import apply_severity_style
 from .base import FileOrLayerInput, MednumAlgorithm, processing_error
 
@@ -176,7 +176,9 @@ class ValidateAlgorithm(FileOrLayerInput, MednumAlgorithm):
         if source is None:
             raise QgsProcessingException(self.invalidSourceError(parameters, self.INPUT))
         try:
-            return records_from_layer(source, feedback=feedback), source
+            layer = self.parameterAsVectorLayer(parameters, self.INPUT, context)
+            excluded = storage_key_fields(layer)  # the GeoPackage fid is not a column of the lieux
+            return records_from_layer(source, feedback=feedback, exclude_fields=excluded), source
         except LayerReadCancelledError:
             return None, source
 

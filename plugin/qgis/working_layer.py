@@ -45,6 +45,7 @@ from qgis.core import (
     QgsField,
     QgsFields,
     QgsGeometry,
+    QgsGraduatedSymbolRenderer,
     QgsMapLayer,
     QgsPointXY,
     QgsProviderRegistry,
@@ -273,6 +274,16 @@ def apply_default_style(layer: QgsVectorLayer) -> None:
         raise WorkingLayerError(
             translate("WorkingLayer", "The default style could not be loaded: {error}").format(error=message)
         )
+    renderer = layer.renderer()
+    if isinstance(renderer, QgsGraduatedSymbolRenderer):  # legend in the user's language
+        labels = (
+            translate("WorkingLayer", "No service given"),
+            translate("WorkingLayer", "1 or 2 services"),
+            translate("WorkingLayer", "3 to 5 services"),
+            translate("WorkingLayer", "6 services or more"),
+        )
+        for index, label in enumerate(labels[: len(renderer.ranges())]):
+            renderer.updateRangeLabel(index, label)
 
 
 def configure_working_layer(layer: QgsVectorLayer, schema: Schema | None = None, style: bool = True) -> None:

@@ -45,6 +45,37 @@ class PlgSettings:
             ),
         ),
     )
+    # ---- exports (issue 3): the standard's recommended file name YYYY-MM-DD_idProducteur_lieux-de-…_territoire
+    producer_id: str = field(
+        default="",
+        metadata=setting_label(
+            QT_TRANSLATE_NOOP("PlgSettings", "Producer identifier (exports)"),
+            QT_TRANSLATE_NOOP(
+                "PlgSettings", "SIREN of the structure that publishes the data, used in the suggested export name."
+            ),
+        ),
+    )
+    territory: str = field(
+        default="",
+        metadata=setting_label(
+            QT_TRANSLATE_NOOP("PlgSettings", "Territory (exports)"),
+            QT_TRANSLATE_NOOP(
+                "PlgSettings",
+                "Territory covered, used in the suggested export name (empty: the département of the lieux).",
+            ),
+        ),
+    )
+    # "Autour de…": Base Adresse Nationale geocoder (the MEDNUM_BAN_URL environment variable overrides it)
+    ban_url: str = field(
+        default="https://api-adresse.data.gouv.fr",
+        metadata=setting_label(
+            QT_TRANSLATE_NOOP("PlgSettings", "Address search service (BAN)"),
+            QT_TRANSLATE_NOOP(
+                "PlgSettings",
+                "Base URL of the Base Adresse Nationale geocoder used by the Orientation dock to find an address.",
+            ),
+        ),
+    )
 
     # ---- API connectors (issue 6): addresses and QGIS authentication configurations (ids, never secrets)
     di_url: str = field(
