@@ -327,9 +327,7 @@ def test_while_editing_the_filter_waits_and_saved_edits_are_counted(dock, paca_l
     assert "leaves edit mode" in dock.summary.text()
     assert paca_layer.featureCount() == 646  # QGIS keeps the display as it is during the edit session
     # a lieu without this service gets it, and the edit is saved
-    fid = next(
-        f.id() for f in paca_layer.getFeatures() if DEMARCHES not in (f["services"] or "") and f.hasGeometry()
-    )
+    fid = next(f.id() for f in paca_layer.getFeatures() if DEMARCHES not in (f["services"] or "") and f.hasGeometry())
     services = paca_layer.fields().indexFromName("services")
     paca_layer.changeAttributeValue(fid, services, DEMARCHES)
     assert paca_layer.commitChanges()
