@@ -326,6 +326,7 @@ class SideTable:
     columns: list[str] = field(default_factory=list)  # source names, in source order
     stored: list[str] = field(default_factory=list)  # column names in the GeoPackage (unique, safe)
     rows: list[dict[str, str]] = field(default_factory=list)  # by source name, one per lieu
+    fids: list[int] = field(default_factory=list)  # read back: the fid of each row (= the lieu's fid)
 
     def __post_init__(self) -> None:
         if len(self.stored) != len(self.columns):
@@ -578,12 +579,15 @@ def read_side_table(path: str | os.PathLike) -> SideTable:
     try:
         stored = list(mapping)
         cursor = connection.execute(
-            f"SELECT {','.join(_quote(s) for s in stored)} FROM {_quote(SIDE_TABLE)} ORDER BY fid"
+            f"SELECT fid, {','.join(_quote(s) for s in stored)} FROM {_quote(SIDE_TABLE)} ORDER BY fid"
         )
-        rows = [{mapping[s]: (v or "") for s, v in zip(stored, row)} for row in cursor]
+        fids, rows = [], []
+        for fid, *values in cursor:
+            fids.append(fid)
+            rows.append({mapping[s]: (v or "") for s, v in zip(stored, values)})
     finally:
         connection.close()
-    return SideTable(columns=[mapping[s] for s in stored], stored=stored, rows=rows)
+    return SideTable(columns=[mapping[s] for s in stored], stored=stored, rows=rows, fids=fids)
 
 
 def default_layer_name(path: str | os.PathLike) -> str:
