@@ -55,6 +55,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QVariant
 
 from ..core.coordinates import point_of
+from ..core.errors import MednumError
 from ..core.i18n import translate
 from ..core.records import Record, cell_text
 from ..core.resources import resource_path
@@ -65,7 +66,6 @@ SIDE_TABLE = "colonnes_source"
 SIDE_TABLE_ID = "id"
 OVERFLOW_COLUMN = "cellules_en_trop"  # cells beyond the header of a malformed CSV row (JSON list)
 GEOMETRY_COLUMN = "geom"
-WORKING_CRS = "EPSG:4326"
 WORKING_LAYER_PROPERTY = "lieux_mednum/working_layer"  # custom property: the schema version
 STYLE_PATH = resource_path("styles", "lieux.qml")
 STYLE_NAME = "lieux_mednum"
@@ -76,12 +76,10 @@ ProgressCallback = Callable[[float], None]
 CancelCheck = Callable[[], bool]
 
 
-class WorkingLayerError(Exception):
+class WorkingLayerError(MednumError):
     """A working layer could not be created, opened or read; ``message`` is for the user (French)."""
 
-    def __init__(self, message: str):
-        super().__init__(message)
-        self.message = message
+    default_code = "working-layer"
 
 
 class ImportCanceledError(WorkingLayerError):
