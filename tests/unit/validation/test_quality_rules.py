@@ -26,12 +26,18 @@ def warnings_of(issues, field):
         ("43493312300028", "pivot-siret-checksum"),
         ("434933123", "pivot-siren"),
         ("ABCDEFGHIJ", "pivot-unknown"),
+        ("W7512345678", "pivot-rna"),
+        ("w751234567", "pivot-rna"),
         ("1234567890", "pivot-unknown"),
     ],
 )
 def test_pivot(check, value, code):
     found = warnings_of(check(pivot=value), "pivot")
     assert found == ({code} if code else set())
+
+
+def test_lower_case_rna_is_fixed(check):
+    assert only(check(pivot="w751234567"), "pivot").suggestion == "W751234567"
 
 
 def test_placeholder_pivot_is_named_as_such(check):

@@ -195,6 +195,9 @@ def _pivot_quality(ctx: Context, spec: FieldSpec) -> QualityCheck:
             return [finding("pivot-siren", None, value)]
         if RNA.fullmatch(value):
             return []
+        if value[:1] in "Ww":
+            fixed = "W" + value[1:]
+            return [finding("pivot-rna", fixed if RNA.fullmatch(fixed) else None, value)]
         return [finding("pivot-unknown", None, value)]
 
     def prepare(values) -> set:
