@@ -67,6 +67,7 @@ def feature_classes() -> list[type]:
     classes: list[type] = []
     classes += optional_feature(".gui.lieux_files", "LieuxFilesFeature")
     classes += optional_feature(".gui.api_feature", "ApiFeature")
+    classes += optional_feature(".gui.orientation_dock", "OrientationFeature")
     return classes
 
 

@@ -30,6 +30,7 @@ GROUPS = {
     "validation": QT_TRANSLATE_NOOP("MednumAlgorithm", "Validation"),
     "import": QT_TRANSLATE_NOOP("MednumAlgorithm", "Import"),
     "export": QT_TRANSLATE_NOOP("MednumAlgorithm", "Export"),
+    "orientation": QT_TRANSLATE_NOOP("MednumAlgorithm", "Orientation"),
 }
 
 

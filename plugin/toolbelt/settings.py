@@ -65,6 +65,17 @@ class PlgSettings:
             ),
         ),
     )
+    # "Autour de…": Base Adresse Nationale geocoder (the MEDNUM_BAN_URL environment variable overrides it)
+    ban_url: str = field(
+        default="https://api-adresse.data.gouv.fr",
+        metadata=setting_label(
+            QT_TRANSLATE_NOOP("PlgSettings", "Address search service (BAN)"),
+            QT_TRANSLATE_NOOP(
+                "PlgSettings",
+                "Base URL of the Base Adresse Nationale geocoder used by the Orientation dock to find an address.",
+            ),
+        ),
+    )
 
     # ---- API connectors (issue 6): addresses and QGIS authentication configurations (ids, never secrets)
     di_url: str = field(
