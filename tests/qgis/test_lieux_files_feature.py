@@ -61,14 +61,16 @@ def test_open_a_file_imports_in_a_task_and_reports(loaded_plugin, samples, tmp_p
     _, feature = loaded_plugin
     output = tmp_path / "paca_travail.gpkg"
     task = feature.open_file(str(samples / PACA), str(output))
-    _wait(task)
+    _wait(task)  # the layer is on the map…
     layers = [layer for layer in QgsProject.instance().mapLayers().values() if is_working_layer(layer)]
+    assert len(layers) == 1
+    _wait(feature.validation_task)  # …and the validation counts of the summary follow
     assert len(layers) == 1 and layers[0].featureCount() == 646
     assert layers[0].findChild(QObject, SYNC_OBJECT_NAME) is not None
     messages = qgis_iface.messageBar().get_messages(Qgis.MessageLevel.Warning) + qgis_iface.messageBar().get_messages(
         Qgis.MessageLevel.Success
     )
-    assert any("646" in message and "without coordinates" in message for message in messages), messages
+    assert any("646" in m and "without coordinates" in m and "warnings" in m for m in messages), messages
 
 
 def test_opening_a_working_geopackage_opens_it_directly(loaded_plugin, samples, tmp_path, qgis_iface):

@@ -184,3 +184,14 @@ def test_loaded_layer_is_configured_for_the_current_settings(lieux_layer):
     assert lieux_layer.type() == QgsMapLayer.LayerType.VectorLayer
     request = QgsFeatureRequest().setFilterExpression("\"id\" = 'structure-1'")
     assert next(lieux_layer.getFeatures(request))["services"].startswith("Maîtrise des outils")
+
+
+def test_cells_beyond_the_header_are_kept_aside(tmp_path, samples, schema):
+    """A malformed CSV row with more cells than the header: the extra cells go to the side table."""
+    lines = (samples / "exemple-valide.csv").read_text(encoding="utf-8").splitlines()
+    source = tmp_path / "cellules.csv"
+    source.write_text("\n".join([lines[0], lines[1] + ',"en trop",encore']) + "\n", encoding="utf-8")
+    summary = import_lieux(source, tmp_path / "cellules.gpkg")
+    assert summary.lieux == 1
+    side = read_side_table(tmp_path / "cellules.gpkg")
+    assert side.rows[0]["cellules_en_trop"] == '["en trop", "encore"]'
