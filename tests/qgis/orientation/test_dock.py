@@ -291,3 +291,46 @@ def test_the_plugin_dock_reads_nothing_until_it_is_shown_and_unloads_cleanly(plu
             QCoreApplication.processEvents()
             time.sleep(0.01)
         QCoreApplication.processEvents()
+
+
+def test_on_a_working_layer_imported_by_the_plugin(qgis_iface, samples, tmp_path, qgis_new_project):
+    from plugin.qgis import service_style
+    from plugin.qgis.import_export import import_lieux
+    from plugin.qgis.working_layer import load_working_layer
+
+    import_lieux(samples / "hub-du-sud-paca-2023.json", tmp_path / "travail.gpkg")
+    layer = load_working_layer(tmp_path / "travail.gpkg")
+    QgsProject.instance().addMapLayer(layer)
+    style_before = layer.renderer().dump()
+    widget = OrientationDock(qgis_iface, background=False, lazy=False)
+    try:
+        widget.set_layer(layer)
+        assert widget.index.size == 646
+        tick(widget, "services", DEMARCHES)
+        assert layer.featureCount() == widget.result.count < 646
+        widget.service_style_check.setChecked(True)
+        assert isinstance(layer.renderer(), type(service_style.service_renderer()))
+        widget.service_style_check.setChecked(False)
+        assert layer.renderer().dump() == style_before  # the working layer's own style is back
+        widget.reset()
+        assert layer.featureCount() == 646
+    finally:
+        widget.cleanup()
+        QgsProject.instance().removeAllMapLayers()
+
+
+def test_while_editing_the_filter_waits_and_saved_edits_are_counted(dock, paca_layer):
+    before = dock.group_widgets["services"].items[DEMARCHES].text(1)
+    paca_layer.startEditing()
+    tick(dock, "services", DEMARCHES)
+    assert dock.pending_apply
+    assert "leaves edit mode" in dock.summary.text()
+    assert paca_layer.featureCount() == 646  # QGIS keeps the display as it is during the edit session
+    # a lieu without this service gets it, and the edit is saved
+    fid = next(f.id() for f in paca_layer.getFeatures() if DEMARCHES not in (f["services"] or "") and f.hasGeometry())
+    services = paca_layer.fields().indexFromName("services")
+    paca_layer.changeAttributeValue(fid, services, DEMARCHES)
+    assert paca_layer.commitChanges()
+    assert not dock.pending_apply
+    assert int(dock.group_widgets["services"].items[DEMARCHES].text(1)) == int(before) + 1
+    assert paca_layer.featureCount() == int(before) + 1

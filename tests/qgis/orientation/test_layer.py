@@ -112,3 +112,20 @@ def test_service_renderer_draws_each_service_and_gives_the_old_style_back(paca_l
         assert got == expected, rule.label()
     service_style.remove_service_style(paca_layer)
     assert paca_layer.renderer().type() == before
+
+
+def test_a_geopackage_of_text_fields_is_read_with_sqlite_like_the_features(paca_layer):
+    from plugin.core.schema import load_schema
+    from plugin.qgis.layer_records import records_from_layer
+
+    schema = load_schema()
+    for subset in ("", "\"code_postal\" LIKE '13%' AND \"services\" LIKE '%Aide%'"):
+        paca_layer.setSubsetString(subset)
+        copy = ol.readable_copy(paca_layer)
+        fast = ol._geopackage_lieux(copy, subset, schema)
+        assert fast is not None
+        records, fids = fast
+        table = records_from_layer(copy)
+        assert fids == table.feature_ids
+        assert records == [{name: row.get(name, "") for name in schema.field_names} for row in table.rows]
+    paca_layer.setSubsetString("")
