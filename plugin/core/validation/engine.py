@@ -232,11 +232,12 @@ class Validator:
 
         postal, insee = column("code_postal"), column("code_insee")
         if ctx.geography is not None and ("code_postal" in columns or "code_insee" in columns):
-            keyed(
-                self._row_caches["commune"],
-                list(zip(postal, insee, column("commune"))),
-                lambda key: self._communes(*key),
-            )
+            communes = column("commune")
+            consistent = self._communes.consistent_rows(postal, insee, communes)
+            keys = list(zip(postal, insee, communes))
+            if consistent is not None:  # rows proven consistent at C speed get the empty key
+                keys = [("", "", "") if ok else key for key, ok in zip(keys, consistent)]
+            keyed(self._row_caches["commune"], keys, lambda key: self._communes(*key))
         if "latitude" in columns or "longitude" in columns:
             for index, found in self._coordinates.check_columns(
                 column("latitude"), column("longitude"), insee, postal

@@ -144,3 +144,34 @@ def test_python_dash_m_plugin_from_the_repository_root(repo_root, samples):
     )
     assert result.returncode == 1, result.stderr
     assert json.loads(result.stdout)["rows"] == 13
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".json", ".xlsx", ".geojson", ".gpkg", ".txt"])
+def test_generated_garbage_never_gives_a_traceback(tmp_path, suffix):
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+
+    @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+    @given(content=st.one_of(
+        st.binary(max_size=300),
+        st.text(max_size=300).map(lambda text: text.encode("utf-8", "surrogatepass")),
+        st.lists(st.text(alphabet='ab,;"\n\t\r|é\x00', max_size=12), max_size=12).map(
+            lambda cells: ("id,nom\n" + ",".join(cells)).encode("cp1252", "replace")),
+    ))
+    def check(content):
+        path = tmp_path / f"garbage{suffix}"
+        path.write_bytes(content)
+        import contextlib
+        import io
+
+        out, err = io.StringIO(), io.StringIO()
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            code = cli.main(["validate", str(path), "--format", "json"])
+        assert code in (0, 1, 2), (code, err.getvalue())
+        assert "Traceback" not in out.getvalue() + err.getvalue()
+        if code == 2:
+            assert err.getvalue().strip()
+        else:
+            json.loads(out.getvalue())
+
+    check()

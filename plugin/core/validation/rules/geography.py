@@ -34,6 +34,17 @@ class CommuneRule:
         self._names: dict[tuple, tuple] = {}
         self._keys: dict[str, str] = {}
 
+    def consistent_rows(self, postals, insees, communes) -> list | None:
+        """For each row, True when its codes and commune name are those of a reference commune as written
+        (exact or case-folded name): such rows have no finding and skip the rule. None without an index."""
+        accepted = consistent_keys(self.ctx.geography)
+        if accepted is None:
+            return None
+        folded = map(str.casefold, communes)
+        exact = map(accepted.__contains__, map("|".join, zip(insees, postals, communes)))
+        loose = map(accepted.__contains__, map("|".join, zip(insees, postals, folded)))
+        return list(map(operator.or_, exact, loose))
+
     def _key(self, name: str) -> str:
         key = self._keys.get(name)
         if key is None:
@@ -94,6 +105,32 @@ class CommuneRule:
         return found
 
 
+_CONSISTENT: dict[int, tuple] = {}
+_PLACES: dict[tuple, dict] = {}
+
+
+def consistent_keys(geo) -> frozenset | None:
+    """``insee|postal|name`` (and ``|postal|name`` for a lieu without INSEE code) of every reference commune,
+    name as written and case-folded: the combinations the commune rule accepts without looking further.
+    Built once per reference dataset (about 180,000 keys); None when ``geo`` cannot list its communes."""
+    cached = _CONSISTENT.get(id(geo))
+    if cached is not None and cached[0] is geo:
+        return cached[1]
+    listing = getattr(geo, "communes", None)
+    if listing is None:
+        return None
+    keys = set()
+    for commune in listing().values():
+        names = {commune.nom, commune.nom.casefold()}
+        for postal in commune.codes_postaux:
+            for name in names:
+                keys.add(f"{commune.code_insee}|{postal}|{name}")
+                keys.add(f"|{postal}|{name}")
+    accepted = frozenset(keys)
+    _CONSISTENT[id(geo)] = (geo, accepted)
+    return accepted
+
+
 def commune_findings(ctx: Context, code_postal: str, code_insee: str, commune: str) -> list[FieldFinding]:
     """The commune rule for one row (builds a throw-away :class:`CommuneRule`)."""
     return CommuneRule(ctx)(code_postal, code_insee, commune)
@@ -140,8 +177,13 @@ class CoordinateRule:
 
     def __init__(self, ctx: Context):
         self.ctx = ctx
-        self._places: dict[tuple[str, str], tuple] = {}
-        self._by_commune: dict[str, Place | None] = {}
+        # Prepared centroids (per commune, per pair of codes, as numpy rows): derived from the reference data
+        # only, so shared by the rules of a process that use the same reference data and thresholds.
+        limits = (ctx.centroid_distance_km, tuple(sorted(ctx.centroid_distance_km_by_departement.items())))
+        shared = _PLACES.setdefault((id(ctx.geography), limits), ({}, {}, {}))
+        self._by_commune: dict[str, Place | None] = shared[0]
+        self._places: dict[tuple[str, str], tuple] = shared[1]
+        self._vectors: dict[tuple[str, str], tuple] = shared[2]
 
     def places(self, code_insee: str, code_postal: str) -> tuple:
         """The located communes the point should be near: the INSEE code's, else the postal code's."""
@@ -278,16 +320,19 @@ class CoordinateRule:
         keys = list(zip(map(insees.__getitem__, rows), map(postals.__getitem__, rows)))
         distinct = list(set(keys))
         position = {key: number for number, key in enumerate(distinct)}
-        flat: list[float] = []
+        vectors = self._vectors
         for key in distinct:
-            places = self.places(*key)[:width]
-            for place in places:
-                flat.extend((place.latitude, place.longitude, place.km_per_degree_longitude, place.limit_km))
-            flat.extend((math.nan, math.nan, 0.0, 0.0) * (width - len(places)))
-        table = np.array(flat, dtype=np.float64).reshape(len(distinct), width, 4)
+            if key not in vectors:
+                places = self.places(*key)[:width]
+                vector: list[float] = []
+                for place in places:
+                    vector.extend((place.latitude, place.longitude, place.km_per_degree_longitude, place.limit_km))
+                vector.extend((math.nan, math.nan, 0.0, 0.0) * (width - len(places)))
+                vectors[key] = tuple(vector)
+        table = np.array(list(map(vectors.__getitem__, distinct)), dtype=np.float64).reshape(len(distinct), width, 4)
         centres = table[np.fromiter(map(position.__getitem__, keys), dtype=np.intp, count=len(keys))]
-        lat = np.array(list(map(latitudes.__getitem__, rows)), dtype=np.float64)[:, None]
-        lon = np.array(list(map(longitudes.__getitem__, rows)), dtype=np.float64)[:, None]
+        lat = np.array(list(map(float, map(latitudes.__getitem__, rows))), dtype=np.float64)[:, None]
+        lon = np.array(list(map(float, map(longitudes.__getitem__, rows))), dtype=np.float64)[:, None]
         dy = (lat - centres[:, :, 0]) * KM_PER_DEGREE
         dx = (lon - centres[:, :, 1]) * centres[:, :, 2]
         with np.errstate(invalid="ignore"):
