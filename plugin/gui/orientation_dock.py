@@ -535,8 +535,7 @@ class OrientationDock(QgsDockWidget):
 
     def _on_layer_removed(self, layer_id: str) -> None:
         if self.layer is not None and self.layer.id() == layer_id:
-            self.layer = None
-            self.index = None
+            self.set_layer(None)
 
     # ================================================================== query ↔ widgets
     def _query_to_widgets(self) -> None:
