@@ -26,7 +26,15 @@ from qgis.core import (
 
 from ..core.i18n import translate
 from ..qgis.import_export import INPUT_EXTENSIONS, export_records, import_lieux, records_of_file
-from ..qgis.working_layer import WORKING_TABLE, WorkingLayerError, default_layer_name, gpkg_uri, source_records
+from ..qgis.working_layer import (
+    WORKING_TABLE,
+    default_layer_name,
+    geopackage_table,
+    gpkg_uri,
+    is_working_layer,
+    records_from_layer,
+    source_records,
+)
 from .base import FileOrLayerInput, MednumAlgorithm, processing_error
 
 
@@ -183,6 +191,21 @@ class ExportLieuxAlgorithm(FileOrLayerInput, MednumAlgorithm):
         narrowed[self.INPUT] = QgsProcessingFeatureSourceDefinition(layer.id(), True)
         return narrowed
 
+    def _layer_records(self, parameters: dict[str, Any], context) -> tuple[list, str]:
+        """(records, name) of a layer INPUT: a saved working GeoPackage layer is read directly (fast), any
+        other source through its features."""
+        selected = self.parameterAsBoolean(parameters, self.SELECTED_ONLY, context)
+        layer = self.parameterAsVectorLayer(parameters, self.INPUT, context)
+        definition = parameters.get(self.INPUT)
+        selected = selected or (isinstance(definition, QgsProcessingFeatureSourceDefinition)
+                                and definition.selectedFeaturesOnly)
+        if layer is not None and is_working_layer(layer) and geopackage_table(layer) is not None:
+            return records_from_layer(layer, selected_only=selected), layer.name()
+        source = self.parameterAsSource(self._layer_parameters(parameters, context), self.INPUT, context)
+        if source is None:
+            raise QgsProcessingException(self.invalidSourceError(parameters, self.INPUT))
+        return source_records(source), source.sourceName()
+
     def processAlgorithm(self, parameters, context, feedback):
         self.check_dependencies()
         output = self.parameterAsFileOutput(parameters, self.OUTPUT, context)
@@ -197,12 +220,7 @@ class ExportLieuxAlgorithm(FileOrLayerInput, MednumAlgorithm):
                 records = records_of_file(path)
                 label = str(path)
             else:
-                narrowed = self._layer_parameters(parameters, context)
-                source = self.parameterAsSource(narrowed, self.INPUT, context)
-                if source is None:
-                    raise QgsProcessingException(self.invalidSourceError(parameters, self.INPUT))
-                records = source_records(source)
-                label = source.sourceName()
+                records, label = self._layer_records(parameters, context)
             if feedback.isCanceled():
                 return {}
             feedback.setProgress(40)
@@ -223,5 +241,3 @@ class ExportLieuxAlgorithm(FileOrLayerInput, MednumAlgorithm):
             self.WARNINGS: summary.warnings,
         }
 
-
-__all__ = ["ExportLieuxAlgorithm", "ImportLieuxAlgorithm", "WorkingLayerError"]

@@ -23,6 +23,8 @@ from .working_layer import (
     SideTable,
     WorkingLayerError,
     create_working_geopackage,
+    is_working_geopackage,
+    read_side_table,
     side_table_names,
 )
 
@@ -60,6 +62,17 @@ class _Background:
         if self._error is not None:
             raise self._error
         return self._value
+
+
+def _carry_side_table(current: SideTable, previous: SideTable, row_numbers) -> SideTable:
+    """``current`` plus the columns of a working GeoPackage's side table, matched by fid (its row numbers)."""
+    if not previous.columns:
+        return current
+    by_fid = dict(zip(previous.fids, previous.rows))
+    numbers = list(row_numbers or range(1, len(current.rows) + 1))
+    rows = [{**row, **by_fid.get(number, {})} for row, number in zip(current.rows, numbers)]
+    columns = current.columns + [c for c in previous.columns if c not in current.columns]
+    return SideTable(columns=columns, rows=rows)
 
 
 def side_table_of(table, schema: Schema) -> SideTable:
@@ -124,6 +137,8 @@ def import_lieux(
     # the rows already hold every field of the standard (extra keys are ignored downstream): no copy
     records = table.rows if columns.issuperset(schema.field_names) else table.schema_records(schema)
     side_table = side_table_of(table, schema)
+    if is_working_geopackage(source):  # re-import of a working GeoPackage: its kept-aside columns come along
+        side_table = _carry_side_table(side_table, read_side_table(source), getattr(table, "row_numbers", None))
     metadata = {"SOURCE": str(source), "SOURCE_FORMAT": getattr(table, "source_format", "") or ""}
     # validation (for the summary) runs beside the GeoPackage writing: SQLite works without the GIL
     validation = _Background(lambda: validate_records(records, schema)) if validate else None

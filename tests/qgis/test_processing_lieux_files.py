@@ -62,3 +62,18 @@ def test_processing_errors_are_french_messages(tmp_path, mednum_provider):
     with pytest.raises(QgsProcessingException) as error:
         processing.run("mednum:import", {"INPUT": str(empty), "OUTPUT": str(tmp_path / "x.gpkg")})
     assert "Traceback" not in str(error.value)
+
+
+def test_processing_export_includes_unsaved_edits(samples, tmp_path, schema, mednum_provider, qgis_new_project):
+    import processing
+
+    gpkg = tmp_path / "valide.gpkg"
+    import_lieux(samples / "exemple-valide.csv", gpkg)
+    layer = QgsVectorLayer(gpkg_uri(gpkg), "lieux", "ogr")
+    QgsProject.instance().addMapLayer(layer)
+    layer.startEditing()
+    layer.changeAttributeValue(next(layer.getFeatures()).id(), layer.fields().indexFromName("nom"), "Nom modifié")
+    out = tmp_path / "edits.csv"
+    processing.run("mednum:export", {"INPUT": layer.id(), "OUTPUT": str(out)})
+    assert read_table(out).schema_records(schema)[0]["nom"] == "Nom modifié"
+    layer.rollBack()

@@ -195,3 +195,15 @@ def test_cells_beyond_the_header_are_kept_aside(tmp_path, samples, schema):
     assert summary.lieux == 1
     side = read_side_table(tmp_path / "cellules.gpkg")
     assert side.rows[0]["cellules_en_trop"] == '["en trop", "encore"]'
+
+
+def test_reimporting_a_working_geopackage_keeps_its_side_table(tmp_path, messy_csv):
+    first = tmp_path / "premier.gpkg"
+    import_lieux(messy_csv, first)
+    second = tmp_path / "second.gpkg"
+    summary = import_lieux(first, second)
+    assert summary.lieux == 4
+    assert read_side_table(second).rows == read_side_table(first).rows
+    assert records_from_layer(QgsVectorLayer(gpkg_uri(second), "l", "ogr")) == records_from_layer(
+        QgsVectorLayer(gpkg_uri(first), "l", "ogr")
+    )
