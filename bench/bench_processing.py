@@ -4,7 +4,7 @@
 * ``plugin_load`` — ``classFactory`` + ``initGui`` + ``unload`` of the plugin (what it adds to QGIS start-up;
   target < 500 ms);
 * ``validate_processing_file_50k`` — ``processing.run("mednum:validate")`` on the CSV (read, validate, issues
-  written to a GeoPackage), rows/s, and ``validate_processing_overhead``: its time over the engine's own
+  written to a GeoPackage), rows/s, and ``validate_processing_overhead``: its CPU time over the engine's own
   ``read_table`` + ``validate_table`` measured in the same run (target ≤ 1.5×);
 * ``records_from_layer_50k`` — ``records_from_layer`` on a 50,000-feature GeoPackage layer (rows/s);
 * ``validate_processing_layer_50k`` — ``mednum:validate`` on that layer with the FLAGGED copy (rows/s).
@@ -81,11 +81,14 @@ def run(ctx) -> None:
             return processing.run("mednum:validate", {"INPUT": source, "OUTPUT": str(work / "issues.gpkg")})
 
         engine_s = ctx.median(engine, repeat=3)
+        engine_cpu = ctx.last_cpu_seconds
         processing_s, result = ctx.measure(through_processing, repeat=3)
+        processing_cpu = ctx.last_cpu_seconds
         ctx.report("validate_processing_file_50k", rows / processing_s, "rows/s",
                    note=f"median {processing_s:.2f} s, {result['ERRORS']} errors, {result['WARNINGS']} warnings")
-        ctx.report("validate_processing_overhead", processing_s / engine_s, "×", target="<= 1.5",
-                   note=f"engine alone {engine_s:.2f} s")
+        # CPU seconds: steadier than wall-clock on a shared machine
+        ctx.report("validate_processing_overhead", processing_cpu / engine_cpu, "×", target="<= 1.5",
+                   note=f"CPU {processing_cpu:.2f} s vs engine alone {engine_cpu:.2f} s (wall {engine_s:.2f} s)")
 
         csv_layer = QgsVectorLayer(source, "csv", "ogr")
         options = QgsVectorFileWriter.SaveVectorOptions()
