@@ -14,7 +14,7 @@ from html import escape
 from typing import Iterable, Mapping, NamedTuple
 
 from .i18n import current_language, translate
-from .validation.codes import CODES, ERROR
+from .validation.codes import ERROR
 from .validation.issues import Issue, Report
 
 _CTX = "ValidationReport"
@@ -252,7 +252,3 @@ def render_html(
     parts.append("</body></html>")
     return "\n".join(parts)
 
-
-def code_titles() -> dict[str, str]:
-    """Code → rule title in the active language (for callers building their own summaries)."""
-    return {code: entry.title for code, entry in CODES.items()}

@@ -59,6 +59,18 @@ class ValidationOptions:
     geography: Any = None  # reference data (the interface of plugin.core.reference); None = the bundled one
     typologies: Mapping[str, str] | None = None  # code → label; None = the bundled list
 
+    @classmethod
+    def from_settings(cls, settings: Any, **overrides: Any) -> ValidationOptions:
+        """Options from the plugin settings (``PlgSettings``: the ``validation_*`` fields), then ``overrides``."""
+        values = {
+            "max_age_days": int(getattr(settings, "validation_max_age_days", 730)),
+            "centroid_distance_km": float(getattr(settings, "validation_centroid_distance_km",
+                                                  DEFAULT_CENTROID_DISTANCE_KM)),
+            "ignore_header_case": bool(getattr(settings, "validation_ignore_header_case", False)),
+        }
+        values.update(overrides)
+        return cls(**values)
+
     def cache_key(self) -> tuple:
         return (
             self.language or current_language(),

@@ -131,11 +131,6 @@ def consistent_keys(geo) -> frozenset | None:
     return accepted
 
 
-def commune_findings(ctx: Context, code_postal: str, code_insee: str, commune: str) -> list[FieldFinding]:
-    """The commune rule for one row (builds a throw-away :class:`CommuneRule`)."""
-    return CommuneRule(ctx)(code_postal, code_insee, commune)
-
-
 # ── Coordinates ───────────────────────────────────────────────────────────────────────────────────────────
 
 
