@@ -171,7 +171,10 @@ def records_from_layer(
     indexes = [i for i in range(source_fields.count()) if source_fields.at(i).name() not in excluded]
     names = [source_fields.at(i).name() for i in indexes]
     keys = match_field_names(names, schema)
+    row_keys = [keys[name] for name in names]
+    all_fields = len(indexes) == source_fields.count()
     date_fields = {spec.name for spec in schema.fields if spec.type == "date"}
+    date_flags = [key in date_fields for key in row_keys]
 
     spatial = QgsWkbTypes.geometryType(layer.wkbType()) not in (
         QgsWkbTypes.NullGeometry,
@@ -208,10 +211,17 @@ def records_from_layer(
             if total and total > 0:
                 feedback.setProgress(100.0 * position / total)
         attributes = feature.attributes()
-        row = {
-            keys[name]: value_text(attributes[index], date_only=keys[name] in date_fields)
-            for index, name in zip(indexes, names)
-        }
+        if all_fields:
+            # text attributes (most of them) are taken as they are; the rest goes through value_text
+            row = {
+                key: value if value.__class__ is str else value_text(value, date_only)
+                for key, value, date_only in zip(row_keys, attributes, date_flags)
+            }
+        else:
+            row = {
+                key: value if value.__class__ is str else value_text(value, date_only)
+                for key, value, date_only in zip(row_keys, (attributes[i] for i in indexes), date_flags)
+            }
         if spatial and (not row.get(LATITUDE) or not row.get(LONGITUDE)):
             xy = _geometry_lon_lat(feature.geometry(), transform)
             if xy is not None:

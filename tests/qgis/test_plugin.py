@@ -194,3 +194,14 @@ def test_authcfg_settings_use_the_qgis_authentication_selector(plugin_package):
         assert isinstance(page.widgets[name], QgsAuthConfigSelect)
     labelled = [f.name for f in fields(PlgSettings) if f.metadata.get("label")]
     assert sorted(page.widgets) == sorted(labelled), "every labelled setting has its widget"
+
+
+def test_every_processing_algorithm_is_documented_in_the_readme(repo_root, qgis_processing):
+    from plugin.processing.provider import algorithm_classes
+
+    readme = (repo_root / "README.md").read_text(encoding="utf-8")
+    processing_section = readme[readme.index("## Processing"):readme.index("## Ligne de commande")]
+    for cls in algorithm_classes():
+        algorithm = cls()
+        assert f"`mednum:{algorithm.name()}`" in processing_section, algorithm.name()
+        assert algorithm.shortHelpString().strip(), f"mednum:{algorithm.name()} has no help"
