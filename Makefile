@@ -51,7 +51,8 @@ LRELEASE ?= $(shell command -v lrelease 2>/dev/null || echo /usr/lib/qt5/bin/lre
 
 # pylupdate5 keeps the translations already in the .ts (strings gone from the code are marked obsolete);
 # scripts/ts_complete.py adds the strings pylupdate5 misses (trailing commas, translate wrappers)
-translations: deps
+translations:
+	@command -v pylupdate5 >/dev/null && [ -x "$(LRELEASE)" ] || scripts/bootstrap.sh
 	@mkdir -p $(I18N_DIR)
 	PYTHONWARNINGS=ignore pylupdate5 $(PY_SOURCES) $(UI_FORMS) -ts $(TS_FILES)
 	@for ts in $(TS_FILES); do /usr/bin/python3 scripts/ts_complete.py "$$ts" $(PY_SOURCES) || exit 1; done

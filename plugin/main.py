@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import importlib
 import os
+import traceback
 from typing import Callable
 
 from qgis.core import Qgis, QgsApplication
@@ -67,6 +68,7 @@ def feature_classes() -> list[type]:
     classes: list[type] = []
     classes += optional_feature(".gui.lieux_files", "LieuxFilesFeature")
     classes += optional_feature(".gui.api_feature", "ApiFeature")
+    classes += optional_feature(".gui.orientation_dock", "OrientationFeature")
     classes += optional_feature(".gui.validation_dock", "ValidationDockFeature")
     return classes
 
@@ -149,6 +151,7 @@ class LieuxMednumPlugin:
 
         self._check_dependencies()
         for cls in self._feature_classes():
+            feature = None
             try:
                 feature = cls(self.iface, self)
                 feature.initGui()
@@ -156,8 +159,28 @@ class LieuxMednumPlugin:
                 _DISABLED_FEATURES[cls.__name__] = error.name or str(error)
                 PlgLogger.log(f"{cls.__name__} disabled: module {error.name} is missing", Qgis.MessageLevel.Warning)
                 continue
+            except Exception:  # noqa: BLE001 (a broken feature must not take the plugin down)
+                self._feature_failed(cls, feature)
+                continue
             self.features.append(feature)
         self._add_shell_actions()  # settings and help close the menu, after the features' actions
+
+    def _feature_failed(self, cls: type, feature) -> None:
+        """A feature raised in its start-up: details in the log, one line in the message bar, the rest runs."""
+        PlgLogger.log(f"{cls.__name__} could not start:\n{traceback.format_exc()}", Qgis.MessageLevel.Critical)
+        _DISABLED_FEATURES[cls.__name__] = "error"
+        if feature is not None:
+            try:
+                feature.unload()
+            except Exception:  # noqa: BLE001
+                PlgLogger.log(f"{cls.__name__}.unload failed:\n{traceback.format_exc()}", Qgis.MessageLevel.Critical)
+        self.iface.messageBar().pushMessage(
+            __title__,
+            translate("LieuxMednumPlugin", "A part of the plugin could not start ({name}); the details are in the "
+                      "log panel, tab “{title}”.").format(name=cls.__name__, title=__title__),
+            Qgis.MessageLevel.Critical,
+            0,
+        )
 
     def _feature_classes(self) -> list[type]:
         try:

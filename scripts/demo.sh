@@ -19,7 +19,7 @@ has_display() {
 
 if has_display; then
   echo ">> Ouverture de QGIS : $SAMPLE est validé par l'extension installée (journal : $OUT/qgis.log)"
-  MEDNUM_DEMO_FILE="$SAMPLE" MEDNUM_DEMO_OUTPUT="$OUT" env -u QT_QPA_PLATFORM \
+  MEDNUM_DEMO_FILE="$SAMPLE" MEDNUM_DEMO_OUTPUT="$OUT" MEDNUM_DEMO_REPO="$(pwd)" env -u QT_QPA_PLATFORM \
     nohup qgis --nologo --code "$(pwd)/scripts/demo_qgis.py" >"$OUT/qgis.log" 2>&1 &
   echo ">> QGIS est lancé (processus $!)."
 else

@@ -1,5 +1,6 @@
-"""make demo without a display: the plugin installed by make install validates the sample in a headless QGIS,
-then writes the HTML and JSON reports and a PNG map (a QGIS print layout) into the output folder.
+"""make demo without a display: the plugin installed by make install opens the sample as a working GeoPackage
+and validates it in a headless QGIS, then writes the HTML and JSON reports and a PNG map (a QGIS print layout)
+into the output folder.
 
 Run by scripts/demo.sh with the Python QGIS runs (/usr/bin/python3): it proves that the installed plugin and its
 dependencies work for QGIS itself. Usage: demo_headless.py SAMPLE OUTPUT_DIR
@@ -71,8 +72,14 @@ from lieux_mednum.plugin.qgis.styles import apply_severity_style  # noqa: E402
 OUT.mkdir(parents=True, exist_ok=True)
 issues_csv, flagged_gpkg = OUT / "anomalies.csv", OUT / "lieux-valides.gpkg"
 html_path, json_path, png_path = OUT / "rapport.html", OUT / "rapport.json", OUT / "carte.png"
+working_gpkg = OUT / "lieux-de-travail.gpkg"
+for stale in (working_gpkg, flagged_gpkg):
+    stale.unlink(missing_ok=True)
 
-# 1. the Processing algorithm, as the toolbox and qgis_process run it
+# 0. the sample as a working layer (the GeoPackage QGIS opens with the standard's edit form), as in QGIS
+imported = processing.run("mednum:import", {"INPUT": str(SAMPLE), "OUTPUT": str(working_gpkg)})
+
+# 1. the Processing validation of the file, as the toolbox and qgis_process run it
 started = time.perf_counter()
 results = processing.run(
     "mednum:validate",
@@ -177,8 +184,10 @@ print(f"\n{SAMPLE.name} : {report.rows} lieux, {report.errors} erreurs, {report.
       f"(validation Processing en {elapsed:.2f} s)")
 for code, count in sorted(codes.items(), key=lambda item: -item[1])[:8]:
     print(f"  {count:5d}  {code}")
+print(f"Couche de travail : {imported['LIEUX']} lieux, dont {imported['WITHOUT_COORDINATES']} sans coordonnées ; "
+      f"colonnes hors standard gardées à part : {imported['EXTRA_COLUMNS'] or 'aucune'}")
 print("\nFichiers écrits :")
-for path in (html_path, json_path, png_path, issues_csv, flagged_gpkg):
+for path in (html_path, json_path, png_path, issues_csv, flagged_gpkg, working_gpkg):
     print(f"  {path}")
 project.clear()
 app.exitQgis()

@@ -67,6 +67,13 @@ def shrink_attribute_table() -> None:
     print("project CRS:", QgsProject.instance().crs().authid(), flush=True)
 
 
+@step(1000)
+def open_issues_table():
+    issues = next(iter(QgsProject.instance().mapLayersByName("Anomalies")), None)
+    if issues is not None:
+        iface.showAttributeTable(issues)
+
+
 @step(1500)
 def layout_window():
     shrink_attribute_table()

@@ -47,3 +47,14 @@ def schema():
     from plugin.core.schema import load_schema
 
     return load_schema()
+
+
+@pytest.fixture()
+def english():
+    """User texts in the English source language (tests that assert texts; French comes from the .ts)."""
+    from plugin.core import i18n
+
+    previous = i18n.current_language()
+    i18n.use_language("en")
+    yield
+    i18n.use_language(previous)

@@ -58,7 +58,7 @@ def zone(name: str) -> ZoneInfo:
     return ZoneInfo(name)
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=262_144)
 def parse_hours(text: str, timezone: str = METROPOLE_TIMEZONE) -> OpeningHours | None:
     """The parsed hours of a `horaires` string (cached), or None when it is empty or not OSM syntax."""
     text = (text or "").strip()
@@ -80,6 +80,15 @@ def local_wall_time(moment: dt.datetime, timezone: str) -> dt.datetime:
 _STATES = {State.OPEN: HoursState.OPEN, State.CLOSED: HoursState.CLOSED, State.UNKNOWN: HoursState.UNKNOWN}
 
 
+def parsed_state(hours: OpeningHours, local_moment: dt.datetime) -> HoursState:
+    """The state of parsed hours at a naive local moment."""
+    try:
+        state, _comment = hours.state(local_moment)
+    except Exception:  # an expression the library parses but cannot evaluate
+        return HoursState.INVALID
+    return _STATES.get(state, HoursState.UNKNOWN)
+
+
 def hours_state(text: str, moment: dt.datetime, timezone: str = METROPOLE_TIMEZONE) -> HoursState:
     """Whether a lieu with these hours is open at ``moment`` (naive = the lieu's local time)."""
     if not (text or "").strip():
@@ -87,11 +96,7 @@ def hours_state(text: str, moment: dt.datetime, timezone: str = METROPOLE_TIMEZO
     hours = parse_hours(text, timezone)
     if hours is None:
         return HoursState.INVALID
-    try:
-        state, _comment = hours.state(local_wall_time(moment, timezone))
-    except Exception:  # an expression the library parses but cannot evaluate
-        return HoursState.INVALID
-    return _STATES.get(state, HoursState.UNKNOWN)
+    return parsed_state(hours, local_wall_time(moment, timezone))
 
 
 def is_valid_hours(text: str) -> bool:

@@ -20,40 +20,45 @@ from .i18n import translate
 
 _CTX = "HoursText"
 
+
+def _t(text: str) -> str:
+    return translate(_CTX, text)
+
+
 _DAYS = ("Mo", "Tu", "We", "Th", "Fr", "Sa", "Su")
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
 def _day_name(code: str) -> str:
     names = {
-        "Mo": translate(_CTX, "Monday"),
-        "Tu": translate(_CTX, "Tuesday"),
-        "We": translate(_CTX, "Wednesday"),
-        "Th": translate(_CTX, "Thursday"),
-        "Fr": translate(_CTX, "Friday"),
-        "Sa": translate(_CTX, "Saturday"),
-        "Su": translate(_CTX, "Sunday"),
-        "PH": translate(_CTX, "public holidays"),
-        "SH": translate(_CTX, "school holidays"),
-        "easter": translate(_CTX, "Easter"),
+        "Mo": _t("Monday"),
+        "Tu": _t("Tuesday"),
+        "We": _t("Wednesday"),
+        "Th": _t("Thursday"),
+        "Fr": _t("Friday"),
+        "Sa": _t("Saturday"),
+        "Su": _t("Sunday"),
+        "PH": _t("public holidays"),
+        "SH": _t("school holidays"),
+        "easter": _t("Easter"),
     }
     return names[code]
 
 
 def _month_name(code: str) -> str:
     names = (
-        translate(_CTX, "January"),
-        translate(_CTX, "February"),
-        translate(_CTX, "March"),
-        translate(_CTX, "April"),
-        translate(_CTX, "May"),
-        translate(_CTX, "June"),
-        translate(_CTX, "July"),
-        translate(_CTX, "August"),
-        translate(_CTX, "September"),
-        translate(_CTX, "October"),
-        translate(_CTX, "November"),
-        translate(_CTX, "December"),
+        _t("January"),
+        _t("February"),
+        _t("March"),
+        _t("April"),
+        _t("May"),
+        _t("June"),
+        _t("July"),
+        _t("August"),
+        _t("September"),
+        _t("October"),
+        _t("November"),
+        _t("December"),
     )
     return names[_MONTHS.index(code)]
 
@@ -64,7 +69,7 @@ def _join(items: list[str]) -> str:
         return ""
     if len(items) == 1:
         return items[0]
-    return translate(_CTX, "{items} and {last}").format(items=", ".join(items[:-1]), last=items[-1])
+    return _t("{items} and {last}").format(items=", ".join(items[:-1]), last=items[-1])
 
 
 class _UnsupportedSyntaxError(ValueError):
@@ -84,20 +89,20 @@ def _clock(text: str) -> tuple[int, int]:
 
 def _time_words(text: str) -> str:
     solar = {
-        "sunrise": translate(_CTX, "sunrise"),
-        "sunset": translate(_CTX, "sunset"),
-        "dawn": translate(_CTX, "dawn"),
-        "dusk": translate(_CTX, "dusk"),
+        "sunrise": _t("sunrise"),
+        "sunset": _t("sunset"),
+        "dawn": _t("dawn"),
+        "dusk": _t("dusk"),
     }
     if text in solar:
         return solar[text]
     hour, minute = _clock(text)
     hour %= 24
     if hour == 0 and minute == 0:
-        return translate(_CTX, "midnight")
+        return _t("midnight")
     if minute == 0:
-        return translate(_CTX, "{hour}:00").format(hour=hour)
-    return translate(_CTX, "{hour}:{minute}").format(hour=hour, minute=f"{minute:02d}")
+        return _t("{hour}:00").format(hour=hour)
+    return _t("{hour}:{minute}").format(hour=hour, minute=f"{minute:02d}")
 
 
 def _timespan_words(span: str) -> str:
@@ -107,17 +112,17 @@ def _timespan_words(span: str) -> str:
     start, end = match.group("start"), match.group("end")
     if match.group("plus") or end is None:
         if match.group("plus"):
-            return translate(_CTX, "from {start} onwards").format(start=_time_words(start))
-        return translate(_CTX, "at {time}").format(time=_time_words(start))
+            return _t("from {start} onwards").format(start=_time_words(start))
+        return _t("at {time}").format(time=_time_words(start))
     if start == "00:00" and end == "24:00":
-        return translate(_CTX, "all day")
+        return _t("all day")
     overnight = False
     if ":" in start and ":" in end:
         start_minutes = _clock(start)[0] * 60 + _clock(start)[1]
         end_minutes = _clock(end)[0] * 60 + _clock(end)[1]
         overnight = end_minutes > 24 * 60 or end_minutes <= start_minutes
-    template = "from {start} to {end} the next day" if overnight else "from {start} to {end}"
-    return translate(_CTX, template).format(start=_time_words(start), end=_time_words(end))
+    template = _t("from {start} to {end} the next day") if overnight else _t("from {start} to {end}")
+    return template.format(start=_time_words(start), end=_time_words(end))
 
 
 def _times_words(text: str) -> str:
@@ -133,19 +138,19 @@ _WEEKDAY_ITEM = re.compile(
 
 def _nth_words(nth: str, day: str) -> str:
     ordinals = {
-        "1": translate(_CTX, "first"),
-        "2": translate(_CTX, "second"),
-        "3": translate(_CTX, "third"),
-        "4": translate(_CTX, "fourth"),
-        "5": translate(_CTX, "fifth"),
-        "-1": translate(_CTX, "last"),
-        "-2": translate(_CTX, "second to last"),
+        "1": _t("first"),
+        "2": _t("second"),
+        "3": _t("third"),
+        "4": _t("fourth"),
+        "5": _t("fifth"),
+        "-1": _t("last"),
+        "-2": _t("second to last"),
     }
     try:
         nths = _join([ordinals[n] for n in nth.split(",")])
     except KeyError as missing:
         raise _UnsupportedSyntaxError(nth) from missing
-    return translate(_CTX, "the {nth} {day} of the month").format(nth=nths, day=_day_name(day))
+    return _t("the {nth} {day} of the month").format(nth=nths, day=_day_name(day))
 
 
 def _weekdays_words(text: str) -> str:
@@ -174,9 +179,7 @@ def _weekdays_words(text: str) -> str:
             singles.extend(_day_name(day) for day in days)
         else:
             ranges.append(
-                translate(_CTX, "from {first_day} to {last_day}").format(
-                    first_day=_day_name(days[0]), last_day=_day_name(days[-1])
-                )
+                _t("from {first_day} to {last_day}").format(first_day=_day_name(days[0]), last_day=_day_name(days[-1]))
             )
     if ranges and not singles:
         return _join(ranges)
@@ -190,7 +193,7 @@ _MONTH_ITEM = re.compile(
 
 
 def _date_words(month: str, day: str) -> str:
-    return translate(_CTX, "{month} {day}").format(month=_month_name(month), day=int(day))
+    return _t("{month} {day}").format(month=_month_name(month), day=int(day))
 
 
 def _months_words(text: str) -> str:
@@ -204,21 +207,21 @@ def _months_words(text: str) -> str:
             if d2 is not None:
                 raise _UnsupportedSyntaxError(item)
             if m2 is None or m2 == m1:
-                parts.append(translate(_CTX, "in {month}").format(month=_month_name(m1)))
+                parts.append(_t("in {month}").format(month=_month_name(m1)))
             else:
                 parts.append(
-                    translate(_CTX, "from {first_month} to {last_month}").format(
+                    _t("from {first_month} to {last_month}").format(
                         first_month=_month_name(m1), last_month=_month_name(m2)
                     )
                 )
             continue
         if m2 is None and d2 is None:
-            parts.append(translate(_CTX, "on {date}").format(date=_date_words(m1, d1)))
+            parts.append(_t("on {date}").format(date=_date_words(m1, d1)))
             continue
         if d2 is None:
             raise _UnsupportedSyntaxError(item)
         parts.append(
-            translate(_CTX, "from {start_date} to {end_date}").format(
+            _t("from {start_date} to {end_date}").format(
                 start_date=_date_words(m1, d1), end_date=_date_words(m2 or m1, d2)
             )
         )
@@ -238,14 +241,14 @@ def _weeks_words(text: str) -> str:
         last = int(match.group("last")) if match.group("last") else None
         step = int(match.group("step")) if match.group("step") else 1
         if last is None:
-            parts.append(translate(_CTX, "week {week}").format(week=first))
+            parts.append(_t("week {week}").format(week=first))
         elif step == 2 and first in (1, 2) and last >= 52:
-            parts.append(translate(_CTX, "odd weeks") if first == 1 else translate(_CTX, "even weeks"))
+            parts.append(_t("odd weeks") if first == 1 else _t("even weeks"))
         elif step == 1:
-            parts.append(translate(_CTX, "weeks {first_week} to {last_week}").format(first_week=first, last_week=last))
+            parts.append(_t("weeks {first_week} to {last_week}").format(first_week=first, last_week=last))
         else:
             parts.append(
-                translate(_CTX, "every {step} weeks from week {first_week} to {last_week}").format(
+                _t("every {step} weeks from week {first_week} to {last_week}").format(
                     step=step, first_week=first, last_week=last
                 )
             )
@@ -263,12 +266,12 @@ def _years_words(text: str) -> str:
             raise _UnsupportedSyntaxError(item)
         if match.group("last"):
             parts.append(
-                translate(_CTX, "from {first_year} to {last_year}").format(
+                _t("from {first_year} to {last_year}").format(
                     first_year=match.group("first"), last_year=match.group("last")
                 )
             )
         else:
-            parts.append(translate(_CTX, "in {year}").format(year=match.group("first")))
+            parts.append(_t("in {year}").format(year=match.group("first")))
     return _join(parts)
 
 
@@ -343,22 +346,22 @@ def _rule_words(rule: _Rule) -> str:
         when_parts.append(_weekdays_words(rule.weekday))
     modifier = "closed" if rule.modifier == "off" else rule.modifier
     if modifier == "closed":
-        what = translate(_CTX, "closed")
+        what = _t("closed")
     elif modifier == "unknown":
-        what = translate(_CTX, "hours not known")
+        what = _t("hours not known")
     elif rule.times:
         what = _times_words(rule.times)
     elif rule.always and not when_parts:
-        what = translate(_CTX, "open 24/7")
+        what = _t("open 24/7")
     else:
-        what = translate(_CTX, "all day")
+        what = _t("all day")
     if rule.always and not when_parts:
         text = what
     else:
-        when = ", ".join(when_parts) if when_parts else translate(_CTX, "every day")
-        text = translate(_CTX, "{when}: {what}").format(when=when, what=what)
+        when = ", ".join(when_parts) if when_parts else _t("every day")
+        text = _t("{when}: {what}").format(when=when, what=what)
     if rule.comment:
-        text = translate(_CTX, "{text} ({comment})").format(text=text, comment=rule.comment)
+        text = _t("{text} ({comment})").format(text=text, comment=rule.comment)
     return text
 
 
@@ -410,7 +413,7 @@ def _expression_lines(expression: str, written: str) -> list[str]:
         except (_UnsupportedSyntaxError, ValueError, IndexError):
             words = rule_text
         if separator == "||":
-            words = translate(_CTX, "otherwise: {rule}").format(rule=words)
+            words = _t("otherwise: {rule}").format(rule=words)
         lines.append(_capitalise(words))
     return lines
 
@@ -441,10 +444,10 @@ def describe_hours(value: str | None) -> HoursText:
     """Put a `horaires` value into words; an invalid value is flagged and shown as written."""
     value = (value or "").strip()
     if not value:
-        return HoursText(value, False, (translate(_CTX, "Opening hours not given"),))
+        return HoursText(value, False, (_t("Opening hours not given"),))
     parsed = parse_hours(value)
     if parsed is None:
-        message = translate(_CTX, "Opening hours not in the OpenStreetMap format: {value}").format(value=value)
+        message = _t("Opening hours not in the OpenStreetMap format: {value}").format(value=value)
         return HoursText(value, False, (message,))
     try:
         normalised = str(parsed.normalize())

@@ -14,7 +14,7 @@ from html import escape
 from typing import Iterable, Mapping, NamedTuple, Sequence
 
 from .i18n import current_language, translate
-from .validation.codes import CODES, ERROR
+from .validation.codes import ERROR
 from .validation.issues import Issue, Report
 
 _CTX = "ValidationReport"
@@ -38,7 +38,9 @@ th, td { border: 1px solid var(--line); padding: .3rem .45rem; text-align: left;
 th { background: var(--soft); } td.n { text-align: right; font-variant-numeric: tabular-nums; }
 .sev { font-weight: 700; white-space: nowrap; }
 .sev.error { color: var(--error); } .sev.warning { color: var(--warning); }
-code, .value { font-family: "DejaVu Sans Mono", Consolas, monospace; font-size: .9em; word-break: break-word; }
+code, .value { font-family: "DejaVu Sans Mono", Consolas, monospace; font-size: .9em; }
+table.issues { table-layout: fixed; } table.issues td { word-wrap: break-word; overflow-wrap: anywhere; }
+table.issues .value { word-break: break-all; }
 .fix { color: var(--ok); font-weight: 600; }
 .lieu { break-inside: avoid; page-break-inside: avoid; }
 .note { color: #555; font-size: .9em; }
@@ -62,23 +64,30 @@ def _severity_label(severity: str) -> str:
     return _t("error") if severity == ERROR else _t("warning")
 
 
-def _table(headers: Iterable[str], rows: Iterable[Iterable[str]], numeric: Iterable[int] = ()) -> str:
+def _table(
+    headers: Iterable[str], rows: Iterable[Iterable[str]], numeric: Iterable[int] = (), css: str = "",
+    widths: Iterable[str] = (),
+) -> str:
     numeric = set(numeric)
     head = "".join(f"<th>{escape(h)}</th>" for h in headers)
     body = []
     for row in rows:
         cells = []
         for index, cell in enumerate(row):
-            css = ' class="n"' if index in numeric else ""
-            cells.append(f"<td{css}>{cell}</td>")
+            cell_class = ' class="n"' if index in numeric else ""
+            cells.append(f"<td{cell_class}>{cell}</td>")
         body.append("<tr>" + "".join(cells) + "</tr>")
-    return f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>"
+    cols = "".join(f'<col style="width:{width}">' for width in widths)
+    colgroup = f"<colgroup>{cols}</colgroup>" if cols else ""
+    css_attr = f' class="{css}"' if css else ""
+    return f"<table{css_attr}>{colgroup}<thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>"
 
 
 def _summary_by_rule(report: Report) -> str:
     rows = []
+    fixable_by_code = Counter(issue.code for issue in report.issues if issue.suggestion is not None)
     for code, severity, title, count in report.summary_by_rule():
-        fixable = sum(1 for i in report.issues if i.code == code and i.suggestion is not None)
+        fixable = fixable_by_code[code]
         rows.append(
             [
                 f'<span class="sev {severity}">{escape(_severity_label(severity))}</span>',
@@ -93,7 +102,7 @@ def _summary_by_rule(report: Report) -> str:
 
 def _summary_by_key(title: str, counts: Mapping[str, tuple[int, int]], key_title: str) -> str:
     rows = [
-        [escape(key or "—"), str(errors), str(warnings), str(errors + warnings)]
+        [escape(key or _t("(whole row or file)")), str(errors), str(warnings), str(errors + warnings)]
         for key, (errors, warnings) in sorted(counts.items(), key=lambda kv: (-sum(kv[1]), kv[0]))
     ]
     return f"<h3>{escape(title)}</h3>" + _table(
@@ -131,7 +140,12 @@ def _issue_rows(issues: list[Issue]) -> str:
                 fix,
             ]
         )
-    return _table([_t("Field"), _t("Severity"), _t("Message"), _t("Value"), _t("Suggested fix")], rows)
+    return _table(
+        [_t("Field"), _t("Severity"), _t("Message"), _t("Value"), _t("Suggested fix")],
+        rows,
+        css="issues",
+        widths=("16%", "17%", "41%", "13%", "13%"),
+    )
 
 
 def render_html(
@@ -268,7 +282,3 @@ def _accepted_section(accepted: Sequence[tuple[Issue, str]], lieux: Mapping[int 
         + _table([_t("Lieu"), _t("Field"), _t("Code"), _t("Message"), _t("Value"), _t("Reason")], rows)
     )
 
-
-def code_titles() -> dict[str, str]:
-    """Code → rule title in the active language (for callers building their own summaries)."""
-    return {code: entry.title for code, entry in CODES.items()}

@@ -48,6 +48,8 @@ class ImportSummary:
     records_with_errors: int = 0
     notes: list[str] = field(default_factory=list)  # what the reader noticed (encoding, blank rows…)
     output: str = ""
+    validated: bool = True  # False while the validation counts are still being computed
+    records: list = field(default_factory=list, repr=False)  # kept for that validation only
 
     def headline(self) -> str:
         """One line for the message bar."""
@@ -56,7 +58,12 @@ class ImportSummary:
             text += " · " + translate("ImportSummary", "{n} without coordinates").format(n=len(self.without_point))
         if self.extra_columns:
             text += " · " + translate("ImportSummary", "{n} columns kept aside").format(n=len(self.extra_columns))
-        text += " · " + translate("ImportSummary", "{e} errors, {w} warnings").format(e=self.errors, w=self.warnings)
+        if self.validated:
+            text += " · " + translate("ImportSummary", "{e} errors, {w} warnings").format(
+                e=self.errors, w=self.warnings
+            )
+        else:
+            text += " · " + translate("ImportSummary", "validation in progress…")
         return text
 
     def details(self) -> str:
@@ -65,11 +72,12 @@ class ImportSummary:
         if self.output:
             lines.append(translate("ImportSummary", "Working layer: {output}").format(output=self.output))
         lines.append(translate("ImportSummary", "Lieux: {n}").format(n=self.lieux))
-        lines.append(
-            translate("ImportSummary", "Validation: {e} errors and {w} warnings ({r} lieux with errors)").format(
-                e=self.errors, w=self.warnings, r=self.records_with_errors
+        if self.validated:
+            lines.append(
+                translate("ImportSummary", "Validation: {e} errors and {w} warnings ({r} lieux with errors)").format(
+                    e=self.errors, w=self.warnings, r=self.records_with_errors
+                )
             )
-        )
         if self.without_point:
             lines.append(
                 translate("ImportSummary", "Lieux without coordinates (kept, without a point on the map): {n}").format(
@@ -112,7 +120,7 @@ class ImportSummary:
         }
 
 
-def _validation_counts(report: Any) -> tuple[int, int, int]:
+def validation_counts(report: Any) -> tuple[int, int, int]:
     """(errors, warnings, lieux with errors) of an engine Report."""
     if report is None:
         return 0, 0, 0
@@ -137,7 +145,7 @@ def summarize_import(
             summary.without_point.append(label)
             if (record.get("latitude") or "").strip() or (record.get("longitude") or "").strip():
                 summary.unreadable_point.append(label)
-    summary.errors, summary.warnings, summary.records_with_errors = _validation_counts(report)
+    summary.errors, summary.warnings, summary.records_with_errors = validation_counts(report)
     return summary
 
 
@@ -204,5 +212,5 @@ def summarize_export(
     output: str, fmt: str, records: Sequence[Mapping[str, str]], report: Any, source: str = ""
 ) -> ExportSummary:
     summary = ExportSummary(output=output, fmt=fmt, lieux=len(records), source=source)
-    summary.errors, summary.warnings, summary.records_with_errors = _validation_counts(report)
+    summary.errors, summary.warnings, summary.records_with_errors = validation_counts(report)
     return summary

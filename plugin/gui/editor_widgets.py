@@ -81,6 +81,16 @@ def field_messages(record: dict, field_name: str) -> list[tuple[str, str]]:
 FORM_DECORATED = "lieux_mednum_labels_decorated"
 
 
+def _log_exception() -> None:
+    import traceback
+
+    from qgis.core import Qgis
+
+    from ..toolbelt.log import PlgLogger
+
+    PlgLogger.log(traceback.format_exc(), Qgis.MessageLevel.Critical)
+
+
 def decorate_form_labels(window) -> None:
     """Once per form: each label of a field of the standard gets the schema's help as tooltip (QGIS shows
     the field comment there, which a GeoPackage cannot hold), and sits level with the first line of a
@@ -110,7 +120,10 @@ class _LabelDecorator(QObject):
     def eventFilter(self, watched, event) -> bool:
         if event.type() == QEvent.Type.Show:
             watched.removeEventFilter(self)
-            decorate_form_labels(watched.window())
+            try:
+                decorate_form_labels(watched.window())
+            except Exception:  # cosmetic: never break the form
+                _log_exception()
         return False
 
 
@@ -169,9 +182,12 @@ class FormLiveMessages(QObject):
         return record
 
     def refresh(self) -> None:
-        record = self.record()
-        for wrapper in self._wrappers:
-            wrapper.show_messages(record)
+        try:
+            record = self.record()
+            for wrapper in self._wrappers:
+                wrapper.show_messages(record)
+        except Exception:  # an exception in a Qt slot would abort QGIS: log it instead
+            _log_exception()
 
 
 class _LieuWrapper(QgsEditorWidgetWrapper):

@@ -42,7 +42,7 @@ class ExportDialog(QDialog):
     def __init__(self, parent: QWidget | None = None, layer: QgsVectorLayer | None = None):
         super().__init__(parent)
         self.setWindowTitle(translate("ExportDialog", "Export a conformant file"))
-        self.setMinimumWidth(560)
+        self.setMinimumWidth(680)
         layout = QVBoxLayout(self)
         form = QFormLayout()
         self.layer_combo = QgsMapLayerComboBox(self)
@@ -82,13 +82,10 @@ class ExportDialog(QDialog):
         self._layer_changed(self.layer_combo.currentLayer())
 
     def _settings(self) -> tuple[str, str]:
-        try:
-            from ..toolbelt.settings import load_settings
+        from ..toolbelt.settings import load_settings
 
-            settings = load_settings()
-            return getattr(settings, "producer_id", "") or "", getattr(settings, "territory", "") or ""
-        except Exception:
-            return "", ""
+        settings = load_settings()
+        return settings.producer_id, settings.territory
 
     def _layer_changed(self, layer) -> None:
         has_selection = isinstance(layer, QgsVectorLayer) and layer.selectedFeatureCount() > 0

@@ -9,7 +9,7 @@ import html
 from collections.abc import Sequence
 from urllib.parse import urlparse
 
-from qgis.PyQt.QtCore import Qt, pyqtSignal
+from qgis.PyQt.QtCore import QSize, Qt, pyqtSignal
 from qgis.PyQt.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -67,6 +67,21 @@ class MessageLabel(QLabel):
         self.setTextFormat(Qt.TextFormat.RichText)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
         self.hide()
+
+    # The attribute form's grid does not ask a wrapped label its height for the width it gets: Qt's guess
+    # (a narrower width, more lines) leaves a gap under the messages. Report the height for the real width.
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt API)
+        hint = super().sizeHint()
+        return QSize(hint.width(), self.heightForWidth(self.width())) if self.width() > 50 else hint
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt API)
+        hint = super().minimumSizeHint()
+        return QSize(hint.width(), self.sizeHint().height())
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        super().resizeEvent(event)
+        if event.oldSize().width() != event.size().width():
+            self.updateGeometry()
 
     def set_messages(self, messages: Sequence[tuple[str, str]]) -> None:
         """``messages``: (severity "error"|"warning", text)."""

@@ -11,7 +11,7 @@ from qgis.PyQt.QtWidgets import QFileDialog
 
 from ..core.i18n import translate
 from ..qgis.coordinate_sync import attach_coordinate_sync
-from ..qgis.import_export import INPUT_EXTENSIONS, import_lieux
+from ..qgis.import_export import INPUT_EXTENSIONS, import_lieux, validate_import
 from ..qgis.tasks import LieuxTask, cancel_running, start_task, user_message
 from ..qgis.working_layer import (
     WORKING_LAYER_PROPERTY,
@@ -69,6 +69,7 @@ class LieuxFilesFeature:
         self.tasks: list[LieuxTask] = []
         self.open_action = None
         self.export_action = None
+        self.validation_task: LieuxTask | None = None
 
     # -- plugin feature protocol ------------------------------------------------------------------
 
@@ -169,7 +170,7 @@ class LieuxFilesFeature:
             return None
         task = LieuxTask(
             translate("LieuxFiles", "Import of {name}").format(name=source.name),
-            lambda progress, canceled: import_lieux(source, output, progress, canceled),
+            lambda progress, canceled: import_lieux(source, output, progress, canceled, validate=False),
             lambda summary, error: self._import_done(output, summary, error),
         )
         self._track(task)
@@ -203,6 +204,27 @@ class LieuxFilesFeature:
             self.iface.messageBar().pushMessage(title, load_error.message, Qgis.MessageLevel.Critical)
             return
         add_working_layer(layer, self.iface)
+        if summary.validated:
+            self._validation_done(summary, None)
+            return
+        # the lieux are on the map: the validation counts of the summary follow, in the background
+        self.iface.messageBar().pushMessage(
+            translate("LieuxFiles", "Lieux de médiation numérique"), summary.headline(), Qgis.MessageLevel.Info, 5
+        )
+        self.validation_task = LieuxTask(
+            translate("LieuxFiles", "Validation of {name}").format(name=Path(output).name),
+            lambda progress, canceled: validate_import(summary),
+            self._validation_done,
+        )
+        self._track(self.validation_task)
+        start_task(self.validation_task)
+
+    def _validation_done(self, summary, error: BaseException | None) -> None:
+        if error is not None:
+            self.iface.messageBar().pushMessage(
+                translate("LieuxFiles", "Open a lieux file"), user_message(error), Qgis.MessageLevel.Critical
+            )
+            return
         level = Qgis.MessageLevel.Success if not summary.errors else Qgis.MessageLevel.Warning
         show_summary(self.iface, summary.headline(), summary.details(), level)
 

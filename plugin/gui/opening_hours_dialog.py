@@ -95,6 +95,7 @@ class OpeningHoursDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+        self._update_enabled()
         self._update_preview()
 
     def week(self) -> list[list[tuple[int, int]]]:
@@ -114,7 +115,16 @@ class OpeningHoursDialog(QDialog):
 
     def _on_edit(self, *_args) -> None:
         self._edited = True
+        self._update_enabled()
         self._update_preview()
+
+    def _update_enabled(self) -> None:
+        """Times of a closed day or an unticked span are greyed out."""
+        for open_box, spans in self.rows:
+            for enabled, start, end in spans:
+                enabled.setEnabled(open_box.isChecked())
+                for edit in (start, end):
+                    edit.setEnabled(open_box.isChecked() and enabled.isChecked())
 
     def _update_preview(self) -> None:
         text = self.opening_hours()

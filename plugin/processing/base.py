@@ -9,7 +9,16 @@ Raise :func:`processing_error` from a :class:`~..core.errors`-style error to sho
 
 from __future__ import annotations
 
-from qgis.core import QgsProcessingAlgorithm, QgsProcessingException
+from pathlib import Path
+from typing import Any
+
+from qgis.core import (
+    QgsMapLayer,
+    QgsProcessingAlgorithm,
+    QgsProcessingException,
+    QgsProcessingFeatureSourceDefinition,
+    QgsProperty,
+)
 from qgis.PyQt.QtGui import QIcon
 
 from ..__about__ import __homepage__, __icon_path__
@@ -21,6 +30,7 @@ GROUPS = {
     "validation": QT_TRANSLATE_NOOP("MednumAlgorithm", "Validation"),
     "import": QT_TRANSLATE_NOOP("MednumAlgorithm", "Import"),
     "export": QT_TRANSLATE_NOOP("MednumAlgorithm", "Export"),
+    "orientation": QT_TRANSLATE_NOOP("MednumAlgorithm", "Orientation"),
 }
 
 
@@ -65,3 +75,38 @@ class MednumAlgorithm(QgsProcessingAlgorithm):
         ok, message = self.canExecute()
         if not ok:
             raise QgsProcessingException(message)
+
+
+class FileOrLayerInput:
+    """Mixin of the algorithms whose ``INPUT`` feature source may also be a file that the plugin's readers read
+    (a JSON array of records is not an OGR dataset): put it before :class:`MednumAlgorithm` in the bases."""
+
+    INPUT = "INPUT"
+
+    def input_file(self, parameters: dict[str, Any], context) -> Path | None:
+        """The file to read with the plugin's readers, or None when INPUT is a layer."""
+        value = parameters.get(self.INPUT)
+        if isinstance(value, QgsProcessingFeatureSourceDefinition):
+            if value.selectedFeaturesOnly or value.source.propertyType() != QgsProperty.StaticProperty:
+                return None
+            value = value.source.staticValue()
+        if isinstance(value, QgsMapLayer) or not isinstance(value, str) or not value:
+            return None
+        if context.project() is not None and context.project().mapLayer(value) is not None:
+            return None  # a layer id of the project
+        path = Path(value)
+        return path if path.is_file() else None
+
+    def checkParameterValues(self, parameters: dict[str, Any], context) -> tuple[bool, str]:
+        """A file path INPUT is read by the plugin's readers: QGIS must not insist on opening it as a layer."""
+        if self.input_file(parameters, context) is None:
+            return super().checkParameterValues(parameters, context)
+        for definition in self.parameterDefinitions():
+            if definition.name() == self.INPUT:
+                continue
+            if not definition.checkValueIsAcceptable(parameters.get(definition.name()), context):
+                return False, translate("MednumAlgorithm", "Incorrect parameter value for {name}").format(
+                    name=definition.description()
+                )
+        return True, ""
+

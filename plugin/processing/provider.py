@@ -18,6 +18,12 @@ def algorithm_classes() -> list[type]:
     from .api_algorithms import FetchAlgorithm, PushAlgorithm
 
     classes += [FetchAlgorithm, PushAlgorithm]
+    from .lieux_files_algorithms import ExportLieuxAlgorithm, ImportLieuxAlgorithm
+
+    classes += [ImportLieuxAlgorithm, ExportLieuxAlgorithm]
+    from .orient import OrientAlgorithm
+
+    classes.append(OrientAlgorithm)
     from .report import ReportAlgorithm
 
     classes.append(ReportAlgorithm)

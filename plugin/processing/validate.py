@@ -10,7 +10,6 @@ detection, JSON arrays, XLSX, structure checks on the header as written); a laye
 from __future__ import annotations
 
 import math
-from pathlib import Path
 from typing import Any
 
 from qgis.core import (
@@ -20,25 +19,22 @@ from qgis.core import (
     QgsField,
     QgsFields,
     QgsGeometry,
-    QgsMapLayer,
     QgsPointXY,
     QgsProcessing,
     QgsProcessingException,
-    QgsProcessingFeatureSourceDefinition,
     QgsProcessingLayerPostProcessorInterface,
     QgsProcessingMultiStepFeedback,
     QgsProcessingOutputNumber,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
-    QgsProperty,
     QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import QVariant
 
 from ..core.i18n import translate
-from ..qgis.layer_records import LayerReadCancelledError, LayerTable, records_from_layer
+from ..qgis.layer_records import LayerReadCancelledError, LayerTable, records_from_layer, storage_key_fields
 from ..qgis.styles import apply_severity_style
-from .base import MednumAlgorithm, processing_error
+from .base import FileOrLayerInput, MednumAlgorithm, processing_error
 
 ISSUE_FIELDS = (
     ("row", QVariant.Int),
@@ -97,7 +93,7 @@ class SeverityStyler(QgsProcessingLayerPostProcessorInterface):
         return SeverityStyler.instance
 
 
-class ValidateAlgorithm(MednumAlgorithm):
+class ValidateAlgorithm(FileOrLayerInput, MednumAlgorithm):
     INPUT = "INPUT"
     OUTPUT = "OUTPUT"
     FLAGGED = "FLAGGED"
@@ -164,34 +160,6 @@ class ValidateAlgorithm(MednumAlgorithm):
         )
 
     # ------------------------------------------------------------------ input
-    def input_file(self, parameters: dict[str, Any], context) -> Path | None:
-        """The file to read with the plugin's readers, or None when INPUT is a layer."""
-        value = parameters.get(self.INPUT)
-        if isinstance(value, QgsProcessingFeatureSourceDefinition):
-            if value.selectedFeaturesOnly or value.source.propertyType() != QgsProperty.StaticProperty:
-                return None
-            value = value.source.staticValue()
-        if isinstance(value, QgsMapLayer) or not isinstance(value, str) or not value:
-            return None
-        if context.project() is not None and context.project().mapLayer(value) is not None:
-            return None  # a layer id of the project
-        path = Path(value)
-        return path if path.is_file() else None
-
-    def checkParameterValues(self, parameters: dict[str, Any], context) -> tuple[bool, str]:
-        """A file path INPUT is read by the plugin's readers: QGIS must not insist on opening it as a layer
-        (a JSON array of records is not an OGR dataset)."""
-        if self.input_file(parameters, context) is None:
-            return super().checkParameterValues(parameters, context)
-        for definition in self.parameterDefinitions():
-            if definition.name() == self.INPUT:
-                continue
-            if not definition.checkValueIsAcceptable(parameters.get(definition.name()), context):
-                return False, translate("ValidateAlgorithm", "Incorrect parameter value for {name}").format(
-                    name=definition.description()
-                )
-        return True, ""
-
     def read_input(self, parameters, context, feedback):
         """(table, source): the records to validate and, for a layer, its feature source."""
         path = self.input_file(parameters, context)
@@ -208,7 +176,9 @@ class ValidateAlgorithm(MednumAlgorithm):
         if source is None:
             raise QgsProcessingException(self.invalidSourceError(parameters, self.INPUT))
         try:
-            return records_from_layer(source, feedback=feedback), source
+            layer = self.parameterAsVectorLayer(parameters, self.INPUT, context)
+            excluded = storage_key_fields(layer)  # the GeoPackage fid is not a column of the lieux
+            return records_from_layer(source, feedback=feedback, exclude_fields=excluded), source
         except LayerReadCancelledError:
             return None, source
 

@@ -2,17 +2,22 @@
 
 * a point moved (vertex tool, move feature…) → latitude/longitude rewritten (6 decimals);
 * latitude or longitude edited (form, attribute table, field calculator) → the point moves to
-  them when both are valid WGS84 numbers, and is removed when they are emptied;
+  them when both are valid WGS84 numbers, and is removed when both are emptied;
 * a lieu added → its point follows its fields when they say otherwise (a form where the user typed
-  coordinates), else its fields follow its point (a lieu digitised on the map).
+  coordinates), else its empty fields follow its point (a lieu digitised on the map).
 
-Everything goes through the layer's edit buffer, so the changes join the user's undo stack and are
-saved (or rolled back) with the rest. Attached to any working layer (GeoPackage, PostGIS, memory).
+Everything goes through the layer's edit buffer. Inside an edit command (what QGIS map tools, the form
+and the field calculator open) the synced change joins that command, so one undo reverts both. Outside
+one (undo/redo, roll back, a script), the check waits for the event loop: an undo or a roll back leaves
+point and fields consistent again, so nothing is written; a script's change is synced then.
+A failure here is logged, never raised: an exception in a Qt slot would abort QGIS.
 """
 
 from __future__ import annotations
 
-from qgis.core import QgsGeometry, QgsPointXY, QgsVectorLayer
+import traceback
+
+from qgis.core import Qgis, QgsGeometry, QgsPointXY, QgsVectorLayer
 from qgis.PyQt.QtCore import QObject, QTimer
 
 from ..core.coordinates import format_coordinate, point_of, same_coordinate
@@ -29,90 +34,126 @@ class CoordinateSync(QObject):
         self.setObjectName(SYNC_OBJECT_NAME)
         self.layer = layer
         self._busy = False
-        layer.geometryChanged.connect(self._on_geometry_changed)
+        self._rolling_back = False
+        self._pending: dict[int, str] = {}  # fid → what to reconcile after the event loop turn
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(0)
+        self._timer.timeout.connect(self._flush)
+        layer.geometryChanged.connect(lambda fid, _geometry: self._on_change(fid, "fields"))
         layer.attributeValueChanged.connect(self._on_attribute_changed)
-        layer.featureAdded.connect(self._on_feature_added)
-        # new lieux are reconciled once their addition is on the undo stack (see _on_feature_added)
-        self._added: list[int] = []
-        self._later = QTimer(self)
-        self._later.setSingleShot(True)
-        self._later.setInterval(0)
-        self._later.timeout.connect(self._reconcile_added)
-        layer.editCommandEnded.connect(self._reconcile_added)
-        layer.editCommandDestroyed.connect(self._reconcile_added)
+        layer.featureAdded.connect(lambda fid: self._on_change(fid, "new"))
+        layer.beforeRollBack.connect(self._before_roll_back)
+        layer.afterRollBack.connect(self._after_roll_back)
+        self._added_in_command: list[int] = []
+        layer.editCommandEnded.connect(self._after_command)
+        layer.editCommandDestroyed.connect(self._after_command)
+
+    # -- signals ------------------------------------------------------------------------------------
+
+    def _before_roll_back(self) -> None:
+        self._rolling_back = True
+        self._pending.clear()
+
+    def _after_roll_back(self) -> None:
+        self._rolling_back = False
+
+    def _on_attribute_changed(self, fid: int, index: int, _value) -> None:
+        if index in self._indexes:
+            self._on_change(fid, "geometry")
+
+    def _on_change(self, fid: int, what: str) -> None:
+        if self._busy or self._rolling_back or not self.layer.isEditable():
+            return
+        if what == "new" and self.layer.isEditCommandActive():
+            # featureAdded comes while QGIS pushes the "add": an edit made now would be recorded *before* it, and
+            # undoing the command (Ctrl+Z, rollback) would then edit a lieu already removed — QGIS crashes.
+            # The new lieu is reconciled as soon as the command that adds it ends.
+            self._added_in_command.append(fid)
+            return
+        if self.layer.isEditCommandActive():  # a user action: join its edit command (one undo)
+            self._run(fid, what)
+        else:  # undo/redo, a script: after the event loop turn, when the state is final
+            self._pending.setdefault(fid, what)
+            self._timer.start()
+
+    def _after_command(self) -> None:
+        added, self._added_in_command = self._added_in_command, []
+        if self._rolling_back or not self.layer.isEditable():
+            return
+        for fid in added:
+            self._run(fid, "new")
+
+    def _flush(self) -> None:
+        pending, self._pending = self._pending, {}
+        if self._rolling_back or not self.layer.isEditable():
+            return
+        for fid, what in pending.items():
+            self._run(fid, what)
+
+    def _run(self, fid: int, what: str) -> None:
+        self._busy = True
+        try:
+            feature = self.layer.getFeature(fid)
+            if feature.isValid():
+                {"fields": self._write_fields, "geometry": self._write_geometry, "new": self._reconcile_new}[what](
+                    feature
+                )
+        except Exception:  # never let an exception reach Qt (it would abort QGIS): log it
+            from ..toolbelt.log import PlgLogger
+
+            PlgLogger.log(traceback.format_exc(), Qgis.MessageLevel.Critical)
+        finally:
+            self._busy = False
+
+    # -- the two directions ---------------------------------------------------------------------------
 
     @property
     def _indexes(self) -> tuple[int, int]:
         fields = self.layer.fields()
         return fields.indexFromName("latitude"), fields.indexFromName("longitude")
 
-    def _write_fields(self, fid: int, geometry: QgsGeometry | None) -> None:
+    def _coordinates(self, feature) -> dict[str, str]:
         lat_index, lon_index = self._indexes
-        if lat_index < 0 or lon_index < 0:
-            return
-        feature = self.layer.getFeature(fid)
-        if geometry is None or geometry.isNull() or geometry.isEmpty():
-            return  # a removed point leaves the fields to the user
-        point = geometry.asPoint()
-        if not same_coordinate(attribute_text(feature[lat_index]), point.y()):
-            self.layer.changeAttributeValue(fid, lat_index, format_coordinate(point.y()))
-        if not same_coordinate(attribute_text(feature[lon_index]), point.x()):
-            self.layer.changeAttributeValue(fid, lon_index, format_coordinate(point.x()))
+        return {"latitude": attribute_text(feature[lat_index]), "longitude": attribute_text(feature[lon_index])}
 
-    def _write_geometry(self, fid: int) -> None:
-        feature = self.layer.getFeature(fid)
-        record = {"latitude": attribute_text(feature["latitude"]), "longitude": attribute_text(feature["longitude"])}
+    def _write_fields(self, feature) -> None:
+        """Fields from the point (a removed point leaves the fields to the user)."""
+        geometry = feature.geometry()
+        if geometry is None or geometry.isNull() or geometry.isEmpty():
+            return
+        lat_index, lon_index = self._indexes
+        point = geometry.asPoint()
+        current = self._coordinates(feature)
+        if not same_coordinate(current["latitude"], point.y()):
+            self.layer.changeAttributeValue(feature.id(), lat_index, format_coordinate(point.y()))
+        if not same_coordinate(current["longitude"], point.x()):
+            self.layer.changeAttributeValue(feature.id(), lon_index, format_coordinate(point.x()))
+
+    def _write_geometry(self, feature) -> None:
+        """The point from the fields: moved to valid coordinates, removed when both are emptied."""
+        record = self._coordinates(feature)
         point = point_of(record)
         geometry = feature.geometry()
+        has_point = not (geometry is None or geometry.isNull() or geometry.isEmpty())
         if point is None:
-            if not record["latitude"].strip() and not record["longitude"].strip() and not geometry.isNull():
-                self.layer.changeGeometry(fid, QgsGeometry())
+            if has_point and not record["latitude"].strip() and not record["longitude"].strip():
+                self.layer.changeGeometry(feature.id(), QgsGeometry())
             return
-        if not geometry.isNull() and not geometry.isEmpty():
+        if has_point:
             current = geometry.asPoint()
             if same_coordinate(format_coordinate(current.x()), point[0]) and same_coordinate(
                 format_coordinate(current.y()), point[1]
             ):
                 return
-        self.layer.changeGeometry(fid, QgsGeometry.fromPointXY(QgsPointXY(point[0], point[1])))
+        self.layer.changeGeometry(feature.id(), QgsGeometry.fromPointXY(QgsPointXY(point[0], point[1])))
 
-    def _guarded(self, action, *args) -> None:
-        if self._busy or not self.layer.isEditable():
-            return
-        self._busy = True
-        try:
-            action(*args)
-        finally:
-            self._busy = False
-
-    def _on_geometry_changed(self, fid: int, geometry: QgsGeometry) -> None:
-        self._guarded(self._write_fields, fid, geometry)
-
-    def _on_attribute_changed(self, fid: int, index: int, _value) -> None:
-        if index in self._indexes:
-            self._guarded(self._write_geometry, fid)
-
-    def _on_feature_added(self, fid: int) -> None:
-        # featureAdded is emitted while QGIS pushes the "add" command: an edit made now would sit *before* it
-        # on the undo stack, and undoing (rollback) would edit a feature already removed — QGIS crashes.
-        # Reconcile when the edit command that adds the lieu ends (form, map tool), else on the next loop turn.
-        self._added.append(fid)
-        if not self.layer.isEditCommandActive():
-            self._later.start()
-
-    def _reconcile_added(self) -> None:
-        added, self._added = self._added, []
-        for fid in added:
-            if self.layer.getFeature(fid).isValid():
-                self._guarded(self._reconcile_new, fid)
-
-    def _reconcile_new(self, fid: int) -> None:
-        feature = self.layer.getFeature(fid)
-        record = {"latitude": attribute_text(feature["latitude"]), "longitude": attribute_text(feature["longitude"])}
+    def _reconcile_new(self, feature) -> None:
+        record = self._coordinates(feature)
         if point_of(record) is not None:
-            self._write_geometry(fid)
+            self._write_geometry(feature)
         elif not record["latitude"].strip() and not record["longitude"].strip():
-            self._write_fields(fid, feature.geometry())
+            self._write_fields(feature)
 
 
 def attach_coordinate_sync(layer: QgsVectorLayer) -> CoordinateSync:

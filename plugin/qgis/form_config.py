@@ -114,12 +114,9 @@ def default_value(spec: FieldSpec, default_source: str = "") -> QgsDefaultValue 
 
 
 def _default_source() -> str:
-    try:
-        from ..toolbelt.settings import load_settings
+    from ..toolbelt.settings import load_settings
 
-        return load_settings().default_source or ""
-    except Exception:  # settings unreadable (headless without a profile): no default
-        return ""
+    return load_settings().default_source or ""
 
 
 def configure_form(layer: QgsVectorLayer, schema: Schema | None = None, default_source: str | None = None) -> None:

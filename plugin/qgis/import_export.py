@@ -23,6 +23,8 @@ from .working_layer import (
     SideTable,
     WorkingLayerError,
     create_working_geopackage,
+    is_working_geopackage,
+    read_side_table,
     side_table_names,
 )
 
@@ -62,6 +64,17 @@ class _Background:
         return self._value
 
 
+def _carry_side_table(current: SideTable, previous: SideTable, row_numbers) -> SideTable:
+    """``current`` plus the columns of a working GeoPackage's side table, matched by fid (its row numbers)."""
+    if not previous.columns:
+        return current
+    by_fid = dict(zip(previous.fids, previous.rows))
+    numbers = list(row_numbers or range(1, len(current.rows) + 1))
+    rows = [{**row, **by_fid.get(number, {})} for row, number in zip(current.rows, numbers)]
+    columns = current.columns + [c for c in previous.columns if c not in current.columns]
+    return SideTable(columns=columns, rows=rows)
+
+
 def side_table_of(table, schema: Schema) -> SideTable:
     """The side table of a read table: its non-schema columns (and overflow cells), one row per record."""
     columns = list(table.extra_columns(schema))
@@ -84,11 +97,14 @@ def import_lieux(
     progress: ProgressCallback | None = None,
     is_canceled: CancelCheck | None = None,
     schema: Schema | None = None,
+    validate: bool = True,
 ) -> ImportSummary:
     """Read ``source`` (CSV, XLSX, JSON, GeoJSON, GeoPackage) into a new working GeoPackage ``output``.
 
     Every lieu is kept (without a valid point: NULL geometry), every source column that is not a
     field of the standard goes to the side table, the form and style are stored with the layer.
+    ``validate=False`` leaves the validation counts to :func:`validate_import` (the GUI shows the
+    layer first, then the counts); the summary then keeps the records for it.
     """
     from ..core.readers import read_table
     from ..core.validation import validate_records
@@ -121,13 +137,15 @@ def import_lieux(
     # the rows already hold every field of the standard (extra keys are ignored downstream): no copy
     records = table.rows if columns.issuperset(schema.field_names) else table.schema_records(schema)
     side_table = side_table_of(table, schema)
+    if is_working_geopackage(source):  # re-import of a working GeoPackage: its kept-aside columns come along
+        side_table = _carry_side_table(side_table, read_side_table(source), getattr(table, "row_numbers", None))
     metadata = {"SOURCE": str(source), "SOURCE_FORMAT": getattr(table, "source_format", "") or ""}
     # validation (for the summary) runs beside the GeoPackage writing: SQLite works without the GIL
-    validation = _Background(lambda: validate_records(records, schema))
+    validation = _Background(lambda: validate_records(records, schema)) if validate else None
     create_working_geopackage(
         output, records, side_table, metadata, schema, progress=step(25.0, 70.0), is_canceled=is_canceled
     )
-    report = validation.result()
+    report = validation.result() if validation is not None else None
     if progress:
         progress(100.0)
     notes = list(getattr(table, "notes", []) or [])
@@ -138,6 +156,23 @@ def import_lieux(
         )
     summary = summarize_import(str(source), records, side_table.columns, report, notes)
     summary.output = str(output)
+    if not validate:
+        summary.validated = False
+        summary.records = records
+    return summary
+
+
+def validate_import(summary: ImportSummary, schema: Schema | None = None) -> ImportSummary:
+    """Complete the validation counts of a summary made by ``import_lieux(..., validate=False)``."""
+    from ..core.summaries import validation_counts
+    from ..core.validation import validate_records
+
+    if summary.validated:
+        return summary
+    report = validate_records(summary.records, schema or load_schema())
+    summary.errors, summary.warnings, summary.records_with_errors = validation_counts(report)
+    summary.validated = True
+    summary.records = []
     return summary
 
 

@@ -13,6 +13,8 @@ the table of a file reader:
 * ``latitude``/``longitude`` come from the geometry (transformed to EPSG:4326; centroid-like point on
   surface for lines and polygons) when those fields are absent or empty in a feature — the values of the
   fields win when they are filled;
+* the storage key of the provider (GeoPackage ``fid``, a database serial key) is not a column of the lieux
+  and is left out, unless it is a field of the standard (see :func:`storage_key_fields`);
 * ``LayerTable.feature_ids[i]`` is the feature id of record ``i + 1`` (issue ``row`` → feature);
   ``Table.derived_columns`` names latitude/longitude when the layer has no such fields (computed, not read).
 
@@ -24,7 +26,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Iterable
 
 from qgis.core import (
     QgsCoordinateReferenceSystem,
@@ -88,6 +90,16 @@ def match_field_names(names: list[str], schema: Schema) -> dict[str, str]:
     return keys
 
 
+def storage_key_fields(layer: QgsVectorLayer | None, schema: Schema | None = None) -> list[str]:
+    """Names of the layer's primary-key fields that only identify rows in their storage (GeoPackage ``fid``)."""
+    if not isinstance(layer, QgsVectorLayer):
+        return []
+    schema = schema or load_schema()
+    fields = layer.fields()
+    names = [fields.at(index).name() for index in layer.primaryKeyAttributes() if 0 <= index < fields.count()]
+    return [name for name in names if name not in schema]
+
+
 def value_text(value: Any, date_only: bool = False) -> str:
     """A QGIS attribute value as the standard's string ("" for NULL)."""
     if value is None:
@@ -146,13 +158,23 @@ def records_from_layer(
     selected_only: bool = False,
     feedback: QgsFeedback | None = None,
     schema: Schema | None = None,
+    exclude_fields: Iterable[str] | None = None,
 ) -> LayerTable:
-    """Read every feature (or the selected ones) of ``layer`` into records of the standard (see module doc)."""
+    """Read every feature (or the selected ones) of ``layer`` into records of the standard (see module doc).
+
+    ``exclude_fields``: fields to leave out; by default the storage key of a layer (pass the layer's
+    :func:`storage_key_fields` when ``layer`` is a feature source made from it).
+    """
     schema = schema or load_schema()
+    excluded = set(storage_key_fields(layer, schema) if exclude_fields is None else exclude_fields)
     source_fields = layer.fields()
-    names = [source_fields.at(i).name() for i in range(source_fields.count())]
+    indexes = [i for i in range(source_fields.count()) if source_fields.at(i).name() not in excluded]
+    names = [source_fields.at(i).name() for i in indexes]
     keys = match_field_names(names, schema)
+    row_keys = [keys[name] for name in names]
+    all_fields = len(indexes) == source_fields.count()
     date_fields = {spec.name for spec in schema.fields if spec.type == "date"}
+    date_flags = [key in date_fields for key in row_keys]
 
     spatial = QgsWkbTypes.geometryType(layer.wkbType()) not in (
         QgsWkbTypes.NullGeometry,
@@ -189,9 +211,17 @@ def records_from_layer(
             if total and total > 0:
                 feedback.setProgress(100.0 * position / total)
         attributes = feature.attributes()
-        row = {
-            keys[name]: value_text(attributes[i], date_only=keys[name] in date_fields) for i, name in enumerate(names)
-        }
+        if all_fields:
+            # text attributes (most of them) are taken as they are; the rest goes through value_text
+            row = {
+                key: value if value.__class__ is str else value_text(value, date_only)
+                for key, value, date_only in zip(row_keys, attributes, date_flags)
+            }
+        else:
+            row = {
+                key: value if value.__class__ is str else value_text(value, date_only)
+                for key, value, date_only in zip(row_keys, (attributes[i] for i in indexes), date_flags)
+            }
         if spatial and (not row.get(LATITUDE) or not row.get(LONGITUDE)):
             xy = _geometry_lon_lat(feature.geometry(), transform)
             if xy is not None:

@@ -45,6 +45,7 @@ from qgis.core import (
     QgsField,
     QgsFields,
     QgsGeometry,
+    QgsGraduatedSymbolRenderer,
     QgsMapLayer,
     QgsPointXY,
     QgsProviderRegistry,
@@ -54,6 +55,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QVariant
 
 from ..core.coordinates import point_of
+from ..core.errors import MednumError
 from ..core.i18n import translate
 from ..core.records import Record, cell_text
 from ..core.resources import resource_path
@@ -64,7 +66,6 @@ SIDE_TABLE = "colonnes_source"
 SIDE_TABLE_ID = "id"
 OVERFLOW_COLUMN = "cellules_en_trop"  # cells beyond the header of a malformed CSV row (JSON list)
 GEOMETRY_COLUMN = "geom"
-WORKING_CRS = "EPSG:4326"
 WORKING_LAYER_PROPERTY = "lieux_mednum/working_layer"  # custom property: the schema version
 STYLE_PATH = resource_path("styles", "lieux.qml")
 STYLE_NAME = "lieux_mednum"
@@ -75,12 +76,10 @@ ProgressCallback = Callable[[float], None]
 CancelCheck = Callable[[], bool]
 
 
-class WorkingLayerError(Exception):
+class WorkingLayerError(MednumError):
     """A working layer could not be created, opened or read; ``message`` is for the user (French)."""
 
-    def __init__(self, message: str):
-        super().__init__(message)
-        self.message = message
+    default_code = "working-layer"
 
 
 class ImportCanceledError(WorkingLayerError):
@@ -273,6 +272,16 @@ def apply_default_style(layer: QgsVectorLayer) -> None:
         raise WorkingLayerError(
             translate("WorkingLayer", "The default style could not be loaded: {error}").format(error=message)
         )
+    renderer = layer.renderer()
+    if isinstance(renderer, QgsGraduatedSymbolRenderer):  # legend in the user's language
+        labels = (
+            translate("WorkingLayer", "No service given"),
+            translate("WorkingLayer", "1 or 2 services"),
+            translate("WorkingLayer", "3 to 5 services"),
+            translate("WorkingLayer", "6 services or more"),
+        )
+        for index, label in enumerate(labels[: len(renderer.ranges())]):
+            renderer.updateRangeLabel(index, label)
 
 
 def configure_working_layer(layer: QgsVectorLayer, schema: Schema | None = None, style: bool = True) -> None:
@@ -315,6 +324,7 @@ class SideTable:
     columns: list[str] = field(default_factory=list)  # source names, in source order
     stored: list[str] = field(default_factory=list)  # column names in the GeoPackage (unique, safe)
     rows: list[dict[str, str]] = field(default_factory=list)  # by source name, one per lieu
+    fids: list[int] = field(default_factory=list)  # read back: the fid of each row (= the lieu's fid)
 
     def __post_init__(self) -> None:
         if len(self.stored) != len(self.columns):
@@ -567,12 +577,15 @@ def read_side_table(path: str | os.PathLike) -> SideTable:
     try:
         stored = list(mapping)
         cursor = connection.execute(
-            f"SELECT {','.join(_quote(s) for s in stored)} FROM {_quote(SIDE_TABLE)} ORDER BY fid"
+            f"SELECT fid, {','.join(_quote(s) for s in stored)} FROM {_quote(SIDE_TABLE)} ORDER BY fid"
         )
-        rows = [{mapping[s]: (v or "") for s, v in zip(stored, row)} for row in cursor]
+        fids, rows = [], []
+        for fid, *values in cursor:
+            fids.append(fid)
+            rows.append({mapping[s]: (v or "") for s, v in zip(stored, values)})
     finally:
         connection.close()
-    return SideTable(columns=[mapping[s] for s in stored], stored=stored, rows=rows)
+    return SideTable(columns=[mapping[s] for s in stored], stored=stored, rows=rows, fids=fids)
 
 
 def default_layer_name(path: str | os.PathLike) -> str:

@@ -45,6 +45,66 @@ class PlgSettings:
             ),
         ),
     )
+    # ---- exports (issue 3): the standard's recommended file name YYYY-MM-DD_idProducteur_lieux-de-…_territoire
+    producer_id: str = field(
+        default="",
+        metadata=setting_label(
+            QT_TRANSLATE_NOOP("PlgSettings", "Producer identifier (exports)"),
+            QT_TRANSLATE_NOOP(
+                "PlgSettings", "SIREN of the structure that publishes the data, used in the suggested export name."
+            ),
+        ),
+    )
+    territory: str = field(
+        default="",
+        metadata=setting_label(
+            QT_TRANSLATE_NOOP("PlgSettings", "Territory (exports)"),
+            QT_TRANSLATE_NOOP(
+                "PlgSettings",
+                "Territory covered, used in the suggested export name (empty: the département of the lieux).",
+            ),
+        ),
+    )
+    # "Autour de…": Base Adresse Nationale geocoder (the MEDNUM_BAN_URL environment variable overrides it)
+    ban_url: str = field(
+        default="https://api-adresse.data.gouv.fr",
+        metadata=setting_label(
+            QT_TRANSLATE_NOOP("PlgSettings", "Address search service (BAN)"),
+            QT_TRANSLATE_NOOP(
+                "PlgSettings",
+                "Base URL of the Base Adresse Nationale geocoder used by the Orientation dock to find an address.",
+            ),
+        ),
+    )
+
+    # ---- validation (issue 2): thresholds of the quality rules (see plugin/core/validation, README codes)
+    validation_max_age_days: int = field(
+        default=730,
+        metadata=setting_label(
+            QT_TRANSLATE_NOOP("PlgSettings", "Validation: update date too old after (days)"),
+            QT_TRANSLATE_NOOP(
+                "PlgSettings", "A lieu whose date_maj is older than this gets the warning date-old (default 2 years)."
+            ),
+        ),
+    )
+    validation_centroid_distance_km: float = field(
+        default=30.0,
+        metadata=setting_label(
+            QT_TRANSLATE_NOOP("PlgSettings", "Validation: maximum distance from the commune's centre (km)"),
+            QT_TRANSLATE_NOOP(
+                "PlgSettings",
+                "A point farther than this from the centre of its commune gets the warning "
+                "coordinates-far-from-commune (150 km in Guyane).",
+            ),
+        ),
+    )
+    validation_ignore_header_case: bool = field(
+        default=False,
+        metadata=setting_label(
+            QT_TRANSLATE_NOOP("PlgSettings", "Validation: match column names regardless of case"),
+            QT_TRANSLATE_NOOP("PlgSettings", "Read a column 'Nom' as the field 'nom' (Validata's option)."),
+        ),
+    )
 
     # ---- API connectors (issue 6): addresses and QGIS authentication configurations (ids, never secrets)
     di_url: str = field(

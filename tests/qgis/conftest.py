@@ -24,36 +24,6 @@ def plugin_package(tmp_path_factory, repo_root):
         sys.path.remove(str(plugins_dir))
 
 
-# ---- working layer fixtures (issue 3) --------------------------------------------------------------------------
-
-
-@pytest.fixture(scope="session")
-def editor_widgets(qgis_app):
-    """The plugin's editor widgets, registered in QGIS's registry as the plugin does at load."""
-    from plugin.gui.editor_widgets import register_editor_widgets
-
-    register_editor_widgets()
-    return True
-
-
-@pytest.fixture()
-def lieux_layer(tmp_path, samples, qgis_new_project, editor_widgets):
-    """A working layer imported from exemple-valide.csv, in the project, with its point ↔ lat/long sync."""
-    from qgis.core import QgsProject
-
-    from plugin.qgis.coordinate_sync import attach_coordinate_sync
-    from plugin.qgis.import_export import import_lieux
-    from plugin.qgis.working_layer import load_working_layer
-
-    output = tmp_path / "lieux.gpkg"
-    import_lieux(samples / "exemple-valide.csv", output)
-    layer = load_working_layer(output)
-    QgsProject.instance().addMapLayer(layer)
-    attach_coordinate_sync(layer)
-    yield layer
-    QgsProject.instance().removeAllMapLayers()
-
-
 TS_NAME = "lieux_mednum_fr.ts"
 
 
@@ -93,3 +63,33 @@ def french_catalogue(repo_root, tmp_path_factory) -> Path:
 def ts_tools() -> SimpleNamespace:
     """The translation helpers above, for test modules (make_translations, set_translation)."""
     return SimpleNamespace(make_translations=make_translations, set_translation=set_translation)
+
+
+# ---- working layer fixtures (issue 3) --------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def editor_widgets(qgis_app):
+    """The plugin's editor widgets, registered in QGIS's registry as the plugin does at load."""
+    from plugin.gui.editor_widgets import register_editor_widgets
+
+    register_editor_widgets()
+    return True
+
+
+@pytest.fixture()
+def lieux_layer(tmp_path, samples, qgis_new_project, editor_widgets):
+    """A working layer imported from exemple-valide.csv, in the project, with its point ↔ lat/long sync."""
+    from qgis.core import QgsProject
+
+    from plugin.qgis.coordinate_sync import attach_coordinate_sync
+    from plugin.qgis.import_export import import_lieux
+    from plugin.qgis.working_layer import load_working_layer
+
+    output = tmp_path / "lieux.gpkg"
+    import_lieux(samples / "exemple-valide.csv", output)
+    layer = load_working_layer(output)
+    QgsProject.instance().addMapLayer(layer)
+    attach_coordinate_sync(layer)
+    yield layer
+    QgsProject.instance().removeAllMapLayers()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import time
 
 import pytest
 from qgis.core import QgsVectorLayer
@@ -96,3 +97,55 @@ def test_export_refuses_an_unknown_format_and_the_source(samples, tmp_path, sche
     with pytest.raises(MednumError):
         export_records(read_table(source).schema_records(schema), source, source_path=source)
     assert source.read_bytes() == (samples / "exemple-valide.csv").read_bytes()
+
+
+def test_import_can_be_canceled_and_leaves_no_working_layer(samples, tmp_path):
+    from plugin.qgis.working_layer import ImportCanceledError, is_working_geopackage
+
+    output = tmp_path / "annule.gpkg"
+    with pytest.raises(ImportCanceledError) as error:
+        import_lieux(samples / PACA, output, is_canceled=lambda: True)
+    assert error.value.message
+    assert not is_working_geopackage(output)
+
+
+def test_import_task_reports_progress_and_cancel(samples, tmp_path, qgis_app):
+    from pytest_qgis.utils import wait_until
+
+    from plugin.qgis.tasks import LieuxTask, start_task
+    from plugin.qgis.working_layer import ImportCanceledError
+
+    outcome, progress = {}, []
+    task = LieuxTask(
+        "import", lambda p, c: import_lieux(samples / PACA, tmp_path / "t.gpkg", p, c),
+        lambda result, error: outcome.update(result=result, error=error),
+    )
+    task.progressChanged.connect(progress.append)
+    start_task(task)
+    assert wait_until(lambda: task.done, timeout_milliseconds=60000)
+    assert outcome["error"] is None and outcome["result"].lieux == 646
+    assert progress and max(progress) == 100
+
+    def until_canceled(_progress, is_canceled):
+        while not is_canceled():
+            time.sleep(0.01)
+        raise ImportCanceledError()
+
+    canceled = LieuxTask("wait", until_canceled, lambda result, error: outcome.update(result=result, error=error))
+    start_task(canceled)
+    assert wait_until(lambda: canceled.status() == canceled.TaskStatus.Running, timeout_milliseconds=10000)
+    canceled.cancel()  # what the task manager's cancel button does
+    assert wait_until(lambda: canceled.done, timeout_milliseconds=10000)
+    assert outcome["result"] is None and outcome["error"].message
+
+
+def test_validation_can_follow_the_import(samples, tmp_path):
+    from plugin.qgis.import_export import validate_import
+
+    complete = import_lieux(samples / PACA, tmp_path / "a.gpkg")
+    layer_first = import_lieux(samples / PACA, tmp_path / "b.gpkg", validate=False)
+    assert not layer_first.validated and "validation in progress" in layer_first.headline()
+    validate_import(layer_first)
+    assert layer_first.validated and not layer_first.records
+    assert (layer_first.errors, layer_first.warnings) == (complete.errors, complete.warnings)
+    assert layer_first.headline() == complete.headline().replace("a.gpkg", "b.gpkg")

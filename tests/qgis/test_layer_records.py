@@ -132,3 +132,25 @@ def test_a_csv_layer_of_the_valid_sample(samples, schema):
     assert first["date_maj"] == "2024-04-02"
     assert first["typologie"] == "TIERS_LIEUX|ASSO"
     assert list(first) == list(schema.field_names)
+
+
+def test_the_geopackage_fid_is_not_a_column_of_the_lieux(schema, tmp_path):
+    from qgis.core import QgsVectorFileWriter
+
+    from plugin.qgis.layer_records import storage_key_fields
+
+    memory = memory_layer("Point?crs=EPSG:4326&field=id:string&field=remarque:string", [["a", "x"]],
+                          [QgsGeometry.fromPointXY(QgsPointXY(5.4, 43.3))])
+    options = QgsVectorFileWriter.SaveVectorOptions()
+    options.driverName = "GPKG"
+    path = str(tmp_path / "lieux.gpkg")
+    error = QgsVectorFileWriter.writeAsVectorFormatV3(memory, path, memory.transformContext(), options)
+    assert error[0] == QgsVectorFileWriter.NoError
+    gpkg_layer = QgsVectorLayer(path, "lieux", "ogr")
+    assert "fid" in gpkg_layer.fields().names()
+    assert storage_key_fields(gpkg_layer, schema) == ["fid"]
+    table = records_from_layer(gpkg_layer, schema=schema)
+    assert table.header == ["id", "remarque", "latitude", "longitude"]
+    assert "fid" not in table.rows[0]
+    assert table.extra_columns(schema) == ["remarque"]
+    assert "fid" in records_from_layer(gpkg_layer, schema=schema, exclude_fields=()).header

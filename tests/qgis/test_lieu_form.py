@@ -253,37 +253,48 @@ def test_point_and_coordinates_stay_in_step(lieux_layer, qgis_bot):
     lieux_layer.startEditing()
     feature = _feature(lieux_layer, "structure-1")
     fid = feature.id()
-    # moving the point rewrites latitude/longitude
+    # moving the point (a map tool: inside an edit command) rewrites latitude/longitude in the same command
+    lieux_layer.beginEditCommand("Move")
     lieux_layer.changeGeometry(fid, QgsGeometry.fromPointXY(QgsPointXY(5.1234567, 43.7654321)))
+    lieux_layer.endEditCommand()
     moved = lieux_layer.getFeature(fid)
     assert (moved["longitude"], moved["latitude"]) == ("5.123457", "43.765432")
-    # editing the fields (here in the form) moves the point
-    dialog = _edit_dialog(lieux_layer, moved)
+    # one undo reverts both, and the sync does not fight the undo
+    lieux_layer.undoStack().undo()
+    _process()
+    reverted = lieux_layer.getFeature(fid)
+    assert (reverted["longitude"], reverted["latitude"]) == ("5.41423", "43.52609")
+    assert reverted.geometry().asPoint().y() == pytest.approx(43.52609)
+    assert lieux_layer.undoStack().index() == 0
+    # editing the fields in the form moves the point
+    dialog = _edit_dialog(lieux_layer, reverted)
     _editor(dialog, "latitude").set_user_text("44.5")
     dialog.accept()
     _process()
     point = lieux_layer.getFeature(fid).geometry().asPoint()
-    assert (round(point.x(), 6), point.y()) == (5.123457, 44.5)
-    # emptying both fields removes the point; the lieu stays
+    assert (round(point.x(), 5), point.y()) == (5.41423, 44.5)
+    # a script's change without an edit command is synced once the event loop turns
     lieux_layer.changeAttributeValue(fid, feature.fieldNameIndex("latitude"), None)
     lieux_layer.changeAttributeValue(fid, feature.fieldNameIndex("longitude"), None)
-    assert lieux_layer.getFeature(fid).geometry().isNull()
+    _process()
+    assert lieux_layer.getFeature(fid).geometry().isNull()  # both emptied: no point; the lieu stays
     # a new lieu whose typed coordinates differ from the clicked point goes where the fields say
     typed = {**REQUIRED, "latitude": "43.3", "longitude": "5.4"}
     created = qgis_bot.create_feature_with_attribute_dialog(lieux_layer, POINT, typed)
+    _process()
     created_point = lieux_layer.getFeature(created.id()).geometry().asPoint()
     assert (created_point.x(), created_point.y()) == (5.4, 43.3)
     assert lieux_layer.commitChanges()
-    # the synced fields join the edit command of the move (as QGIS map tools make one): one undo reverts both
+
+
+def test_roll_back_of_synced_edits_is_clean(lieux_layer, qgis_bot):
+    """Rolling back (or undoing) a new lieu must not make the sync touch a feature that no longer exists."""
     lieux_layer.startEditing()
-    lieux_layer.beginEditCommand("Move")
-    lieux_layer.changeGeometry(fid, QgsGeometry.fromPointXY(QgsPointXY(1, 45)))
-    lieux_layer.endEditCommand()
-    assert lieux_layer.getFeature(fid)["latitude"] == "45"
-    lieux_layer.undoStack().undo()
-    assert lieux_layer.getFeature(fid).geometry().isNull()
-    assert not lieux_layer.getFeature(fid)["latitude"]
-    lieux_layer.rollBack()
+    qgis_bot.create_feature_with_attribute_dialog(lieux_layer, POINT, {**REQUIRED, "latitude": "43.3"})
+    lieux_layer.changeAttributeValue(next(iter(lieux_layer.editBuffer().addedFeatures())), 8, "43.4")
+    assert lieux_layer.rollBack()
+    _process()
+    assert lieux_layer.featureCount() == 1 and not lieux_layer.isEditable()
 
 
 def test_form_opens_with_every_field_in_its_tab(lieux_layer):
@@ -294,3 +305,49 @@ def test_form_opens_with_every_field_in_its_tab(lieux_layer):
     assert names == plugin_fields  # QGIS names each editor after its field
     assert QgsVectorLayerUtils is not None
     dialog.close()
+
+
+def test_an_id_already_used_blocks_the_save(lieux_layer, qgis_bot):
+    lieux_layer.startEditing()
+    with pytest.raises(ValueError, match="id"):
+        qgis_bot.create_feature_with_attribute_dialog(lieux_layer, POINT, {**REQUIRED, "id": "structure-1"})
+    assert lieux_layer.featureCount() == 1
+
+
+def test_weekly_grid_writes_the_osm_string(lieux_layer):
+    from plugin.gui.opening_hours_dialog import OpeningHoursDialog
+
+    dialog = OpeningHoursDialog("Mo-Fr 09:00-12:00,14:00-18:30; Sa 08:30-12:00")
+    assert dialog.opening_hours() == "Mo-Fr 09:00-12:00,14:00-18:30; Sa 08:30-12:00"  # untouched: kept as given
+    saturday_box, saturday_spans = dialog.rows[5]
+    saturday_box.setChecked(False)
+    wednesday_box, wednesday_spans = dialog.rows[2]
+    wednesday_spans[1][0].setChecked(False)  # Wednesday afternoon closed
+    written = dialog.opening_hours()
+    assert written == "Mo,Tu,Th,Fr 09:00-12:00,14:00-18:30; We 09:00-12:00"
+    from plugin.core.hours_text import describe_hours
+
+    assert describe_hours(written).valid
+    # a string the grid cannot show stays as it is until the grid is edited
+    kept = OpeningHoursDialog('Mo 09:00-12:00 "sur rendez-vous"')
+    assert kept.opening_hours() == 'Mo 09:00-12:00 "sur rendez-vous"'
+    # the form's button opens it and writes its result
+    form = _edit_dialog(lieux_layer, _feature(lieux_layer, "structure-1"))
+    hours = _editor(form, "horaires")
+    assert hours.grid_button is not None
+    form.close()
+
+
+def test_source_default_comes_from_the_plugin_settings(lieux_layer, qgis_bot):
+    from plugin.toolbelt.settings import load_settings, set_setting
+
+    before = load_settings().default_source
+    set_setting("default_source", "Hub Grand Est")
+    try:
+        configure_form(lieux_layer)  # as opening the working layer does
+        lieux_layer.startEditing()
+        feature = qgis_bot.create_feature_with_attribute_dialog(lieux_layer, POINT, REQUIRED)
+        assert feature["source"] == "Hub Grand Est"
+    finally:
+        set_setting("default_source", before)
+        lieux_layer.rollBack()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from pytest_qgis.utils import wait_until
 from qgis.core import Qgis, QgsProject
@@ -59,14 +61,16 @@ def test_open_a_file_imports_in_a_task_and_reports(loaded_plugin, samples, tmp_p
     _, feature = loaded_plugin
     output = tmp_path / "paca_travail.gpkg"
     task = feature.open_file(str(samples / PACA), str(output))
-    _wait(task)
+    _wait(task)  # the layer is on the map…
     layers = [layer for layer in QgsProject.instance().mapLayers().values() if is_working_layer(layer)]
+    assert len(layers) == 1
+    _wait(feature.validation_task)  # …and the validation counts of the summary follow
     assert len(layers) == 1 and layers[0].featureCount() == 646
     assert layers[0].findChild(QObject, SYNC_OBJECT_NAME) is not None
     messages = qgis_iface.messageBar().get_messages(Qgis.MessageLevel.Warning) + qgis_iface.messageBar().get_messages(
         Qgis.MessageLevel.Success
     )
-    assert any("646" in message and "without coordinates" in message for message in messages), messages
+    assert any("646" in m and "without coordinates" in m and "warnings" in m for m in messages), messages
 
 
 def test_opening_a_working_geopackage_opens_it_directly(loaded_plugin, samples, tmp_path, qgis_iface):
@@ -137,3 +141,26 @@ def test_export_dialog_suggests_the_recommended_name(loaded_plugin, samples, tmp
     layer.selectByExpression("\"commune\" = 'Avignon'")
     dialog = ExportDialog(None, layer)
     assert dialog.selected_box.isEnabled()
+
+
+def test_export_name_uses_the_producer_and_territory_settings(samples, tmp_path, qgis_new_project):
+    import datetime as dt
+
+    from plugin.gui.export_dialog import ExportDialog
+    from plugin.qgis.import_export import import_lieux
+    from plugin.qgis.working_layer import load_working_layer
+    from plugin.toolbelt.settings import load_settings, set_setting
+
+    before = load_settings()
+    import_lieux(samples / "exemple-valide.csv", tmp_path / "lieux.gpkg")
+    layer = load_working_layer(tmp_path / "lieux.gpkg")
+    QgsProject.instance().addMapLayer(layer)
+    try:
+        assert ExportDialog(None, layer).output_path().endswith("_hubik_lieux-de-mediation-numerique_51.csv")
+        set_setting("producer_id", "123456789")
+        set_setting("territory", "Grand Est")
+        name = Path(ExportDialog(None, layer).output_path()).name
+        assert name == f"{dt.date.today().isoformat()}_123456789_lieux-de-mediation-numerique_grand-est.csv"
+    finally:
+        set_setting("producer_id", before.producer_id)
+        set_setting("territory", before.territory)

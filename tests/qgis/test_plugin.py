@@ -194,3 +194,59 @@ def test_authcfg_settings_use_the_qgis_authentication_selector(plugin_package):
         assert isinstance(page.widgets[name], QgsAuthConfigSelect)
     labelled = [f.name for f in fields(PlgSettings) if f.metadata.get("label")]
     assert sorted(page.widgets) == sorted(labelled), "every labelled setting has its widget"
+
+
+def test_every_processing_algorithm_is_documented_in_the_readme(repo_root, qgis_processing):
+    from plugin.processing.provider import algorithm_classes
+
+    readme = (repo_root / "README.md").read_text(encoding="utf-8")
+    processing_section = readme[readme.index("## Processing"):readme.index("## Ligne de commande")]
+    for cls in algorithm_classes():
+        algorithm = cls()
+        assert f"`mednum:{algorithm.name()}`" in processing_section, algorithm.name()
+        assert algorithm.shortHelpString().strip(), f"mednum:{algorithm.name()} has no help"
+
+
+def test_a_feature_that_fails_to_start_is_reported_and_the_others_load(
+    plugin_package, qgis_iface, qgis_processing, monkeypatch
+):
+    main = importlib.import_module("lieux_mednum.plugin.main")
+    unloaded = []
+
+    class BrokenFeature:
+        def __init__(self, iface, plugin):
+            self.plugin = plugin
+
+        def initGui(self):
+            self.plugin.add_action("Half-made", lambda: None, object_name="mednumHalfMade")
+            raise RuntimeError("bug in a feature")
+
+        def unload(self):
+            unloaded.append(True)
+
+    class GoodFeature:
+        def __init__(self, iface, plugin):
+            pass
+
+        def initGui(self):
+            pass
+
+        def unload(self):
+            pass
+
+    monkeypatch.setattr(main, "feature_classes", lambda: [BrokenFeature, GoodFeature])
+    bar = qgis_iface.messageBar()
+    bar.clear_messages()
+    plugin = plugin_package.classFactory(qgis_iface)
+    plugin.initGui()  # no exception reaches QGIS
+    try:
+        assert [type(f).__name__ for f in plugin.features] == ["GoodFeature"]
+        assert unloaded == [True], "the broken feature could undo what it started"
+        messages = bar.get_messages(Qgis.MessageLevel.Critical)
+        assert len(messages) == 1 and "BrokenFeature" in messages[0]
+        assert "Traceback" not in messages[0]
+        assert plugin.disabled_features["BrokenFeature"] == "error"
+    finally:
+        plugin.unload()
+        flush_deletes()
+    assert all(action.objectName() != "mednumHalfMade" for action in plugin.actions)

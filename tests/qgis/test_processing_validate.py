@@ -238,3 +238,19 @@ def test_flagged_output_loaded_in_the_project_is_styled_by_severity(mednum_provi
         QgsProject.instance().removeMapLayers(
             [layer_id for layer_id in (results.get("FLAGGED"), results.get("OUTPUT")) if isinstance(layer_id, str)]
         )
+
+
+def test_validate_a_geopackage_layer_does_not_report_its_fid(mednum_provider, samples, tmp_path):
+    results, context = run_validate(
+        {"INPUT": str(samples / "exemple-valide.csv"), "OUTPUT": "TEMPORARY_OUTPUT",
+         "FLAGGED": str(tmp_path / "lieux.gpkg")}
+    )
+    gpkg_layer = QgsVectorLayer(str(tmp_path / "lieux.gpkg"), "lieux", "ogr")
+    assert "fid" in gpkg_layer.fields().names()
+    QgsProject.instance().addMapLayer(gpkg_layer)
+    try:
+        again, context = run_validate({"INPUT": gpkg_layer.id(), "OUTPUT": "TEMPORARY_OUTPUT"})
+        issues = layer_from(again, "OUTPUT", context)
+        assert not [f for f in issues.getFeatures() if f["value"] == "fid" or f["field"] == "fid"]
+    finally:
+        QgsProject.instance().removeMapLayer(gpkg_layer.id())

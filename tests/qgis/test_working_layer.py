@@ -156,6 +156,10 @@ def test_any_provider_can_hold_a_working_layer(samples, schema):
     assert is_working_layer(layer)
     assert records_from_layer(layer) == records
     assert next(layer.getFeatures()).geometry().asPoint().y() == pytest.approx(43.52609)
+    from plugin.core.i18n import translate
+
+    legend = [r.label() for r in layer.renderer().ranges()]
+    assert legend[1] == translate("WorkingLayer", "1 or 2 services")  # the legend follows the user's language
 
 
 def test_side_table_names_are_safe():
@@ -180,3 +184,26 @@ def test_loaded_layer_is_configured_for_the_current_settings(lieux_layer):
     assert lieux_layer.type() == QgsMapLayer.LayerType.VectorLayer
     request = QgsFeatureRequest().setFilterExpression("\"id\" = 'structure-1'")
     assert next(lieux_layer.getFeatures(request))["services"].startswith("Maîtrise des outils")
+
+
+def test_cells_beyond_the_header_are_kept_aside(tmp_path, samples, schema):
+    """A malformed CSV row with more cells than the header: the extra cells go to the side table."""
+    lines = (samples / "exemple-valide.csv").read_text(encoding="utf-8").splitlines()
+    source = tmp_path / "cellules.csv"
+    source.write_text("\n".join([lines[0], lines[1] + ',"en trop",encore']) + "\n", encoding="utf-8")
+    summary = import_lieux(source, tmp_path / "cellules.gpkg")
+    assert summary.lieux == 1
+    side = read_side_table(tmp_path / "cellules.gpkg")
+    assert side.rows[0]["cellules_en_trop"] == '["en trop", "encore"]'
+
+
+def test_reimporting_a_working_geopackage_keeps_its_side_table(tmp_path, messy_csv):
+    first = tmp_path / "premier.gpkg"
+    import_lieux(messy_csv, first)
+    second = tmp_path / "second.gpkg"
+    summary = import_lieux(first, second)
+    assert summary.lieux == 4
+    assert read_side_table(second).rows == read_side_table(first).rows
+    assert records_from_layer(QgsVectorLayer(gpkg_uri(second), "l", "ogr")) == records_from_layer(
+        QgsVectorLayer(gpkg_uri(first), "l", "ogr")
+    )

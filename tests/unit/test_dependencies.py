@@ -67,3 +67,16 @@ def test_missing_message_names_the_dependency_and_the_command():
     assert "phonenumbers" in message
     assert 'python -m pip install "phonenumbers>=8.13"' in message
     assert "OSGeo4W" in message
+
+
+def test_metadata_tells_the_plugin_repository_about_the_external_dependencies(repo_root):
+    """plugins.qgis.org asks plugins to state their external dependencies in the about field."""
+    import configparser
+
+    parser = configparser.ConfigParser(interpolation=None)
+    parser.optionxform = str
+    parser.read(repo_root / "metadata.txt", encoding="utf-8")
+    general = parser["general"]
+    for key in ("about", "about[fr]"):
+        assert "requirements.txt" in general[key] and "python-stdnum" in general[key]
+    assert general["hasProcessingProvider"] == "yes"

@@ -5,13 +5,7 @@ import pytest
 from plugin.core import i18n
 from plugin.core.hours_text import describe_hours, hours_in_words
 
-
-@pytest.fixture(autouse=True)
-def english():
-    previous = i18n.current_language()
-    i18n.use_language("en")
-    yield
-    i18n.use_language(previous)
+pytestmark = pytest.mark.usefixtures("english")
 
 
 @pytest.mark.parametrize(

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 import unicodedata
 from collections import OrderedDict
 from dataclasses import dataclass, field
@@ -20,11 +21,11 @@ from typing import Mapping, Sequence
 
 import numpy as np
 
-from ..hours import HoursState, hours_state, lieu_timezone
+from ..hours import HoursState, lieu_timezone, local_wall_time, parse_hours, parsed_state
 from ..schema import Schema
 from . import bitset
 from .geo import haversine_many_km, parse_coordinate
-from .groups import SERVICES, FilterGroup, build_groups, cell_items
+from .groups import GROUP_FIELDS, SERVICES, FilterGroup, build_groups, value_positions
 from .query import SERVICES_ALL, Around, Query
 
 _STATE_CODES = {
@@ -86,11 +87,14 @@ class QueryResult:
         return None if math.isnan(value) else value
 
 
+_LIGATURES = str.maketrans({"œ": "oe", "Œ": "OE", "æ": "ae", "Æ": "AE", "ß": "ss"})
+_PUNCTUATION = re.compile(r"[^0-9a-z\s]+")
+
+
 def name_sort_key(name: str) -> str:
-    """Names compared as a person reads them: no case, no accents, punctuation ignored."""
-    decomposed = unicodedata.normalize("NFKD", name)
-    kept = "".join(c for c in decomposed if c.isalnum() or c.isspace()).casefold()
-    return " ".join(kept.split())
+    """Names compared as a person reads them: no case, no accents, punctuation ignored (Latin script)."""
+    ascii_text = unicodedata.normalize("NFKD", name.translate(_LIGATURES)).encode("ascii", "ignore").decode()
+    return " ".join(_PUNCTUATION.sub("", ascii_text.lower()).split())
 
 
 class OrientationEngine:
@@ -104,15 +108,16 @@ class OrientationEngine:
         groups: Sequence[FilterGroup] | None = None,
     ):
         self.size = len(records)
-        self.groups: tuple[FilterGroup, ...] = tuple(groups or build_groups(records, schema, typologie_labels))
+        positions = {field: value_positions(records, field) for field in GROUP_FIELDS}
+        self.groups: tuple[FilterGroup, ...] = tuple(
+            groups or build_groups(records, schema, typologie_labels, positions=positions)
+        )
         self._all = bitset.full(self.size)
         self._bits: dict[str, dict[str, int]] = {}
         for group in self.groups:
-            positions: dict[str, list[int]] = {value: [] for value in group.values}
-            for i, record in enumerate(records):
-                for item in cell_items(record.get(group.field, "")):
-                    positions.setdefault(item, []).append(i)
-            self._bits[group.field] = {value: bitset.from_indices(pos, self.size) for value, pos in positions.items()}
+            found = positions.get(group.field, {})
+            values = list(group.values) + [value for value in found if group.option(value) is None]
+            self._bits[group.field] = {value: bitset.from_indices(found.get(value, ()), self.size) for value in values}
         self._lats = np.array([parse_coordinate(r.get("latitude", ""), -90, 90) for r in records], dtype=float)
         self._lons = np.array([parse_coordinate(r.get("longitude", ""), -180, 180) for r in records], dtype=float)
         self._has_coordinates = bitset.from_mask(~(np.isnan(self._lats) | np.isnan(self._lons)))
@@ -131,6 +136,7 @@ class OrientationEngine:
             )
             self._hours_key[i] = hours_keys.setdefault(key, len(hours_keys))
         self._hours_distinct = list(hours_keys)
+        self._hours_parsed: list | None = None
         self._hours_cache: OrderedDict = OrderedDict()
         self._distance_cache: OrderedDict = OrderedDict()
 
@@ -161,6 +167,21 @@ class OrientationEngine:
     def distinct_hours(self) -> int:
         return len(self._hours_distinct)
 
+    def clear_caches(self, parsed_hours: bool = False) -> None:
+        """Forget the evaluated moments and distances (and the parsed hours): for measurements."""
+        self._hours_cache.clear()
+        self._distance_cache.clear()
+        if parsed_hours:
+            self._hours_parsed = None
+            parse_hours.cache_clear()
+
+    def prepare_hours(self) -> int:
+        """Parse every distinct `horaires` now (e.g. in the background task that builds the index), so that
+        the first "Ouvert le…" only evaluates. Returns how many are not valid OSM hours."""
+        if self._hours_parsed is None:
+            self._hours_parsed = [parse_hours(text, tz) if text else None for text, tz in self._hours_distinct]
+        return sum(1 for (text, _tz), hours in zip(self._hours_distinct, self._hours_parsed) if text and hours is None)
+
     def hours_states(self, moment: dt.datetime) -> np.ndarray:
         """State code of every record at ``moment`` (codes of ``_STATE_CODES``), cached per minute."""
         key = (moment.replace(second=0, microsecond=0), moment.utcoffset())
@@ -168,11 +189,15 @@ class OrientationEngine:
         if cached is not None:
             self._hours_cache.move_to_end(key)
             return cached
-        codes = np.fromiter(
-            (_STATE_CODES[hours_state(text, moment, tz)] for text, tz in self._hours_distinct),
-            dtype=np.int8,
-            count=len(self._hours_distinct),
-        )
+        self.prepare_hours()
+        local = {tz: local_wall_time(moment, tz) for tz in {tz for _text, tz in self._hours_distinct}}
+        missing, invalid = _STATE_CODES[HoursState.MISSING], _STATE_CODES[HoursState.INVALID]
+        codes = np.empty(len(self._hours_distinct), dtype=np.int8)
+        for k, ((text, tz), hours) in enumerate(zip(self._hours_distinct, self._hours_parsed)):
+            if hours is None:
+                codes[k] = invalid if text else missing
+            else:
+                codes[k] = _STATE_CODES[parsed_state(hours, local[tz])]
         states = codes[self._hours_key] if self.size else np.zeros(0, dtype=np.int8)
         self._hours_cache[key] = states
         while len(self._hours_cache) > 8:

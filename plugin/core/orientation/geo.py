@@ -9,14 +9,6 @@ import numpy as np
 EARTH_RADIUS_KM = 6371.0088  # mean Earth radius (IUGG)
 
 
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Distance in km between two WGS84 points."""
-    phi1, phi2 = math.radians(lat1), math.radians(lat2)
-    dphi, dlambda = phi2 - phi1, math.radians(lon2 - lon1)
-    a = math.sin(dphi / 2) ** 2 + math.cos(phi1) * math.cos(phi2) * math.sin(dlambda / 2) ** 2
-    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(a)))
-
-
 def haversine_many_km(latitude: float, longitude: float, lats: np.ndarray, lons: np.ndarray) -> np.ndarray:
     """Distances in km from one point to arrays of points (NaN where a coordinate is missing)."""
     phi1 = math.radians(latitude)

@@ -8,11 +8,11 @@ can still be filtered on what it holds.
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass
 from typing import Iterable, Mapping, Sequence
 
 from ..records import split_list
+from ..reference import typologies
 from ..schema import Schema, load_schema
 
 SERVICES = "services"
@@ -64,32 +64,48 @@ def cell_items(value: str | None) -> list[str]:
     return [item.strip() for item in split_list(value) if item.strip()]
 
 
-def found_values(records: Iterable[Mapping[str, str]], field: str) -> Counter:
-    counter: Counter = Counter()
-    for record in records:
-        counter.update(set(cell_items(record.get(field, ""))))
-    return counter
+def value_positions(records: Iterable[Mapping[str, str]], field: str) -> dict[str, list[int]]:
+    """For each item found in a list field, the positions of the records holding it (each cell split once)."""
+    items_of: dict[str, tuple[str, ...]] = {}
+    positions: dict[str, list[int]] = {}
+    for i, record in enumerate(records):
+        cell = record.get(field) or ""
+        if not cell:
+            continue
+        items = items_of.get(cell)
+        if items is None:
+            items = items_of[cell] = tuple(dict.fromkeys(cell_items(cell)))
+        for item in items:
+            positions.setdefault(item, []).append(i)
+    return positions
 
 
 def build_groups(
     records: Sequence[Mapping[str, str]] = (),
     schema: Schema | None = None,
     typologie_labels: Mapping[str, str] | None = None,
+    positions: Mapping[str, Mapping[str, Sequence[int]]] | None = None,
 ) -> tuple[FilterGroup, ...]:
-    """The filter groups: standard options first, then values found in ``records`` (most frequent first)."""
+    """The filter groups: standard options first, then values found in ``records`` (most frequent first).
+
+    The typologie options are the codes of the bundled reference list (``typologie_labels`` replaces it),
+    shown with their labels and ordered by label. ``positions`` (from :func:`value_positions`) saves reading
+    the records again.
+    """
     schema = schema or load_schema()
     groups = []
     for field, parameter in GROUP_DECLARATIONS:
         spec = schema.field(field)
         if field == TYPOLOGIE:
-            labels = dict(typologie_labels or {})
+            labels = dict(typologies() if typologie_labels is None else typologie_labels)
             standard = sorted(labels, key=lambda code: labels[code].casefold())
         else:
             labels = {}
             standard = list(spec.enum)
         options = [FilterOption(value, labels.get(value, value), True) for value in standard]
         known = set(standard)
-        extra = [(value, n) for value, n in found_values(records, field).items() if value not in known]
+        found = positions[field] if positions is not None else value_positions(records, field)
+        extra = [(value, len(where)) for value, where in found.items() if value not in known]
         extra.sort(key=lambda item: (-item[1], item[0]))
         options.extend(FilterOption(value, value, False) for value, _ in extra)
         groups.append(FilterGroup(field, parameter, spec.title, tuple(options)))

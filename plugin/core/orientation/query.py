@@ -8,6 +8,7 @@ import math
 from dataclasses import dataclass, field, replace
 from typing import Any, Mapping
 
+from ..errors import MednumError
 from ..i18n import translate
 from .groups import GROUP_FIELDS, SERVICES
 
@@ -16,12 +17,10 @@ SERVICES_ALL = "all"
 QUERY_FORMAT_VERSION = 1
 
 
-class OrientationError(ValueError):
+class OrientationError(MednumError):
     """A query the engine cannot run; ``message`` is for the user (French once translated)."""
 
-    def __init__(self, message: str):
-        super().__init__(message)
-        self.message = message
+    default_code = "orientation"
 
 
 @dataclass(frozen=True)

@@ -294,6 +294,15 @@ _CATALOGUE: tuple[Code, ...] = (
         ),
     ),
     _code(
+        "pivot-rna", WARNING, QUALITY,
+        lambda: translate("Validation", "RNA number with a wrong format"),
+        lambda: translate(
+            "Validation",
+            "“{value}” looks like an RNA number (association) but an RNA number is a capital W followed by "
+            "9 characters (e.g. W751234567). Check it on the Journal officiel des associations.",
+        ),
+    ),
+    _code(
         "pivot-unknown", WARNING, QUALITY,
         lambda: translate("Validation", "Pivot neither SIRET nor RNA"),
         lambda: translate(

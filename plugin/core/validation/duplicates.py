@@ -378,6 +378,10 @@ class DuplicateIndex:
         """The probable duplicates of one lieu, by criterion then nearest first."""
         return sorted(self._partners.get(key, {}).values(), key=_partner_order)
 
+    def flagged(self) -> set:
+        """The keys that currently have a probable duplicate (the incremental validator's fast load)."""
+        return set(self._partners)
+
     def partner_keys(self) -> list:
         """The keys of the lieux that have at least one probable duplicate."""
         return list(self._partners)
@@ -426,12 +430,12 @@ def find_duplicates(
     records: Sequence[Mapping[str, Any]] | Mapping[Key, Mapping[str, Any]], settings: DuplicateSettings | None = None
 ) -> DuplicateIndex:
     """The index of ``records`` (a sequence: keys are 1-based positions; or a mapping key → record)."""
-    from .incremental import gc_paused
+    from .engine import _gc_paused
 
     index = DuplicateIndex(settings)
     if not isinstance(records, Mapping):
         records = {position: record for position, record in enumerate(records, start=1)}
-    with gc_paused():
+    with _gc_paused():
         index.reset(records)
     return index
 

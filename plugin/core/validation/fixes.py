@@ -39,10 +39,6 @@ _LIST_SPLIT_WITH_SPACE = re.compile(r"\s*[|;,\s]\s*")
 _PIVOT_SEPARATORS = re.compile(r"[\s.\-]", re.ASCII)
 
 
-def trimmed(value: str) -> str:
-    return value.strip()
-
-
 def fix_number(value: str) -> str | None:
     """``43,52609`` → ``43.52609``; surrounding spaces removed."""
     text = value.strip()

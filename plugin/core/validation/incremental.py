@@ -16,14 +16,12 @@ issues of a record. Pass extra ones with ``cross_rules=[…]`` (e.g. the dock's 
 
 from __future__ import annotations
 
-import gc
-from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Any, Hashable, Iterable, Iterator, Mapping, Protocol
+from typing import Any, Hashable, Iterable, Mapping, Protocol
 
 from ..i18n import language
 from ..schema import Schema, load_schema
-from .engine import ValidationOptions, Validator, _extract, _text, validator_for
+from .engine import ValidationOptions, Validator, _extract, _gc_paused, _text, validator_for
 from .issues import Issue, Report
 
 Key = Hashable
@@ -41,6 +39,9 @@ class CrossRecordRule(Protocol):
 
     def issues(self, key: Key) -> list[Issue]:
         """The rule's current issues for one record."""
+
+    def flagged(self) -> set:
+        """Optional: the keys that currently have issues of this rule (speeds up ``load``)."""
 
 
 class UniqueRule:
@@ -93,6 +94,9 @@ class UniqueRule:
                 affected |= self._keys_of.get(value, set())
         return affected
 
+    def flagged(self) -> set:
+        return {key for keys in self._keys_of.values() if len(keys) > 1 for key in keys}
+
     def issues(self, key: Key) -> list[Issue]:
         value = self._value_of.get(key, "")
         if not value:
@@ -101,19 +105,6 @@ class UniqueRule:
         if count < 2:
             return []
         return [self.validator.unique_issue(self.field, value, count, key, self._ids.get(key, ""))]
-
-
-@contextmanager
-def gc_paused() -> Iterator[None]:
-    """No cyclic garbage collection during a bulk load: the records and issues it allocates are long-lived,
-    and each collection would scan them all again (on 50,000 lieux, collections cost more than validating)."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 @dataclass
@@ -175,7 +166,8 @@ class IncrementalValidator:
         issues = list(self._own.get(key, ()))
         for rule in self.cross_rules:
             issues.extend(rule.issues(key))
-        self.validator.sort(issues)
+        if len(issues) > 1:
+            self.validator.sort(issues)
         return issues
 
     def issues(self) -> list[Issue]:
@@ -190,29 +182,31 @@ class IncrementalValidator:
     # ── passes ──────────────────────────────────────────────────────────────────────────────────────────
 
     def _check(self, records: Mapping[Key, Record]) -> dict[Key, list[Issue]]:
+        """Own issues (every rule but the cross-record ones) of the records that have some."""
         keys = list(records)
-        names = self.schema.field_names
-        rows = [records[key] for key in keys]
-        columns = {name: _extract(rows, name) for name in names}  # itemgetter: C speed for dicts of str
-        ids = columns[self.schema.primary_key]
-        found: dict[Key, list[Issue]] = {key: [] for key in keys}
-        with language(self.options.language):
+        columns = _extract(list(records.values()), {name: name for name in self.schema.field_names})
+        ids = [_text(value) for value in columns[self.schema.primary_key]]
+        found: dict[Key, list[Issue]] = {}
+        with language(self.options.language), _gc_paused():
             for issue in self.validator.validate_columns(columns, keys, ids, unique=False):
-                found[issue.row].append(issue)
+                found.setdefault(issue.row, []).append(issue)
         return found
 
     def load(self, records: Mapping[Key, Record]) -> Delta:
         """Validate every record (replacing any previous state); the delta lists every record."""
-        with gc_paused():
-            return self._load(records)
-
-    def _load(self, records: Mapping[Key, Record]) -> Delta:
         self._records = {key: dict(record) for key, record in records.items()}
         self._own = self._check(self._records)
-        with language(self.options.language):
+        changed: dict[Key, list[Issue]] = dict.fromkeys(self._records, ())
+        with language(self.options.language), _gc_paused():
             for rule in self.cross_rules:
                 rule.reset(self._records)
-            return Delta(changed={key: self.issues_for(key) for key in self._records})
+            concerned = set(self._own)
+            for rule in self.cross_rules:
+                flagged = getattr(rule, "flagged", None)
+                concerned |= flagged() if flagged is not None else set(self._records)
+            for key in concerned:
+                changed[key] = self.issues_for(key)
+        return Delta(changed={key: list(issues) for key, issues in changed.items()})
 
     def update(self, changed: Mapping[Key, Record] | None = None, deleted: Iterable[Key] = ()) -> Delta:
         """Re-validate the changed (or added) records, forget the deleted ones, and refresh those whose
@@ -223,6 +217,8 @@ class IncrementalValidator:
             del self._records[key]
             self._own.pop(key, None)
         self._records.update(changed)
+        for key in changed:
+            self._own.pop(key, None)
         self._own.update(self._check(changed))
         affected: set = set(changed)
         with language(self.options.language):

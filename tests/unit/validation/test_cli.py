@@ -115,12 +115,20 @@ def test_fix_mode_writes_a_corrected_copy_and_never_touches_the_input(capsys, tm
     assert {(c["row"], c["field"], c["after"]) for c in payload["changes"]} == {
         (2, "code_postal", "04000"), (2, "code_insee", "04070"), (2, "latitude", "44.09"),
         (2, "telephone", "+33492305200"), (2, "date_maj", "2024-04-02")}
-    assert "5 safe fixes applied" in err and "0 errors left" in err
+    assert "5 changes (safe fixes only)" in err and "0 errors left" in err
     with open(target, encoding="utf-8", newline="") as handle:
         rows = list(csv.DictReader(handle))
     assert rows[1]["code_postal"] == "04000" and rows[1]["telephone"] == "+33492305200"
     code, _, _ = run(capsys, target)
     assert code == 0
+
+
+def test_fix_mode_lists_the_blank_rows_and_extra_cells_it_drops(capsys, samples, tmp_path):
+    code, out, _ = run(capsys, samples / "bad.csv", "--fix", tmp_path / "fixed.csv", "--format", "json")
+    changes = json.loads(out)["changes"]
+    assert {"row": 13, "id": "", "field": "", "before": "", "after": "", "codes": ["blank-row"]} in changes
+    assert {"row": 14, "id": "x", "field": "", "before": "x", "after": "", "codes": ["extra-cell"]} in changes
+    assert [c["row"] for c in changes] == sorted(c["row"] for c in changes)
 
 
 def test_fix_mode_keeps_extra_columns_and_refuses_to_overwrite_the_input(capsys, tmp_path):
@@ -144,3 +152,34 @@ def test_python_dash_m_plugin_from_the_repository_root(repo_root, samples):
     )
     assert result.returncode == 1, result.stderr
     assert json.loads(result.stdout)["rows"] == 13
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".json", ".xlsx", ".geojson", ".gpkg", ".txt"])
+def test_generated_garbage_never_gives_a_traceback(tmp_path, suffix):
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+
+    @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+    @given(content=st.one_of(
+        st.binary(max_size=300),
+        st.text(max_size=300).map(lambda text: text.encode("utf-8", "surrogatepass")),
+        st.lists(st.text(alphabet='ab,;"\n\t\r|é\x00', max_size=12), max_size=12).map(
+            lambda cells: ("id,nom\n" + ",".join(cells)).encode("cp1252", "replace")),
+    ))
+    def check(content):
+        path = tmp_path / f"garbage{suffix}"
+        path.write_bytes(content)
+        import contextlib
+        import io
+
+        out, err = io.StringIO(), io.StringIO()
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            code = cli.main(["validate", str(path), "--format", "json"])
+        assert code in (0, 1, 2), (code, err.getvalue())
+        assert "Traceback" not in out.getvalue() + err.getvalue()
+        if code == 2:
+            assert err.getvalue().strip()
+        else:
+            json.loads(out.getvalue())
+
+    check()

@@ -103,3 +103,12 @@ def test_every_code_is_documented_in_the_readme(repo_root):
     section = readme.split("## Codes des anomalies", 1)[1].split("\n## ", 1)[0]
     documented = {line.split("`")[1] for line in section.splitlines() if line.startswith("| `")}
     assert documented == set(CODES)
+
+
+def test_options_from_the_plugin_settings():
+    from plugin.core.validation import ValidationOptions
+    from plugin.toolbelt.settings import PlgSettings
+
+    options = ValidationOptions.from_settings(PlgSettings(validation_max_age_days=365), language="en")
+    assert (options.max_age_days, options.centroid_distance_km, options.language) == (365, 30.0, "en")
+    assert options.ignore_header_case is False

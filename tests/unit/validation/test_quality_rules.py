@@ -26,12 +26,18 @@ def warnings_of(issues, field):
         ("43493312300028", "pivot-siret-checksum"),
         ("434933123", "pivot-siren"),
         ("ABCDEFGHIJ", "pivot-unknown"),
+        ("W7512345678", "pivot-rna"),
+        ("w751234567", "pivot-rna"),
         ("1234567890", "pivot-unknown"),
     ],
 )
 def test_pivot(check, value, code):
     found = warnings_of(check(pivot=value), "pivot")
     assert found == ({code} if code else set())
+
+
+def test_lower_case_rna_is_fixed(check):
+    assert only(check(pivot="w751234567"), "pivot").suggestion == "W751234567"
 
 
 def test_placeholder_pivot_is_named_as_such(check):
@@ -285,3 +291,50 @@ def test_the_bundled_typologie_list(schema_v102):
     assert issue.suggestion == "TIERS_LIEUX|ASSO"
     issue = only(check_record(dict(VALID, typologie="Préfecture, Sous-Préfecture"), options=bundled), "typologie")
     assert issue.suggestion == "PREF"
+
+
+def test_fast_siret_check_agrees_with_python_stdnum():
+    import random
+
+    from stdnum.fr import siret
+
+    from plugin.core.validation.rules.cells import siret_is_valid
+
+    rng = random.Random(7)
+    samples = ["".join(rng.choice("0123456789") for _ in range(14)) for _ in range(3000)]
+    samples += ["35600000000048", "35600000049837", "35600000049838", "43493312300029", "73282932000074"]
+    for value in samples:
+        base = value[:13]
+        for last in "0123456789":  # every check digit: about one in ten passes the SIRET Luhn
+            candidate = base + last
+            assert siret_is_valid(candidate) == siret.is_valid(candidate), candidate
+
+
+def test_bulk_siret_check_agrees_with_python_stdnum():
+    import random
+
+    from stdnum.fr import siret
+
+    from plugin.core.validation.rules.cells import valid_sirets
+
+    rng = random.Random(11)
+    values = ["".join(rng.choice("0123456789") for _ in range(13)) for _ in range(400)]
+    values = [value + last for value in values for last in "0123456789"] + ["35600000049837", "1234", "W751234567"]
+    bulk = valid_sirets(values)
+    assert bulk and all(siret.is_valid(value) for value in bulk)
+    assert {v for v in values if siret.is_valid(v) and not v.startswith("356000000")} == bulk
+
+
+def test_pivots_proven_valid_in_bulk_have_no_finding(options):
+    import random
+
+    from plugin.core.schema import load_schema
+    from plugin.core.validation import validator_for
+
+    rng = random.Random(3)
+    values = ["".join(rng.choice("0123456789") for _ in range(14)) for _ in range(2000)]
+    values += ["00000000000000", " 43493312300029", "43493312300029"]
+    check = validator_for(load_schema(), options).cell_checks["pivot"]
+    proven = check.prepare(values)
+    assert "43493312300029" in proven and "00000000000000" not in proven
+    assert all(check(value, None) == () for value in proven)

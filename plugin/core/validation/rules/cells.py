@@ -132,20 +132,80 @@ def schema_findings(spec: FieldSpec, matcher: fixes.EnumMatcher | None) -> CellC
 # ── Quality checks (beyond the schema) ────────────────────────────────────────────────────────────────────
 
 
+_DOUBLED = {str(d): (2 * d) // 10 + (2 * d) % 10 for d in range(10)}
+_DIGIT = {str(d): d for d in range(10)}
+
+
+def luhn_ok(digits: str) -> bool:
+    """Luhn checksum of an ASCII digit string (fast path; python-stdnum stays the authority)."""
+    total = sum(map(_DIGIT.__getitem__, digits[-1::-2])) + sum(map(_DOUBLED.__getitem__, digits[-2::-2]))
+    return total % 10 == 0
+
+
+def _plain_siret(value: str) -> bool:
+    return len(value) == 14 and value.isascii() and value.isdigit() and not value.startswith("356000000")
+
+
+def siret_is_valid(value: str, known_valid: frozenset | set = frozenset()) -> bool:
+    """``stdnum.fr.siret.is_valid`` with a fast path: a SIRET whose SIRET and SIREN Luhn checks both pass is
+    valid for stdnum too; anything else (La Poste's 356000000…, a failing checksum) is decided by stdnum.
+    ``known_valid``: SIRETs already proven valid in bulk (:func:`valid_sirets`)."""
+    if value in known_valid:
+        return True
+    if _plain_siret(value) and luhn_ok(value) and luhn_ok(value[:9]):
+        return True
+    from stdnum.fr import siret
+
+    return siret.is_valid(value)
+
+
+def valid_sirets(values) -> set:
+    """The plain 14-digit values whose SIRET and SIREN Luhn checks pass, computed in bulk with numpy (the
+    placeholder 00000000000000 excluded): such a pivot cell has no finding at all."""
+    plain = [value for value in values if _plain_siret(value) and value != "00000000000000"]
+    if len(plain) < 64:
+        return set()
+    try:
+        import numpy as np
+    except ImportError:  # pragma: no cover - numpy ships with QGIS
+        return set()
+    digits = (np.frombuffer("".join(plain).encode("ascii"), dtype=np.uint8).reshape(-1, 14) - 48).astype(np.int16)
+
+    def luhn(block):
+        reversed_digits = block[:, ::-1].copy()
+        doubled = reversed_digits[:, 1::2] * 2
+        reversed_digits[:, 1::2] = doubled - 9 * (doubled > 9)
+        return reversed_digits.sum(axis=1) % 10 == 0
+
+    ok = luhn(digits) & luhn(digits[:, :9])
+    return {value for value, good in zip(plain, ok.tolist()) if good}
+
+
 def _pivot_quality(ctx: Context, spec: FieldSpec) -> QualityCheck:
-    from stdnum.fr import siren, siret
+    from stdnum.fr import siren
+
+    known_valid: set = set()
 
     def check(value: str, hint: str | None) -> list[Finding]:
         if value.strip("0") == "":
             return [finding("pivot-placeholder", None, value)]
         if value.isdigit() and len(value) == 14:
-            return [] if siret.is_valid(value) else [finding("pivot-siret-checksum", None, value)]
+            return [] if siret_is_valid(value, known_valid) else [finding("pivot-siret-checksum", None, value)]
         if value.isdigit() and len(value) == 9 and siren.is_valid(value):
             return [finding("pivot-siren", None, value)]
         if RNA.fullmatch(value):
             return []
+        if value[:1] in "Ww":
+            fixed = "W" + value[1:]
+            return [finding("pivot-rna", fixed if RNA.fullmatch(fixed) else None, value)]
         return [finding("pivot-unknown", None, value)]
 
+    def prepare(values) -> set:
+        known_valid.clear()
+        known_valid.update(valid_sirets(values))
+        return known_valid
+
+    check.prepare = prepare
     return check
 
 
@@ -347,7 +407,21 @@ def build_cell_check(ctx: Context, spec: FieldSpec) -> CellCheck:
                         found.extend(rule(stripped, hint))
         return tuple(found)
 
+    prepares = [rule.prepare for rule in quality if getattr(rule, "prepare", None) is not None]
+
+    def prepare(values) -> set:
+        """Bulk work before many distinct values are checked one by one (SIRET checksums with numpy).
+
+        Returns values proven to have no finding at all for this field (the caller skips them). Contract of a
+        quality rule's ``prepare``: only values whose complete cell check is empty (tested).
+        """
+        proven: set = set()
+        for function in prepares:
+            proven |= function(values)
+        return proven
+
     check.clean = clean_regex(ctx, spec)
+    check.prepare = prepare if prepares else None
     return check
 
 

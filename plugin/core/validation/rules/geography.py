@@ -9,7 +9,9 @@ boxes of France including the DROM and COM). Any object with the same functions 
 from __future__ import annotations
 
 import math
+import operator
 import re
+from itertools import compress
 from typing import NamedTuple
 
 from .. import fixes
@@ -20,48 +22,113 @@ INSEE_CODE = re.compile(r"(?:[013-9]\d|2[AB1-9])\d{3}", re.ASCII)
 KM_PER_DEGREE = 6371.0088 * math.pi / 180
 
 
-def _names_match(geo, given: str, commune) -> bool:
-    key, official = geo.name_key(given), geo.name_key(commune.nom)
-    if not key or key == official:
-        return True
-    if key.startswith(official + " "):
-        return True  # "Marseille 13", "Aix-en-Provence CEDEX 1"
-    return commune.type == "ARM" and official.startswith(key + " ")  # "Paris" for "Paris 15e Arrondissement"
+class CommuneRule:
+    """Postal code exists, agrees with the INSEE code, and the commune name agrees with the codes.
 
+    The names of the candidate communes (the INSEE code's, else the postal code's) are indexed once per code:
+    exact and case-folded names, then comparison keys (no accents, case, punctuation; St = Saint).
+    """
 
-def commune_findings(ctx: Context, code_postal: str, code_insee: str, commune: str) -> list[FieldFinding]:
-    """Postal code exists, agrees with the INSEE code, and the commune name agrees with the codes."""
-    geo = ctx.geography
-    found: list[FieldFinding] = []
-    code_postal, code_insee, commune = code_postal.strip(), code_insee.strip(), commune.strip()
-    info = None
-    if code_insee and INSEE_CODE.fullmatch(code_insee):
-        info = geo.commune(code_insee)
-        if info is None:
-            found.append(FieldFinding("code_insee", finding("insee-unknown", None, code_insee)))
-    postal_communes: tuple = ()
-    if code_postal and POSTAL_CODE.fullmatch(code_postal):
-        postal_communes = geo.communes_by_postal_code(code_postal)
-        if not postal_communes:
-            found.append(FieldFinding("code_postal", finding("postal-code-unknown", None, code_postal)))
-        elif info is not None and info.codes_postaux and code_postal not in info.codes_postaux:
-            found.append(
-                FieldFinding(
-                    "code_postal",
-                    finding(
-                        "postal-code-insee-mismatch",
-                        None,
-                        code_postal,
-                        detail=f"{info.nom} ({info.code_insee})",
-                        expected=", ".join(info.codes_postaux),
-                    ),
+    def __init__(self, ctx: Context):
+        self.ctx = ctx
+        self._names: dict[tuple, tuple] = {}
+        self._keys: dict[str, str] = {}
+
+    def consistent_rows(self, postals, insees, communes) -> list | None:
+        """For each row, True when its codes and commune name are those of a reference commune as written
+        (exact or case-folded name): such rows have no finding and skip the rule. None without an index."""
+        accepted = consistent_keys(self.ctx.geography)
+        if accepted is None:
+            return None
+        folded = map(str.casefold, communes)
+        exact = map(accepted.__contains__, map("|".join, zip(insees, postals, communes)))
+        loose = map(accepted.__contains__, map("|".join, zip(insees, postals, folded)))
+        return list(map(operator.or_, exact, loose))
+
+    def _key(self, name: str) -> str:
+        key = self._keys.get(name)
+        if key is None:
+            key = self._keys[name] = self.ctx.geography.name_key(name)
+        return key
+
+    def names_match(self, given: str, source: tuple, candidates: tuple) -> bool:
+        exact = self._names.get(source)
+        if exact is None:
+            exact = self._names[source] = {c.nom for c in candidates} | {c.nom.casefold() for c in candidates}
+        if given in exact or given.casefold() in exact:
+            return True
+        keys = {self._key(c.nom): c.type == "ARM" for c in candidates}
+        key = self._key(given)
+        if not key or key in keys:
+            return True
+        for official, arrondissement in keys.items():
+            if key.startswith(official + " "):
+                return True  # "Marseille 13", "Aix-en-Provence CEDEX 1"
+            if arrondissement and official.startswith(key + " "):
+                return True  # "Paris" for "Paris 15e Arrondissement"
+        return False
+
+    def __call__(self, code_postal: str, code_insee: str, commune: str) -> list[FieldFinding]:
+        geo = self.ctx.geography
+        found: list[FieldFinding] = []
+        code_postal, code_insee, commune = code_postal.strip(), code_insee.strip(), commune.strip()
+        info = None
+        if code_insee and INSEE_CODE.fullmatch(code_insee):
+            info = geo.commune(code_insee)
+            if info is None:
+                found.append(FieldFinding("code_insee", finding("insee-unknown", None, code_insee)))
+        postal_communes: tuple = ()
+        if code_postal and POSTAL_CODE.fullmatch(code_postal):
+            postal_communes = geo.communes_by_postal_code(code_postal)
+            if not postal_communes:
+                found.append(FieldFinding("code_postal", finding("postal-code-unknown", None, code_postal)))
+            elif info is not None and info.codes_postaux and code_postal not in info.codes_postaux:
+                found.append(
+                    FieldFinding(
+                        "code_postal",
+                        finding(
+                            "postal-code-insee-mismatch",
+                            None,
+                            code_postal,
+                            detail=f"{info.nom} ({info.code_insee})",
+                            expected=", ".join(info.codes_postaux),
+                        ),
+                    )
                 )
-            )
-    candidates = (info,) if info is not None else postal_communes
-    if commune and candidates and not any(_names_match(geo, commune, c) for c in candidates):
-        expected = ", ".join(sorted({c.nom for c in candidates}))
-        found.append(FieldFinding("commune", finding("commune-mismatch", None, commune, expected=expected)))
-    return found
+        if info is not None:
+            source, candidates = ("insee", info.code_insee), (info,)
+        else:
+            source, candidates = ("postal", code_postal), postal_communes
+        if commune and candidates and not self.names_match(commune, source, candidates):
+            expected = ", ".join(sorted({c.nom for c in candidates}))
+            found.append(FieldFinding("commune", finding("commune-mismatch", None, commune, expected=expected)))
+        return found
+
+
+_CONSISTENT: dict[int, tuple] = {}
+_PLACES: dict[tuple, dict] = {}
+
+
+def consistent_keys(geo) -> frozenset | None:
+    """``insee|postal|name`` (and ``|postal|name`` for a lieu without INSEE code) of every reference commune,
+    name as written and case-folded: the combinations the commune rule accepts without looking further.
+    Built once per reference dataset (about 180,000 keys); None when ``geo`` cannot list its communes."""
+    cached = _CONSISTENT.get(id(geo))
+    if cached is not None and cached[0] is geo:
+        return cached[1]
+    listing = getattr(geo, "communes", None)
+    if listing is None:
+        return None
+    keys = set()
+    for commune in listing().values():
+        names = {commune.nom, commune.nom.casefold()}
+        for postal in commune.codes_postaux:
+            for name in names:
+                keys.add(f"{commune.code_insee}|{postal}|{name}")
+                keys.add(f"|{postal}|{name}")
+    accepted = frozenset(keys)
+    _CONSISTENT[id(geo)] = (geo, accepted)
+    return accepted
 
 
 # ── Coordinates ───────────────────────────────────────────────────────────────────────────────────────────
@@ -105,7 +172,13 @@ class CoordinateRule:
 
     def __init__(self, ctx: Context):
         self.ctx = ctx
-        self._places: dict[tuple[str, str], tuple] = {}
+        # Prepared centroids (per commune, per pair of codes, as numpy rows): derived from the reference data
+        # only, so shared by the rules of a process that use the same reference data and thresholds.
+        limits = (ctx.centroid_distance_km, tuple(sorted(ctx.centroid_distance_km_by_departement.items())))
+        shared = _PLACES.setdefault((id(ctx.geography), limits), ({}, {}, {}))
+        self._by_commune: dict[str, Place | None] = shared[0]
+        self._places: dict[tuple[str, str], tuple] = shared[1]
+        self._vectors: dict[tuple[str, str], tuple] = shared[2]
 
     def places(self, code_insee: str, code_postal: str) -> tuple:
         """The located communes the point should be near: the INSEE code's, else the postal code's."""
@@ -116,31 +189,38 @@ class CoordinateRule:
         geo = self.ctx.geography
         communes: tuple = ()
         if geo is not None:
-            code_insee, code_postal = code_insee.strip(), code_postal.strip()
-            info = geo.commune(code_insee) if code_insee else None
+            insee, postal = code_insee.strip(), code_postal.strip()
+            info = geo.commune(insee) if insee else None
             if info is not None:
                 communes = (info,)
-            elif code_postal:
-                communes = geo.communes_by_postal_code(code_postal)
-        by_departement = self.ctx.centroid_distance_km_by_departement
-        places = []
-        for commune in communes:
-            centre = geo.centroid(commune.code_insee)
-            if centre is None:
-                continue
-            longitude, latitude = centre
-            places.append(
-                Place(
-                    latitude,
-                    longitude,
-                    KM_PER_DEGREE * math.cos(math.radians(latitude)),
-                    by_departement.get(commune.departement, self.ctx.centroid_distance_km),
-                    commune.nom,
-                    commune.code_insee,
-                )
-            )
+            elif postal:
+                communes = geo.communes_by_postal_code(postal)
+        places = [place for place in map(self._place, communes) if place is not None]
         found = self._places[key] = tuple(places)
         return found
+
+    def _place(self, commune) -> Place | None:
+        """The prepared centroid of a commune (cached per commune), None when it has no centroid."""
+        place = self._by_commune.get(commune.code_insee, False)
+        if place is not False:
+            return place
+        if commune.latitude is not None and commune.longitude is not None:
+            longitude, latitude = commune.longitude, commune.latitude
+        else:
+            centre = self.ctx.geography.centroid(commune.code_insee)  # arrondissements: their city's centroid
+            longitude, latitude = centre if centre is not None else (None, None)
+        place = None
+        if latitude is not None:
+            place = Place(
+                latitude,
+                longitude,
+                KM_PER_DEGREE * math.cos(math.radians(latitude)),
+                self.ctx.centroid_distance_km_by_departement.get(commune.departement, self.ctx.centroid_distance_km),
+                commune.nom,
+                commune.code_insee,
+            )
+        self._by_commune[commune.code_insee] = place
+        return place
 
     @staticmethod
     def _near(lat: float, lon: float, places: tuple) -> bool:
@@ -195,20 +275,62 @@ class CoordinateRule:
     def check_columns(self, latitudes, longitudes, insees, postals) -> list[tuple[int, list[FieldFinding]]]:
         """(row index, findings) for the rows whose coordinates have findings (the batch path).
 
-        The common case, two well-formed numbers near the lieu's commune, is decided inline.
+        The common case, two well-formed numbers near (one of) the lieu's commune(s), is decided with numpy;
+        the other rows go through :meth:`__call__` (same verdicts).
         """
-        out: list[tuple[int, list[FieldFinding]]] = []
+        count = len(latitudes)
+        filled = list(compress(range(count), map(operator.or_, map(bool, latitudes), map(bool, longitudes))))
+        if not filled:
+            return []
         number = fixes.NUMBER.fullmatch
-        places_of = self.places
-        near = self._near
-        for index, (latitude, longitude) in enumerate(zip(latitudes, longitudes)):
-            if not latitude and not longitude:
-                continue
-            if number(latitude) and number(longitude):
-                lat, lon = float(latitude), float(longitude)
-                if (lat or lon) and near(lat, lon, places_of(insees[index], postals[index])):
-                    continue
-            found = self(latitude, longitude, insees[index], postals[index])
+        lats = [latitudes[i] for i in filled]
+        lons = [longitudes[i] for i in filled]
+        numeric = list(map(all, zip(map(number, lats), map(number, lons))))
+        candidates = list(compress(filled, numeric))
+        slow = set(filled) - set(candidates)
+        if candidates:
+            near = self._near_many(candidates, latitudes, longitudes, insees, postals)
+            slow.update(index for index, ok in zip(candidates, near) if not ok)
+        out: list[tuple[int, list[FieldFinding]]] = []
+        for index in sorted(slow):
+            found = self(latitudes[index], longitudes[index], insees[index], postals[index])
             if found:
                 out.append((index, found))
         return out
+
+    # Candidate communes compared with numpy per row; rows of a postal code shared by more communes whose
+    # point is not near the first ones go through the per-row path.
+    NUMPY_WIDTH = 4
+
+    def _near_many(self, rows: list, latitudes, longitudes, insees, postals) -> list:
+        """For each row (numbers known), whether the point lies within the limit of one of its communes."""
+        try:
+            import numpy as np
+        except ImportError:  # pragma: no cover - numpy ships with QGIS
+            return [
+                self._near(float(latitudes[i]), float(longitudes[i]), self.places(insees[i], postals[i]))
+                for i in rows
+            ]
+        width = self.NUMPY_WIDTH
+        keys = list(zip(map(insees.__getitem__, rows), map(postals.__getitem__, rows)))
+        distinct = list(set(keys))
+        position = {key: number for number, key in enumerate(distinct)}
+        vectors = self._vectors
+        for key in distinct:
+            if key not in vectors:
+                places = self.places(*key)[:width]
+                vector: list[float] = []
+                for place in places:
+                    vector.extend((place.latitude, place.longitude, place.km_per_degree_longitude, place.limit_km))
+                vector.extend((math.nan, math.nan, 0.0, 0.0) * (width - len(places)))
+                vectors[key] = tuple(vector)
+        table = np.array(list(map(vectors.__getitem__, distinct)), dtype=np.float64).reshape(len(distinct), width, 4)
+        centres = table[np.fromiter(map(position.__getitem__, keys), dtype=np.intp, count=len(keys))]
+        lat = np.array(list(map(float, map(latitudes.__getitem__, rows))), dtype=np.float64)[:, None]
+        lon = np.array(list(map(float, map(longitudes.__getitem__, rows))), dtype=np.float64)[:, None]
+        dy = (lat - centres[:, :, 0]) * KM_PER_DEGREE
+        dx = (lon - centres[:, :, 1]) * centres[:, :, 2]
+        with np.errstate(invalid="ignore"):
+            inside = (dx * dx + dy * dy) <= centres[:, :, 3] ** 2
+        near = inside.any(axis=1) & ~((lat[:, 0] == 0) & (lon[:, 0] == 0))
+        return near.tolist()

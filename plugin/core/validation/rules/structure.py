@@ -13,8 +13,6 @@ from dataclasses import dataclass, field
 from ...schema import Schema
 from .common import Finding, finding, shorten
 
-HEADER_ISSUE_ROW: int | None = None
-
 
 @dataclass
 class HeaderAnalysis:
@@ -22,10 +20,6 @@ class HeaderAnalysis:
 
     field_keys: dict[str, str]
     findings: list[tuple[str, Finding]] = field(default_factory=list)
-
-    @property
-    def present(self) -> list[str]:
-        return list(self.field_keys)
 
 
 def analyse_header(
