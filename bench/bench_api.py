@@ -54,9 +54,9 @@ def _child(mode: str, url: str) -> dict:
 
 
 def _peak_mb() -> float:
-    import resource
+    from bench.run import process_peak_kb  # VmHWM: ru_maxrss would include the parent's resident size
 
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
+    return process_peak_kb() / 1024.0
 
 
 def child_headless(url: str) -> dict:

@@ -24,6 +24,7 @@ import csv
 import io
 import json
 import math
+import operator
 import os
 import re
 import sqlite3
@@ -31,12 +32,13 @@ import stat
 import struct
 import warnings
 import zipfile
+from itertools import compress, islice, repeat
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
 from .errors import ReadError
 from .i18n import translate
-from .records import Table, column_keys, format_number, join_list
+from .records import ColumnarRecords, Table, column_keys, format_number, join_list
 
 MAX_FILE_BYTES = 1 << 30  # 1 GiB: beyond that, refuse rather than exhaust memory
 MAX_XLSX_UNCOMPRESSED_BYTES = 4 << 30  # zip-bomb guard for workbooks
@@ -46,6 +48,8 @@ SNIFF_BYTES = 1 << 16
 MEMORY_PER_TEXT_BYTE = 10
 CSV_DELIMITERS = (",", ";", "\t")
 CSV_FIELD_SIZE_LIMIT = 64 << 20
+_CSV_CHUNK = 1000  # CSV records transposed into columns at a time
+_LINE_ENDS = ("\n", "\r")
 
 CSV_EXTENSIONS = {".csv", ".tsv", ".txt", ".tab"}
 XLSX_EXTENSIONS = {".xlsx", ".xlsm"}
@@ -501,57 +505,101 @@ class _UnterminatedQuoteError(Exception):
         self.line = line
 
 
+def _csv_lines(text: str) -> Iterable[str]:
+    """The lines ``csv.reader`` reads from ``io.StringIO(text, newline="")``, split at C speed when possible.
+
+    ``str.splitlines`` breaks at ``\n``, ``\r`` and ``\r\n`` as the StringIO does, but also at ``\v``, ``\f``,
+    ``\x1c``-``\x1e``, ``\x85``, U+2028 and U+2029, which csv keeps inside cells: a text holding one of those
+    (a line not ending with ``\n`` or ``\r`` before the last) is read through the StringIO instead.
+    """
+    lines = text.splitlines(keepends=True)
+    if all(map(str.endswith, islice(lines, len(lines) - 1), repeat(_LINE_ENDS))):
+        return lines
+    return io.StringIO(text, newline="")
+
+
 def _parse_csv(text: str, delimiter: str, strict: bool) -> Table:
+    reader = csv.reader(_csv_lines(text), delimiter=delimiter, strict=strict)
+    try:
+        return _table_from_csv_reader(reader)
+    except csv.Error as exc:
+        line = _csv_error_line(text, delimiter, strict)
+        if strict and "unexpected end of data" in str(exc):
+            raise _UnterminatedQuoteError(line) from None
+        exc.line = line  # type: ignore[attr-defined]
+        raise
+
+
+def _csv_error_line(text: str, delimiter: str, strict: bool) -> int:
+    """The line where the record that ``csv`` fails on starts (read again record by record)."""
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=strict)
     last_line = 0
     try:
-        header: list[str] = []
-        for header in reader:  # skip empty lines before the header
+        for _ in reader:
             last_line = reader.line_num
-            if header:
-                break
-        keys, duplicates, blank_headers = column_keys(header)
-        width = len(keys)
-        rows: list[dict[str, str]] = []
-        numbers: list[int] = []
-        blank_rows: list[int] = []
-        pending_empty: list[int] = []  # empty lines: blank rows unless they trail at the end of the file
-        extra: dict[int, list[str]] = {}
-        missing: dict[int, int] = {}
-        number = 0
-        for cells in reader:
-            last_line = reader.line_num
-            number += 1
-            count = len(cells)
-            if count == 0:
-                pending_empty.append(number)
-                continue
+    except csv.Error:
+        pass
+    return last_line + 1
+
+
+def _table_from_csv_reader(reader: Any) -> Table:
+    """The table of a CSV, kept column by column (:class:`ColumnarRecords`).
+
+    Records are read by chunks; a chunk of regular rows (as many cells as the header, not blank: nearly all of
+    them) is transposed at C speed while it is in the CPU cache; the rows of a chunk holding an empty line, a
+    blank row or a row with extra or missing cells are looked at one by one.
+    """
+    header: list[str] = []
+    for header in reader:  # skip empty lines before the header
+        if header:
+            break
+    keys, duplicates, blank_headers = column_keys(header)
+    width = len(keys)
+    columns: list[list[str]] = [[] for _ in keys]
+    numbers: list[int] = []
+    blank_rows: list[int] = []
+    pending_empty: list[int] = []  # empty lines: blank rows unless they trail at the end of the file
+    extra: dict[int, list[str]] = {}
+    missing: dict[int, int] = {}
+    number = 0
+    while True:
+        chunk = list(islice(reader, _CSV_CHUNK))
+        if not chunk:
+            break
+        if width and all(map(width.__eq__, map(len, chunk))) and all(map(any, chunk)):
             if pending_empty:
                 blank_rows.extend(pending_empty)
                 pending_empty = []
-            if count == width and any(cells):
-                rows.append(dict(zip(keys, cells)))
+            numbers.extend(range(number + 1, number + len(chunk) + 1))
+            number += len(chunk)
+            regular = chunk
+        else:
+            regular = []
+            for cells in chunk:
+                number += 1
+                count = len(cells)
+                if count == 0:
+                    pending_empty.append(number)
+                    continue
+                if pending_empty:
+                    blank_rows.extend(pending_empty)
+                    pending_empty = []
+                if not any(cells):
+                    blank_rows.append(number)
+                    continue
+                if count > width:
+                    extra[number] = cells[width:]
+                    cells = cells[:width]
+                elif count < width:
+                    missing[number] = width - count
+                    cells = cells + [""] * (width - count)
+                regular.append(cells)
                 numbers.append(number)
-                continue
-            if not any(cells):
-                blank_rows.append(number)
-                continue
-            if count > width:
-                extra[number] = cells[width:]
-                cells = cells[:width]
-            else:
-                missing[number] = width - count
-                cells = cells + [""] * (width - count)
-            rows.append(dict(zip(keys, cells)))
-            numbers.append(number)
-    except csv.Error as exc:
-        if strict and "unexpected end of data" in str(exc):
-            raise _UnterminatedQuoteError(last_line + 1) from None
-        exc.line = last_line + 1  # type: ignore[attr-defined]
-        raise
+        for column, values in zip(columns, zip(*regular)):
+            column.extend(values)
     return Table(
         header=list(header),
-        rows=rows,
+        rows=ColumnarRecords(dict(zip(keys, columns)), count=len(numbers)),
         source_format="csv",
         blank_rows=blank_rows,
         extra_cells=extra,
@@ -565,10 +613,19 @@ def _parse_csv(text: str, delimiter: str, strict: bool) -> Table:
 
 def _find_lossy_cells(table: Table) -> None:
     table.lossy_cells = [(0, key) for key, name in zip(table.columns, table.header) if "\ufffd" in name]
-    for number, row in zip(table.row_numbers, table.rows):
-        for key, value in row.items():
-            if "\ufffd" in value:
-                table.lossy_cells.append((number, key))
+    data = table.column_data
+    if data is None:
+        for number, row in zip(table.row_numbers, table.rows):
+            for key, value in row.items():
+                if "\ufffd" in value:
+                    table.lossy_cells.append((number, key))
+        return
+    found = []  # (record index, column position, key): sorted back into the rows' reading order
+    for position, (key, column) in enumerate(data.items()):
+        hits = compress(range(len(column)), map(operator.contains, column, repeat("\ufffd")))
+        found.extend((index, position, key) for index in hits)
+    found.sort()
+    table.lossy_cells.extend((table.row_numbers[index], key) for index, _, key in found)
 
 
 # --------------------------------------------------------------------------------------------- cells

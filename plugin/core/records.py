@@ -6,8 +6,9 @@ columns that are not schema fields, so that nothing is lost on the way (see :cla
 
 from __future__ import annotations
 
+from collections import UserList
 from dataclasses import dataclass, field
-from typing import Any, Iterable, Sequence
+from typing import Any, Iterable, Mapping, Sequence
 
 from .schema import LIST_SEPARATOR, Schema
 
@@ -57,6 +58,62 @@ def cell_text(value: Any, multi: bool = False) -> str:
     return str(value)
 
 
+class ColumnarRecords(UserList):
+    """Records held column by column (``columns[key][i]`` is record ``i``'s cell): a lazy list of dicts.
+
+    Readers fill their columns straight from the parser (``zip(*rows)`` at C speed) and the validation engine
+    and the CSV writer consume the columns as they are: 50,000 records never become 50,000 dicts unless a
+    caller asks for them. It behaves as the list of records it stands for (``len``, indexing, iteration,
+    ``==`` with a list, …): the first access that needs the records builds the dicts once; from then on they
+    are the truth (a caller may modify them) and :meth:`column_data` returns ``None``.
+
+    Contract: every cell is a ``str`` ("" = missing) and every column has one cell per record.
+    """
+
+    def __init__(self, columns: Mapping[str, Sequence[str]], count: int | None = None):
+        self._columns: dict[str, list[str]] | None = {
+            key: values if isinstance(values, list) else list(values) for key, values in columns.items()
+        }
+        if count is None:
+            count = len(next(iter(self._columns.values()))) if self._columns else 0
+        self._count = count
+        self._data: list[dict[str, str]] | None = None
+
+    @property  # type: ignore[override]
+    def data(self) -> list[dict[str, str]]:
+        if self._data is None:
+            columns = self._columns or {}
+            keys = list(columns)
+            if keys:
+                self._data = [dict(zip(keys, values)) for values in zip(*columns.values())]
+            else:
+                self._data = [{} for _ in range(self._count)]
+            self._columns = None
+        return self._data
+
+    @data.setter
+    def data(self, value: list[dict[str, str]]) -> None:
+        self._data = value
+        self._columns = None
+
+    def __len__(self) -> int:
+        return self._count if self._data is None else len(self._data)
+
+    def __bool__(self) -> bool:
+        return len(self) > 0
+
+    def column_data(self) -> dict[str, list[str]] | None:
+        """{key: cells} while the records are still held as columns (not materialised), else None."""
+        return self._columns
+
+    def column(self, key: str) -> list[str]:
+        """The cells of one column ("" for every record where the key is absent)."""
+        if self._columns is not None:
+            values = self._columns.get(key)
+            return values if values is not None else [""] * self._count
+        return [row.get(key, "") for row in self.data]
+
+
 @dataclass
 class Table:
     """What a reader returns: the header as read, the records, and what it noticed on the way.
@@ -71,10 +128,14 @@ class Table:
     ``columns`` is parallel to it and gives the key of each column in ``rows``: the name itself, or a
     disambiguated key for a repeated name (``"nom (2)"``) or a blank one (``"colonne_5"``), so that no value
     is lost. ``duplicate_headers`` maps a repeated name to its 1-based column positions.
+
+    ``rows`` may be given as :class:`ColumnarRecords` (what the CSV and GeoPackage readers do): the cells then
+    stay in columns, which the validation engine reads directly (:attr:`column_data`, :meth:`column`), and
+    ``table.rows`` builds the list of dicts on first access only. ``row_count`` never builds it.
     """
 
     header: list[str]
-    rows: list[dict[str, str]]
+    rows: list[dict[str, str]]  # a property (below): the records, built on demand from columnar data
     source_format: str
     encoding: str | None = None
     delimiter: str | None = None
@@ -101,7 +162,25 @@ class Table:
         if not self.columns:
             self.columns = column_keys(self.header)[0]
         if not self.row_numbers:
-            self.row_numbers = list(range(1, len(self.rows) + 1))
+            self.row_numbers = list(range(1, self.row_count + 1))
+
+    @property
+    def row_count(self) -> int:
+        """Number of records (without building them)."""
+        return len(self._records)
+
+    @property
+    def column_data(self) -> dict[str, list[str]] | None:
+        """{column key: cells} when the records are still held as columns (strings), else None."""
+        records = self._records
+        return records.column_data() if isinstance(records, ColumnarRecords) else None
+
+    def column(self, key: str) -> list[str]:
+        """The cells of one column (by key), "" where a record lacks it."""
+        records = self._records
+        if isinstance(records, ColumnarRecords):
+            return records.column(key)
+        return [row.get(key, "") or "" for row in records]
 
     def extra_columns(self, schema: Schema) -> list[str]:
         """Keys of the columns that are not schema fields (repeated columns included), in source order."""
@@ -110,7 +189,27 @@ class Table:
     def schema_records(self, schema: Schema) -> list[Record]:
         """The records restricted to the schema fields, in schema order ("" when absent)."""
         names = schema.field_names
+        data = self.column_data
+        if data is not None:
+            blank = [""] * self.row_count
+            return [dict(zip(names, values)) for values in zip(*(data.get(name, blank) for name in names))]
         return [{name: row.get(name, "") or "" for name in names} for row in self.rows]
+
+
+def _table_rows(table: Table) -> list[dict[str, str]]:
+    records = table._records
+    if isinstance(records, ColumnarRecords):
+        records = table._records = records.data  # from now on the dicts are the truth
+    return records
+
+
+def _set_table_rows(table: Table, rows: Sequence[dict[str, str]]) -> None:
+    table._records = rows
+
+
+Table.rows = property(  # type: ignore[assignment]
+    _table_rows, _set_table_rows, doc="The records (dicts keyed by column key), built on first access."
+)
 
 
 def column_keys(header: Sequence[str]) -> tuple[list[str], dict[str, list[int]], list[int]]:

@@ -69,3 +69,13 @@ def test_peak_memory_sees_what_a_function_allocates(tmp_path):
     ctx = Context(data_csv=tmp_path / "x.csv", rows=0, output=tmp_path)
     assert ctx.peak_memory(lambda: bytearray(80 * 1024 * 1024)) > 60
     assert ctx.peak_memory(lambda: None) < 20
+
+
+def test_process_peak_memory_is_the_child_s_own(tmp_path):
+    """A fresh process's peak is its own, not the resident size it inherits from a large parent (ru_maxrss)."""
+    ctx = Context(data_csv=tmp_path / "x.csv", rows=0, output=tmp_path)
+    ballast = bytearray(300 * 1024 * 1024)
+    ballast[:: 4096] = b"\x01" * len(ballast[:: 4096])  # resident, not just reserved
+    assert ctx.process_peak_memory("pass") < 150
+    assert ctx.process_peak_memory("x = bytearray(200 * 1024 * 1024); x[::4096] = b'1' * len(x[::4096])") > 180
+    del ballast

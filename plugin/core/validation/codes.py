@@ -12,7 +12,6 @@ shortened), ``item``/``items`` (list items), ``allowed``, ``example``, ``max``, 
 
 from __future__ import annotations
 
-import string
 from dataclasses import dataclass
 from typing import Callable
 
@@ -495,13 +494,10 @@ class _Blanks(dict):
         return ""
 
 
-_FORMATTER = string.Formatter()
-
-
 def render(code: str, **params: object) -> str:
     """The message of ``code`` in the active language, with its placeholders filled."""
     template = CODES[code].template
-    return _FORMATTER.vformat(template, (), _Blanks({k: "" if v is None else v for k, v in params.items()}))
+    return template.format_map(_Blanks({k: "" if v is None else v for k, v in params.items()}))
 
 
 def severity(code: str) -> str:

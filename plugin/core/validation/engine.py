@@ -13,23 +13,22 @@ is kept, so a form's :func:`check_record` costs microseconds.
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import gc
 import operator
 from collections import Counter
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from itertools import compress, filterfalse
-from operator import itemgetter
+from itertools import compress, filterfalse, repeat
+from operator import attrgetter, itemgetter
 from typing import Any, Callable, Iterable, Iterator, Mapping, Sequence
 
 from ..i18n import current_language, language
-from ..records import cell_text
+from ..records import ColumnarRecords, cell_text
 from ..schema import Schema, load_schema
-from .codes import CODES
+from .codes import CODES, ERROR
 from .fixes import phone_region
-from .issues import Issue, Report
+from .issues import Issue, Report, new_issue
 from .reference_data import bundled_geography, bundled_typologies
 from .rules.cells import build_cell_check
 from .rules.common import Context, FieldFinding, finding
@@ -129,6 +128,11 @@ class Validator:
         self._row_caches: dict[str, dict] = {"commune": {}, "services": {}}
         self._coordinates = CoordinateRule(self.context)
         self._communes = CommuneRule(self.context)
+        # a number field's clean regex only matches numbers: the values it leaves are all the row rules must parse
+        self._numbers_cleaned = all(
+            name in schema and schema.field(name).type == "number" and self.cell_checks[name].clean is not None
+            for name in ("latitude", "longitude")
+        )
 
     # ── columns of records ───────────────────────────────────────────────────────────────────────────────
 
@@ -138,67 +142,94 @@ class Validator:
         rows: Sequence[int | None],
         ids: Sequence[str],
         unique: bool = True,
+        *,
+        strings: bool = False,
     ) -> list[Issue]:
         """Issues of the records given column by column (``columns[field][i]`` is record ``i``'s cell).
 
         ``columns`` holds the fields present (strings; "" = missing); ``rows[i]`` and ``ids[i]`` identify the
         records in the issues. Cell results are cached per distinct value (and hint). With ``unique=False``
         the uniqueness of ``id`` is not checked (one record alone, or an incremental validator that keeps its
-        own index). Messages use the active language: callers wrap a run in ``i18n.language(...)``.
+        own index). ``strings=True``: the columns are lists of ``str`` already (a reader's columns), so their
+        types are not checked. Messages use the active language: callers wrap a run in ``i18n.language(...)``.
         """
         issues: list[Issue] = []
         append = issues.append
         severity = self.severity
-        columns, distincts = _normalised(columns)
+        columns = _string_columns(columns, trusted=strings)
+        dirty_cells: dict[str, set] = {}
         for name, column in columns.items():
-            results, row_keys = self._cell_results(name, column, distincts[name], columns)
+            results, row_keys, dirty = self._cell_results(name, column, columns)
+            dirty_cells[name] = dirty
             if not results:
                 continue
             if row_keys is None:
-                found_rows = ((index, column[index]) for index in
-                              compress(range(len(column)), map(results.__contains__, column)))
+                found_rows = zip(compress(range(len(column)), map(results.__contains__, column)),
+                                 filter(results.__contains__, column))
             else:
                 found_rows = ((index, key) for index, key in row_keys.items() if key in results)
+            # each finding of a cell key as the fields of its issues, built once; per row: row, id (and value)
+            templates = {
+                key: [
+                    {"row": None, "id": "", "field": name, "code": item.code, "severity": severity[item.code],
+                     "message": item.message, "value": item.value, "suggestion": item.suggestion}
+                    for item in found
+                ]
+                for key, found in results.items()
+            }
             for index, key in found_rows:
-                value = column[index]
-                for item in results[key]:
-                    append(Issue(rows[index], ids[index], name, item.code, severity[item.code], item.message,
-                                 value if item.value is None else item.value, item.suggestion))
+                for template in templates[key]:
+                    fields = template.copy()
+                    fields["row"] = rows[index]
+                    fields["id"] = ids[index]
+                    if fields["value"] is None:
+                        fields["value"] = column[index]
+                    issue = _new(Issue)
+                    _set(issue, "__dict__", fields)
+                    append(issue)
         if self.context.quality:
-            self._row_rules(columns, rows, ids, append)
+            self._row_rules(columns, rows, ids, append, dirty_cells)
         if unique:
             for name in self.unique_fields:
                 if name in columns:
                     issues.extend(self.uniqueness_issues({name: columns[name]}, rows, ids))
         return issues
 
-    def _cell_results(self, name: str, column: Sequence[str], distinct: set, columns: Mapping[str, Sequence[str]]):
-        """({cell key: findings} for the distinct cells that have findings, row index → key or None).
+    def _cell_results(self, name: str, column: list[str], columns: Mapping[str, Sequence[str]]):
+        """({cell key: findings} for the cells that have findings, row index → key or None, the dirty values).
 
-        Cells that match the field's *clean* regex (see :func:`.rules.cells.clean_regex`) are skipped at C speed;
-        the others are checked once per distinct value (and hint: the key is then ``(value, hint)`` and the
-        second item maps the rows concerned to their key); results are cached across runs.
+        Cells that match the field's *clean* regex (see :func:`.rules.cells.clean_regex`) are skipped at C speed
+        (matched once per distinct value, or once per cell in a column of mostly distinct values, where
+        collecting the distinct values would cost more than it saves); the others (the *dirty* values) are
+        checked once per distinct value (and hint: the key is then ``(value, hint)`` and the second item maps
+        the rows concerned to their key); results are cached across runs.
         """
         check = self.cell_checks[name]
         cache = self.cell_caches[name]
         if len(cache) > _MAX_CACHE:
             cache.clear()
         clean = check.clean
-        dirty = set(filterfalse(clean.fullmatch, distinct)) if clean is not None else distinct
+        if clean is None:
+            dirty = set(column)
+        elif _mostly_distinct(column):
+            dirty = set(filterfalse(clean.fullmatch, column))
+        else:
+            dirty = set(filterfalse(clean.fullmatch, set(column)))
         results: dict = {}
         if not dirty:
-            return results, None
+            return results, None, dirty
         hint_spec = self.hints.get(name)
         if hint_spec is None:
+            pending = dirty
             if check.prepare is not None and len(dirty) > 64:
-                dirty -= check.prepare([value for value in dirty if value not in cache])
-            for value in dirty:
+                pending = dirty - check.prepare(list(filterfalse(cache.__contains__, dirty)))
+            for value in pending:
                 found = cache.get(value)
                 if found is None:
                     found = cache[value] = check(value, None)
                 if found:
                     results[value] = found
-            return results, None
+            return results, None, dirty
         source_name, hint_function = hint_spec
         source = columns.get(source_name) or [""] * len(column)
         hints: dict[str, str] = {}
@@ -214,14 +245,18 @@ class Validator:
                 if found is None:
                     found = cache[key] = check(*key)
                 results[key] = found
-        return {key: found for key, found in results.items() if found}, row_keys
+        return {key: found for key, found in results.items() if found}, row_keys, dirty
 
-    def _row_rules(self, columns: Mapping[str, Sequence[str]], rows, ids, append) -> None:
-        """Rules that read several cells of a row: commune codes, coordinates, the services conditions."""
+    def _row_rules(self, columns: Mapping[str, Sequence[str]], rows, ids, append, dirty_cells=None) -> None:
+        """Rules that read several cells of a row: commune codes, coordinates, the services conditions.
+
+        ``dirty_cells``: {field: the values its cell check did not prove clean}, from the cell pass.
+        """
         count = len(ids)
         blank = [""] * count
         ctx = self.context
         severity = self.severity
+        dirty_cells = dirty_cells or {}
 
         def column(name: str) -> Sequence[str]:
             return columns.get(name) or blank
@@ -229,33 +264,34 @@ class Validator:
         def emit(index: int, found: Iterable[FieldFinding]) -> None:
             for field_name, item in found:
                 value = column(field_name)[index] if item.value is None else item.value
-                append(Issue(rows[index], ids[index], field_name, item.code, severity[item.code], item.message,
-                             value, item.suggestion))
-
-        def keyed(cache: dict, keys: list, rule: Callable[[tuple], Iterable[FieldFinding]]) -> None:
-            """Run a rule once per distinct key (a tuple of cells) and emit its findings on every row."""
-            results = {}
-            for key in set(keys):
-                found = cache.get(key)
-                if found is None:
-                    found = cache[key] = tuple(rule(key))
-                if found:
-                    results[key] = found
-            if results:
-                for index in compress(range(count), map(results.__contains__, keys)):
-                    emit(index, results[keys[index]])
+                append(new_issue(rows[index], ids[index], field_name, item.code, severity[item.code], item.message,
+                                 value, item.suggestion))
 
         postal, insee = column("code_postal"), column("code_insee")
         if ctx.geography is not None and ("code_postal" in columns or "code_insee" in columns):
             communes = column("commune")
             consistent = self._communes.consistent_rows(postal, insee, communes)
-            keys = list(zip(postal, insee, communes))
-            if consistent is not None:  # rows proven consistent at C speed get the empty key
-                keys = [("", "", "") if ok else key for key, ok in zip(keys, consistent)]
-            keyed(self._row_caches["commune"], keys, lambda key: self._communes(*key))
+            # rows proven consistent at C speed have no finding; the others are checked once per distinct key
+            indexes = compress(range(count), map(operator.not_, consistent)) if consistent is not None else range(count)
+            keys = {index: (postal[index], insee[index], communes[index]) for index in indexes}
+            cache = self._row_caches["commune"]
+            results = {}
+            for key in set(keys.values()):
+                found = cache.get(key)
+                if found is None:
+                    found = cache[key] = tuple(self._communes(*key))
+                if found:
+                    results[key] = found
+            if results:
+                for index, key in keys.items():
+                    if key in results:
+                        emit(index, results[key])
         if "latitude" in columns or "longitude" in columns:
+            suspects = None
+            if "latitude" in dirty_cells and "longitude" in dirty_cells and self._numbers_cleaned:
+                suspects = (dirty_cells["latitude"], dirty_cells["longitude"])
             for index, found in self._coordinates.check_columns(
-                column("latitude"), column("longitude"), insee, postal
+                column("latitude"), column("longitude"), insee, postal, suspects
             ):
                 emit(index, found)
         if SERVICES in columns:
@@ -297,15 +333,28 @@ class Validator:
             messages = {value: self.unique_issue(name, value, count, None, "") for value, count in repeated.items()}
             for index in compress(range(len(values)), map(repeated.__contains__, values)):
                 template = messages[values[index]]
-                issues.append(dataclasses.replace(template, row=rows[index], id=ids[index]))
+                issues.append(new_issue(rows[index], ids[index], name, "unique", template.severity, template.message,
+                                        template.value, None))
         return issues
 
     def sort(self, issues: list[Issue]) -> None:
+        """Sort issues in place: by row (file-level issues first), field in schema order, errors first, code.
+
+        The sort keys are built at C speed (no Python call per issue); the sort is stable, as ``list.sort``.
+        """
+        if len(issues) < 2:
+            return
         order = self.field_order
-        last = len(order)
-        issues.sort(
-            key=lambda i: (-1 if i.row is None else i.row, order.get(i.field, last), i.severity != "error", i.code)
-        )
+        rows = map(_ROW_KEY.get, map(_ROW, issues), map(_ROW, issues))  # None → -1, else the row itself
+        fields = map(order.get, map(_FIELD, issues), repeat(len(order)))
+        warnings = map(ERROR.__ne__, map(_SEVERITY, issues))
+        keys = list(zip(rows, fields, warnings, map(_CODE, issues)))
+        positions = sorted(range(len(issues)), key=keys.__getitem__)
+        issues[:] = list(map(issues.__getitem__, positions))
+
+
+_ROW, _FIELD, _SEVERITY, _CODE = (attrgetter(name) for name in ("row", "field", "severity", "code"))
+_ROW_KEY = {None: -1}
 
 
 _VALIDATORS: dict[tuple, Validator] = {}
@@ -377,31 +426,42 @@ def _gc_paused() -> Iterator[None]:
             gc.enable()
 
 
-def _normalised(columns: Mapping[str, Sequence[Any]]) -> tuple[dict[str, list[str]], dict[str, set]]:
-    """(columns as lists of strings, the set of distinct values of each).
+def _string_columns(columns: Mapping[str, Sequence[Any]], trusted: bool = False) -> dict[str, list[str]]:
+    """The columns as lists of strings.
 
     Readers give strings; layers and payloads may give None, numbers or lists, converted with ``cell_text``.
-    The types are checked on the distinct values, far fewer than the cells.
+    ``trusted``: the caller guarantees lists of strings (a reader's columns): nothing is checked.
     """
     out: dict[str, list[str]] = {}
-    distincts: dict[str, set] = {}
     for name, column in columns.items():
-        try:
-            distinct = set(column)
-            clean = {str}.issuperset(map(type, distinct))
-        except TypeError:  # unhashable values (lists from a payload)
-            clean = False
-        if not clean:
+        if not isinstance(column, list):
+            column = list(column)
+        if not trusted and not _STR_TYPE.issuperset(map(type, column)):
             column = [_text(value) for value in column]
-            distinct = set(column)
-        out[name] = column if isinstance(column, list) else list(column)
-        distincts[name] = distinct
-    return out, distincts
+        out[name] = column
+    return out
+
+
+_STR_TYPE = frozenset((str,))
+_new = object.__new__
+_set = object.__setattr__  # new_issue inlined: Issue objects in every respect (see issues.new_issue)
+_SAMPLE = 2048
+
+
+def _mostly_distinct(column: Sequence[str]) -> bool:
+    """Whether nearly every cell of a long column differs from the others (ids, names, coordinates, phones),
+    judged on an evenly spread sample: then matching each cell costs less than collecting the distinct values
+    first (a set insertion per cell) and matching those."""
+    count = len(column)
+    if count < 4 * _SAMPLE:
+        return False
+    return len(set(column[:: count // _SAMPLE])) > 0.9 * _SAMPLE
 
 
 def _validate_table(table, schema: Schema, options: ValidationOptions, validator: Validator) -> Report:
-    rows = table.rows
-    row_numbers = list(getattr(table, "row_numbers", None) or range(1, len(rows) + 1))
+    data = getattr(table, "column_data", None)  # a reader's columns (strings), when not turned into dicts
+    count = table.row_count if data is not None else len(table.rows)
+    row_numbers = list(getattr(table, "row_numbers", None) or range(1, count + 1))
     header = analyse_header(
         schema,
         list(table.header),
@@ -416,13 +476,18 @@ def _validate_table(table, schema: Schema, options: ValidationOptions, validator
         Issue(None, "", name, item.code, severity[item.code], item.message, item.value or "", None)
         for name, item in header.findings
     ]
-    columns = _extract(rows, {name: keys[name] for name in schema.field_names if name in keys})
-    ids = columns.get(schema.primary_key) or [""] * len(rows)
-    issues.extend(validator.validate_columns(columns, row_numbers, ids))
+    wanted = {name: keys[name] for name in schema.field_names if name in keys}
+    if data is not None:
+        columns = {name: data[key] if key in data else table.column(key) for name, key in wanted.items()}
+    else:
+        columns = _extract(table.rows, wanted)
+    ids = columns.get(schema.primary_key) or [""] * count
+    issues.extend(validator.validate_columns(columns, row_numbers, ids, strings=data is not None))
     if options.duplicates is not None and options.quality:
         issues.extend(_duplicate_issues(columns, row_numbers, options))
     ids_by_number = dict(zip(row_numbers, ids))
-    rows_by_number = dict(zip(row_numbers, rows))
+    lossy = getattr(table, "lossy_cells", None)
+    rows_by_number = _rows_by_number(table, row_numbers, {number for number, _ in lossy}) if lossy else {}
     for number, name, item in row_shape_findings(table) + lossy_header_findings(table, keys, rows_by_number):
         issues.append(
             Issue(number, ids_by_number.get(number, ""), name, item.code, severity[item.code], item.message,
@@ -430,11 +495,23 @@ def _validate_table(table, schema: Schema, options: ValidationOptions, validator
         )
     validator.sort(issues)
     return Report(
-        rows=len(rows),
+        rows=count,
         issues=issues,
         source=str(getattr(table, "path", "") or ""),
         schema_version=schema.version,
     )
+
+
+def _rows_by_number(table, row_numbers: Sequence[int], wanted: set) -> dict[int, Mapping[str, str]]:
+    """{row number: row} for the ``wanted`` row numbers (built from the columns of a columnar table)."""
+    data = getattr(table, "column_data", None)
+    if data is None:
+        return {number: row for number, row in zip(row_numbers, table.rows) if number in wanted}
+    return {
+        number: {key: values[index] for key, values in data.items()}
+        for index, number in enumerate(row_numbers)
+        if number in wanted
+    }
 
 
 def validate_records(
@@ -443,18 +520,26 @@ def validate_records(
     options: ValidationOptions | None = None,
     row_numbers: Sequence[int] | None = None,
 ) -> Report:
-    """Validate records in the standard's flat form (keys = field names; an absent key reads as "")."""
+    """Validate records in the standard's flat form (keys = field names; an absent key reads as "").
+
+    Records held as columns (:class:`~plugin.core.records.ColumnarRecords`, e.g. a working layer read back for
+    an export) are validated from their columns, without building the dicts.
+    """
     schema = schema or load_schema()
     options = options or ValidationOptions()
     validator = validator_for(schema, options)
     rows = list(row_numbers) if row_numbers is not None else list(range(1, len(records) + 1))
-    columns = _extract(records, {name: name for name in schema.field_names})
+    data = records.column_data() if isinstance(records, ColumnarRecords) else None
+    if data is not None:
+        columns = {name: records.column(name) for name in schema.field_names}
+    else:
+        columns = _extract(records, {name: name for name in schema.field_names})
     ids = columns[schema.primary_key]
     with language(options.language), _gc_paused():
-        issues = validator.validate_columns(columns, rows, ids)
+        issues = validator.validate_columns(columns, rows, ids, strings=data is not None)
         if options.duplicates is not None and options.quality:
             issues.extend(_duplicate_issues(columns, rows, options))
-    validator.sort(issues)
+        validator.sort(issues)
     return Report(rows=len(records), issues=issues, schema_version=schema.version)
 
 

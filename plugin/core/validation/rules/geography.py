@@ -40,10 +40,12 @@ class CommuneRule:
         accepted = consistent_keys(self.ctx.geography)
         if accepted is None:
             return None
-        folded = map(str.casefold, communes)
-        exact = map(accepted.__contains__, map("|".join, zip(insees, postals, communes)))
-        loose = map(accepted.__contains__, map("|".join, zip(insees, postals, folded)))
-        return list(map(operator.or_, exact, loose))
+        consistent = list(map(accepted.__contains__, map("|".join, zip(insees, postals, communes))))
+        # the case-folded name only for the rows the name as written did not prove (a few)
+        for index in compress(range(len(consistent)), map(operator.not_, consistent)):
+            if f"{insees[index]}|{postals[index]}|{communes[index].casefold()}" in accepted:
+                consistent[index] = True
+        return consistent
 
     def _key(self, name: str) -> str:
         key = self._keys.get(name)
@@ -272,25 +274,36 @@ class CoordinateRule:
             )
         ]
 
-    def check_columns(self, latitudes, longitudes, insees, postals) -> list[tuple[int, list[FieldFinding]]]:
+    def check_columns(
+        self, latitudes, longitudes, insees, postals, suspects: tuple[set, set] | None = None
+    ) -> list[tuple[int, list[FieldFinding]]]:
         """(row index, findings) for the rows whose coordinates have findings (the batch path).
 
         The common case, two well-formed numbers near (one of) the lieu's commune(s), is decided with numpy;
-        the other rows go through :meth:`__call__` (same verdicts).
+        the other rows go through :meth:`__call__` (same verdicts). ``suspects``: (latitudes, longitudes) that
+        may not be numbers (a superset of the filled cells that are not, e.g. the cells the latitude and
+        longitude cell checks did not prove clean); without it each cell is matched against the number regex.
         """
         count = len(latitudes)
-        filled = list(compress(range(count), map(operator.or_, map(bool, latitudes), map(bool, longitudes))))
-        if not filled:
-            return []
-        number = fixes.NUMBER.fullmatch
-        lats = [latitudes[i] for i in filled]
-        lons = [longitudes[i] for i in filled]
-        numeric = list(map(all, zip(map(number, lats), map(number, lons))))
-        candidates = list(compress(filled, numeric))
-        slow = set(filled) - set(candidates)
-        if candidates:
-            near = self._near_many(candidates, latitudes, longitudes, insees, postals)
-            slow.update(index for index, ok in zip(candidates, near) if not ok)
+        if suspects is None:
+            number = fixes.NUMBER.fullmatch
+            lat_ok = map(bool, map(number, latitudes))
+            lon_ok = map(bool, map(number, longitudes))
+        else:
+            lat_ok = _filled_and_not_in(latitudes, suspects[0])
+            lon_ok = _filled_and_not_in(longitudes, suspects[1])
+        candidate = list(map(operator.and_, lat_ok, lon_ok))
+        filled = map(operator.or_, map(bool, latitudes), map(bool, longitudes))
+        slow = set(compress(range(count), map(operator.gt, filled, candidate)))  # filled, not two numbers
+        rows = list(compress(range(count), candidate))
+        if rows:
+            if len(rows) == count:
+                columns = (latitudes, longitudes, insees, postals)
+            else:
+                every = (latitudes, longitudes, insees, postals)
+                columns = tuple(list(compress(values, candidate)) for values in every)
+            near = self._near_many(*columns)
+            slow.update(compress(rows, map(operator.not_, near)))
         out: list[tuple[int, list[FieldFinding]]] = []
         for index in sorted(slow):
             found = self(latitudes[index], longitudes[index], insees[index], postals[index])
@@ -302,17 +315,18 @@ class CoordinateRule:
     # point is not near the first ones go through the per-row path.
     NUMPY_WIDTH = 4
 
-    def _near_many(self, rows: list, latitudes, longitudes, insees, postals) -> list:
-        """For each row (numbers known), whether the point lies within the limit of one of its communes."""
+    def _near_many(self, latitudes, longitudes, insees, postals) -> list:
+        """For each row (well-formed numbers), whether the point lies within the limit of one of its communes."""
         try:
             import numpy as np
         except ImportError:  # pragma: no cover - numpy ships with QGIS
             return [
-                self._near(float(latitudes[i]), float(longitudes[i]), self.places(insees[i], postals[i]))
-                for i in rows
+                self._near(float(lat), float(lon), self.places(insee, postal))
+                for lat, lon, insee, postal in zip(latitudes, longitudes, insees, postals)
             ]
         width = self.NUMPY_WIDTH
-        keys = list(zip(map(insees.__getitem__, rows), map(postals.__getitem__, rows)))
+        count = len(latitudes)
+        keys = list(zip(insees, postals))
         distinct = list(set(keys))
         position = {key: number for number, key in enumerate(distinct)}
         vectors = self._vectors
@@ -325,12 +339,20 @@ class CoordinateRule:
                 vector.extend((math.nan, math.nan, 0.0, 0.0) * (width - len(places)))
                 vectors[key] = tuple(vector)
         table = np.array(list(map(vectors.__getitem__, distinct)), dtype=np.float64).reshape(len(distinct), width, 4)
-        centres = table[np.fromiter(map(position.__getitem__, keys), dtype=np.intp, count=len(keys))]
-        lat = np.array(list(map(float, map(latitudes.__getitem__, rows))), dtype=np.float64)[:, None]
-        lon = np.array(list(map(float, map(longitudes.__getitem__, rows))), dtype=np.float64)[:, None]
+        centres = table[np.fromiter(map(position.__getitem__, keys), dtype=np.intp, count=count)]
+        lat = np.fromiter(map(float, latitudes), dtype=np.float64, count=count)[:, None]
+        lon = np.fromiter(map(float, longitudes), dtype=np.float64, count=count)[:, None]
         dy = (lat - centres[:, :, 0]) * KM_PER_DEGREE
         dx = (lon - centres[:, :, 1]) * centres[:, :, 2]
         with np.errstate(invalid="ignore"):
             inside = (dx * dx + dy * dy) <= centres[:, :, 3] ** 2
         near = inside.any(axis=1) & ~((lat[:, 0] == 0) & (lon[:, 0] == 0))
         return near.tolist()
+
+
+def _filled_and_not_in(values, suspects: set):
+    """For each cell: filled and not among ``suspects`` (an iterator of booleans, C speed)."""
+    filled = map(bool, values)
+    if not suspects:
+        return filled
+    return map(operator.and_, filled, map(operator.not_, map(suspects.__contains__, values)))
