@@ -19,7 +19,7 @@ import operator
 from collections import Counter
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from itertools import compress, filterfalse, repeat
+from itertools import compress, filterfalse, repeat, tee
 from operator import attrgetter, itemgetter
 from typing import Any, Callable, Iterable, Iterator, Mapping, Sequence
 
@@ -164,8 +164,8 @@ class Validator:
             if not results:
                 continue
             if row_keys is None:
-                found_rows = zip(compress(range(len(column)), map(results.__contains__, column)),
-                                 filter(results.__contains__, column))
+                indexes, again = tee(compress(range(len(column)), map(results.__contains__, column)))
+                found_rows = zip(indexes, map(column.__getitem__, again))  # (index, cell): the cell is the key
             else:
                 found_rows = ((index, key) for index, key in row_keys.items() if key in results)
             # each finding of a cell key as the fields of its issues, built once; per row: row, id (and value)

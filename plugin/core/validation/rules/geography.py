@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 import operator
 import re
-from itertools import compress
+from itertools import compress, repeat
 from typing import NamedTuple
 
 from .. import fixes
@@ -177,10 +177,10 @@ class CoordinateRule:
         # Prepared centroids (per commune, per pair of codes, as numpy rows): derived from the reference data
         # only, so shared by the rules of a process that use the same reference data and thresholds.
         limits = (ctx.centroid_distance_km, tuple(sorted(ctx.centroid_distance_km_by_departement.items())))
-        shared = _PLACES.setdefault((id(ctx.geography), limits), ({}, {}, {}))
+        shared = _PLACES.setdefault((id(ctx.geography), limits), ({}, {}, _CentreTable()))
         self._by_commune: dict[str, Place | None] = shared[0]
         self._places: dict[tuple[str, str], tuple] = shared[1]
-        self._vectors: dict[tuple[str, str], tuple] = shared[2]
+        self._centres: _CentreTable = shared[2]
 
     def places(self, code_insee: str, code_postal: str) -> tuple:
         """The located communes the point should be near: the INSEE code's, else the postal code's."""
@@ -324,30 +324,50 @@ class CoordinateRule:
                 self._near(float(lat), float(lon), self.places(insee, postal))
                 for lat, lon, insee, postal in zip(latitudes, longitudes, insees, postals)
             ]
-        width = self.NUMPY_WIDTH
         count = len(latitudes)
-        keys = list(zip(insees, postals))
-        distinct = list(set(keys))
-        position = {key: number for number, key in enumerate(distinct)}
-        vectors = self._vectors
-        for key in distinct:
-            if key not in vectors:
-                places = self.places(*key)[:width]
-                vector: list[float] = []
-                for place in places:
-                    vector.extend((place.latitude, place.longitude, place.km_per_degree_longitude, place.limit_km))
-                vector.extend((math.nan, math.nan, 0.0, 0.0) * (width - len(places)))
-                vectors[key] = tuple(vector)
-        table = np.array(list(map(vectors.__getitem__, distinct)), dtype=np.float64).reshape(len(distinct), width, 4)
-        centres = table[np.fromiter(map(position.__getitem__, keys), dtype=np.intp, count=count)]
+        centres = self._centres
+        positions = np.fromiter(map(centres.index.get, zip(insees, postals), repeat(-1)), dtype=np.intp, count=count)
+        if count and positions.min() < 0:  # codes never met in this process: prepare their centroids
+            for key in set(compress(zip(insees, postals), (positions < 0).tolist())):
+                centres.add(key, self.places(*key)[: self.NUMPY_WIDTH], self.NUMPY_WIDTH)
+            positions = np.fromiter(map(centres.index.get, zip(insees, postals)), dtype=np.intp, count=count)
+        rows = centres.array(np)[positions]
         lat = np.fromiter(map(float, latitudes), dtype=np.float64, count=count)[:, None]
         lon = np.fromiter(map(float, longitudes), dtype=np.float64, count=count)[:, None]
-        dy = (lat - centres[:, :, 0]) * KM_PER_DEGREE
-        dx = (lon - centres[:, :, 1]) * centres[:, :, 2]
+        dy = (lat - rows[:, :, 0]) * KM_PER_DEGREE
+        dx = (lon - rows[:, :, 1]) * rows[:, :, 2]
         with np.errstate(invalid="ignore"):
-            inside = (dx * dx + dy * dy) <= centres[:, :, 3] ** 2
+            inside = (dx * dx + dy * dy) <= rows[:, :, 3] ** 2
         near = inside.any(axis=1) & ~((lat[:, 0] == 0) & (lon[:, 0] == 0))
         return near.tolist()
+
+
+class _CentreTable:
+    """The first communes a pair (code_insee, code_postal) designates, as rows of a numpy table (latitude,
+    longitude, km per degree of longitude, limit; NaN padding): derived from the reference data only, kept
+    for the process (like the reference data itself) and grown as new pairs of codes are met."""
+
+    def __init__(self) -> None:
+        self.index: dict[tuple[str, str], int] = {}
+        self._rows: list[tuple] = []
+        self._array = None
+
+    def add(self, key: tuple[str, str], places: tuple, width: int) -> None:
+        if key in self.index:
+            return
+        vector: list[float] = []
+        for place in places:
+            vector.extend((place.latitude, place.longitude, place.km_per_degree_longitude, place.limit_km))
+        vector.extend((math.nan, math.nan, 0.0, 0.0) * (width - len(places)))
+        self.index[key] = len(self._rows)
+        self._rows.append(tuple(vector))
+        self._array = None
+
+    def array(self, np):
+        if self._array is None:
+            width = len(self._rows[0]) // 4 if self._rows else 1
+            self._array = np.array(self._rows, dtype=np.float64).reshape(len(self._rows), width, 4)
+        return self._array
 
 
 def _filled_and_not_in(values, suspects: set):
