@@ -16,10 +16,10 @@ from __future__ import annotations
 import datetime as dt
 import gc
 import operator
-from collections import Counter
+from collections import Counter, deque
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from itertools import compress, filterfalse, repeat, tee
+from itertools import compress, filterfalse, repeat
 from operator import attrgetter, itemgetter
 from typing import Any, Callable, Iterable, Iterator, Mapping, Sequence
 
@@ -154,65 +154,77 @@ class Validator:
         types are not checked. Messages use the active language: callers wrap a run in ``i18n.language(...)``.
         """
         issues: list[Issue] = []
-        append = issues.append
-        severity = self.severity
         columns = _string_columns(columns, trusted=strings)
         dirty_cells: dict[str, set] = {}
         for name, column in columns.items():
-            results, row_keys, dirty = self._cell_results(name, column, columns)
+            results, hits, dirty = self._cell_results(name, column, columns)
             dirty_cells[name] = dirty
-            if not results:
-                continue
-            if row_keys is None:
-                indexes, again = tee(compress(range(len(column)), map(results.__contains__, column)))
-                found_rows = zip(indexes, map(column.__getitem__, again))  # (index, cell): the cell is the key
-            else:
-                found_rows = ((index, key) for index, key in row_keys.items() if key in results)
-            # each finding of a cell key as the fields of its issues, built once; per row: row, id (and value)
-            templates = {
-                key: [
-                    {"row": None, "id": "", "field": name, "code": item.code, "severity": severity[item.code],
-                     "message": item.message, "value": item.value, "suggestion": item.suggestion}
-                    for item in found
-                ]
-                for key, found in results.items()
-            }
-            for index, key in found_rows:
-                for template in templates[key]:
-                    fields = template.copy()
-                    fields["row"] = rows[index]
-                    fields["id"] = ids[index]
-                    if fields["value"] is None:
-                        fields["value"] = column[index]
-                    issue = _new(Issue)
-                    _set(issue, "__dict__", fields)
-                    append(issue)
+            if results:
+                issues.extend(self._cell_issues(name, results, hits, rows, ids))
         if self.context.quality:
-            self._row_rules(columns, rows, ids, append, dirty_cells)
+            self._row_rules(columns, rows, ids, issues.append, dirty_cells)
         if unique:
             for name in self.unique_fields:
                 if name in columns:
                     issues.extend(self.uniqueness_issues({name: columns[name]}, rows, ids))
         return issues
 
+    def _cell_issues(self, name: str, results: dict, hits: tuple[list, list], rows, ids) -> list[Issue]:
+        """The issues of the cells of one column that have findings: ``hits`` = (row indexes, cell keys).
+
+        Each finding of a cell key becomes the fields of its issues once; the issues of keys with one finding
+        (nearly all) are then built in bulk at C speed (fields | {row, id}), the others one by one.
+        """
+        severity = self.severity
+        templates = {
+            key: [
+                {"row": None, "id": "", "field": name, "code": item.code, "severity": severity[item.code],
+                 "message": item.message,
+                 "value": item.value if item.value is not None else (key[0] if isinstance(key, tuple) else key),
+                 "suggestion": item.suggestion}
+                for item in found
+            ]
+            for key, found in results.items()
+        }
+        indexes, keys = hits
+        single = {key: found[0] for key, found in templates.items() if len(found) == 1}
+        several = len(single) < len(templates)
+        if several:
+            selected = list(map(single.__contains__, keys))
+            multi = [(index, key) for index, key, one in zip(indexes, keys, selected) if not one]
+            indexes, keys = list(compress(indexes, selected)), list(compress(keys, selected))
+        where = map(dict, map(zip, repeat(_ROW_ID), zip(map(rows.__getitem__, indexes), map(ids.__getitem__, indexes))))
+        fields = map(dict.__or__, map(single.__getitem__, keys), where)
+        issues = list(map(_new, repeat(Issue, len(keys))))
+        deque(map(_set, issues, repeat("__dict__"), fields), maxlen=0)
+        if several:
+            for index, key in multi:
+                for template in templates[key]:
+                    issues.append(new_issue(rows[index], ids[index], name, template["code"], template["severity"],
+                                            template["message"], template["value"], template["suggestion"]))
+        return issues
+
     def _cell_results(self, name: str, column: list[str], columns: Mapping[str, Sequence[str]]):
-        """({cell key: findings} for the cells that have findings, row index → key or None, the dirty values).
+        """({cell key: findings} for the cells that have findings, (row indexes, cell keys) of those cells,
+        the dirty values).
 
         Cells that match the field's *clean* regex (see :func:`.rules.cells.clean_regex`) are skipped at C speed
         (matched once per distinct value, or once per cell in a column of mostly distinct values, where
         collecting the distinct values would cost more than it saves); the others (the *dirty* values) are
-        checked once per distinct value (and hint: the key is then ``(value, hint)`` and the second item maps
-        the rows concerned to their key); results are cached across runs.
+        checked once per distinct value (and hint: the key is then ``(value, hint)``); results are cached across
+        runs.
         """
         check = self.cell_checks[name]
         cache = self.cell_caches[name]
         if len(cache) > _MAX_CACHE:
             cache.clear()
         clean = check.clean
+        dirty_rows = None  # the row indexes of the dirty cells, when known
         if clean is None:
             dirty = set(column)
         elif _mostly_distinct(column):
-            dirty = set(filterfalse(clean.fullmatch, column))
+            dirty_rows = list(compress(range(len(column)), map(operator.not_, map(clean.fullmatch, column))))
+            dirty = set(map(column.__getitem__, dirty_rows))
         else:
             dirty = set(filterfalse(clean.fullmatch, set(column)))
         results: dict = {}
@@ -229,12 +241,20 @@ class Validator:
                     found = cache[value] = check(value, None)
                 if found:
                     results[value] = found
-            return results, None, dirty
+            if not results:
+                return results, None, dirty
+            if dirty_rows is None:
+                indexes = list(compress(range(len(column)), map(results.__contains__, column)))
+            else:
+                indexes = list(compress(dirty_rows, map(results.__contains__, map(column.__getitem__, dirty_rows))))
+            return results, (indexes, list(map(column.__getitem__, indexes))), dirty
         source_name, hint_function = hint_spec
         source = columns.get(source_name) or [""] * len(column)
         hints: dict[str, str] = {}
         row_keys: dict[int, tuple] = {}
-        for index in compress(range(len(column)), map(dirty.__contains__, column)):
+        if dirty_rows is None:
+            dirty_rows = compress(range(len(column)), map(dirty.__contains__, column))
+        for index in dirty_rows:
             origin = source[index]
             hint = hints.get(origin)
             if hint is None:
@@ -245,7 +265,9 @@ class Validator:
                 if found is None:
                     found = cache[key] = check(*key)
                 results[key] = found
-        return {key: found for key, found in results.items() if found}, row_keys, dirty
+        results = {key: found for key, found in results.items() if found}
+        hits = [(index, key) for index, key in row_keys.items() if key in results]
+        return results, (list(map(itemgetter(0), hits)), list(map(itemgetter(1), hits))), dirty
 
     def _row_rules(self, columns: Mapping[str, Sequence[str]], rows, ids, append, dirty_cells=None) -> None:
         """Rules that read several cells of a row: commune codes, coordinates, the services conditions.
@@ -354,6 +376,7 @@ class Validator:
 
 
 _ROW, _FIELD, _SEVERITY, _CODE = (attrgetter(name) for name in ("row", "field", "severity", "code"))
+_ROW_ID = ("row", "id")
 _ROW_KEY = {None: -1}
 
 
