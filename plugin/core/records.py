@@ -82,7 +82,7 @@ class ColumnarRecords(UserList):
     @property  # type: ignore[override]
     def data(self) -> list[dict[str, str]]:
         if self._data is None:
-            columns = self._columns or {}
+            columns = self._columns or {}  # (readers in other threads keep the column lists they took)
             keys = list(columns)
             if keys:
                 self._data = [dict(zip(keys, values)) for values in zip(*columns.values())]
@@ -108,8 +108,9 @@ class ColumnarRecords(UserList):
 
     def column(self, key: str) -> list[str]:
         """The cells of one column ("" for every record where the key is absent)."""
-        if self._columns is not None:
-            values = self._columns.get(key)
+        columns = self._columns  # one read: another thread may materialise the records meanwhile
+        if columns is not None:
+            values = columns.get(key)
             return values if values is not None else [""] * self._count
         return [row.get(key, "") for row in self.data]
 

@@ -213,9 +213,12 @@ def export_records(
     schema = schema or load_schema()
     output = Path(output)
     fmt = export_format(output)
-    records = list(records)
+    if not isinstance(records, Sequence):  # ColumnarRecords (a working layer read back) stays columnar
+        records = list(records)
     if is_canceled and is_canceled():
         raise WorkingLayerError(translate("ImportExport", "Export canceled."))
+    # the validation (for the summary) runs beside the writing, whose flush to disk works without the GIL
+    validation = _Background(lambda: validate_records(records, schema))
     write_records(output, records, schema=schema, fmt=fmt, source_path=source_path)
-    report = validate_records(records, schema)
+    report = validation.result()
     return summarize_export(str(output), fmt, records, report, source=source or str(source_path or ""))

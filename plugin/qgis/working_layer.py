@@ -57,7 +57,7 @@ from qgis.PyQt.QtCore import QVariant
 from ..core.coordinates import point_of
 from ..core.errors import MednumError
 from ..core.i18n import translate
-from ..core.records import Record, cell_text
+from ..core.records import ColumnarRecords, Record, cell_text
 from ..core.resources import resource_path
 from ..core.schema import Schema, load_schema
 
@@ -71,6 +71,7 @@ STYLE_PATH = resource_path("styles", "lieux.qml")
 STYLE_NAME = "lieux_mednum"
 METADATA_PREFIX = "MEDNUM_"
 _INSERT_CHUNK = 5000
+_READ_CHUNK = 512
 
 ProgressCallback = Callable[[float], None]
 CancelCheck = Callable[[], bool]
@@ -177,23 +178,36 @@ def geopackage_table(layer: QgsVectorLayer) -> tuple[str, str] | None:
     return path, table
 
 
-def _read_geopackage(path: str, table: str, schema: Schema, fids: list[int] | None = None) -> list[Record]:
-    """The records of a working GeoPackage table, read with SQLite (50,000 lieux in a fraction of a second)."""
+def _read_geopackage(
+    path: str, table: str, schema: Schema, fids: list[int] | None = None
+) -> ColumnarRecords:
+    """The records of a working GeoPackage table, read with SQLite straight into columns (50,000 lieux in a
+    fraction of a second): a :class:`~..core.records.ColumnarRecords`, which the validation engine and the CSV
+    writer consume column by column and which builds the dicts only if a caller asks for them."""
     names = schema.field_names
     # the fields are TEXT; anything else (a table edited outside the plugin) is cast the way SQLite writes it
     columns = ",".join(f"IFNULL(CAST({_quote(n)} AS TEXT), '')" for n in names)
     query = f"SELECT {columns} FROM {_quote(table)}"
+    cells: list[list[str]] = [[] for _ in names]
+    count = 0
     connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     try:
         if fids is None:
-            rows = connection.execute(query + " ORDER BY fid").fetchall()
+            cursor = connection.execute(query + " ORDER BY fid")
         else:
             connection.execute("CREATE TEMP TABLE wanted (fid INTEGER PRIMARY KEY)")
             connection.executemany("INSERT INTO wanted VALUES (?)", ((fid,) for fid in fids))
-            rows = connection.execute(query + " WHERE fid IN (SELECT fid FROM wanted) ORDER BY fid").fetchall()
+            cursor = connection.execute(query + " WHERE fid IN (SELECT fid FROM wanted) ORDER BY fid")
+        while True:
+            rows = cursor.fetchmany(_READ_CHUNK)  # transposed while they are in the CPU cache
+            if not rows:
+                break
+            count += len(rows)
+            for column, values in zip(cells, zip(*rows)):
+                column.extend(values)
     finally:
         connection.close()
-    return [dict(zip(names, row)) for row in rows]
+    return ColumnarRecords(dict(zip(names, cells)), count)
 
 
 def _generic_records(source, selected_only: bool, schema: Schema) -> list[Record]:
@@ -215,10 +229,11 @@ def source_records(source, schema: Schema | None = None) -> list[Record]:
 
 def layer_snapshot(
     layer: QgsVectorLayer, selected_only: bool = False, schema: Schema | None = None
-) -> Callable[[], list[Record]]:
+) -> Callable[[], Sequence[Record]]:
     """Take, on the main thread, what is needed to read the layer's records; the returned function
     reads them anywhere (a background task): a snapshot of the features, edit buffer included.
-    A layer that is not a working layer is read now, through the generic converter."""
+    A layer that is not a working layer is read now, through the generic converter. A saved GeoPackage
+    table comes back as :class:`~..core.records.ColumnarRecords` (a list of records built on demand)."""
     schema = schema or load_schema()
     if not is_working_layer(layer, schema):
         records = _generic_records(layer, selected_only, schema)
@@ -234,8 +249,9 @@ def layer_snapshot(
 
 def records_from_layer(
     layer: QgsVectorLayer, selected_only: bool = False, schema: Schema | None = None
-) -> list[Record]:
-    """The records of a layer in the standard's form (edit buffer included), in feature order."""
+) -> Sequence[Record]:
+    """The records of a layer in the standard's form (edit buffer included), in feature order (a list, or
+    for a saved GeoPackage table a :class:`~..core.records.ColumnarRecords` that behaves as one)."""
     return layer_snapshot(layer, selected_only, schema)()
 
 
