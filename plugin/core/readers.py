@@ -461,6 +461,9 @@ def sniff_delimiter(text: str, extension: str = "") -> str:
 
 
 def _read_csv(data: bytes, source: Path) -> Table:
+    table = _read_utf8_csv(data, source)
+    if table is not None:
+        return table
     text, encoding, notes = decode_text(data, source)
     if not text or text.isspace():
         raise _error("empty", translate("ReadError", "The file {name} is empty."), source)
@@ -495,6 +498,49 @@ def _read_csv(data: bytes, source: Path) -> Table:
     table.delimiter = delimiter
     table.notes[:0] = notes
     if "\ufffd" in text:
+        _find_lossy_cells(table)
+    return table
+
+
+_UTF16_32_BOMS = (codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+
+
+def _read_utf8_csv(data: bytes, source: Path) -> Table | None:
+    """The common case read as a stream: a UTF-8 CSV (BOM or not), well-formed, without ``sep=`` line.
+
+    The text is decoded as the CSV parser reads it (``TextIOWrapper``: a few kB at a time, which keeps the
+    parse in the CPU cache and spares the whole text and its lines in memory). What it decides from the head
+    (text or binary, delimiter) is what :func:`decode_text` and :func:`sniff_delimiter` decide from the whole
+    text, which they only read the head of. Anything else — another encoding, a byte that is not UTF-8 further
+    on, a ``sep=`` line, a CSV error (with its line number and the lenient re-read) — returns None: the general
+    path reads the file.
+    """
+    if data.startswith(_UTF16_32_BOMS):
+        return None
+    bom = data.startswith(codecs.BOM_UTF8)
+    encoding = "utf-8-sig" if bom else "utf-8"
+    head_bytes = data[: 4 * SNIFF_BYTES + 8]  # at least SNIFF_BYTES characters (a character has ≤ 4 bytes)
+    try:
+        head = codecs.getincrementaldecoder(encoding)().decode(head_bytes, final=len(head_bytes) == len(data))
+    except UnicodeDecodeError:
+        return None
+    if not head or head.isspace() or _SEP_HINT.match(head):
+        return None
+    try:
+        _check_text(head, source)
+    except ReadError:
+        return None
+    delimiter = sniff_delimiter(head, source.suffix.lower())
+    if csv.field_size_limit() < CSV_FIELD_SIZE_LIMIT:
+        csv.field_size_limit(CSV_FIELD_SIZE_LIMIT)
+    stream = io.TextIOWrapper(io.BytesIO(data), encoding=encoding, newline="")
+    try:
+        table = _table_from_csv_reader(csv.reader(stream, delimiter=delimiter, strict=True))
+    except (UnicodeDecodeError, csv.Error):
+        return None
+    table.encoding = encoding
+    table.delimiter = delimiter
+    if b"\xef\xbf\xbd" in data:  # U+FFFD in UTF-8: characters already lost
         _find_lossy_cells(table)
     return table
 
