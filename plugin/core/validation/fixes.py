@@ -198,6 +198,8 @@ _OVERSEAS_REGIONS = {
 }
 _FALLBACK_REGIONS = ("FR", "GP", "MQ", "GF", "RE", "YT", "PM", "NC", "PF", "WF", "BL", "MF")
 _PHONE_CHARS = re.compile(r"[\d\s+().\-/]+", re.ASCII)
+# A metropolitan number in the national format, digits grouped by two or not ("01 23 45 67 89", "0123456789").
+_FRENCH_NATIONAL = re.compile(r"0([1-9])[ .\-]?([0-9]{2})[ .\-]?([0-9]{2})[ .\-]?([0-9]{2})[ .\-]?([0-9]{2})")
 
 
 def phone_region(code_postal: str) -> str:
@@ -215,6 +217,15 @@ def fix_phone(value: str, region: str = "FR", accept: Callable[[str], bool] = la
     import phonenumbers
 
     text = value.strip()
+    national = _FRENCH_NATIONAL.fullmatch(text) if region == "FR" else None
+    if national is not None:
+        # "01 23 45 67 89": what phonenumbers.parse(text, "FR") returns, without its parsing (tested equal)
+        significant = "".join(national.groups())
+        number = phonenumbers.PhoneNumber(country_code=33, national_number=int(significant))
+        if phonenumbers.is_valid_number(number):
+            e164 = "+33" + significant
+            if accept(e164):
+                return e164 if e164 != value else None
     digits = sum(ch.isdigit() for ch in text)
     if not _PHONE_CHARS.fullmatch(text) or not 6 <= digits <= 15:
         return None
