@@ -6,6 +6,9 @@ pylupdate5 (PyQt5) silently skips two common forms:
 This script reads the Python sources with ``ast``, finds every literal string passed to ``translate`` /
 ``QT_TRANSLATE_NOOP`` / ``self.tr`` / such a wrapper, and makes sure each one is an active message of the .ts:
 a missing one is added (unfinished), one that pylupdate5 just marked obsolete is revived with its translation.
+pylupdate5 also takes a module-level wrapper named ``tr`` (``def tr(text): return translate(CTX, text)``) for
+``QObject.tr`` and files its strings under the context ``@default``, which nothing looks up at run time: those
+phantom messages are removed (the real ones are added under CTX).
 Translations already in the file are never changed. Run by ``make translations`` after pylupdate5.
 
 Usage: ts_complete.py FILE.ts SOURCE.py…   (prints how many messages it added or revived)
@@ -14,6 +17,7 @@ Usage: ts_complete.py FILE.ts SOURCE.py…   (prints how many messages it added 
 from __future__ import annotations
 
 import ast
+import os
 import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -28,6 +32,7 @@ class Message(NamedTuple):
     source: str
     filename: str
     line: int
+    via: str = ""  # the name of the wrapper function the string was passed to, if any
 
 
 def _call_name(func: ast.expr) -> str:
@@ -90,7 +95,7 @@ def messages_in(path: Path, root: Path) -> Iterator[Message]:
         ):
             yield Message(literals[0], literals[1], filename, node.lineno)
         elif name in wrappers and isinstance(node.func, ast.Name) and len(node.args) == 1 and literals:
-            yield Message(wrappers[name], literals[0], filename, node.lineno)
+            yield Message(wrappers[name], literals[0], filename, node.lineno, via=name)
         elif name == "tr" and isinstance(node.func, ast.Attribute) and literals and id(node) in enclosing_class:
             yield Message(enclosing_class[id(node)], literals[0], filename, node.lineno)
 
@@ -102,8 +107,11 @@ def complete(ts_path: Path, sources: list[Path], root: Path) -> tuple[int, int]:
     contexts = {c.findtext("name"): c for c in ts.findall("context")}
     added = revived = 0
     seen: set[tuple[str, str]] = set()
+    phantoms: set[tuple[str, str]] = set()  # (file, source) that pylupdate5 misfiled under @default
     for path in sources:
         for message in messages_in(path, root):
+            if message.via == "tr":
+                phantoms.add((Path(message.filename).as_posix(), message.source))
             key = (message.context, message.source)
             if key in seen:
                 continue
@@ -128,10 +136,28 @@ def complete(ts_path: Path, sources: list[Path], root: Path) -> tuple[int, int]:
             ET.SubElement(element, "source").text = message.source
             ET.SubElement(element, "translation", type="unfinished")
             added += 1
+    _drop_phantoms(ts, contexts.get("@default"), phantoms, ts_path.parent, root)
     ET.indent(tree, space="    ")
     body = ET.tostring(ts, encoding="unicode")
     ts_path.write_text('<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n' + body + "\n", encoding="utf-8")
     return added, revived
+
+
+def _drop_phantoms(ts: ET.Element, default: ET.Element | None, phantoms: set, ts_dir: Path, root: Path) -> None:
+    """Remove the @default messages pylupdate5 made of calls to a module-level ``tr`` wrapper."""
+    if default is None or not phantoms:
+        return
+    for message in default.findall("message"):
+        source = message.findtext("source")
+        locations = message.findall("location")
+        files = {
+            Path(os.path.relpath((ts_dir / loc.get("filename", "")).resolve(), root.resolve())).as_posix()
+            for loc in locations
+        }
+        if locations and all((file, source) in phantoms for file in files):
+            default.remove(message)
+    if not default.findall("message"):
+        ts.remove(default)
 
 
 def main(argv: list[str]) -> int:
