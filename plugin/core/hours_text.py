@@ -193,7 +193,9 @@ _MONTH_ITEM = re.compile(
 
 
 def _date_words(month: str, day: str) -> str:
-    return _t("{month} {day}").format(month=_month_name(month), day=int(day))
+    number = int(day)
+    day_text = _t("1st") if number == 1 else str(number)  # "1er janvier", not "1 janvier"
+    return _t("{month} {day}").format(month=_month_name(month), day=day_text)
 
 
 def _months_words(text: str) -> str:
