@@ -52,64 +52,64 @@
             <translation>Récupérer des lieux depuis une API</translation>
         </message>
         <message>
-            <location filename="../plugin/processing/api_algorithms.py" line="51" />
-            <source>Pulls the lieux de médiation numérique of a territory from data·inclusion (API v1), DORA (API v2) or the Cartographie nationale (/carto) into a new working GeoPackage, in the standard's form. TERRITORY is a département code (13, 2A, 974), a commune INSEE code or an EPCI SIREN. Each lieu remembers its origin (source, remote id, remote date_maj, hash) in the GeoPackage's sync table. Tokens: QGIS authentication configuration chosen in the plugin settings, or MEDNUM_&lt;SOURCE&gt;_TOKEN.</source>
-            <translation>Récupère les lieux de médiation numérique d'un territoire depuis data·inclusion (API v1), DORA (API v2) ou la Cartographie nationale (/carto) dans un nouveau GeoPackage de travail, au format du standard. TERRITORY est un code de département (13, 2A, 974), un code INSEE de commune ou un SIREN d'EPCI. Chaque lieu garde la trace de son origine (source, identifiant distant, date_maj distante, empreinte) dans la table de synchronisation du GeoPackage. Jetons : configuration d'authentification QGIS choisie dans les paramètres de l'extension, ou variable MEDNUM_&lt;SOURCE&gt;_TOKEN.</translation>
-        </message>
-        <message>
-            <location filename="../plugin/processing/api_algorithms.py" line="60" />
+            <location filename="../plugin/processing/api_algorithms.py" line="61" />
             <source>Source</source>
             <translation>Source</translation>
         </message>
         <message>
-            <location filename="../plugin/processing/api_algorithms.py" line="62" />
+            <location filename="../plugin/processing/api_algorithms.py" line="63" />
             <source>Territory (département, commune INSEE code or EPCI SIREN)</source>
             <translation>Territoire (département, code INSEE de commune ou SIREN d'EPCI)</translation>
         </message>
         <message>
-            <location filename="../plugin/processing/api_algorithms.py" line="65" />
+            <location filename="../plugin/processing/api_algorithms.py" line="66" />
             <source>Working GeoPackage</source>
             <translation>GeoPackage de travail</translation>
         </message>
         <message>
-            <location filename="../plugin/processing/api_algorithms.py" line="76" />
+            <location filename="../plugin/processing/api_algorithms.py" line="77" />
             <source>Pulling {territory} from {source}…</source>
             <translation>Récupération de {territory} depuis {source}…</translation>
         </message>
         <message>
-            <location filename="../plugin/processing/api_algorithms.py" line="86" />
+            <location filename="../plugin/processing/api_algorithms.py" line="87" />
             <source>{n} lieux written to {path}.</source>
             <translation>Lieux écrits dans {path} : {n}.</translation>
         </message>
         <message>
-            <location filename="../plugin/processing/api_algorithms.py" line="97" />
+            <location filename="../plugin/processing/api_algorithms.py" line="98" />
             <source>Push changed lieux to the Cartographie nationale</source>
             <translation>Envoyer les lieux modifiés à la Cartographie nationale</translation>
         </message>
         <message>
-            <location filename="../plugin/processing/api_algorithms.py" line="100" />
+            <location filename="../plugin/processing/api_algorithms.py" line="101" />
             <source>Sends the lieux of a working GeoPackage layer created or changed since the pull to the Cartographie nationale (PATCH /lieux-inclusion-numerique, x-api-key). Lieux with validation errors are not sent; lieux changed remotely since the pull are held back (conflict). Every push is journaled in the GeoPackage; pushing twice sends nothing the second time. DRY_RUN shows what would be sent. OUTPUT: the push report (JSON or CSV) with the per-lieu diff.</source>
             <translation>Envoie à la Cartographie nationale les lieux d'une couche de travail GeoPackage créés ou modifiés depuis la récupération (PATCH /lieux-inclusion-numerique, x-api-key). Les lieux qui comportent des erreurs de validation ne sont pas envoyés ; les lieux modifiés à distance depuis la récupération sont retenus (conflit). Chaque envoi est consigné dans le journal du GeoPackage ; un deuxième envoi identique n'envoie rien. DRY_RUN (simulation) montre ce qui serait envoyé. OUTPUT : le rapport d'envoi (JSON ou CSV) avec les différences lieu par lieu.</translation>
         </message>
         <message>
-            <location filename="../plugin/processing/api_algorithms.py" line="109" />
+            <location filename="../plugin/processing/api_algorithms.py" line="110" />
             <source>Working layer</source>
             <translation>Couche de travail</translation>
         </message>
         <message>
-            <location filename="../plugin/processing/api_algorithms.py" line="111" />
+            <location filename="../plugin/processing/api_algorithms.py" line="112" />
             <source>Dry run (send nothing)</source>
             <translation>Simulation (ne rien envoyer)</translation>
         </message>
         <message>
-            <location filename="../plugin/processing/api_algorithms.py" line="113" />
+            <location filename="../plugin/processing/api_algorithms.py" line="114" />
             <source>Push report</source>
             <translation>Rapport d'envoi</translation>
         </message>
         <message>
-            <location filename="../plugin/processing/api_algorithms.py" line="122" />
+            <location filename="../plugin/processing/api_algorithms.py" line="123" />
             <source>The working layer must be stored in a GeoPackage (its sync table and push journal live there).</source>
             <translation>La couche de travail doit être enregistrée dans un GeoPackage (sa table de synchronisation et son journal des envois s'y trouvent).</translation>
+        </message>
+        <message>
+            <location filename="../plugin/processing/api_algorithms.py" line="51" />
+            <source>Pulls the lieux de médiation numérique of a territory from data·inclusion (API v1), DORA (API v2) or the Cartographie nationale (/carto) into a new working GeoPackage, in the standard's form. TERRITORY is a département code (13, 2A, 974), a commune INSEE code or an EPCI SIREN. Each lieu remembers its origin (source, remote id, remote date_maj, hash) in the GeoPackage's sync table. Tokens: QGIS authentication configuration chosen in the plugin settings, or the variables MEDNUM_DATA_INCLUSION_TOKEN, MEDNUM_DORA_TOKEN, MEDNUM_CARTO_TOKEN.</source>
+            <translation>Récupère les lieux de médiation numérique d'un territoire depuis data·inclusion (API v1), DORA (API v2) ou la Cartographie nationale (/carto) dans un nouveau GeoPackage de travail, au format du standard. TERRITORY est un code de département (13, 2A, 974), un code INSEE de commune ou un SIREN d'EPCI. Chaque lieu garde la trace de son origine (source, identifiant distant, date_maj distante, empreinte) dans la table de synchronisation du GeoPackage. Jetons : configuration d'authentification QGIS choisie dans les paramètres de l'extension, ou les variables MEDNUM_DATA_INCLUSION_TOKEN, MEDNUM_DORA_TOKEN, MEDNUM_CARTO_TOKEN.</translation>
         </message>
     </context>
     <context>
@@ -564,7 +564,7 @@
         <message>
             <location filename="../plugin/gui/export_dialog.py" line="63" />
             <source>The format follows the extension: .csv (the standard's CSV: UTF-8, comma, “|” lists), .json (array of records) or .geojson (points). The suggested name follows the standard's recommendation: date_producer_lieux-de-mediation-numerique_territory. The export reports the validation of what it wrote.</source>
-            <translation>Le format suit l'extension du fichier : .csv (le CSV du standard : UTF-8, virgule, listes séparées par « | »), .json (tableau d'enregistrements) ou .geojson (points). Le nom proposé suit la recommandation du standard : date_producteur_lieux-de-mediation-numerique_territoire. L'export indique la validation de ce qu'il a écrit.</translation>
+            <translation>Le format suit l'extension du fichier : .csv (le CSV du standard : UTF-8, virgule, listes séparées par des |), .json (tableau d'enregistrements) ou .geojson (points). Le nom proposé suit la recommandation du standard : date_producteur_lieux-de-mediation-numerique_territoire. L'export indique la validation de ce qu'il a écrit.</translation>
         </message>
         <message>
             <location filename="../plugin/gui/export_dialog.py" line="76" />
@@ -1109,6 +1109,11 @@
             <source>every {step} weeks from week {first_week} to {last_week}</source>
             <translation>toutes les {step} semaines, de la semaine {first_week} à la semaine {last_week}</translation>
         </message>
+        <message>
+            <location filename="plugin/core/hours_text.py" line="443" />
+            <source>; </source>
+            <translation>. </translation>
+        </message>
     </context>
     <context>
         <name>ImportExport</name>
@@ -1508,7 +1513,7 @@
             <translation>Après-midi / deuxième plage</translation>
         </message>
         <message>
-            <location filename="../plugin/gui/opening_hours_dialog.py" line="133" />
+            <location filename="../plugin/gui/opening_hours_dialog.py" line="134" />
             <source>Closed every day</source>
             <translation>Fermé tous les jours</translation>
         </message>
@@ -2504,7 +2509,7 @@
         <message>
             <location filename="../plugin/qgis/styles.py" line="34" />
             <source>Warnings only</source>
-            <translation>Avertissements seulement</translation>
+            <translation>Avertissements seuls</translation>
         </message>
         <message>
             <location filename="../plugin/qgis/styles.py" line="35" />
@@ -2555,7 +2560,7 @@
         <message>
             <location filename="../plugin/processing/validate.py" line="115" />
             <source>&lt;p&gt;Checks lieux de médiation numérique against the national standard (La MedNum schema v1.0.2): structure, schema constraints (required fields, types, patterns, list values, unique id) and quality checks beyond the schema (SIRET, phone numbers, e-mails, opening hours, postal and INSEE codes, coordinates in France, dates…).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Lieux&lt;/b&gt;: a vector layer of the project (tick &lt;i&gt;Selected features only&lt;/i&gt; to check a selection) or a file (CSV, XLSX, JSON, GeoJSON, GeoPackage). A file is read by the plugin's own readers (encoding and separator detection, checks of the header as written); a layer is read from its fields, and its geometry gives the coordinates when latitude/longitude are empty.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Issues&lt;/b&gt;: one row per issue with row (position of the lieu, 1 = first), id, field, code, severity (error or warning), message, value and suggestion (the corrected value when a safe fix exists).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Lieux with issue counts&lt;/b&gt; (optional): a copy of the input with the fields issue_count and max_severity, to style or filter the lieux on the map.&lt;/p&gt;&lt;p&gt;Results ROWS, ERRORS and WARNINGS give the counts. Command line: &lt;code&gt;qgis_process run mednum:validate -- INPUT=lieux.csv OUTPUT=issues.csv&lt;/code&gt;&lt;/p&gt;</source>
-            <translation>&lt;p&gt;Contrôle des lieux de médiation numérique selon le standard national (schéma La MedNum v1.0.2) : structure, contraintes du schéma (champs obligatoires, types, motifs, valeurs des listes, id unique) et contrôles de qualité au-delà du schéma (SIRET, numéros de téléphone, courriels, horaires, codes postaux et INSEE, coordonnées en France, dates…).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Lieux&lt;/b&gt; : une couche vecteur du projet (cochez &lt;i&gt;Entités sélectionnées uniquement&lt;/i&gt; pour contrôler une sélection) ou un fichier (CSV, XLSX, JSON, GeoJSON, GeoPackage). Un fichier est lu par les lecteurs propres à l'extension (détection de l'encodage et du séparateur, contrôle de l'en-tête tel qu'il est écrit) ; une couche est lue à partir de ses champs, et sa géométrie donne les coordonnées quand latitude/longitude sont vides.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Anomalies&lt;/b&gt; : une ligne par anomalie, avec row (position du lieu, 1 = le premier), id, field (champ), code, severity (gravité : error ou warning), message, value (valeur) et suggestion (la valeur corrigée quand une correction sûre existe).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Lieux avec nombre d'anomalies&lt;/b&gt; (facultatif) : une copie de l'entrée avec les champs issue_count et max_severity, pour styler ou filtrer les lieux sur la carte.&lt;/p&gt;&lt;p&gt;Les résultats ROWS, ERRORS et WARNINGS donnent les nombres. En ligne de commande : &lt;code&gt;qgis_process run mednum:validate -- INPUT=lieux.csv OUTPUT=issues.csv&lt;/code&gt;&lt;/p&gt;</translation>
+            <translation>&lt;p&gt;Contrôle des lieux de médiation numérique selon le standard national (schéma La MedNum v1.0.2) : structure, contraintes du schéma (champs obligatoires, types, motifs, valeurs des listes, id unique) et contrôles de qualité au-delà du schéma (SIRET, numéros de téléphone, courriels, horaires, codes postaux et INSEE, coordonnées en France, dates…).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Lieux&lt;/b&gt; : une couche vecteur du projet (cochez &lt;i&gt;Entité(s) sélectionnée(s) uniquement&lt;/i&gt; pour contrôler une sélection) ou un fichier (CSV, XLSX, JSON, GeoJSON, GeoPackage). Un fichier est lu par les lecteurs propres à l'extension (détection de l'encodage et du séparateur, contrôle de l'en-tête tel qu'il est écrit) ; une couche est lue à partir de ses champs, et sa géométrie donne les coordonnées quand latitude/longitude sont vides.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Anomalies&lt;/b&gt; : une ligne par anomalie, avec row (position du lieu, 1 = le premier), id, field (champ), code, severity (gravité : error ou warning), message, value (valeur) et suggestion (la valeur corrigée quand une correction sûre existe).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Lieux avec nombre d'anomalies&lt;/b&gt; (facultatif) : une copie de l'entrée avec les champs issue_count et max_severity, pour styler ou filtrer les lieux sur la carte.&lt;/p&gt;&lt;p&gt;Les résultats ROWS, ERRORS et WARNINGS donnent les nombres. En ligne de commande : &lt;code&gt;qgis_process run mednum:validate -- INPUT=lieux.csv OUTPUT=issues.csv&lt;/code&gt;&lt;/p&gt;</translation>
         </message>
         <message>
             <location filename="../plugin/processing/validate.py" line="135" />

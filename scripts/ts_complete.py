@@ -5,7 +5,8 @@ pylupdate5 (PyQt5) silently skips two common forms:
   * calls through a wrapper, ``_t("text")`` with ``def _t(text): return translate(_CTX, text)``.
 This script reads the Python sources with ``ast``, finds every literal string passed to ``translate`` /
 ``QT_TRANSLATE_NOOP`` / ``self.tr`` / such a wrapper, and makes sure each one is an active message of the .ts:
-a missing one is added (unfinished), one that pylupdate5 just marked obsolete is revived with its translation.
+a missing one is added (unfinished), one that pylupdate5 just marked obsolete is revived with its translation;
+the messages still obsolete after that are gone from the code and are removed (git keeps their history).
 pylupdate5 also takes a module-level wrapper named ``tr`` (``def tr(text): return translate(CTX, text)``) for
 ``QObject.tr`` and files its strings under the context ``@default``, which nothing looks up at run time: those
 phantom messages are removed (the real ones are added under CTX).
@@ -100,8 +101,8 @@ def messages_in(path: Path, root: Path) -> Iterator[Message]:
             yield Message(enclosing_class[id(node)], literals[0], filename, node.lineno)
 
 
-def complete(ts_path: Path, sources: list[Path], root: Path) -> tuple[int, int]:
-    """Add or revive in ``ts_path`` every message of ``sources``: (added, revived)."""
+def complete(ts_path: Path, sources: list[Path], root: Path) -> tuple[int, int, int]:
+    """Add or revive in ``ts_path`` every message of ``sources``, drop the others: (added, revived, removed)."""
     tree = ET.parse(ts_path)
     ts = tree.getroot()
     contexts = {c.findtext("name"): c for c in ts.findall("context")}
@@ -137,10 +138,25 @@ def complete(ts_path: Path, sources: list[Path], root: Path) -> tuple[int, int]:
             ET.SubElement(element, "translation", type="unfinished")
             added += 1
     _drop_phantoms(ts, contexts.get("@default"), phantoms, ts_path.parent, root)
+    removed = _drop_obsolete(ts)
     ET.indent(tree, space="    ")
     body = ET.tostring(ts, encoding="unicode")
     ts_path.write_text('<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n' + body + "\n", encoding="utf-8")
-    return added, revived
+    return added, revived, removed
+
+
+def _drop_obsolete(ts: ET.Element) -> int:
+    """Remove the messages still obsolete once every string of the code is revived: they left the code."""
+    removed = 0
+    for context in ts.findall("context"):
+        for message in context.findall("message"):
+            translation = message.find("translation")
+            if translation is not None and translation.get("type") in INACTIVE:
+                context.remove(message)
+                removed += 1
+        if not context.findall("message"):
+            ts.remove(context)
+    return removed
 
 
 def _drop_phantoms(ts: ET.Element, default: ET.Element | None, phantoms: set, ts_dir: Path, root: Path) -> None:
@@ -162,8 +178,8 @@ def _drop_phantoms(ts: ET.Element, default: ET.Element | None, phantoms: set, ts
 
 def main(argv: list[str]) -> int:
     ts_path, sources = Path(argv[0]), [Path(p) for p in argv[1:] if p.endswith(".py")]
-    added, revived = complete(ts_path, sources, Path.cwd())
-    print(f"{ts_path}: {added} messages added, {revived} revived beyond pylupdate5")
+    added, revived, removed = complete(ts_path, sources, Path.cwd())
+    print(f"{ts_path}: {added} messages added, {revived} revived beyond pylupdate5, {removed} obsolete removed")
     return 0
 
 

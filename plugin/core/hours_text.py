@@ -45,6 +45,11 @@ def _day_name(code: str) -> str:
     return names[code]
 
 
+def weekday_name(index: int) -> str:
+    """The name of day ``index`` (0 = Monday) in the active language, as the hours in words write it."""
+    return _day_name(_DAYS[index])
+
+
 def _month_name(code: str) -> str:
     names = (
         _t("January"),
@@ -434,8 +439,8 @@ class HoursText:
 
     @property
     def text(self) -> str:
-        """One line ("; " between rules)."""
-        return "; ".join(self.lines)
+        """One line: the rules joined by "; " (French: by ". ", each rule starting with a capital)."""
+        return _t("; ").join(self.lines)
 
     @property
     def multiline(self) -> str:

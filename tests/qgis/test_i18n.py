@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from qgis.core import QgsApplication, QgsSettings
 from qgis.PyQt.QtCore import QCoreApplication, QTranslator
+from qgis.PyQt.QtWidgets import QCheckBox
 
 TRANSLATION_FUNCTIONS = {"translate", "QT_TRANSLATE_NOOP"}
 
@@ -245,7 +246,13 @@ def test_the_plugin_speaks_french_in_qgis(plugin_package, qgis_iface, qgis_proce
         hours = importlib.import_module("lieux_mednum.plugin.gui.opening_hours_dialog")
         dialog = hours.OpeningHoursDialog("Mo-Fr 09:00-12:00")
         assert dialog.windowTitle() == "Horaires d'ouverture"  # self.tr() of a QDialog subclass
+        days = [box.text() for box in dialog.findChildren(QCheckBox) if box.text()]
+        assert days[:2] == ["Lundi", "Mardi"], days  # the plugin's language, whatever the system locale
         dialog.deleteLater()
+        widgets = importlib.import_module("lieux_mednum.plugin.gui.editor_widgets")
+        editor = widgets._MultiSelectEditor([("a", "A"), ("b", "B")], True, None)  # a subclass of MultiSelectWidget
+        assert editor.search.placeholderText() == "Rechercher…"
+        editor.deleteLater()
         provider = plugin.provider
         names = {algorithm.id().split(":")[-1]: algorithm.displayName() for algorithm in provider.algorithms()}
         assert names["validate"] == "Valider des lieux selon le standard national"
@@ -258,3 +265,27 @@ def test_the_plugin_speaks_french_in_qgis(plugin_package, qgis_iface, qgis_proce
     finally:
         plugin.unload()
     assert QCoreApplication.translate("LieuxMednumPlugin", "Settings…") == "Settings…"
+
+
+def test_self_tr_is_not_used_in_a_class_that_is_subclassed(repo_root):
+    """PyQt's self.tr() looks a text up under the class name of the *instance*: in a subclass, the context the .ts
+    holds (the class that calls tr) is never found and the text stays in English. Such a class must call
+    translate("Context", …) instead."""
+    trees = {path: ast.parse(path.read_text(encoding="utf-8")) for path in (repo_root / "plugin").rglob("*.py")}
+    bases = {
+        _call_name(base)
+        for tree in trees.values()
+        for node in ast.walk(tree)
+        if isinstance(node, ast.ClassDef)
+        for base in node.bases
+    }
+    offenders = [
+        f"{path.relative_to(repo_root)}:{call.lineno} {node.name}"
+        for path, tree in trees.items()
+        for node in ast.walk(tree)
+        if isinstance(node, ast.ClassDef) and node.name in bases
+        for call in ast.walk(node)
+        if isinstance(call, ast.Call) and isinstance(call.func, ast.Attribute) and call.func.attr == "tr"
+        and isinstance(call.func.value, ast.Name) and call.func.value.id == "self"
+    ]
+    assert not offenders, "self.tr() in a subclassed class:\n" + "\n".join(offenders)

@@ -89,7 +89,7 @@ def test_hours_in_french_words():
     assert hours_in_words("Mo-Fr 08:30-12:00,14:00-17:00") == (
         f"Du lundi au vendredi{NB}: de 8{NB}h{NB}30 à 12{NB}h et de 14{NB}h à 17{NB}h"
     )
-    assert hours_in_words("Jan 1 off; May 1 off") == f"Le 1er janvier{NB}: fermé; Le 1er mai{NB}: fermé"
+    assert hours_in_words("Jan 1 off; May 1 off") == f"Le 1er janvier{NB}: fermé. Le 1er mai{NB}: fermé"
     assert hours_in_words("Apr-Oct Sa 10:00-12:00") == f"Entre avril et octobre, samedi{NB}: de 10{NB}h à 12{NB}h"
     assert hours_in_words("24/7") == f"Ouvert 24{NB}h/24 et 7{NB}j/7"
     assert hours_in_words("") == "Horaires non renseignés"
