@@ -30,7 +30,7 @@ from plugin.core import reference  # noqa: E402
 from plugin.core.schema import load_schema  # noqa: E402
 from plugin.core.writers import write_records  # noqa: E402
 
-GENERATOR_VERSION = 2
+GENERATOR_VERSION = 3  # 3: ground truth also pairs each near-duplicate with its original (same CSV as 2)
 DEFAULT_ROWS = 50_000
 DEFAULT_SEED = 20240402
 
@@ -247,6 +247,8 @@ class Generator:
         self.modalites_acces = tuple(v for v in self.enum["modalites_acces"] if "accueille pas" not in v)
         self.defects: dict[str, list[int]] = {name: [] for name in DEFECTS}
         self.defective_rows: set[int] = set()
+        self.twin_of: dict[int, int] = {}  # near-duplicate row → the row it copies (1-based)
+        self._row = 0  # row being generated (for twin_of)
 
     def commune(self):
         return self.rng.choices(self.communes, cum_weights=self.cumulative, k=1)[0]
@@ -328,6 +330,7 @@ class Generator:
         hit = [name for name, probability in DEFECTS.items() if rng.random() < probability]
         hit.sort(key=lambda name: name != "near_duplicate")  # the twin first, then its other defects
         for name in hit:
+            self._row = number
             applied = self._apply(name, record, previous)
             if applied is not None:
                 record = applied
@@ -388,6 +391,7 @@ class Generator:
             if not clean:
                 return None
             twin = dict(previous[clean[0]])  # a twin of a clean row, so that its only defect is being a twin
+            self.twin_of[self._row] = clean[0] + 1
             twin["id"] = record["id"]
             twin["nom"] = rng.choice([twin["nom"].upper(), twin["nom"].replace("Saint", "St"), twin["nom"] + " "])
             for axis in ("latitude", "longitude"):
@@ -437,6 +441,7 @@ def generate(path: Path, rows: int = DEFAULT_ROWS, seed: int = DEFAULT_SEED) -> 
         "generator_version": GENERATOR_VERSION,
         "rows_with_defects": len(defective),
         "defects": generator.defects,
+        "near_duplicate_of": {str(row): original for row, original in generator.twin_of.items()},
     }
     defects_path(path).write_text(json.dumps(truth, indent=1), encoding="utf-8")
     return truth

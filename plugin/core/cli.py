@@ -231,13 +231,26 @@ def _write_fixed_copy(table, report, schema, options, target: Path, source: Path
             record[key] = row.get(key, "")
         records.append(record)
     fixed, changes = apply_fixes(records, report.issues, row_numbers=table.row_numbers)
+    ids = dict(zip(table.row_numbers, (record.get("id", "") for record in fixed)))
+    changes = sorted(changes + _structure_changes(table, ids), key=lambda change: (change.row or 0, change.field))
     write_records(target, fixed, schema, extra=extra, source_path=source)
     remaining = validate_records(fixed, schema, options, row_numbers=table.row_numbers).errors
     return changes, remaining
 
 
+def _structure_changes(table, ids: dict) -> list:
+    """What a conformant copy cannot keep, listed as changes: blank rows, cells beyond the header."""
+    from .validation import Change
+
+    delimiter = getattr(table, "delimiter", None) or ","
+    changes = [Change(number, "", "", "", "", ("blank-row",)) for number in getattr(table, "blank_rows", None) or ()]
+    for number, cells in (getattr(table, "extra_cells", None) or {}).items():
+        changes.append(Change(number, ids.get(number, ""), "", delimiter.join(map(str, cells)), "", ("extra-cell",)))
+    return changes
+
+
 def _fix_summary(changes, target, remaining) -> str:
-    return _t("{count} safe fixes applied; corrected copy written to {path} ({remaining} errors left).").format(
+    return _t("{count} changes (safe fixes only); corrected copy written to {path} ({remaining} errors left).").format(
         count=len(changes), path=target, remaining=remaining
     )
 
@@ -288,10 +301,15 @@ def render_text(report, changes=None, fix_target=None, remaining=None) -> str:
         lines.append("")
         lines.append(_fix_summary(changes, fix_target, remaining))
         for change in changes:
-            lines.append(
-                "  "
-                + _t("Row {row} · {field}: “{before}” → “{after}”").format(
+            if "blank-row" in change.codes:
+                text = _t("Row {row}: blank row removed").format(row=change.row)
+            elif "extra-cell" in change.codes:
+                text = _t("Row {row}: cells beyond the header removed: “{before}”").format(
+                    row=change.row, before=change.before
+                )
+            else:
+                text = _t("Row {row} · {field}: “{before}” → “{after}”").format(
                     row=change.row, field=change.field, before=change.before, after=change.after
                 )
-            )
+            lines.append("  " + text)
     return "\n".join(lines) + "\n"

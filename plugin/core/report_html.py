@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter, defaultdict
 from html import escape
-from typing import Iterable, Mapping, NamedTuple
+from typing import Iterable, Mapping, NamedTuple, Sequence
 
 from .i18n import current_language, translate
 from .validation.codes import ERROR
@@ -156,12 +156,14 @@ def render_html(
     lieux: Mapping[int | None, Lieu] | None = None,
     generated: dt.datetime | None = None,
     top: int = 20,
+    accepted: Sequence[tuple[Issue, str]] = (),
 ) -> str:
     """The report as a complete HTML page.
 
     ``lieux`` maps an issue's ``row`` to the lieu's name and commune: it adds the summary by commune and names
     the lieux (the dock passes it; the CLI builds it from the file). ``top``: how many lieux with the most
-    issues to list.
+    issues to list. ``accepted``: issues accepted in the validation dock, with the reason — not in
+    ``report``'s counts, listed in a section of their own.
     """
     generated = generated or dt.datetime.now().replace(microsecond=0)
     source = source if source is not None else report.source
@@ -192,11 +194,15 @@ def render_html(
         f'<div class="count"><b style="color:var(--warning)">{warnings}</b>'
         f"{escape(_t('warnings (not blocking)'))}</div>",
         f'<div class="count"><b style="color:var(--ok)">{fixable}</b>{escape(_t("safe fixes suggested"))}</div>',
+        (f'<div class="count"><b>{len(accepted)}</b>{escape(_t("accepted issues (not counted)"))}</div>'
+         if accepted else ""),
         "</div>",
         f'<p class="note">{escape(_t("Errors make the file non-conformant to the national standard (what schema.data.gouv.fr and Validata check). Warnings point to doubtful or unusable information beyond the schema. A suggested fix can be applied automatically (option --fix or the validation dock)."))}</p>',  # noqa: E501
     ]
     if not report.issues:
-        parts.append(f"<p>{escape(_t('No issue found.'))}</p></body></html>")
+        parts.append(f"<p>{escape(_t('No issue found.'))}</p>")
+        parts.append(_accepted_section(accepted, lieux))
+        parts.append("</body></html>")
         return "\n".join(parts)
 
     parts.append(f"<h2>{escape(_t('Summary by rule'))}</h2>")
@@ -249,6 +255,30 @@ def render_html(
             heading += f" ({lieu.commune})"
         anchor = f' id="row-{row}"' if row is not None else ""
         parts.append(f'<section class="lieu"{anchor}><h3>{escape(heading)}</h3>{_issue_rows(items)}</section>')
+    parts.append(_accepted_section(accepted, lieux))
     parts.append("</body></html>")
     return "\n".join(parts)
+
+
+def _accepted_section(accepted: Sequence[tuple[Issue, str]], lieux: Mapping[int | None, Lieu]) -> str:
+    if not accepted:
+        return ""
+    rows = []
+    for issue, reason in sorted(accepted, key=lambda pair: (pair[0].row is None, pair[0].row or 0, pair[0].field)):
+        lieu = lieux.get(issue.row, Lieu())
+        rows.append(
+            [
+                escape(" · ".join(part for part in (issue.id, lieu.nom) if part)),
+                f"<code>{escape(issue.field)}</code>" if issue.field else "",
+                f"<code>{escape(issue.code)}</code>",
+                escape(issue.message),
+                f'<span class="value">{escape(issue.value)}</span>' if issue.value else "",
+                escape(reason),
+            ]
+        )
+    return (
+        f"<h2>{escape(_t('Accepted issues'))}</h2>"
+        f'<p class="note">{escape(_t("Issues a Hub agent accepted in the validation dock, with the reason given: they are not counted above."))}</p>'  # noqa: E501
+        + _table([_t("Lieu"), _t("Field"), _t("Code"), _t("Message"), _t("Value"), _t("Reason")], rows)
+    )
 

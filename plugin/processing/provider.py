@@ -24,6 +24,9 @@ def algorithm_classes() -> list[type]:
     from .orient import OrientAlgorithm
 
     classes.append(OrientAlgorithm)
+    from .report import ReportAlgorithm
+
+    classes.append(ReportAlgorithm)
     return classes
 
 

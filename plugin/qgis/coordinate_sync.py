@@ -45,6 +45,9 @@ class CoordinateSync(QObject):
         layer.featureAdded.connect(lambda fid: self._on_change(fid, "new"))
         layer.beforeRollBack.connect(self._before_roll_back)
         layer.afterRollBack.connect(self._after_roll_back)
+        self._added_in_command: list[int] = []
+        layer.editCommandEnded.connect(self._after_command)
+        layer.editCommandDestroyed.connect(self._after_command)
 
     # -- signals ------------------------------------------------------------------------------------
 
@@ -62,11 +65,24 @@ class CoordinateSync(QObject):
     def _on_change(self, fid: int, what: str) -> None:
         if self._busy or self._rolling_back or not self.layer.isEditable():
             return
+        if what == "new" and self.layer.isEditCommandActive():
+            # featureAdded comes while QGIS pushes the "add": an edit made now would be recorded *before* it, and
+            # undoing the command (Ctrl+Z, rollback) would then edit a lieu already removed — QGIS crashes.
+            # The new lieu is reconciled as soon as the command that adds it ends.
+            self._added_in_command.append(fid)
+            return
         if self.layer.isEditCommandActive():  # a user action: join its edit command (one undo)
             self._run(fid, what)
         else:  # undo/redo, a script: after the event loop turn, when the state is final
             self._pending.setdefault(fid, what)
             self._timer.start()
+
+    def _after_command(self) -> None:
+        added, self._added_in_command = self._added_in_command, []
+        if self._rolling_back or not self.layer.isEditable():
+            return
+        for fid in added:
+            self._run(fid, "new")
 
     def _flush(self) -> None:
         pending, self._pending = self._pending, {}

@@ -70,3 +70,29 @@ def apply_severity_style(layer: QgsVectorLayer) -> bool:
     layer.setRenderer(severity_renderer(layer.geometryType()))
     layer.triggerRepaint()
     return True
+
+
+def overlay_renderer() -> QgsRuleBasedRenderer:
+    """Rings drawn around the lieux of a working layer (its own symbols stay visible inside): red for lieux
+    with errors, orange for warnings only, a thin green ring for lieux without open issue. Reads the field
+    ``severity`` of the validation overlay (plugin/qgis/validation_overlay.py)."""
+    root = QgsRuleBasedRenderer.Rule(None)
+    sizes = {"error": (4.6, 0.9), "warning": (4.2, 0.7), "ok": (3.4, 0.35)}
+    for _expression, key, colour in SEVERITY_CLASSES:
+        symbol = QgsSymbol.defaultSymbol(QgsWkbTypes.PointGeometry)
+        layer = symbol.symbolLayer(0)
+        size, width = sizes[key]
+        symbol.setSize(size)
+        symbol.setSizeUnit(QgsUnitTypes.RenderMillimeters)
+        if hasattr(layer, "setStrokeColor"):
+            layer.setFillColor(QColor(0, 0, 0, 0))
+            layer.setStrokeColor(QColor(colour))
+            layer.setStrokeWidth(width)
+            layer.setStrokeWidthUnit(QgsUnitTypes.RenderMillimeters)
+        rule = QgsRuleBasedRenderer.Rule(symbol, 0, 0, f"\"severity\" = '{key}'", severity_label(key))
+        root.appendChild(rule)
+    renderer = QgsRuleBasedRenderer(root)
+    order = "CASE WHEN \"severity\" = 'error' THEN 2 WHEN \"severity\" = 'warning' THEN 1 ELSE 0 END"
+    renderer.setOrderBy(QgsFeatureRequest.OrderBy([QgsFeatureRequest.OrderByClause(order, True)]))
+    renderer.setOrderByEnabled(True)
+    return renderer

@@ -175,6 +175,52 @@ class PlgSettings:
         ),
     )
 
+    # ---- validation dock (issue 4): thresholds of the probable-duplicate rule
+    duplicate_pivot_distance_m: int = field(
+        default=100,
+        metadata=setting_label(
+            QT_TRANSLATE_NOOP("PlgSettings", "Duplicates: same pivot within (m)"),
+            QT_TRANSLATE_NOOP("PlgSettings", "Two lieux with the same pivot closer than this are probable duplicates."),
+        ),
+    )
+    duplicate_name_address_distance_m: int = field(
+        default=100,
+        metadata=setting_label(
+            QT_TRANSLATE_NOOP("PlgSettings", "Duplicates: same name and address within (m)"),
+            QT_TRANSLATE_NOOP(
+                "PlgSettings", "Two lieux with the same name and address closer than this are probable duplicates."
+            ),
+        ),
+    )
+    duplicate_name_distance_m: int = field(
+        default=30,
+        metadata=setting_label(
+            QT_TRANSLATE_NOOP("PlgSettings", "Duplicates: same name within (m)"),
+            QT_TRANSLATE_NOOP("PlgSettings", "Two lieux with the same name closer than this are probable duplicates."),
+        ),
+    )
+    duplicate_name_similarity: int = field(
+        default=90,
+        metadata=setting_label(
+            QT_TRANSLATE_NOOP("PlgSettings", "Duplicates: name similarity (0–100)"),
+            QT_TRANSLATE_NOOP(
+                "PlgSettings",
+                "Names count as the same from this similarity score on (rapidfuzz ratio of the names without case, "
+                "accents or punctuation; 100 = identical)."
+            ),
+        ),
+    )
+    duplicate_address_similarity: int = field(
+        default=90,
+        metadata=setting_label(
+            QT_TRANSLATE_NOOP("PlgSettings", "Duplicates: address similarity (0–100)"),
+            QT_TRANSLATE_NOOP(
+                "PlgSettings",
+                "Addresses count as the same from this similarity score on (house numbers must be equal)."
+            ),
+        ),
+    )
+
 
 def _qgs_settings():
     from qgis.core import QgsSettings

@@ -468,6 +468,15 @@ _CATALOGUE: tuple[Code, ...] = (
         ),
     ),
     _code(
+        "probable-duplicate", WARNING, QUALITY,
+        lambda: translate("Validation", "Probable duplicate"),
+        lambda: translate(
+            "Validation",
+            "Probably the same lieu as “{detail}” (id {value}): {item}, {distance}. Merge the two lieux, "
+            "or accept this issue if they are distinct lieux.",
+        ),
+    ),
+    _code(
         "services-but-no-public", WARNING, QUALITY,
         lambda: translate("Validation", "Services given for a lieu that receives no public"),
         lambda: translate(

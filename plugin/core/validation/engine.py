@@ -58,6 +58,9 @@ class ValidationOptions:
     quality: bool = True  # False: the schema's constraints only (Validata parity)
     geography: Any = None  # reference data (the interface of plugin.core.reference); None = the bundled one
     typologies: Mapping[str, str] | None = None  # code → label; None = the bundled list
+    # probable duplicates (a cross-record rule, see .duplicates): None = not looked for; the dock, the
+    # producers' report and `validate --duplicates` pass DuplicateSettings()
+    duplicates: Any = None
 
     @classmethod
     def from_settings(cls, settings: Any, **overrides: Any) -> ValidationOptions:
@@ -416,6 +419,8 @@ def _validate_table(table, schema: Schema, options: ValidationOptions, validator
     columns = _extract(rows, {name: keys[name] for name in schema.field_names if name in keys})
     ids = columns.get(schema.primary_key) or [""] * len(rows)
     issues.extend(validator.validate_columns(columns, row_numbers, ids))
+    if options.duplicates is not None and options.quality:
+        issues.extend(_duplicate_issues(columns, row_numbers, options))
     ids_by_number = dict(zip(row_numbers, ids))
     rows_by_number = dict(zip(row_numbers, rows))
     for number, name, item in row_shape_findings(table) + lossy_header_findings(table, keys, rows_by_number):
@@ -447,8 +452,17 @@ def validate_records(
     ids = columns[schema.primary_key]
     with language(options.language), _gc_paused():
         issues = validator.validate_columns(columns, rows, ids)
+        if options.duplicates is not None and options.quality:
+            issues.extend(_duplicate_issues(columns, rows, options))
     validator.sort(issues)
     return Report(rows=len(records), issues=issues, schema_version=schema.version)
+
+
+def _duplicate_issues(columns: Mapping[str, Sequence[str]], rows: Sequence, options: ValidationOptions) -> list[Issue]:
+    from .duplicates import DuplicateSettings, duplicate_issues
+
+    settings = options.duplicates if isinstance(options.duplicates, DuplicateSettings) else None
+    return duplicate_issues(columns, rows, settings)
 
 
 def check_record(

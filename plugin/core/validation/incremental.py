@@ -134,6 +134,13 @@ class IncrementalValidator:
         self.cross_rules: list[CrossRecordRule] = [
             UniqueRule(self.validator, name) for name in self.validator.unique_fields
         ] + list(cross_rules)
+        self.duplicates = None  # the DuplicateIndex when options.duplicates is set (partners of a lieu)
+        if self.options.duplicates is not None and self.options.quality:
+            from .duplicates import DuplicateIndex, DuplicateSettings
+
+            settings = self.options.duplicates
+            self.duplicates = DuplicateIndex(settings if isinstance(settings, DuplicateSettings) else None)
+            self.cross_rules.append(self.duplicates)
         self._records: dict[Key, Record] = {}
         self._own: dict[Key, list[Issue]] = {}
 
@@ -144,6 +151,10 @@ class IncrementalValidator:
 
     def __contains__(self, key: object) -> bool:
         return key in self._records
+
+    def keys(self):
+        """The keys of the records held (a live view)."""
+        return self._records.keys()
 
     def record(self, key: Key) -> Record | None:
         return self._records.get(key)
@@ -186,7 +197,7 @@ class IncrementalValidator:
         self._records = {key: dict(record) for key, record in records.items()}
         self._own = self._check(self._records)
         changed: dict[Key, list[Issue]] = dict.fromkeys(self._records, ())
-        with language(self.options.language):
+        with language(self.options.language), _gc_paused():
             for rule in self.cross_rules:
                 rule.reset(self._records)
             concerned = set(self._own)

@@ -115,12 +115,20 @@ def test_fix_mode_writes_a_corrected_copy_and_never_touches_the_input(capsys, tm
     assert {(c["row"], c["field"], c["after"]) for c in payload["changes"]} == {
         (2, "code_postal", "04000"), (2, "code_insee", "04070"), (2, "latitude", "44.09"),
         (2, "telephone", "+33492305200"), (2, "date_maj", "2024-04-02")}
-    assert "5 safe fixes applied" in err and "0 errors left" in err
+    assert "5 changes (safe fixes only)" in err and "0 errors left" in err
     with open(target, encoding="utf-8", newline="") as handle:
         rows = list(csv.DictReader(handle))
     assert rows[1]["code_postal"] == "04000" and rows[1]["telephone"] == "+33492305200"
     code, _, _ = run(capsys, target)
     assert code == 0
+
+
+def test_fix_mode_lists_the_blank_rows_and_extra_cells_it_drops(capsys, samples, tmp_path):
+    code, out, _ = run(capsys, samples / "bad.csv", "--fix", tmp_path / "fixed.csv", "--format", "json")
+    changes = json.loads(out)["changes"]
+    assert {"row": 13, "id": "", "field": "", "before": "", "after": "", "codes": ["blank-row"]} in changes
+    assert {"row": 14, "id": "x", "field": "", "before": "x", "after": "", "codes": ["extra-cell"]} in changes
+    assert [c["row"] for c in changes] == sorted(c["row"] for c in changes)
 
 
 def test_fix_mode_keeps_extra_columns_and_refuses_to_overwrite_the_input(capsys, tmp_path):

@@ -1,0 +1,706 @@
+"""The tree of issues shown by the validation dock: grouped by lieu or by rule, sorted, filtered, live.
+
+A two-level :class:`QAbstractItemModel` over a :class:`~..qgis.live_validation.LiveValidation`: groups (a lieu,
+or a rule) hold the open issues; a last group "Accepted" holds the accepted ones. Sorting (header click) and
+filtering (severity, field, rule, map extent, text) happen in the model with Python's sort on precomputed
+keys — a proxy model would call back into Python for every comparison, too slow for 50,000 issues. After an
+edit only the groups of the lieux that changed are touched (rows removed/inserted, groups moved), so the
+view keeps its expanded groups and its scroll position.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any, Callable
+
+from qgis.PyQt.QtCore import QAbstractItemModel, QModelIndex, Qt, QTimer
+from qgis.PyQt.QtGui import QBrush, QColor, QFont, QIcon, QPainter, QPixmap
+
+from ..core.i18n import translate
+from ..core.validation import Issue
+from ..core.validation.codes import CODES, ERROR
+from ..qgis.live_validation import LiveValidation
+
+BY_LIEU = "lieu"
+BY_RULE = "rule"
+LIEU, RULE, ACCEPTED = "lieu", "rule", "accepted"
+
+LABEL, SEVERITY, FIELD, VALUE = range(4)  # VALUE shows "value → suggested fix"
+COLUMN_COUNT = 4
+ITEM_ROLE = Qt.UserRole + 1
+BATCH = 400  # rows handed to the view at a time
+PREPARATION = "issues_model"
+_ROOT = QModelIndex()
+COLOURS = {"error": "#d7191c", "warning": "#f59f00", "accepted": "#8a8a8a"}
+
+
+def _tr(text: str) -> str:
+    return translate("IssuesModel", text)
+
+
+@lru_cache(maxsize=8)
+def dot_icon(colour: str, hollow: bool = False) -> QIcon:
+    pixmap = QPixmap(14, 14)
+    pixmap.fill(Qt.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.Antialiasing)
+    painter.setPen(QColor(colour))
+    painter.setBrush(QBrush(Qt.NoBrush if hollow else QColor(colour)))
+    painter.drawEllipse(2, 2, 10, 10)
+    painter.end()
+    return QIcon(pixmap)
+
+
+def short(text: str, limit: int = 80) -> str:
+    text = " ".join((text or "").split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def visible(text: str, limit: int = 60) -> str:
+    """A value on one line, its leading/trailing spaces shown as ␣ (the "whitespace" issues are about them)."""
+    text = text or ""
+    core = text.strip()
+    lead = len(text) - len(text.lstrip())
+    trail = len(text) - len(text.rstrip())
+    return "␣" * min(lead, 3) + short(core, limit) + "␣" * min(trail, 3)
+
+
+@dataclass
+class Filters:
+    severity: str | None = None  # "error" | "warning" | None
+    field: str | None = None
+    code: str | None = None
+    extent: tuple[float, float, float, float] | None = None  # xmin, ymin, xmax, ymax in EPSG:4326
+    text: str = ""
+
+    def active(self) -> bool:
+        return bool(self.severity or self.field or self.code or self.extent or self.text)
+
+
+class Item:
+    """One issue of one lieu (``acceptance`` set when it is accepted)."""
+
+    __slots__ = ("key", "issue", "acceptance", "group", "sort_key")
+
+    def __init__(self, key: int, issue: Issue, acceptance=None):
+        self.key = key
+        self.issue = issue
+        self.acceptance = acceptance
+        self.group: Group | None = None
+        self.sort_key = None
+
+    @property
+    def accepted(self) -> bool:
+        return self.acceptance is not None
+
+
+class Group:
+    __slots__ = ("kind", "key", "items", "label", "errors", "warnings", "shown")
+
+    def __init__(self, kind: str, key: Any, label: str):
+        self.kind = kind
+        self.key = key
+        self.label = label
+        self.items: list[Item] = []
+        self.errors = 0
+        self.warnings = 0
+        self.shown = 0  # children handed to the view so far (fetchMore)
+
+    def recount(self) -> None:
+        self.errors = sum(1 for item in self.items if item.issue.severity == ERROR)
+        self.warnings = len(self.items) - self.errors
+
+
+def _bisect(items: list, key, key_of: Callable) -> int:
+    """Leftmost insertion point of ``key`` in ``items`` sorted by ``key_of`` (bisect's key= needs Python 3.10)."""
+    low, high = 0, len(items)
+    while low < high:
+        middle = (low + high) // 2
+        if key_of(items[middle]) < key:
+            low = middle + 1
+        else:
+            high = middle
+    return low
+
+
+class _Descending:
+    """Inverts the order of a sort key (bisect needs ascending keys)."""
+
+    __slots__ = ("key",)
+
+    def __init__(self, key):
+        self.key = key
+
+    def __lt__(self, other):
+        return other.key < self.key
+
+    def __eq__(self, other):
+        return self.key == other.key
+
+
+class IssuesModel(QAbstractItemModel):
+    """Groups and items are handed to the view in batches (``canFetchMore``/``fetchMore``): a view lays out
+    every row it knows after each change, and 40,000 rows would each cost a call into Python."""
+
+    def __init__(self, live: LiveValidation, parent=None):
+        super().__init__(parent)
+        self.live = live
+        self.group_by = BY_LIEU
+        self.filters = Filters()
+        self.sort_column = SEVERITY
+        self.sort_order = Qt.AscendingOrder
+        self.groups: list[Group] = []  # the accepted group first (if any), then the sorted groups
+        self.accepted: Group | None = None
+        self._by_key: dict[Any, Group] = {}
+        self._groups_of: dict[int, set] = {}  # lieu → keys of the groups holding its items (by rule)
+        self._shown = 0  # groups handed to the view so far
+        self._rows: dict[int, int] | None = None  # id(group) → row, for the groups shown
+        self._field_order = {name: i for i, name in enumerate(live.schema.field_names)}
+        self._fetch_timer = QTimer(self)
+        self._fetch_timer.setSingleShot(True)
+        self._fetch_timer.setInterval(0)
+        self._fetch_timer.timeout.connect(self._fetch_pending)
+        self._fetch_wanted: list[Group] = []
+        live.reset.connect(self._on_reset)
+        live.lieuxChanged.connect(self.update_lieux)
+        live.add_preparation(PREPARATION, self._prepare)
+
+    def detach(self) -> None:
+        self.live.preparations.pop(PREPARATION, None)
+        for signal, slot in ((self.live.reset, self._on_reset), (self.live.lieuxChanged, self.update_lieux)):
+            try:
+                signal.disconnect(slot)
+            except (TypeError, RuntimeError):
+                pass
+
+    # ── labels and sort keys ────────────────────────────────────────────────────────────────────────────
+
+    def lieu_label(self, key: int, source=None) -> str:
+        lieu_id, nom, commune = (source or self.live).lieu(key)
+        label = " ".join(nom.split()) or lieu_id or _tr("Lieu {fid}").format(fid=key)
+        commune = " ".join(commune.split())
+        return f"{label} ({commune})" if commune else label
+
+    def rule_title(self, code: str) -> str:
+        entry = CODES.get(code)
+        return entry.title if entry is not None else code
+
+    def item_label(self, item: Item, source=None) -> str:
+        if item.group is not None and item.group.kind == ACCEPTED:
+            return f"{self.lieu_label(item.key, source)} — {self.rule_title(item.issue.code)}"
+        if self.group_by == BY_RULE:
+            return self.lieu_label(item.key, source)
+        return self.rule_title(item.issue.code)
+
+    def _item_key(self, item: Item, source=None):
+        if item.sort_key is None:
+            item.sort_key = self._compute_item_key(item, source)
+        return item.sort_key
+
+    def _compute_item_key(self, item: Item, source=None):
+        issue = item.issue
+        column = self.sort_column
+        base = (issue.severity != ERROR, self._field_order.get(issue.field, 99), issue.code)
+        if column == LABEL:
+            key = (self.item_label(item, source).casefold(), base)
+        elif column == FIELD:
+            key = (self._field_order.get(issue.field, 99), base)
+        elif column == VALUE:
+            key = ((issue.value or "").casefold(), base)
+        else:
+            key = base
+        key = (key, item.key)
+        return _Descending(key) if self.sort_order == Qt.DescendingOrder else key
+
+    def _group_key(self, group: Group):
+        if self.sort_column == LABEL:
+            key = (group.label.casefold(), str(group.key))
+        else:
+            key = (-group.errors, -(group.errors + group.warnings), group.label.casefold(), str(group.key))
+        return _Descending(key) if self.sort_order == Qt.DescendingOrder else key
+
+    # ── filtering ───────────────────────────────────────────────────────────────────────────────────────
+
+    def _lieu_passes(self, key: int, source=None) -> bool:
+        source = source or self.live
+        filters = self.filters
+        if filters.extent is not None:
+            point = source.point(key)
+            if point is None:
+                return False
+            xmin, ymin, xmax, ymax = filters.extent
+            if not (xmin <= point[0] <= xmax and ymin <= point[1] <= ymax):
+                return False
+        if filters.text:
+            lieu_id, nom, commune = source.lieu(key)
+            haystack = f"{nom} {lieu_id} {commune}".casefold()
+            if filters.text.casefold() not in haystack:
+                return False
+        return True
+
+    def _issue_passes(self, issue: Issue) -> bool:
+        filters = self.filters
+        return (
+            (filters.severity is None or issue.severity == filters.severity)
+            and (filters.field is None or issue.field == filters.field)
+            and (filters.code is None or issue.code == filters.code)
+        )
+
+    def _items_of(self, key: int, source=None) -> tuple[list[Item], list[Item]]:
+        """(open items, accepted items) of a lieu that pass the filters."""
+        source = source or self.live
+        if not self._lieu_passes(key, source):
+            return [], []
+        passes = self._issue_passes
+        open_items = [Item(key, issue) for issue in source.open_issues(key) if passes(issue)]
+        accepted = [Item(key, issue, acc) for issue, acc in source.accepted_issues(key) if passes(issue)]
+        return open_items, accepted
+
+    def _group_key_of(self, item: Item):
+        return item.key if self.group_by == BY_LIEU else item.issue.code
+
+    def _new_group(self, key, source=None) -> Group:
+        if self.group_by == BY_LIEU:
+            return Group(LIEU, key, self.lieu_label(key, source))
+        return Group(RULE, key, self.rule_title(key))
+
+    # ── building ────────────────────────────────────────────────────────────────────────────────────────
+
+    def _settings(self) -> tuple:
+        return (self.group_by, self.filters, self.sort_column, self.sort_order)
+
+    def _build(self, source) -> tuple:
+        """(settings, groups, groups by key, groups of each lieu, accepted group) from a state (pure Python:
+        also run in the full pass's task, see :meth:`_prepare`)."""
+        settings = self._settings()
+        by_key: dict = {}
+        groups_of: dict[int, set] = {}
+        accepted = Group(ACCEPTED, None, _tr("Accepted"))
+        by_rule = self.group_by == BY_RULE
+        for key in list(source.keys()):
+            open_items, accepted_items = self._items_of(key, source)
+            for item in open_items:
+                group_key = self._group_key_of(item)
+                group = by_key.get(group_key)
+                if group is None:
+                    group = by_key[group_key] = self._new_group(group_key, source)
+                item.group = group
+                group.items.append(item)
+                if by_rule:
+                    groups_of.setdefault(key, set()).add(group_key)
+            for item in accepted_items:
+                item.group = accepted
+                accepted.items.append(item)
+        groups = list(by_key.values())
+        for group in groups:
+            group.items.sort(key=lambda item: self._item_key(item, source))
+            group.recount()
+        groups.sort(key=self._group_key)
+        accepted.items.sort(key=lambda item: self._item_key(item, source))
+        accepted.recount()
+        return settings, groups, by_key, groups_of, (accepted if accepted.items else None)
+
+    def _prepare(self, state):
+        """Run in the full pass's task: the groups for the new state, with the settings they were built for."""
+        return self._build(state)
+
+    def _on_reset(self) -> None:
+        prepared = self.live.prepared.get(PREPARATION)
+        if prepared is not None and prepared[0] == self._settings():
+            self._install(prepared)
+        else:
+            self.rebuild()
+
+    def rebuild(self) -> None:
+        """Recompute every group (after a change of grouping, filters or sort)."""
+        if self.live.ready:
+            self._install(self._build(self.live))
+        else:
+            self._install((self._settings(), [], {}, {}, None))
+
+    def _install(self, built: tuple) -> None:
+        _settings, groups, by_key, groups_of, accepted = built
+        self.beginResetModel()
+        self._by_key = by_key
+        self._groups_of = groups_of
+        self.accepted = accepted
+        self.groups = ([accepted] if accepted is not None else []) + groups
+        self._shown = min(len(self.groups), BATCH)
+        self._rows = None
+        self.endResetModel()
+
+    def set_group_by(self, mode: str) -> None:
+        if mode != self.group_by:
+            self.group_by = mode
+            self.rebuild()
+
+    def set_filters(self, filters: Filters) -> None:
+        self.filters = filters
+        self.rebuild()
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.AscendingOrder) -> None:
+        if (column, order) == (self.sort_column, self.sort_order) and self.groups:
+            return
+        self.sort_column, self.sort_order = column, order
+        self.rebuild()
+
+    # ── batches handed to the view ──────────────────────────────────────────────────────────────────────
+
+    def canFetchMore(self, parent: QModelIndex) -> bool:
+        if not parent.isValid():
+            return self._shown < len(self.groups)
+        if parent.column() != 0:
+            return False
+        group = self.node(parent)
+        return isinstance(group, Group) and group.shown < len(group.items)
+
+    def fetchMore(self, parent: QModelIndex) -> None:
+        if not parent.isValid():
+            count = min(BATCH, len(self.groups) - self._shown)
+            if count > 0:
+                self.beginInsertRows(_ROOT, self._shown, self._shown + count - 1)
+                self._shown += count
+                self._rows = None
+                self.endInsertRows()
+            return
+        group = self.node(parent) if parent.column() == 0 else None
+        if isinstance(group, Group):
+            count = min(BATCH, len(group.items) - group.shown)
+            if count > 0:
+                self.beginInsertRows(parent, group.shown, group.shown + count - 1)
+                group.shown += count
+                self.endInsertRows()
+
+    def hasChildren(self, parent: QModelIndex = _ROOT) -> bool:
+        if not parent.isValid():
+            return bool(self.groups)
+        return (
+            parent.internalPointer() is None
+            and parent.column() == 0
+            and 0 <= parent.row() < self._shown
+            and bool(self.groups[parent.row()].items)
+        )
+
+    def _fetch_pending(self) -> None:
+        wanted, self._fetch_wanted = self._fetch_wanted, []
+        for group in wanted:
+            row = self._group_row(group)
+            if row >= 0:
+                self.fetchMore(self.index(row, 0))
+
+    def fetch_all(self) -> None:
+        """Hand every group and item to the view (tests, small layers)."""
+        self.fetchMore(_ROOT)
+        while self._shown < len(self.groups):
+            self.fetchMore(_ROOT)
+        for row in range(self._shown):
+            parent = self.index(row, 0)
+            while self.canFetchMore(parent):
+                self.fetchMore(parent)
+
+    # ── live updates ────────────────────────────────────────────────────────────────────────────────────
+
+    def update_lieux(self, keys) -> None:
+        """The issues of the lieux ``keys`` changed: replace their items, group by group. Groups keep their
+        place (nothing jumps under the cursor); a new group goes where the sort puts it."""
+        if not self.live.ready:
+            return
+        keys = set(keys)
+        new_open: dict[Any, list[Item]] = {}
+        new_accepted: list[Item] = []
+        for key in keys:
+            open_items, accepted_items = self._items_of(key) if key in self.live.keys() else ([], [])
+            for item in open_items:
+                new_open.setdefault(self._group_key_of(item), []).append(item)
+            new_accepted.extend(accepted_items)
+        touched = set(new_open)
+        if self.group_by == BY_LIEU:
+            touched |= {key for key in keys if key in self._by_key}
+        else:
+            for key in keys:
+                touched |= self._groups_of.pop(key, set())
+            for group_key, items in new_open.items():
+                for item in items:
+                    self._groups_of.setdefault(item.key, set()).add(group_key)
+        for group_key in touched:
+            self._replace_in_group(group_key, keys, new_open.get(group_key, []))
+        if self.accepted is not None or new_accepted:
+            self._replace_accepted(keys, new_accepted)
+
+    def _group_row(self, group: Group) -> int:
+        """Row of a group handed to the view (-1 for one not shown yet)."""
+        if self._rows is None:
+            self._rows = {id(g): row for row, g in enumerate(self.groups[: self._shown])}
+        return self._rows.get(id(group), -1)
+
+    def _insert_group(self, group: Group, row: int) -> None:
+        if row <= self._shown and (row < self._shown or self._shown == len(self.groups)):
+            self.beginInsertRows(_ROOT, row, row)
+            self.groups.insert(row, group)
+            self._shown += 1
+            self._rows = None
+            self.endInsertRows()
+        else:
+            self.groups.insert(row, group)
+
+    def _remove_group(self, group: Group) -> None:
+        row = self._group_row(group)
+        if row >= 0:
+            self.beginRemoveRows(_ROOT, row, row)
+            del self.groups[row]
+            self._shown -= 1
+            self._rows = None
+            self.endRemoveRows()
+        else:
+            self.groups.remove(group)
+
+    def _replace_in_group(self, group_key, keys: set, items: list[Item]) -> None:
+        group = self._by_key.get(group_key)
+        if group is None:
+            if not items:
+                return
+            group = self._new_group(group_key)
+            for item in items:
+                item.group = group
+            group.items = sorted(items, key=self._item_key)
+            group.recount()
+            first = 1 if self.accepted is not None else 0
+            row = first + _bisect(self.groups[first:], self._group_key(group), self._group_key)
+            self._by_key[group_key] = group
+            self._insert_group(group, row)
+            return
+        self._replace_items(group, keys, items)
+        if not group.items:
+            del self._by_key[group_key]
+            self._remove_group(group)
+            return
+        if group.kind == LIEU:
+            group.label = self.lieu_label(group_key)
+        self._group_changed(group)
+
+    def _replace_accepted(self, keys: set, items: list[Item]) -> None:
+        group = self.accepted
+        if group is None:
+            group = Group(ACCEPTED, None, _tr("Accepted"))
+            for item in items:
+                item.group = group
+            group.items = sorted(items, key=self._item_key)
+            group.recount()
+            self.accepted = group
+            self._insert_group(group, 0)
+            return
+        self._replace_items(group, keys, items)
+        if not group.items:
+            self.accepted = None
+            self._remove_group(group)
+        else:
+            self._group_changed(group)
+
+    def _group_changed(self, group: Group) -> None:
+        group.recount()
+        row = self._group_row(group)
+        if row >= 0:
+            self.dataChanged.emit(self.index(row, 0), self.index(row, COLUMN_COUNT - 1))
+
+    def _replace_items(self, group: Group, keys: set, items: list[Item]) -> None:
+        """Remove the items of ``keys`` from a group and insert ``items`` at their sorted places."""
+        row = self._group_row(group)
+        parent = self.index(row, 0) if row >= 0 else None
+        rows = [i for i, item in enumerate(group.items) if item.key in keys]
+        runs: list[list[int]] = []  # contiguous runs, removed last first so that row numbers stay valid
+        for index in rows:
+            if runs and runs[-1][1] == index - 1:
+                runs[-1][1] = index
+            else:
+                runs.append([index, index])
+        for first, last in reversed(runs):
+            shown_last = min(last, group.shown - 1)
+            if parent is not None and first <= shown_last:
+                self.beginRemoveRows(parent, first, shown_last)
+                del group.items[first : last + 1]
+                group.shown -= shown_last - first + 1
+                self.endRemoveRows()
+            else:
+                del group.items[first : last + 1]
+        for item in sorted(items, key=self._item_key):
+            item.group = group
+            index = _bisect(group.items, self._item_key(item), self._item_key)
+            visible = index < group.shown or (group.shown == len(group.items) and group.shown > 0)
+            if parent is not None and visible:
+                self.beginInsertRows(parent, index, index)
+                group.items.insert(index, item)
+                group.shown += 1
+                self.endInsertRows()
+            else:
+                group.items.insert(index, item)
+
+    # ── QAbstractItemModel ──────────────────────────────────────────────────────────────────────────────
+
+    def columnCount(self, parent: QModelIndex = _ROOT) -> int:
+        return COLUMN_COUNT
+
+    def rowCount(self, parent: QModelIndex = _ROOT) -> int:
+        if not parent.isValid():
+            return self._shown
+        if parent.internalPointer() is None and parent.column() == 0 and 0 <= parent.row() < self._shown:
+            return self.groups[parent.row()].shown
+        return 0
+
+    def index(self, row: int, column: int, parent: QModelIndex = _ROOT) -> QModelIndex:
+        if column < 0 or column >= COLUMN_COUNT:
+            return QModelIndex()
+        if not parent.isValid():
+            return self.createIndex(row, column, None) if 0 <= row < self._shown else QModelIndex()
+        if parent.internalPointer() is not None or parent.column() != 0 or not 0 <= parent.row() < self._shown:
+            return QModelIndex()
+        group = self.groups[parent.row()]
+        return self.createIndex(row, column, group) if 0 <= row < group.shown else QModelIndex()
+
+    def parent(self, index: QModelIndex) -> QModelIndex:  # noqa: A003 (Qt's name)
+        if not index.isValid():
+            return QModelIndex()
+        group = index.internalPointer()
+        if group is None:
+            return QModelIndex()
+        row = self._group_row(group)
+        return self.createIndex(row, 0, None) if row >= 0 else QModelIndex()
+
+    def node(self, index: QModelIndex) -> Group | Item | None:
+        if not index.isValid():
+            return None
+        group = index.internalPointer()
+        if group is None:
+            return self.groups[index.row()] if 0 <= index.row() < self._shown else None
+        return group.items[index.row()] if 0 <= index.row() < group.shown else None
+
+    def index_of_item(self, item: Item) -> QModelIndex:
+        """The index of an item, fetching its group and rows as far as needed."""
+        group = item.group
+        if group is None or group not in self.groups:
+            return QModelIndex()
+        while self._group_row(group) < 0 and self.canFetchMore(_ROOT):
+            self.fetchMore(_ROOT)
+        parent = self.index(self._group_row(group), 0)
+        try:
+            position = group.items.index(item)
+        except ValueError:
+            return QModelIndex()
+        while group.shown <= position and self.canFetchMore(parent):
+            self.fetchMore(parent)
+        return self.index(position, 0, parent)
+
+    def flags(self, index: QModelIndex) -> Qt.ItemFlags:
+        return Qt.ItemIsEnabled | Qt.ItemIsSelectable if index.isValid() else Qt.NoItemFlags
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.DisplayRole) -> Any:
+        if orientation != Qt.Horizontal:
+            return None
+        if role == Qt.DisplayRole:
+            first = _tr("Lieu / issue") if self.group_by == BY_LIEU else _tr("Rule / lieu")
+            return [first, _tr("Severity"), _tr("Field"), _tr("Value → suggested fix")][section]
+        if role == Qt.ToolTipRole:
+            return _tr("Click to sort")
+        return None
+
+    def data(self, index: QModelIndex, role: int = Qt.DisplayRole) -> Any:
+        node = self.node(index)
+        if node is None:
+            return None
+        if role == ITEM_ROLE:
+            return node
+        if isinstance(node, Group):
+            return self._group_data(node, index.column(), role)
+        group = node.group
+        if role == Qt.DisplayRole and group is not None and index.row() == group.shown - 1 and group.shown < len(
+            group.items
+        ):  # the view reached the last child handed so far: hand the next batch (infinite scroll)
+            if group not in self._fetch_wanted:
+                self._fetch_wanted.append(group)
+            self._fetch_timer.start()
+        return self._item_data(node, index.column(), role)
+
+    def _group_data(self, group: Group, column: int, role: int) -> Any:
+        if role == Qt.DisplayRole:
+            if column == LABEL:
+                return f"{group.label} ({len(group.items)})"
+            if column == SEVERITY and group.kind != ACCEPTED:
+                return _counts_text(group.errors, group.warnings)
+            if column == FIELD and group.kind == RULE:
+                return group.items[0].issue.field if group.items and _one_field(group) else ""
+            return None
+        if role == Qt.DecorationRole and column == LABEL:
+            if group.kind == ACCEPTED:
+                return dot_icon(COLOURS["accepted"], True)
+            return dot_icon(COLOURS["error" if group.errors else "warning"])
+        if role == Qt.FontRole:
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role == Qt.ToolTipRole:
+            if group.kind == RULE:
+                return f"{group.key} — {group.label}"
+            return group.label
+        return None
+
+    def _item_data(self, item: Item, column: int, role: int) -> Any:
+        issue = item.issue
+        if role == Qt.DisplayRole:
+            if column == LABEL:
+                return self.item_label(item)
+            if column == SEVERITY:
+                return _tr("Error") if issue.severity == ERROR else _tr("Warning")
+            if column == FIELD:
+                return issue.field
+            if column == VALUE:
+                value = visible(issue.value, 40)
+                if issue.suggestion is None:
+                    return value
+                fix = visible(issue.suggestion, 40) if issue.suggestion else _tr("(empty the cell)")
+                return f"{value} → {fix}"
+            return None
+        if role == Qt.DecorationRole and column == LABEL:
+            return dot_icon(COLOURS[issue.severity if not item.accepted else "accepted"], item.accepted)
+        if role == Qt.ToolTipRole:
+            tip = issue.message
+            if item.accepted:
+                tip += "\n" + _tr("Accepted: {reason}").format(reason=item.acceptance.reason)
+            return tip
+        if role == Qt.ForegroundRole:
+            if item.accepted:
+                return QBrush(QColor(COLOURS["accepted"]))
+            if column == VALUE and issue.suggestion is not None:
+                return QBrush(QColor("#1b6e20"))  # a safe fix is waiting
+        return None
+
+    # ── queries for the dock ────────────────────────────────────────────────────────────────────────────
+
+    def visible_issue_count(self) -> int:
+        return sum(len(group.items) for group in self.groups if group.kind != ACCEPTED)
+
+    def fixable_of_rule(self, code: str) -> list[tuple[int, Issue]]:
+        """Every open issue of a rule with a safe fix (all lieux, whatever the filters)."""
+        return [
+            (key, issue) for key, issue in self.live.all_open() if issue.code == code and issue.suggestion is not None
+        ]
+
+    def find(self, predicate: Callable[[Item], bool]) -> Item | None:
+        for group in self.groups:
+            for item in group.items:
+                if predicate(item):
+                    return item
+        return None
+
+
+def _one_field(group: Group) -> bool:
+    first = group.items[0].issue.field
+    return all(item.issue.field == first for item in group.items[:50])
+
+
+def _counts_text(errors: int, warnings: int) -> str:
+    parts = []
+    if errors:
+        parts.append(_tr("{n} err.").format(n=errors))
+    if warnings:
+        parts.append(_tr("{n} warn.").format(n=warnings))
+    return ", ".join(parts)

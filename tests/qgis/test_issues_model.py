@@ -1,0 +1,151 @@
+"""The issues tree model under Qt's own model checker: batches handed to the view, live replacements of
+lieux shown or not yet shown, groups appearing and disappearing, accepted issues, sorting and filters."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+from qgis.PyQt.QtCore import QModelIndex, QObject, Qt, pyqtSignal, qInstallMessageHandler
+from qgis.PyQt.QtTest import QAbstractItemModelTester
+from qgis.PyQt.QtWidgets import QTreeView
+
+from plugin.core.acceptances import Acceptance
+from plugin.core.schema import load_schema
+from plugin.core.validation import Issue
+from plugin.gui.issues_model import BY_RULE, LABEL, Filters, IssuesModel
+from plugin.qgis.live_validation import LiveState
+
+CODES = ["phone-format", "date-old", "whitespace", "postal-code-format"]
+
+
+class FakeLive(QObject):
+    """The interface of LiveValidation the model reads, over a LiveState the test edits."""
+
+    reset = pyqtSignal()
+    lieuxChanged = pyqtSignal(object)
+
+    def __init__(self):
+        super().__init__()
+        self.schema = load_schema()
+        self.state = LiveState()
+        self.ready = True
+        self.preparations, self.prepared = {}, {}
+
+    def add_preparation(self, name, function):
+        self.preparations[name] = function
+
+    def __getattr__(self, name):
+        return getattr(self.__dict__["state"], name)
+
+    def all_open(self):
+        for key, issues in self.state.open.items():
+            for issue in issues:
+                yield key, issue
+
+    def set_lieu(self, key: int, codes: list[str], accepted: list[str] = ()):
+        def issue(code):
+            severity = "error" if code in ("phone-format", "postal-code-format") else "warning"
+            return Issue(key, f"id-{key}", "telephone", code, severity, code, f"v{key}", None)
+
+        open_issues = [issue(code) for code in codes]
+        accepted_items = [(issue(code), Acceptance(key, f"id-{key}", code, "telephone", f"v{key}", "ok"))
+                          for code in accepted]
+        self.state.store(key, open_issues, accepted_items, (4.0 + key / 1000, 49.0), (f"id-{key}", f"Lieu {key}",
+                                                                                     "Reims"))
+
+
+@pytest.fixture(autouse=True)
+def small_batches(monkeypatch):
+    """Batches of 20 rows: the same code paths as 400 with few enough rows for Qt's checker to stay quick."""
+    import plugin.gui.issues_model as issues_model
+
+    monkeypatch.setattr(issues_model, "BATCH", 20)
+    return 20
+
+
+@pytest.fixture()
+def checked(qgis_app):
+    warnings = []
+
+    def handler(_mode, _context, message):
+        warnings.append(message)
+
+    previous = qInstallMessageHandler(handler)
+    yield warnings
+    qInstallMessageHandler(previous)
+
+
+def make(count: int, seed: int = 1, tester: bool = True):
+    rng = random.Random(seed)
+    live = FakeLive()
+    for key in range(1, count + 1):
+        live.set_lieu(key, rng.sample(CODES, rng.randint(1, 3)))
+    model = IssuesModel(live)
+    # Qt's checker validates every signal against the model's answers (it fetches every batch itself)
+    tester = QAbstractItemModelTester(model, QAbstractItemModelTester.FailureReportingMode.Warning) if tester else None
+    view = QTreeView()
+    view.setModel(model)
+    view.resize(500, 400)
+    view.show()
+    model.rebuild()
+    return live, model, view, tester
+
+
+def test_rows_are_handed_to_the_view_in_batches(checked, small_batches):
+    batch = small_batches
+    live, model, view, _tester = make(batch * 2 + 5, tester=False)
+    assert model.rowCount() == batch and len(model.groups) == batch * 2 + 5
+    assert model.canFetchMore(QModelIndex())
+    model.fetchMore(QModelIndex())
+    assert model.rowCount() == batch * 2
+    model.fetch_all()
+    assert model.rowCount() == len(model.groups)
+    QAbstractItemModelTester(model, QAbstractItemModelTester.FailureReportingMode.Warning)
+    assert not [w for w in checked if "FAIL" in w or "ASSERT" in w], checked
+
+
+@pytest.mark.parametrize("with_checker", [True, False], ids=["checked", "rows-not-fetched"])
+def test_live_replacements_shown_and_not_shown(checked, with_checker):
+    """With Qt's checker (which fetches every row) and without (most rows never handed to the view)."""
+    live, model, view, _tester = make(45, seed=2, tester=with_checker)
+    view.expand(model.index(0, 0))
+    rng = random.Random(5)
+    keys = list(live.state.keys())
+    for step in range(80):
+        key = rng.choice(keys)
+        if step % 7 == 0:
+            live.state.forget(key)  # deleted
+        else:
+            live.set_lieu(key, rng.sample(CODES, rng.randint(0, 3)), accepted=["date-old"] if step % 5 == 0 else [])
+        model.update_lieux({key})
+        if step == 60:
+            model.set_group_by(BY_RULE)
+            view.expand(model.index(1, 0))
+    # the model now holds exactly what a fresh build gives
+    expected = {(key, issue.code) for key, issues in live.state.open.items() for issue in issues}
+    held = {(item.key, item.issue.code) for group in model.groups if group.kind != "accepted" for item in group.items}
+    assert held == expected
+    accepted = {(key, issue.code) for key, items in live.state.accepted.items() for issue, _ in items}
+    assert {(item.key, item.issue.code) for item in (model.accepted.items if model.accepted else [])} == accepted
+    assert not [w for w in checked if "FAIL" in w or "ASSERT" in w], checked
+
+
+def test_sort_and_filters(checked):
+    live, model, view, _tester = make(60, seed=3)
+    model.set_group_by(BY_RULE)
+    model.sort(LABEL, Qt.AscendingOrder)
+    titles = [group.label for group in model.groups]
+    assert titles == sorted(titles, key=str.casefold)
+    first = model.groups[0]
+    names = [model.item_label(item) for item in first.items]
+    assert names == sorted(names, key=str.casefold)
+    model.sort(LABEL, Qt.DescendingOrder)
+    assert [group.label for group in model.groups] == sorted(titles, key=str.casefold, reverse=True)
+    model.set_filters(Filters(severity="error"))
+    assert {item.issue.severity for group in model.groups for item in group.items} == {"error"}
+    model.set_filters(Filters(extent=(4.0, 48.0, 4.0105, 50.0)))  # lieux 1..10
+    assert {item.key for group in model.groups for item in group.items} <= set(range(1, 11))
+    model.set_filters(Filters(text="Lieu 42"))
+    assert {item.key for group in model.groups for item in group.items} == {42}
+    assert not [w for w in checked if "FAIL" in w or "ASSERT" in w], checked
