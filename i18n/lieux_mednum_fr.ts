@@ -327,11 +327,6 @@
             <translation>feuille (XLSX) ou table (GeoPackage) à lire</translation>
         </message>
         <message>
-            <location filename="plugin/core/cli.py" line="240" />
-            <source>{count} safe fixes applied; corrected copy written to {path} ({remaining} errors left).</source>
-            <translation>Corrections sûres appliquées : {count} ; copie corrigée écrite dans {path} (erreurs restantes : {remaining}).</translation>
-        </message>
-        <message>
             <location filename="plugin/core/cli.py" line="268" />
             <source>Summary by rule</source>
             <translation>Synthèse par règle</translation>
@@ -405,6 +400,21 @@
             <location filename="plugin/core/cli.py" line="286" />
             <source>→ suggested fix: “{fix}”</source>
             <translation>→ correction proposée : « {fix} »</translation>
+        </message>
+        <message>
+            <location filename="plugin/core/cli.py" line="253" />
+            <source>{count} changes (safe fixes only); corrected copy written to {path} ({remaining} errors left).</source>
+            <translation>Modifications (corrections sûres uniquement) : {count} ; copie corrigée écrite dans {path} (erreurs restantes : {remaining}).</translation>
+        </message>
+        <message>
+            <location filename="plugin/core/cli.py" line="305" />
+            <source>Row {row}: blank row removed</source>
+            <translation>Ligne {row} : ligne vide supprimée</translation>
+        </message>
+        <message>
+            <location filename="plugin/core/cli.py" line="307" />
+            <source>Row {row}: cells beyond the header removed: “{before}”</source>
+            <translation>Ligne {row} : cellules au-delà de l'en-tête supprimées : « {before} »</translation>
         </message>
     </context>
     <context>
@@ -1290,6 +1300,79 @@
         </message>
     </context>
     <context>
+        <name>IssuesModel</name>
+        <message>
+            <location filename="plugin/gui/issues_model.py" line="279" />
+            <source>Accepted</source>
+            <translation>Acceptées</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/issues_model.py" line="603" />
+            <source>Click to sort</source>
+            <translation>Cliquer pour trier</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/issues_model.py" line="600" />
+            <source>Lieu / issue</source>
+            <translation>Lieu / anomalie</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/issues_model.py" line="600" />
+            <source>Rule / lieu</source>
+            <translation>Règle / lieu</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/issues_model.py" line="181" />
+            <source>Lieu {fid}</source>
+            <translation>Lieu {fid}</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/issues_model.py" line="601" />
+            <source>Severity</source>
+            <translation>Gravité</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/issues_model.py" line="601" />
+            <source>Field</source>
+            <translation>Champ</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/issues_model.py" line="601" />
+            <source>Value → suggested fix</source>
+            <translation>Valeur → correction proposée</translation>
+        </message>
+        <message>
+            <location filename="../plugin/gui/validation_dock.py" line="399" />
+            <source>Error</source>
+            <translation>Erreur</translation>
+        </message>
+        <message>
+            <location filename="../plugin/gui/validation_dock.py" line="399" />
+            <source>Warning</source>
+            <translation>Avertissement</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/issues_model.py" line="659" />
+            <source>(empty the cell)</source>
+            <translation>(vider la cellule)</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/issues_model.py" line="703" />
+            <source>{n} err.</source>
+            <translation>{n} err.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/gui/validation_dock.py" line="399" />
+            <source>{n} warn.</source>
+            <translation>{n} avert.</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/issues_model.py" line="667" />
+            <source>Accepted: {reason}</source>
+            <translation>Acceptée : {reason}</translation>
+        </message>
+    </context>
+    <context>
         <name>LayerRecords</name>
         <message>
             <location filename="../plugin/qgis/layer_records.py" line="59" />
@@ -1388,22 +1471,22 @@
     <context>
         <name>LieuxMednumPlugin</name>
         <message>
-            <location filename="../plugin/main.py" line="176" />
+            <location filename="../plugin/main.py" line="177" />
             <source>A part of the plugin could not start ({name}); the details are in the log panel, tab “{title}”.</source>
             <translation>Une partie de l'extension n'a pas pu démarrer ({name}) ; le détail figure dans le panneau Journal des messages, onglet « {title} ».</translation>
         </message>
         <message>
-            <location filename="../plugin/main.py" line="201" />
+            <location filename="../plugin/main.py" line="202" />
             <source>Settings…</source>
             <translation>Paramètres…</translation>
         </message>
         <message>
-            <location filename="../plugin/main.py" line="207" />
+            <location filename="../plugin/main.py" line="208" />
             <source>Help and about…</source>
             <translation>Aide et à propos…</translation>
         </message>
         <message>
-            <location filename="../plugin/main.py" line="275" />
+            <location filename="../plugin/main.py" line="276" />
             <source>Copy the command</source>
             <translation>Copier la commande</translation>
         </message>
@@ -1419,6 +1502,24 @@
             <location filename="../plugin/qgis/tasks.py" line="34" />
             <source>Unexpected error: {error} (details in the log)</source>
             <translation>Erreur inattendue : {error} (détails dans le journal)</translation>
+        </message>
+    </context>
+    <context>
+        <name>LiveValidation</name>
+        <message>
+            <location filename="../plugin/qgis/live_validation.py" line="413" />
+            <source>This layer does not have the fields of the standard.</source>
+            <translation>Cette couche n'a pas les champs du standard.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/qgis/live_validation.py" line="449" />
+            <source>Validation of {name}</source>
+            <translation>Validation de {name}</translation>
+        </message>
+        <message>
+            <location filename="../plugin/qgis/live_validation.py" line="467" />
+            <source>Validation canceled.</source>
+            <translation>Validation annulée.</translation>
         </message>
     </context>
     <context>
@@ -1452,9 +1553,57 @@
     <context>
         <name>MednumProvider</name>
         <message>
-            <location filename="../plugin/processing/provider.py" line="35" />
+            <location filename="../plugin/processing/provider.py" line="38" />
             <source>Lieux de médiation numérique</source>
             <translation>Lieux de médiation numérique</translation>
+        </message>
+    </context>
+    <context>
+        <name>MergeDialog</name>
+        <message>
+            <location filename="plugin/gui/merge_dialog.py" line="225" />
+            <source>(empty)</source>
+            <translation>(vide)</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/merge_dialog.py" line="53" />
+            <source>Merge two lieux</source>
+            <translation>Fusionner deux lieux</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/merge_dialog.py" line="57" />
+            <source>Choose the lieu to keep, then for each field that differs the value to keep (the most recent one is selected). The other lieu is deleted; its full record stays in the merge journal of the GeoPackage. Ctrl+Z undoes the merge until you save.</source>
+            <translation>Choisissez le lieu à conserver, puis, pour chaque champ qui diffère, la valeur à garder (la plus récente est présélectionnée). L'autre lieu est supprimé ; son enregistrement complet reste dans le journal des fusions du GeoPackage. Ctrl+Z annule la fusion tant que vous n'avez pas enregistré.</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/merge_dialog.py" line="82" />
+            <source>Show only the fields that differ</source>
+            <translation>Afficher uniquement les champs qui diffèrent</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/merge_dialog.py" line="102" />
+            <source>Merge</source>
+            <translation>Fusionner</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/merge_dialog.py" line="69" />
+            <source>Lieu to keep</source>
+            <translation>Lieu à conserver</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/merge_dialog.py" line="76" />
+            <source>id: {id}</source>
+            <translation>id : {id}</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/merge_dialog.py" line="145" />
+            <source>both (union of the two lists)</source>
+            <translation>les deux (union des deux listes)</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/merge_dialog.py" line="75" />
+            <source>{lieu} — updated {date}</source>
+            <translation>{lieu} — màj du {date}</translation>
         </message>
     </context>
     <context>
@@ -1523,7 +1672,7 @@
         <message>
             <location filename="plugin/processing/orient.py" line="80" />
             <source>Find lieux for a need (orientation)</source>
-            <translation>Trouver des lieux pour un besoin (orientation)</translation>
+            <translation>Trouver les lieux pour un besoin (orientation)</translation>
         </message>
         <message>
             <location filename="plugin/processing/orient.py" line="86" />
@@ -2223,6 +2372,74 @@
             <source>A point farther than this from the centre of its commune gets the warning coordinates-far-from-commune (150 km in Guyane).</source>
             <translation>Un point plus éloigné du centre de sa commune reçoit l'avertissement coordinates-far-from-commune (150 km en Guyane).</translation>
         </message>
+        <message>
+            <location filename="../plugin/toolbelt/settings.py" line="179" />
+            <source>Duplicates: same pivot within (m)</source>
+            <translation>Doublons : même pivot à moins de (m)</translation>
+        </message>
+        <message>
+            <location filename="../plugin/toolbelt/settings.py" line="179" />
+            <source>Two lieux with the same pivot closer than this are probable duplicates.</source>
+            <translation>Deux lieux de même pivot plus proches que cette distance sont des doublons probables.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/toolbelt/settings.py" line="186" />
+            <source>Duplicates: same name and address within (m)</source>
+            <translation>Doublons : même nom et même adresse à moins de (m)</translation>
+        </message>
+        <message>
+            <location filename="../plugin/toolbelt/settings.py" line="186" />
+            <source>Two lieux with the same name and address closer than this are probable duplicates.</source>
+            <translation>Deux lieux de même nom et de même adresse plus proches que cette distance sont des doublons probables.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/toolbelt/settings.py" line="195" />
+            <source>Duplicates: same name within (m)</source>
+            <translation>Doublons : même nom à moins de (m)</translation>
+        </message>
+        <message>
+            <location filename="../plugin/toolbelt/settings.py" line="195" />
+            <source>Two lieux with the same name closer than this are probable duplicates.</source>
+            <translation>Deux lieux de même nom plus proches que cette distance sont des doublons probables.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/toolbelt/settings.py" line="202" />
+            <source>Duplicates: name similarity (0–100)</source>
+            <translation>Doublons : similarité des noms (0–100)</translation>
+        </message>
+        <message>
+            <location filename="../plugin/toolbelt/settings.py" line="202" />
+            <source>Names count as the same from this similarity score on (rapidfuzz ratio of the names without case, accents or punctuation; 100 = identical).</source>
+            <translation>Deux noms sont considérés comme identiques à partir de ce score de similarité (ratio rapidfuzz des noms sans casse, accents ni ponctuation ; 100 = identiques).</translation>
+        </message>
+        <message>
+            <location filename="../plugin/toolbelt/settings.py" line="213" />
+            <source>Duplicates: address similarity (0–100)</source>
+            <translation>Doublons : similarité des adresses (0–100)</translation>
+        </message>
+        <message>
+            <location filename="../plugin/toolbelt/settings.py" line="213" />
+            <source>Addresses count as the same from this similarity score on (house numbers must be equal).</source>
+            <translation>Deux adresses sont considérées comme identiques à partir de ce score de similarité (les numéros dans la voie doivent être égaux).</translation>
+        </message>
+    </context>
+    <context>
+        <name>ProducerReport</name>
+        <message>
+            <location filename="../plugin/core/producer_report.py" line="118" />
+            <source>Choose a report file ending in .html or .csv (not “{name}”).</source>
+            <translation>Choisissez un fichier de rapport se terminant par .html ou .csv (et non « {name} »).</translation>
+        </message>
+        <message>
+            <location filename="../plugin/core/producer_report.py" line="125" />
+            <source>Issues to correct in the lieux de médiation numérique</source>
+            <translation>Anomalies à corriger dans les lieux de médiation numérique</translation>
+        </message>
+        <message>
+            <location filename="../plugin/core/producer_report.py" line="135" />
+            <source>Cannot write {path}: {reason}</source>
+            <translation>Impossible d'écrire {path} : {reason}</translation>
+        </message>
     </context>
     <context>
         <name>Push</name>
@@ -2484,6 +2701,79 @@
         </message>
     </context>
     <context>
+        <name>ReportAlgorithm</name>
+        <message>
+            <location filename="../plugin/processing/report.py" line="43" />
+            <source>Report of issues for the producers</source>
+            <translation>Rapport des anomalies pour les producteurs</translation>
+        </message>
+        <message>
+            <location filename="../plugin/processing/report.py" line="46" />
+            <source>report,producer,issues,duplicates,html,csv,validation</source>
+            <translation>rapport,report,producteur,producer,anomalies,issues,doublons,duplicates,html,csv,validation</translation>
+        </message>
+        <message>
+            <location filename="../plugin/processing/report.py" line="49" />
+            <source>&lt;p&gt;Writes the report to hand to the producers of lieux de médiation numérique: every issue found by the validation engine (the national standard's schema and the quality rules) plus the &lt;b&gt;probable duplicates&lt;/b&gt; (same pivot nearby, same name and address within 100 m, same name within 30 m; thresholds in the plugin settings).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Lieux&lt;/b&gt;: a vector layer or a file (CSV, XLSX, JSON, GeoJSON, GeoPackage). When it is a working GeoPackage, the issues accepted in the validation dock are listed apart with their reason and not counted.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Report&lt;/b&gt;: a &lt;code&gt;.html&lt;/code&gt; file (printable page in French: summary by rule and by commune, lieux with the most issues, each issue with its current value and suggested fix) or a &lt;code&gt;.csv&lt;/code&gt; file (one row per issue: row, id, nom, commune, field, code, severity, rule, message, value, suggestion, status, reason).&lt;/p&gt;&lt;p&gt;Command line: &lt;code&gt;qgis_process run mednum:report -- INPUT=lieux.csv OUTPUT=rapport.html&lt;/code&gt;&lt;/p&gt;</source>
+            <translation>&lt;p&gt;Écrit le rapport à remettre aux producteurs de lieux de médiation numérique : toutes les anomalies trouvées par le moteur de validation (le schéma du standard national et les règles de qualité), plus les &lt;b&gt;doublons probables&lt;/b&gt; (même pivot à proximité, même nom et même adresse à moins de 100 m, même nom à moins de 30 m ; seuils dans les paramètres de l'extension).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Lieux&lt;/b&gt; : une couche vecteur ou un fichier (CSV, XLSX, JSON, GeoJSON, GeoPackage). S'il s'agit d'un GeoPackage de travail, les anomalies acceptées dans le panneau de validation sont listées à part avec leur motif et ne sont pas comptées.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Rapport&lt;/b&gt; : un fichier &lt;code&gt;.html&lt;/code&gt; (page imprimable en français : synthèse par règle et par commune, lieux ayant le plus d'anomalies, chaque anomalie avec sa valeur actuelle et la correction proposée) ou un fichier &lt;code&gt;.csv&lt;/code&gt; (une ligne par anomalie : row, id, nom, commune, field, code, severity, rule, message, value, suggestion, status, reason).&lt;/p&gt;&lt;p&gt;En ligne de commande : &lt;code&gt;qgis_process run mednum:report -- INPUT=lieux.csv OUTPUT=rapport.html&lt;/code&gt;&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <location filename="../plugin/processing/report.py" line="66" />
+            <source>Lieux (layer or file)</source>
+            <translation>Lieux (couche ou fichier)</translation>
+        </message>
+        <message>
+            <location filename="../plugin/processing/report.py" line="71" />
+            <source>Report (.html or .csv)</source>
+            <translation>Rapport (.html ou .csv)</translation>
+        </message>
+        <message>
+            <location filename="../plugin/processing/report.py" line="71" />
+            <source>HTML report (*.html);;CSV file (*.csv)</source>
+            <translation>Rapport HTML (*.html);;Fichier CSV (*.csv)</translation>
+        </message>
+        <message>
+            <location filename="../plugin/processing/report.py" line="78" />
+            <source>Number of lieux</source>
+            <translation>Nombre de lieux</translation>
+        </message>
+        <message>
+            <location filename="../plugin/processing/report.py" line="78" />
+            <source>Number of errors</source>
+            <translation>Nombre d'erreurs</translation>
+        </message>
+        <message>
+            <location filename="../plugin/processing/report.py" line="78" />
+            <source>Number of warnings</source>
+            <translation>Nombre d'avertissements</translation>
+        </message>
+        <message>
+            <location filename="../plugin/processing/report.py" line="78" />
+            <source>Lieux flagged as probable duplicates</source>
+            <translation>Lieux signalés comme doublons probables</translation>
+        </message>
+        <message>
+            <location filename="../plugin/processing/report.py" line="78" />
+            <source>Accepted issues (not counted)</source>
+            <translation>Anomalies acceptées (non comptées)</translation>
+        </message>
+        <message>
+            <location filename="../plugin/processing/report.py" line="126" />
+            <source>The report must be a .html or .csv file (not “{name}”).</source>
+            <translation>Le rapport doit être un fichier .html ou .csv (et non « {name} »).</translation>
+        </message>
+        <message>
+            <location filename="../plugin/processing/report.py" line="135" />
+            <source>Validating {count} lieux (duplicates included)…</source>
+            <translation>Validation de {count} lieux (doublons compris)…</translation>
+        </message>
+        <message>
+            <location filename="plugin/processing/report.py" line="154" />
+            <source>{rows} lieux: {errors} errors, {warnings} warnings ({duplicates} probable duplicates), {accepted} accepted issues. Report: {path}</source>
+            <translation>{rows} lieux : {errors} erreur(s), {warnings} avertissement(s) (dont {duplicates} doublon(s) probable(s)), {accepted} anomalie(s) acceptée(s). Rapport : {path}</translation>
+        </message>
+    </context>
+    <context>
         <name>ServiceStyle</name>
         <message>
             <location filename="../plugin/qgis/service_style.py" line="98" />
@@ -2515,6 +2805,24 @@
             <location filename="../plugin/qgis/styles.py" line="35" />
             <source>No issue</source>
             <translation>Aucune anomalie</translation>
+        </message>
+    </context>
+    <context>
+        <name>TableStore</name>
+        <message>
+            <location filename="../plugin/core/gpkg_tables.py" line="45" />
+            <source>The GeoPackage {path} does not exist (moved or deleted?).</source>
+            <translation>Le GeoPackage {path} n'existe pas (déplacé ou supprimé ?).</translation>
+        </message>
+        <message>
+            <location filename="../plugin/core/gpkg_tables.py" line="53" />
+            <source>The GeoPackage {path} could not be updated: {error}</source>
+            <translation>Le GeoPackage {path} n'a pas pu être mis à jour : {error}</translation>
+        </message>
+        <message>
+            <location filename="../plugin/core/gpkg_tables.py" line="109" />
+            <source>The table {table} of {path} could not be read: {error}</source>
+            <translation>La table {table} de {path} n'a pas pu être lue : {error}</translation>
         </message>
     </context>
     <context>
@@ -2896,7 +3204,7 @@
             <translation>Services indiqués pour un lieu qui n'accueille pas de public</translation>
         </message>
         <message>
-            <location filename="../plugin/core/validation/rules/common.py" line="42" />
+            <location filename="../plugin/gui/validation_dock.py" line="897" />
             <source>“{item}”</source>
             <translation>« {item} »</translation>
         </message>
@@ -3115,6 +3423,380 @@
             <source>modalites_acces says “Ce lieu n'accueille pas de public” although services are given: the Cartographie nationale drops that value. Remove it or empty services.</source>
             <translation>modalites_acces indique « Ce lieu n'accueille pas de public » alors que des services sont indiqués : la Cartographie nationale écarte cette valeur. Retirez-la ou videz services.</translation>
         </message>
+        <message>
+            <location filename="../plugin/core/validation/codes.py" line="55" />
+            <source>Probable duplicate</source>
+            <translation>Doublon probable</translation>
+        </message>
+        <message>
+            <location filename="../plugin/core/validation/duplicates.py" line="57" />
+            <source>same pivot</source>
+            <translation>même pivot</translation>
+        </message>
+        <message>
+            <location filename="../plugin/core/validation/duplicates.py" line="58" />
+            <source>same name and address</source>
+            <translation>même nom et même adresse</translation>
+        </message>
+        <message>
+            <location filename="../plugin/core/validation/duplicates.py" line="59" />
+            <source>same name</source>
+            <translation>même nom</translation>
+        </message>
+        <message>
+            <location filename="../plugin/core/validation/duplicates.py" line="408" />
+            <source>at the same address (coordinates missing)</source>
+            <translation>à la même adresse (coordonnées manquantes)</translation>
+        </message>
+        <message>
+            <location filename="../plugin/core/validation/duplicates.py" line="410" />
+            <source>{distance} m apart</source>
+            <translation>à {distance} m l'un de l'autre</translation>
+        </message>
+        <message>
+            <location filename="plugin/core/validation/codes.py" line="473" />
+            <source>Probably the same lieu as “{detail}” (id {value}): {item}, {distance}. Merge the two lieux, or accept this issue if they are distinct lieux.</source>
+            <translation>Probablement le même lieu que « {detail} » (id {value}) : {item}, {distance}. Fusionnez les deux lieux, ou acceptez cette anomalie s'il s'agit de lieux distincts.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ValidationDock</name>
+        <message>
+            <location filename="plugin/gui/validation_dock.py" line="118" />
+            <source>Validation</source>
+            <translation>Validation</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/validation_dock.py" line="146" />
+            <source>Working layer of lieux to validate</source>
+            <translation>Couche de travail des lieux à valider</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/validation_dock.py" line="149" />
+            <source>Validate</source>
+            <translation>Valider</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/validation_dock.py" line="150" />
+            <source>Validate the whole layer again (in the background)</source>
+            <translation>Valider à nouveau toute la couche (en arrière-plan)</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/validation_dock.py" line="170" />
+            <source>by lieu</source>
+            <translation>par lieu</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/validation_dock.py" line="171" />
+            <source>by rule</source>
+            <translation>par règle</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/validation_dock.py" line="173" />
+            <source>All severities</source>
+            <translation>Toutes les gravités</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/validation_dock.py" line="174" />
+            <source>Errors</source>
+            <translation>Erreurs</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/validation_dock.py" line="175" />
+            <source>Warnings</source>
+            <translation>Avertissements</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/validation_dock.py" line="183" />
+            <source>Search a lieu…</source>
+            <translation>Rechercher un lieu…</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/validation_dock.py" line="184" />
+            <source>Show the lieux whose name, id or commune contains this text</source>
+            <translation>Afficher les lieux dont le nom, l'id ou la commune contient ce texte</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/validation_dock.py" line="186" />
+            <source>Map extent</source>
+            <translation>Emprise de la carte</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/validation_dock.py" line="187" />
+            <source>Only the lieux in the current map extent</source>
+            <translation>Uniquement les lieux dans l'emprise actuelle de la carte</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/validation_dock.py" line="226" />
+            <source>Select an issue to see its message and suggested fix.</source>
+            <translation>Sélectionnez une anomalie pour voir son message et la correction proposée.</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/validation_dock.py" line="232" />
+            <source>Apply the fix</source>
+            <translation>Appliquer la correction</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/validation_dock.py" line="233" />
+            <source>Write the suggested value (one undo step: Ctrl+Z)</source>
+            <translation>Écrire la valeur proposée (annulable en une fois : Ctrl+Z)</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/validation_dock.py" line="234" />
+            <source>Fix the whole rule</source>
+            <translation>Corriger toute la règle</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/validation_dock.py" line="235" />
+            <source>Apply every safe fix of this rule, in all lieux (one undo step)</source>
+            <translation>Appliquer toutes les corrections sûres de cette règle, dans tous les lieux (annulable en une fois)</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/validation_dock.py" line="236" />
+            <source>Accept…</source>
+            <translation>Accepter…</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/validation_dock.py" line="237" />
+            <source>Accept this issue with a reason: it is no longer counted</source>
+            <translation>Accepter cette anomalie en indiquant un motif : elle n'est plus comptée</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/validation_dock.py" line="238" />
+            <source>Merge…</source>
+            <translation>Fusionner…</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/validation_dock.py" line="239" />
+            <source>Merge this lieu and its probable duplicate</source>
+            <translation>Fusionner ce lieu et son doublon probable</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/validation_dock.py" line="240" />
+            <source>Open the form</source>
+            <translation>Ouvrir le formulaire</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/validation_dock.py" line="242" />
+            <source>Report</source>
+            <translation>Rapport</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/validation_dock.py" line="243" />
+            <source>Export the issues for the producers</source>
+            <translation>Exporter les anomalies pour les producteurs</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/validation_dock.py" line="248" />
+            <source>Printable HTML report…</source>
+            <translation>Rapport HTML imprimable…</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/validation_dock.py" line="249" />
+            <source>Issues as CSV…</source>
+            <translation>Anomalies en CSV…</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/validation_dock.py" line="271" />
+            <source>All fields</source>
+            <translation>Tous les champs</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/validation_dock.py" line="272" />
+            <source>Only the issues of one field</source>
+            <translation>Uniquement les anomalies d'un champ</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/validation_dock.py" line="273" />
+            <source>Only the issues of one rule</source>
+            <translation>Uniquement les anomalies d'une règle</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/validation_dock.py" line="277" />
+            <source>All rules</source>
+            <translation>Toutes les règles</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/validation_dock.py" line="414" />
+            <source>Cancel</source>
+            <translation>Annuler</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/validation_dock.py" line="782" />
+            <source>Lieux merged. Ctrl+Z undoes it; the merge is journaled when you save the layer.</source>
+            <translation>Lieux fusionnés. Ctrl+Z annule la fusion ; elle est consignée dans le journal à l'enregistrement de la couche.</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/validation_dock.py" line="898" />
+            <source>Validation dock</source>
+            <translation>Panneau de validation</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/validation_dock.py" line="188" />
+            <source>Group</source>
+            <translation>Regrouper</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/validation_dock.py" line="446" />
+            <source>Choose a working layer of lieux (open a lieux file first).</source>
+            <translation>Choisissez une couche de travail de lieux (ouvrez d'abord un fichier de lieux).</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/validation_dock.py" line="451" />
+            <source>&lt;b style="color:{error}"&gt;{errors}&lt;/b&gt; errors · &lt;b style="color:{warning}"&gt;{warnings}&lt;/b&gt; warnings · {accepted} accepted&lt;br&gt;{lieux_errors} lieux with errors, {lieux_warnings} with warnings only, {clean} without issue</source>
+            <translation>Erreurs : &lt;b style="color:{error}"&gt;{errors}&lt;/b&gt; · avertissements : &lt;b style="color:{warning}"&gt;{warnings}&lt;/b&gt; · acceptées : {accepted}&lt;br&gt;Lieux en erreur : {lieux_errors}, avec avertissements seuls : {lieux_warnings}, sans anomalie : {clean}</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/validation_dock.py" line="587" />
+            <source>(empty the cell)</source>
+            <translation>(vider la cellule)</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/validation_dock.py" line="618" />
+            <source>Withdraw acceptance</source>
+            <translation>Retirer l'acceptation</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/validation_dock.py" line="661" />
+            <source>Fix {code} of {lieu}</source>
+            <translation>Corriger {code} de {lieu}</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/validation_dock.py" line="709" />
+            <source>Accept the issue</source>
+            <translation>Accepter l'anomalie</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/validation_dock.py" line="718" />
+            <source>Give a reason to accept an issue.</source>
+            <translation>Indiquez un motif pour accepter une anomalie.</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/validation_dock.py" line="726" />
+            <source>This layer is not a GeoPackage: the acceptance lasts until QGIS is closed.</source>
+            <translation>Cette couche n'est pas un GeoPackage : l'acceptation dure jusqu'à la fermeture de QGIS.</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/validation_dock.py" line="751" />
+            <source>The other lieu is no longer a probable duplicate: validate again.</source>
+            <translation>L'autre lieu n'est plus un doublon probable : validez à nouveau.</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/validation_dock.py" line="856" />
+            <source>HTML report (*.html)</source>
+            <translation>Rapport HTML (*.html)</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/validation_dock.py" line="856" />
+            <source>CSV file (*.csv)</source>
+            <translation>Fichier CSV (*.csv)</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/validation_dock.py" line="857" />
+            <source>Export the issues</source>
+            <translation>Exporter les anomalies</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/validation_dock.py" line="903" />
+            <source>Issues of the working layer, live: fixes, acceptances, duplicates, report</source>
+            <translation>Anomalies de la couche de travail, en direct : corrections, acceptations, doublons, rapport</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/validation_dock.py" line="416" />
+            <source>Validating {name}…</source>
+            <translation>Validation de {name}…</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/validation_dock.py" line="557" />
+            <source>This lieu has no coordinates: it is not on the map.</source>
+            <translation>Ce lieu n'a pas de coordonnées : il n'est pas sur la carte.</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/validation_dock.py" line="670" />
+            <source>Fix all “{rule}” ({n})</source>
+            <translation>Corriger « {rule} » partout ({n})</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/validation_dock.py" line="865" />
+            <source>Report of {name}</source>
+            <translation>Rapport de {name}</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/validation_dock.py" line="877" />
+            <source>Report written: {path}</source>
+            <translation>Rapport écrit : {path}</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/validation_dock.py" line="585" />
+            <source>Value: {value}</source>
+            <translation>Valeur : {value}</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/validation_dock.py" line="588" />
+            <source>Suggested fix: {fix}</source>
+            <translation>Correction proposée : {fix}</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/validation_dock.py" line="591" />
+            <source>Accepted on {date} by {who}: {reason}</source>
+            <translation>Acceptée le {date} par {who} : {reason}</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/validation_dock.py" line="614" />
+            <source>Apply every safe fix of the rule “{rule}” in all lieux (one undo step)</source>
+            <translation>Appliquer toutes les corrections sûres de la règle « {rule} » dans tous les lieux (annulable en une fois)</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/validation_dock.py" line="681" />
+            <source>{done} of {total} cells fixed: the others changed since the validation.</source>
+            <translation>{done} cellule(s) corrigée(s) sur {total} : les autres ont changé depuis la validation.</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/validation_dock.py" line="688" />
+            <source>{n} cells fixed. Ctrl+Z undoes it; save the layer to keep it.</source>
+            <translation>Cellules corrigées : {n}. Ctrl+Z annule ; enregistrez la couche pour conserver les corrections.</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/validation_dock.py" line="710" />
+            <source>Why is “{rule}” acceptable for {lieu}? (kept in the GeoPackage with your name)</source>
+            <translation>Pourquoi l'anomalie « {rule} » est-elle acceptable pour {lieu} ? (motif conservé dans le GeoPackage avec votre nom)</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/validation_dock.py" line="769" />
+            <source>Merge {removed} into {kept}</source>
+            <translation>Fusionner {removed} dans {kept}</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/validation_dock.py" line="462" />
+            <source>{n} issues shown (filters on)</source>
+            <translation>Anomalies affichées : {n} (filtres actifs)</translation>
+        </message>
+    </context>
+    <context>
+        <name>ValidationEdits</name>
+        <message>
+            <location filename="../plugin/qgis/validation_edits.py" line="35" />
+            <source>The layer {name} cannot be edited (read-only file or provider).</source>
+            <translation>La couche {name} ne peut pas être modifiée (fichier ou fournisseur en lecture seule).</translation>
+        </message>
+        <message>
+            <location filename="../plugin/qgis/validation_edits.py" line="82" />
+            <source>One of the two lieux no longer exists: validate the layer again.</source>
+            <translation>L'un des deux lieux n'existe plus : validez à nouveau la couche.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/qgis/validation_edits.py" line="98" />
+            <source>The merged lieu could not be deleted.</source>
+            <translation>Le lieu fusionné n'a pas pu être supprimé.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ValidationOverlay</name>
+        <message>
+            <location filename="../plugin/qgis/validation_overlay.py" line="99" />
+            <source>Validation: {name}</source>
+            <translation>Validation : {name}</translation>
+        </message>
     </context>
     <context>
         <name>ValidationReport</name>
@@ -3307,6 +3989,31 @@
             <location filename="plugin/core/report_html.py" line="182" />
             <source>File: {source} · {rows} lieux · schema {version} · {date}</source>
             <translation>Fichier : {source} · {rows} lieux · schéma {version} · {date}</translation>
+        </message>
+        <message>
+            <location filename="plugin/core/report_html.py" line="282" />
+            <source>Lieu</source>
+            <translation>Lieu</translation>
+        </message>
+        <message>
+            <location filename="plugin/core/report_html.py" line="282" />
+            <source>Reason</source>
+            <translation>Motif</translation>
+        </message>
+        <message>
+            <location filename="plugin/core/report_html.py" line="280" />
+            <source>Accepted issues</source>
+            <translation>Anomalies acceptées</translation>
+        </message>
+        <message>
+            <location filename="plugin/core/report_html.py" line="281" />
+            <source>Issues a Hub agent accepted in the validation dock, with the reason given: they are not counted above.</source>
+            <translation>Anomalies acceptées par un agent du Hub dans le panneau de validation, avec le motif indiqué : elles ne sont pas comptées ci-dessus.</translation>
+        </message>
+        <message>
+            <location filename="plugin/core/report_html.py" line="197" />
+            <source>accepted issues (not counted)</source>
+            <translation>anomalies acceptées (non comptées)</translation>
         </message>
     </context>
     <context>

@@ -289,3 +289,17 @@ def test_self_tr_is_not_used_in_a_class_that_is_subclassed(repo_root):
         and isinstance(call.func.value, ast.Name) and call.func.value.id == "self"
     ]
     assert not offenders, "self.tr() in a subclassed class:\n" + "\n".join(offenders)
+
+
+def test_readme_names_the_processing_algorithms_as_french_qgis_does(repo_root, qgis_processing):
+    """The README's "### `mednum:x` — Title" headings are the algorithms' names in a French QGIS."""
+    from plugin.core import i18n
+    from plugin.processing.provider import algorithm_classes
+
+    readme = (repo_root / "README.md").read_text(encoding="utf-8")
+    headings = dict(re.findall(r"^### `mednum:(\w+)` — (.+)$", readme, flags=re.MULTILINE))
+    assert len(headings) >= 3
+    with i18n.language("fr"):
+        names = {cls().name(): cls().displayName() for cls in algorithm_classes()}
+    for name, title in headings.items():
+        assert names[name] == title.strip(), name
