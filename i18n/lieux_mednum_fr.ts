@@ -245,6 +245,64 @@
         </message>
     </context>
     <context>
+        <name>Argparse</name>
+        <message>
+            <location filename="../plugin/core/cli.py" line="42" />
+            <source>usage: </source>
+            <translation>utilisation : </translation>
+        </message>
+        <message>
+            <location filename="../plugin/core/cli.py" line="42" />
+            <source>positional arguments</source>
+            <translation>arguments positionnels </translation>
+        </message>
+        <message>
+            <location filename="../plugin/core/cli.py" line="42" />
+            <source>options</source>
+            <translation>options </translation>
+        </message>
+        <message>
+            <location filename="../plugin/core/cli.py" line="42" />
+            <source>optional arguments</source>
+            <translation>arguments facultatifs </translation>
+        </message>
+        <message>
+            <location filename="../plugin/core/cli.py" line="42" />
+            <source>show this help message and exit</source>
+            <translation>afficher cette aide et quitter</translation>
+        </message>
+        <message>
+            <location filename="../plugin/core/cli.py" line="42" />
+            <source>the following arguments are required: %s</source>
+            <translation>arguments obligatoires manquants : %s</translation>
+        </message>
+        <message>
+            <location filename="../plugin/core/cli.py" line="42" />
+            <source>unrecognized arguments: %s</source>
+            <translation>arguments non reconnus : %s</translation>
+        </message>
+        <message>
+            <location filename="../plugin/core/cli.py" line="42" />
+            <source>invalid choice: %(value)r (choose from %(choices)s)</source>
+            <translation>choix non valide : %(value)r (choix possibles : %(choices)s)</translation>
+        </message>
+        <message>
+            <location filename="../plugin/core/cli.py" line="42" />
+            <source>expected one argument</source>
+            <translation>une valeur est attendue</translation>
+        </message>
+        <message>
+            <location filename="../plugin/core/cli.py" line="42" />
+            <source>argument %(argument_name)s: %(message)s</source>
+            <translation>argument %(argument_name)s : %(message)s</translation>
+        </message>
+        <message>
+            <location filename="../plugin/core/cli.py" line="42" />
+            <source>ambiguous option: %(option)s could match %(matches)s</source>
+            <translation>option ambiguë : %(option)s peut correspondre à %(matches)s</translation>
+        </message>
+    </context>
+    <context>
         <name>Cli</name>
         <message>
             <location filename="plugin/core/cli.py" line="249" />

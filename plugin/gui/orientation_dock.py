@@ -400,6 +400,7 @@ class OrientationDock(QgsDockWidget):
         self.radius_spin.setDecimals(1)
         self.radius_spin.setSingleStep(1)
         self.radius_spin.setValue(10)
+        self.radius_spin.setLocale(QLocale(current_language()))  # "15,0 km" in French
         self.radius_spin.setSuffix(" km")
         self.radius_spin.setSpecialValueText(tr("no limit (rank only)"))
         self.radius_spin.valueChanged.connect(self._place_changed)

@@ -68,6 +68,21 @@ def test_cli_errors_and_html_report_in_french(repo_root, samples, tmp_path):
         assert text in html, text
 
 
+def test_cli_usage_and_argument_errors_in_french(repo_root):
+    """argparse's own texts too: a French user never reads "usage:" or "the following arguments are required"."""
+    missing = run_cli(repo_root)
+    assert missing.returncode == 2
+    assert f"utilisation{NB}: python -m plugin validate" in missing.stderr
+    assert f"Erreur{NB}: arguments obligatoires manquants{NB}: FILE" in missing.stderr
+    wrong = run_cli(repo_root, "lieux.csv", "--format", "pdf")
+    assert f"choix non valide{NB}: 'pdf'" in wrong.stderr
+    helped = run_cli(repo_root, "--help")
+    assert "afficher cette aide et quitter" in helped.stdout and f"arguments positionnels{NB}:" in helped.stdout
+    assert "usage:" not in helped.stdout and "show this help" not in helped.stdout
+    english = run_cli(repo_root, "--lang", "en")
+    assert "the following arguments are required: FILE" in english.stderr
+
+
 @pytest.fixture()
 def french():
     with i18n.language("fr"):
@@ -100,3 +115,10 @@ def test_form_tabs_in_french(schema):
     titles = [tab.title for tab in form_tabs(schema)]
     assert titles[:3] == ["Identité", "Adresse et localisation", "Contact"]
     assert "Horaires et rendez-vous" in titles
+
+
+@pytest.mark.usefixtures("french")
+def test_distances_with_a_decimal_comma():
+    from plugin.core.orientation.cards import format_distance
+
+    assert format_distance(2.46) == f"2,5{NB}km" and format_distance(0.234) == f"230{NB}m"
