@@ -2757,6 +2757,11 @@
             <source>The layer's coordinate system is not WGS 84 (EPSG:4326): geometries were not used.</source>
             <translation>Le système de coordonnées de la couche n'est pas WGS 84 (EPSG:4326) : les géométries n'ont pas été utilisées.</translation>
         </message>
+        <message>
+            <location filename="../plugin/core/readers.py" line="1004" />
+            <source>The file {name} is a SQLite database but not a GeoPackage.</source>
+            <translation>Le fichier {name} est une base SQLite mais pas un GeoPackage.</translation>
+        </message>
     </context>
     <context>
         <name>ReportAlgorithm</name>
