@@ -125,7 +125,9 @@ title.attemptMove(QgsLayoutPoint(10, 6, QgsUnitTypes.LayoutMillimeters))
 title.attemptResize(QgsLayoutSize(277, 12, QgsUnitTypes.LayoutMillimeters))
 layout.addLayoutItem(title)
 subtitle = QgsLayoutItemLabel(layout)
-subtitle.setText(f"{report.rows} lieux validés : {report.errors} erreurs, {report.warnings} avertissements")
+subtitle.setText(
+    f"{report.rows} lieux validés · erreurs\u00a0: {report.errors} · avertissements\u00a0: {report.warnings}"
+)
 subtitle.setFont(QFont("DejaVu Sans", 11))
 subtitle.attemptMove(QgsLayoutPoint(10, 18, QgsUnitTypes.LayoutMillimeters))
 subtitle.attemptResize(QgsLayoutSize(277, 8, QgsUnitTypes.LayoutMillimeters))
@@ -180,7 +182,8 @@ if image.isNull() or not image.save(str(png_path)):
 codes: dict[str, int] = {}
 for issue in report.issues:
     codes[issue.code] = codes.get(issue.code, 0) + 1
-print(f"\n{SAMPLE.name} : {report.rows} lieux, {report.errors} erreurs, {report.warnings} avertissements "
+print(f"\n{SAMPLE.name}\u00a0: {report.rows} lieux · erreurs\u00a0: {report.errors} · avertissements\u00a0: "
+      f"{report.warnings} "
       f"(validation Processing en {elapsed:.2f} s)")
 for code, count in sorted(codes.items(), key=lambda item: -item[1])[:8]:
     print(f"  {count:5d}  {code}")

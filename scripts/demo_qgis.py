@@ -71,7 +71,8 @@ def run_demo() -> None:
     bar = iface.messageBar()
     item = bar.createMessage(
         "Lieux de médiation numérique",
-        f"{SAMPLE.name} : {results['ROWS']} lieux, {results['ERRORS']} erreurs, {results['WARNINGS']} avertissements.",
+        f"{SAMPLE.name}\u00a0: {results['ROWS']} lieux · erreurs\u00a0: {results['ERRORS']}"
+        f" · avertissements\u00a0: {results['WARNINGS']}",
     )
     if issues is not None:
         issues.setName("Anomalies")

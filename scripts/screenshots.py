@@ -143,4 +143,170 @@ def open_options():
     plugin.show_settings()  # modal: returns after shoot_and_close
 
 
+# ---- the validation dock and the Orientation dock on a working layer opened as a user does (menu) ----------
+docks = {}
+
+
+def feature_of(name: str):
+    return next(feature for feature in plugin.features if type(feature).__name__ == name)
+
+
+@step(500)
+def open_working_layer():
+    source = Path(os.environ["MEDNUM_DEMO_FILE"])
+    output = Path(os.environ["MEDNUM_DEMO_OUTPUT"]) / f"{source.stem}_travail.gpkg"
+    for stale in output.parent.glob(output.name + "*"):
+        stale.unlink()
+    feature_of("LieuxFilesFeature").open_file(str(source), str(output))
+
+
+def only_working_layer_visible() -> None:
+    layer = docks["layer"]
+    for node in QgsProject.instance().layerTreeRoot().findLayers():  # the working layer over the départements
+        node.setItemVisibilityChecked(node.layer() is layer or node.layer().name() == "Départements")
+    iface.setActiveLayer(layer)
+    iface.messageBar().clearWidgets()
+
+
+def centre_on_marseille(scale: float) -> None:
+    from qgis.core import QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsPointXY
+
+    canvas = iface.mapCanvas()
+    to_map = QgsCoordinateTransform(
+        QgsCoordinateReferenceSystem("EPSG:4326"), canvas.mapSettings().destinationCrs(), QgsProject.instance()
+    )
+    canvas.setCenter(to_map.transform(QgsPointXY(5.3698, 43.2965)))
+    canvas.zoomScale(scale)
+
+
+def side_docks(right: QDockWidget, width: int) -> None:
+    layers = window.findChild(QDockWidget, "Layers")
+    window.resizeDocks([layers, right], [250, width], Qt.Horizontal)
+
+
+@step(8000)
+def validation_dock():
+    docks["layer"] = iface.activeLayer()
+    only_working_layer_visible()
+    for dock in window.findChildren(QDockWidget):
+        if window.dockWidgetArea(dock) == Qt.BottomDockWidgetArea:
+            dock.close()
+    dock = feature_of("ValidationDockFeature").show()
+    dock.set_layer(docks["layer"])
+    side_docks(dock, 580)
+    docks["validation"] = dock
+
+
+@step(6000)
+def validation_select():
+    iface.messageBar().clearWidgets()
+    dock = docks["validation"]
+    item = dock.model.find(lambda it: it.issue.code == "whitespace" and it.issue.suggestion is not None)
+    if item is not None:
+        dock.select_item(item)
+
+
+@step(1500)
+def validation_shot():
+    grab("validation-dock")
+    dock = docks["validation"]
+    dock.group_combo.setCurrentIndex(1)  # by rule
+
+
+@step(1500)
+def validation_rules_select():
+    dock = docks["validation"]
+    item = dock.model.find(lambda it: it.issue.code == "opening-hours-invalid")
+    if item is not None:
+        dock.select_item(item)
+
+
+@step(1000)
+def validation_rules_shot():
+    grab("validation-dock-rules")
+
+
+@step(300)
+def merge_dialog():
+    from lieux_mednum.plugin.gui.merge_dialog import MergeDialog
+
+    dock = docks["validation"]
+    item = dock.model.find(lambda it: it.issue.code == "probable-duplicate")
+    if item is None:
+        return
+    dock.select_item(item)
+    other = dock.partner_of(item)
+    labels = (dock.model.lieu_label(item.key), dock.model.lieu_label(other))
+    dialog = MergeDialog(dock.live.record(item.key), dock.live.record(other), labels, parent=dock)
+    dialog.resize(1000, 600)
+    dialog.move(180, 60)
+    dialog.show()
+    docks["merge"] = dialog
+
+
+@step(1500)
+def merge_shot():
+    if "merge" in docks:
+        grab("validation-merge")
+        docks["merge"].reject()
+    docks["validation"].close()
+
+
+@step(300)
+def orientation_needs():
+    import datetime as dt
+
+    from lieux_mednum.plugin.core.orientation.query import Query
+
+    dock = feature_of("OrientationFeature").dock
+    dock.setUserVisible(True)
+    only_working_layer_visible()
+    side_docks(dock, 430)
+    dock.set_layer(docks["layer"])
+    iface.zoomToActiveLayer()
+    docks["orientation"] = dock
+    docks["needs"] = Query({"services": ("Aide aux démarches administratives",), "frais_a_charge": ("Gratuit",)})
+    docks["when"] = Query(open_at=dt.datetime(2024, 7, 16, 10, 30))
+
+
+@step(4000)
+def orientation_needs_filter():
+    dock = docks["orientation"]
+    dock.set_query(docks["needs"])
+    dock.tabs.setCurrentIndex(0)
+
+
+@step(2500)
+def orientation_needs_shot():
+    grab("orientation-besoins")
+    from lieux_mednum.plugin.core.orientation.query import Around, Query
+
+    dock = docks["orientation"]
+    dock.set_query(Query(open_at=docks["when"].open_at, around=Around(43.2965, 5.3698, 15.0, "Marseille (13055)")))
+    dock.tabs.setCurrentIndex(1)
+    centre_on_marseille(150000)
+
+
+@step(2500)
+def orientation_when_shot():
+    grab("orientation-lieu-moment")
+    docks["orientation"].tabs.setCurrentIndex(2)
+
+
+@step(2000)
+def orientation_results_shot():
+    grab("orientation-resultats")
+    dock = docks["orientation"]
+    dock.reset()
+    dock.tabs.setCurrentIndex(0)
+    dock.service_style_check.setChecked(True)
+    centre_on_marseille(60000)
+    QgsProject.instance().layerTreeRoot().findLayer(docks["layer"].id()).setExpanded(True)
+
+
+@step(3000)
+def orientation_services_shot():
+    grab("orientation-services")
+
+
 run_steps()

@@ -5,7 +5,11 @@ pylupdate5 (PyQt5) silently skips two common forms:
   * calls through a wrapper, ``_t("text")`` with ``def _t(text): return translate(_CTX, text)``.
 This script reads the Python sources with ``ast``, finds every literal string passed to ``translate`` /
 ``QT_TRANSLATE_NOOP`` / ``self.tr`` / such a wrapper, and makes sure each one is an active message of the .ts:
-a missing one is added (unfinished), one that pylupdate5 just marked obsolete is revived with its translation.
+a missing one is added (unfinished), one that pylupdate5 just marked obsolete is revived with its translation;
+the messages still obsolete after that are gone from the code and are removed (git keeps their history).
+pylupdate5 also takes a module-level wrapper named ``tr`` (``def tr(text): return translate(CTX, text)``) for
+``QObject.tr`` and files its strings under the context ``@default``, which nothing looks up at run time: those
+phantom messages are removed (the real ones are added under CTX).
 Translations already in the file are never changed. Run by ``make translations`` after pylupdate5.
 
 Usage: ts_complete.py FILE.ts SOURCE.py…   (prints how many messages it added or revived)
@@ -14,6 +18,7 @@ Usage: ts_complete.py FILE.ts SOURCE.py…   (prints how many messages it added 
 from __future__ import annotations
 
 import ast
+import os
 import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -28,6 +33,7 @@ class Message(NamedTuple):
     source: str
     filename: str
     line: int
+    via: str = ""  # the name of the wrapper function the string was passed to, if any
 
 
 def _call_name(func: ast.expr) -> str:
@@ -90,20 +96,23 @@ def messages_in(path: Path, root: Path) -> Iterator[Message]:
         ):
             yield Message(literals[0], literals[1], filename, node.lineno)
         elif name in wrappers and isinstance(node.func, ast.Name) and len(node.args) == 1 and literals:
-            yield Message(wrappers[name], literals[0], filename, node.lineno)
+            yield Message(wrappers[name], literals[0], filename, node.lineno, via=name)
         elif name == "tr" and isinstance(node.func, ast.Attribute) and literals and id(node) in enclosing_class:
             yield Message(enclosing_class[id(node)], literals[0], filename, node.lineno)
 
 
-def complete(ts_path: Path, sources: list[Path], root: Path) -> tuple[int, int]:
-    """Add or revive in ``ts_path`` every message of ``sources``: (added, revived)."""
+def complete(ts_path: Path, sources: list[Path], root: Path) -> tuple[int, int, int]:
+    """Add or revive in ``ts_path`` every message of ``sources``, drop the others: (added, revived, removed)."""
     tree = ET.parse(ts_path)
     ts = tree.getroot()
     contexts = {c.findtext("name"): c for c in ts.findall("context")}
     added = revived = 0
     seen: set[tuple[str, str]] = set()
+    phantoms: set[tuple[str, str]] = set()  # (file, source) that pylupdate5 misfiled under @default
     for path in sources:
         for message in messages_in(path, root):
+            if message.via == "tr":
+                phantoms.add((Path(message.filename).as_posix(), message.source))
             key = (message.context, message.source)
             if key in seen:
                 continue
@@ -128,16 +137,49 @@ def complete(ts_path: Path, sources: list[Path], root: Path) -> tuple[int, int]:
             ET.SubElement(element, "source").text = message.source
             ET.SubElement(element, "translation", type="unfinished")
             added += 1
+    _drop_phantoms(ts, contexts.get("@default"), phantoms, ts_path.parent, root)
+    removed = _drop_obsolete(ts)
     ET.indent(tree, space="    ")
     body = ET.tostring(ts, encoding="unicode")
     ts_path.write_text('<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n' + body + "\n", encoding="utf-8")
-    return added, revived
+    return added, revived, removed
+
+
+def _drop_obsolete(ts: ET.Element) -> int:
+    """Remove the messages still obsolete once every string of the code is revived: they left the code."""
+    removed = 0
+    for context in ts.findall("context"):
+        for message in context.findall("message"):
+            translation = message.find("translation")
+            if translation is not None and translation.get("type") in INACTIVE:
+                context.remove(message)
+                removed += 1
+        if not context.findall("message"):
+            ts.remove(context)
+    return removed
+
+
+def _drop_phantoms(ts: ET.Element, default: ET.Element | None, phantoms: set, ts_dir: Path, root: Path) -> None:
+    """Remove the @default messages pylupdate5 made of calls to a module-level ``tr`` wrapper."""
+    if default is None or not phantoms:
+        return
+    for message in default.findall("message"):
+        source = message.findtext("source")
+        locations = message.findall("location")
+        files = {
+            Path(os.path.relpath((ts_dir / loc.get("filename", "")).resolve(), root.resolve())).as_posix()
+            for loc in locations
+        }
+        if locations and all((file, source) in phantoms for file in files):
+            default.remove(message)
+    if not default.findall("message"):
+        ts.remove(default)
 
 
 def main(argv: list[str]) -> int:
     ts_path, sources = Path(argv[0]), [Path(p) for p in argv[1:] if p.endswith(".py")]
-    added, revived = complete(ts_path, sources, Path.cwd())
-    print(f"{ts_path}: {added} messages added, {revived} revived beyond pylupdate5")
+    added, revived, removed = complete(ts_path, sources, Path.cwd())
+    print(f"{ts_path}: {added} messages added, {revived} revived beyond pylupdate5, {removed} obsolete removed")
     return 0
 
 

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Sequence, TextIO
 
 from .errors import MednumError
-from .i18n import translate, use_language
+from .i18n import QT_TRANSLATE_NOOP, translate, use_language
 from .validation.codes import ERROR
 
 EXIT_OK = 0
@@ -36,6 +36,26 @@ FORMATS = ("text", "json", "html")
 
 def _t(text: str) -> str:
     return translate(_CTX, text)
+
+
+# argparse's own texts (the usage line, the help of -h, its errors), translated like ours while the CLI parses
+ARGPARSE_TEXTS = (
+    QT_TRANSLATE_NOOP("Argparse", "usage: "),
+    QT_TRANSLATE_NOOP("Argparse", "positional arguments"),
+    QT_TRANSLATE_NOOP("Argparse", "options"),
+    QT_TRANSLATE_NOOP("Argparse", "optional arguments"),  # Python < 3.10
+    QT_TRANSLATE_NOOP("Argparse", "show this help message and exit"),
+    QT_TRANSLATE_NOOP("Argparse", "the following arguments are required: %s"),
+    QT_TRANSLATE_NOOP("Argparse", "unrecognized arguments: %s"),
+    QT_TRANSLATE_NOOP("Argparse", "invalid choice: %(value)r (choose from %(choices)s)"),
+    QT_TRANSLATE_NOOP("Argparse", "expected one argument"),
+    QT_TRANSLATE_NOOP("Argparse", "argument %(argument_name)s: %(message)s"),
+    QT_TRANSLATE_NOOP("Argparse", "ambiguous option: %(option)s could match %(matches)s"),
+)
+
+
+def _argparse_text(text: str) -> str:
+    return translate("Argparse", text)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -86,7 +106,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if lang:
         use_language(lang)
     try:
-        args = build_parser().parse_args(argv)
+        args = _parse(argv)
         if args.command == "validate":
             return run_validate(args, sys.stdout, sys.stderr)
         return EXIT_UNREADABLE
@@ -100,6 +120,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BaseException as error:  # noqa: BLE001 — the last line of defence: no traceback for users
         return _internal_error(error)
+
+
+def _parse(argv: Sequence[str]) -> argparse.Namespace:
+    """parse_args with argparse's own texts in the active language (argparse reads them through ``_``)."""
+    english = argparse._
+    argparse._ = _argparse_text
+    try:
+        return build_parser().parse_args(argv)
+    finally:
+        argparse._ = english
 
 
 def _early_language(argv: Sequence[str]) -> str | None:

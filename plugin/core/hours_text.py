@@ -45,6 +45,11 @@ def _day_name(code: str) -> str:
     return names[code]
 
 
+def weekday_name(index: int) -> str:
+    """The name of day ``index`` (0 = Monday) in the active language, as the hours in words write it."""
+    return _day_name(_DAYS[index])
+
+
 def _month_name(code: str) -> str:
     names = (
         _t("January"),
@@ -193,7 +198,9 @@ _MONTH_ITEM = re.compile(
 
 
 def _date_words(month: str, day: str) -> str:
-    return _t("{month} {day}").format(month=_month_name(month), day=int(day))
+    number = int(day)
+    day_text = _t("1st") if number == 1 else str(number)  # "1er janvier", not "1 janvier"
+    return _t("{month} {day}").format(month=_month_name(month), day=day_text)
 
 
 def _months_words(text: str) -> str:
@@ -432,8 +439,8 @@ class HoursText:
 
     @property
     def text(self) -> str:
-        """One line ("; " between rules)."""
-        return "; ".join(self.lines)
+        """One line: the rules joined by "; " (French: by ". ", each rule starting with a capital)."""
+        return _t("; ").join(self.lines)
 
     @property
     def multiline(self) -> str:

@@ -84,6 +84,11 @@ def current_language() -> str:
     return _language
 
 
+def decimal_point() -> str:
+    """The decimal separator of numbers shown to a person in the active language (never in data): "2,5 km"."""
+    return "," if _language == "fr" else "."
+
+
 @contextmanager
 def language(lang: str | None) -> Iterator[None]:
     """Translate into ``lang`` inside the block, then restore the previous translator (``None``: no change)."""

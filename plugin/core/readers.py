@@ -1104,7 +1104,7 @@ def _table_from_gpkg(connection: sqlite3.Connection, source: Path, layer: str | 
         tables = gpkg_tables(connection)
     except sqlite3.DatabaseError as exc:
         if "no such table" in str(exc):
-            message = "The file {name} is a SQLite database but not a GeoPackage."
+            message = translate("ReadError", "The file {name} is a SQLite database but not a GeoPackage.")
             raise _error("not-geopackage", message, source) from None
         raise
     if not tables:

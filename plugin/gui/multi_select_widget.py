@@ -25,11 +25,17 @@ from qgis.PyQt.QtWidgets import (
     QWidget,
 )
 
+from ..core.i18n import translate
 from ..core.records import join_list, split_list
 
 VALUE_ROLE = Qt.ItemDataRole.UserRole
 OUT_OF_LIST_ROLE = Qt.ItemDataRole.UserRole + 1
 MAX_VISIBLE_ROWS = 9
+
+
+def _tr(text: str) -> str:
+    """A fixed context: ``self.tr()`` would look the text up under the name of a subclass (_MultiSelectEditor)."""
+    return translate("MultiSelectWidget", text)
 
 
 class MultiSelectWidget(QWidget):
@@ -53,7 +59,7 @@ class MultiSelectWidget(QWidget):
             bar = QHBoxLayout()
             self.search = QLineEdit(self)
             self.search.setClearButtonEnabled(True)
-            self.search.setPlaceholderText(self.tr("Search…"))
+            self.search.setPlaceholderText(_tr("Search…"))
             self.search.textChanged.connect(self._filter)
             bar.addWidget(self.search)
             self.count_label = QLabel(self)
@@ -68,9 +74,9 @@ class MultiSelectWidget(QWidget):
         self.list.itemChanged.connect(self._on_item_changed)
         layout.addWidget(self.list)
         self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
-        self.check_all_action = QAction(self.tr("Check all"), self.list)
+        self.check_all_action = QAction(_tr("Check all"), self.list)
         self.check_all_action.triggered.connect(self.check_all)
-        self.clear_action = QAction(self.tr("Uncheck all"), self.list)
+        self.clear_action = QAction(_tr("Uncheck all"), self.list)
         self.clear_action.triggered.connect(self.clear)
         self.list.addActions([self.check_all_action, self.clear_action])
         self._read_only = False
@@ -134,7 +140,7 @@ class MultiSelectWidget(QWidget):
         known = {value for value, _ in self._choices}
         selected = set(self._selection)
         for value in dict.fromkeys(v for v in self._selection if v not in known):
-            item = QListWidgetItem(self.tr("{value} (not in the list of the standard)").format(value=value))
+            item = QListWidgetItem(_tr("{value} (not in the list of the standard)").format(value=value))
             item.setData(VALUE_ROLE, value)
             item.setData(OUT_OF_LIST_ROLE, True)
             font = QFont(item.font())
@@ -189,5 +195,5 @@ class MultiSelectWidget(QWidget):
 
     def _update_count(self) -> None:
         if self.count_label is not None:
-            self.count_label.setText(self.tr("{n} checked").format(n=len(self._selection)))
+            self.count_label.setText(_tr("{n} checked").format(n=len(self._selection)))
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import html
 
-from qgis.PyQt.QtCore import QLocale, QTime
+from qgis.PyQt.QtCore import QTime
 from qgis.PyQt.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -22,7 +22,7 @@ from qgis.PyQt.QtWidgets import (
 )
 
 from ..core.hours_grid import hours_from_week, week_from_hours
-from ..core.hours_text import describe_hours
+from ..core.hours_text import describe_hours, weekday_name
 
 SPANS_PER_DAY = 2
 DEFAULT_SPANS = ((9 * 60, 12 * 60), (14 * 60, 17 * 60))
@@ -62,7 +62,8 @@ class OpeningHoursDialog(QDialog):
         grid.addWidget(QLabel(self.tr("Afternoon / second span"), self), 0, 5, 1, 3)
         self.rows = []
         for day in range(7):
-            name = QLocale().standaloneDayName(day + 1).capitalize()
+            name = weekday_name(day)  # the plugin's language, not the number locale of the system
+            name = name[:1].upper() + name[1:]
             open_box = QCheckBox(name, self)
             open_box.setChecked(bool(week[day]))
             grid.addWidget(open_box, day + 1, 0, 1, 2)

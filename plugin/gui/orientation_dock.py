@@ -21,7 +21,7 @@ from qgis.core import (
     QgsVectorLayer,
 )
 from qgis.gui import QgsCollapsibleGroupBox, QgsColorButton, QgsDockWidget, QgsMapLayerComboBox, QgsMapToolEmitPoint
-from qgis.PyQt.QtCore import QDateTime, Qt, QTimer, QUrl, pyqtSignal
+from qgis.PyQt.QtCore import QDateTime, QLocale, Qt, QTimer, QUrl, pyqtSignal
 from qgis.PyQt.QtGui import QBrush, QColor, QDesktopServices, QFont
 from qgis.PyQt.QtWidgets import (
     QAbstractItemView,
@@ -54,7 +54,7 @@ from qgis.PyQt.QtWidgets import (
 )
 
 from ..api.ban import BanGeocoder
-from ..core.i18n import translate
+from ..core.i18n import current_language, translate
 from ..core.orientation import SERVICES_ALL, SERVICES_ANY, Around, FilterGroup, Query, QueryResult
 from ..core.orientation.cards import LIEU_SCHEME, MORE_LINK, results_html
 from ..core.orientation.groups import SERVICES
@@ -335,6 +335,7 @@ class OrientationDock(QgsDockWidget):
         self.open_at_radio = QRadioButton(tr("on"), self.open_box)
         self.open_at_edit = QDateTimeEdit(QDateTime.currentDateTime(), self.open_box)
         self.open_at_edit.setCalendarPopup(True)
+        self.open_at_edit.setLocale(QLocale(current_language()))  # "sam." in French, whatever the system locale
         self.open_at_edit.setDisplayFormat("ddd dd/MM/yyyy HH:mm")
         at_row = QHBoxLayout()
         at_row.addWidget(self.open_now)
@@ -399,6 +400,7 @@ class OrientationDock(QgsDockWidget):
         self.radius_spin.setDecimals(1)
         self.radius_spin.setSingleStep(1)
         self.radius_spin.setValue(10)
+        self.radius_spin.setLocale(QLocale(current_language()))  # "15,0 km" in French
         self.radius_spin.setSuffix(" km")
         self.radius_spin.setSpecialValueText(tr("no limit (rank only)"))
         self.radius_spin.valueChanged.connect(self._place_changed)

@@ -29,6 +29,7 @@ from qgis.core import (
 )
 from qgis.gui import QgsAttributeDialog, QgsAttributeEditorContext, QgsDockWidget, QgsMapLayerComboBox
 from qgis.PyQt.QtCore import QItemSelectionModel, Qt, QTimer
+from qgis.PyQt.QtGui import QFont, QFontMetrics
 from qgis.PyQt.QtWidgets import (
     QAbstractItemView,
     QAction,
@@ -386,8 +387,21 @@ class ValidationDock(QgsDockWidget):
         header.setStretchLastSection(True)
         for column, share in ((LABEL, 0.40), (SEVERITY, 0.15), (FIELD, 0.17)):
             header.setSectionResizeMode(column, QHeaderView.Interactive)
-            header.resizeSection(column, max(70, int(share * max(self.tree.viewport().width(), 420))))
+            width = max(70, int(share * max(self.tree.viewport().width(), 420)))
+            if column == SEVERITY:  # the words of the user's language ("Avertissement", "646 avert.") fit
+                width = max(width, self._severity_width())
+            header.resizeSection(column, width)
         header.setSectionResizeMode(VALUE, QHeaderView.Stretch)
+
+    def _severity_width(self) -> int:
+        font = QFont(self.tree.font())
+        font.setBold(True)  # group rows
+        texts = (
+            translate("IssuesModel", "Warning"),
+            translate("IssuesModel", "Error"),
+            translate("IssuesModel", "{n} warn.").format(n=9999),
+        )
+        return max(QFontMetrics(font).horizontalAdvance(text) for text in texts) + 28  # dot icon, margins
 
     # ── validation runs ─────────────────────────────────────────────────────────────────────────────────
 
@@ -582,9 +596,9 @@ class ValidationDock(QgsDockWidget):
             escape(issue.message),
         ]
         if issue.value:
-            parts.append(_tr("Value: {value}").format(value=f"<code>“{escape(issue.value)}”</code>"))
+            parts.append(_tr("Value: {value}").format(value=f"<code>{_quoted(escape(issue.value))}</code>"))
         if issue.suggestion is not None:
-            fix = f"“{escape(issue.suggestion)}”" if issue.suggestion else _tr("(empty the cell)")
+            fix = _quoted(escape(issue.suggestion)) if issue.suggestion else _tr("(empty the cell)")
             parts.append(_tr("Suggested fix: {fix}").format(fix=f"<code style='color:#1b6e20'>{fix}</code>"))
         if node.accepted:
             parts.append(
@@ -876,6 +890,11 @@ class ValidationDock(QgsDockWidget):
         self.iface.messageBar().pushMessage(
             _tr("Validation"), _tr("Report written: {path}").format(path=path), Qgis.MessageLevel.Success, 8
         )
+
+
+def _quoted(text: str) -> str:
+    """“text” in English, « text » in French (the quotes of the validation messages)."""
+    return translate("Validation", "“{item}”").format(item=text)
 
 
 def _clip(text: str, limit: int) -> str:

@@ -53,7 +53,8 @@ class FetchAlgorithm(_ApiAlgorithm):
             "the Cartographie nationale (/carto) into a new working GeoPackage, in the standard's form. TERRITORY "
             "is a département code (13, 2A, 974), a commune INSEE code or an EPCI SIREN. Each lieu remembers its "
             "origin (source, remote id, remote date_maj, hash) in the GeoPackage's sync table. Tokens: QGIS "
-            "authentication configuration chosen in the plugin settings, or MEDNUM_<SOURCE>_TOKEN."
+            "authentication configuration chosen in the plugin settings, or the variables MEDNUM_DATA_INCLUSION_TOKEN, "
+            "MEDNUM_DORA_TOKEN, MEDNUM_CARTO_TOKEN."
         )
 
     def initAlgorithm(self, config=None) -> None:

@@ -9,6 +9,8 @@ The overlay is a view: it is removed with the dock and never saved with the data
 
 from __future__ import annotations
 
+import itertools
+
 from qgis.core import (
     QgsFeature,
     QgsField,
@@ -19,7 +21,7 @@ from qgis.core import (
     QgsProject,
     QgsVectorLayer,
 )
-from qgis.PyQt.QtCore import QObject, QVariant
+from qgis.PyQt.QtCore import QObject, QTimer, QVariant
 
 from ..core.i18n import translate
 from .live_validation import CLEAN, LiveValidation
@@ -31,6 +33,7 @@ FIELDS = (("lieu_fid", QVariant.LongLong), ("severity", QVariant.String), ("erro
 
 
 PREPARATION = "validation_overlay"
+CHUNK = 5000  # rings added per event-loop turn after a full pass
 
 
 def overlay_fields() -> QgsFields:
@@ -79,6 +82,11 @@ class ValidationOverlay(QObject):
         self.live = live
         self.layer: QgsVectorLayer | None = None
         self._features: dict[int, int] = {}  # lieu key → overlay feature id
+        self._pending: dict[int, QgsFeature] = {}  # rings of a full pass not added yet
+        self._chunk_timer = QTimer(self)
+        self._chunk_timer.setSingleShot(True)
+        self._chunk_timer.setInterval(0)
+        self._chunk_timer.timeout.connect(self._add_chunk)
         live.reset.connect(self.rebuild)
         live.lieuxChanged.connect(self.update)
         live.add_preparation(PREPARATION, prepare_features)
@@ -117,6 +125,8 @@ class ValidationOverlay(QObject):
             return False
 
     def remove(self) -> None:
+        self._chunk_timer.stop()
+        self._pending = {}
         if self._alive():
             QgsProject.instance().removeMapLayer(self.layer.id())
         self.layer = None
@@ -137,21 +147,38 @@ class ValidationOverlay(QObject):
         return overlay_feature(self.live, key, self.layer.fields())
 
     def rebuild(self) -> None:
-        """All the lieux again (after a full pass; the features were made in its task)."""
+        """All the lieux again (after a full pass; the features were made in its task). They are handed to
+        the layer a chunk per event-loop turn: QGIS stays responsive while 50,000 rings are added."""
         if not self._alive():
             self.layer = self._create()
-        provider = self.layer.dataProvider()
-        provider.truncate()
+        self.layer.dataProvider().truncate()
         self._features.clear()
         prepared = self.live.prepared.get(PREPARATION)
         if prepared is None:
             prepared = prepare_features(self.live)
         keys, features = prepared
-        ok, added = provider.addFeatures(features)
+        self._pending = dict(zip(keys, features))
+        self._add_chunk()
+
+    def _add_chunk(self) -> None:
+        if not self._pending or not self._alive():
+            self._pending = {}
+            return
+        keys = list(itertools.islice(self._pending, CHUNK))
+        features = [self._pending.pop(key) for key in keys]
+        ok, added = self.layer.dataProvider().addFeatures(features)
         if ok:
-            self._features = {key: feature.id() for key, feature in zip(keys, added)}
-        self.layer.updateExtents()
+            self._features.update({key: feature.id() for key, feature in zip(keys, added)})
+        if self._pending:
+            self._chunk_timer.start()
+        else:
+            self.layer.updateExtents()
         self.layer.triggerRepaint()
+
+    @property
+    def building(self) -> bool:
+        """Rings of the last full pass still being added."""
+        return bool(self._pending)
 
     def update(self, keys) -> None:
         """The lieux ``keys`` changed: update, add or remove their rings."""
@@ -161,6 +188,12 @@ class ValidationOverlay(QObject):
         attribute_changes, geometry_changes, removed, new_keys, new_features = {}, {}, [], [], []
         for key in keys:
             feature = self._feature(key) if key in self.live.keys() else None
+            if key in self._pending:  # not added yet: add the current state when its turn comes
+                if feature is None:
+                    del self._pending[key]
+                else:
+                    self._pending[key] = feature
+                continue
             fid = self._features.get(key)
             if feature is None:
                 if fid is not None:

@@ -81,7 +81,7 @@ def test_export_reports_the_validation_of_what_it_wrote(samples, tmp_path, schem
     report = validate_records(read_table(tmp_path / "paca.csv").schema_records(schema), schema)
     assert (summary.lieux, summary.errors, summary.warnings) == (646, report.errors, report.warnings)
     assert summary.conformant == (report.errors == 0)
-    verdict = "conformant to the standard" if summary.conformant else "NOT conformant"
+    verdict = "conforme au standard" if summary.conformant else "NON conforme"  # the French the user reads
     assert verdict in summary.headline()
 
 
@@ -144,7 +144,7 @@ def test_validation_can_follow_the_import(samples, tmp_path):
 
     complete = import_lieux(samples / PACA, tmp_path / "a.gpkg")
     layer_first = import_lieux(samples / PACA, tmp_path / "b.gpkg", validate=False)
-    assert not layer_first.validated and "validation in progress" in layer_first.headline()
+    assert not layer_first.validated and "validation en cours" in layer_first.headline()
     validate_import(layer_first)
     assert layer_first.validated and not layer_first.records
     assert (layer_first.errors, layer_first.warnings) == (complete.errors, complete.warnings)

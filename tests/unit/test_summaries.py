@@ -37,7 +37,7 @@ def test_export_summary(schema):
     records = _records()
     summary = summarize_export("out.csv", "csv", records, validate_records(records, schema), source="lieux")
     assert summary.lieux == 4 and not summary.conformant
-    assert "NOT conformant" in summary.headline()
+    assert "NON conforme" in summary.headline()  # the French the user reads
     assert "out.csv" in summary.details()
     clean = summarize_export("out.csv", "csv", [], None)
-    assert clean.conformant and "conformant" in clean.headline()
+    assert clean.conformant and "conforme au standard" in clean.headline()

@@ -12,7 +12,7 @@ from typing import Mapping
 from urllib.parse import urlsplit
 
 from ..hours_text import describe_hours
-from ..i18n import translate
+from ..i18n import decimal_point, translate
 from ..records import split_list
 
 LIEU_SCHEME = "lieu"
@@ -49,7 +49,7 @@ def format_distance(km: float | None) -> str:
         return ""
     if km < 1:
         return translate("OrientationCard", "{metres} m").format(metres=int(round(km * 1000, -1)))
-    text = f"{km:.1f}" if km < 10 else f"{km:.0f}"
+    text = (f"{km:.1f}" if km < 10 else f"{km:.0f}").replace(".", decimal_point())
     return translate("OrientationCard", "{km} km").format(km=text)
 
 

@@ -122,7 +122,7 @@ def test_timeout(fake, make_client):
     client = make_client(token=fake.tokens["di"], timeout=0.2, retry=RetryPolicy(attempts=2, base=0.01))
     with pytest.raises(errors.TimeoutApiError) as info:
         client.get_json("structures")
-    assert "0.2 s" in info.value.message
+    assert "0.2\u00a0s" in info.value.message  # French, as the user reads it: "en 0.2 s"
 
 
 def test_connection_refused():

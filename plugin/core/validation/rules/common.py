@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
+from ...i18n import translate
 from ...schema import Schema
 from ..codes import render
 
@@ -38,7 +39,8 @@ def shorten(value: str, limit: int = SHORT) -> str:
 
 
 def quote_items(items) -> str:
-    return ", ".join(f"“{shorten(item, 40)}”" for item in items)
+    quoted = translate("Validation", "“{item}”")  # « … » in French
+    return ", ".join(quoted.format(item=shorten(item, 40)) for item in items)
 
 
 def finding(
