@@ -161,7 +161,9 @@ def test_menu_entries_open_the_algorithms(qgis_iface, provider, monkeypatch):
     feature.initGui()
     calls = []
     monkeypatch.setattr(ApiFeature, "_exec", staticmethod(lambda alg, params: calls.append((alg, params))))
-    for _, callback in opened:
-        callback()
-    assert [c[0] for c in calls] == ["mednum:fetch", "mednum:push"] and calls[1][1]["DRY_RUN"] is True
+    results = {name: callback() for name, callback in opened}
+    assert type(results["mednumPullAction"]).__name__ == "PullDialog" and results["mednumPullAction"].isVisible()
+    assert [c[0] for c in calls] == ["mednum:push"] and calls[0][1]["DRY_RUN"] is True
+    feature.unload()
+    assert not results["mednumPullAction"].isVisible()
     assert QgsApplication.processingRegistry().algorithmById("mednum:fetch") is not None
