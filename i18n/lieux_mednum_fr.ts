@@ -115,92 +115,92 @@
     <context>
         <name>ApiClient</name>
         <message>
-            <location filename="../plugin/api/http.py" line="163" />
+            <location filename="../plugin/api/http.py" line="164" />
             <source>{source}: the address « {url} » is not a valid http(s) URL.</source>
             <translation>{source} : l'adresse « {url} » n'est pas une URL http(s) valide.</translation>
         </message>
         <message>
-            <location filename="../plugin/api/http.py" line="170" />
+            <location filename="../plugin/api/http.py" line="171" />
             <source>{source}: plain http:// is refused for {host} (the token would travel in clear); use https://.</source>
             <translation>{source} : http:// non chiffré est refusé pour {host} (le jeton circulerait en clair) ; utilisez https://.</translation>
         </message>
         <message>
-            <location filename="../plugin/api/http.py" line="178" />
+            <location filename="../plugin/api/http.py" line="179" />
             <source>{source}: credentials in the URL are refused; store the token in the QGIS authentication database.</source>
             <translation>{source} : les identifiants dans l'URL sont refusés ; enregistrez le jeton dans la base d'authentification de QGIS.</translation>
         </message>
         <message>
-            <location filename="../plugin/api/http.py" line="301" />
+            <location filename="../plugin/api/http.py" line="302" />
             <source>{source}: refusing to send the token to another host ({host}).</source>
             <translation>{source} : envoi du jeton à un autre hôte ({host}) refusé.</translation>
         </message>
         <message>
-            <location filename="../plugin/api/http.py" line="353" />
+            <location filename="../plugin/api/http.py" line="354" />
             <source>{source}: the answer of {path} is not valid JSON (HTTP {status}, {size} bytes, type « {ctype} »). A proxy, a captive portal or a wrong URL?</source>
             <translation>{source} : la réponse de {path} n'est pas du JSON valide (HTTP {status}, {size} octets, type « {ctype} »). Un proxy, un portail captif ou une URL erronée ?</translation>
         </message>
         <message>
-            <location filename="../plugin/api/http.py" line="375" />
+            <location filename="../plugin/api/http.py" line="376" />
             <source>{source}: connection refused by {host}. Is the address right and the service running?</source>
             <translation>{source} : connexion refusée par {host}. L'adresse est-elle correcte et le service en marche ?</translation>
         </message>
         <message>
-            <location filename="../plugin/api/http.py" line="378" />
+            <location filename="../plugin/api/http.py" line="379" />
             <source>{source}: the host name {host} could not be resolved (DNS). Check the address, the network connection and the proxy settings.</source>
             <translation>{source} : le nom d'hôte {host} n'a pas pu être résolu (DNS). Vérifiez l'adresse, la connexion réseau et les paramètres du proxy.</translation>
         </message>
         <message>
-            <location filename="../plugin/api/http.py" line="381" />
+            <location filename="../plugin/api/http.py" line="382" />
             <source>{source}: no answer from {host} within {timeout} s. The service may be overloaded; try again later or raise the timeout in the settings.</source>
             <translation>{source} : aucune réponse de {host} en {timeout} s. Le service est peut-être surchargé ; réessayez plus tard ou augmentez le délai d'attente dans les paramètres.</translation>
         </message>
         <message>
-            <location filename="../plugin/api/http.py" line="384" />
+            <location filename="../plugin/api/http.py" line="385" />
             <source>{source}: secure connection to {host} failed (SSL certificate). Check the QGIS SSL settings or your proxy.</source>
             <translation>{source} : la connexion sécurisée à {host} a échoué (certificat SSL). Vérifiez les paramètres SSL de QGIS ou votre proxy.</translation>
         </message>
         <message>
-            <location filename="../plugin/api/http.py" line="389" />
+            <location filename="../plugin/api/http.py" line="390" />
             <source>{source}: network error while contacting {host}: {detail}</source>
             <translation>{source} : erreur réseau en contactant {host} : {detail}</translation>
         </message>
         <message>
-            <location filename="../plugin/api/http.py" line="415" />
+            <location filename="../plugin/api/http.py" line="416" />
             <source>{source}: a token is required (HTTP 401) and none is configured. Store it in the QGIS authentication database and choose it in the plugin settings, or set {env} for headless use.</source>
             <translation>{source} : un jeton est requis (HTTP 401) et aucun n'est configuré. Enregistrez-le dans la base d'authentification de QGIS et choisissez-le dans les paramètres de l'extension, ou définissez {env} pour un usage hors de QGIS.</translation>
         </message>
         <message>
-            <location filename="../plugin/api/http.py" line="421" />
+            <location filename="../plugin/api/http.py" line="422" />
             <source>{source}: the token was refused (HTTP 401): it is expired or wrong. Ask the provider for a new token and update it in the QGIS authentication database.</source>
             <translation>{source} : le jeton a été refusé (HTTP 401) : il a expiré ou il est erroné. Demandez un nouveau jeton au fournisseur et mettez-le à jour dans la base d'authentification de QGIS.</translation>
         </message>
         <message>
-            <location filename="../plugin/api/http.py" line="428" />
+            <location filename="../plugin/api/http.py" line="429" />
             <source>{source}: access to {path} is forbidden (HTTP 403): the token does not give this right (wrong scope or account). Server said: {detail}</source>
             <translation>{source} : l'accès à {path} est interdit (HTTP 403) : le jeton ne donne pas ce droit (mauvaise portée ou mauvais compte). Réponse du serveur : {detail}</translation>
         </message>
         <message>
-            <location filename="../plugin/api/http.py" line="435" />
+            <location filename="../plugin/api/http.py" line="436" />
             <source>{source}: {path} was not found (HTTP 404). Check the address in the plugin settings.</source>
             <translation>{source} : {path} est introuvable (HTTP 404). Vérifiez l'adresse dans les paramètres de l'extension.</translation>
         </message>
         <message>
-            <location filename="../plugin/api/http.py" line="439" />
+            <location filename="../plugin/api/http.py" line="440" />
             <source>{source} refused the request (HTTP 422): {detail}</source>
             <translation>{source} a refusé la requête (HTTP 422) : {detail}</translation>
         </message>
         <message>
-            <location filename="../plugin/api/http.py" line="443" />
+            <location filename="../plugin/api/http.py" line="444" />
             <source>{source}: too many requests (HTTP 429). Wait {wait} s before trying again.</source>
             <translation>{source} : trop de requêtes (HTTP 429). Attendez {wait} s avant de réessayer.</translation>
         </message>
         <message>
-            <location filename="../plugin/api/http.py" line="448" />
+            <location filename="../plugin/api/http.py" line="449" />
             <source>{source}: server error (HTTP {status}) after {attempts} attempt(s). The service is having trouble; try again later. Server said: {detail}</source>
             <translation>{source} : erreur du serveur (HTTP {status}) après {attempts} tentative(s). Le service rencontre des difficultés ; réessayez plus tard. Réponse du serveur : {detail}</translation>
         </message>
         <message>
-            <location filename="../plugin/api/http.py" line="451" />
+            <location filename="../plugin/api/http.py" line="452" />
             <source>{source}: unexpected answer HTTP {status} for {path}: {detail}</source>
             <translation>{source} : réponse inattendue HTTP {status} pour {path} : {detail}</translation>
         </message>
@@ -216,30 +216,103 @@
     <context>
         <name>ApiFeature</name>
         <message>
-            <location filename="../plugin/gui/api_feature.py" line="19" />
+            <location filename="../plugin/gui/api_feature.py" line="22" />
             <source>Pull lieux from an API…</source>
             <translation>Récupérer des lieux depuis une API…</translation>
         </message>
         <message>
-            <location filename="../plugin/gui/api_feature.py" line="19" />
+            <location filename="../plugin/gui/api_feature.py" line="22" />
             <source>data·inclusion, DORA or the Cartographie nationale, for a territory</source>
             <translation>data·inclusion, DORA ou la Cartographie nationale, pour un territoire</translation>
         </message>
         <message>
-            <location filename="../plugin/gui/api_feature.py" line="24" />
+            <location filename="../plugin/gui/api_feature.py" line="27" />
             <source>Push changes to the Cartographie nationale…</source>
             <translation>Envoyer les modifications à la Cartographie nationale…</translation>
         </message>
         <message>
-            <location filename="../plugin/gui/api_feature.py" line="24" />
+            <location filename="../plugin/gui/api_feature.py" line="27" />
             <source>Lieux created or changed since the pull (dry run first)</source>
             <translation>Lieux créés ou modifiés depuis la récupération (simulation d'abord)</translation>
         </message>
     </context>
     <context>
+        <name>ApiPull</name>
+        <message>
+            <location filename="../plugin/gui/api_pull.py" line="225" />
+            <source>, {n} of your edits kept</source>
+            <translation>, {n} de vos modifications gardées</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/api_pull.py" line="188" />
+            <source>Merge canceled: the layer was not changed.</source>
+            <translation>Fusion annulée : la couche n'a pas été modifiée.</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/api_pull.py" line="67" />
+            <source>Pull from {source}</source>
+            <translation>Tirage depuis {source}</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/api_pull.py" line="152" />
+            <source>{n} lieux of {territory} pulled from {source} into {name}.</source>
+            <translation>{n} lieux de {territory} tirés de {source} dans {name}.</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/api_pull.py" line="168" />
+            <source>The working layer was removed from the project during the pull: nothing was changed.</source>
+            <translation>La couche de travail a été retirée du projet pendant le tirage : rien n'a été modifié.</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/api_pull.py" line="194" />
+            <source>The working layer was removed from the project: nothing was changed.</source>
+            <translation>La couche de travail a été retirée du projet : rien n'a été modifié.</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/api_pull.py" line="213" />
+            <source>{added} lieux added and {updated} updated in « {layer} » from {source}{kept}; {same} already the same. Save the layer to keep the merge (Ctrl+Z undoes it).</source>
+            <translation>{added} lieux ajoutés et {updated} mis à jour dans « {layer} » depuis {source}{kept} ; {same} déjà identiques. Enregistrez la couche pour garder la fusion (Ctrl+Z l'annule).</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/api_pull.py" line="121" />
+            <source>Pull of {territory} from {source}</source>
+            <translation>Tirage de {territory} depuis {source}</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/api_pull.py" line="124" />
+            <source>Pulling {territory}… (progress and cancel in the task manager)</source>
+            <translation>Tirage de {territory}… (progression et annulation dans le gestionnaire de tâches)</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/api_pull.py" line="134" />
+            <source>Pull canceled: nothing was changed.</source>
+            <translation>Tirage annulé : rien n'a été modifié.</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/api_pull.py" line="95" />
+            <source>The working layer to merge into is no longer in the project.</source>
+            <translation>La couche de travail où fusionner n'est plus dans le projet.</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/api_pull.py" line="201" />
+            <source>{territory}: nothing new in {source} ({n} lieux already the same{kept}).</source>
+            <translation>{territory} : rien de nouveau dans {source} ({n} lieux déjà identiques{kept}).</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/api_pull.py" line="160" />
+            <source>{n} remarks on the source data:</source>
+            <translation>{n} remarques sur les données de la source :</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/api_pull.py" line="98" />
+            <source>{name} is open in the project: remove its layers or choose another file name.</source>
+            <translation>{name} est ouvert dans le projet : retirez ses couches ou choisissez un autre nom de fichier.</translation>
+        </message>
+    </context>
+    <context>
         <name>ApiSession</name>
         <message>
-            <location filename="../plugin/qgis/api_session.py" line="69" />
+            <location filename="../plugin/qgis/api_session.py" line="70" />
             <source>« {key} » is not a source one can pull from.</source>
             <translation>« {key} » n'est pas une source depuis laquelle récupérer des lieux.</translation>
         </message>
@@ -498,32 +571,32 @@
             <translation>data·inclusion : structure {id} de services numériques introuvable.</translation>
         </message>
         <message>
-            <location filename="../plugin/api/connectors.py" line="151" />
+            <location filename="../plugin/api/connectors.py" line="153" />
             <source>data·inclusion: structure {id} skipped (no id or no name).</source>
             <translation>data·inclusion : structure {id} ignorée (sans identifiant ou sans nom).</translation>
         </message>
         <message>
-            <location filename="../plugin/api/connectors.py" line="281" />
+            <location filename="../plugin/api/connectors.py" line="283" />
             <source>{n} lieux read</source>
             <translation>Lieux lus : {n}</translation>
         </message>
         <message>
-            <location filename="../plugin/api/connectors.py" line="195" />
+            <location filename="../plugin/api/connectors.py" line="197" />
             <source>DORA structures</source>
             <translation>Structures DORA</translation>
         </message>
         <message>
-            <location filename="../plugin/api/connectors.py" line="200" />
+            <location filename="../plugin/api/connectors.py" line="202" />
             <source>DORA services</source>
             <translation>Services DORA</translation>
         </message>
         <message>
-            <location filename="../plugin/api/connectors.py" line="270" />
+            <location filename="../plugin/api/connectors.py" line="272" />
             <source>Cartographie lieux</source>
             <translation>Lieux de la Cartographie</translation>
         </message>
         <message>
-            <location filename="../plugin/api/connectors.py" line="277" />
+            <location filename="../plugin/api/connectors.py" line="279" />
             <source>Cartographie: an item without id was skipped.</source>
             <translation>Cartographie : un élément sans identifiant a été ignoré.</translation>
         </message>
@@ -1206,7 +1279,7 @@
             <translation>Format d'export « {ext} » inconnu : nommez le fichier en .csv, .json ou .geojson.</translation>
         </message>
         <message>
-            <location filename="../plugin/qgis/import_export.py" line="218" />
+            <location filename="../plugin/qgis/import_export.py" line="219" />
             <source>Export canceled.</source>
             <translation>Export annulé.</translation>
         </message>
@@ -1552,12 +1625,12 @@
     <context>
         <name>LieuxTask</name>
         <message>
-            <location filename="../plugin/qgis/tasks.py" line="25" />
+            <location filename="../plugin/qgis/tasks.py" line="28" />
             <source>Canceled.</source>
             <translation>Annulé.</translation>
         </message>
         <message>
-            <location filename="../plugin/qgis/tasks.py" line="34" />
+            <location filename="../plugin/qgis/tasks.py" line="37" />
             <source>Unexpected error: {error} (details in the log)</source>
             <translation>Erreur inattendue : {error} (détails dans le journal)</translation>
         </message>
@@ -2500,6 +2573,200 @@
         </message>
     </context>
     <context>
+        <name>PullConflictsDialog</name>
+        <message>
+            <location filename="plugin/gui/pull_conflicts_dialog.py" line="47" />
+            <source>Pull: lieux edited on both sides</source>
+            <translation>Tirage : lieux modifiés des deux côtés</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/pull_conflicts_dialog.py" line="69" />
+            <source>Keep my version</source>
+            <translation>Garder ma version</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/pull_conflicts_dialog.py" line="70" />
+            <source>Take the remote version</source>
+            <translation>Prendre la version distante</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/pull_conflicts_dialog.py" line="93" />
+            <source>Keep my version for all</source>
+            <translation>Garder ma version pour tous</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/pull_conflicts_dialog.py" line="94" />
+            <source>Take the remote version for all</source>
+            <translation>Prendre la version distante pour tous</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/pull_conflicts_dialog.py" line="100" />
+            <source>Apply the merge</source>
+            <translation>Appliquer la fusion</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/pull_conflicts_dialog.py" line="101" />
+            <source>Cancel the merge</source>
+            <translation>Annuler la fusion</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/pull_conflicts_dialog.py" line="123" />
+            <source>remote</source>
+            <translation>distante</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/pull_conflicts_dialog.py" line="123" />
+            <source>mine</source>
+            <translation>la mienne</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/pull_conflicts_dialog.py" line="77" />
+            <source>Field</source>
+            <translation>Champ</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/pull_conflicts_dialog.py" line="77" />
+            <source>My version</source>
+            <translation>Ma version</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/pull_conflicts_dialog.py" line="77" />
+            <source>Remote version</source>
+            <translation>Version distante</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/pull_conflicts_dialog.py" line="50" />
+            <source>{n} lieux were edited here and changed in {source} since. For each one, keep your version or take the remote one; nothing is changed until you click « Apply the merge ».</source>
+            <translation>{n} lieux ont été modifiés ici et changés depuis dans {source}. Pour chacun, gardez votre version ou prenez la version distante ; rien n'est modifié avant un clic sur « Appliquer la fusion ».</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/pull_conflicts_dialog.py" line="125" />
+            <source>id: {id} — {n} fields differ</source>
+            <translation>id : {id} — {n} champs diffèrent</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/pull_conflicts_dialog.py" line="137" />
+            <source>&lt;b&gt;{nom}&lt;/b&gt; — id {id} — {n} fields differ</source>
+            <translation>&lt;b&gt;{nom}&lt;/b&gt; — id {id} — {n} champs diffèrent</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/pull_conflicts_dialog.py" line="145" />
+            <source>(empty)</source>
+            <translation>(vide)</translation>
+        </message>
+    </context>
+    <context>
+        <name>PullDialog</name>
+        <message>
+            <location filename="plugin/gui/pull_dialog.py" line="57" />
+            <source>Pull lieux from an API</source>
+            <translation>Tirer des lieux d'une API</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/pull_dialog.py" line="61" />
+            <source>What to pull</source>
+            <translation>Quoi tirer</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/pull_dialog.py" line="66" />
+            <source>data·inclusion: structures with numérique services (API v1); DORA: structures and services (API v2), filtered here by territory; Cartographie nationale: the lieux de médiation numérique already merged.</source>
+            <translation>data·inclusion : structures ayant des services numériques (API v1) ; DORA : structures et services (API v2), filtrés ici par territoire ; Cartographie nationale : les lieux de médiation numérique déjà consolidés.</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/pull_dialog.py" line="69" />
+            <source>Source</source>
+            <translation>Source</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/pull_dialog.py" line="72" />
+            <source>Département, EPCI or commune: a name or a code</source>
+            <translation>Département, EPCI ou commune : un nom ou un code</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/pull_dialog.py" line="80" />
+            <source>Territory</source>
+            <translation>Territoire</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/pull_dialog.py" line="86" />
+            <source>Where to put the lieux</source>
+            <translation>Où mettre les lieux</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/pull_dialog.py" line="89" />
+            <source>Into a new working GeoPackage (added to the project)</source>
+            <translation>Dans un nouveau GeoPackage de travail (ajouté au projet)</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/pull_dialog.py" line="92" />
+            <source>GeoPackage (*.gpkg)</source>
+            <translation>GeoPackage (*.gpkg)</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/pull_dialog.py" line="93" />
+            <source>Working GeoPackage to create</source>
+            <translation>GeoPackage de travail à créer</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/pull_dialog.py" line="94" />
+            <source>Merged into a working layer of the project</source>
+            <translation>Fusionnés dans une couche de travail du projet</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/pull_dialog.py" line="96" />
+            <source>Lieux are matched by id, then by SIRET/RNA (pivot) within 100 m. A lieu you edited (unsaved, or changed since the last pull) is never overwritten without asking: you choose, lieu by lieu. The merge is one edit (Ctrl+Z undoes it) and is kept when you save the layer.</source>
+            <translation>Les lieux sont rapprochés par id, puis par SIRET/RNA (pivot) à moins de 100 m. Un lieu que vous avez modifié (non enregistré, ou changé depuis le dernier tirage) n'est jamais écrasé sans vous demander : vous choisissez, lieu par lieu. La fusion est une seule modification (Ctrl+Z l'annule), gardée quand vous enregistrez la couche.</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/pull_dialog.py" line="114" />
+            <source>Pull</source>
+            <translation>Tirer</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/pull_dialog.py" line="115" />
+            <source>Cancel</source>
+            <translation>Annuler</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/pull_dialog.py" line="150" />
+            <source>Type a name or a code, then choose in the list.</source>
+            <translation>Tapez un nom ou un code, puis choisissez dans la liste.</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/pull_dialog.py" line="175" />
+            <source>No working layer saved in a GeoPackage in the project.</source>
+            <translation>Aucune couche de travail enregistrée dans un GeoPackage dans le projet.</translation>
+        </message>
+    </context>
+    <context>
+        <name>PullMerge</name>
+        <message>
+            <location filename="../plugin/qgis/pull_merge.py" line="85" />
+            <source>The layer « {name} » is not a working layer saved in a GeoPackage: a pull can only be merged into one (its sync table lives in the GeoPackage).</source>
+            <translation>La couche « {name} » n'est pas une couche de travail enregistrée dans un GeoPackage : un tirage ne peut être fusionné que dans une telle couche (sa table de synchronisation est dans le GeoPackage).</translation>
+        </message>
+        <message>
+            <location filename="../plugin/qgis/pull_merge.py" line="113" />
+            <source>The layer « {name} » cannot be edited.</source>
+            <translation>La couche « {name} » ne peut pas être modifiée.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/qgis/pull_merge.py" line="121" />
+            <source>{n} lieux to update are no longer in the layer (deleted during the pull?): nothing was changed; pull again.</source>
+            <translation>{n} lieux à mettre à jour ne sont plus dans la couche (supprimés pendant le tirage ?) : rien n'a été modifié ; relancez le tirage.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/qgis/pull_merge.py" line="137" />
+            <source>The pulled lieux could not be added to the layer.</source>
+            <translation>Les lieux tirés n'ont pas pu être ajoutés à la couche.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/qgis/pull_merge.py" line="178" />
+            <source>The sync table could not be updated: {error}</source>
+            <translation>La table de synchronisation n'a pas pu être mise à jour : {error}</translation>
+        </message>
+    </context>
+    <context>
         <name>Push</name>
         <message>
             <location filename="../plugin/api/push.py" line="109" />
@@ -2603,162 +2870,162 @@
     <context>
         <name>ReadError</name>
         <message>
-            <location filename="../plugin/core/readers.py" line="85" />
+            <location filename="../plugin/core/readers.py" line="89" />
             <source>The file {name} is too large to be read in memory.</source>
             <translation>Le fichier {name} est trop volumineux pour être lu en mémoire.</translation>
         </message>
         <message>
-            <location filename="../plugin/core/readers.py" line="89" />
+            <location filename="../plugin/core/readers.py" line="93" />
             <source>The file {name} is nested too deeply to be read.</source>
             <translation>Le fichier {name} est trop profondément imbriqué pour être lu.</translation>
         </message>
         <message>
-            <location filename="../plugin/core/readers.py" line="136" />
+            <location filename="../plugin/core/readers.py" line="140" />
             <source>The file {name} could not be read ({detail}).</source>
             <translation>Le fichier {name} n'a pas pu être lu ({detail}).</translation>
         </message>
         <message>
-            <location filename="../plugin/core/readers.py" line="130" />
+            <location filename="../plugin/core/readers.py" line="134" />
             <source>The file {name} does not exist.</source>
             <translation>Le fichier {name} n'existe pas.</translation>
         </message>
         <message>
-            <location filename="../plugin/core/readers.py" line="211" />
+            <location filename="../plugin/core/readers.py" line="215" />
             <source>The file {name} cannot be opened: permission denied.</source>
             <translation>Le fichier {name} ne peut pas être ouvert : permission refusée.</translation>
         </message>
         <message>
-            <location filename="../plugin/core/readers.py" line="143" />
+            <location filename="../plugin/core/readers.py" line="147" />
             <source>{name} is a folder, not a file: choose a file of lieux (CSV, XLSX, JSON, GeoJSON or GeoPackage).</source>
             <translation>{name} est un dossier, pas un fichier : choisissez un fichier de lieux (CSV, XLSX, JSON, GeoJSON ou GeoPackage).</translation>
         </message>
         <message>
-            <location filename="../plugin/core/readers.py" line="152" />
+            <location filename="../plugin/core/readers.py" line="156" />
             <source>{name} is not a regular file.</source>
             <translation>{name} n'est pas un fichier ordinaire.</translation>
         </message>
         <message>
-            <location filename="../plugin/core/readers.py" line="917" />
+            <location filename="../plugin/core/readers.py" line="1020" />
             <source>The file {name} is empty.</source>
             <translation>Le fichier {name} est vide.</translation>
         </message>
         <message>
-            <location filename="../plugin/core/readers.py" line="857" />
+            <location filename="../plugin/core/readers.py" line="960" />
             <source>The file {name} is too large ({size} MB); the limit is {limit} MB.</source>
             <translation>Le fichier {name} est trop volumineux ({size} Mo) ; la limite est de {limit} Mo.</translation>
         </message>
         <message>
-            <location filename="../plugin/core/readers.py" line="192" />
+            <location filename="../plugin/core/readers.py" line="196" />
             <source>The file {name} ({size} MB) needs about {needed} MB of memory to be read; only {available} MB are available. Close other programs or split the file.</source>
             <translation>La lecture du fichier {name} ({size} Mo) demande environ {needed} Mo de mémoire ; seuls {available} Mo sont disponibles. Fermez d'autres programmes ou découpez le fichier.</translation>
         </message>
         <message>
-            <location filename="../plugin/core/readers.py" line="847" />
+            <location filename="../plugin/core/readers.py" line="950" />
             <source>{name} is an OpenDocument spreadsheet (.ods), which is not read: save it as XLSX or CSV.</source>
             <translation>{name} est un classeur OpenDocument (.ods), format qui n'est pas lu : enregistrez-le en XLSX ou en CSV.</translation>
         </message>
         <message>
-            <location filename="../plugin/core/readers.py" line="236" />
+            <location filename="../plugin/core/readers.py" line="240" />
             <source>{name} is a legacy Excel 97-2003 workbook (.xls), which is not read: save it as XLSX or CSV.</source>
             <translation>{name} est un ancien classeur Excel 97-2003 (.xls), format qui n'est pas lu : enregistrez-le en XLSX ou en CSV.</translation>
         </message>
         <message>
-            <location filename="../plugin/core/readers.py" line="979" />
+            <location filename="../plugin/core/readers.py" line="1082" />
             <source>The file {name} is damaged or truncated: it is not a valid {kind} file.</source>
             <translation>Le fichier {name} est endommagé ou tronqué : ce n'est pas un fichier {kind} valide.</translation>
         </message>
         <message>
-            <location filename="../plugin/core/readers.py" line="254" />
+            <location filename="../plugin/core/readers.py" line="258" />
             <source>{name} is a {kind} file, not a table of lieux.</source>
             <translation>{name} est un fichier {kind}, pas un tableau de lieux.</translation>
         </message>
         <message>
-            <location filename="../plugin/core/readers.py" line="292" />
+            <location filename="../plugin/core/readers.py" line="296" />
             <source>The text encoding of {name} could not be recognised ({detail}).</source>
             <translation>L'encodage du texte de {name} n'a pas pu être reconnu ({detail}).</translation>
         </message>
         <message>
-            <location filename="../plugin/core/readers.py" line="321" />
+            <location filename="../plugin/core/readers.py" line="325" />
             <source>The file mixes encodings: {count} line(s) were not UTF-8 and were read as Windows-1252.</source>
             <translation>Le fichier mélange des encodages : {count} ligne(s) n'étaient pas en UTF-8 et ont été lues en Windows-1252.</translation>
         </message>
         <message>
-            <location filename="../plugin/core/readers.py" line="419" />
+            <location filename="../plugin/core/readers.py" line="423" />
             <source>The file {name} is not a text file (binary content) nor a supported workbook or GeoPackage.</source>
             <translation>Le fichier {name} n'est ni un fichier texte (contenu binaire), ni un classeur ou un GeoPackage pris en charge.</translation>
         </message>
         <message>
-            <location filename="../plugin/core/readers.py" line="473" />
+            <location filename="../plugin/core/readers.py" line="480" />
             <source>A quoted cell that starts on line {line} of {name} is never closed: the file may be truncated.</source>
             <translation>Une cellule entre guillemets commencée à la ligne {line} de {name} n'est jamais fermée : le fichier est peut-être tronqué.</translation>
         </message>
         <message>
-            <location filename="../plugin/core/readers.py" line="485" />
+            <location filename="../plugin/core/readers.py" line="492" />
             <source>Irregular quoting near line {line} was read leniently ({detail}).</source>
             <translation>Des guillemets irréguliers vers la ligne {line} ont été lus avec tolérance ({detail}).</translation>
         </message>
         <message>
-            <location filename="../plugin/core/readers.py" line="655" />
+            <location filename="../plugin/core/readers.py" line="758" />
             <source>The file {name} is not valid JSON (line {line}, column {column}): it may be truncated.</source>
             <translation>Le fichier {name} n'est pas du JSON valide (ligne {line}, colonne {column}) : il est peut-être tronqué.</translation>
         </message>
         <message>
-            <location filename="../plugin/core/readers.py" line="700" />
+            <location filename="../plugin/core/readers.py" line="803" />
             <source>Element {position} of {name} is not an object: expected a list of lieux.</source>
             <translation>L'élément {position} de {name} n'est pas un objet : une liste de lieux est attendue.</translation>
         </message>
         <message>
-            <location filename="../plugin/core/readers.py" line="711" />
+            <location filename="../plugin/core/readers.py" line="814" />
             <source>The file {name} does not contain a list of lieux (a JSON array of objects or a GeoJSON FeatureCollection).</source>
             <translation>Le fichier {name} ne contient pas de liste de lieux (un tableau JSON d'objets ou une FeatureCollection GeoJSON).</translation>
         </message>
         <message>
-            <location filename="../plugin/core/readers.py" line="768" />
+            <location filename="../plugin/core/readers.py" line="871" />
             <source>Element {position} of {name} is not a GeoJSON feature.</source>
             <translation>L'élément {position} de {name} n'est pas une entité GeoJSON (Feature).</translation>
         </message>
         <message>
-            <location filename="../plugin/core/readers.py" line="791" />
+            <location filename="../plugin/core/readers.py" line="894" />
             <source>The GeoJSON declares a coordinate system other than WGS 84: geometries were not used.</source>
             <translation>Le GeoJSON déclare un système de coordonnées autre que WGS 84 : les géométries n'ont pas été utilisées.</translation>
         </message>
         <message>
-            <location filename="../plugin/core/readers.py" line="797" />
+            <location filename="../plugin/core/readers.py" line="900" />
             <source>{count} feature(s) have a geometry that is not a point: no coordinates taken.</source>
             <translation>{count} entité(s) ont une géométrie qui n'est pas un point : aucune coordonnée n'en a été tirée.</translation>
         </message>
         <message>
-            <location filename="../plugin/core/readers.py" line="803" />
+            <location filename="../plugin/core/readers.py" line="906" />
             <source>{count} feature(s) had no id property: the GeoJSON feature id was used.</source>
             <translation>{count} entité(s) n'avaient pas de propriété id : l'identifiant de l'entité GeoJSON a été utilisé.</translation>
         </message>
         <message>
-            <location filename="../plugin/core/readers.py" line="895" />
+            <location filename="../plugin/core/readers.py" line="998" />
             <source>The workbook {name} has no worksheet.</source>
             <translation>Le classeur {name} ne contient aucune feuille.</translation>
         </message>
         <message>
-            <location filename="../plugin/core/readers.py" line="899" />
+            <location filename="../plugin/core/readers.py" line="1002" />
             <source>The workbook {name} has no sheet named {layer}; sheets: {available}.</source>
             <translation>Le classeur {name} n'a pas de feuille nommée {layer} ; feuilles : {available}.</translation>
         </message>
         <message>
-            <location filename="../plugin/core/readers.py" line="1008" />
+            <location filename="../plugin/core/readers.py" line="1111" />
             <source>The GeoPackage {name} contains no table.</source>
             <translation>Le GeoPackage {name} ne contient aucune table.</translation>
         </message>
         <message>
-            <location filename="../plugin/core/readers.py" line="1013" />
+            <location filename="../plugin/core/readers.py" line="1116" />
             <source>The GeoPackage {name} has no table named {layer}; tables: {available}.</source>
             <translation>Le GeoPackage {name} n'a pas de table nommée {layer} ; tables : {available}.</translation>
         </message>
         <message>
-            <location filename="../plugin/core/readers.py" line="1068" />
+            <location filename="../plugin/core/readers.py" line="1171" />
             <source>The layer's coordinate system is not WGS 84 (EPSG:4326): geometries were not used.</source>
             <translation>Le système de coordonnées de la couche n'est pas WGS 84 (EPSG:4326) : les géométries n'ont pas été utilisées.</translation>
         </message>
         <message>
-            <location filename="../plugin/core/readers.py" line="1004" />
+            <location filename="../plugin/core/readers.py" line="1107" />
             <source>The file {name} is a SQLite database but not a GeoPackage.</source>
             <translation>Le fichier {name} est une base SQLite mais pas un GeoPackage.</translation>
         </message>
@@ -2982,287 +3249,287 @@
     <context>
         <name>Validation</name>
         <message>
-            <location filename="../plugin/core/validation/codes.py" line="55" />
+            <location filename="../plugin/core/validation/codes.py" line="54" />
             <source>Missing required column</source>
             <translation>Colonne obligatoire manquante</translation>
         </message>
         <message>
-            <location filename="../plugin/core/validation/codes.py" line="55" />
+            <location filename="../plugin/core/validation/codes.py" line="54" />
             <source>Missing optional column</source>
             <translation>Colonne facultative manquante</translation>
         </message>
         <message>
-            <location filename="../plugin/core/validation/codes.py" line="55" />
+            <location filename="../plugin/core/validation/codes.py" line="54" />
             <source>Column outside the standard</source>
             <translation>Colonne hors du standard</translation>
         </message>
         <message>
-            <location filename="../plugin/core/validation/codes.py" line="55" />
+            <location filename="../plugin/core/validation/codes.py" line="54" />
             <source>Columns out of order</source>
             <translation>Colonnes dans le désordre</translation>
         </message>
         <message>
-            <location filename="../plugin/core/validation/codes.py" line="55" />
+            <location filename="../plugin/core/validation/codes.py" line="54" />
             <source>Duplicate column name</source>
             <translation>Nom de colonne en double</translation>
         </message>
         <message>
-            <location filename="../plugin/core/validation/codes.py" line="55" />
+            <location filename="../plugin/core/validation/codes.py" line="54" />
             <source>Column without a name</source>
             <translation>Colonne sans nom</translation>
         </message>
         <message>
-            <location filename="../plugin/core/validation/codes.py" line="55" />
+            <location filename="../plugin/core/validation/codes.py" line="54" />
             <source>Blank row</source>
             <translation>Ligne vide</translation>
         </message>
         <message>
-            <location filename="../plugin/core/validation/codes.py" line="55" />
+            <location filename="../plugin/core/validation/codes.py" line="54" />
             <source>This row is empty. Blank rows must be removed from the table.</source>
             <translation>Cette ligne est vide. Les lignes vides doivent être supprimées du tableau.</translation>
         </message>
         <message>
-            <location filename="../plugin/core/validation/codes.py" line="55" />
+            <location filename="../plugin/core/validation/codes.py" line="54" />
             <source>Extra cells</source>
             <translation>Cellules en trop</translation>
         </message>
         <message>
-            <location filename="../plugin/core/validation/codes.py" line="55" />
+            <location filename="../plugin/core/validation/codes.py" line="54" />
             <source>Missing cells</source>
             <translation>Cellules manquantes</translation>
         </message>
         <message>
-            <location filename="../plugin/core/validation/codes.py" line="55" />
+            <location filename="../plugin/core/validation/codes.py" line="54" />
             <source>Required value missing</source>
             <translation>Valeur obligatoire manquante</translation>
         </message>
         <message>
-            <location filename="../plugin/core/validation/codes.py" line="55" />
+            <location filename="../plugin/core/validation/codes.py" line="54" />
             <source>Empty cell: “{field}” is required. Fill it in.</source>
             <translation>Cellule vide : le champ « {field} » est obligatoire. Renseignez-le.</translation>
         </message>
         <message>
-            <location filename="../plugin/core/validation/codes.py" line="55" />
+            <location filename="../plugin/core/validation/codes.py" line="54" />
             <source>Incorrect number</source>
             <translation>Nombre incorrect</translation>
         </message>
         <message>
-            <location filename="../plugin/core/validation/codes.py" line="55" />
+            <location filename="../plugin/core/validation/codes.py" line="54" />
             <source>Incorrect date</source>
             <translation>Date incorrecte</translation>
         </message>
         <message>
-            <location filename="../plugin/core/validation/codes.py" line="55" />
+            <location filename="../plugin/core/validation/codes.py" line="54" />
             <source>“{value}” is not a date in the expected form YYYY-MM-DD (e.g. {example}).</source>
             <translation>« {value} » n'est pas une date au format attendu AAAA-MM-JJ (par exemple {example}).</translation>
         </message>
         <message>
-            <location filename="../plugin/core/validation/codes.py" line="55" />
+            <location filename="../plugin/core/validation/codes.py" line="54" />
             <source>Incorrect format</source>
             <translation>Format incorrect</translation>
         </message>
         <message>
-            <location filename="../plugin/core/validation/codes.py" line="55" />
+            <location filename="../plugin/core/validation/codes.py" line="54" />
             <source>“{value}” does not have the expected format for “{field}” (e.g. {example}).</source>
             <translation>« {value} » n'a pas le format attendu pour « {field} » (par exemple {example}).</translation>
         </message>
         <message>
-            <location filename="../plugin/core/validation/codes.py" line="55" />
+            <location filename="../plugin/core/validation/codes.py" line="54" />
             <source>Value too long</source>
             <translation>Valeur trop longue</translation>
         </message>
         <message>
-            <location filename="../plugin/core/validation/codes.py" line="55" />
+            <location filename="../plugin/core/validation/codes.py" line="54" />
             <source>Value not allowed</source>
             <translation>Valeur non autorisée</translation>
         </message>
         <message>
-            <location filename="../plugin/core/validation/codes.py" line="55" />
+            <location filename="../plugin/core/validation/codes.py" line="54" />
             <source>Allowed value misspelt</source>
             <translation>Valeur autorisée mal orthographiée</translation>
         </message>
         <message>
-            <location filename="../plugin/core/validation/codes.py" line="55" />
+            <location filename="../plugin/core/validation/codes.py" line="54" />
             <source>Wrong list separator</source>
             <translation>Mauvais séparateur de liste</translation>
         </message>
         <message>
-            <location filename="../plugin/core/validation/codes.py" line="55" />
+            <location filename="../plugin/core/validation/codes.py" line="54" />
             <source>Documented value rejected by the schema</source>
             <translation>Valeur documentée mais refusée par le schéma</translation>
         </message>
         <message>
-            <location filename="../plugin/core/validation/codes.py" line="55" />
+            <location filename="../plugin/core/validation/codes.py" line="54" />
             <source>Duplicate identifier</source>
             <translation>Identifiant en double</translation>
         </message>
         <message>
-            <location filename="../plugin/core/validation/codes.py" line="55" />
+            <location filename="../plugin/core/validation/codes.py" line="54" />
             <source>Incorrect pivot (SIRET/RNA)</source>
             <translation>Pivot incorrect (SIRET/RNA)</translation>
         </message>
         <message>
-            <location filename="../plugin/core/validation/codes.py" line="55" />
+            <location filename="../plugin/core/validation/codes.py" line="54" />
             <source>Incorrect postal code</source>
             <translation>Code postal incorrect</translation>
         </message>
         <message>
-            <location filename="../plugin/core/validation/codes.py" line="55" />
+            <location filename="../plugin/core/validation/codes.py" line="54" />
             <source>Incorrect INSEE code</source>
             <translation>Code INSEE incorrect</translation>
         </message>
         <message>
-            <location filename="../plugin/core/validation/codes.py" line="55" />
+            <location filename="../plugin/core/validation/codes.py" line="54" />
             <source>Telephone not in international format</source>
             <translation>Téléphone hors du format international</translation>
         </message>
         <message>
-            <location filename="../plugin/core/validation/codes.py" line="55" />
+            <location filename="../plugin/core/validation/codes.py" line="54" />
             <source>Spaces around the value</source>
             <translation>Espaces autour de la valeur</translation>
         </message>
         <message>
-            <location filename="../plugin/core/validation/codes.py" line="55" />
+            <location filename="../plugin/core/validation/codes.py" line="54" />
             <source>The value starts or ends with spaces or line breaks. Remove them.</source>
             <translation>La valeur commence ou se termine par des espaces ou des retours à la ligne. Supprimez-les.</translation>
         </message>
         <message>
-            <location filename="../plugin/core/validation/codes.py" line="55" />
+            <location filename="../plugin/core/validation/codes.py" line="54" />
             <source>Characters lost by an encoding conversion</source>
             <translation>Caractères perdus lors d'une conversion d'encodage</translation>
         </message>
         <message>
-            <location filename="../plugin/core/validation/codes.py" line="55" />
+            <location filename="../plugin/core/validation/codes.py" line="54" />
             <source>Text starting like a spreadsheet formula</source>
             <translation>Texte commençant comme une formule de tableur</translation>
         </message>
         <message>
-            <location filename="../plugin/core/validation/codes.py" line="55" />
+            <location filename="../plugin/core/validation/codes.py" line="54" />
             <source>Placeholder pivot 00000000000000</source>
             <translation>Pivot fictif 00000000000000</translation>
         </message>
         <message>
-            <location filename="../plugin/core/validation/codes.py" line="55" />
+            <location filename="../plugin/core/validation/codes.py" line="54" />
             <source>SIRET with a wrong check digit</source>
             <translation>SIRET avec une clé de contrôle erronée</translation>
         </message>
         <message>
-            <location filename="../plugin/core/validation/codes.py" line="55" />
+            <location filename="../plugin/core/validation/codes.py" line="54" />
             <source>SIREN instead of SIRET</source>
             <translation>SIREN au lieu du SIRET</translation>
         </message>
         <message>
-            <location filename="../plugin/core/validation/codes.py" line="55" />
+            <location filename="../plugin/core/validation/codes.py" line="54" />
             <source>RNA number with a wrong format</source>
             <translation>Numéro RNA mal formé</translation>
         </message>
         <message>
-            <location filename="../plugin/core/validation/codes.py" line="55" />
+            <location filename="../plugin/core/validation/codes.py" line="54" />
             <source>Pivot neither SIRET nor RNA</source>
             <translation>Pivot ni SIRET ni RNA</translation>
         </message>
         <message>
-            <location filename="../plugin/core/validation/codes.py" line="55" />
+            <location filename="../plugin/core/validation/codes.py" line="54" />
             <source>Telephone number that does not exist</source>
             <translation>Numéro de téléphone inexistant</translation>
         </message>
         <message>
-            <location filename="../plugin/core/validation/codes.py" line="55" />
+            <location filename="../plugin/core/validation/codes.py" line="54" />
             <source>Incorrect e-mail address</source>
             <translation>Adresse courriel incorrecte</translation>
         </message>
         <message>
-            <location filename="../plugin/core/validation/codes.py" line="55" />
+            <location filename="../plugin/core/validation/codes.py" line="54" />
             <source>Incorrect web address</source>
             <translation>Adresse web incorrecte</translation>
         </message>
         <message>
-            <location filename="../plugin/core/validation/codes.py" line="55" />
+            <location filename="../plugin/core/validation/codes.py" line="54" />
             <source>Unknown typologie</source>
             <translation>Typologie inconnue</translation>
         </message>
         <message>
-            <location filename="../plugin/core/validation/codes.py" line="55" />
+            <location filename="../plugin/core/validation/codes.py" line="54" />
             <source>Opening hours not in OSM format</source>
             <translation>Horaires hors du format OSM</translation>
         </message>
         <message>
-            <location filename="../plugin/core/validation/codes.py" line="55" />
+            <location filename="../plugin/core/validation/codes.py" line="54" />
             <source>Unknown postal code</source>
             <translation>Code postal inconnu</translation>
         </message>
         <message>
-            <location filename="../plugin/core/validation/codes.py" line="55" />
+            <location filename="../plugin/core/validation/codes.py" line="54" />
             <source>Unknown INSEE code</source>
             <translation>Code INSEE inconnu</translation>
         </message>
         <message>
-            <location filename="../plugin/core/validation/codes.py" line="55" />
+            <location filename="../plugin/core/validation/codes.py" line="54" />
             <source>Postal code and INSEE code disagree</source>
             <translation>Code postal et code INSEE incohérents</translation>
         </message>
         <message>
-            <location filename="../plugin/core/validation/codes.py" line="55" />
+            <location filename="../plugin/core/validation/codes.py" line="54" />
             <source>Commune name does not match</source>
             <translation>Nom de commune discordant</translation>
         </message>
         <message>
-            <location filename="../plugin/core/validation/codes.py" line="55" />
+            <location filename="../plugin/core/validation/codes.py" line="54" />
             <source>Latitude or longitude missing</source>
             <translation>Latitude ou longitude manquante</translation>
         </message>
         <message>
-            <location filename="../plugin/core/validation/codes.py" line="55" />
+            <location filename="../plugin/core/validation/codes.py" line="54" />
             <source>Only one of latitude and longitude is filled in: give both, or neither.</source>
             <translation>Seule la latitude ou la longitude est renseignée : indiquez les deux, ou aucune.</translation>
         </message>
         <message>
-            <location filename="../plugin/core/validation/codes.py" line="55" />
+            <location filename="../plugin/core/validation/codes.py" line="54" />
             <source>Coordinates 0, 0</source>
             <translation>Coordonnées 0, 0</translation>
         </message>
         <message>
-            <location filename="../plugin/core/validation/codes.py" line="55" />
+            <location filename="../plugin/core/validation/codes.py" line="54" />
             <source>Latitude and longitude swapped</source>
             <translation>Latitude et longitude inversées</translation>
         </message>
         <message>
-            <location filename="../plugin/core/validation/codes.py" line="55" />
+            <location filename="../plugin/core/validation/codes.py" line="54" />
             <source>Coordinates outside France</source>
             <translation>Coordonnées hors de France</translation>
         </message>
         <message>
-            <location filename="../plugin/core/validation/codes.py" line="55" />
+            <location filename="../plugin/core/validation/codes.py" line="54" />
             <source>Coordinates far from the commune</source>
             <translation>Coordonnées éloignées de la commune</translation>
         </message>
         <message>
-            <location filename="../plugin/core/validation/codes.py" line="55" />
+            <location filename="../plugin/core/validation/codes.py" line="54" />
             <source>Update date in the future</source>
             <translation>Date de mise à jour dans le futur</translation>
         </message>
         <message>
-            <location filename="../plugin/core/validation/codes.py" line="55" />
+            <location filename="../plugin/core/validation/codes.py" line="54" />
             <source>The update date {value} is in the future. Give the date of the last update.</source>
             <translation>La date de mise à jour {value} est dans le futur. Indiquez la date de la dernière mise à jour.</translation>
         </message>
         <message>
-            <location filename="../plugin/core/validation/codes.py" line="55" />
+            <location filename="../plugin/core/validation/codes.py" line="54" />
             <source>Information not updated for 2 years</source>
             <translation>Informations non mises à jour depuis 2 ans</translation>
         </message>
         <message>
-            <location filename="../plugin/core/validation/codes.py" line="55" />
+            <location filename="../plugin/core/validation/codes.py" line="54" />
             <source>Filled in although no service is given</source>
             <translation>Renseigné alors qu'aucun service n'est indiqué</translation>
         </message>
         <message>
-            <location filename="../plugin/core/validation/codes.py" line="55" />
+            <location filename="../plugin/core/validation/codes.py" line="54" />
             <source>No service: modalites_acces inconsistent</source>
             <translation>Aucun service : modalites_acces incohérent</translation>
         </message>
         <message>
-            <location filename="../plugin/core/validation/codes.py" line="55" />
+            <location filename="../plugin/core/validation/codes.py" line="54" />
             <source>Services given for a lieu that receives no public</source>
             <translation>Services indiqués pour un lieu qui n'accueille pas de public</translation>
         </message>
@@ -3487,7 +3754,7 @@
             <translation>modalites_acces indique « Ce lieu n'accueille pas de public » alors que des services sont indiqués : la Cartographie nationale écarte cette valeur. Retirez-la ou videz services.</translation>
         </message>
         <message>
-            <location filename="../plugin/core/validation/codes.py" line="55" />
+            <location filename="../plugin/core/validation/codes.py" line="54" />
             <source>Probable duplicate</source>
             <translation>Doublon probable</translation>
         </message>
@@ -4082,77 +4349,77 @@
     <context>
         <name>WorkingLayer</name>
         <message>
-            <location filename="../plugin/qgis/working_layer.py" line="87" />
+            <location filename="../plugin/qgis/working_layer.py" line="88" />
             <source>Import canceled.</source>
             <translation>Import annulé.</translation>
         </message>
         <message>
-            <location filename="../plugin/qgis/working_layer.py" line="135" />
+            <location filename="../plugin/qgis/working_layer.py" line="136" />
             <source>The lieux could not be written to the layer: {error}</source>
             <translation>Les lieux n'ont pas pu être écrits dans la couche : {error}</translation>
         </message>
         <message>
-            <location filename="../plugin/qgis/working_layer.py" line="272" />
+            <location filename="../plugin/qgis/working_layer.py" line="288" />
             <source>The default style could not be loaded: {error}</source>
             <translation>Le style par défaut n'a pas pu être chargé : {error}</translation>
         </message>
         <message>
-            <location filename="../plugin/qgis/working_layer.py" line="277" />
+            <location filename="../plugin/qgis/working_layer.py" line="293" />
             <source>No service given</source>
             <translation>Aucun service indiqué</translation>
         </message>
         <message>
-            <location filename="../plugin/qgis/working_layer.py" line="277" />
+            <location filename="../plugin/qgis/working_layer.py" line="293" />
             <source>1 or 2 services</source>
             <translation>1 ou 2 services</translation>
         </message>
         <message>
-            <location filename="../plugin/qgis/working_layer.py" line="277" />
+            <location filename="../plugin/qgis/working_layer.py" line="293" />
             <source>3 to 5 services</source>
             <translation>3 à 5 services</translation>
         </message>
         <message>
-            <location filename="../plugin/qgis/working_layer.py" line="277" />
+            <location filename="../plugin/qgis/working_layer.py" line="293" />
             <source>6 services or more</source>
             <translation>6 services ou plus</translation>
         </message>
         <message>
-            <location filename="../plugin/qgis/working_layer.py" line="300" />
+            <location filename="../plugin/qgis/working_layer.py" line="316" />
             <source>Lieux de médiation numérique: form and style</source>
             <translation>Lieux de médiation numérique : formulaire et style</translation>
         </message>
         <message>
-            <location filename="../plugin/qgis/working_layer.py" line="304" />
+            <location filename="../plugin/qgis/working_layer.py" line="320" />
             <source>The form and style could not be stored with the layer: {error}</source>
             <translation>Le formulaire et le style n'ont pas pu être enregistrés avec la couche : {error}</translation>
         </message>
         <message>
-            <location filename="../plugin/qgis/working_layer.py" line="402" />
+            <location filename="../plugin/qgis/working_layer.py" line="418" />
             <source>The GeoPackage {path} could not be created: {error}</source>
             <translation>Le GeoPackage {path} n'a pas pu être créé : {error}</translation>
         </message>
         <message>
-            <location filename="../plugin/qgis/working_layer.py" line="497" />
+            <location filename="../plugin/qgis/working_layer.py" line="513" />
             <source>The lieux could not be written to {path}: {error}</source>
             <translation>Les lieux n'ont pas pu être écrits dans {path} : {error}</translation>
         </message>
         <message>
-            <location filename="../plugin/qgis/working_layer.py" line="514" />
+            <location filename="../plugin/qgis/working_layer.py" line="530" />
             <source>{path} has no layer “{table}”: it is not a working GeoPackage of lieux.</source>
             <translation>{path} n'a pas de couche « {table} » : ce n'est pas un GeoPackage de travail de lieux.</translation>
         </message>
         <message>
-            <location filename="../plugin/qgis/working_layer.py" line="520" />
+            <location filename="../plugin/qgis/working_layer.py" line="536" />
             <source>The layer “{table}” of {path} does not have the fields of the standard.</source>
             <translation>La couche « {table} » de {path} n'a pas les champs du standard.</translation>
         </message>
         <message>
-            <location filename="../plugin/qgis/working_layer.py" line="535" />
+            <location filename="../plugin/qgis/working_layer.py" line="551" />
             <source>The working GeoPackage {path} cannot be opened.</source>
             <translation>Le GeoPackage de travail {path} ne peut pas être ouvert.</translation>
         </message>
         <message>
-            <location filename="../plugin/qgis/working_layer.py" line="592" />
+            <location filename="../plugin/qgis/working_layer.py" line="608" />
             <source>Lieux — {name}</source>
             <translation>Lieux — {name}</translation>
         </message>
@@ -4160,32 +4427,32 @@
     <context>
         <name>WriteError</name>
         <message>
-            <location filename="../plugin/core/writers.py" line="53" />
+            <location filename="../plugin/core/writers.py" line="55" />
             <source>Refusing to overwrite the source file {name}: choose another file name for the export.</source>
             <translation>Le fichier source {name} ne sera pas écrasé : choisissez un autre nom de fichier pour l'export.</translation>
         </message>
         <message>
-            <location filename="../plugin/core/writers.py" line="78" />
+            <location filename="../plugin/core/writers.py" line="80" />
             <source>Cannot export to {name}: choose a .csv, .json or .geojson file.</source>
             <translation>Impossible d'exporter vers {name} : choisissez un fichier .csv, .json ou .geojson.</translation>
         </message>
         <message>
-            <location filename="../plugin/core/writers.py" line="104" />
+            <location filename="../plugin/core/writers.py" line="106" />
             <source>Cannot write {name}: the folder {folder} does not exist.</source>
             <translation>Impossible d'écrire {name} : le dossier {folder} n'existe pas.</translation>
         </message>
         <message>
-            <location filename="../plugin/core/writers.py" line="108" />
+            <location filename="../plugin/core/writers.py" line="110" />
             <source>Cannot write {name}: it is a folder.</source>
             <translation>Impossible d'écrire {name} : c'est un dossier.</translation>
         </message>
         <message>
-            <location filename="../plugin/core/writers.py" line="120" />
+            <location filename="../plugin/core/writers.py" line="122" />
             <source>Cannot write {name}: permission denied (is the file open in another program?).</source>
             <translation>Impossible d'écrire {name} : permission refusée (le fichier est-il ouvert dans un autre programme ?).</translation>
         </message>
         <message>
-            <location filename="../plugin/core/writers.py" line="127" />
+            <location filename="../plugin/core/writers.py" line="129" />
             <source>Cannot write {name} ({detail}).</source>
             <translation>Impossible d'écrire {name} ({detail}).</translation>
         </message>
