@@ -163,7 +163,8 @@ def test_columnar_import_writes_what_the_records_give(samples, tmp_path, schema,
     columnar = tmp_path / "columnar.gpkg"
     summary = import_lieux(samples / name, columnar, validate=False)
     by_records = tmp_path / "records.gpkg"
-    create_working_geopackage(by_records, table.schema_records(schema), side_table_of(read_table(samples / name), schema))
+    side_table = side_table_of(read_table(samples / name), schema)
+    create_working_geopackage(by_records, table.schema_records(schema), side_table)
 
     def content(path):
         with sqlite3.connect(path) as db:
