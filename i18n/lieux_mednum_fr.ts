@@ -2710,11 +2710,6 @@
             <translation>À l'extraction</translation>
         </message>
         <message>
-            <location filename="plugin/gui/push_dialog.py" line="634" />
-            <source>Yours (not sent)</source>
-            <translation>Votre version (non envoyée)</translation>
-        </message>
-        <message>
             <location filename="plugin/gui/push_dialog.py" line="227" />
             <source>Working layer</source>
             <translation>Couche de travail</translation>
@@ -2883,6 +2878,11 @@
             <location filename="plugin/gui/push_dialog.py" line="633" />
             <source>Remote version now</source>
             <translation>Version distante actuelle</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/push_dialog.py" line="633" />
+            <source>Local version</source>
+            <translation>Version locale</translation>
         </message>
     </context>
     <context>

@@ -630,7 +630,7 @@ class PushDialog(QDialog):
             if row[3] != row[1]:
                 highlighted.add((len(rows), 3))
             rows.append(row)
-        headers = [_tr("Field"), _tr("At the pull"), _tr("Yours (not sent)"), _tr("Remote version now")]
+        headers = [_tr("Field"), _tr("At the pull"), _tr("Local version"), _tr("Remote version now")]
         return item.message, headers, rows, highlighted
 
     def _error_details(self, item: PushItem):
