@@ -2884,6 +2884,11 @@
             <source>Local version</source>
             <translation>Version locale</translation>
         </message>
+        <message>
+            <location filename="plugin/gui/push_dialog.py" line="659" />
+            <source>The push journal cannot be read: {error}</source>
+            <translation>Le journal des envois ne peut pas être lu : {error}</translation>
+        </message>
     </context>
     <context>
         <name>QgisTransport</name>

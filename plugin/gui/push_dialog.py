@@ -13,10 +13,12 @@ tasks, :attr:`PushDialog.busy` says when they are over.
 from __future__ import annotations
 
 import json
+import sqlite3
 from typing import Callable, Sequence
 
 from qgis.core import QgsMapLayerProxyModel, QgsProject, QgsProviderRegistry, QgsVectorLayer
 from qgis.gui import QgsMapLayerComboBox
+from qgis.PyQt import sip
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtGui import QBrush, QColor
 from qgis.PyQt.QtWidgets import (
@@ -443,11 +445,11 @@ class PushDialog(QDialog):
         layer = self._layer
         self._show_report()
         self._load_journal()
+        self._target()
         if layer is None or layer.isModified():
             self._update()
             return
         path = self._gpkg_path(layer)
-        self._target()
         read = layer_snapshot(layer, schema=self.schema)
         sources, self._source_problems = self._source_clients(path)
 
@@ -511,6 +513,8 @@ class PushDialog(QDialog):
             self.progress_label.setText(self._progress_message)
 
     def _finished(self, task: LieuxTask, result, error, done) -> None:
+        if sip.isdeleted(self):  # the plugin was unloaded meanwhile
+            return
         if self.task is task:
             self.task = None
         if isinstance(error, TaskCanceledError) and task.result is not None:
@@ -647,7 +651,14 @@ class PushDialog(QDialog):
     def _load_journal(self) -> None:
         layer = self._layer
         path = self._gpkg_path(layer) if layer is not None else ""
-        rows: list[JournalRow] = SyncStore(path).journal_rows(latest=JOURNAL_ROWS) if path else []
+        try:
+            rows: list[JournalRow] = SyncStore(path).journal_rows(latest=JOURNAL_ROWS) if path else []
+        except sqlite3.Error as error:  # a read-only or damaged file: said in the tab, nothing else breaks
+            rows = []
+            self.journal.set_entries([], [])
+            self.journal.message.setText(_tr("The push journal cannot be read: {error}").format(error=error))
+            self.journal.message.setVisible(True)
+            return
         rows.reverse()  # newest first
         labels = status_labels()
         labels["dry-run"] = _tr("dry run")
@@ -685,6 +696,7 @@ class PushDialog(QDialog):
         except (TypeError, RuntimeError):
             pass
         self.close()
+        self.deleteLater()
 
     def _forget_layer(self) -> None:
         if self._layer is not None:

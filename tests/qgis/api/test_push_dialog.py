@@ -236,7 +236,9 @@ def test_unsaved_edits_are_saved_first(pulled_layer, fake):
     assert dialog.send_button.isEnabled()
     pulled_layer.changeAttributeValue(feature.id(), pulled_layer.fields().indexOf("nom"), "Encore une retouche")
     assert dialog.stale and not dialog.send_button.isEnabled()
-    pulled_layer.rollBack()
+    pulled_layer.rollBack()  # the dialog plans again
+    wait_for(lambda: not dialog.busy)
+    assert not dialog.stale and [item.after["nom"] for item in dialog.sendable()] == ["Pas encore enregistré"]
 
 
 def test_a_layer_changed_after_the_preview_sends_nothing(pulled_layer, fake):
@@ -286,3 +288,4 @@ def test_menu_entry_opens_the_push_dialog_on_the_active_layer(pulled_layer, fake
     for callback in unload:
         callback()
     assert not dialog.isVisible()
+    QCoreApplication.processEvents()
