@@ -2769,89 +2769,392 @@
     <context>
         <name>Push</name>
         <message>
-            <location filename="../plugin/api/push.py" line="109" />
+            <location filename="../plugin/api/push.py" line="110" />
             <source>{accepted} sent and accepted, {rejected} refused, {conflict} held back (changed remotely), {invalid} with validation errors, {pending} still to send, {unchanged} unchanged.</source>
             <translation>Envoyés et acceptés : {accepted}, refusés : {rejected}, retenus (modifiés à distance) : {conflict}, avec erreurs de validation : {invalid}, encore à envoyer : {pending}, inchangés : {unchanged}.</translation>
         </message>
         <message>
-            <location filename="../plugin/api/push.py" line="120" />
+            <location filename="../plugin/api/push.py" line="121" />
             <source>Dry run, nothing sent: {n} lieu(x) would be sent. </source>
             <translation>Simulation, rien n'a été envoyé. Lieux qui seraient envoyés : {n}. </translation>
         </message>
         <message>
-            <location filename="../plugin/api/push.py" line="296" />
+            <location filename="../plugin/api/push.py" line="297" />
             <source>required value missing</source>
             <translation>valeur obligatoire manquante</translation>
         </message>
         <message>
-            <location filename="../plugin/api/push.py" line="301" />
+            <location filename="../plugin/api/push.py" line="302" />
             <source>value(s) not allowed: {values}</source>
             <translation>valeur(s) non autorisée(s) : {values}</translation>
         </message>
         <message>
-            <location filename="../plugin/api/push.py" line="304" />
+            <location filename="../plugin/api/push.py" line="305" />
             <source>« {value} » does not match the expected format</source>
             <translation>« {value} » ne respecte pas le format attendu</translation>
         </message>
         <message>
-            <location filename="../plugin/api/push.py" line="341" />
+            <location filename="../plugin/api/push.py" line="342" />
             <source>id: a lieu without id cannot be sent</source>
             <translation>id : un lieu sans id ne peut pas être envoyé</translation>
         </message>
         <message>
-            <location filename="../plugin/api/push.py" line="345" />
+            <location filename="../plugin/api/push.py" line="346" />
             <source>Not sent: {n} validation error(s).</source>
             <translation>Non envoyé : {n} erreur(s) de validation.</translation>
         </message>
         <message>
-            <location filename="../plugin/api/push.py" line="377" />
+            <location filename="../plugin/api/push.py" line="425" />
             <source>Held back: the current version at {source} could not be checked (source not configured).</source>
             <translation>Retenu : la version actuelle chez {source} n'a pas pu être vérifiée (source non configurée).</translation>
         </message>
         <message>
-            <location filename="../plugin/api/push.py" line="387" />
+            <location filename="../plugin/api/push.py" line="435" />
             <source>Held back: the lieu no longer exists at {source}.</source>
             <translation>Retenu : le lieu n'existe plus chez {source}.</translation>
         </message>
         <message>
-            <location filename="../plugin/api/push.py" line="395" />
+            <location filename="../plugin/api/push.py" line="443" />
             <source>Already up to date at the source.</source>
             <translation>Déjà à jour à la source.</translation>
         </message>
         <message>
-            <location filename="../plugin/api/push.py" line="399" />
+            <location filename="../plugin/api/push.py" line="447" />
             <source>Held back: changed at {source} since the pull (remote date_maj {remote}, pulled {pulled}). Compare both versions, then pull again to start from the remote one.</source>
             <translation>Retenu : modifié chez {source} depuis la récupération (date_maj distante {remote}, récupérée {pulled}). Comparez les deux versions, puis récupérez à nouveau les lieux pour repartir de la version distante.</translation>
         </message>
         <message>
-            <location filename="../plugin/api/push.py" line="419" />
+            <location filename="../plugin/api/push.py" line="467" />
             <source>Checking the remote versions…</source>
             <translation>Vérification des versions distantes…</translation>
         </message>
         <message>
-            <location filename="../plugin/api/push.py" line="425" />
+            <location filename="../plugin/api/push.py" line="473" />
             <source>Not sent: the remote version could not be checked.</source>
             <translation>Non envoyé : la version distante n'a pas pu être vérifiée.</translation>
         </message>
         <message>
-            <location filename="../plugin/api/push.py" line="433" />
+            <location filename="../plugin/api/push.py" line="481" />
             <source>Would be sent.</source>
             <translation>Serait envoyé.</translation>
         </message>
         <message>
-            <location filename="../plugin/api/push.py" line="465" />
+            <location filename="../plugin/api/push.py" line="513" />
             <source>{sent}/{total} lieux sent</source>
             <translation>Lieux envoyés : {sent}/{total}</translation>
         </message>
         <message>
-            <location filename="../plugin/api/push.py" line="469" />
+            <location filename="../plugin/api/push.py" line="517" />
             <source>Not sent yet: the next push will send it.</source>
             <translation>Pas encore envoyé : le prochain envoi s'en chargera.</translation>
         </message>
         <message>
-            <location filename="../plugin/api/push.py" line="480" />
+            <location filename="../plugin/api/push.py" line="528" />
             <source>Accepted by {target}.</source>
             <translation>Accepté par {target}.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/api/push.py" line="364" />
+            <source>Nothing was sent: {n} lieu(x) changed since the preview ({ids}). Check the new preview, then send again.</source>
+            <translation>Rien n'a été envoyé : {n} lieu(x) ont changé depuis l'aperçu ({ids}). Vérifiez le nouvel aperçu, puis envoyez à nouveau.</translation>
+        </message>
+    </context>
+    <context>
+        <name>PushDialog</name>
+        <message>
+            <location filename="plugin/gui/push_dialog.py" line="63" />
+            <source>to send</source>
+            <translation>à envoyer</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/push_dialog.py" line="65" />
+            <source>already up to date at the source</source>
+            <translation>déjà à jour à la source</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/push_dialog.py" line="66" />
+            <source>not sent yet</source>
+            <translation>pas encore envoyé</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/push_dialog.py" line="67" />
+            <source>failed: not sent</source>
+            <translation>échec : non envoyé</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/push_dialog.py" line="68" />
+            <source>accepted</source>
+            <translation>accepté</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/push_dialog.py" line="69" />
+            <source>rejected</source>
+            <translation>refusé</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/push_dialog.py" line="70" />
+            <source>held back: changed remotely</source>
+            <translation>retenu : modifié à distance</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/push_dialog.py" line="71" />
+            <source>held back: validation errors</source>
+            <translation>retenu : erreurs de validation</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/push_dialog.py" line="655" />
+            <source>dry run</source>
+            <translation>simulation</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/push_dialog.py" line="214" />
+            <source>Push changes to the Cartographie nationale</source>
+            <translation>Envoyer les modifications à la Cartographie nationale</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/push_dialog.py" line="232" />
+            <source>Refresh</source>
+            <translation>Actualiser</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/push_dialog.py" line="233" />
+            <source>Read the layer again and check the remote versions again</source>
+            <translation>Relire la couche et vérifier à nouveau les versions distantes</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/push_dialog.py" line="247" />
+            <source>Save the edits</source>
+            <translation>Enregistrer les modifications</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/push_dialog.py" line="272" />
+            <source>Cancel</source>
+            <translation>Annuler</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/push_dialog.py" line="280" />
+            <source>Send</source>
+            <translation>Envoyer</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/push_dialog.py" line="419" />
+            <source>Journal</source>
+            <translation>Journal</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/push_dialog.py" line="460" />
+            <source>Preparing the push preview</source>
+            <translation>Préparation de l'aperçu de l'envoi</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/push_dialog.py" line="486" />
+            <source>Sending the lieux to the Cartographie nationale</source>
+            <translation>Envoi des lieux à la Cartographie nationale</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/push_dialog.py" line="541" />
+            <source>Sending cancelled: what was accepted is journaled, the rest is still to send.</source>
+            <translation>Envoi annulé : ce qui a été accepté est journalisé, le reste est encore à envoyer.</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/push_dialog.py" line="585" />
+            <source>Nothing to send.</source>
+            <translation>Rien à envoyer.</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/push_dialog.py" line="607" />
+            <source>new lieu</source>
+            <translation>nouveau lieu</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/push_dialog.py" line="634" />
+            <source>Field</source>
+            <translation>Champ</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/push_dialog.py" line="634" />
+            <source>At the pull</source>
+            <translation>À l'extraction</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/push_dialog.py" line="227" />
+            <source>Working layer</source>
+            <translation>Couche de travail</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/push_dialog.py" line="256" />
+            <source>Lieu</source>
+            <translation>Lieu</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/push_dialog.py" line="256" />
+            <source>Change</source>
+            <translation>Modification</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/push_dialog.py" line="256" />
+            <source>Status</source>
+            <translation>Statut</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/push_dialog.py" line="258" />
+            <source>Fields that differ</source>
+            <translation>Champs qui diffèrent</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/push_dialog.py" line="260" />
+            <source>Errors</source>
+            <translation>Erreurs</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/push_dialog.py" line="262" />
+            <source>Time</source>
+            <translation>Heure</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/push_dialog.py" line="262" />
+            <source>HTTP</source>
+            <translation>HTTP</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/push_dialog.py" line="262" />
+            <source>Message</source>
+            <translation>Message</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/push_dialog.py" line="385" />
+            <source>Choose a working layer stored in a GeoPackage (the lieux pulled from an API, or a working layer created by the plugin).</source>
+            <translation>Choisissez une couche de travail enregistrée dans un GeoPackage (les lieux tirés d'une API, ou une couche de travail créée par l'extension).</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/push_dialog.py" line="392" />
+            <source>The layer changed since this preview: press Refresh.</source>
+            <translation>La couche a changé depuis cet aperçu : cliquez sur Actualiser.</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/push_dialog.py" line="608" />
+            <source>{n} field(s): {fields}</source>
+            <translation>{n} champ(s) : {fields}</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/push_dialog.py" line="618" />
+            <source>Before</source>
+            <translation>Avant</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/push_dialog.py" line="618" />
+            <source>After</source>
+            <translation>Après</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/push_dialog.py" line="646" />
+            <source>Value</source>
+            <translation>Valeur</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/push_dialog.py" line="646" />
+            <source>Error</source>
+            <translation>Erreur</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/push_dialog.py" line="673" />
+            <source>Push {push} to {target}. Server response: {response}</source>
+            <translation>Envoi {push} vers {target}. Réponse du serveur : {response}</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/push_dialog.py" line="359" />
+            <source>Sends to: {target} — {url}</source>
+            <translation>Envoi vers : {target} — {url}</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/push_dialog.py" line="361" />
+            <source>No push key is configured: in Settings › Options › Lieux de médiation numérique, choose the QGIS authentication configuration that holds the x-api-key (« Cartographie nationale push key »); for headless runs, set the environment variable {env}.</source>
+            <translation>Aucune clé d'envoi n'est configurée : dans Préférences › Options › Lieux de médiation numérique, choisissez la configuration d'authentification QGIS qui contient la clé x-api-key (« clé d'envoi Cartographie nationale ») ; sans interface, définissez la variable d'environnement {env}.</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/push_dialog.py" line="388" />
+            <source>The layer has unsaved edits. A push sends the lieux as saved in the GeoPackage: save the edits to see what would be sent.</source>
+            <translation>La couche a des modifications non enregistrées. Un envoi part des lieux tels qu'enregistrés dans le GeoPackage : enregistrez les modifications pour voir ce qui serait envoyé.</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/push_dialog.py" line="417" />
+            <source>Conflicts ({n})</source>
+            <translation>Conflits ({n})</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/push_dialog.py" line="418" />
+            <source>Validation errors ({n})</source>
+            <translation>Erreurs de validation ({n})</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/push_dialog.py" line="525" />
+            <source>Preview cancelled.</source>
+            <translation>Aperçu annulé.</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/push_dialog.py" line="575" />
+            <source>{accepted} accepted, {rejected} rejected, {pending} not sent yet, {up} already up to date; {conflict} held back (changed remotely), {invalid} with validation errors, {unchanged} unchanged.</source>
+            <translation>Acceptés : {accepted}, refusés : {rejected}, pas encore envoyés : {pending}, déjà à jour : {up} ; retenus (modifiés à distance) : {conflict}, avec erreurs de validation : {invalid}, inchangés : {unchanged}.</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/push_dialog.py" line="587" />
+            <source>Preview, nothing sent yet: {n} lieu(x) to send ({created} new, {changed} changed).</source>
+            <translation>Aperçu, rien n'est encore envoyé : {n} lieu(x) à envoyer ({created} nouveau(x), {changed} modifié(s)).</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/push_dialog.py" line="589" />
+            <source>{conflict} held back (changed remotely), {invalid} with validation errors, {up} already up to date at the source, {unchanged} unchanged since the pull or the last push.</source>
+            <translation>Retenus (modifiés à distance) : {conflict}, avec erreurs de validation : {invalid}, déjà à jour à la source : {up}, inchangés depuis l'extraction ou le dernier envoi : {unchanged}.</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/push_dialog.py" line="616" />
+            <source>Rejected by the server (HTTP {status}): {detail}</source>
+            <translation>Refusé par le serveur (HTTP {status}) : {detail}</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/push_dialog.py" line="676" />
+            <source>New lieu.</source>
+            <translation>Nouveau lieu.</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/push_dialog.py" line="334" />
+            <source>The edits could not be saved: {errors}</source>
+            <translation>Les modifications n'ont pas pu être enregistrées : {errors}</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/push_dialog.py" line="416" />
+            <source>Sent ({n})</source>
+            <translation>Envoyés ({n})</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/push_dialog.py" line="416" />
+            <source>To send ({n})</source>
+            <translation>À envoyer ({n})</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/push_dialog.py" line="357" />
+            <source>Sends to: {target}</source>
+            <translation>Envoi vers : {target}</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/push_dialog.py" line="401" />
+            <source>{n} lieu(x) not sent yet: press Refresh, then Send to resume.</source>
+            <translation>{n} lieu(x) pas encore envoyé(s) : cliquez sur Actualiser, puis Envoyer pour reprendre.</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/push_dialog.py" line="633" />
+            <source>Remote version now</source>
+            <translation>Version distante actuelle</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/push_dialog.py" line="633" />
+            <source>Local version</source>
+            <translation>Version locale</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/push_dialog.py" line="659" />
+            <source>The push journal cannot be read: {error}</source>
+            <translation>Le journal des envois ne peut pas être lu : {error}</translation>
         </message>
     </context>
     <context>

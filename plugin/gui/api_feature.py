@@ -1,8 +1,8 @@
 """Menu entries of the API connectors: pull lieux from an API, push the changes back.
 
 "Pull lieux from an API…" opens :class:`~.pull_dialog.PullDialog` (source, territory, new GeoPackage or merge
-into a working layer); :class:`~.api_pull.PullRun` does the rest in the background. The push entry opens the
-Processing dialog of ``mednum:push``, "Dry run" checked so that the per-lieu diff is seen before anything is sent.
+into a working layer); :class:`~.api_pull.PullRun` does the rest in the background. The push entry opens
+:class:`~.push_dialog.PushDialog`.
 """
 
 from __future__ import annotations
@@ -42,12 +42,6 @@ class ApiFeature:
             self.pull_dialog.close()
             self.pull_dialog = None
 
-    @staticmethod
-    def _exec(algorithm: str, parameters: dict) -> None:
-        import processing
-
-        processing.execAlgorithmDialog(algorithm, parameters)
-
     def open_pull(self):
         """Open the pull dialog (non-modal); "Pull" starts :meth:`start_pull`. Returns the dialog."""
         from .pull_dialog import PullDialog
@@ -77,8 +71,17 @@ class ApiFeature:
             self.pulls.remove(run)
 
     def open_push(self) -> None:
-        parameters = {"DRY_RUN": True}
-        layer = self.iface.activeLayer()
-        if layer is not None and layer.type() == layer.VectorLayer and "id" in layer.fields().names():
-            parameters["INPUT"] = layer
-        self._exec("mednum:push", parameters)
+        """The push dialog (one per session, non-modal) on the active working layer: preview, send, journal."""
+        from .push_dialog import PushDialog
+
+        dialog = getattr(self, "push_dialog", None)
+        if dialog is None:
+            dialog = self.push_dialog = PushDialog(self.iface.mainWindow(), self.iface.activeLayer(), self.iface)
+            self.plugin.on_unload(dialog.shutdown)
+        else:
+            dialog.set_layer(self.iface.activeLayer())
+            if not dialog.busy:
+                dialog.refresh()
+        dialog.show()
+        dialog.raise_()
+        dialog.activateWindow()
