@@ -129,7 +129,12 @@ class PullRun:
 
     def _task_done(self, value, error: BaseException | None) -> None:
         if error is not None:
-            if isinstance(error, (TaskCanceledError, CancelledError, ImportCanceledError)):
+            canceled = isinstance(error, (TaskCanceledError, CancelledError, ImportCanceledError))
+            try:
+                canceled = canceled or self.task.isCanceled()  # an aborted request fails as a consequence
+            except RuntimeError:
+                pass
+            if canceled:
                 self.outcome = "canceled"
                 self._message(_tr("Pull canceled: nothing was changed."), Qgis.MessageLevel.Warning, 10)
                 self._end()
