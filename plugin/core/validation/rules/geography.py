@@ -40,11 +40,10 @@ class CommuneRule:
         accepted = consistent_keys(self.ctx.geography)
         if accepted is None:
             return None
-        # (the tuples zip builds are looked up and dropped at once: zip reuses one tuple, no allocation)
-        consistent = list(map(accepted.__contains__, zip(insees, postals, communes)))
+        consistent = list(map(accepted.__contains__, map("|".join, zip(insees, postals, communes))))
         # the case-folded name only for the rows the name as written did not prove (a few)
         for index in compress(range(len(consistent)), map(operator.not_, consistent)):
-            if (insees[index], postals[index], communes[index].casefold()) in accepted:
+            if f"{insees[index]}|{postals[index]}|{communes[index].casefold()}" in accepted:
                 consistent[index] = True
         return consistent
 
@@ -113,8 +112,8 @@ _PLACES: dict[tuple, dict] = {}
 
 
 def consistent_keys(geo) -> frozenset | None:
-    """``(insee, postal, name)`` (and ``("", postal, name)`` for a lieu without INSEE code) of every reference
-    commune, name as written and case-folded: the combinations the commune rule accepts without looking further.
+    """``insee|postal|name`` (and ``|postal|name`` for a lieu without INSEE code) of every reference commune,
+    name as written and case-folded: the combinations the commune rule accepts without looking further.
     Built once per reference dataset (about 180,000 keys); None when ``geo`` cannot list its communes."""
     cached = _CONSISTENT.get(id(geo))
     if cached is not None and cached[0] is geo:
@@ -127,8 +126,8 @@ def consistent_keys(geo) -> frozenset | None:
         names = {commune.nom, commune.nom.casefold()}
         for postal in commune.codes_postaux:
             for name in names:
-                keys.add((commune.code_insee, postal, name))
-                keys.add(("", postal, name))
+                keys.add(f"{commune.code_insee}|{postal}|{name}")
+                keys.add(f"|{postal}|{name}")
     accepted = frozenset(keys)
     _CONSISTENT[id(geo)] = (geo, accepted)
     return accepted
