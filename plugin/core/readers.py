@@ -576,7 +576,8 @@ def csv_rows(lines: Iterable[str], delimiter: str) -> Iterator[list[str]]:
     field size limit) goes to ``csv.reader``, which reads its record (and the lines it spans) and raises the
     same ``csv.Error`` as before. The unit tests compare both on generated texts.
     """
-    source = _Pending(iter(lines))
+    lines = iter(lines)  # read by the map below and, after a line it leaves to csv, by csv's line source
+    source = _Pending(lines)
     reader = csv.reader(source, delimiter=delimiter, strict=True)
     limit = csv.field_size_limit()
 
@@ -594,7 +595,7 @@ def csv_rows(lines: Iterable[str], delimiter: str) -> Iterator[list[str]]:
         source.line = line
         return next(reader)
 
-    return map(row, source)
+    return map(row, lines)
 
 
 def _quoted_cells(body: str, delimiter: str) -> list[str] | None:

@@ -224,6 +224,9 @@ class Validator:
             dirty = set(column)
         elif _mostly_distinct(column):
             dirty_rows = list(compress(range(len(column)), map(operator.not_, map(clean.fullmatch, column))))
+            if check.mask is not None and len(dirty_rows) > 64:  # e.g. SIRETs: checksums in bulk, per cell
+                proven = check.mask(list(map(column.__getitem__, dirty_rows)))
+                dirty_rows = list(compress(dirty_rows, map(operator.not_, proven)))
             dirty = set(map(column.__getitem__, dirty_rows))
         else:
             dirty = set(filterfalse(clean.fullmatch, set(column)))
