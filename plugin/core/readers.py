@@ -602,6 +602,15 @@ def _quoted_cells(body: str, delimiter: str) -> list[str] | None:
     """The cells of a line whose quotes all wrap whole cells (``a,"b,c",d``), None for anything else."""
     parts = body.split('"')
     last = len(parts) - 1
+    if last == 2:  # one quoted cell (the usual case): 'a,b,"c,d",e'
+        first, inside, after = parts
+        if (not first or first[-1] == delimiter) and (not after or after[0] == delimiter):
+            cells = first[:-1].split(delimiter) if first else []
+            cells.append(inside)
+            if after:
+                cells += after[1:].split(delimiter)
+            return cells
+        return None
     if last & 1:
         return None  # an odd number of quotes: a quoted line break, or a quote inside a cell
     first = parts[0]
