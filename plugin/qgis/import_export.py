@@ -11,8 +11,9 @@ import os
 from collections.abc import Sequence
 from pathlib import Path
 
+from ..core.coordinates import points_of_columns
 from ..core.i18n import translate
-from ..core.records import Record
+from ..core.records import ColumnarRecords, Record
 from ..core.schema import Schema, load_schema
 from ..core.summaries import ExportSummary, ImportSummary, summarize_export, summarize_import
 from .working_layer import (
@@ -78,7 +79,10 @@ def _carry_side_table(current: SideTable, previous: SideTable, row_numbers) -> S
 def side_table_of(table, schema: Schema) -> SideTable:
     """The side table of a read table: its non-schema columns (and overflow cells), one row per record."""
     columns = list(table.extra_columns(schema))
-    rows = [{column: row.get(column, "") or "" for column in columns} for row in table.rows]
+    if columns:  # column by column: a reader's columnar table is not turned into records
+        rows = [dict(zip(columns, values)) for values in zip(*(table.column(column) for column in columns))]
+    else:
+        rows = [{} for _ in range(table.row_count)]
     overflow = getattr(table, "extra_cells", None) or {}
     if overflow:  # cells beyond the header (malformed CSV rows): kept, one JSON list per row
         import json
@@ -134,8 +138,14 @@ def import_lieux(
     if progress:
         progress(25.0)
     columns = set(getattr(table, "columns", None) or table.header)
-    # the rows already hold every field of the standard (extra keys are ignored downstream): no copy
-    records = table.rows if columns.issuperset(schema.field_names) else table.schema_records(schema)
+    points = None
+    if table.column_data is not None:  # a reader's columns: kept as columns (no record dicts are built)
+        records = ColumnarRecords({name: table.column(name) for name in schema.field_names}, table.row_count)
+        points = points_of_columns(records.column("latitude"), records.column("longitude"))
+    elif columns.issuperset(schema.field_names):
+        records = table.rows  # they already hold every field of the standard (extra keys are ignored downstream)
+    else:
+        records = table.schema_records(schema)
     side_table = side_table_of(table, schema)
     if is_working_geopackage(source):  # re-import of a working GeoPackage: its kept-aside columns come along
         side_table = _carry_side_table(side_table, read_side_table(source), getattr(table, "row_numbers", None))
@@ -143,7 +153,8 @@ def import_lieux(
     # validation (for the summary) runs beside the GeoPackage writing: SQLite works without the GIL
     validation = _Background(lambda: validate_records(records, schema)) if validate else None
     create_working_geopackage(
-        output, records, side_table, metadata, schema, progress=step(25.0, 70.0), is_canceled=is_canceled
+        output, records, side_table, metadata, schema, progress=step(25.0, 70.0), is_canceled=is_canceled,
+        points=points,
     )
     report = validation.result() if validation is not None else None
     if progress:
@@ -154,7 +165,7 @@ def import_lieux(
         notes.append(
             translate("ImportExport", "Blank rows of the source skipped: {n}").format(n=len(blank_rows))
         )
-    summary = summarize_import(str(source), records, side_table.columns, report, notes)
+    summary = summarize_import(str(source), records, side_table.columns, report, notes, points=points)
     summary.output = str(output)
     if not validate:
         summary.validated = False

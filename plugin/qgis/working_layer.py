@@ -54,7 +54,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QVariant
 
-from ..core.coordinates import point_of
+from ..core.coordinates import point_of, points_of_columns
 from ..core.errors import MednumError
 from ..core.i18n import translate
 from ..core.records import ColumnarRecords, Record, cell_text
@@ -438,6 +438,7 @@ def create_working_geopackage(
     progress: ProgressCallback | None = None,
     is_canceled: CancelCheck | None = None,
     store_style: bool = True,
+    points: Sequence[tuple[float, float] | None] | None = None,
 ) -> None:
     """Write a working GeoPackage at ``path`` (replaced if it exists): table ``lieux`` with the records
     (fid = position, 1-based), table ``colonnes_source`` when ``side_table`` has columns, and the form
@@ -447,6 +448,7 @@ def create_working_geopackage(
     SQLite in bulk: the triggers that maintain the spatial index and the feature counts are set aside
     during the insert, their work is done once for all rows, and they are put back as GDAL wrote them.
     Safe in a background task: the QGIS layer used to store the style is never added to a project.
+    ``points``: the records' points (``point_of`` of each), when the caller has them already.
     """
     schema = schema or load_schema()
     names = schema.field_names
@@ -463,11 +465,26 @@ def create_working_geopackage(
     side_insert = _insert(SIDE_TABLE, ["fid"], [SIDE_TABLE_ID, *side_table.stored]) if with_side else ""
     total = max(len(records), 1)
     xs, ys = [], []
+    # records held as columns (a reader's table): rows are zipped from the columns, never built as dicts
+    columns = records.column_data() if isinstance(records, ColumnarRecords) else None
+    if columns is not None:
+        cells = [records.column(name) for name in names]
+        if points is None:
+            points = points_of_columns(records.column("latitude"), records.column("longitude"))
+        ids = records.column("id")
+
+        def record_id(index: int) -> str:
+            return ids[index] or ""
+    else:
+
+        def record_id(index: int) -> str:
+            return records[index].get("id") or ""
+
     connection = sqlite3.connect(str(path))
     try:
         # a new file: nothing to protect until it is complete (a failed import leaves no usable file anyway)
         connection.execute("PRAGMA synchronous = OFF")
-        connection.execute("PRAGMA journal_mode = MEMORY")
+        connection.execute("PRAGMA journal_mode = OFF")
         tables = (WORKING_TABLE, SIDE_TABLE)
         triggers = connection.execute(
             "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name IN (?, ?)", tables
@@ -477,14 +494,24 @@ def create_working_geopackage(
         for start in range(0, len(records), _INSERT_CHUNK):
             if is_canceled and is_canceled():
                 raise ImportCanceledError()
-            rows, boxes = [], []
-            for fid, record in enumerate(records[start : start + _INSERT_CHUNK], start=start + 1):
-                point = point_of(record)
+            end = min(start + _INSERT_CHUNK, len(records))
+            boxes = []
+            if points is not None:
+                chunk_points = points[start:end]
+            else:
+                chunk_points = [point_of(record) for record in records[start:end]]
+            blobs = []
+            for fid, point in enumerate(chunk_points, start=start + 1):
                 if point is not None:
                     xs.append(point[0])
                     ys.append(point[1])
                     boxes.append((fid, point[0], point[0], point[1], point[1]))
-                rows.append((fid, _point_blob(point, header), *values(record)))
+                blobs.append(_point_blob(point, header))
+            fids = range(start + 1, end + 1)
+            if columns is not None:
+                rows = zip(fids, blobs, *(column[start:end] for column in cells))
+            else:
+                rows = ((fid, blob, *values(record)) for fid, blob, record in zip(fids, blobs, records[start:end]))
             connection.executemany(insert, rows)
             connection.executemany(index_insert, boxes)
             if with_side:
@@ -492,7 +519,7 @@ def create_working_geopackage(
                 connection.executemany(
                     side_insert,
                     (
-                        (fid, records[fid - 1].get("id") or "", *side_values(side_table.rows[fid - 1]))
+                        (fid, record_id(fid - 1), *side_values(side_table.rows[fid - 1]))
                         for fid in range(start + 1, min(start + _INSERT_CHUNK, len(side_table.rows)) + 1)
                     ),
                 )

@@ -149,3 +149,29 @@ def test_validation_can_follow_the_import(samples, tmp_path):
     assert layer_first.validated and not layer_first.records
     assert (layer_first.errors, layer_first.warnings) == (complete.errors, complete.warnings)
     assert layer_first.headline() == complete.headline().replace("a.gpkg", "b.gpkg")
+
+
+@pytest.mark.parametrize("name", ["bad.csv", "reordered.csv", "semicolon_cp1252.csv", "hub-du-sud-paca-2023.json"])
+def test_columnar_import_writes_what_the_records_give(samples, tmp_path, schema, name):
+    """The CSV reader's columns go to the GeoPackage without record dicts: same rows, points and side table."""
+    import sqlite3
+
+    from plugin.qgis.import_export import side_table_of
+    from plugin.qgis.working_layer import create_working_geopackage
+
+    table = read_table(samples / name)
+    columnar = tmp_path / "columnar.gpkg"
+    summary = import_lieux(samples / name, columnar, validate=False)
+    by_records = tmp_path / "records.gpkg"
+    side_table = side_table_of(read_table(samples / name), schema)
+    create_working_geopackage(by_records, table.schema_records(schema), side_table)
+
+    def content(path):
+        with sqlite3.connect(path) as db:
+            tables = [r[0] for r in db.execute("SELECT table_name FROM gpkg_contents ORDER BY 1")]
+            rows = {t: db.execute(f'SELECT * FROM "{t}" ORDER BY 1').fetchall() for t in tables}
+            rows["rtree"] = db.execute("SELECT * FROM rtree_lieux_geom ORDER BY 1").fetchall()
+            return rows
+
+    assert content(columnar) == content(by_records)
+    assert summary.lieux == table.row_count

@@ -1,8 +1,18 @@
 """The point of a lieu from its latitude/longitude text, and back."""
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from plugin.core.coordinates import format_coordinate, parse_coordinate, point_of, same_coordinate
+from plugin.core.coordinates import format_coordinate, parse_coordinate, point_of, points_of_columns, same_coordinate
+
+# coordinate-like texts: numbers written every which way, with spaces, signs, commas, exponents, words
+_COORDINATE_TEXT = st.one_of(
+    st.floats(allow_nan=True, allow_infinity=True).map(str),
+    st.from_regex(r"\s?[+-]?\d{0,3}([.,]\d{0,8})?\s?", fullmatch=True),
+    st.sampled_from(["", " ", "N/A", "1e5", "nan", "inf", "-inf", "95", "-181", "180", "90.0", ".5", "+2."]),
+    st.text(max_size=6),
+)
 
 
 @pytest.mark.parametrize(
@@ -33,3 +43,20 @@ def test_format_and_compare():
     assert same_coordinate("43.52609", 43.5260901)
     assert not same_coordinate("43.5261", 43.52609)
     assert not same_coordinate("", 1.0)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.one_of(st.none(), _COORDINATE_TEXT),
+            st.one_of(st.none(), _COORDINATE_TEXT),
+        ),
+        max_size=30,
+    )
+)
+def test_points_of_columns_equals_point_of_per_record(pairs):
+    latitudes = [lat for lat, _ in pairs]
+    longitudes = [lon for _, lon in pairs]
+    expected = [point_of({"latitude": lat, "longitude": lon}) for lat, lon in pairs]
+    assert points_of_columns(latitudes, longitudes) == expected
