@@ -1206,7 +1206,7 @@
             <translation>Format d'export « {ext} » inconnu : nommez le fichier en .csv, .json ou .geojson.</translation>
         </message>
         <message>
-            <location filename="../plugin/qgis/import_export.py" line="218" />
+            <location filename="../plugin/qgis/import_export.py" line="219" />
             <source>Export canceled.</source>
             <translation>Export annulé.</translation>
         </message>
@@ -2502,89 +2502,392 @@
     <context>
         <name>Push</name>
         <message>
-            <location filename="../plugin/api/push.py" line="109" />
+            <location filename="../plugin/api/push.py" line="110" />
             <source>{accepted} sent and accepted, {rejected} refused, {conflict} held back (changed remotely), {invalid} with validation errors, {pending} still to send, {unchanged} unchanged.</source>
             <translation>Envoyés et acceptés : {accepted}, refusés : {rejected}, retenus (modifiés à distance) : {conflict}, avec erreurs de validation : {invalid}, encore à envoyer : {pending}, inchangés : {unchanged}.</translation>
         </message>
         <message>
-            <location filename="../plugin/api/push.py" line="120" />
+            <location filename="../plugin/api/push.py" line="121" />
             <source>Dry run, nothing sent: {n} lieu(x) would be sent. </source>
             <translation>Simulation, rien n'a été envoyé. Lieux qui seraient envoyés : {n}. </translation>
         </message>
         <message>
-            <location filename="../plugin/api/push.py" line="296" />
+            <location filename="../plugin/api/push.py" line="297" />
             <source>required value missing</source>
             <translation>valeur obligatoire manquante</translation>
         </message>
         <message>
-            <location filename="../plugin/api/push.py" line="301" />
+            <location filename="../plugin/api/push.py" line="302" />
             <source>value(s) not allowed: {values}</source>
             <translation>valeur(s) non autorisée(s) : {values}</translation>
         </message>
         <message>
-            <location filename="../plugin/api/push.py" line="304" />
+            <location filename="../plugin/api/push.py" line="305" />
             <source>« {value} » does not match the expected format</source>
             <translation>« {value} » ne respecte pas le format attendu</translation>
         </message>
         <message>
-            <location filename="../plugin/api/push.py" line="341" />
+            <location filename="../plugin/api/push.py" line="342" />
             <source>id: a lieu without id cannot be sent</source>
             <translation>id : un lieu sans id ne peut pas être envoyé</translation>
         </message>
         <message>
-            <location filename="../plugin/api/push.py" line="345" />
+            <location filename="../plugin/api/push.py" line="346" />
             <source>Not sent: {n} validation error(s).</source>
             <translation>Non envoyé : {n} erreur(s) de validation.</translation>
         </message>
         <message>
-            <location filename="../plugin/api/push.py" line="377" />
+            <location filename="../plugin/api/push.py" line="425" />
             <source>Held back: the current version at {source} could not be checked (source not configured).</source>
             <translation>Retenu : la version actuelle chez {source} n'a pas pu être vérifiée (source non configurée).</translation>
         </message>
         <message>
-            <location filename="../plugin/api/push.py" line="387" />
+            <location filename="../plugin/api/push.py" line="435" />
             <source>Held back: the lieu no longer exists at {source}.</source>
             <translation>Retenu : le lieu n'existe plus chez {source}.</translation>
         </message>
         <message>
-            <location filename="../plugin/api/push.py" line="395" />
+            <location filename="../plugin/api/push.py" line="443" />
             <source>Already up to date at the source.</source>
             <translation>Déjà à jour à la source.</translation>
         </message>
         <message>
-            <location filename="../plugin/api/push.py" line="399" />
+            <location filename="../plugin/api/push.py" line="447" />
             <source>Held back: changed at {source} since the pull (remote date_maj {remote}, pulled {pulled}). Compare both versions, then pull again to start from the remote one.</source>
             <translation>Retenu : modifié chez {source} depuis la récupération (date_maj distante {remote}, récupérée {pulled}). Comparez les deux versions, puis récupérez à nouveau les lieux pour repartir de la version distante.</translation>
         </message>
         <message>
-            <location filename="../plugin/api/push.py" line="419" />
+            <location filename="../plugin/api/push.py" line="467" />
             <source>Checking the remote versions…</source>
             <translation>Vérification des versions distantes…</translation>
         </message>
         <message>
-            <location filename="../plugin/api/push.py" line="425" />
+            <location filename="../plugin/api/push.py" line="473" />
             <source>Not sent: the remote version could not be checked.</source>
             <translation>Non envoyé : la version distante n'a pas pu être vérifiée.</translation>
         </message>
         <message>
-            <location filename="../plugin/api/push.py" line="433" />
+            <location filename="../plugin/api/push.py" line="481" />
             <source>Would be sent.</source>
             <translation>Serait envoyé.</translation>
         </message>
         <message>
-            <location filename="../plugin/api/push.py" line="465" />
+            <location filename="../plugin/api/push.py" line="513" />
             <source>{sent}/{total} lieux sent</source>
             <translation>Lieux envoyés : {sent}/{total}</translation>
         </message>
         <message>
-            <location filename="../plugin/api/push.py" line="469" />
+            <location filename="../plugin/api/push.py" line="517" />
             <source>Not sent yet: the next push will send it.</source>
             <translation>Pas encore envoyé : le prochain envoi s'en chargera.</translation>
         </message>
         <message>
-            <location filename="../plugin/api/push.py" line="480" />
+            <location filename="../plugin/api/push.py" line="528" />
             <source>Accepted by {target}.</source>
             <translation>Accepté par {target}.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/api/push.py" line="364" />
+            <source>Nothing was sent: {n} lieu(x) changed since the preview ({ids}). Check the new preview, then send again.</source>
+            <translation>Rien n'a été envoyé : {n} lieu(x) ont changé depuis l'aperçu ({ids}). Vérifiez le nouvel aperçu, puis envoyez à nouveau.</translation>
+        </message>
+    </context>
+    <context>
+        <name>PushDialog</name>
+        <message>
+            <location filename="plugin/gui/push_dialog.py" line="63" />
+            <source>to send</source>
+            <translation>à envoyer</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/push_dialog.py" line="65" />
+            <source>already up to date at the source</source>
+            <translation>déjà à jour à la source</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/push_dialog.py" line="66" />
+            <source>not sent yet</source>
+            <translation>pas encore envoyé</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/push_dialog.py" line="67" />
+            <source>failed: not sent</source>
+            <translation>échec : non envoyé</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/push_dialog.py" line="68" />
+            <source>accepted</source>
+            <translation>accepté</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/push_dialog.py" line="69" />
+            <source>rejected</source>
+            <translation>refusé</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/push_dialog.py" line="70" />
+            <source>held back: changed remotely</source>
+            <translation>retenu : modifié à distance</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/push_dialog.py" line="71" />
+            <source>held back: validation errors</source>
+            <translation>retenu : erreurs de validation</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/push_dialog.py" line="655" />
+            <source>dry run</source>
+            <translation>simulation</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/push_dialog.py" line="214" />
+            <source>Push changes to the Cartographie nationale</source>
+            <translation>Envoyer les modifications à la Cartographie nationale</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/push_dialog.py" line="232" />
+            <source>Refresh</source>
+            <translation>Actualiser</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/push_dialog.py" line="233" />
+            <source>Read the layer again and check the remote versions again</source>
+            <translation>Relire la couche et vérifier à nouveau les versions distantes</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/push_dialog.py" line="247" />
+            <source>Save the edits</source>
+            <translation>Enregistrer les modifications</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/push_dialog.py" line="272" />
+            <source>Cancel</source>
+            <translation>Annuler</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/push_dialog.py" line="280" />
+            <source>Send</source>
+            <translation>Envoyer</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/push_dialog.py" line="419" />
+            <source>Journal</source>
+            <translation>Journal</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/push_dialog.py" line="460" />
+            <source>Preparing the push preview</source>
+            <translation>Préparation de l'aperçu de l'envoi</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/push_dialog.py" line="486" />
+            <source>Sending the lieux to the Cartographie nationale</source>
+            <translation>Envoi des lieux à la Cartographie nationale</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/push_dialog.py" line="541" />
+            <source>Sending cancelled: what was accepted is journaled, the rest is still to send.</source>
+            <translation>Envoi annulé : ce qui a été accepté est journalisé, le reste est encore à envoyer.</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/push_dialog.py" line="585" />
+            <source>Nothing to send.</source>
+            <translation>Rien à envoyer.</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/push_dialog.py" line="607" />
+            <source>new lieu</source>
+            <translation>nouveau lieu</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/push_dialog.py" line="634" />
+            <source>Field</source>
+            <translation>Champ</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/push_dialog.py" line="634" />
+            <source>At the pull</source>
+            <translation>À l'extraction</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/push_dialog.py" line="227" />
+            <source>Working layer</source>
+            <translation>Couche de travail</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/push_dialog.py" line="256" />
+            <source>Lieu</source>
+            <translation>Lieu</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/push_dialog.py" line="256" />
+            <source>Change</source>
+            <translation>Modification</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/push_dialog.py" line="256" />
+            <source>Status</source>
+            <translation>Statut</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/push_dialog.py" line="258" />
+            <source>Fields that differ</source>
+            <translation>Champs qui diffèrent</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/push_dialog.py" line="260" />
+            <source>Errors</source>
+            <translation>Erreurs</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/push_dialog.py" line="262" />
+            <source>Time</source>
+            <translation>Heure</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/push_dialog.py" line="262" />
+            <source>HTTP</source>
+            <translation>HTTP</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/push_dialog.py" line="262" />
+            <source>Message</source>
+            <translation>Message</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/push_dialog.py" line="385" />
+            <source>Choose a working layer stored in a GeoPackage (the lieux pulled from an API, or a working layer created by the plugin).</source>
+            <translation>Choisissez une couche de travail enregistrée dans un GeoPackage (les lieux tirés d'une API, ou une couche de travail créée par l'extension).</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/push_dialog.py" line="392" />
+            <source>The layer changed since this preview: press Refresh.</source>
+            <translation>La couche a changé depuis cet aperçu : cliquez sur Actualiser.</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/push_dialog.py" line="608" />
+            <source>{n} field(s): {fields}</source>
+            <translation>{n} champ(s) : {fields}</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/push_dialog.py" line="618" />
+            <source>Before</source>
+            <translation>Avant</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/push_dialog.py" line="618" />
+            <source>After</source>
+            <translation>Après</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/push_dialog.py" line="646" />
+            <source>Value</source>
+            <translation>Valeur</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/push_dialog.py" line="646" />
+            <source>Error</source>
+            <translation>Erreur</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/push_dialog.py" line="673" />
+            <source>Push {push} to {target}. Server response: {response}</source>
+            <translation>Envoi {push} vers {target}. Réponse du serveur : {response}</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/push_dialog.py" line="359" />
+            <source>Sends to: {target} — {url}</source>
+            <translation>Envoi vers : {target} — {url}</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/push_dialog.py" line="361" />
+            <source>No push key is configured: in Settings › Options › Lieux de médiation numérique, choose the QGIS authentication configuration that holds the x-api-key (« Cartographie nationale push key »); for headless runs, set the environment variable {env}.</source>
+            <translation>Aucune clé d'envoi n'est configurée : dans Préférences › Options › Lieux de médiation numérique, choisissez la configuration d'authentification QGIS qui contient la clé x-api-key (« clé d'envoi Cartographie nationale ») ; sans interface, définissez la variable d'environnement {env}.</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/push_dialog.py" line="388" />
+            <source>The layer has unsaved edits. A push sends the lieux as saved in the GeoPackage: save the edits to see what would be sent.</source>
+            <translation>La couche a des modifications non enregistrées. Un envoi part des lieux tels qu'enregistrés dans le GeoPackage : enregistrez les modifications pour voir ce qui serait envoyé.</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/push_dialog.py" line="417" />
+            <source>Conflicts ({n})</source>
+            <translation>Conflits ({n})</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/push_dialog.py" line="418" />
+            <source>Validation errors ({n})</source>
+            <translation>Erreurs de validation ({n})</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/push_dialog.py" line="525" />
+            <source>Preview cancelled.</source>
+            <translation>Aperçu annulé.</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/push_dialog.py" line="575" />
+            <source>{accepted} accepted, {rejected} rejected, {pending} not sent yet, {up} already up to date; {conflict} held back (changed remotely), {invalid} with validation errors, {unchanged} unchanged.</source>
+            <translation>Acceptés : {accepted}, refusés : {rejected}, pas encore envoyés : {pending}, déjà à jour : {up} ; retenus (modifiés à distance) : {conflict}, avec erreurs de validation : {invalid}, inchangés : {unchanged}.</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/push_dialog.py" line="587" />
+            <source>Preview, nothing sent yet: {n} lieu(x) to send ({created} new, {changed} changed).</source>
+            <translation>Aperçu, rien n'est encore envoyé : {n} lieu(x) à envoyer ({created} nouveau(x), {changed} modifié(s)).</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/push_dialog.py" line="589" />
+            <source>{conflict} held back (changed remotely), {invalid} with validation errors, {up} already up to date at the source, {unchanged} unchanged since the pull or the last push.</source>
+            <translation>Retenus (modifiés à distance) : {conflict}, avec erreurs de validation : {invalid}, déjà à jour à la source : {up}, inchangés depuis l'extraction ou le dernier envoi : {unchanged}.</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/push_dialog.py" line="616" />
+            <source>Rejected by the server (HTTP {status}): {detail}</source>
+            <translation>Refusé par le serveur (HTTP {status}) : {detail}</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/push_dialog.py" line="676" />
+            <source>New lieu.</source>
+            <translation>Nouveau lieu.</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/push_dialog.py" line="334" />
+            <source>The edits could not be saved: {errors}</source>
+            <translation>Les modifications n'ont pas pu être enregistrées : {errors}</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/push_dialog.py" line="416" />
+            <source>Sent ({n})</source>
+            <translation>Envoyés ({n})</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/push_dialog.py" line="416" />
+            <source>To send ({n})</source>
+            <translation>À envoyer ({n})</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/push_dialog.py" line="357" />
+            <source>Sends to: {target}</source>
+            <translation>Envoi vers : {target}</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/push_dialog.py" line="401" />
+            <source>{n} lieu(x) not sent yet: press Refresh, then Send to resume.</source>
+            <translation>{n} lieu(x) pas encore envoyé(s) : cliquez sur Actualiser, puis Envoyer pour reprendre.</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/push_dialog.py" line="633" />
+            <source>Remote version now</source>
+            <translation>Version distante actuelle</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/push_dialog.py" line="633" />
+            <source>Local version</source>
+            <translation>Version locale</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/push_dialog.py" line="659" />
+            <source>The push journal cannot be read: {error}</source>
+            <translation>Le journal des envois ne peut pas être lu : {error}</translation>
         </message>
     </context>
     <context>
@@ -2603,162 +2906,162 @@
     <context>
         <name>ReadError</name>
         <message>
-            <location filename="../plugin/core/readers.py" line="85" />
+            <location filename="../plugin/core/readers.py" line="89" />
             <source>The file {name} is too large to be read in memory.</source>
             <translation>Le fichier {name} est trop volumineux pour être lu en mémoire.</translation>
         </message>
         <message>
-            <location filename="../plugin/core/readers.py" line="89" />
+            <location filename="../plugin/core/readers.py" line="93" />
             <source>The file {name} is nested too deeply to be read.</source>
             <translation>Le fichier {name} est trop profondément imbriqué pour être lu.</translation>
         </message>
         <message>
-            <location filename="../plugin/core/readers.py" line="136" />
+            <location filename="../plugin/core/readers.py" line="140" />
             <source>The file {name} could not be read ({detail}).</source>
             <translation>Le fichier {name} n'a pas pu être lu ({detail}).</translation>
         </message>
         <message>
-            <location filename="../plugin/core/readers.py" line="130" />
+            <location filename="../plugin/core/readers.py" line="134" />
             <source>The file {name} does not exist.</source>
             <translation>Le fichier {name} n'existe pas.</translation>
         </message>
         <message>
-            <location filename="../plugin/core/readers.py" line="211" />
+            <location filename="../plugin/core/readers.py" line="215" />
             <source>The file {name} cannot be opened: permission denied.</source>
             <translation>Le fichier {name} ne peut pas être ouvert : permission refusée.</translation>
         </message>
         <message>
-            <location filename="../plugin/core/readers.py" line="143" />
+            <location filename="../plugin/core/readers.py" line="147" />
             <source>{name} is a folder, not a file: choose a file of lieux (CSV, XLSX, JSON, GeoJSON or GeoPackage).</source>
             <translation>{name} est un dossier, pas un fichier : choisissez un fichier de lieux (CSV, XLSX, JSON, GeoJSON ou GeoPackage).</translation>
         </message>
         <message>
-            <location filename="../plugin/core/readers.py" line="152" />
+            <location filename="../plugin/core/readers.py" line="156" />
             <source>{name} is not a regular file.</source>
             <translation>{name} n'est pas un fichier ordinaire.</translation>
         </message>
         <message>
-            <location filename="../plugin/core/readers.py" line="917" />
+            <location filename="../plugin/core/readers.py" line="1020" />
             <source>The file {name} is empty.</source>
             <translation>Le fichier {name} est vide.</translation>
         </message>
         <message>
-            <location filename="../plugin/core/readers.py" line="857" />
+            <location filename="../plugin/core/readers.py" line="960" />
             <source>The file {name} is too large ({size} MB); the limit is {limit} MB.</source>
             <translation>Le fichier {name} est trop volumineux ({size} Mo) ; la limite est de {limit} Mo.</translation>
         </message>
         <message>
-            <location filename="../plugin/core/readers.py" line="192" />
+            <location filename="../plugin/core/readers.py" line="196" />
             <source>The file {name} ({size} MB) needs about {needed} MB of memory to be read; only {available} MB are available. Close other programs or split the file.</source>
             <translation>La lecture du fichier {name} ({size} Mo) demande environ {needed} Mo de mémoire ; seuls {available} Mo sont disponibles. Fermez d'autres programmes ou découpez le fichier.</translation>
         </message>
         <message>
-            <location filename="../plugin/core/readers.py" line="847" />
+            <location filename="../plugin/core/readers.py" line="950" />
             <source>{name} is an OpenDocument spreadsheet (.ods), which is not read: save it as XLSX or CSV.</source>
             <translation>{name} est un classeur OpenDocument (.ods), format qui n'est pas lu : enregistrez-le en XLSX ou en CSV.</translation>
         </message>
         <message>
-            <location filename="../plugin/core/readers.py" line="236" />
+            <location filename="../plugin/core/readers.py" line="240" />
             <source>{name} is a legacy Excel 97-2003 workbook (.xls), which is not read: save it as XLSX or CSV.</source>
             <translation>{name} est un ancien classeur Excel 97-2003 (.xls), format qui n'est pas lu : enregistrez-le en XLSX ou en CSV.</translation>
         </message>
         <message>
-            <location filename="../plugin/core/readers.py" line="979" />
+            <location filename="../plugin/core/readers.py" line="1082" />
             <source>The file {name} is damaged or truncated: it is not a valid {kind} file.</source>
             <translation>Le fichier {name} est endommagé ou tronqué : ce n'est pas un fichier {kind} valide.</translation>
         </message>
         <message>
-            <location filename="../plugin/core/readers.py" line="254" />
+            <location filename="../plugin/core/readers.py" line="258" />
             <source>{name} is a {kind} file, not a table of lieux.</source>
             <translation>{name} est un fichier {kind}, pas un tableau de lieux.</translation>
         </message>
         <message>
-            <location filename="../plugin/core/readers.py" line="292" />
+            <location filename="../plugin/core/readers.py" line="296" />
             <source>The text encoding of {name} could not be recognised ({detail}).</source>
             <translation>L'encodage du texte de {name} n'a pas pu être reconnu ({detail}).</translation>
         </message>
         <message>
-            <location filename="../plugin/core/readers.py" line="321" />
+            <location filename="../plugin/core/readers.py" line="325" />
             <source>The file mixes encodings: {count} line(s) were not UTF-8 and were read as Windows-1252.</source>
             <translation>Le fichier mélange des encodages : {count} ligne(s) n'étaient pas en UTF-8 et ont été lues en Windows-1252.</translation>
         </message>
         <message>
-            <location filename="../plugin/core/readers.py" line="419" />
+            <location filename="../plugin/core/readers.py" line="423" />
             <source>The file {name} is not a text file (binary content) nor a supported workbook or GeoPackage.</source>
             <translation>Le fichier {name} n'est ni un fichier texte (contenu binaire), ni un classeur ou un GeoPackage pris en charge.</translation>
         </message>
         <message>
-            <location filename="../plugin/core/readers.py" line="473" />
+            <location filename="../plugin/core/readers.py" line="480" />
             <source>A quoted cell that starts on line {line} of {name} is never closed: the file may be truncated.</source>
             <translation>Une cellule entre guillemets commencée à la ligne {line} de {name} n'est jamais fermée : le fichier est peut-être tronqué.</translation>
         </message>
         <message>
-            <location filename="../plugin/core/readers.py" line="485" />
+            <location filename="../plugin/core/readers.py" line="492" />
             <source>Irregular quoting near line {line} was read leniently ({detail}).</source>
             <translation>Des guillemets irréguliers vers la ligne {line} ont été lus avec tolérance ({detail}).</translation>
         </message>
         <message>
-            <location filename="../plugin/core/readers.py" line="655" />
+            <location filename="../plugin/core/readers.py" line="758" />
             <source>The file {name} is not valid JSON (line {line}, column {column}): it may be truncated.</source>
             <translation>Le fichier {name} n'est pas du JSON valide (ligne {line}, colonne {column}) : il est peut-être tronqué.</translation>
         </message>
         <message>
-            <location filename="../plugin/core/readers.py" line="700" />
+            <location filename="../plugin/core/readers.py" line="803" />
             <source>Element {position} of {name} is not an object: expected a list of lieux.</source>
             <translation>L'élément {position} de {name} n'est pas un objet : une liste de lieux est attendue.</translation>
         </message>
         <message>
-            <location filename="../plugin/core/readers.py" line="711" />
+            <location filename="../plugin/core/readers.py" line="814" />
             <source>The file {name} does not contain a list of lieux (a JSON array of objects or a GeoJSON FeatureCollection).</source>
             <translation>Le fichier {name} ne contient pas de liste de lieux (un tableau JSON d'objets ou une FeatureCollection GeoJSON).</translation>
         </message>
         <message>
-            <location filename="../plugin/core/readers.py" line="768" />
+            <location filename="../plugin/core/readers.py" line="871" />
             <source>Element {position} of {name} is not a GeoJSON feature.</source>
             <translation>L'élément {position} de {name} n'est pas une entité GeoJSON (Feature).</translation>
         </message>
         <message>
-            <location filename="../plugin/core/readers.py" line="791" />
+            <location filename="../plugin/core/readers.py" line="894" />
             <source>The GeoJSON declares a coordinate system other than WGS 84: geometries were not used.</source>
             <translation>Le GeoJSON déclare un système de coordonnées autre que WGS 84 : les géométries n'ont pas été utilisées.</translation>
         </message>
         <message>
-            <location filename="../plugin/core/readers.py" line="797" />
+            <location filename="../plugin/core/readers.py" line="900" />
             <source>{count} feature(s) have a geometry that is not a point: no coordinates taken.</source>
             <translation>{count} entité(s) ont une géométrie qui n'est pas un point : aucune coordonnée n'en a été tirée.</translation>
         </message>
         <message>
-            <location filename="../plugin/core/readers.py" line="803" />
+            <location filename="../plugin/core/readers.py" line="906" />
             <source>{count} feature(s) had no id property: the GeoJSON feature id was used.</source>
             <translation>{count} entité(s) n'avaient pas de propriété id : l'identifiant de l'entité GeoJSON a été utilisé.</translation>
         </message>
         <message>
-            <location filename="../plugin/core/readers.py" line="895" />
+            <location filename="../plugin/core/readers.py" line="998" />
             <source>The workbook {name} has no worksheet.</source>
             <translation>Le classeur {name} ne contient aucune feuille.</translation>
         </message>
         <message>
-            <location filename="../plugin/core/readers.py" line="899" />
+            <location filename="../plugin/core/readers.py" line="1002" />
             <source>The workbook {name} has no sheet named {layer}; sheets: {available}.</source>
             <translation>Le classeur {name} n'a pas de feuille nommée {layer} ; feuilles : {available}.</translation>
         </message>
         <message>
-            <location filename="../plugin/core/readers.py" line="1008" />
+            <location filename="../plugin/core/readers.py" line="1111" />
             <source>The GeoPackage {name} contains no table.</source>
             <translation>Le GeoPackage {name} ne contient aucune table.</translation>
         </message>
         <message>
-            <location filename="../plugin/core/readers.py" line="1013" />
+            <location filename="../plugin/core/readers.py" line="1116" />
             <source>The GeoPackage {name} has no table named {layer}; tables: {available}.</source>
             <translation>Le GeoPackage {name} n'a pas de table nommée {layer} ; tables : {available}.</translation>
         </message>
         <message>
-            <location filename="../plugin/core/readers.py" line="1068" />
+            <location filename="../plugin/core/readers.py" line="1171" />
             <source>The layer's coordinate system is not WGS 84 (EPSG:4326): geometries were not used.</source>
             <translation>Le système de coordonnées de la couche n'est pas WGS 84 (EPSG:4326) : les géométries n'ont pas été utilisées.</translation>
         </message>
         <message>
-            <location filename="../plugin/core/readers.py" line="1004" />
+            <location filename="../plugin/core/readers.py" line="1107" />
             <source>The file {name} is a SQLite database but not a GeoPackage.</source>
             <translation>Le fichier {name} est une base SQLite mais pas un GeoPackage.</translation>
         </message>
@@ -2982,287 +3285,287 @@
     <context>
         <name>Validation</name>
         <message>
-            <location filename="../plugin/core/validation/codes.py" line="55" />
+            <location filename="../plugin/core/validation/codes.py" line="54" />
             <source>Missing required column</source>
             <translation>Colonne obligatoire manquante</translation>
         </message>
         <message>
-            <location filename="../plugin/core/validation/codes.py" line="55" />
+            <location filename="../plugin/core/validation/codes.py" line="54" />
             <source>Missing optional column</source>
             <translation>Colonne facultative manquante</translation>
         </message>
         <message>
-            <location filename="../plugin/core/validation/codes.py" line="55" />
+            <location filename="../plugin/core/validation/codes.py" line="54" />
             <source>Column outside the standard</source>
             <translation>Colonne hors du standard</translation>
         </message>
         <message>
-            <location filename="../plugin/core/validation/codes.py" line="55" />
+            <location filename="../plugin/core/validation/codes.py" line="54" />
             <source>Columns out of order</source>
             <translation>Colonnes dans le désordre</translation>
         </message>
         <message>
-            <location filename="../plugin/core/validation/codes.py" line="55" />
+            <location filename="../plugin/core/validation/codes.py" line="54" />
             <source>Duplicate column name</source>
             <translation>Nom de colonne en double</translation>
         </message>
         <message>
-            <location filename="../plugin/core/validation/codes.py" line="55" />
+            <location filename="../plugin/core/validation/codes.py" line="54" />
             <source>Column without a name</source>
             <translation>Colonne sans nom</translation>
         </message>
         <message>
-            <location filename="../plugin/core/validation/codes.py" line="55" />
+            <location filename="../plugin/core/validation/codes.py" line="54" />
             <source>Blank row</source>
             <translation>Ligne vide</translation>
         </message>
         <message>
-            <location filename="../plugin/core/validation/codes.py" line="55" />
+            <location filename="../plugin/core/validation/codes.py" line="54" />
             <source>This row is empty. Blank rows must be removed from the table.</source>
             <translation>Cette ligne est vide. Les lignes vides doivent être supprimées du tableau.</translation>
         </message>
         <message>
-            <location filename="../plugin/core/validation/codes.py" line="55" />
+            <location filename="../plugin/core/validation/codes.py" line="54" />
             <source>Extra cells</source>
             <translation>Cellules en trop</translation>
         </message>
         <message>
-            <location filename="../plugin/core/validation/codes.py" line="55" />
+            <location filename="../plugin/core/validation/codes.py" line="54" />
             <source>Missing cells</source>
             <translation>Cellules manquantes</translation>
         </message>
         <message>
-            <location filename="../plugin/core/validation/codes.py" line="55" />
+            <location filename="../plugin/core/validation/codes.py" line="54" />
             <source>Required value missing</source>
             <translation>Valeur obligatoire manquante</translation>
         </message>
         <message>
-            <location filename="../plugin/core/validation/codes.py" line="55" />
+            <location filename="../plugin/core/validation/codes.py" line="54" />
             <source>Empty cell: “{field}” is required. Fill it in.</source>
             <translation>Cellule vide : le champ « {field} » est obligatoire. Renseignez-le.</translation>
         </message>
         <message>
-            <location filename="../plugin/core/validation/codes.py" line="55" />
+            <location filename="../plugin/core/validation/codes.py" line="54" />
             <source>Incorrect number</source>
             <translation>Nombre incorrect</translation>
         </message>
         <message>
-            <location filename="../plugin/core/validation/codes.py" line="55" />
+            <location filename="../plugin/core/validation/codes.py" line="54" />
             <source>Incorrect date</source>
             <translation>Date incorrecte</translation>
         </message>
         <message>
-            <location filename="../plugin/core/validation/codes.py" line="55" />
+            <location filename="../plugin/core/validation/codes.py" line="54" />
             <source>“{value}” is not a date in the expected form YYYY-MM-DD (e.g. {example}).</source>
             <translation>« {value} » n'est pas une date au format attendu AAAA-MM-JJ (par exemple {example}).</translation>
         </message>
         <message>
-            <location filename="../plugin/core/validation/codes.py" line="55" />
+            <location filename="../plugin/core/validation/codes.py" line="54" />
             <source>Incorrect format</source>
             <translation>Format incorrect</translation>
         </message>
         <message>
-            <location filename="../plugin/core/validation/codes.py" line="55" />
+            <location filename="../plugin/core/validation/codes.py" line="54" />
             <source>“{value}” does not have the expected format for “{field}” (e.g. {example}).</source>
             <translation>« {value} » n'a pas le format attendu pour « {field} » (par exemple {example}).</translation>
         </message>
         <message>
-            <location filename="../plugin/core/validation/codes.py" line="55" />
+            <location filename="../plugin/core/validation/codes.py" line="54" />
             <source>Value too long</source>
             <translation>Valeur trop longue</translation>
         </message>
         <message>
-            <location filename="../plugin/core/validation/codes.py" line="55" />
+            <location filename="../plugin/core/validation/codes.py" line="54" />
             <source>Value not allowed</source>
             <translation>Valeur non autorisée</translation>
         </message>
         <message>
-            <location filename="../plugin/core/validation/codes.py" line="55" />
+            <location filename="../plugin/core/validation/codes.py" line="54" />
             <source>Allowed value misspelt</source>
             <translation>Valeur autorisée mal orthographiée</translation>
         </message>
         <message>
-            <location filename="../plugin/core/validation/codes.py" line="55" />
+            <location filename="../plugin/core/validation/codes.py" line="54" />
             <source>Wrong list separator</source>
             <translation>Mauvais séparateur de liste</translation>
         </message>
         <message>
-            <location filename="../plugin/core/validation/codes.py" line="55" />
+            <location filename="../plugin/core/validation/codes.py" line="54" />
             <source>Documented value rejected by the schema</source>
             <translation>Valeur documentée mais refusée par le schéma</translation>
         </message>
         <message>
-            <location filename="../plugin/core/validation/codes.py" line="55" />
+            <location filename="../plugin/core/validation/codes.py" line="54" />
             <source>Duplicate identifier</source>
             <translation>Identifiant en double</translation>
         </message>
         <message>
-            <location filename="../plugin/core/validation/codes.py" line="55" />
+            <location filename="../plugin/core/validation/codes.py" line="54" />
             <source>Incorrect pivot (SIRET/RNA)</source>
             <translation>Pivot incorrect (SIRET/RNA)</translation>
         </message>
         <message>
-            <location filename="../plugin/core/validation/codes.py" line="55" />
+            <location filename="../plugin/core/validation/codes.py" line="54" />
             <source>Incorrect postal code</source>
             <translation>Code postal incorrect</translation>
         </message>
         <message>
-            <location filename="../plugin/core/validation/codes.py" line="55" />
+            <location filename="../plugin/core/validation/codes.py" line="54" />
             <source>Incorrect INSEE code</source>
             <translation>Code INSEE incorrect</translation>
         </message>
         <message>
-            <location filename="../plugin/core/validation/codes.py" line="55" />
+            <location filename="../plugin/core/validation/codes.py" line="54" />
             <source>Telephone not in international format</source>
             <translation>Téléphone hors du format international</translation>
         </message>
         <message>
-            <location filename="../plugin/core/validation/codes.py" line="55" />
+            <location filename="../plugin/core/validation/codes.py" line="54" />
             <source>Spaces around the value</source>
             <translation>Espaces autour de la valeur</translation>
         </message>
         <message>
-            <location filename="../plugin/core/validation/codes.py" line="55" />
+            <location filename="../plugin/core/validation/codes.py" line="54" />
             <source>The value starts or ends with spaces or line breaks. Remove them.</source>
             <translation>La valeur commence ou se termine par des espaces ou des retours à la ligne. Supprimez-les.</translation>
         </message>
         <message>
-            <location filename="../plugin/core/validation/codes.py" line="55" />
+            <location filename="../plugin/core/validation/codes.py" line="54" />
             <source>Characters lost by an encoding conversion</source>
             <translation>Caractères perdus lors d'une conversion d'encodage</translation>
         </message>
         <message>
-            <location filename="../plugin/core/validation/codes.py" line="55" />
+            <location filename="../plugin/core/validation/codes.py" line="54" />
             <source>Text starting like a spreadsheet formula</source>
             <translation>Texte commençant comme une formule de tableur</translation>
         </message>
         <message>
-            <location filename="../plugin/core/validation/codes.py" line="55" />
+            <location filename="../plugin/core/validation/codes.py" line="54" />
             <source>Placeholder pivot 00000000000000</source>
             <translation>Pivot fictif 00000000000000</translation>
         </message>
         <message>
-            <location filename="../plugin/core/validation/codes.py" line="55" />
+            <location filename="../plugin/core/validation/codes.py" line="54" />
             <source>SIRET with a wrong check digit</source>
             <translation>SIRET avec une clé de contrôle erronée</translation>
         </message>
         <message>
-            <location filename="../plugin/core/validation/codes.py" line="55" />
+            <location filename="../plugin/core/validation/codes.py" line="54" />
             <source>SIREN instead of SIRET</source>
             <translation>SIREN au lieu du SIRET</translation>
         </message>
         <message>
-            <location filename="../plugin/core/validation/codes.py" line="55" />
+            <location filename="../plugin/core/validation/codes.py" line="54" />
             <source>RNA number with a wrong format</source>
             <translation>Numéro RNA mal formé</translation>
         </message>
         <message>
-            <location filename="../plugin/core/validation/codes.py" line="55" />
+            <location filename="../plugin/core/validation/codes.py" line="54" />
             <source>Pivot neither SIRET nor RNA</source>
             <translation>Pivot ni SIRET ni RNA</translation>
         </message>
         <message>
-            <location filename="../plugin/core/validation/codes.py" line="55" />
+            <location filename="../plugin/core/validation/codes.py" line="54" />
             <source>Telephone number that does not exist</source>
             <translation>Numéro de téléphone inexistant</translation>
         </message>
         <message>
-            <location filename="../plugin/core/validation/codes.py" line="55" />
+            <location filename="../plugin/core/validation/codes.py" line="54" />
             <source>Incorrect e-mail address</source>
             <translation>Adresse courriel incorrecte</translation>
         </message>
         <message>
-            <location filename="../plugin/core/validation/codes.py" line="55" />
+            <location filename="../plugin/core/validation/codes.py" line="54" />
             <source>Incorrect web address</source>
             <translation>Adresse web incorrecte</translation>
         </message>
         <message>
-            <location filename="../plugin/core/validation/codes.py" line="55" />
+            <location filename="../plugin/core/validation/codes.py" line="54" />
             <source>Unknown typologie</source>
             <translation>Typologie inconnue</translation>
         </message>
         <message>
-            <location filename="../plugin/core/validation/codes.py" line="55" />
+            <location filename="../plugin/core/validation/codes.py" line="54" />
             <source>Opening hours not in OSM format</source>
             <translation>Horaires hors du format OSM</translation>
         </message>
         <message>
-            <location filename="../plugin/core/validation/codes.py" line="55" />
+            <location filename="../plugin/core/validation/codes.py" line="54" />
             <source>Unknown postal code</source>
             <translation>Code postal inconnu</translation>
         </message>
         <message>
-            <location filename="../plugin/core/validation/codes.py" line="55" />
+            <location filename="../plugin/core/validation/codes.py" line="54" />
             <source>Unknown INSEE code</source>
             <translation>Code INSEE inconnu</translation>
         </message>
         <message>
-            <location filename="../plugin/core/validation/codes.py" line="55" />
+            <location filename="../plugin/core/validation/codes.py" line="54" />
             <source>Postal code and INSEE code disagree</source>
             <translation>Code postal et code INSEE incohérents</translation>
         </message>
         <message>
-            <location filename="../plugin/core/validation/codes.py" line="55" />
+            <location filename="../plugin/core/validation/codes.py" line="54" />
             <source>Commune name does not match</source>
             <translation>Nom de commune discordant</translation>
         </message>
         <message>
-            <location filename="../plugin/core/validation/codes.py" line="55" />
+            <location filename="../plugin/core/validation/codes.py" line="54" />
             <source>Latitude or longitude missing</source>
             <translation>Latitude ou longitude manquante</translation>
         </message>
         <message>
-            <location filename="../plugin/core/validation/codes.py" line="55" />
+            <location filename="../plugin/core/validation/codes.py" line="54" />
             <source>Only one of latitude and longitude is filled in: give both, or neither.</source>
             <translation>Seule la latitude ou la longitude est renseignée : indiquez les deux, ou aucune.</translation>
         </message>
         <message>
-            <location filename="../plugin/core/validation/codes.py" line="55" />
+            <location filename="../plugin/core/validation/codes.py" line="54" />
             <source>Coordinates 0, 0</source>
             <translation>Coordonnées 0, 0</translation>
         </message>
         <message>
-            <location filename="../plugin/core/validation/codes.py" line="55" />
+            <location filename="../plugin/core/validation/codes.py" line="54" />
             <source>Latitude and longitude swapped</source>
             <translation>Latitude et longitude inversées</translation>
         </message>
         <message>
-            <location filename="../plugin/core/validation/codes.py" line="55" />
+            <location filename="../plugin/core/validation/codes.py" line="54" />
             <source>Coordinates outside France</source>
             <translation>Coordonnées hors de France</translation>
         </message>
         <message>
-            <location filename="../plugin/core/validation/codes.py" line="55" />
+            <location filename="../plugin/core/validation/codes.py" line="54" />
             <source>Coordinates far from the commune</source>
             <translation>Coordonnées éloignées de la commune</translation>
         </message>
         <message>
-            <location filename="../plugin/core/validation/codes.py" line="55" />
+            <location filename="../plugin/core/validation/codes.py" line="54" />
             <source>Update date in the future</source>
             <translation>Date de mise à jour dans le futur</translation>
         </message>
         <message>
-            <location filename="../plugin/core/validation/codes.py" line="55" />
+            <location filename="../plugin/core/validation/codes.py" line="54" />
             <source>The update date {value} is in the future. Give the date of the last update.</source>
             <translation>La date de mise à jour {value} est dans le futur. Indiquez la date de la dernière mise à jour.</translation>
         </message>
         <message>
-            <location filename="../plugin/core/validation/codes.py" line="55" />
+            <location filename="../plugin/core/validation/codes.py" line="54" />
             <source>Information not updated for 2 years</source>
             <translation>Informations non mises à jour depuis 2 ans</translation>
         </message>
         <message>
-            <location filename="../plugin/core/validation/codes.py" line="55" />
+            <location filename="../plugin/core/validation/codes.py" line="54" />
             <source>Filled in although no service is given</source>
             <translation>Renseigné alors qu'aucun service n'est indiqué</translation>
         </message>
         <message>
-            <location filename="../plugin/core/validation/codes.py" line="55" />
+            <location filename="../plugin/core/validation/codes.py" line="54" />
             <source>No service: modalites_acces inconsistent</source>
             <translation>Aucun service : modalites_acces incohérent</translation>
         </message>
         <message>
-            <location filename="../plugin/core/validation/codes.py" line="55" />
+            <location filename="../plugin/core/validation/codes.py" line="54" />
             <source>Services given for a lieu that receives no public</source>
             <translation>Services indiqués pour un lieu qui n'accueille pas de public</translation>
         </message>
@@ -3487,7 +3790,7 @@
             <translation>modalites_acces indique « Ce lieu n'accueille pas de public » alors que des services sont indiqués : la Cartographie nationale écarte cette valeur. Retirez-la ou videz services.</translation>
         </message>
         <message>
-            <location filename="../plugin/core/validation/codes.py" line="55" />
+            <location filename="../plugin/core/validation/codes.py" line="54" />
             <source>Probable duplicate</source>
             <translation>Doublon probable</translation>
         </message>
@@ -4082,77 +4385,77 @@
     <context>
         <name>WorkingLayer</name>
         <message>
-            <location filename="../plugin/qgis/working_layer.py" line="87" />
+            <location filename="../plugin/qgis/working_layer.py" line="88" />
             <source>Import canceled.</source>
             <translation>Import annulé.</translation>
         </message>
         <message>
-            <location filename="../plugin/qgis/working_layer.py" line="135" />
+            <location filename="../plugin/qgis/working_layer.py" line="136" />
             <source>The lieux could not be written to the layer: {error}</source>
             <translation>Les lieux n'ont pas pu être écrits dans la couche : {error}</translation>
         </message>
         <message>
-            <location filename="../plugin/qgis/working_layer.py" line="272" />
+            <location filename="../plugin/qgis/working_layer.py" line="288" />
             <source>The default style could not be loaded: {error}</source>
             <translation>Le style par défaut n'a pas pu être chargé : {error}</translation>
         </message>
         <message>
-            <location filename="../plugin/qgis/working_layer.py" line="277" />
+            <location filename="../plugin/qgis/working_layer.py" line="293" />
             <source>No service given</source>
             <translation>Aucun service indiqué</translation>
         </message>
         <message>
-            <location filename="../plugin/qgis/working_layer.py" line="277" />
+            <location filename="../plugin/qgis/working_layer.py" line="293" />
             <source>1 or 2 services</source>
             <translation>1 ou 2 services</translation>
         </message>
         <message>
-            <location filename="../plugin/qgis/working_layer.py" line="277" />
+            <location filename="../plugin/qgis/working_layer.py" line="293" />
             <source>3 to 5 services</source>
             <translation>3 à 5 services</translation>
         </message>
         <message>
-            <location filename="../plugin/qgis/working_layer.py" line="277" />
+            <location filename="../plugin/qgis/working_layer.py" line="293" />
             <source>6 services or more</source>
             <translation>6 services ou plus</translation>
         </message>
         <message>
-            <location filename="../plugin/qgis/working_layer.py" line="300" />
+            <location filename="../plugin/qgis/working_layer.py" line="316" />
             <source>Lieux de médiation numérique: form and style</source>
             <translation>Lieux de médiation numérique : formulaire et style</translation>
         </message>
         <message>
-            <location filename="../plugin/qgis/working_layer.py" line="304" />
+            <location filename="../plugin/qgis/working_layer.py" line="320" />
             <source>The form and style could not be stored with the layer: {error}</source>
             <translation>Le formulaire et le style n'ont pas pu être enregistrés avec la couche : {error}</translation>
         </message>
         <message>
-            <location filename="../plugin/qgis/working_layer.py" line="402" />
+            <location filename="../plugin/qgis/working_layer.py" line="418" />
             <source>The GeoPackage {path} could not be created: {error}</source>
             <translation>Le GeoPackage {path} n'a pas pu être créé : {error}</translation>
         </message>
         <message>
-            <location filename="../plugin/qgis/working_layer.py" line="497" />
+            <location filename="../plugin/qgis/working_layer.py" line="513" />
             <source>The lieux could not be written to {path}: {error}</source>
             <translation>Les lieux n'ont pas pu être écrits dans {path} : {error}</translation>
         </message>
         <message>
-            <location filename="../plugin/qgis/working_layer.py" line="514" />
+            <location filename="../plugin/qgis/working_layer.py" line="530" />
             <source>{path} has no layer “{table}”: it is not a working GeoPackage of lieux.</source>
             <translation>{path} n'a pas de couche « {table} » : ce n'est pas un GeoPackage de travail de lieux.</translation>
         </message>
         <message>
-            <location filename="../plugin/qgis/working_layer.py" line="520" />
+            <location filename="../plugin/qgis/working_layer.py" line="536" />
             <source>The layer “{table}” of {path} does not have the fields of the standard.</source>
             <translation>La couche « {table} » de {path} n'a pas les champs du standard.</translation>
         </message>
         <message>
-            <location filename="../plugin/qgis/working_layer.py" line="535" />
+            <location filename="../plugin/qgis/working_layer.py" line="551" />
             <source>The working GeoPackage {path} cannot be opened.</source>
             <translation>Le GeoPackage de travail {path} ne peut pas être ouvert.</translation>
         </message>
         <message>
-            <location filename="../plugin/qgis/working_layer.py" line="592" />
+            <location filename="../plugin/qgis/working_layer.py" line="608" />
             <source>Lieux — {name}</source>
             <translation>Lieux — {name}</translation>
         </message>
@@ -4160,32 +4463,32 @@
     <context>
         <name>WriteError</name>
         <message>
-            <location filename="../plugin/core/writers.py" line="53" />
+            <location filename="../plugin/core/writers.py" line="55" />
             <source>Refusing to overwrite the source file {name}: choose another file name for the export.</source>
             <translation>Le fichier source {name} ne sera pas écrasé : choisissez un autre nom de fichier pour l'export.</translation>
         </message>
         <message>
-            <location filename="../plugin/core/writers.py" line="78" />
+            <location filename="../plugin/core/writers.py" line="80" />
             <source>Cannot export to {name}: choose a .csv, .json or .geojson file.</source>
             <translation>Impossible d'exporter vers {name} : choisissez un fichier .csv, .json ou .geojson.</translation>
         </message>
         <message>
-            <location filename="../plugin/core/writers.py" line="104" />
+            <location filename="../plugin/core/writers.py" line="106" />
             <source>Cannot write {name}: the folder {folder} does not exist.</source>
             <translation>Impossible d'écrire {name} : le dossier {folder} n'existe pas.</translation>
         </message>
         <message>
-            <location filename="../plugin/core/writers.py" line="108" />
+            <location filename="../plugin/core/writers.py" line="110" />
             <source>Cannot write {name}: it is a folder.</source>
             <translation>Impossible d'écrire {name} : c'est un dossier.</translation>
         </message>
         <message>
-            <location filename="../plugin/core/writers.py" line="120" />
+            <location filename="../plugin/core/writers.py" line="122" />
             <source>Cannot write {name}: permission denied (is the file open in another program?).</source>
             <translation>Impossible d'écrire {name} : permission refusée (le fichier est-il ouvert dans un autre programme ?).</translation>
         </message>
         <message>
-            <location filename="../plugin/core/writers.py" line="127" />
+            <location filename="../plugin/core/writers.py" line="129" />
             <source>Cannot write {name} ({detail}).</source>
             <translation>Impossible d'écrire {name} ({detail}).</translation>
         </message>

@@ -21,6 +21,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any, Callable, Iterable, Mapping, Protocol, Sequence
 
 from ..core.converters.common import date_part, record_hash
+from ..core.errors import MednumError
 from ..core.i18n import translate
 from ..core.records import Record
 from ..core.schema import Schema, load_schema
@@ -345,6 +346,53 @@ def plan_push(
             item.message = translate("Push", "Not sent: {n} validation error(s).").format(n=len(errors))
         report.items.append(item)
     return report
+
+
+# ------------------------------------------------------------------------------------------ preview, then send
+# statuses of a previewed lieu that a send acts on (sent, or recorded as already up to date at the source)
+SENDABLE = (TO_SEND, DRY_RUN, UP_TO_DATE, PENDING, FAILED)
+
+
+class PlanChangedError(MednumError):
+    """The lieux changed between the preview and the send: nothing was sent."""
+
+    default_code = "push-plan-changed"
+
+    def __init__(self, lieu_ids: Sequence[str]) -> None:
+        self.lieu_ids = list(lieu_ids)
+        shown = ", ".join(self.lieu_ids[:5]) + (" …" if len(self.lieu_ids) > 5 else "")
+        super().__init__(translate(
+            "Push",
+            "Nothing was sent: {n} lieu(x) changed since the preview ({ids}). Check the new preview, then send again."
+        ).format(n=len(self.lieu_ids), ids=shown))
+
+
+def plan_differences(shown: PushReport, fresh: PushReport) -> list[str]:
+    """Ids of the lieux a fresh plan would treat differently from the plan shown (content or validity)."""
+
+    def state(report: PushReport) -> dict[str, tuple[bool, dict[str, str]]]:
+        return {item.lieu_id: (item.status == INVALID, dict(item.after)) for item in report.items}
+
+    before, now = state(shown), state(fresh)
+    return sorted(lieu_id for lieu_id in before.keys() | now.keys() if before.get(lieu_id) != now.get(lieu_id))
+
+
+def confirm_shown_plan(shown: PushReport, fresh: PushReport) -> PushReport:
+    """The fresh plan, checked against the one shown: what is sent is exactly what was shown.
+
+    Raises :class:`PlanChangedError` when a lieu changed since the preview; the lieux the preview held back
+    (conflicts) stay held back, whatever a new check would say.
+    """
+    changed = plan_differences(shown, fresh)
+    if changed:
+        raise PlanChangedError(changed)
+    held = {item.lieu_id: item for item in shown.items if item.status == CONFLICT}
+    for item in fresh.items:
+        previous = held.get(item.lieu_id)
+        if previous is not None:
+            item.status, item.message, item.remote = CONFLICT, previous.message, previous.remote
+    fresh.dry_run = False
+    return fresh
 
 
 # ------------------------------------------------------------------------------------------ run

@@ -213,7 +213,8 @@ class SyncStore:
                 [(status, http_status, response_body, message, now_iso(), fid) for fid in fids],
             )
 
-    def journal_rows(self, lieu_id: str | None = None) -> list[JournalRow]:
+    def journal_rows(self, lieu_id: str | None = None, latest: int | None = None) -> list[JournalRow]:
+        """Journal rows in the order they were written (only the ``latest`` ones when given)."""
         query = f"SELECT fid, time, push_id, target, lieu_id, before, after, status, http_status, response_body, " \
                 f"message FROM {JOURNAL_TABLE}"
         args: tuple = ()
@@ -221,7 +222,10 @@ class SyncStore:
             query += " WHERE lieu_id=?"
             args = (lieu_id,)
         with self._connect() as db:
-            rows = db.execute(query + " ORDER BY fid", args).fetchall()
+            if latest is None:
+                rows = db.execute(query + " ORDER BY fid", args).fetchall()
+            else:
+                rows = db.execute(query + " ORDER BY fid DESC LIMIT ?", (*args, latest)).fetchall()[::-1]
         return [
             JournalRow(r[0], r[1], r[2], r[3], r[4], json.loads(r[5]) if r[5] else None,
                        json.loads(r[6]) if r[6] else None, r[7], r[8], r[9] or "", r[10] or "")

@@ -40,8 +40,17 @@ class ApiFeature:
         self._exec("mednum:fetch", {})
 
     def open_push(self) -> None:
-        parameters = {"DRY_RUN": True}
-        layer = self.iface.activeLayer()
-        if layer is not None and layer.type() == layer.VectorLayer and "id" in layer.fields().names():
-            parameters["INPUT"] = layer
-        self._exec("mednum:push", parameters)
+        """The push dialog (one per session, non-modal) on the active working layer: preview, send, journal."""
+        from .push_dialog import PushDialog
+
+        dialog = getattr(self, "push_dialog", None)
+        if dialog is None:
+            dialog = self.push_dialog = PushDialog(self.iface.mainWindow(), self.iface.activeLayer(), self.iface)
+            self.plugin.on_unload(dialog.shutdown)
+        else:
+            dialog.set_layer(self.iface.activeLayer())
+            if not dialog.busy:
+                dialog.refresh()
+        dialog.show()
+        dialog.raise_()
+        dialog.activateWindow()

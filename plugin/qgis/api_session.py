@@ -18,7 +18,7 @@ from ..api.connectors import Connector, PullResult, make_connector
 from ..api.errors import ApiError, CancelledError
 from ..api.http import ApiClient, RetryPolicy, Transport
 from ..api.pull import sync_entries
-from ..api.push import CartographieV0Target, PushReport, plan_push, run_push
+from ..api.push import CartographieV0Target, PushReport, confirm_shown_plan, plan_push, run_push
 from ..api.sources import PULL_SOURCES, SourceSpec, source_credentials, source_spec, source_url
 from ..api.territory import Territory, resolve_territory
 from ..core.i18n import translate
@@ -164,6 +164,36 @@ def push(
         report.dry_run = True
         target = _OfflineTarget()
     return run_push(report, target, store, connectors, progress=progress, cancelled=cancelled)
+
+
+def preview_push(
+    records: list[Record],
+    gpkg_path: str | Path,
+    source_clients: dict[str, ApiClient],
+    progress: Progress | None = None,
+    cancelled: Callable[[], bool] = lambda: False,
+) -> PushReport:
+    """What a push would do, remote versions checked (conflicts): nothing is sent, nothing journaled."""
+    return push(records, gpkg_path, True, None, source_clients, progress, cancelled)
+
+
+def send_previewed(
+    shown: PushReport,
+    records: list[Record],
+    gpkg_path: str | Path,
+    target_client: ApiClient,
+    source_clients: dict[str, ApiClient],
+    progress: Progress | None = None,
+    cancelled: Callable[[], bool] = lambda: False,
+    batch_size: int = 50,
+) -> PushReport:
+    """Send what a preview showed, and only that: the layer is planned again and must give the same lieux
+    (else :class:`~..api.push.PlanChangedError`, nothing sent); conflicts shown stay held back. Journaled."""
+    store = SyncStore(gpkg_path)
+    fresh = confirm_shown_plan(shown, plan_push(records, store, CartographieV0Target.key))
+    target = CartographieV0Target(target_client, batch_size=batch_size)
+    connectors = {key: connector_for(key, client) for key, client in source_clients.items()}
+    return run_push(fresh, target, store, connectors, progress=progress, cancelled=cancelled, batch_size=batch_size)
 
 
 class _OfflineTarget:

@@ -43,6 +43,7 @@ class Fault:
     seconds: float = 0.0
     method: str = ""
     on_page: int | None = None  # only for this page number (data·inclusion) / offset index
+    skip: int = 0  # let this many matching requests through first (a failure half-way through a push)
 
 
 class FakeApi:
@@ -107,6 +108,9 @@ class FakeApi:
                     continue
                 if fault.on_page is not None and fault.on_page != page:
                     continue
+                if fault.skip > 0:
+                    fault.skip -= 1
+                    return None
                 fault.times -= 1
                 return fault
         return None

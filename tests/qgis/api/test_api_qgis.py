@@ -161,7 +161,6 @@ def test_menu_entries_open_the_algorithms(qgis_iface, provider, monkeypatch):
     feature.initGui()
     calls = []
     monkeypatch.setattr(ApiFeature, "_exec", staticmethod(lambda alg, params: calls.append((alg, params))))
-    for _, callback in opened:
-        callback()
-    assert [c[0] for c in calls] == ["mednum:fetch", "mednum:push"] and calls[1][1]["DRY_RUN"] is True
+    dict(opened)["mednumPullAction"]()  # the push entry opens the push dialog: test_push_dialog.py
+    assert [c[0] for c in calls] == ["mednum:fetch"] and "mednumPushAction" in dict(opened)
     assert QgsApplication.processingRegistry().algorithmById("mednum:fetch") is not None

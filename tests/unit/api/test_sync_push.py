@@ -19,6 +19,8 @@ from plugin.api.push import (
     REJECTED,
     CartographieV0Target,
     DoraStructureTarget,
+    PlanChangedError,
+    confirm_shown_plan,
     plan_push,
     run_push,
 )
@@ -120,6 +122,28 @@ def test_conflict_is_held_back_with_the_remote_version(session):
     assert ("nom", "Changé par la Coop", "Changé localement") in {
         (c.field, c.before, c.after) for c in item.remote_differences()}
     assert session.fake.carto[lieu["id"]]["nom"] == "Changé par la Coop"  # nobody's edit overwritten
+
+
+def test_a_send_sends_what_the_preview_showed_and_only_that(session):
+    shown_lieu, conflicting = session.records[4], session.records[5]
+    shown_lieu["nom"] = "Montré dans l'aperçu"
+    conflicting["nom"] = "Changé localement"
+    session.fake.carto[conflicting["id"]].update(nom="Changé à distance", date_maj="2026-01-05T10:00:00Z")
+    shown = session.push(dry_run=True)
+    assert [i.status for i in shown.items] == [DRY_RUN, CONFLICT]
+
+    shown_lieu["nom"] = "Jamais montré"  # the layer changes after the preview: nothing is sent
+    with pytest.raises(PlanChangedError) as info:
+        confirm_shown_plan(shown, plan_push(session.records, session.store, session.target.key))
+    assert info.value.lieu_ids == [shown_lieu["id"]] and shown_lieu["id"] in info.value.message
+
+    shown_lieu["nom"] = "Montré dans l'aperçu"
+    session.fake.carto[conflicting["id"]].update(nom="Changé localement")  # the remote agrees now…
+    fresh = confirm_shown_plan(shown, plan_push(session.records, session.store, session.target.key))
+    report = run_push(fresh, session.target, session.store, {"carto": session.connector})
+    assert [(i.lieu_id, i.status) for i in report.items] == [
+        (shown_lieu["id"], ACCEPTED), (conflicting["id"], CONFLICT)]
+    assert [r["id"] for batch in session.fake.patches for r in batch] == [shown_lieu["id"]]  # …held back as shown
 
 
 def test_invalid_lieux_are_listed_not_sent(session):
