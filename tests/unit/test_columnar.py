@@ -206,3 +206,42 @@ def test_columnar_records_are_exported_as_dict_records_are(tmp_path, samples, sc
     write_records(tmp_path / "columns.csv", columnar, schema)
     assert (tmp_path / "columns.csv").read_bytes() == (tmp_path / "rows.csv").read_bytes()
     assert columnar.column_data is not None
+
+
+# ── The CSV row splitter ────────────────────────────────────────────────────────────────────────────────────
+
+CSV_TEXT = st.text(alphabet=st.sampled_from(list('ab ,;"\r\n\t\x85\u2028\x00')), max_size=80)
+
+
+def _csv_outcome(make_rows) -> list | str:
+    rows = []
+    try:
+        for row in make_rows():
+            rows.append(row)
+    except csv.Error as exc:
+        return rows + [f"csv.Error: {exc}"]
+    return rows
+
+
+@settings(max_examples=1500, deadline=None)
+@given(text=CSV_TEXT, delimiter=st.sampled_from([",", ";", "\t"]))
+def test_csv_rows_yield_what_csv_reader_yields(text, delimiter):
+    def by_csv():
+        return csv.reader(io.TextIOWrapper(io.BytesIO(text.encode()), encoding="utf-8", newline=""),
+                          delimiter=delimiter, strict=True)
+
+    def by_split():
+        return readers.csv_rows(io.TextIOWrapper(io.BytesIO(text.encode()), encoding="utf-8", newline=""),
+                                delimiter)
+
+    assert _csv_outcome(by_split) == _csv_outcome(by_csv)
+
+
+@pytest.mark.parametrize("line", [
+    'a,"b,c",d\r\n', '"a","b"\n', '"",x,""\n', ',"a",\n', '"a""b",c\n', '"a"b,c\n', 'a,b"c,d\n', 'a, "b"\n',
+    '"a",x"b"\n', '"a\n', 'x,"a\r\nb",c\n', '\r\n', ',\n', '"a",,"b"\n', '"a",x,"b"', '"a" ,b\n', '"",""\n',
+])
+def test_csv_rows_on_the_quoting_cases(line):
+    lines = [line, "z,z\n"]
+    expected = _csv_outcome(lambda: csv.reader(io.StringIO("".join(lines), newline=""), strict=True))
+    assert _csv_outcome(lambda: readers.csv_rows(io.StringIO("".join(lines), newline=""), ",")) == expected

@@ -220,10 +220,15 @@ class Validator:
             cache.clear()
         clean = check.clean
         dirty_rows = None  # the row indexes of the dirty cells, when known
+        prepare = check.prepare
         if clean is None:
             dirty = set(column)
         elif _mostly_distinct(column):
             dirty_rows = list(compress(range(len(column)), map(operator.not_, map(clean.fullmatch, column))))
+            if check.mask is not None and len(dirty_rows) > 64:  # e.g. SIRETs: checksums in bulk, per cell
+                proven = check.mask(list(map(column.__getitem__, dirty_rows)))
+                dirty_rows = list(compress(dirty_rows, map(operator.not_, proven)))
+                prepare = None  # the same proof per value, done (prepare only ever spares checks)
             dirty = set(map(column.__getitem__, dirty_rows))
         else:
             dirty = set(filterfalse(clean.fullmatch, set(column)))
@@ -233,8 +238,8 @@ class Validator:
         hint_spec = self.hints.get(name)
         if hint_spec is None:
             pending = dirty
-            if check.prepare is not None and len(dirty) > 64:
-                pending = dirty - check.prepare(list(filterfalse(cache.__contains__, dirty)))
+            if prepare is not None and len(dirty) > 64:
+                pending = dirty - prepare(list(filterfalse(cache.__contains__, dirty)))
             for value in pending:
                 found = cache.get(value)
                 if found is None:

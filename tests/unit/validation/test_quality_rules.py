@@ -325,6 +325,26 @@ def test_bulk_siret_check_agrees_with_python_stdnum():
     assert {v for v in values if siret.is_valid(v) and not v.startswith("356000000")} == bulk
 
 
+def test_bulk_siret_mask_agrees_with_python_stdnum_cell_by_cell():
+    import random
+
+    from stdnum.fr import siret
+
+    from plugin.core.validation.rules.cells import valid_siret_mask
+
+    rng = random.Random(12)
+    values = ["".join(rng.choice("0123456789") for _ in range(13)) for _ in range(300)]
+    values = [value + last for value in values for last in "0123456789"]
+    values += ["35600000049837", "00000000000000", "1234", "W751234567", "", " 43493312300029", "43493312300029"]
+    rng.shuffle(values)
+    values += values[:50]  # repeated cells
+    mask = valid_siret_mask(values)
+    assert len(mask) == len(values) and any(mask)
+    expected = [siret.is_valid(v) and not v.startswith("356000000") and v.isdigit() and len(v) == 14
+                and v != "00000000000000" for v in values]
+    assert mask == expected
+
+
 def test_pivots_proven_valid_in_bulk_have_no_finding(options):
     import random
 

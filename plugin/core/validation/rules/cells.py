@@ -13,6 +13,7 @@ a missing value (only ``required`` applies to it), numbers are read after trimmi
 from __future__ import annotations
 
 import datetime as dt
+import operator
 import re
 from itertools import compress
 from typing import Callable, Optional
@@ -167,23 +168,36 @@ def siret_is_valid(value: str, known_valid: frozenset | set = frozenset()) -> bo
 def valid_sirets(values) -> set:
     """The plain 14-digit values whose SIRET and SIREN Luhn checks pass, computed in bulk with numpy (the
     placeholder 00000000000000 excluded): such a pivot cell has no finding at all."""
-    plain = list(filter(_PLAIN_SIRET.fullmatch, values))
-    if len(plain) < 64:
-        return set()
+    values = list(values)
+    return set(compress(values, valid_siret_mask(values)))
+
+
+# Luhn weights of a 14-digit SIRET, right to left: the digit, then its double less 9 when over 9 (table lookup)
+_LUHN_DOUBLE = (0, 2, 4, 6, 8, 1, 3, 5, 7, 9)
+
+
+def valid_siret_mask(values: list) -> list:
+    """For each value: True when it is a plain 14-digit SIRET (not the placeholder 00000000000000) whose SIRET
+    and SIREN Luhn checks pass — computed in bulk with numpy; such a pivot cell has no finding at all."""
+    plain = list(map(bool, map(_PLAIN_SIRET.fullmatch, values)))
+    count = sum(plain)
+    if count < 64:
+        return [False] * len(values)
     try:
         import numpy as np
     except ImportError:  # pragma: no cover - numpy ships with QGIS
-        return set()
-    digits = (np.frombuffer("".join(plain).encode("ascii"), dtype=np.uint8).reshape(-1, 14) - 48).astype(np.int16)
-
-    def luhn(block):
-        reversed_digits = block[:, ::-1].copy()
-        doubled = reversed_digits[:, 1::2] * 2
-        reversed_digits[:, 1::2] = doubled - 9 * (doubled > 9)
-        return reversed_digits.sum(axis=1) % 10 == 0
-
-    ok = luhn(digits) & luhn(digits[:, :9])
-    return set(compress(plain, ok.tolist()))
+        return [False] * len(values)
+    selected = "".join(compress(values, plain)).encode("ascii")
+    digits = (np.frombuffer(selected, dtype=np.uint8).reshape(count, 14) - 48).astype(np.intp)
+    double = np.array(_LUHN_DOUBLE, dtype=np.intp)
+    # positions counted from the right: SIRET doubles 1, 3, … from the right (even indexes from the left);
+    # SIREN (the first 9 digits) doubles 1, 3, … from its right (odd indexes from the left)
+    siret = digits[:, 1::2].sum(axis=1) + double[digits[:, 0::2]].sum(axis=1)
+    siren = digits[:, 0:9:2].sum(axis=1) + double[digits[:, 1:9:2]].sum(axis=1)
+    ok = (siret % 10 == 0) & (siren % 10 == 0)
+    mask = np.zeros(len(values), dtype=bool)
+    mask[np.flatnonzero(np.array(plain, dtype=bool))] = ok
+    return mask.tolist()
 
 
 def _pivot_quality(ctx: Context, spec: FieldSpec) -> QualityCheck:
@@ -211,6 +225,7 @@ def _pivot_quality(ctx: Context, spec: FieldSpec) -> QualityCheck:
         return known_valid
 
     check.prepare = prepare
+    check.mask = valid_siret_mask
     return check
 
 
@@ -427,8 +442,18 @@ def build_cell_check(ctx: Context, spec: FieldSpec) -> CellCheck:
             proven |= function(values)
         return proven
 
+    masks = [rule.mask for rule in quality if getattr(rule, "mask", None) is not None]
+
+    def mask(values: list) -> list:
+        """``prepare`` for a list of cells (repeats allowed): for each, True when proven to have no finding."""
+        proven = masks[0](values)
+        for function in masks[1:]:
+            proven = list(map(operator.or_, proven, function(values)))
+        return proven
+
     check.clean = clean_regex(ctx, spec)
     check.prepare = prepare if prepares else None
+    check.mask = mask if masks else None
     return check
 
 
