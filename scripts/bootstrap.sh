@@ -33,7 +33,7 @@ fi
 
 REQS="requirements.txt"
 [ "${1:-}" = "--dev" ] && REQS="requirements-dev.txt"
-stamp=".deps-stamp"
+stamp="$VENV/.deps-stamp"  # inside the venv: a new venv installs again
 want="$(cat requirements.txt requirements-dev.txt | sha1sum | cut -c1-12)-$REQS"
 # a development install (requirements-dev.txt includes requirements.txt) also satisfies the runtime one
 have="$(cat "$stamp" 2>/dev/null || true)"

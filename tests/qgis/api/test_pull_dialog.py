@@ -6,6 +6,7 @@ The fake server (tests/fakeapi) speaks the Cartographie's /carto contract on loo
 from __future__ import annotations
 
 import copy
+import os
 
 import pytest
 from pytest_qgis.utils import wait_until
@@ -49,6 +50,14 @@ def feature(qgis_iface, qgis_new_project):
     QgsProject.instance().removeAllMapLayers()
 
 
+def shoot(widget, name: str) -> None:
+    """README screenshot of a dialog, when MEDNUM_SCREENSHOT_DIR is set (in the plugin's language, French by
+    default): ``MEDNUM_SCREENSHOT_DIR=resources/screenshots pytest tests/qgis/api/test_pull_dialog.py``."""
+    folder = os.environ.get("MEDNUM_SCREENSHOT_DIR")
+    if folder:
+        widget.grab().save(os.path.join(folder, name))
+
+
 def messages(iface, level) -> str:
     return "\n".join(iface.messageBar().get_messages(level))
 
@@ -67,6 +76,8 @@ def pull(feature, territory_text: str, *, output=None, merge_layer=None, source=
         dialog.new_radio.setChecked(True)
         dialog.output_widget.setFilePath(str(output))
     assert dialog.pull_button.isEnabled()
+    if output is not None:
+        shoot(dialog, "api-pull-dialog.png")
     dialog.pull_button.click()
     run = feature.last_pull
     assert run is not None and run.task is not None
@@ -159,6 +170,7 @@ def test_merge_asks_for_edited_lieux_and_applies_in_one_undoable_command(feature
     dialog.list.setCurrentRow(row)
     cells = {(dialog.table.item(r, 1).text(), dialog.table.item(r, 2).text()) for r in range(dialog.table.rowCount())}
     assert ("Mon nom à moi", "Nom changé à la source " + unsaved_edit[-3:]) in cells
+    shoot(dialog, "api-pull-conflicts.png")
     dialog.remote_radio.click()  # take the remote version for this one; the other keeps the local version
     assert dialog.choices()[unsaved_edit] == TAKE_REMOTE
     dialog.apply_button.click()
