@@ -251,17 +251,17 @@
         <message>
             <location filename="plugin/gui/api_pull.py" line="67" />
             <source>Pull from {source}</source>
-            <translation>Tirage depuis {source}</translation>
+            <translation>Récupération depuis {source}</translation>
         </message>
         <message>
             <location filename="plugin/gui/api_pull.py" line="152" />
             <source>{n} lieux of {territory} pulled from {source} into {name}.</source>
-            <translation>{n} lieux de {territory} tirés de {source} dans {name}.</translation>
+            <translation>{n} lieux de {territory} récupérés de {source} dans {name}.</translation>
         </message>
         <message>
             <location filename="plugin/gui/api_pull.py" line="168" />
             <source>The working layer was removed from the project during the pull: nothing was changed.</source>
-            <translation>La couche de travail a été retirée du projet pendant le tirage : rien n'a été modifié.</translation>
+            <translation>La couche de travail a été retirée du projet pendant la récupération : rien n'a été modifié.</translation>
         </message>
         <message>
             <location filename="plugin/gui/api_pull.py" line="194" />
@@ -276,17 +276,17 @@
         <message>
             <location filename="plugin/gui/api_pull.py" line="121" />
             <source>Pull of {territory} from {source}</source>
-            <translation>Tirage de {territory} depuis {source}</translation>
+            <translation>Récupération de {territory} depuis {source}</translation>
         </message>
         <message>
             <location filename="plugin/gui/api_pull.py" line="124" />
             <source>Pulling {territory}… (progress and cancel in the task manager)</source>
-            <translation>Tirage de {territory}… (progression et annulation dans le gestionnaire de tâches)</translation>
+            <translation>Récupération de {territory}… (progression et annulation dans le gestionnaire de tâches)</translation>
         </message>
         <message>
             <location filename="plugin/gui/api_pull.py" line="134" />
             <source>Pull canceled: nothing was changed.</source>
-            <translation>Tirage annulé : rien n'a été modifié.</translation>
+            <translation>Récupération annulé : rien n'a été modifié.</translation>
         </message>
         <message>
             <location filename="plugin/gui/api_pull.py" line="95" />
@@ -2577,7 +2577,7 @@
         <message>
             <location filename="plugin/gui/pull_conflicts_dialog.py" line="47" />
             <source>Pull: lieux edited on both sides</source>
-            <translation>Tirage : lieux modifiés des deux côtés</translation>
+            <translation>Récupération : lieux modifiés des deux côtés</translation>
         </message>
         <message>
             <location filename="plugin/gui/pull_conflicts_dialog.py" line="69" />
@@ -2660,12 +2660,12 @@
         <message>
             <location filename="plugin/gui/pull_dialog.py" line="57" />
             <source>Pull lieux from an API</source>
-            <translation>Tirer des lieux d'une API</translation>
+            <translation>Récupérer des lieux d'une API</translation>
         </message>
         <message>
             <location filename="plugin/gui/pull_dialog.py" line="61" />
             <source>What to pull</source>
-            <translation>Quoi tirer</translation>
+            <translation>Quoi récupérer</translation>
         </message>
         <message>
             <location filename="plugin/gui/pull_dialog.py" line="66" />
@@ -2715,12 +2715,12 @@
         <message>
             <location filename="plugin/gui/pull_dialog.py" line="96" />
             <source>Lieux are matched by id, then by SIRET/RNA (pivot) within 100 m. A lieu you edited (unsaved, or changed since the last pull) is never overwritten without asking: you choose, lieu by lieu. The merge is one edit (Ctrl+Z undoes it) and is kept when you save the layer.</source>
-            <translation>Les lieux sont rapprochés par id, puis par SIRET/RNA (pivot) à moins de 100 m. Un lieu que vous avez modifié (non enregistré, ou changé depuis le dernier tirage) n'est jamais écrasé sans vous demander : vous choisissez, lieu par lieu. La fusion est une seule modification (Ctrl+Z l'annule), gardée quand vous enregistrez la couche.</translation>
+            <translation>Les lieux sont rapprochés par id, puis par SIRET/RNA (pivot) à moins de 100 m. Un lieu que vous avez modifié (non enregistré, ou changé depuis la dernière récupération) n'est jamais écrasé sans vous demander : vous choisissez, lieu par lieu. La fusion est une seule modification (Ctrl+Z l'annule), gardée quand vous enregistrez la couche.</translation>
         </message>
         <message>
             <location filename="plugin/gui/pull_dialog.py" line="114" />
             <source>Pull</source>
-            <translation>Tirer</translation>
+            <translation>Récupérer</translation>
         </message>
         <message>
             <location filename="plugin/gui/pull_dialog.py" line="115" />
@@ -2743,7 +2743,7 @@
         <message>
             <location filename="../plugin/qgis/pull_merge.py" line="85" />
             <source>The layer « {name} » is not a working layer saved in a GeoPackage: a pull can only be merged into one (its sync table lives in the GeoPackage).</source>
-            <translation>La couche « {name} » n'est pas une couche de travail enregistrée dans un GeoPackage : un tirage ne peut être fusionné que dans une telle couche (sa table de synchronisation est dans le GeoPackage).</translation>
+            <translation>La couche « {name} » n'est pas une couche de travail enregistrée dans un GeoPackage : une récupération ne peut être fusionnée que dans une telle couche (sa table de synchronisation est dans le GeoPackage).</translation>
         </message>
         <message>
             <location filename="../plugin/qgis/pull_merge.py" line="113" />
@@ -2753,12 +2753,12 @@
         <message>
             <location filename="../plugin/qgis/pull_merge.py" line="121" />
             <source>{n} lieux to update are no longer in the layer (deleted during the pull?): nothing was changed; pull again.</source>
-            <translation>{n} lieux à mettre à jour ne sont plus dans la couche (supprimés pendant le tirage ?) : rien n'a été modifié ; relancez le tirage.</translation>
+            <translation>{n} lieux à mettre à jour ne sont plus dans la couche (supprimés pendant la récupération ?) : rien n'a été modifié ; relancez la récupération.</translation>
         </message>
         <message>
             <location filename="../plugin/qgis/pull_merge.py" line="137" />
             <source>The pulled lieux could not be added to the layer.</source>
-            <translation>Les lieux tirés n'ont pas pu être ajoutés à la couche.</translation>
+            <translation>Les lieux récupérés n'ont pas pu être ajoutés à la couche.</translation>
         </message>
         <message>
             <location filename="../plugin/qgis/pull_merge.py" line="178" />
@@ -3024,7 +3024,7 @@
         <message>
             <location filename="plugin/gui/push_dialog.py" line="385" />
             <source>Choose a working layer stored in a GeoPackage (the lieux pulled from an API, or a working layer created by the plugin).</source>
-            <translation>Choisissez une couche de travail enregistrée dans un GeoPackage (les lieux tirés d'une API, ou une couche de travail créée par l'extension).</translation>
+            <translation>Choisissez une couche de travail enregistrée dans un GeoPackage (les lieux récupérés d'une API, ou une couche de travail créée par l'extension).</translation>
         </message>
         <message>
             <location filename="plugin/gui/push_dialog.py" line="392" />

@@ -55,7 +55,7 @@ class PullDialog(QDialog):
         self.search = search or default_search()
         self.territory: Territory | None = None
         self.setWindowTitle(_tr("Pull lieux from an API"))
-        self.setMinimumWidth(560)
+        self.setMinimumWidth(640)  # the French texts of the radio buttons fit
         layout = QVBoxLayout(self)
 
         what = QGroupBox(_tr("What to pull"))
