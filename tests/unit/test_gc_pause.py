@@ -1,0 +1,54 @@
+"""The collector's pause around a full validation pass (plugin/toolbelt/gc_pause.py)."""
+
+from __future__ import annotations
+
+import gc
+
+import pytest
+
+from plugin.toolbelt import gc_pause
+
+
+@pytest.fixture(autouse=True)
+def collector():
+    gc.enable()
+    yield
+    gc.enable()
+    gc.unfreeze()
+
+
+def test_paused_while_a_pass_runs_then_frozen_after_success():
+    frozen = gc.get_freeze_count()
+    token = gc_pause.pause()
+    assert not gc.isenabled() and gc_pause.paused()
+    state = [[number] for number in range(1000)]  # a long-lived state built by the pass
+    gc_pause.resume(token, freeze=True)
+    assert gc.isenabled() and not gc_pause.paused()
+    assert gc.get_freeze_count() >= frozen + len(state)
+    gc_pause.unfreeze()
+    assert gc.get_freeze_count() == 0
+
+
+def test_a_failed_pass_freezes_nothing_and_resume_is_idempotent():
+    token = gc_pause.pause()
+    gc_pause.resume(token, freeze=False)
+    assert gc.isenabled() and gc.get_freeze_count() == 0
+    gc.disable()  # someone else's pause: a second resume with the same token must not enable the collector
+    gc_pause.resume(token, freeze=True)
+    assert not gc.isenabled() and gc.get_freeze_count() == 0
+
+
+def test_nested_pauses_resume_when_the_last_ends():
+    first = gc_pause.pause()
+    second = gc_pause.pause()  # a new pass started while the first is being canceled
+    gc_pause.resume(first, freeze=False)
+    assert not gc.isenabled()
+    gc_pause.resume(second, freeze=True)
+    assert gc.isenabled() and gc.get_freeze_count() > 0
+
+
+def test_a_collector_disabled_by_someone_else_stays_disabled():
+    gc.disable()
+    token = gc_pause.pause()
+    gc_pause.resume(token, freeze=True)
+    assert not gc.isenabled() and gc.get_freeze_count() == 0
