@@ -115,92 +115,92 @@
     <context>
         <name>ApiClient</name>
         <message>
-            <location filename="../plugin/api/http.py" line="163" />
+            <location filename="../plugin/api/http.py" line="164" />
             <source>{source}: the address « {url} » is not a valid http(s) URL.</source>
             <translation>{source} : l'adresse « {url} » n'est pas une URL http(s) valide.</translation>
         </message>
         <message>
-            <location filename="../plugin/api/http.py" line="170" />
+            <location filename="../plugin/api/http.py" line="171" />
             <source>{source}: plain http:// is refused for {host} (the token would travel in clear); use https://.</source>
             <translation>{source} : http:// non chiffré est refusé pour {host} (le jeton circulerait en clair) ; utilisez https://.</translation>
         </message>
         <message>
-            <location filename="../plugin/api/http.py" line="178" />
+            <location filename="../plugin/api/http.py" line="179" />
             <source>{source}: credentials in the URL are refused; store the token in the QGIS authentication database.</source>
             <translation>{source} : les identifiants dans l'URL sont refusés ; enregistrez le jeton dans la base d'authentification de QGIS.</translation>
         </message>
         <message>
-            <location filename="../plugin/api/http.py" line="301" />
+            <location filename="../plugin/api/http.py" line="302" />
             <source>{source}: refusing to send the token to another host ({host}).</source>
             <translation>{source} : envoi du jeton à un autre hôte ({host}) refusé.</translation>
         </message>
         <message>
-            <location filename="../plugin/api/http.py" line="353" />
+            <location filename="../plugin/api/http.py" line="354" />
             <source>{source}: the answer of {path} is not valid JSON (HTTP {status}, {size} bytes, type « {ctype} »). A proxy, a captive portal or a wrong URL?</source>
             <translation>{source} : la réponse de {path} n'est pas du JSON valide (HTTP {status}, {size} octets, type « {ctype} »). Un proxy, un portail captif ou une URL erronée ?</translation>
         </message>
         <message>
-            <location filename="../plugin/api/http.py" line="375" />
+            <location filename="../plugin/api/http.py" line="376" />
             <source>{source}: connection refused by {host}. Is the address right and the service running?</source>
             <translation>{source} : connexion refusée par {host}. L'adresse est-elle correcte et le service en marche ?</translation>
         </message>
         <message>
-            <location filename="../plugin/api/http.py" line="378" />
+            <location filename="../plugin/api/http.py" line="379" />
             <source>{source}: the host name {host} could not be resolved (DNS). Check the address, the network connection and the proxy settings.</source>
             <translation>{source} : le nom d'hôte {host} n'a pas pu être résolu (DNS). Vérifiez l'adresse, la connexion réseau et les paramètres du proxy.</translation>
         </message>
         <message>
-            <location filename="../plugin/api/http.py" line="381" />
+            <location filename="../plugin/api/http.py" line="382" />
             <source>{source}: no answer from {host} within {timeout} s. The service may be overloaded; try again later or raise the timeout in the settings.</source>
             <translation>{source} : aucune réponse de {host} en {timeout} s. Le service est peut-être surchargé ; réessayez plus tard ou augmentez le délai d'attente dans les paramètres.</translation>
         </message>
         <message>
-            <location filename="../plugin/api/http.py" line="384" />
+            <location filename="../plugin/api/http.py" line="385" />
             <source>{source}: secure connection to {host} failed (SSL certificate). Check the QGIS SSL settings or your proxy.</source>
             <translation>{source} : la connexion sécurisée à {host} a échoué (certificat SSL). Vérifiez les paramètres SSL de QGIS ou votre proxy.</translation>
         </message>
         <message>
-            <location filename="../plugin/api/http.py" line="389" />
+            <location filename="../plugin/api/http.py" line="390" />
             <source>{source}: network error while contacting {host}: {detail}</source>
             <translation>{source} : erreur réseau en contactant {host} : {detail}</translation>
         </message>
         <message>
-            <location filename="../plugin/api/http.py" line="415" />
+            <location filename="../plugin/api/http.py" line="416" />
             <source>{source}: a token is required (HTTP 401) and none is configured. Store it in the QGIS authentication database and choose it in the plugin settings, or set {env} for headless use.</source>
             <translation>{source} : un jeton est requis (HTTP 401) et aucun n'est configuré. Enregistrez-le dans la base d'authentification de QGIS et choisissez-le dans les paramètres de l'extension, ou définissez {env} pour un usage hors de QGIS.</translation>
         </message>
         <message>
-            <location filename="../plugin/api/http.py" line="421" />
+            <location filename="../plugin/api/http.py" line="422" />
             <source>{source}: the token was refused (HTTP 401): it is expired or wrong. Ask the provider for a new token and update it in the QGIS authentication database.</source>
             <translation>{source} : le jeton a été refusé (HTTP 401) : il a expiré ou il est erroné. Demandez un nouveau jeton au fournisseur et mettez-le à jour dans la base d'authentification de QGIS.</translation>
         </message>
         <message>
-            <location filename="../plugin/api/http.py" line="428" />
+            <location filename="../plugin/api/http.py" line="429" />
             <source>{source}: access to {path} is forbidden (HTTP 403): the token does not give this right (wrong scope or account). Server said: {detail}</source>
             <translation>{source} : l'accès à {path} est interdit (HTTP 403) : le jeton ne donne pas ce droit (mauvaise portée ou mauvais compte). Réponse du serveur : {detail}</translation>
         </message>
         <message>
-            <location filename="../plugin/api/http.py" line="435" />
+            <location filename="../plugin/api/http.py" line="436" />
             <source>{source}: {path} was not found (HTTP 404). Check the address in the plugin settings.</source>
             <translation>{source} : {path} est introuvable (HTTP 404). Vérifiez l'adresse dans les paramètres de l'extension.</translation>
         </message>
         <message>
-            <location filename="../plugin/api/http.py" line="439" />
+            <location filename="../plugin/api/http.py" line="440" />
             <source>{source} refused the request (HTTP 422): {detail}</source>
             <translation>{source} a refusé la requête (HTTP 422) : {detail}</translation>
         </message>
         <message>
-            <location filename="../plugin/api/http.py" line="443" />
+            <location filename="../plugin/api/http.py" line="444" />
             <source>{source}: too many requests (HTTP 429). Wait {wait} s before trying again.</source>
             <translation>{source} : trop de requêtes (HTTP 429). Attendez {wait} s avant de réessayer.</translation>
         </message>
         <message>
-            <location filename="../plugin/api/http.py" line="448" />
+            <location filename="../plugin/api/http.py" line="449" />
             <source>{source}: server error (HTTP {status}) after {attempts} attempt(s). The service is having trouble; try again later. Server said: {detail}</source>
             <translation>{source} : erreur du serveur (HTTP {status}) après {attempts} tentative(s). Le service rencontre des difficultés ; réessayez plus tard. Réponse du serveur : {detail}</translation>
         </message>
         <message>
-            <location filename="../plugin/api/http.py" line="451" />
+            <location filename="../plugin/api/http.py" line="452" />
             <source>{source}: unexpected answer HTTP {status} for {path}: {detail}</source>
             <translation>{source} : réponse inattendue HTTP {status} pour {path} : {detail}</translation>
         </message>
@@ -216,30 +216,103 @@
     <context>
         <name>ApiFeature</name>
         <message>
-            <location filename="../plugin/gui/api_feature.py" line="19" />
+            <location filename="../plugin/gui/api_feature.py" line="22" />
             <source>Pull lieux from an API…</source>
             <translation>Récupérer des lieux depuis une API…</translation>
         </message>
         <message>
-            <location filename="../plugin/gui/api_feature.py" line="19" />
+            <location filename="../plugin/gui/api_feature.py" line="22" />
             <source>data·inclusion, DORA or the Cartographie nationale, for a territory</source>
             <translation>data·inclusion, DORA ou la Cartographie nationale, pour un territoire</translation>
         </message>
         <message>
-            <location filename="../plugin/gui/api_feature.py" line="24" />
+            <location filename="../plugin/gui/api_feature.py" line="27" />
             <source>Push changes to the Cartographie nationale…</source>
             <translation>Envoyer les modifications à la Cartographie nationale…</translation>
         </message>
         <message>
-            <location filename="../plugin/gui/api_feature.py" line="24" />
+            <location filename="../plugin/gui/api_feature.py" line="27" />
             <source>Lieux created or changed since the pull (dry run first)</source>
             <translation>Lieux créés ou modifiés depuis la récupération (simulation d'abord)</translation>
         </message>
     </context>
     <context>
+        <name>ApiPull</name>
+        <message>
+            <location filename="../plugin/gui/api_pull.py" line="225" />
+            <source>, {n} of your edits kept</source>
+            <translation>, {n} de vos modifications gardées</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/api_pull.py" line="188" />
+            <source>Merge canceled: the layer was not changed.</source>
+            <translation>Fusion annulée : la couche n'a pas été modifiée.</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/api_pull.py" line="67" />
+            <source>Pull from {source}</source>
+            <translation>Tirage depuis {source}</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/api_pull.py" line="152" />
+            <source>{n} lieux of {territory} pulled from {source} into {name}.</source>
+            <translation>{n} lieux de {territory} tirés de {source} dans {name}.</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/api_pull.py" line="168" />
+            <source>The working layer was removed from the project during the pull: nothing was changed.</source>
+            <translation>La couche de travail a été retirée du projet pendant le tirage : rien n'a été modifié.</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/api_pull.py" line="194" />
+            <source>The working layer was removed from the project: nothing was changed.</source>
+            <translation>La couche de travail a été retirée du projet : rien n'a été modifié.</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/api_pull.py" line="213" />
+            <source>{added} lieux added and {updated} updated in « {layer} » from {source}{kept}; {same} already the same. Save the layer to keep the merge (Ctrl+Z undoes it).</source>
+            <translation>{added} lieux ajoutés et {updated} mis à jour dans « {layer} » depuis {source}{kept} ; {same} déjà identiques. Enregistrez la couche pour garder la fusion (Ctrl+Z l'annule).</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/api_pull.py" line="121" />
+            <source>Pull of {territory} from {source}</source>
+            <translation>Tirage de {territory} depuis {source}</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/api_pull.py" line="124" />
+            <source>Pulling {territory}… (progress and cancel in the task manager)</source>
+            <translation>Tirage de {territory}… (progression et annulation dans le gestionnaire de tâches)</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/api_pull.py" line="134" />
+            <source>Pull canceled: nothing was changed.</source>
+            <translation>Tirage annulé : rien n'a été modifié.</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/api_pull.py" line="95" />
+            <source>The working layer to merge into is no longer in the project.</source>
+            <translation>La couche de travail où fusionner n'est plus dans le projet.</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/api_pull.py" line="201" />
+            <source>{territory}: nothing new in {source} ({n} lieux already the same{kept}).</source>
+            <translation>{territory} : rien de nouveau dans {source} ({n} lieux déjà identiques{kept}).</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/api_pull.py" line="160" />
+            <source>{n} remarks on the source data:</source>
+            <translation>{n} remarques sur les données de la source :</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/api_pull.py" line="98" />
+            <source>{name} is open in the project: remove its layers or choose another file name.</source>
+            <translation>{name} est ouvert dans le projet : retirez ses couches ou choisissez un autre nom de fichier.</translation>
+        </message>
+    </context>
+    <context>
         <name>ApiSession</name>
         <message>
-            <location filename="../plugin/qgis/api_session.py" line="69" />
+            <location filename="../plugin/qgis/api_session.py" line="70" />
             <source>« {key} » is not a source one can pull from.</source>
             <translation>« {key} » n'est pas une source depuis laquelle récupérer des lieux.</translation>
         </message>
@@ -498,32 +571,32 @@
             <translation>data·inclusion : structure {id} de services numériques introuvable.</translation>
         </message>
         <message>
-            <location filename="../plugin/api/connectors.py" line="151" />
+            <location filename="../plugin/api/connectors.py" line="153" />
             <source>data·inclusion: structure {id} skipped (no id or no name).</source>
             <translation>data·inclusion : structure {id} ignorée (sans identifiant ou sans nom).</translation>
         </message>
         <message>
-            <location filename="../plugin/api/connectors.py" line="281" />
+            <location filename="../plugin/api/connectors.py" line="283" />
             <source>{n} lieux read</source>
             <translation>Lieux lus : {n}</translation>
         </message>
         <message>
-            <location filename="../plugin/api/connectors.py" line="195" />
+            <location filename="../plugin/api/connectors.py" line="197" />
             <source>DORA structures</source>
             <translation>Structures DORA</translation>
         </message>
         <message>
-            <location filename="../plugin/api/connectors.py" line="200" />
+            <location filename="../plugin/api/connectors.py" line="202" />
             <source>DORA services</source>
             <translation>Services DORA</translation>
         </message>
         <message>
-            <location filename="../plugin/api/connectors.py" line="270" />
+            <location filename="../plugin/api/connectors.py" line="272" />
             <source>Cartographie lieux</source>
             <translation>Lieux de la Cartographie</translation>
         </message>
         <message>
-            <location filename="../plugin/api/connectors.py" line="277" />
+            <location filename="../plugin/api/connectors.py" line="279" />
             <source>Cartographie: an item without id was skipped.</source>
             <translation>Cartographie : un élément sans identifiant a été ignoré.</translation>
         </message>
@@ -1552,12 +1625,12 @@
     <context>
         <name>LieuxTask</name>
         <message>
-            <location filename="../plugin/qgis/tasks.py" line="25" />
+            <location filename="../plugin/qgis/tasks.py" line="28" />
             <source>Canceled.</source>
             <translation>Annulé.</translation>
         </message>
         <message>
-            <location filename="../plugin/qgis/tasks.py" line="34" />
+            <location filename="../plugin/qgis/tasks.py" line="37" />
             <source>Unexpected error: {error} (details in the log)</source>
             <translation>Erreur inattendue : {error} (détails dans le journal)</translation>
         </message>
@@ -2497,6 +2570,200 @@
             <location filename="../plugin/core/producer_report.py" line="135" />
             <source>Cannot write {path}: {reason}</source>
             <translation>Impossible d'écrire {path} : {reason}</translation>
+        </message>
+    </context>
+    <context>
+        <name>PullConflictsDialog</name>
+        <message>
+            <location filename="plugin/gui/pull_conflicts_dialog.py" line="47" />
+            <source>Pull: lieux edited on both sides</source>
+            <translation>Tirage : lieux modifiés des deux côtés</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/pull_conflicts_dialog.py" line="69" />
+            <source>Keep my version</source>
+            <translation>Garder ma version</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/pull_conflicts_dialog.py" line="70" />
+            <source>Take the remote version</source>
+            <translation>Prendre la version distante</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/pull_conflicts_dialog.py" line="93" />
+            <source>Keep my version for all</source>
+            <translation>Garder ma version pour tous</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/pull_conflicts_dialog.py" line="94" />
+            <source>Take the remote version for all</source>
+            <translation>Prendre la version distante pour tous</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/pull_conflicts_dialog.py" line="100" />
+            <source>Apply the merge</source>
+            <translation>Appliquer la fusion</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/pull_conflicts_dialog.py" line="101" />
+            <source>Cancel the merge</source>
+            <translation>Annuler la fusion</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/pull_conflicts_dialog.py" line="123" />
+            <source>remote</source>
+            <translation>distante</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/pull_conflicts_dialog.py" line="123" />
+            <source>mine</source>
+            <translation>la mienne</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/pull_conflicts_dialog.py" line="77" />
+            <source>Field</source>
+            <translation>Champ</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/pull_conflicts_dialog.py" line="77" />
+            <source>My version</source>
+            <translation>Ma version</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/pull_conflicts_dialog.py" line="77" />
+            <source>Remote version</source>
+            <translation>Version distante</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/pull_conflicts_dialog.py" line="50" />
+            <source>{n} lieux were edited here and changed in {source} since. For each one, keep your version or take the remote one; nothing is changed until you click « Apply the merge ».</source>
+            <translation>{n} lieux ont été modifiés ici et changés depuis dans {source}. Pour chacun, gardez votre version ou prenez la version distante ; rien n'est modifié avant un clic sur « Appliquer la fusion ».</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/pull_conflicts_dialog.py" line="125" />
+            <source>id: {id} — {n} fields differ</source>
+            <translation>id : {id} — {n} champs diffèrent</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/pull_conflicts_dialog.py" line="137" />
+            <source>&lt;b&gt;{nom}&lt;/b&gt; — id {id} — {n} fields differ</source>
+            <translation>&lt;b&gt;{nom}&lt;/b&gt; — id {id} — {n} champs diffèrent</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/pull_conflicts_dialog.py" line="145" />
+            <source>(empty)</source>
+            <translation>(vide)</translation>
+        </message>
+    </context>
+    <context>
+        <name>PullDialog</name>
+        <message>
+            <location filename="plugin/gui/pull_dialog.py" line="57" />
+            <source>Pull lieux from an API</source>
+            <translation>Tirer des lieux d'une API</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/pull_dialog.py" line="61" />
+            <source>What to pull</source>
+            <translation>Quoi tirer</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/pull_dialog.py" line="66" />
+            <source>data·inclusion: structures with numérique services (API v1); DORA: structures and services (API v2), filtered here by territory; Cartographie nationale: the lieux de médiation numérique already merged.</source>
+            <translation>data·inclusion : structures ayant des services numériques (API v1) ; DORA : structures et services (API v2), filtrés ici par territoire ; Cartographie nationale : les lieux de médiation numérique déjà consolidés.</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/pull_dialog.py" line="69" />
+            <source>Source</source>
+            <translation>Source</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/pull_dialog.py" line="72" />
+            <source>Département, EPCI or commune: a name or a code</source>
+            <translation>Département, EPCI ou commune : un nom ou un code</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/pull_dialog.py" line="80" />
+            <source>Territory</source>
+            <translation>Territoire</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/pull_dialog.py" line="86" />
+            <source>Where to put the lieux</source>
+            <translation>Où mettre les lieux</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/pull_dialog.py" line="89" />
+            <source>Into a new working GeoPackage (added to the project)</source>
+            <translation>Dans un nouveau GeoPackage de travail (ajouté au projet)</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/pull_dialog.py" line="92" />
+            <source>GeoPackage (*.gpkg)</source>
+            <translation>GeoPackage (*.gpkg)</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/pull_dialog.py" line="93" />
+            <source>Working GeoPackage to create</source>
+            <translation>GeoPackage de travail à créer</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/pull_dialog.py" line="94" />
+            <source>Merged into a working layer of the project</source>
+            <translation>Fusionnés dans une couche de travail du projet</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/pull_dialog.py" line="96" />
+            <source>Lieux are matched by id, then by SIRET/RNA (pivot) within 100 m. A lieu you edited (unsaved, or changed since the last pull) is never overwritten without asking: you choose, lieu by lieu. The merge is one edit (Ctrl+Z undoes it) and is kept when you save the layer.</source>
+            <translation>Les lieux sont rapprochés par id, puis par SIRET/RNA (pivot) à moins de 100 m. Un lieu que vous avez modifié (non enregistré, ou changé depuis le dernier tirage) n'est jamais écrasé sans vous demander : vous choisissez, lieu par lieu. La fusion est une seule modification (Ctrl+Z l'annule), gardée quand vous enregistrez la couche.</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/pull_dialog.py" line="114" />
+            <source>Pull</source>
+            <translation>Tirer</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/pull_dialog.py" line="115" />
+            <source>Cancel</source>
+            <translation>Annuler</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/pull_dialog.py" line="150" />
+            <source>Type a name or a code, then choose in the list.</source>
+            <translation>Tapez un nom ou un code, puis choisissez dans la liste.</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/pull_dialog.py" line="175" />
+            <source>No working layer saved in a GeoPackage in the project.</source>
+            <translation>Aucune couche de travail enregistrée dans un GeoPackage dans le projet.</translation>
+        </message>
+    </context>
+    <context>
+        <name>PullMerge</name>
+        <message>
+            <location filename="../plugin/qgis/pull_merge.py" line="85" />
+            <source>The layer « {name} » is not a working layer saved in a GeoPackage: a pull can only be merged into one (its sync table lives in the GeoPackage).</source>
+            <translation>La couche « {name} » n'est pas une couche de travail enregistrée dans un GeoPackage : un tirage ne peut être fusionné que dans une telle couche (sa table de synchronisation est dans le GeoPackage).</translation>
+        </message>
+        <message>
+            <location filename="../plugin/qgis/pull_merge.py" line="113" />
+            <source>The layer « {name} » cannot be edited.</source>
+            <translation>La couche « {name} » ne peut pas être modifiée.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/qgis/pull_merge.py" line="121" />
+            <source>{n} lieux to update are no longer in the layer (deleted during the pull?): nothing was changed; pull again.</source>
+            <translation>{n} lieux à mettre à jour ne sont plus dans la couche (supprimés pendant le tirage ?) : rien n'a été modifié ; relancez le tirage.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/qgis/pull_merge.py" line="137" />
+            <source>The pulled lieux could not be added to the layer.</source>
+            <translation>Les lieux tirés n'ont pas pu être ajoutés à la couche.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/qgis/pull_merge.py" line="178" />
+            <source>The sync table could not be updated: {error}</source>
+            <translation>La table de synchronisation n'a pas pu être mise à jour : {error}</translation>
         </message>
     </context>
     <context>

@@ -142,8 +142,10 @@ class DataInclusionConnector(Connector):
                 continue
             if isinstance(data, dict):
                 structures[structure_id] = {k: v for k, v in data.items() if k != "services"}
-        for structure_id, structure in structures.items():
-            numeriques = by_structure.get(structure_id, [])
+        del services  # in by_structure now; each raw item is let go once converted (no long free at the end)
+        for structure_id in list(structures):
+            structure = structures.pop(structure_id)
+            numeriques = by_structure.pop(structure_id, [])
             if not numeriques:
                 continue  # a structure without numérique service is not a lieu de médiation numérique
             converted = data_inclusion.convert_structure(structure, numeriques, self.schema)

@@ -20,6 +20,7 @@ from typing import Any, Callable, Iterable, Mapping, Protocol, Sequence
 from urllib.parse import urlencode, urljoin, urlsplit
 
 from ..core.i18n import translate
+from . import json_chunks
 from .errors import (
     ApiError,
     AuthError,
@@ -348,7 +349,7 @@ class ApiClient:
 
     def decode_json(self, response: Response) -> Any:
         try:
-            return json.loads(response.body)
+            return json_chunks.loads(response.body)
         except (ValueError, UnicodeDecodeError):
             raise MalformedResponseError(
                 translate(

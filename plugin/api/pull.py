@@ -119,3 +119,121 @@ def _match_pivot(record: Record, local: Sequence[Record], candidates: list[int],
         if distance <= radius_m and (best_distance is None or distance < best_distance):
             best, best_distance = index, distance
     return best
+
+
+# ------------------------------------------------------------------ conflicts and what a merge applies
+
+KEEP_LOCAL = "local"
+TAKE_REMOTE = "remote"
+
+
+@dataclass
+class Conflict:
+    """A local lieu the pull would overwrite although it was edited: both versions, field by field."""
+
+    index: int  # in the local records
+    local: Record
+    remote: Record  # the remote version, under the local lieu's id
+    differences: list[tuple[str, str, str]]  # (field, local value, remote value), in ``field_order``
+
+    @property
+    def lieu_id(self) -> str:
+        return self.local.get("id", "") or self.remote.get("id", "")
+
+    @property
+    def nom(self) -> str:
+        return self.local.get("nom", "") or self.remote.get("nom", "")
+
+
+def conflicts_of(plan: MergePlan, local_records: Sequence[Record], field_order: Sequence[str]) -> list[Conflict]:
+    conflicts = []
+    for index, lieu in plan.conflicts:
+        local = local_records[index]
+        remote = plan.record_for(local, lieu)
+        names = list(field_order) + sorted((set(local) | set(remote)) - set(field_order))
+        differences = [
+            (name, local.get(name, "") or "", remote.get(name, "") or "")
+            for name in names
+            if (local.get(name, "") or "") != (remote.get(name, "") or "")
+        ]
+        conflicts.append(Conflict(index, local, remote, differences))
+    return conflicts
+
+
+@dataclass
+class MergeChanges:
+    """What a merge writes into the layer, and the sync rows to record once those edits are saved."""
+
+    added: list[Record] = field(default_factory=list)
+    updated: dict[str, Record] = field(default_factory=dict)  # local id → record replacing the local one
+    kept_local: list[str] = field(default_factory=list)  # conflicts where the local version stays
+    taken_remote: list[str] = field(default_factory=list)  # conflicts where the remote version replaces it
+    unchanged: int = 0
+    entries: list[SyncEntry] = field(default_factory=list)
+    extras: dict[str, dict[str, str]] = field(default_factory=dict)
+
+    def __bool__(self) -> bool:
+        return bool(self.added or self.updated or self.entries)
+
+
+def resolve_merge(
+    plan: MergePlan,
+    local_records: Sequence[Record],
+    result: PullResult,
+    carried_fields: Sequence[str],
+    choices: Mapping[str, str],
+) -> MergeChanges:
+    """The changes of a merge once the user chose, per conflicting lieu (local id → KEEP_LOCAL | TAKE_REMOTE).
+
+    A conflict without a choice keeps the local version: nothing is overwritten without asking."""
+    changes = MergeChanges(unchanged=plan.unchanged)
+    changes.added = [dict(lieu.record) for lieu in plan.added]
+    for index, lieu in plan.updated:
+        local = local_records[index]
+        changes.updated[local.get("id", "") or lieu.id] = plan.record_for(local, lieu)
+    for index, lieu in plan.conflicts:
+        local = local_records[index]
+        lieu_id = local.get("id", "") or lieu.id
+        if choices.get(lieu_id) == TAKE_REMOTE:
+            changes.updated[lieu_id] = plan.record_for(local, lieu)
+            changes.taken_remote.append(lieu_id)
+        else:
+            changes.kept_local.append(lieu_id)
+    # every pulled lieu is now in step with the remote (a kept local version is an edit over the remote one)
+    changes.entries = sync_entries(result, carried_fields, plan.matched_ids)
+    changes.extras = {
+        plan.matched_ids.get(lieu.remote_id, lieu.id): dict(lieu.extras) for lieu in result.lieux if lieu.extras
+    }
+    return changes
+
+
+def confirmed_entries(changes: MergeChanges, saved: Mapping[str, Record]) -> list[SyncEntry]:
+    """The sync rows to record after the layer's edits were saved (``saved``: lieu id → saved record).
+
+    A lieu the merge added or updated is recorded only if it was saved as the merge wrote it (the merge may
+    have been undone, or edited again, before saving); a kept or unchanged lieu was not written: recorded."""
+    written = {record.get("id", ""): record for record in changes.added}
+    written.update(changes.updated)
+    confirmed = []
+    for entry in changes.entries:
+        expected = written.get(entry.lieu_id)
+        if expected is None or (entry.lieu_id in saved and same_record(saved[entry.lieu_id], expected)):
+            confirmed.append(entry)
+    return confirmed
+
+
+def same_record(a: Mapping[str, str], b: Mapping[str, str]) -> bool:
+    """Equal records, coordinates compared as numbers (a layer may write them back with other digits)."""
+    names = set(a) | set(b)
+    for name in names:
+        left, right = a.get(name, "") or "", b.get(name, "") or ""
+        if left == right:
+            continue
+        if name in ("latitude", "longitude"):
+            try:
+                if abs(float(left) - float(right)) < 1e-7:
+                    continue
+            except ValueError:
+                pass
+        return False
+    return True

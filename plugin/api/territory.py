@@ -175,3 +175,90 @@ def _unknown(code: str) -> ConfigurationError:
             "(e.g. 13055) or an EPCI SIREN (9 digits)."
         ).format(code=code)
     )
+
+
+# ------------------------------------------------------------------ choices of a territory search box
+
+
+@dataclass(frozen=True)
+class TerritoryChoice:
+    """One line of the territory search box: ``label`` as shown, ``code`` as given to :func:`resolve_territory`."""
+
+    kind: str
+    code: str
+    label: str
+
+
+def territory_choices(reference=None) -> list[TerritoryChoice]:
+    """Every département (« 13 — Bouches-du-Rhône »), EPCI (« Métropole d'Aix-Marseille-Provence (200054807) »)
+    and commune (« Marseille (13055) ») of the bundled reference, in that order (municipal arrondissements
+    last, as the APIs file lieux under them seldom)."""
+    if reference is None:
+        from ..core import reference
+    choices = [
+        TerritoryChoice(DEPARTEMENT, code, f"{code} — {item.nom}") for code, item in reference.departements().items()
+    ]
+    choices += sorted(
+        (TerritoryChoice(EPCI, siren, f"{item.nom} ({siren})") for siren, item in reference.epcis().items()),
+        key=lambda choice: choice.label,
+    )
+    communes = sorted(reference.communes().values(), key=lambda c: (c.type == "ARM", -c.population, c.code_insee))
+    choices += [TerritoryChoice(COMMUNE, c.code_insee, f"{c.nom} ({c.code_insee})") for c in communes]
+    return choices
+
+
+_CODE_IN_LABEL = re.compile(r"^\s*(?P<lead>[0-9][0-9AB]{1,2})\s+—|\((?P<tail>[0-9AB]{5}|\d{9})\)\s*$", re.I)
+
+
+def territory_code(text: str) -> str:
+    """The code a search-box text stands for: a chosen label (« 13 — Bouches-du-Rhône », « Marseille (13055) »)
+    or a code typed as such (``13``, ``2a``, ``13055``, a SIREN)."""
+    text = (text or "").strip()
+    found = _CODE_IN_LABEL.search(text)
+    if found:
+        return (found.group("lead") or found.group("tail")).upper()
+    return text.upper()
+
+
+class TerritorySearch:
+    """Search as you type over :func:`territory_choices`: accents, case and punctuation ignored; labels that
+    start with the text first, then labels with a word starting with it, then any containing it (in the
+    choices' order: départements, EPCI, communes by population). A code (``13``, ``130``, ``13055``) works."""
+
+    def __init__(self, choices: list[TerritoryChoice] | None = None) -> None:
+        from ..core.reference import name_key
+
+        self._key = name_key
+        self.choices = territory_choices() if choices is None else choices
+        self._keys = [name_key(choice.label) for choice in self.choices]
+
+    def search(self, text: str, limit: int = 15) -> list[TerritoryChoice]:
+        query = self._key(text)
+        if not query:
+            return []
+        ranked: tuple[list, list, list] = ([], [], [])
+        for choice, key in zip(self.choices, self._keys):
+            if key.startswith(query):
+                ranked[0].append(choice)
+            elif f" {query}" in f" {key}":
+                ranked[1].append(choice)
+            elif query in key:
+                ranked[2].append(choice)
+            if len(ranked[0]) >= limit:
+                break
+        return (ranked[0] + ranked[1] + ranked[2])[:limit]
+
+    def choice_of(self, code: str) -> TerritoryChoice | None:
+        code = (code or "").strip().upper()
+        return next((choice for choice in self.choices if choice.code == code), None)
+
+
+_default_search: TerritorySearch | None = None
+
+
+def default_search() -> TerritorySearch:
+    """The search over the bundled reference (built once: ~1 s the first time)."""
+    global _default_search
+    if _default_search is None:
+        _default_search = TerritorySearch()
+    return _default_search

@@ -1,8 +1,8 @@
 """Menu entries of the API connectors: pull lieux from an API, push the changes back.
 
-Both open the Processing dialogs of ``mednum:fetch`` / ``mednum:push``: they run in the background (QGIS stays
-responsive), show progress per page, can be cancelled at any time, and load the pulled GeoPackage into the
-project. The push dialog starts with "Dry run" checked so that the per-lieu diff is seen before anything is sent.
+"Pull lieux from an API…" opens :class:`~.pull_dialog.PullDialog` (source, territory, new GeoPackage or merge
+into a working layer); :class:`~.api_pull.PullRun` does the rest in the background. The push entry opens
+:class:`~.push_dialog.PushDialog`.
 """
 
 from __future__ import annotations
@@ -14,6 +14,9 @@ class ApiFeature:
     def __init__(self, iface, plugin) -> None:
         self.iface = iface
         self.plugin = plugin
+        self.pull_dialog = None
+        self.last_pull = None
+        self.pulls: list = []  # PullRun objects until they end (their task, their conflicts dialog)
 
     def initGui(self) -> None:
         self.plugin.add_action(
@@ -28,16 +31,44 @@ class ApiFeature:
         )
 
     def unload(self) -> None:
-        return None
+        from ..qgis.tasks import cancel_running
 
-    @staticmethod
-    def _exec(algorithm: str, parameters: dict) -> None:
-        import processing
+        cancel_running([run.task for run in self.pulls if run.task is not None])
+        for run in self.pulls:
+            if run.conflicts_dialog is not None:
+                run.conflicts_dialog.close()
+        self.pulls.clear()
+        if self.pull_dialog is not None:
+            self.pull_dialog.close()
+            self.pull_dialog = None
 
-        processing.execAlgorithmDialog(algorithm, parameters)
+    def open_pull(self):
+        """Open the pull dialog (non-modal); "Pull" starts :meth:`start_pull`. Returns the dialog."""
+        from .pull_dialog import PullDialog
 
-    def open_pull(self) -> None:
-        self._exec("mednum:fetch", {})
+        if self.pull_dialog is not None:
+            self.pull_dialog.close()
+        dialog = PullDialog(self.iface.mainWindow(), self.iface.activeLayer())
+        dialog.accepted.connect(lambda: self.start_pull(dialog.request()))
+        dialog.finished.connect(lambda _result: setattr(self, "pull_dialog", None))
+        self.pull_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def start_pull(self, request):
+        from .api_pull import PullRun
+
+        if request is None:
+            return None
+        run = PullRun(self.iface, request, on_end=self._pull_ended)
+        self.pulls.append(run)
+        self.last_pull = run
+        run.start()
+        return run
+
+    def _pull_ended(self, run) -> None:
+        if run in self.pulls:
+            self.pulls.remove(run)
 
     def open_push(self) -> None:
         """The push dialog (one per session, non-modal) on the active working layer: preview, send, journal."""

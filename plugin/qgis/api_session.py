@@ -27,6 +27,7 @@ from ..core.schema import load_schema
 from ..core.sync import SyncStore
 from ..toolbelt.settings import PlgSettings, load_settings
 from .network import QgisTransport, resolve_credentials
+from .tasks import collection_paused
 
 Progress = Callable[[float, str], None]
 PAGE_SIZES = {"data-inclusion": 5000, "dora": 1000, "carto": 5000}
@@ -69,7 +70,8 @@ def pull(key: str, territory: Territory | str, client: ApiClient, progress: Prog
         raise ApiError(translate("ApiSession", "« {key} » is not a source one can pull from.").format(key=key))
     if isinstance(territory, str):
         territory = resolve_territory(territory)
-    return connector_for(key, client).pull(territory, progress)
+    with collection_paused():  # no full GC pause starving the main thread while pages are decoded
+        return connector_for(key, client).pull(territory, progress)
 
 
 def write_pull_geopackage(result: PullResult, path: str | Path, cancelled: Callable[[], bool] = lambda: False) -> int:

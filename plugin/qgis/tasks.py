@@ -8,8 +8,11 @@ error)`` is called on the main thread when it ends: ``error`` is None, or an exc
 
 from __future__ import annotations
 
+import gc
+import threading
 import traceback
-from typing import Any, Callable, Optional
+from contextlib import contextmanager
+from typing import Any, Callable, Iterator, Optional
 
 from qgis.core import Qgis, QgsApplication, QgsTask
 
@@ -73,6 +76,34 @@ def cancel_running(tasks: list[LieuxTask]) -> None:
             except RuntimeError:  # deleted meanwhile
                 pass
     tasks.clear()
+
+
+_gc_lock = threading.Lock()
+_gc_pauses = 0
+_gc_was_enabled = True
+
+
+@contextmanager
+def collection_paused() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector while a task builds many objects (an API pull).
+
+    A full collection during a pull of 50,000 lieux scans every object just decoded and holds the GIL for
+    40–190 ms at a time: the QGIS main thread, waiting for the GIL, freezes that long (measured by
+    ``bench/bench_api.py``). Decoded JSON holds no reference cycles (reference counting frees it), so nothing
+    accumulates; the collector is enabled again when the last paused task ends (nesting is counted)."""
+    global _gc_pauses, _gc_was_enabled
+    with _gc_lock:
+        if _gc_pauses == 0:
+            _gc_was_enabled = gc.isenabled()
+        _gc_pauses += 1
+        gc.disable()
+    try:
+        yield
+    finally:
+        with _gc_lock:
+            _gc_pauses -= 1
+            if _gc_pauses == 0 and _gc_was_enabled:
+                gc.enable()
 
 
 def start_task(task: LieuxTask) -> LieuxTask:

@@ -148,7 +148,7 @@ def test_fetch_data_inclusion_epci_needs_known_territory(api_env, provider, tmp_
     assert result["COUNT"] == len([s for s in api_env.di_structures if s["code_insee"].startswith("2A")])
 
 
-def test_menu_entries_open_the_algorithms(qgis_iface, provider, monkeypatch):
+def test_menu_entries_open_the_dialogs(qgis_iface, provider):
     from plugin.gui.api_feature import ApiFeature
 
     opened = []
@@ -159,8 +159,8 @@ def test_menu_entries_open_the_algorithms(qgis_iface, provider, monkeypatch):
 
     feature = ApiFeature(qgis_iface, Plugin())
     feature.initGui()
-    calls = []
-    monkeypatch.setattr(ApiFeature, "_exec", staticmethod(lambda alg, params: calls.append((alg, params))))
-    dict(opened)["mednumPullAction"]()  # the push entry opens the push dialog: test_push_dialog.py
-    assert [c[0] for c in calls] == ["mednum:fetch"] and "mednumPushAction" in dict(opened)
+    dialog = dict(opened)["mednumPullAction"]()  # the push entry opens the push dialog: test_push_dialog.py
+    assert type(dialog).__name__ == "PullDialog" and dialog.isVisible() and "mednumPushAction" in dict(opened)
+    feature.unload()
+    assert not dialog.isVisible()
     assert QgsApplication.processingRegistry().algorithmById("mednum:fetch") is not None
