@@ -1,60 +1,81 @@
-"""Python's cyclic garbage collector around a full validation pass (QGIS never freezes).
+"""Python's cyclic garbage collector paused while a task builds many objects (QGIS never freezes).
 
-A full pass of the validation dock over 50,000 lieux leaves some 400,000 tracked container objects alive
-(records, issues, duplicate index, rows of the tree). CPython's collector (3.11, not incremental) walks every
-tracked object of the process at each full collection while holding the GIL: 300–450 ms on the 50,000-lieux
-layer. While the pass grows the heap a full collection comes every 25 % of growth, whichever thread triggers
-it; when the task's thread triggers it the main thread waits for the GIL all the same, and QGIS freezes.
+CPython's collector (3.11, not incremental) walks every tracked object of the process at each full collection
+while holding the GIL. While a task grows the heap (a full validation pass, an API pull) a full collection comes
+every 25 % of growth, whichever thread triggers it; when the task's thread triggers it the main thread waits for
+the GIL all the same, and QGIS freezes: 300–450 ms at a time for the validation dock's full pass over 50,000
+lieux, which leaves some 400,000 tracked objects alive (records, issues, duplicate index, rows of the tree).
 
-So, for a full pass:
-
-* :func:`pause` disables the collector while the pass runs (reference counting still frees memory: the state
-  built is acyclic; ``tests/qgis/test_validation_dock.py`` checks that replacing it leaves no cycle behind);
-* :func:`resume` re-enables it at the end and, after a pass that succeeded, moves the objects alive to the
-  permanent generation (``gc.freeze``): later collections no longer walk the 50,000 lieux' state, and the
-  objects built during the pass are not walked at once when the collector resumes either;
+* :func:`pause` disables the collector until the matching :func:`resume` (reference counting still frees
+  memory: what these tasks build is acyclic; ``tests/qgis/test_validation_dock.py`` checks that replacing the
+  dock's state leaves no cycle behind). :func:`paused` is the same as a context manager.
+* ``resume(token, freeze=True)`` — a full pass that succeeded: its state is long-lived, so the objects alive are
+  moved to the permanent generation (``gc.freeze``) when the collector resumes; later collections no longer walk
+  them, nor are the objects built meanwhile walked at once when it resumes.
 * :func:`unfreeze` gives them back to the collector when the state goes away (the dock leaves the layer).
 
 Objects in the permanent generation are still freed by reference counting; only a reference cycle among them
-waits until :func:`unfreeze`. Pauses nest (a pass started while another is being canceled): the collector
-resumes when the last one ends, and only if it was enabled when the first one began.
+waits until :func:`unfreeze`. Pauses nest and may come from any thread (a pass started while another is being
+canceled, a pull during a pass): the collector resumes when the last one ends, and only if it was enabled when
+the first one began.
 """
 
 from __future__ import annotations
 
 import gc
+import threading
+from contextlib import contextmanager
+from typing import Iterator
 
+_lock = threading.Lock()
 _active: set[object] = set()
 _disabled_by_us = False
+_freeze_wanted = False
 
 
 def pause() -> object:
     """Disable the collector until :func:`resume` is called with the returned token."""
     global _disabled_by_us
-    if not _active and gc.isenabled():
-        gc.disable()
-        _disabled_by_us = True
     token = object()
-    _active.add(token)
+    with _lock:
+        if not _active and gc.isenabled():
+            gc.disable()
+            _disabled_by_us = True
+        _active.add(token)
     return token
 
 
 def resume(token: object | None, freeze: bool) -> None:
     """End a pause (calling it again with the same token does nothing); ``freeze``: the pass succeeded, its
     state is long-lived."""
-    global _disabled_by_us
-    if token not in _active:
-        return
-    _active.discard(token)
-    if _active or not _disabled_by_us:
-        return
-    _disabled_by_us = False
-    if freeze:
-        gc.freeze()
-    gc.enable()
+    global _disabled_by_us, _freeze_wanted
+    with _lock:
+        if token not in _active:
+            return
+        _active.discard(token)
+        _freeze_wanted = _freeze_wanted or freeze
+        if _active:
+            return
+        if _disabled_by_us:
+            if _freeze_wanted:
+                gc.freeze()
+            gc.enable()
+        _disabled_by_us = _freeze_wanted = False
 
 
-def paused() -> bool:
+@contextmanager
+def paused(freeze: bool = False) -> Iterator[None]:
+    """The collector paused for the ``with`` block (resumed, without freezing, if it raises)."""
+    token = pause()
+    try:
+        yield
+    except BaseException:
+        resume(token, freeze=False)
+        raise
+    resume(token, freeze)
+
+
+def is_paused() -> bool:
     return bool(_active)
 
 
