@@ -5,7 +5,9 @@
   generator planted (``near_duplicate_of`` of the ground truth);
 * ``dock_full_pass_50k`` — the dock's full pass on the 50,000-lieux working GeoPackage, in QGIS: snapshot, every
   rule and the duplicates in the background task, the tree and the map overlay built; and
-  ``dock_full_pass_longest_freeze``, the longest time QGIS's event loop is blocked meanwhile (target < 1 s);
+  ``dock_full_pass_longest_freeze``, the longest time QGIS's event loop is blocked meanwhile (target < 200 ms;
+  the task's thread blocks it too whenever it holds the GIL in one long C call: a collection of the cyclic
+  garbage collector, a sort, a transposition — see ``plugin/toolbelt/gc_pause.py``);
 * ``live_edit_50k`` — one edit (a cell changed through the layer's edit buffer, as the attribute table does)
   until the dock and the overlay show its result: re-read, re-validated with the lieux whose uniqueness or
   duplicate status depends on it, acceptances, tree and overlay updated (median of many edits, target < 200 ms);
@@ -143,7 +145,7 @@ def _dock(ctx) -> None:
         ctx.report("dock_full_pass_50k", full, "s",
                    note=f"CPU {cpu:.1f} s · {live.counts.errors} errors, {live.counts.warnings} warnings, tree + "
                         f"overlay ({dock.session.overlay.layer.featureCount()} rings)")
-        ctx.report("dock_full_pass_longest_freeze", 1000 * max(gaps), "ms", target=1000,
+        ctx.report("dock_full_pass_longest_freeze", 1000 * max(gaps), "ms", target=200,
                    note=f"longest gap of a 10 ms timer during the pass (the rest runs in the task); end of the "
                         f"pass on the main thread {live.last_reset_ms:.0f} ms")
 

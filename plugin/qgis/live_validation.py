@@ -41,6 +41,7 @@ from ..core.i18n import translate
 from ..core.schema import Schema, load_schema
 from ..core.validation import DuplicateSettings, IncrementalValidator, Issue, ValidationOptions
 from ..core.validation.codes import ERROR, WARNING
+from ..toolbelt import gc_pause
 from ..toolbelt.log import PlgLogger
 from .tasks import LieuxTask, start_task
 from .working_layer import attribute_text, geopackage_table, is_working_layer
@@ -308,6 +309,7 @@ class LiveValidation(QObject):
         self._deleted: set[Key] = set()
         self._rollback_keys: set[Key] = set()
         self._committed_added: list[Key] = []
+        self._gc_token: object | None = None  # the collector's pause of the running full pass (gc_pause)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(0)
@@ -344,6 +346,8 @@ class LiveValidation(QObject):
     def detach(self) -> None:
         """Stop following the layer (dock closed, layer removed) and cancel a running pass."""
         self._timer.stop()
+        gc_pause.resume(self._gc_token, freeze=False)
+        gc_pause.unfreeze()  # the state of this layer is being dropped
         try:
             for signal, slot in self._connections():
                 try:
@@ -446,8 +450,17 @@ class LiveValidation(QObject):
             progress(100.0)
             return validator, state, unmatched, prepared
 
+        # no cyclic garbage collection while the pass builds its state, frozen at the end (see gc_pause)
+        token = self._gc_token = gc_pause.pause()
+
+        def done(result, error) -> None:
+            try:
+                self._loaded(result, error)
+            finally:
+                gc_pause.resume(token, freeze=error is None and result is not None)
+
         task = LieuxTask(
-            translate("LiveValidation", "Validation of {name}").format(name=self.layer.name()), work, self._loaded
+            translate("LiveValidation", "Validation of {name}").format(name=self.layer.name()), work, done
         )
         task.progressChanged.connect(self.progressChanged.emit)
         self.task = task

@@ -8,8 +8,6 @@ error)`` is called on the main thread when it ends: ``error`` is None, or an exc
 
 from __future__ import annotations
 
-import gc
-import threading
 import traceback
 from contextlib import contextmanager
 from typing import Any, Callable, Iterator, Optional
@@ -17,6 +15,7 @@ from typing import Any, Callable, Iterator, Optional
 from qgis.core import Qgis, QgsApplication, QgsTask
 
 from ..core.i18n import translate
+from ..toolbelt import gc_pause
 from ..toolbelt.log import PlgLogger
 
 Work = Callable[[Callable[[float], None], Callable[[], bool]], Any]
@@ -78,11 +77,6 @@ def cancel_running(tasks: list[LieuxTask]) -> None:
     tasks.clear()
 
 
-_gc_lock = threading.Lock()
-_gc_pauses = 0
-_gc_was_enabled = True
-
-
 @contextmanager
 def collection_paused() -> Iterator[None]:
     """Pause Python's cyclic garbage collector while a task builds many objects (an API pull).
@@ -90,20 +84,10 @@ def collection_paused() -> Iterator[None]:
     A full collection during a pull of 50,000 lieux scans every object just decoded and holds the GIL for
     40–190 ms at a time: the QGIS main thread, waiting for the GIL, freezes that long (measured by
     ``bench/bench_api.py``). Decoded JSON holds no reference cycles (reference counting frees it), so nothing
-    accumulates; the collector is enabled again when the last paused task ends (nesting is counted)."""
-    global _gc_pauses, _gc_was_enabled
-    with _gc_lock:
-        if _gc_pauses == 0:
-            _gc_was_enabled = gc.isenabled()
-        _gc_pauses += 1
-        gc.disable()
-    try:
+    accumulates. The same pause as the validation dock's full pass (:mod:`..toolbelt.gc_pause`: nesting counted
+    across threads, the collector enabled again when the last pause ends)."""
+    with gc_pause.paused():
         yield
-    finally:
-        with _gc_lock:
-            _gc_pauses -= 1
-            if _gc_pauses == 0 and _gc_was_enabled:
-                gc.enable()
 
 
 def start_task(task: LieuxTask) -> LieuxTask:

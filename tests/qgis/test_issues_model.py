@@ -149,3 +149,33 @@ def test_sort_and_filters(checked):
     model.set_filters(Filters(text="Lieu 42"))
     assert {item.key for group in model.groups for item in group.items} == {42}
     assert not [w for w in checked if "FAIL" in w or "ASSERT" in w], checked
+
+
+@pytest.mark.parametrize("group_by", ["lieu", "rule"])
+@pytest.mark.parametrize("order", [Qt.AscendingOrder, Qt.DescendingOrder], ids=["ascending", "descending"])
+def test_long_lists_sorted_in_slices_as_by_one_sort(checked, monkeypatch, group_by, order):
+    """The full pass sorts long lists by slices merged in Python (the main thread keeps the GIL's turns): the
+    groups and their items come out exactly as one ``sorted`` puts them, ties included."""
+    import plugin.gui.issues_model as issues_model
+
+    live, model, _view, _tester = make(300, seed=5, tester=False)
+    model.group_by, model.sort_column, model.sort_order = group_by, issues_model.SEVERITY, order
+
+    def layout():
+        model.rebuild()
+        return [(group.key, [(item.key, item.issue.code) for item in group.items]) for group in model.groups]
+
+    whole = layout()
+    monkeypatch.setattr(issues_model, "SORT_SLICE", 7)
+    assert layout() == whole
+    assert sum(len(items) for _key, items in whole) == sum(len(issues) for issues in live.state.open.values())
+
+
+def test_sorted_in_slices_is_sorted():
+    from plugin.gui.issues_model import _Descending, _sorted_in_slices
+
+    rng = random.Random(2)
+    values = [(rng.randint(0, 20), number) for number in range(20_000)]
+    assert _sorted_in_slices(values, lambda value: value[0]) == sorted(values, key=lambda value: value[0])
+    descending = _sorted_in_slices(values, lambda value: _Descending(value[0]))
+    assert descending == sorted(values, key=lambda value: _Descending(value[0]))

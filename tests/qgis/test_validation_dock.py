@@ -167,6 +167,39 @@ def test_lists_the_engine_issues_grouped_by_lieu_and_by_rule(dock):
     assert [group.label for group in model.groups] == sorted(titles, key=str.casefold, reverse=True)
 
 
+def test_a_full_pass_pauses_the_collector_and_leaves_no_reference_cycle(dock):
+    """QGIS never freezes: no cyclic collection walks the growing heap while the pass runs (it holds the GIL
+    whichever thread triggers it), the state is frozen afterwards, and it is acyclic: replacing it by a new
+    pass, or dropping it, leaves nothing for the collector (a frozen cycle would be a leak)."""
+    import gc
+
+    live = dock.live
+    assert gc.isenabled() and gc.get_freeze_count() > 0
+    gc.unfreeze()
+    gc.collect()  # what earlier tests left
+    gc.set_debug(gc.DEBUG_SAVEALL)
+    try:
+        live.start()
+        assert not gc.isenabled()
+        wait_for(lambda: live.ready and not live.running)
+        assert gc.isenabled()
+        assert gc.get_freeze_count() > 0
+        dock.group_combo.setCurrentIndex(dock.group_combo.findData("rule"))  # the model rebuilt
+        gc.unfreeze()  # the replaced state was frozen with the new one: a cycle there would never be collected
+        gc.collect()
+        kinds = {type(each).__name__ for each in gc.garbage}
+    finally:
+        gc.set_debug(0)
+        gc.garbage.clear()
+    assert not kinds & {"Item", "Group", "Issue", "LiveState"}
+    assert dock.model.visible_issue_count() == live.counts.errors + live.counts.warnings
+    live.start()
+    wait_for(lambda: live.ready and not live.running)
+    assert gc.get_freeze_count() > 0
+    dock.set_layer(None)  # the dock leaves the layer: its state goes back to the collector
+    assert gc.get_freeze_count() == 0
+
+
 def test_filters(dock, qgis_iface):
     model = dock.model
     dock.severity_combo.setCurrentIndex(dock.severity_combo.findData("error"))
