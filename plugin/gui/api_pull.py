@@ -102,6 +102,10 @@ class PullRun:
             self._fail(error.message)
             return None
         territory = request.territory
+        if request.source == "data-inclusion":
+            from ..core.converters.data_inclusion import prepare_payload_models
+
+            prepare_payload_models()  # at the click, not inside the task: see its docstring
 
         def work(progress, canceled):
             client.cancelled = canceled

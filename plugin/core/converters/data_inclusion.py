@@ -157,6 +157,12 @@ def _models():
     return models[0], models[1]
 
 
+def prepare_payload_models() -> None:
+    """Build the data·inclusion models now (once per session, 0.2–0.3 s): pydantic compiles their validators in
+    one call that holds the GIL, which would stall QGIS's main thread if it happened inside a pull's task."""
+    _models()
+
+
 def check_payload(kind: str, item: Mapping[str, Any]) -> list[str]:
     """Check one payload with the data·inclusion model; return the model's complaints ("field: message")."""
     structure_model, service_model = _models()

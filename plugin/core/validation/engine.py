@@ -419,6 +419,9 @@ def validate_table(table, schema: Schema | None = None, options: ValidationOptio
         return _validate_table(table, schema, options, validator)
 
 
+_TRANSPOSE_SLICE = 4096
+
+
 def _extract(rows: Sequence[Mapping[str, Any]], keys: Mapping[str, str]) -> dict[str, list[str]]:
     """{field: the cells of its key in dict rows, as strings} (an absent key reads as "").
 
@@ -431,7 +434,13 @@ def _extract(rows: Sequence[Mapping[str, Any]], keys: Mapping[str, str]) -> dict
         if len(sources) == 1:
             transposed = [list(map(itemgetter(sources[0]), rows))]
         else:
-            transposed = list(map(list, zip(*map(itemgetter(*sources), rows)))) or [[] for _ in sources]
+            # by slices: one transposition of 50,000 rows is a single C call holding the GIL for 0.1 s or more,
+            # which would stall QGIS's main thread while a task validates
+            transposed = [[] for _ in sources]
+            getter = itemgetter(*sources)
+            for start in range(0, len(rows), _TRANSPOSE_SLICE):
+                for column, cells in zip(transposed, zip(*map(getter, rows[start : start + _TRANSPOSE_SLICE]))):
+                    column.extend(cells)
     except KeyError:
         transposed = [[row.get(key, "") for row in rows] for key in sources]
     return dict(zip(names, transposed))
