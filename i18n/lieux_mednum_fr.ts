@@ -239,7 +239,7 @@
     <context>
         <name>ApiPull</name>
         <message>
-            <location filename="../plugin/gui/api_pull.py" line="225" />
+            <location filename="../plugin/gui/api_pull.py" line="234" />
             <source>, {n} of your edits kept</source>
             <translation>, {n} de vos modifications gardées</translation>
         </message>
@@ -604,7 +604,7 @@
     <context>
         <name>Converters</name>
         <message>
-            <location filename="../plugin/core/converters/data_inclusion.py" line="178" />
+            <location filename="../plugin/core/converters/data_inclusion.py" line="184" />
             <source>data·inclusion {kind} {id} does not follow the data·inclusion schema: {problem}</source>
             <translation>data·inclusion : {kind} {id} non conforme au schéma data·inclusion : {problem}</translation>
         </message>
@@ -789,42 +789,42 @@
     <context>
         <name>ExportSummary</name>
         <message>
-            <location filename="../plugin/core/summaries.py" line="169" />
+            <location filename="../plugin/core/summaries.py" line="185" />
             <source>{n} lieux exported to {name}</source>
             <translation>Lieux exportés vers {name} : {n}</translation>
         </message>
         <message>
-            <location filename="../plugin/core/summaries.py" line="171" />
+            <location filename="../plugin/core/summaries.py" line="187" />
             <source>conformant to the standard ({w} warnings)</source>
             <translation>conforme au standard (avertissements : {w})</translation>
         </message>
         <message>
-            <location filename="../plugin/core/summaries.py" line="173" />
+            <location filename="../plugin/core/summaries.py" line="189" />
             <source>NOT conformant: {e} errors in {r} lieux, {w} warnings</source>
             <translation>NON conforme : {e} erreur(s) dans {r} lieu(x), {w} avertissement(s)</translation>
         </message>
         <message>
-            <location filename="../plugin/core/summaries.py" line="181" />
+            <location filename="../plugin/core/summaries.py" line="197" />
             <source>Source: {source}</source>
             <translation>Source : {source}</translation>
         </message>
         <message>
-            <location filename="../plugin/core/summaries.py" line="182" />
+            <location filename="../plugin/core/summaries.py" line="198" />
             <source>File: {output} ({fmt})</source>
             <translation>Fichier : {output} ({fmt})</translation>
         </message>
         <message>
-            <location filename="../plugin/core/summaries.py" line="183" />
+            <location filename="../plugin/core/summaries.py" line="199" />
             <source>Lieux written: {n}</source>
             <translation>Lieux écrits : {n}</translation>
         </message>
         <message>
-            <location filename="../plugin/core/summaries.py" line="184" />
+            <location filename="../plugin/core/summaries.py" line="200" />
             <source>Validation of the file: {e} errors ({r} lieux) and {w} warnings</source>
             <translation>Validation du fichier : {e} erreur(s) ({r} lieu(x)) et {w} avertissement(s)</translation>
         </message>
         <message>
-            <location filename="../plugin/core/summaries.py" line="190" />
+            <location filename="../plugin/core/summaries.py" line="206" />
             <source>The file was written but does not pass the standard: fix the errors (validation panel) and export again.</source>
             <translation>Le fichier a été écrit mais n'est pas conforme au standard : corrigez les erreurs (panneau de validation) puis exportez à nouveau.</translation>
         </message>
@@ -1259,27 +1259,27 @@
     <context>
         <name>ImportExport</name>
         <message>
-            <location filename="../plugin/qgis/import_export.py" line="115" />
+            <location filename="../plugin/qgis/import_export.py" line="119" />
             <source>The working layer must be a GeoPackage file (.gpkg): {path}</source>
             <translation>La couche de travail doit être un fichier GeoPackage (.gpkg) : {path}</translation>
         </message>
         <message>
-            <location filename="../plugin/qgis/import_export.py" line="119" />
+            <location filename="../plugin/qgis/import_export.py" line="123" />
             <source>The working GeoPackage cannot replace the source file {path}.</source>
             <translation>Le GeoPackage de travail ne peut pas remplacer le fichier source {path}.</translation>
         </message>
         <message>
-            <location filename="../plugin/qgis/import_export.py" line="154" />
+            <location filename="../plugin/qgis/import_export.py" line="165" />
             <source>Blank rows of the source skipped: {n}</source>
             <translation>Lignes vides de la source ignorées : {n}</translation>
         </message>
         <message>
-            <location filename="../plugin/qgis/import_export.py" line="185" />
+            <location filename="../plugin/qgis/import_export.py" line="196" />
             <source>Unknown export format “{ext}”: name the file .csv, .json or .geojson.</source>
             <translation>Format d'export « {ext} » inconnu : nommez le fichier en .csv, .json ou .geojson.</translation>
         </message>
         <message>
-            <location filename="../plugin/qgis/import_export.py" line="219" />
+            <location filename="../plugin/qgis/import_export.py" line="230" />
             <source>Export canceled.</source>
             <translation>Export annulé.</translation>
         </message>
@@ -1355,77 +1355,77 @@
     <context>
         <name>ImportSummary</name>
         <message>
-            <location filename="../plugin/core/summaries.py" line="34" />
+            <location filename="../plugin/core/summaries.py" line="35" />
             <source>row {row}</source>
             <translation>ligne {row}</translation>
         </message>
         <message>
-            <location filename="../plugin/core/summaries.py" line="56" />
+            <location filename="../plugin/core/summaries.py" line="57" />
             <source>{n} lieux imported</source>
             <translation>Lieux importés : {n}</translation>
         </message>
         <message>
-            <location filename="../plugin/core/summaries.py" line="58" />
+            <location filename="../plugin/core/summaries.py" line="59" />
             <source>{n} without coordinates</source>
             <translation>sans coordonnées : {n}</translation>
         </message>
         <message>
-            <location filename="../plugin/core/summaries.py" line="60" />
+            <location filename="../plugin/core/summaries.py" line="61" />
             <source>{n} columns kept aside</source>
             <translation>colonnes mises de côté : {n}</translation>
         </message>
         <message>
-            <location filename="../plugin/core/summaries.py" line="62" />
+            <location filename="../plugin/core/summaries.py" line="63" />
             <source>{e} errors, {w} warnings</source>
             <translation>erreurs : {e}, avertissements : {w}</translation>
         </message>
         <message>
-            <location filename="../plugin/core/summaries.py" line="66" />
+            <location filename="../plugin/core/summaries.py" line="67" />
             <source>validation in progress…</source>
             <translation>validation en cours…</translation>
         </message>
         <message>
-            <location filename="../plugin/core/summaries.py" line="71" />
+            <location filename="../plugin/core/summaries.py" line="72" />
             <source>Source: {source}</source>
             <translation>Source : {source}</translation>
         </message>
         <message>
-            <location filename="../plugin/core/summaries.py" line="73" />
+            <location filename="../plugin/core/summaries.py" line="74" />
             <source>Working layer: {output}</source>
             <translation>Couche de travail : {output}</translation>
         </message>
         <message>
-            <location filename="../plugin/core/summaries.py" line="74" />
+            <location filename="../plugin/core/summaries.py" line="75" />
             <source>Lieux: {n}</source>
             <translation>Lieux : {n}</translation>
         </message>
         <message>
-            <location filename="../plugin/core/summaries.py" line="76" />
+            <location filename="../plugin/core/summaries.py" line="77" />
             <source>Validation: {e} errors and {w} warnings ({r} lieux with errors)</source>
             <translation>Validation : {e} erreur(s) et {w} avertissement(s) ({r} lieu(x) en erreur)</translation>
         </message>
         <message>
-            <location filename="../plugin/core/summaries.py" line="82" />
+            <location filename="../plugin/core/summaries.py" line="83" />
             <source>Lieux without coordinates (kept, without a point on the map): {n}</source>
             <translation>Lieux sans coordonnées (conservés, sans point sur la carte) : {n}</translation>
         </message>
         <message>
-            <location filename="../plugin/core/summaries.py" line="89" />
+            <location filename="../plugin/core/summaries.py" line="90" />
             <source>… and {n} more</source>
             <translation>… et {n} autres</translation>
         </message>
         <message>
-            <location filename="../plugin/core/summaries.py" line="92" />
+            <location filename="../plugin/core/summaries.py" line="93" />
             <source>…of which coordinates that are present but not valid: {n}</source>
             <translation>…dont coordonnées présentes mais non valides : {n}</translation>
         </message>
         <message>
-            <location filename="../plugin/core/summaries.py" line="98" />
+            <location filename="../plugin/core/summaries.py" line="99" />
             <source>Source columns that are not fields of the standard, kept in the side table: {cols}</source>
             <translation>Colonnes de la source qui ne sont pas des champs du standard, conservées dans la table annexe : {cols}</translation>
         </message>
         <message>
-            <location filename="../plugin/core/summaries.py" line="105" />
+            <location filename="../plugin/core/summaries.py" line="106" />
             <source>Every source column is a field of the standard.</source>
             <translation>Toutes les colonnes de la source sont des champs du standard.</translation>
         </message>
@@ -1625,12 +1625,12 @@
     <context>
         <name>LieuxTask</name>
         <message>
-            <location filename="../plugin/qgis/tasks.py" line="28" />
+            <location filename="../plugin/qgis/tasks.py" line="27" />
             <source>Canceled.</source>
             <translation>Annulé.</translation>
         </message>
         <message>
-            <location filename="../plugin/qgis/tasks.py" line="37" />
+            <location filename="../plugin/qgis/tasks.py" line="36" />
             <source>Unexpected error: {error} (details in the log)</source>
             <translation>Erreur inattendue : {error} (détails dans le journal)</translation>
         </message>
@@ -1638,17 +1638,17 @@
     <context>
         <name>LiveValidation</name>
         <message>
-            <location filename="../plugin/qgis/live_validation.py" line="413" />
+            <location filename="../plugin/qgis/live_validation.py" line="417" />
             <source>This layer does not have the fields of the standard.</source>
             <translation>Cette couche n'a pas les champs du standard.</translation>
         </message>
         <message>
-            <location filename="../plugin/qgis/live_validation.py" line="449" />
+            <location filename="../plugin/qgis/live_validation.py" line="462" />
             <source>Validation of {name}</source>
             <translation>Validation de {name}</translation>
         </message>
         <message>
-            <location filename="../plugin/qgis/live_validation.py" line="467" />
+            <location filename="../plugin/qgis/live_validation.py" line="480" />
             <source>Validation canceled.</source>
             <translation>Validation annulée.</translation>
         </message>
@@ -2654,6 +2654,31 @@
             <source>(empty)</source>
             <translation>(vide)</translation>
         </message>
+        <message>
+            <location filename="plugin/gui/pull_conflicts_dialog.py" line="149" />
+            <source>Keep it deleted</source>
+            <translation>Le garder supprimé</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/pull_conflicts_dialog.py" line="150" />
+            <source>Take the remote version (add it back)</source>
+            <translation>Prendre la version distante (le rajouter)</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/pull_conflicts_dialog.py" line="129" />
+            <source>id: {id} — deleted here, changed at the source</source>
+            <translation>id : {id} — supprimé ici, modifié à la source</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/pull_conflicts_dialog.py" line="146" />
+            <source>&lt;b&gt;{nom}&lt;/b&gt; — id {id} — deleted here, changed at the source since: keep it deleted, or take the remote version to add it back</source>
+            <translation>&lt;b&gt;{nom}&lt;/b&gt; — id {id} — supprimé ici, modifié à la source depuis : le garder supprimé, ou prendre la version distante pour le rajouter</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/pull_conflicts_dialog.py" line="163" />
+            <source>(deleted here)</source>
+            <translation>(supprimé ici)</translation>
+        </message>
     </context>
     <context>
         <name>PullDialog</name>
@@ -2741,29 +2766,34 @@
     <context>
         <name>PullMerge</name>
         <message>
-            <location filename="../plugin/qgis/pull_merge.py" line="85" />
+            <location filename="../plugin/qgis/pull_merge.py" line="107" />
             <source>The layer « {name} » is not a working layer saved in a GeoPackage: a pull can only be merged into one (its sync table lives in the GeoPackage).</source>
             <translation>La couche « {name} » n'est pas une couche de travail enregistrée dans un GeoPackage : une récupération ne peut être fusionnée que dans une telle couche (sa table de synchronisation est dans le GeoPackage).</translation>
         </message>
         <message>
-            <location filename="../plugin/qgis/pull_merge.py" line="113" />
+            <location filename="../plugin/qgis/pull_merge.py" line="141" />
             <source>The layer « {name} » cannot be edited.</source>
             <translation>La couche « {name} » ne peut pas être modifiée.</translation>
         </message>
         <message>
-            <location filename="../plugin/qgis/pull_merge.py" line="121" />
+            <location filename="../plugin/qgis/pull_merge.py" line="149" />
             <source>{n} lieux to update are no longer in the layer (deleted during the pull?): nothing was changed; pull again.</source>
             <translation>{n} lieux à mettre à jour ne sont plus dans la couche (supprimés pendant la récupération ?) : rien n'a été modifié ; relancez la récupération.</translation>
         </message>
         <message>
-            <location filename="../plugin/qgis/pull_merge.py" line="137" />
+            <location filename="../plugin/qgis/pull_merge.py" line="165" />
             <source>The pulled lieux could not be added to the layer.</source>
             <translation>Les lieux récupérés n'ont pas pu être ajoutés à la couche.</translation>
         </message>
         <message>
-            <location filename="../plugin/qgis/pull_merge.py" line="178" />
+            <location filename="../plugin/qgis/pull_merge.py" line="206" />
             <source>The sync table could not be updated: {error}</source>
             <translation>La table de synchronisation n'a pas pu être mise à jour : {error}</translation>
+        </message>
+        <message>
+            <location filename="../plugin/qgis/pull_merge.py" line="111" />
+            <source>The layer « {name} » is filtered: remove its filter before merging a pull into it (the lieux the filter hides would be taken for lieux deleted here).</source>
+            <translation>La couche « {name} » est filtrée : retirez son filtre avant d'y fusionner une récupération (les lieux masqués par le filtre seraient pris pour des lieux supprimés ici).</translation>
         </message>
     </context>
     <context>
@@ -3208,12 +3238,12 @@
             <translation>{name} n'est pas un fichier ordinaire.</translation>
         </message>
         <message>
-            <location filename="../plugin/core/readers.py" line="1020" />
+            <location filename="../plugin/core/readers.py" line="1114" />
             <source>The file {name} is empty.</source>
             <translation>Le fichier {name} est vide.</translation>
         </message>
         <message>
-            <location filename="../plugin/core/readers.py" line="960" />
+            <location filename="../plugin/core/readers.py" line="1054" />
             <source>The file {name} is too large ({size} MB); the limit is {limit} MB.</source>
             <translation>Le fichier {name} est trop volumineux ({size} Mo) ; la limite est de {limit} Mo.</translation>
         </message>
@@ -3223,7 +3253,7 @@
             <translation>La lecture du fichier {name} ({size} Mo) demande environ {needed} Mo de mémoire ; seuls {available} Mo sont disponibles. Fermez d'autres programmes ou découpez le fichier.</translation>
         </message>
         <message>
-            <location filename="../plugin/core/readers.py" line="950" />
+            <location filename="../plugin/core/readers.py" line="1044" />
             <source>{name} is an OpenDocument spreadsheet (.ods), which is not read: save it as XLSX or CSV.</source>
             <translation>{name} est un classeur OpenDocument (.ods), format qui n'est pas lu : enregistrez-le en XLSX ou en CSV.</translation>
         </message>
@@ -3233,7 +3263,7 @@
             <translation>{name} est un ancien classeur Excel 97-2003 (.xls), format qui n'est pas lu : enregistrez-le en XLSX ou en CSV.</translation>
         </message>
         <message>
-            <location filename="../plugin/core/readers.py" line="1082" />
+            <location filename="../plugin/core/readers.py" line="1176" />
             <source>The file {name} is damaged or truncated: it is not a valid {kind} file.</source>
             <translation>Le fichier {name} est endommagé ou tronqué : ce n'est pas un fichier {kind} valide.</translation>
         </message>
@@ -3268,67 +3298,67 @@
             <translation>Des guillemets irréguliers vers la ligne {line} ont été lus avec tolérance ({detail}).</translation>
         </message>
         <message>
-            <location filename="../plugin/core/readers.py" line="758" />
+            <location filename="../plugin/core/readers.py" line="852" />
             <source>The file {name} is not valid JSON (line {line}, column {column}): it may be truncated.</source>
             <translation>Le fichier {name} n'est pas du JSON valide (ligne {line}, colonne {column}) : il est peut-être tronqué.</translation>
         </message>
         <message>
-            <location filename="../plugin/core/readers.py" line="803" />
+            <location filename="../plugin/core/readers.py" line="897" />
             <source>Element {position} of {name} is not an object: expected a list of lieux.</source>
             <translation>L'élément {position} de {name} n'est pas un objet : une liste de lieux est attendue.</translation>
         </message>
         <message>
-            <location filename="../plugin/core/readers.py" line="814" />
+            <location filename="../plugin/core/readers.py" line="908" />
             <source>The file {name} does not contain a list of lieux (a JSON array of objects or a GeoJSON FeatureCollection).</source>
             <translation>Le fichier {name} ne contient pas de liste de lieux (un tableau JSON d'objets ou une FeatureCollection GeoJSON).</translation>
         </message>
         <message>
-            <location filename="../plugin/core/readers.py" line="871" />
+            <location filename="../plugin/core/readers.py" line="965" />
             <source>Element {position} of {name} is not a GeoJSON feature.</source>
             <translation>L'élément {position} de {name} n'est pas une entité GeoJSON (Feature).</translation>
         </message>
         <message>
-            <location filename="../plugin/core/readers.py" line="894" />
+            <location filename="../plugin/core/readers.py" line="988" />
             <source>The GeoJSON declares a coordinate system other than WGS 84: geometries were not used.</source>
             <translation>Le GeoJSON déclare un système de coordonnées autre que WGS 84 : les géométries n'ont pas été utilisées.</translation>
         </message>
         <message>
-            <location filename="../plugin/core/readers.py" line="900" />
+            <location filename="../plugin/core/readers.py" line="994" />
             <source>{count} feature(s) have a geometry that is not a point: no coordinates taken.</source>
             <translation>{count} entité(s) ont une géométrie qui n'est pas un point : aucune coordonnée n'en a été tirée.</translation>
         </message>
         <message>
-            <location filename="../plugin/core/readers.py" line="906" />
+            <location filename="../plugin/core/readers.py" line="1000" />
             <source>{count} feature(s) had no id property: the GeoJSON feature id was used.</source>
             <translation>{count} entité(s) n'avaient pas de propriété id : l'identifiant de l'entité GeoJSON a été utilisé.</translation>
         </message>
         <message>
-            <location filename="../plugin/core/readers.py" line="998" />
+            <location filename="../plugin/core/readers.py" line="1092" />
             <source>The workbook {name} has no worksheet.</source>
             <translation>Le classeur {name} ne contient aucune feuille.</translation>
         </message>
         <message>
-            <location filename="../plugin/core/readers.py" line="1002" />
+            <location filename="../plugin/core/readers.py" line="1096" />
             <source>The workbook {name} has no sheet named {layer}; sheets: {available}.</source>
             <translation>Le classeur {name} n'a pas de feuille nommée {layer} ; feuilles : {available}.</translation>
         </message>
         <message>
-            <location filename="../plugin/core/readers.py" line="1111" />
+            <location filename="../plugin/core/readers.py" line="1205" />
             <source>The GeoPackage {name} contains no table.</source>
             <translation>Le GeoPackage {name} ne contient aucune table.</translation>
         </message>
         <message>
-            <location filename="../plugin/core/readers.py" line="1116" />
+            <location filename="../plugin/core/readers.py" line="1210" />
             <source>The GeoPackage {name} has no table named {layer}; tables: {available}.</source>
             <translation>Le GeoPackage {name} n'a pas de table nommée {layer} ; tables : {available}.</translation>
         </message>
         <message>
-            <location filename="../plugin/core/readers.py" line="1171" />
+            <location filename="../plugin/core/readers.py" line="1265" />
             <source>The layer's coordinate system is not WGS 84 (EPSG:4326): geometries were not used.</source>
             <translation>Le système de coordonnées de la couche n'est pas WGS 84 (EPSG:4326) : les géométries n'ont pas été utilisées.</translation>
         </message>
         <message>
-            <location filename="../plugin/core/readers.py" line="1107" />
+            <location filename="../plugin/core/readers.py" line="1201" />
             <source>The file {name} is a SQLite database but not a GeoPackage.</source>
             <translation>Le fichier {name} est une base SQLite mais pas un GeoPackage.</translation>
         </message>
@@ -4702,27 +4732,27 @@
             <translation>Le GeoPackage {path} n'a pas pu être créé : {error}</translation>
         </message>
         <message>
-            <location filename="../plugin/qgis/working_layer.py" line="513" />
+            <location filename="../plugin/qgis/working_layer.py" line="540" />
             <source>The lieux could not be written to {path}: {error}</source>
             <translation>Les lieux n'ont pas pu être écrits dans {path} : {error}</translation>
         </message>
         <message>
-            <location filename="../plugin/qgis/working_layer.py" line="530" />
+            <location filename="../plugin/qgis/working_layer.py" line="557" />
             <source>{path} has no layer “{table}”: it is not a working GeoPackage of lieux.</source>
             <translation>{path} n'a pas de couche « {table} » : ce n'est pas un GeoPackage de travail de lieux.</translation>
         </message>
         <message>
-            <location filename="../plugin/qgis/working_layer.py" line="536" />
+            <location filename="../plugin/qgis/working_layer.py" line="563" />
             <source>The layer “{table}” of {path} does not have the fields of the standard.</source>
             <translation>La couche « {table} » de {path} n'a pas les champs du standard.</translation>
         </message>
         <message>
-            <location filename="../plugin/qgis/working_layer.py" line="551" />
+            <location filename="../plugin/qgis/working_layer.py" line="578" />
             <source>The working GeoPackage {path} cannot be opened.</source>
             <translation>Le GeoPackage de travail {path} ne peut pas être ouvert.</translation>
         </message>
         <message>
-            <location filename="../plugin/qgis/working_layer.py" line="608" />
+            <location filename="../plugin/qgis/working_layer.py" line="635" />
             <source>Lieux — {name}</source>
             <translation>Lieux — {name}</translation>
         </message>

@@ -7,6 +7,10 @@ Merge rules (a merge never overwrites a local edit without asking):
 * matched and the local lieu is unchanged since its last sync → updated with the remote version (if it differs);
 * matched and the local lieu was edited (differs from its base record, or has unsaved edits in the layer) →
   listed in ``conflicts``; the caller asks the user, and only then applies them;
+* matched to a lieu deleted here (by ``id`` or remote id: deleted in the layer's edit buffer, or deleted and saved
+  since its last sync — its sync row remains but the lieu is gone) → a deletion is a local edit: kept silently
+  when the remote did not change since the last sync, else listed in ``deleted_conflicts`` (keeping it deleted
+  unless the user takes the remote version, which adds it back);
 * not matched → added.
 """
 
@@ -55,6 +59,8 @@ class MergePlan:
     added: list[Converted] = field(default_factory=list)
     updated: list[tuple[int, Converted]] = field(default_factory=list)  # (local index, remote)
     conflicts: list[tuple[int, Converted]] = field(default_factory=list)  # local edits the remote would overwrite
+    # lieux deleted here that the remote changed since the last sync: (local record before deletion, remote)
+    deleted_conflicts: list[tuple[Record, Converted]] = field(default_factory=list)
     unchanged: int = 0
     matched_ids: dict[str, str] = field(default_factory=dict)  # remote id → local id
 
@@ -69,9 +75,15 @@ def plan_merge(
     entries: Mapping[str, SyncEntry],
     dirty_ids: frozenset[str] | set[str] = frozenset(),
     radius_m: float = 100.0,
+    deleted: Mapping[str, Record] | None = None,
 ) -> MergePlan:
+    """``deleted``: lieux deleted in the layer's edit buffer (id → record as saved). A sync row whose lieu is not
+    in ``local_records`` is a lieu deleted and saved since its last sync (its last known version: the base)."""
     plan = MergePlan()
     by_id = {r.get("id", ""): i for i, r in enumerate(local_records) if r.get("id")}
+    gone = _deleted_here(by_id, entries, deleted or {})
+    gone_by_remote = {(entries[lieu_id].source, entries[lieu_id].remote_id): lieu_id
+                      for lieu_id in gone if lieu_id in entries}
     by_pivot: dict[str, list[int]] = {}
     for index, record in enumerate(local_records):
         pivot = record.get("pivot", "") or ""
@@ -79,6 +91,13 @@ def plan_merge(
             by_pivot.setdefault(pivot, []).append(index)
     for lieu in pulled:
         index = by_id.get(lieu.record["id"])
+        gone_id = None
+        if index is None:
+            gone_id = lieu.record["id"] if lieu.record["id"] in gone else \
+                gone_by_remote.get((lieu.source, lieu.remote_id))
+        if gone_id is not None:
+            _plan_deleted(plan, gone[gone_id], lieu, entries.get(gone_id))
+            continue
         if index is None:
             index = _match_pivot(lieu.record, local_records, by_pivot.get(lieu.record.get("pivot", ""), []), radius_m)
         if index is None:
@@ -101,6 +120,25 @@ def plan_merge(
         else:
             plan.updated.append((index, lieu))
     return plan
+
+
+def _deleted_here(by_id: Mapping[str, int], entries: Mapping[str, SyncEntry], deleted: Mapping[str, Record]
+                  ) -> dict[str, Record]:
+    """Lieu id → last local version of the lieux deleted here: unsaved deletions, then synced lieux now gone."""
+    gone = {lieu_id: dict(record, id=lieu_id) for lieu_id, record in deleted.items()
+            if lieu_id and lieu_id not in by_id}
+    for lieu_id, entry in entries.items():
+        if lieu_id and lieu_id not in by_id and lieu_id not in gone:
+            gone[lieu_id] = dict(entry.base_record, id=lieu_id)
+    return gone
+
+
+def _plan_deleted(plan: MergePlan, local: Record, lieu: Converted, entry: SyncEntry | None) -> None:
+    plan.matched_ids[lieu.remote_id] = local["id"]
+    if entry is not None and _same(entry.base_record, plan.record_for(local, lieu)):
+        plan.unchanged += 1  # the remote did not move: the local deletion simply stays
+    else:
+        plan.deleted_conflicts.append((local, lieu))
 
 
 def _same(a: Mapping[str, str], b: Mapping[str, str]) -> bool:
@@ -129,12 +167,16 @@ TAKE_REMOTE = "remote"
 
 @dataclass
 class Conflict:
-    """A local lieu the pull would overwrite although it was edited: both versions, field by field."""
+    """A local lieu the pull would overwrite although it was edited: both versions, field by field.
 
-    index: int  # in the local records
+    ``deleted``: the lieu was deleted here; ``local`` is its last local version, ``differences`` lists every
+    non-empty remote field (local value empty); keeping it leaves it deleted, taking the remote adds it back."""
+
+    index: int  # in the local records (-1 for a lieu deleted here)
     local: Record
     remote: Record  # the remote version, under the local lieu's id
     differences: list[tuple[str, str, str]]  # (field, local value, remote value), in ``field_order``
+    deleted: bool = False
 
     @property
     def lieu_id(self) -> str:
@@ -157,6 +199,11 @@ def conflicts_of(plan: MergePlan, local_records: Sequence[Record], field_order: 
             if (local.get(name, "") or "") != (remote.get(name, "") or "")
         ]
         conflicts.append(Conflict(index, local, remote, differences))
+    for local, lieu in plan.deleted_conflicts:
+        remote = plan.record_for(local, lieu)
+        names = list(field_order) + sorted(set(remote) - set(field_order))
+        differences = [(name, "", remote.get(name, "") or "") for name in names if remote.get(name, "")]
+        conflicts.append(Conflict(-1, local, remote, differences, deleted=True))
     return conflicts
 
 
@@ -164,7 +211,7 @@ def conflicts_of(plan: MergePlan, local_records: Sequence[Record], field_order: 
 class MergeChanges:
     """What a merge writes into the layer, and the sync rows to record once those edits are saved."""
 
-    added: list[Record] = field(default_factory=list)
+    added: list[Record] = field(default_factory=list)  # new lieux, and lieux deleted here the user took back
     updated: dict[str, Record] = field(default_factory=dict)  # local id → record replacing the local one
     kept_local: list[str] = field(default_factory=list)  # conflicts where the local version stays
     taken_remote: list[str] = field(default_factory=list)  # conflicts where the remote version replaces it
@@ -199,7 +246,15 @@ def resolve_merge(
             changes.taken_remote.append(lieu_id)
         else:
             changes.kept_local.append(lieu_id)
-    # every pulled lieu is now in step with the remote (a kept local version is an edit over the remote one)
+    for local, lieu in plan.deleted_conflicts:
+        lieu_id = local["id"]
+        if choices.get(lieu_id) == TAKE_REMOTE:
+            changes.added.append(plan.record_for(local, lieu))
+            changes.taken_remote.append(lieu_id)
+        else:
+            changes.kept_local.append(lieu_id)  # stays deleted
+    # every pulled lieu is now in step with the remote (a kept local version is an edit over the remote one; a
+    # lieu kept deleted keeps its sync row, so that the next pull still knows it was deleted here)
     changes.entries = sync_entries(result, carried_fields, plan.matched_ids)
     changes.extras = {
         plan.matched_ids.get(lieu.remote_id, lieu.id): dict(lieu.extras) for lieu in result.lieux if lieu.extras

@@ -2,8 +2,10 @@
 
 Left, the lieux (with the choice made for each); right, the selected lieu's fields that differ, local and remote
 values side by side, and the choice "keep my version" / "take the remote version". Every lieu starts on "keep
-my version": nothing is overwritten unless the user says so. The dialog edits nothing; :meth:`choices` goes to
-:func:`~..api.pull.resolve_merge`. Shown non-modal (``open()``): tests select, choose and click like a user.
+my version": nothing is overwritten unless the user says so. A lieu deleted here shows "(deleted here)" in the
+local column beside every remote field; keeping it leaves it deleted, taking the remote version adds it back.
+The dialog edits nothing; :meth:`choices` goes to :func:`~..api.pull.resolve_merge`. Shown non-modal
+(``open()``): tests select, choose and click like a user.
 """
 
 from __future__ import annotations
@@ -121,8 +123,14 @@ class PullConflictsDialog(QDialog):
     def _label_item(self, item: QListWidgetItem, conflict: Conflict) -> None:
         remote = self._choices[conflict.lieu_id] == TAKE_REMOTE
         mark = _tr("remote") if remote else _tr("mine")
-        item.setText(f"[{mark}] {conflict.nom or conflict.lieu_id}")
-        item.setToolTip(_tr("id: {id} — {n} fields differ").format(id=conflict.lieu_id, n=len(conflict.differences)))
+        text = f"[{mark}] {conflict.nom or conflict.lieu_id}"
+        if conflict.deleted:
+            text = f"[{mark}] {_tr('(deleted here)')} {conflict.nom or conflict.lieu_id}"
+            item.setToolTip(_tr("id: {id} — deleted here, changed at the source").format(id=conflict.lieu_id))
+        else:
+            item.setToolTip(_tr("id: {id} — {n} fields differ").format(id=conflict.lieu_id,
+                                                                        n=len(conflict.differences)))
+        item.setText(text)
 
     def _title(self, name: str) -> str:
         try:
@@ -134,18 +142,34 @@ class PullConflictsDialog(QDialog):
         if row < 0 or row >= len(self.conflicts):
             return
         conflict = self.conflicts[row]
-        self.lieu_title.setText(_tr("<b>{nom}</b> — id {id} — {n} fields differ").format(
-            nom=conflict.nom, id=conflict.lieu_id, n=len(conflict.differences)))
+        if conflict.deleted:
+            self.lieu_title.setText(_tr(
+                "<b>{nom}</b> — id {id} — deleted here, changed at the source since: keep it deleted, or take the "
+                "remote version to add it back").format(nom=conflict.nom, id=conflict.lieu_id))
+            self.keep_radio.setText(_tr("Keep it deleted"))
+            self.remote_radio.setText(_tr("Take the remote version (add it back)"))
+        else:
+            self.lieu_title.setText(_tr("<b>{nom}</b> — id {id} — {n} fields differ").format(
+                nom=conflict.nom, id=conflict.lieu_id, n=len(conflict.differences)))
+            self.keep_radio.setText(_tr("Keep my version"))
+            self.remote_radio.setText(_tr("Take the remote version"))
         self.table.setRowCount(len(conflict.differences))
         for index, (name, local, remote) in enumerate(conflict.differences):
             label = QTableWidgetItem(self._title(name))
             label.setToolTip(name)
             self.table.setItem(index, 0, label)
             for column, value in ((1, local), (2, remote)):
-                cell = QTableWidgetItem(value if value else _tr("(empty)"))
-                cell.setToolTip(value)
-                if not value:
-                    cell.setForeground(Qt.gray)
+                if column == 1 and conflict.deleted:
+                    cell = QTableWidgetItem(_tr("(deleted here)"))
+                    font = cell.font()
+                    font.setItalic(True)
+                    cell.setFont(font)
+                    cell.setForeground(Qt.darkRed)
+                else:
+                    cell = QTableWidgetItem(value if value else _tr("(empty)"))
+                    cell.setToolTip(value)
+                    if not value:
+                        cell.setForeground(Qt.gray)
                 self.table.setItem(index, column, cell)
         self.table.resizeRowsToContents()
         button = self.remote_radio if self._choices[conflict.lieu_id] == TAKE_REMOTE else self.keep_radio

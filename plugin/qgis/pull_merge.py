@@ -1,8 +1,8 @@
 """Merge a pull into a working layer (no widgets): plan in a task, apply on the main thread in one edit command.
 
 * :func:`prepare_merge` (main thread) takes what the task needs: a snapshot of the layer's records (edit buffer
-  included), the lieux with unsaved edits, the layer's GeoPackage (its sync table) and a token of the layer's
-  edit state;
+  included), the lieux with unsaved edits, the lieux deleted in the edit buffer (as saved), the layer's
+  GeoPackage (its sync table) and a token of the layer's edit state;
 * :func:`plan_layer_merge` (task) reads the sync table and plans the merge (:func:`~..api.pull.plan_merge`);
 * :func:`apply_merge` (main thread) writes the added and updated lieux, and the remote versions the user chose,
   into the edit buffer as **one** edit command (one Ctrl+Z undoes it), then the sync rows are recorded in the
@@ -27,7 +27,7 @@ from ..core.schema import load_schema
 from ..core.sync import SyncStore
 from ..toolbelt.log import PlgLogger
 from .api_session import connector_carried
-from .working_layer import features_from_records, is_working_layer, layer_snapshot, point_geometry
+from .working_layer import attribute_text, features_from_records, is_working_layer, layer_snapshot, point_geometry
 
 
 class MergeError(MednumError):
@@ -61,6 +61,27 @@ def dirty_lieu_ids(layer: QgsVectorLayer) -> set[str]:
     return ids
 
 
+def deleted_lieux(layer: QgsVectorLayer) -> dict[str, Record]:
+    """The lieux deleted in the layer's edit buffer (not saved yet): id → the record as saved (provider)."""
+    buffer = layer.editBuffer() if layer.isEditable() else None
+    fids = [fid for fid in (buffer.deletedFeatureIds() if buffer is not None else []) if fid >= 0]
+    if not fids:
+        return {}
+    provider = layer.dataProvider()
+    fields = provider.fields()
+    names = [name for name in load_schema().field_names if fields.indexOf(name) >= 0]
+    if "id" not in names:
+        return {}
+    request = (QgsFeatureRequest().setFilterFids(fids).setFlags(QgsFeatureRequest.NoGeometry)
+               .setSubsetOfAttributes([fields.indexOf(name) for name in names]))
+    deleted = {}
+    for feature in provider.getFeatures(request):
+        record = {name: attribute_text(feature.attribute(fields.indexOf(name))) for name in names}
+        if record["id"]:
+            deleted[record["id"]] = record
+    return deleted
+
+
 def edit_state(layer: QgsVectorLayer) -> tuple:
     """Changes when the layer is edited, saved, rolled back or undone (compared before and after a pull)."""
     stack = layer.undoStack()
@@ -77,6 +98,7 @@ class MergeSource:
     read: Callable[[], Sequence[Record]]
     dirty: set[str]
     state: tuple
+    deleted: dict[str, Record] = field(default_factory=dict)  # deleted in the edit buffer: id → saved record
 
 
 def prepare_merge(layer: QgsVectorLayer) -> MergeSource:
@@ -85,7 +107,12 @@ def prepare_merge(layer: QgsVectorLayer) -> MergeSource:
         raise MergeError(translate(
             "PullMerge", "The layer « {name} » is not a working layer saved in a GeoPackage: a pull can only be "
             "merged into one (its sync table lives in the GeoPackage).").format(name=layer.name()))
-    return MergeSource(layer.id(), path, layer_snapshot(layer), dirty_lieu_ids(layer), edit_state(layer))
+    if layer.subsetString():
+        raise MergeError(translate(
+            "PullMerge", "The layer « {name} » is filtered: remove its filter before merging a pull into it (the "
+            "lieux the filter hides would be taken for lieux deleted here).").format(name=layer.name()))
+    return MergeSource(layer.id(), path, layer_snapshot(layer), dirty_lieu_ids(layer), edit_state(layer),
+                       deleted_lieux(layer))
 
 
 @dataclass
@@ -100,10 +127,11 @@ class PlannedMerge:
 
 
 def plan_layer_merge(result: PullResult, source: MergeSource, local: Sequence[Record] | None = None) -> PlannedMerge:
-    """The merge plan of a pull (any thread): matched by id, then pivot + proximity; edits → conflicts."""
+    """The merge plan of a pull (any thread): matched by id, then pivot + proximity; edits and deletions made
+    here → conflicts."""
     local = list(source.read() if local is None else local)
     entries = SyncStore(source.path).entries()
-    plan = plan_merge(local, result.lieux, entries, source.dirty)
+    plan = plan_merge(local, result.lieux, entries, source.dirty, deleted=source.deleted)
     return PlannedMerge(result, local, plan, conflicts_of(plan, local, load_schema().field_names))
 
 

@@ -12,7 +12,7 @@ import pytest
 from pytest_qgis.utils import wait_until
 from qgis.core import Qgis, QgsProject
 
-from plugin.api.pull import TAKE_REMOTE
+from plugin.api.pull import KEEP_LOCAL, TAKE_REMOTE
 from plugin.core.sync import SyncStore
 from plugin.qgis.working_layer import load_working_layer
 from tests.fakeapi import FakeApi
@@ -193,6 +193,81 @@ def test_merge_asks_for_edited_lieux_and_applies_in_one_undoable_command(feature
     assert "Coop-numérique_nouveau" in entries
     # the kept lieu's base is now the remote version: its local edit is what a push would send
     assert entries[saved_edit].base_record["nom"] == "Nom changé à la source " + saved_edit[-3:]
+
+
+def test_merge_asks_before_bringing_back_a_lieu_deleted_here(feature, api_env, pulled_layer, qgis_iface):
+    layer = pulled_layer
+    path = layer.source().split("|")[0]
+    ids = sorted(f["id"] for f in layer.getFeatures())
+    unsaved, saved, quiet = ids[0], ids[1], ids[2]
+    # two deletions saved since the pull (their sync rows remain), one not saved yet
+    assert layer.startEditing()
+    assert layer.deleteFeatures([_fid(layer, saved), _fid(layer, quiet)])
+    layer.changeAttributeValue(_fid(layer, unsaved), layer.fields().indexOf("nom"), "Mon nom à moi")
+    assert layer.commitChanges()
+    assert {saved, quiet} <= set(SyncStore(path).entries())
+    assert layer.startEditing()
+    assert layer.deleteFeature(_fid(layer, unsaved))
+    # the source changed two of them; the third did not move since the pull
+    for lieu_id in (unsaved, saved):
+        api_env.carto[lieu_id]["nom"] = "Nom changé à la source " + lieu_id[-3:]
+    count_before = layer.featureCount()
+
+    run = pull(feature, "13 — Bouches", merge_layer=layer)
+    dialog = run.conflicts_dialog
+    assert dialog is not None and dialog.isVisible()
+    assert {c.lieu_id for c in dialog.conflicts} == {unsaved, saved}  # the unchanged one stays deleted silently
+    assert all(c.deleted for c in dialog.conflicts)
+    # the lieu deleted without saving is named as it was here (from the edit buffer), not as last pulled
+    assert {c.lieu_id: c.nom for c in dialog.conflicts}[unsaved] == "Mon nom à moi"
+    assert dialog.choices() == {unsaved: KEEP_LOCAL, saved: KEEP_LOCAL}  # by default, nothing comes back
+    row = [c.lieu_id for c in dialog.conflicts].index(saved)
+    dialog.list.setCurrentRow(row)
+    assert dialog.list.item(row).text().startswith("[la mienne] (supprimé ici) ")
+    assert dialog.keep_radio.text() == "Le garder supprimé"
+    cells = [(dialog.table.item(r, 1).text(), dialog.table.item(r, 2).text()) for r in range(dialog.table.rowCount())]
+    assert {local for local, _ in cells} == {"(supprimé ici)"}
+    assert ("(supprimé ici)", "Nom changé à la source " + saved[-3:]) in cells
+    assert len(cells) == len(dialog.conflicts[row].differences) > 5  # every remote field, not only those that moved
+    shoot(dialog, "api-pull-conflicts-deleted.png")
+    # take the remote version of the lieu deleted without saving; keep the other one deleted
+    dialog.list.setCurrentRow(1 - row)
+    dialog.remote_radio.click()
+    assert dialog.choices() == {unsaved: TAKE_REMOTE, saved: KEEP_LOCAL}
+    dialog.apply_button.click()
+
+    assert run.outcome == "merged"
+    names = {f["id"]: f["nom"] for f in layer.getFeatures()}
+    assert names[unsaved] == "Nom changé à la source " + unsaved[-3:]  # added back, as the source has it
+    assert saved not in names and quiet not in names
+    assert layer.featureCount() == count_before + 1
+    assert "1 de vos modifications gardées" in messages(qgis_iface, Qgis.MessageLevel.Success) or \
+        "1 of your edits kept" in messages(qgis_iface, Qgis.MessageLevel.Success)
+    assert layer.commitChanges()
+    assert {f["id"]: f["nom"] for f in layer.getFeatures()}[unsaved] == "Nom changé à la source " + unsaved[-3:]
+    entries = SyncStore(path).entries()
+    assert entries[saved].base_record["nom"] == "Nom changé à la source " + saved[-3:]  # still known: deleted here
+
+    # pulled again, nothing moved at the source: the deletions stay, without a question
+    run = pull(feature, "13 — Bouches", merge_layer=layer)
+    assert run.conflicts_dialog is None and run.outcome == "nothing"
+    assert not {saved, quiet} & {f["id"] for f in layer.getFeatures()}
+
+
+def test_no_merge_into_a_filtered_layer(feature, api_env, pulled_layer, qgis_iface):
+    layer = pulled_layer
+    first = sorted(f["id"] for f in layer.getFeatures())[0]
+    assert layer.setSubsetString(f"\"id\" = '{first}'")
+    dialog = feature.open_pull()
+    dialog.set_territory_text("13")
+    dialog.territory_edit.setText(dialog.completions()[0])
+    dialog.merge_radio.setChecked(True)
+    dialog.layer_combo.setCurrentIndex(dialog.layer_combo.findData(layer.id()))
+    dialog.pull_button.click()
+    run = feature.last_pull
+    assert run.outcome == "failed" and run.task is None
+    assert "filtre" in messages(qgis_iface, Qgis.MessageLevel.Critical)
+    assert layer.featureCount() == 1 and not layer.isEditable()
 
 
 def test_cancelled_conflicts_dialog_and_rolled_back_merge_change_nothing(feature, api_env, pulled_layer):

@@ -133,6 +133,62 @@ def test_sync_rows_recorded_only_for_what_was_saved(merge_case):
     assert {e.lieu_id for e in confirmed_entries(changes, saved)} == {"a", "c", "d"}
 
 
+@pytest.fixture
+def deleted_case():
+    """f and g deleted here without saving, h and i deleted and saved (their sync rows remain)."""
+    base = [lieu(x) for x in "afghi"]
+    entries = {e.lieu_id: e for e in sync_entries(PullResult("carto", None, [converted(r) for r in base]), CARRIED)}
+    local = [dict(base[0])]
+    deleted = {"f": dict(base[1], nom="Nom local"), "g": dict(base[2])}
+    pulled_records = [
+        lieu("a"),
+        lieu("f", horaires="Mo 09:00-12:00"),  # remote changed → conflict, local side "deleted here"
+        lieu("g"),  # remote unchanged since the last pull → the deletion stays, silently
+        lieu("h", nom="Renommé à la source"),  # remote changed → conflict
+        lieu("i"),  # remote unchanged → stays deleted
+    ]
+    result = PullResult("carto", None, [converted(r) for r in pulled_records])
+    return local, result, plan_merge(local, result.lieux, entries, deleted=deleted)
+
+
+def test_a_lieu_deleted_here_is_a_local_edit(deleted_case):
+    local, result, plan = deleted_case
+    assert plan.added == [] and plan.updated == [] and plan.conflicts == []
+    assert [(record["id"], lieu.id) for record, lieu in plan.deleted_conflicts] == [("f", "f"), ("h", "h")]
+    assert plan.unchanged == 3  # a, and the deletions of g and i the remote does not contradict
+    conflicts = conflicts_of(plan, local, FIELDS)
+    assert [(c.lieu_id, c.deleted, c.index) for c in conflicts] == [("f", True, -1), ("h", True, -1)]
+    assert conflicts[0].nom == "Nom local"  # the last local version names it
+    # every non-empty remote field, nothing on the local side
+    assert [name for name, _, _ in conflicts[1].differences] == [n for n in FIELDS if n != "horaires"]
+    assert ("nom", "", "Renommé à la source") in conflicts[1].differences
+    assert all(local_value == "" for _, local_value, _ in conflicts[0].differences)
+
+
+def test_a_lieu_deleted_here_stays_deleted_unless_taken_back(deleted_case):
+    local, result, plan = deleted_case
+    kept = resolve_merge(plan, local, result, CARRIED, {})
+    assert kept.added == [] and kept.updated == {} and kept.kept_local == ["f", "h"]
+    # their sync rows stay (now at the remote version): the next pull keeps them deleted without asking
+    assert {e.lieu_id for e in confirmed_entries(kept, {"a": local[0]})} == set("afghi")
+    again = plan_merge(local, result.lieux, {e.lieu_id: e for e in kept.entries}, deleted={})
+    assert again.deleted_conflicts == [] and again.added == [] and again.unchanged == 5
+    taken = resolve_merge(plan, local, result, CARRIED, {"h": TAKE_REMOTE})
+    assert [r["id"] for r in taken.added] == ["h"] and taken.added[0]["nom"] == "Renommé à la source"
+    assert taken.taken_remote == ["h"] and taken.kept_local == ["f"]
+
+
+def test_a_lieu_deleted_here_is_found_by_its_remote_id():
+    base = lieu("x")
+    entries = {e.lieu_id: e for e in sync_entries(PullResult("carto", None, [converted(base)]), CARRIED,
+                                                  {"r-x": "mon-id"})}
+    pulled = converted(lieu("x", nom="Changé"))
+    plan = plan_merge([], [pulled], entries)
+    assert [record["id"] for record, _ in plan.deleted_conflicts] == ["mon-id"]
+    assert plan.matched_ids == {"r-x": "mon-id"}
+    assert plan_merge([], [pulled], {}).added == [pulled]  # never pulled, never deleted: added
+
+
 def test_same_record_compares_coordinates_as_numbers():
     assert same_record({"latitude": "43.3", "nom": "x"}, {"latitude": "43.300000", "nom": "x"})
     assert not same_record({"latitude": "43.3"}, {"latitude": "43.31"})
