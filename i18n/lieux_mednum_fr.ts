@@ -1519,82 +1519,82 @@
     <context>
         <name>LieuxFiles</name>
         <message>
-            <location filename="../plugin/gui/lieux_files.py" line="32" />
+            <location filename="../plugin/gui/lieux_files.py" line="33" />
             <source>Lieux files ({patterns})</source>
             <translation>Fichiers de lieux ({patterns})</translation>
         </message>
         <message>
-            <location filename="../plugin/gui/lieux_files.py" line="211" />
+            <location filename="../plugin/gui/lieux_files.py" line="202" />
             <source>Lieux de médiation numérique</source>
             <translation>Lieux de médiation numérique</translation>
         </message>
         <message>
-            <location filename="../plugin/gui/lieux_files.py" line="78" />
+            <location filename="../plugin/gui/lieux_files.py" line="79" />
             <source>Open a lieux file…</source>
             <translation>Ouvrir un fichier de lieux…</translation>
         </message>
         <message>
-            <location filename="../plugin/gui/lieux_files.py" line="78" />
+            <location filename="../plugin/gui/lieux_files.py" line="79" />
             <source>Open a file of lieux (CSV, XLSX, JSON, GeoJSON, GeoPackage) as a working layer with the standard's form</source>
             <translation>Ouvrir un fichier de lieux (CSV, XLSX, JSON, GeoJSON, GeoPackage) comme couche de travail, avec le formulaire du standard</translation>
         </message>
         <message>
-            <location filename="../plugin/gui/lieux_files.py" line="90" />
+            <location filename="../plugin/gui/lieux_files.py" line="91" />
             <source>Export a conformant file…</source>
             <translation>Exporter un fichier conforme…</translation>
         </message>
         <message>
-            <location filename="../plugin/gui/lieux_files.py" line="90" />
+            <location filename="../plugin/gui/lieux_files.py" line="91" />
             <source>Write the lieux of a layer as a CSV, JSON or GeoJSON file of the standard</source>
             <translation>Écrire les lieux d'une couche dans un fichier CSV, JSON ou GeoJSON du standard</translation>
         </message>
         <message>
-            <location filename="../plugin/gui/lieux_files.py" line="224" />
+            <location filename="../plugin/gui/lieux_files.py" line="215" />
             <source>Open a lieux file</source>
             <translation>Ouvrir un fichier de lieux</translation>
         </message>
         <message>
-            <location filename="../plugin/gui/lieux_files.py" line="143" />
+            <location filename="../plugin/gui/lieux_files.py" line="144" />
             <source>Working layer {name} opened: {n} lieux</source>
             <translation>Couche de travail {name} ouverte : {n} lieux</translation>
         </message>
         <message>
-            <location filename="../plugin/gui/lieux_files.py" line="152" />
+            <location filename="../plugin/gui/lieux_files.py" line="153" />
             <source>Working GeoPackage to create</source>
             <translation>GeoPackage de travail à créer</translation>
         </message>
         <message>
-            <location filename="../plugin/gui/lieux_files.py" line="152" />
+            <location filename="../plugin/gui/lieux_files.py" line="153" />
             <source>GeoPackage (*.gpkg)</source>
             <translation>GeoPackage (*.gpkg)</translation>
         </message>
         <message>
-            <location filename="../plugin/gui/lieux_files.py" line="163" />
+            <location filename="../plugin/gui/lieux_files.py" line="164" />
             <source>{name} is open in the project: remove its layers or choose another file name.</source>
             <translation>{name} est ouvert dans le projet : retirez ses couches ou choisissez un autre nom de fichier.</translation>
         </message>
         <message>
-            <location filename="../plugin/gui/lieux_files.py" line="171" />
+            <location filename="../plugin/gui/lieux_files.py" line="172" />
             <source>Import of {name}</source>
             <translation>Import de {name}</translation>
         </message>
         <message>
-            <location filename="../plugin/gui/lieux_files.py" line="177" />
+            <location filename="../plugin/gui/lieux_files.py" line="178" />
             <source>Importing {name}… (progress and cancel in the task manager)</source>
             <translation>Import de {name}… (avancement et annulation dans le gestionnaire de tâches)</translation>
         </message>
         <message>
-            <location filename="../plugin/gui/lieux_files.py" line="214" />
+            <location filename="../plugin/gui/lieux_files.py" line="205" />
             <source>Validation of {name}</source>
             <translation>Validation de {name}</translation>
         </message>
         <message>
-            <location filename="../plugin/gui/lieux_files.py" line="247" />
+            <location filename="../plugin/gui/lieux_files.py" line="238" />
             <source>Export to {name}</source>
             <translation>Export vers {name}</translation>
         </message>
         <message>
-            <location filename="../plugin/gui/lieux_files.py" line="256" />
+            <location filename="../plugin/gui/lieux_files.py" line="247" />
             <source>Export a conformant file</source>
             <translation>Exporter un fichier conforme</translation>
         </message>
@@ -2667,12 +2667,12 @@
         <message>
             <location filename="plugin/gui/pull_conflicts_dialog.py" line="129" />
             <source>id: {id} — deleted here, changed at the source</source>
-            <translation>id : {id} — supprimé ici, modifié à la source</translation>
+            <translation>id : {id} — supprimé ici, modifié à la source</translation>
         </message>
         <message>
             <location filename="plugin/gui/pull_conflicts_dialog.py" line="146" />
             <source>&lt;b&gt;{nom}&lt;/b&gt; — id {id} — deleted here, changed at the source since: keep it deleted, or take the remote version to add it back</source>
-            <translation>&lt;b&gt;{nom}&lt;/b&gt; — id {id} — supprimé ici, modifié à la source depuis : le garder supprimé, ou prendre la version distante pour le rajouter</translation>
+            <translation>&lt;b&gt;{nom}&lt;/b&gt; — id {id} — supprimé ici, modifié à la source depuis : le garder supprimé, ou prendre la version distante pour le rajouter</translation>
         </message>
         <message>
             <location filename="plugin/gui/pull_conflicts_dialog.py" line="163" />
@@ -2793,7 +2793,7 @@
         <message>
             <location filename="../plugin/qgis/pull_merge.py" line="111" />
             <source>The layer « {name} » is filtered: remove its filter before merging a pull into it (the lieux the filter hides would be taken for lieux deleted here).</source>
-            <translation>La couche « {name} » est filtrée : retirez son filtre avant d'y fusionner une récupération (les lieux masqués par le filtre seraient pris pour des lieux supprimés ici).</translation>
+            <translation>La couche « {name} » est filtrée : retirez son filtre avant d'y fusionner une récupération (les lieux masqués par le filtre seraient pris pour des lieux supprimés ici).</translation>
         </message>
     </context>
     <context>
@@ -3238,7 +3238,7 @@
             <translation>{name} n'est pas un fichier ordinaire.</translation>
         </message>
         <message>
-            <location filename="../plugin/core/readers.py" line="1114" />
+            <location filename="../plugin/core/readers.py" line="1119" />
             <source>The file {name} is empty.</source>
             <translation>Le fichier {name} est vide.</translation>
         </message>
@@ -3263,7 +3263,7 @@
             <translation>{name} est un ancien classeur Excel 97-2003 (.xls), format qui n'est pas lu : enregistrez-le en XLSX ou en CSV.</translation>
         </message>
         <message>
-            <location filename="../plugin/core/readers.py" line="1176" />
+            <location filename="../plugin/core/readers.py" line="1081" />
             <source>The file {name} is damaged or truncated: it is not a valid {kind} file.</source>
             <translation>Le fichier {name} est endommagé ou tronqué : ce n'est pas un fichier {kind} valide.</translation>
         </message>
@@ -3333,32 +3333,32 @@
             <translation>{count} entité(s) n'avaient pas de propriété id : l'identifiant de l'entité GeoJSON a été utilisé.</translation>
         </message>
         <message>
-            <location filename="../plugin/core/readers.py" line="1092" />
+            <location filename="../plugin/core/readers.py" line="1097" />
             <source>The workbook {name} has no worksheet.</source>
             <translation>Le classeur {name} ne contient aucune feuille.</translation>
         </message>
         <message>
-            <location filename="../plugin/core/readers.py" line="1096" />
+            <location filename="../plugin/core/readers.py" line="1101" />
             <source>The workbook {name} has no sheet named {layer}; sheets: {available}.</source>
             <translation>Le classeur {name} n'a pas de feuille nommée {layer} ; feuilles : {available}.</translation>
         </message>
         <message>
-            <location filename="../plugin/core/readers.py" line="1205" />
+            <location filename="../plugin/core/readers.py" line="1204" />
             <source>The GeoPackage {name} contains no table.</source>
             <translation>Le GeoPackage {name} ne contient aucune table.</translation>
         </message>
         <message>
-            <location filename="../plugin/core/readers.py" line="1210" />
+            <location filename="../plugin/core/readers.py" line="1209" />
             <source>The GeoPackage {name} has no table named {layer}; tables: {available}.</source>
             <translation>Le GeoPackage {name} n'a pas de table nommée {layer} ; tables : {available}.</translation>
         </message>
         <message>
-            <location filename="../plugin/core/readers.py" line="1265" />
+            <location filename="../plugin/core/readers.py" line="1264" />
             <source>The layer's coordinate system is not WGS 84 (EPSG:4326): geometries were not used.</source>
             <translation>Le système de coordonnées de la couche n'est pas WGS 84 (EPSG:4326) : les géométries n'ont pas été utilisées.</translation>
         </message>
         <message>
-            <location filename="../plugin/core/readers.py" line="1201" />
+            <location filename="../plugin/core/readers.py" line="1200" />
             <source>The file {name} is a SQLite database but not a GeoPackage.</source>
             <translation>Le fichier {name} est une base SQLite mais pas un GeoPackage.</translation>
         </message>
@@ -4682,77 +4682,77 @@
     <context>
         <name>WorkingLayer</name>
         <message>
-            <location filename="../plugin/qgis/working_layer.py" line="88" />
+            <location filename="../plugin/qgis/working_layer.py" line="89" />
             <source>Import canceled.</source>
             <translation>Import annulé.</translation>
         </message>
         <message>
-            <location filename="../plugin/qgis/working_layer.py" line="136" />
+            <location filename="../plugin/qgis/working_layer.py" line="137" />
             <source>The lieux could not be written to the layer: {error}</source>
             <translation>Les lieux n'ont pas pu être écrits dans la couche : {error}</translation>
         </message>
         <message>
-            <location filename="../plugin/qgis/working_layer.py" line="288" />
+            <location filename="../plugin/qgis/working_layer.py" line="289" />
             <source>The default style could not be loaded: {error}</source>
             <translation>Le style par défaut n'a pas pu être chargé : {error}</translation>
         </message>
         <message>
-            <location filename="../plugin/qgis/working_layer.py" line="293" />
+            <location filename="../plugin/qgis/working_layer.py" line="294" />
             <source>No service given</source>
             <translation>Aucun service indiqué</translation>
         </message>
         <message>
-            <location filename="../plugin/qgis/working_layer.py" line="293" />
+            <location filename="../plugin/qgis/working_layer.py" line="294" />
             <source>1 or 2 services</source>
             <translation>1 ou 2 services</translation>
         </message>
         <message>
-            <location filename="../plugin/qgis/working_layer.py" line="293" />
+            <location filename="../plugin/qgis/working_layer.py" line="294" />
             <source>3 to 5 services</source>
             <translation>3 à 5 services</translation>
         </message>
         <message>
-            <location filename="../plugin/qgis/working_layer.py" line="293" />
+            <location filename="../plugin/qgis/working_layer.py" line="294" />
             <source>6 services or more</source>
             <translation>6 services ou plus</translation>
         </message>
         <message>
-            <location filename="../plugin/qgis/working_layer.py" line="316" />
+            <location filename="../plugin/qgis/working_layer.py" line="317" />
             <source>Lieux de médiation numérique: form and style</source>
             <translation>Lieux de médiation numérique : formulaire et style</translation>
         </message>
         <message>
-            <location filename="../plugin/qgis/working_layer.py" line="320" />
+            <location filename="../plugin/qgis/working_layer.py" line="321" />
             <source>The form and style could not be stored with the layer: {error}</source>
             <translation>Le formulaire et le style n'ont pas pu être enregistrés avec la couche : {error}</translation>
         </message>
         <message>
-            <location filename="../plugin/qgis/working_layer.py" line="418" />
+            <location filename="../plugin/qgis/working_layer.py" line="419" />
             <source>The GeoPackage {path} could not be created: {error}</source>
             <translation>Le GeoPackage {path} n'a pas pu être créé : {error}</translation>
         </message>
         <message>
-            <location filename="../plugin/qgis/working_layer.py" line="540" />
+            <location filename="../plugin/qgis/working_layer.py" line="541" />
             <source>The lieux could not be written to {path}: {error}</source>
             <translation>Les lieux n'ont pas pu être écrits dans {path} : {error}</translation>
         </message>
         <message>
-            <location filename="../plugin/qgis/working_layer.py" line="557" />
+            <location filename="../plugin/qgis/working_layer.py" line="558" />
             <source>{path} has no layer “{table}”: it is not a working GeoPackage of lieux.</source>
             <translation>{path} n'a pas de couche « {table} » : ce n'est pas un GeoPackage de travail de lieux.</translation>
         </message>
         <message>
-            <location filename="../plugin/qgis/working_layer.py" line="563" />
+            <location filename="../plugin/qgis/working_layer.py" line="564" />
             <source>The layer “{table}” of {path} does not have the fields of the standard.</source>
             <translation>La couche « {table} » de {path} n'a pas les champs du standard.</translation>
         </message>
         <message>
-            <location filename="../plugin/qgis/working_layer.py" line="578" />
+            <location filename="../plugin/qgis/working_layer.py" line="579" />
             <source>The working GeoPackage {path} cannot be opened.</source>
             <translation>Le GeoPackage de travail {path} ne peut pas être ouvert.</translation>
         </message>
         <message>
-            <location filename="../plugin/qgis/working_layer.py" line="635" />
+            <location filename="../plugin/qgis/working_layer.py" line="636" />
             <source>Lieux — {name}</source>
             <translation>Lieux — {name}</translation>
         </message>
