@@ -10,16 +10,8 @@ CONFIG=$(mktemp -d)
 WORK=$(mktemp -d)
 trap 'rm -rf "$CONFIG" "$WORK"' EXIT
 mkdir -p "$OUT" demo-output
-QGIS_CUSTOM_CONFIG_PATH="$CONFIG" scripts/install.sh --no-deps >/dev/null
-/usr/bin/python3 - "$CONFIG/profiles/default/QGIS/QGIS3.ini" <<'PY'
-import sys
-from PyQt5.QtCore import QSettings
-s = QSettings(sys.argv[1], QSettings.IniFormat)
-for key, value in {"locale/overrideFlag": True, "locale/userLocale": "fr_FR", "qgis/showTips322": False,
-                   "core/NewsFeed/httpsfeedqgisorg/disabled": True, "qgis/checkVersion": False}.items():
-    s.setValue(key, value)
-s.sync()
-PY
+source scripts/french_qgis_profile.sh
+french_qgis_profile "$CONFIG"
 env -u QT_QPA_PLATFORM QGIS_CUSTOM_CONFIG_PATH="$CONFIG" MEDNUM_LANG="${MEDNUM_LANG:-fr}" \
   MEDNUM_SCREENSHOT_DIR="$OUT" MEDNUM_DEMO_REPO="$(pwd)" MEDNUM_DEMO_FILE="$SAMPLE" MEDNUM_WORK="$WORK" \
   timeout 400 xvfb-run -a -s '-screen 0 1366x768x24' qgis --nologo --noversioncheck \

@@ -1076,14 +1076,19 @@ def _read_xlsx(source: Path, sheet: str | None) -> Table:
             workbook.close()
 
 
-def _corrupt_xlsx(source: Path, exc: Any) -> ReadError:
+def _corrupt(source: Path, exc: Any, kind: str) -> ReadError:
+    """The file cannot be read as the ``kind`` it claims to be (``exc``: the parser's error, or a text)."""
     return _error(
         "corrupt",
         translate("ReadError", "The file {name} is damaged or truncated: it is not a valid {kind} file."),
         source,
-        kind="XLSX",
+        kind=kind,
         detail=f"{type(exc).__name__}: {exc}" if isinstance(exc, BaseException) else str(exc),
     )
+
+
+def _corrupt_xlsx(source: Path, exc: Any) -> ReadError:
+    return _corrupt(source, exc, "XLSX")
 
 
 def _table_from_workbook(workbook: Any, sheet: str | None, source: Path) -> Table:
@@ -1173,13 +1178,7 @@ def _read_gpkg(source: Path, layer: str | None) -> Table:
 
 
 def _corrupt_gpkg(source: Path, exc: BaseException) -> ReadError:
-    return _error(
-        "corrupt",
-        translate("ReadError", "The file {name} is damaged or truncated: it is not a valid {kind} file."),
-        source,
-        kind="GeoPackage",
-        detail=f"{type(exc).__name__}: {exc}",
-    )
+    return _corrupt(source, exc, "GeoPackage")
 
 
 def _quote(identifier: str) -> str:

@@ -32,7 +32,7 @@ from ..qgis.pull_merge import (
     record_sync,
 )
 from ..qgis.tasks import LieuxTask, TaskCanceledError, start_task, user_message
-from ..qgis.working_layer import ImportCanceledError, WorkingLayerError, load_working_layer
+from ..qgis.working_layer import ImportCanceledError, WorkingLayerError, is_open_in_project, load_working_layer
 from .lieux_files import add_working_layer, show_summary
 from .pull_conflicts_dialog import PullConflictsDialog
 from .pull_dialog import MERGE, PullRequest
@@ -94,7 +94,7 @@ class PullRun:
                 if layer is None:
                     raise WorkingLayerError(_tr("The working layer to merge into is no longer in the project."))
                 self.merge_source = prepare_merge(layer)
-            elif _open_in_project(Path(request.output)):
+            elif is_open_in_project(Path(request.output)):
                 raise WorkingLayerError(_tr(
                     "{name} is open in the project: remove its layers or choose another file name.").format(
                         name=Path(request.output).name))
@@ -233,13 +233,3 @@ def _kept(changes) -> str:
         return ""
     return translate("ApiPull", ", {n} of your edits kept").format(n=len(changes.kept_local))
 
-
-def _open_in_project(path: Path) -> bool:
-    for layer in QgsProject.instance().mapLayers().values():
-        source = layer.source().split("|")[0]
-        try:
-            if source and Path(source).resolve() == path.resolve():
-                return True
-        except OSError:
-            continue
-    return False

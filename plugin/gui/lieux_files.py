@@ -16,6 +16,7 @@ from ..qgis.tasks import LieuxTask, cancel_running, start_task, user_message
 from ..qgis.working_layer import (
     WORKING_LAYER_PROPERTY,
     WorkingLayerError,
+    is_open_in_project,
     is_working_geopackage,
     is_working_layer,
     load_working_layer,
@@ -159,7 +160,7 @@ class LieuxFilesFeature:
                 return None
         if Path(output).suffix.lower() != ".gpkg":
             output = f"{output}.gpkg"
-        if self._is_open_in_project(Path(output)):
+        if is_open_in_project(Path(output)):
             self.iface.messageBar().pushMessage(
                 translate("LieuxFiles", "Open a lieux file"),
                 translate(
@@ -182,16 +183,6 @@ class LieuxFilesFeature:
             Qgis.MessageLevel.Info,
         )
         return start_task(task)
-
-    def _is_open_in_project(self, path: Path) -> bool:
-        for layer in QgsProject.instance().mapLayers().values():
-            source = layer.source().split("|")[0]
-            try:
-                if source and Path(source).resolve() == path.resolve():
-                    return True
-            except OSError:
-                continue
-        return False
 
     def _import_done(self, output: str, summary, error: BaseException | None) -> None:
         title = translate("LieuxFiles", "Open a lieux file")

@@ -48,6 +48,7 @@ from qgis.core import (
     QgsGraduatedSymbolRenderer,
     QgsMapLayer,
     QgsPointXY,
+    QgsProject,
     QgsProviderRegistry,
     QgsVectorLayer,
     QgsVectorLayerFeatureSource,
@@ -633,3 +634,16 @@ def read_side_table(path: str | os.PathLike) -> SideTable:
 
 def default_layer_name(path: str | os.PathLike) -> str:
     return translate("WorkingLayer", "Lieux — {name}").format(name=Path(path).stem)
+
+
+def is_open_in_project(path: str | os.PathLike) -> bool:
+    """Whether a layer of the current project reads the file ``path`` (it must not be replaced under it)."""
+    path = Path(path)
+    for layer in QgsProject.instance().mapLayers().values():
+        source = layer.source().split("|")[0]
+        try:
+            if source and Path(source).resolve() == path.resolve():
+                return True
+        except OSError:
+            continue
+    return False
