@@ -442,8 +442,9 @@ class ValidationDock(QgsDockWidget):
         self._update_counts()
         self._update_buttons()
 
-    def _on_model_reset(self) -> None:
+    def _on_model_reset(self) -> None:  # also the end of a rebuild in steps (the counts of the filtered list)
         self._show_details(self.current_node())
+        self._update_counts()
         self._update_buttons()
 
     def _on_failed(self, message: str) -> None:

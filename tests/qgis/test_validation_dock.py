@@ -227,6 +227,33 @@ def test_filters(dock, qgis_iface):
     assert len(model.groups) > 2
 
 
+def test_a_large_list_is_rebuilt_in_steps_and_the_last_change_wins(dock, monkeypatch):
+    """On a large layer a change of grouping or filter is built across turns of the event loop (QGIS never
+    freezes): the tree keeps the previous list meanwhile, then shows the list of the last change asked for."""
+    import plugin.gui.issues_model as issues_model
+
+    monkeypatch.setattr(issues_model, "STEPPED_FROM", 0)  # as for 50,000 lieux
+    monkeypatch.setattr(issues_model, "STEP", 2)
+    monkeypatch.setattr(issues_model, "BUDGET", 0.0)
+    model = dock.model
+    before = [group.key for group in model.groups]
+    dock.group_combo.setCurrentIndex(dock.group_combo.findData("rule"))
+    assert model.building and [group.key for group in model.groups] == before
+    QCoreApplication.processEvents()
+    dock.severity_combo.setCurrentIndex(dock.severity_combo.findData("error"))  # before the regrouping is shown
+    wait_for(lambda: not model.building)
+    assert model.group_by == "rule" and model.filters.severity == "error"
+    errors = {issue.code for _key, issue in dock.live.all_open() if issue.severity == "error"}
+    assert {"phone-format", "postal-code-format"} <= errors
+    assert {group.key for group in model.groups} == errors
+    assert model.visible_issue_count() == dock.live.counts.errors
+    assert "shown (filters on)" in dock.counts_label.text()
+    dock.severity_combo.setCurrentIndex(0)
+    wait_for(lambda: not model.building)
+    assert model.visible_issue_count() == dock.live.counts.errors + dock.live.counts.warnings
+    assert "shown (filters on)" not in dock.counts_label.text()
+
+
 def test_click_selects_zooms_to_and_flashes_the_lieu(dock, qgis_iface):
     canvas = qgis_iface.mapCanvas()
     canvas.setDestinationCrs(dock.session.layer.crs())
