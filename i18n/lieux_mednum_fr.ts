@@ -3867,7 +3867,7 @@
             <translation>Services indiqués pour un lieu qui n'accueille pas de public</translation>
         </message>
         <message>
-            <location filename="../plugin/gui/validation_dock.py" line="897" />
+            <location filename="../plugin/gui/validation_dock.py" line="898" />
             <source>“{item}”</source>
             <translation>« {item} »</translation>
         </message>
