@@ -87,6 +87,9 @@ class FakeApi:
         if self._server is not None:
             self._server.shutdown()
             self._server.server_close()
+            # the kept-alive connections too: their handler threads would otherwise outlive the server and the
+            # clients' connection pools (one per QGIS thread) would keep talking to a server that is gone
+            self._server.close_connections()
             self._server = None
 
     # ------------------------------------------------------------------ data & faults
@@ -174,6 +177,31 @@ def _postgrest_match(item: dict, column: str, expression: str) -> bool:
 
 
 class _QuietServer(ThreadingHTTPServer):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.connections: set[socket.socket] = set()
+        self.connections_lock = threading.Lock()
+
+    def process_request(self, request, client_address):
+        with self.connections_lock:
+            self.connections.add(request)
+        super().process_request(request, client_address)
+
+    def shutdown_request(self, request):
+        with self.connections_lock:
+            self.connections.discard(request)
+        super().shutdown_request(request)
+
+    def close_connections(self) -> None:
+        with self.connections_lock:
+            connections, self.connections = list(self.connections), set()
+        for connection in connections:
+            try:
+                connection.shutdown(socket.SHUT_RDWR)
+            except OSError:
+                pass
+            connection.close()
+
     def handle_error(self, request, client_address):  # a client that gave up (timeout tests): not an error
         import sys
 
