@@ -209,6 +209,7 @@ class PushDialog(QDialog):
         self.stale = False  # the layer was edited since the preview
         self.target_problem = ""
         self.task: LieuxTask | None = None
+        self._task_kind = ""  # "preview" or "send"
         self._progress_message = ""
         self._layer: QgsVectorLayer | None = None
         self._source_problems: list[str] = []
@@ -459,7 +460,7 @@ class PushDialog(QDialog):
             records = read()
             return api_session.preview_push(records, path, sources, self._progress(progress), cancelled)
 
-        self._start(_tr("Preparing the push preview"), work, self._previewed)
+        self._start(_tr("Preparing the push preview"), work, self._previewed, kind="preview")
 
     def send(self) -> None:
         """Send what the preview shows (background task); the result replaces the preview."""
@@ -485,7 +486,7 @@ class PushDialog(QDialog):
             return api_session.send_previewed(shown, records, path, target, sources, self._progress(progress),
                                               cancelled, batch_size)
 
-        self._start(_tr("Sending the lieux to the Cartographie nationale"), work, self._sent)
+        self._start(_tr("Sending the lieux to the Cartographie nationale"), work, self._sent, kind="send")
 
     def cancel(self) -> None:
         if self.task is not None:
@@ -498,7 +499,8 @@ class PushDialog(QDialog):
 
         return progress
 
-    def _start(self, description: str, work, done) -> None:
+    def _start(self, description: str, work, done, kind: str) -> None:
+        self._task_kind = kind
         self.progress.setValue(0)
         self.progress_label.setText(description)
         task = LieuxTask(description, work, lambda result, error: self._finished(task, result, error, done))
@@ -511,6 +513,12 @@ class PushDialog(QDialog):
         self.progress.setValue(int(value))
         if self._progress_message:
             self.progress_label.setText(self._progress_message)
+
+    def hideEvent(self, event) -> None:  # noqa: N802 (Qt)
+        """A preview nobody will look at is cancelled when the dialog closes (a send goes on: it is journaled)."""
+        if self.task is not None and self._task_kind == "preview":
+            self.task.cancel()
+        super().hideEvent(event)
 
     def _finished(self, task: LieuxTask, result, error, done) -> None:
         if sip.isdeleted(self):  # the plugin was unloaded meanwhile

@@ -102,19 +102,32 @@ class QgisTransport:
             raise CancelledError()
         qrequest = self._request(request)
         if request.method in ("GET", "POST", "PUT"):
-            return self._blocking(request, qrequest)
+            return self._blocking(request, qrequest, cancelled)
         return self._custom(request, qrequest, cancelled)
 
-    def _blocking(self, request: Request, qrequest: QNetworkRequest) -> Response:
+    def _blocking(self, request: Request, qrequest: QNetworkRequest, cancelled=None) -> Response:
         blocking = QgsBlockingNetworkRequest()
         feedback = self.feedback
-        if request.method == "GET":
-            blocking.get(qrequest, True, feedback)
-        elif request.method == "POST":
-            blocking.post(qrequest, QByteArray(request.body or b""), True, feedback)
-        else:
-            blocking.put(qrequest, QByteArray(request.body or b""), feedback)
-        if feedback is not None and feedback.isCanceled():
+        poll = None
+        if cancelled is not None:
+            # a cancelled task aborts the request under way (the blocking request runs an event loop in this
+            # thread, where the timer fires) instead of waiting for an answer or the network timeout
+            feedback = feedback or QgsFeedback()
+            poll = QTimer()
+            poll.setInterval(100)
+            poll.timeout.connect(lambda: feedback.cancel() if cancelled() else None)
+            poll.start()
+        try:
+            if request.method == "GET":
+                blocking.get(qrequest, True, feedback)
+            elif request.method == "POST":
+                blocking.post(qrequest, QByteArray(request.body or b""), True, feedback)
+            else:
+                blocking.put(qrequest, QByteArray(request.body or b""), feedback)
+        finally:
+            if poll is not None:
+                poll.stop()
+        if (feedback is not None and feedback.isCanceled()) or (cancelled is not None and cancelled()):
             raise CancelledError()
         reply = blocking.reply()
         return self._response(request, reply.attribute(QNetworkRequest.Attribute.HttpStatusCodeAttribute),

@@ -93,3 +93,24 @@ def lieux_layer(tmp_path, samples, qgis_new_project, editor_widgets):
     attach_coordinate_sync(layer)
     yield layer
     QgsProject.instance().removeAllMapLayers()
+
+
+@pytest.fixture(autouse=True)
+def no_task_left_running():
+    """Each test ends with QGIS's task manager idle: a task a test left running (a preview, a pull…) would hold
+    one of the few threads of the task pool, and talk to a fake server that is gone, during the next tests."""
+    yield
+    import time
+
+    from qgis.core import QgsApplication
+    from qgis.PyQt.QtCore import QCoreApplication
+
+    manager = QgsApplication.taskManager()
+    if manager.countActiveTasks() == 0:
+        return
+    manager.cancelAll()
+    end = time.monotonic() + 30
+    while manager.countActiveTasks() and time.monotonic() < end:
+        QCoreApplication.processEvents()
+        time.sleep(0.01)
+    QCoreApplication.processEvents()

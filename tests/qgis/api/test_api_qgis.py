@@ -64,6 +64,34 @@ def test_qgis_transport_errors_and_success(fake_server):
                   credentials=Credentials("Bearer", Secret(fake_server.tokens["di"]))).get_json("structures")
 
 
+def test_a_cancelled_task_aborts_the_blocking_request_under_way(fake_server):
+    """Inside a task (where the plugin's requests run), cancelling aborts the request under way at once."""
+    import time
+
+    from qgis.PyQt.QtCore import QCoreApplication
+
+    from plugin.qgis.tasks import LieuxTask, start_task
+
+    fake_server.faults.clear()
+    fake_server.inject("/api/v1/structures", kind="delay", seconds=4.0)
+    outcome = {}
+
+    def work(progress, canceled):
+        client = ApiClient(fake_server.url + "/api/v1", transport=QgisTransport(), timeout=30, cancelled=canceled,
+                           credentials=Credentials("Bearer", Secret(fake_server.tokens["di"])))
+        return client.get_json("structures")
+
+    task = start_task(LieuxTask("slow request", work, lambda result, error: outcome.update(error=error)))
+    time.sleep(0.5)
+    start = time.monotonic()
+    task.cancel()
+    while "error" not in outcome and time.monotonic() - start < 10:
+        QCoreApplication.processEvents()
+        time.sleep(0.01)
+    assert outcome.get("error") is not None  # cancelled, no result
+    assert time.monotonic() - start < 2.0  # not the 4 s the server takes to answer, nor the 30 s timeout
+
+
 def test_token_from_the_qgis_auth_database(fake_server):
     from qgis.core import QgsAuthMethodConfig
 
