@@ -105,6 +105,11 @@ def no_task_left_running():
     from qgis.core import QgsApplication
     from qgis.PyQt.QtCore import QCoreApplication
 
+    from qgis.PyQt.QtWidgets import QApplication, QDialog
+
+    for widget in QApplication.topLevelWidgets():  # a test's dialogs: closed, so they start nothing more
+        if isinstance(widget, QDialog) and widget.isVisible():
+            widget.close()
     manager = QgsApplication.taskManager()
     if manager.countActiveTasks() == 0:
         return
