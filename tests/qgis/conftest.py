@@ -104,7 +104,6 @@ def no_task_left_running():
 
     from qgis.core import QgsApplication
     from qgis.PyQt.QtCore import QCoreApplication
-
     from qgis.PyQt.QtWidgets import QApplication, QDialog
 
     for widget in QApplication.topLevelWidgets():  # a test's dialogs: closed, so they start nothing more
