@@ -103,30 +103,41 @@ def _duplicates(ctx) -> None:
                    note="pairs found that are planted twins (others: same name nearby by chance)")
 
 
+class _GapTimer:
+    """A 10 ms timer whose gaps between ticks tell how long the event loop was blocked at worst."""
+
+    def __init__(self):
+        from qgis.PyQt.QtCore import QTimer
+
+        self.ticks, self.gaps = [time.perf_counter()], []
+        self.timer = QTimer()
+        self.timer.setInterval(10)
+        self.timer.timeout.connect(self.tick)
+        self.timer.start()
+
+    def tick(self) -> None:
+        now = time.perf_counter()
+        self.gaps.append(now - self.ticks[-1])
+        self.ticks.append(now)
+
+    def stop(self) -> None:
+        self.timer.stop()
+
+
 def _longest_block(change, done, timeout: float = 120.0) -> tuple[float, float]:
     """(longest gap of a 10 ms timer, seconds until ``done()``) for ``change()`` run from the event loop."""
     from qgis.PyQt.QtCore import QCoreApplication, QTimer
 
-    ticks, gaps = [time.perf_counter()], []
-
-    def tick():
-        now = time.perf_counter()
-        gaps.append(now - ticks[-1])
-        ticks.append(now)
-
-    timer = QTimer()
-    timer.setInterval(10)
-    timer.timeout.connect(tick)
-    timer.start()
-    _wait(lambda: len(ticks) >= 3)  # the timer runs
+    gap_timer = _GapTimer()
+    _wait(lambda: len(gap_timer.ticks) >= 3)  # the timer runs
     started = []
     QTimer.singleShot(0, lambda: (started.append(time.perf_counter()), change()))
     _wait(lambda: started and done(), timeout)
     end = time.perf_counter()
     QCoreApplication.processEvents()
-    tick()
-    timer.stop()
-    return max(gaps), end - started[0]
+    gap_timer.tick()
+    gap_timer.stop()
+    return max(gap_timer.gaps), end - started[0]
 
 
 def _changes(ctx, dock) -> None:
@@ -183,31 +194,18 @@ def _dock(ctx) -> None:
         dock.resize(520, 900)
         dock.show()
         # how long QGIS's event loop is blocked at worst during the pass: gaps between ticks of a 10 ms timer
-        from qgis.PyQt.QtCore import QTimer
-
-        ticks = [time.perf_counter()]
-        gaps = []
-
-        def tick():
-            now = time.perf_counter()
-            gaps.append(now - ticks[-1])
-            ticks.append(now)
-
-        timer = QTimer()
-        timer.setInterval(10)
-        timer.timeout.connect(tick)
-        timer.start()
+        gap_timer = _GapTimer()
         start, cpu = time.perf_counter(), time.process_time()
         dock.set_layer(layer)
         _wait(lambda: dock.live is not None and dock.live.ready and not dock.session.overlay.building)
         QCoreApplication.processEvents()
         full, cpu = time.perf_counter() - start, time.process_time() - cpu
-        timer.stop()
+        gap_timer.stop()
         live = dock.live
         ctx.report("dock_full_pass_50k", full, "s",
                    note=f"CPU {cpu:.1f} s · {live.counts.errors} errors, {live.counts.warnings} warnings, tree + "
                         f"overlay ({dock.session.overlay.layer.featureCount()} rings)")
-        ctx.report("dock_full_pass_longest_freeze", 1000 * max(gaps), "ms", target=200,
+        ctx.report("dock_full_pass_longest_freeze", 1000 * max(gap_timer.gaps), "ms", target=200,
                    note=f"longest gap of a 10 ms timer during the pass (the rest runs in the task); end of the "
                         f"pass on the main thread {live.last_reset_ms:.0f} ms")
 
