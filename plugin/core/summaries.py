@@ -11,7 +11,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from .coordinates import point_of, points_of_columns
+from .coordinates import points_of_columns
 from .i18n import translate
 from .records import ColumnarRecords
 
@@ -142,24 +142,20 @@ def summarize_import(
     """Build the summary of an import of ``records`` (``report``: the engine's validation Report;
     ``points``: the records' points, ``point_of`` of each, when the caller has them already)."""
     summary = ImportSummary(source=source, lieux=len(records), extra_columns=list(extra_columns), notes=list(notes))
+    # the four cells it needs, column by column (a reader's columns as they are; no record dicts built)
     if isinstance(records, ColumnarRecords) and records.column_data() is not None:
-        # columns: the points checked column-wise, only the lieux without a point looked at one by one
-        latitudes, longitudes = records.column("latitude"), records.column("longitude")
-        ids, names = records.column("id"), records.column("nom")
-        if points is None:
-            points = points_of_columns(latitudes, longitudes)
-        for index, point in enumerate(points):
-            if point is None:
-                label = _label({"id": ids[index], "nom": names[index]}, index + 1)
-                summary.without_point.append(label)
-                if (latitudes[index] or "").strip() or (longitudes[index] or "").strip():
-                    summary.unreadable_point.append(label)
-        records = ()
-    for row, record in enumerate(records, start=1):
-        if point_of(record) is None:
-            label = _label(record, row)
+        latitudes, longitudes, ids, names = (records.column(key) for key in ("latitude", "longitude", "id", "nom"))
+    else:
+        latitudes, longitudes, ids, names = (
+            [record.get(key) for record in records] for key in ("latitude", "longitude", "id", "nom")
+        )
+    if points is None:
+        points = points_of_columns(latitudes, longitudes)
+    for index, point in enumerate(points):
+        if point is None:
+            label = _label({"id": ids[index], "nom": names[index]}, index + 1)
             summary.without_point.append(label)
-            if (record.get("latitude") or "").strip() or (record.get("longitude") or "").strip():
+            if (latitudes[index] or "").strip() or (longitudes[index] or "").strip():
                 summary.unreadable_point.append(label)
     summary.errors, summary.warnings, summary.records_with_errors = validation_counts(report)
     return summary
