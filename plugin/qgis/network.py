@@ -9,6 +9,7 @@ in-memory :class:`~plugin.api.http.Secret` that only becomes a header here.
 
 from __future__ import annotations
 
+import threading
 from typing import Callable
 
 from qgis.core import (
@@ -101,8 +102,11 @@ class QgisTransport:
         if cancelled is not None and cancelled():
             raise CancelledError()
         qrequest = self._request(request)
-        if request.method in ("GET", "POST", "PUT"):
+        if request.method in ("GET", "POST", "PUT") and threading.current_thread() is threading.main_thread():
             return self._blocking(request, qrequest, cancelled)
+        # In a task's thread, the reply is awaited in a local event loop (which gives the GIL back): QGIS 3.22's
+        # QgsBlockingNetworkRequest keeps the GIL while it waits, and a test run saw it deadlock with the main
+        # thread (main thread stuck on a Python line, the task's GET never sent).
         return self._custom(request, qrequest, cancelled)
 
     def _blocking(self, request: Request, qrequest: QNetworkRequest, cancelled=None) -> Response:
@@ -137,7 +141,15 @@ class QgisTransport:
 
     def _custom(self, request: Request, qrequest: QNetworkRequest, cancelled) -> Response:
         manager = QgsNetworkAccessManager.instance()
-        reply = manager.sendCustomRequest(qrequest, request.method.encode("ascii"), QByteArray(request.body or b""))
+        body = QByteArray(request.body or b"")
+        if request.method == "GET":
+            reply = manager.get(qrequest)
+        elif request.method == "POST":
+            reply = manager.post(qrequest, body)
+        elif request.method == "PUT":
+            reply = manager.put(qrequest, body)
+        else:
+            reply = manager.sendCustomRequest(qrequest, request.method.encode("ascii"), body)
         loop = QEventLoop()
         reply.finished.connect(loop.quit)
         poll = QTimer()
