@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import operator
 import re
+from dataclasses import dataclass
 from itertools import compress
 from typing import Callable, Optional
 
@@ -22,6 +23,7 @@ from ...schema import FieldSpec
 from .. import fixes
 from ..codes import ERROR, severity
 from .common import Context, Finding, finding, quote_items, shorten
+from .re2_proof import CleanProof, re2_pattern
 
 CellCheck = Callable[[str, Optional[str]], tuple]
 QualityCheck = Callable[[str, Optional[str]], list]
@@ -369,35 +371,70 @@ def _clean_body(ctx: Context, spec: FieldSpec) -> str | None:
 FREE_TEXT_BODY = "[^\\s\ufffd=+\\-@](?:[^\ufffd]*[^\\s\ufffd])?"
 
 
-def clean_regex(ctx: Context, spec: FieldSpec) -> re.Pattern | None:
-    """A regex whose full match proves that a cell has no finding at all (schema and quality).
+@dataclass(frozen=True)
+class CleanPieces:
+    """What a clean cell is, in pieces: it fully matches every body (Python regexes, read with DOTALL), has at
+    most ``max_length`` characters, or is empty when ``optional``. :func:`clean_regex` joins the pieces into one
+    Python regex, :func:`clean_proof` translates them for RE2 (pyarrow)."""
 
-    It lets the engine skip the full check for most cells at C speed; ``None`` when the field has no such
-    shortcut (dates: their age; pivots: the SIRET checksum; opening hours: the parser). The unit tests check
-    that a clean match never hides a finding.
-    """
+    bodies: tuple[str, ...]
+    max_length: int | None
+    optional: bool
+
+
+def clean_pieces(ctx: Context, spec: FieldSpec) -> CleanPieces | None:
+    """The pieces of a cell that has no finding at all (schema and quality); None when the field has no such
+    shortcut (dates: their age; pivots: the SIRET checksum; opening hours: the parser)."""
     if spec.type == "date":
         return None
     if spec.type == "number":
-        body = _body(fixes.NUMBER)
+        bodies = (_body(fixes.NUMBER),)
     elif spec.pattern:
-        body = spec.pattern
+        bodies = (spec.pattern,)
         if ctx.quality and spec.name in QUALITY_CHECKS:
             quality = _clean_body(ctx, spec)
             if quality is None:
                 return None
-            body = f"(?=(?:{quality})\\Z)(?:{body})"
+            bodies += (quality,)
     elif ctx.quality:
         body = _clean_body(ctx, spec)
         if body is None:
             return None
+        bodies = (body,)
     else:
-        body = FREE_TEXT_BODY
-    if spec.max_length is not None:
-        body = f"(?!.{{{spec.max_length + 1}}})(?:{body})"
-    if not spec.required:
+        bodies = (FREE_TEXT_BODY,)
+    return CleanPieces(bodies, spec.max_length, not spec.required)
+
+
+def clean_regex(ctx: Context, spec: FieldSpec) -> re.Pattern | None:
+    """A regex whose full match proves that a cell has no finding at all (schema and quality).
+
+    It lets the engine skip the full check for most cells at C speed; ``None`` when the field has no such
+    shortcut (see :func:`clean_pieces`). The unit tests check that a clean match never hides a finding.
+    """
+    pieces = clean_pieces(ctx, spec)
+    if pieces is None:
+        return None
+    body = pieces.bodies[0]
+    for other in pieces.bodies[1:]:
+        body = f"(?=(?:{other})\\Z)(?:{body})"
+    if pieces.max_length is not None:
+        body = f"(?!.{{{pieces.max_length + 1}}})(?:{body})"
+    if pieces.optional:
         body = f"(?:{body})?"
     return re.compile(body, re.DOTALL)
+
+
+def clean_proof(ctx: Context, spec: FieldSpec) -> CleanProof | None:
+    """:func:`clean_regex` for pyarrow: an RE2 proof that never accepts a cell the clean regex rejects (it may
+    reject more); None when the field has no clean regex or a piece cannot be translated safely."""
+    pieces = clean_pieces(ctx, spec)
+    if pieces is None:
+        return None
+    patterns = tuple(re2_pattern(body, re.DOTALL) for body in pieces.bodies)
+    if None in patterns:
+        return None
+    return CleanProof(patterns, pieces.max_length, pieces.optional)
 
 
 def build_cell_check(ctx: Context, spec: FieldSpec) -> CellCheck:
@@ -452,6 +489,7 @@ def build_cell_check(ctx: Context, spec: FieldSpec) -> CellCheck:
         return proven
 
     check.clean = clean_regex(ctx, spec)
+    check.proof = clean_proof(ctx, spec)
     check.prepare = prepare if prepares else None
     check.mask = mask if masks else None
     return check
