@@ -23,6 +23,7 @@ from itertools import compress, filterfalse, repeat
 from operator import attrgetter, itemgetter
 from typing import Any, Callable, Iterable, Iterator, Mapping, Sequence
 
+from ..arrow_csv import ArrowColumns, proven_clean
 from ..i18n import current_language, language
 from ..records import ColumnarRecords, cell_text
 from ..schema import Schema, load_schema
@@ -154,10 +155,15 @@ class Validator:
         types are not checked. Messages use the active language: callers wrap a run in ``i18n.language(...)``.
         """
         issues: list[Issue] = []
-        columns = _string_columns(columns, trusted=strings)
+        arrow = isinstance(columns, ArrowColumns)  # a fast reader's columns: cells proven clean in Arrow memory
+        if not arrow:
+            columns = _string_columns(columns, trusted=strings)
         dirty_cells: dict[str, set] = {}
-        for name, column in columns.items():
-            results, hits, dirty = self._cell_results(name, column, columns)
+        for name in columns:
+            if arrow:
+                results, hits, dirty = self._arrow_cell_results(name, columns.arrow(name), columns)
+            else:
+                results, hits, dirty = self._cell_results(name, columns[name], columns)
             dirty_cells[name] = dirty
             if results:
                 issues.extend(self._cell_issues(name, results, hits, rows, ids))
@@ -265,6 +271,80 @@ class Validator:
             if hint is None:
                 hint = hints[origin] = hint_function(origin)
             row_keys[index] = key = (column[index], hint)
+            if key not in results:
+                found = cache.get(key)
+                if found is None:
+                    found = cache[key] = check(*key)
+                results[key] = found
+        results = {key: found for key, found in results.items() if found}
+        hits = [(index, key) for index, key in row_keys.items() if key in results]
+        return results, (list(map(itemgetter(0), hits)), list(map(itemgetter(1), hits))), dirty
+
+    def _arrow_cell_results(self, name: str, array, columns: Mapping[str, Sequence[str]]):
+        """:meth:`_cell_results` for a column held as an Arrow string array (same results).
+
+        The distinct values and each cell's code come from a dictionary encoding (C); the field's RE2 proof
+        (``check.proof``, see :mod:`.rules.cells`) accepts most distinct values in bulk; only the others become
+        Python strings, matched with the field's clean regex (the authority) and checked as in the list path.
+        """
+        import numpy as np
+        import pyarrow.compute as pc
+
+        check = self.cell_checks[name]
+        cache = self.cell_caches[name]
+        if len(cache) > _MAX_CACHE:
+            cache.clear()
+        encoded = pc.dictionary_encode(array)
+        dictionary = encoded.dictionary
+        if check.clean is None:
+            suspect = np.arange(len(dictionary))
+        elif getattr(check, "proof", None) is not None:
+            suspect = np.flatnonzero(~proven_clean(dictionary, check.proof))
+        else:
+            suspect = np.arange(len(dictionary))
+        values = dictionary.take(suspect).to_numpy(zero_copy_only=False).tolist() if len(suspect) else []
+        codes_of = suspect.tolist()
+        if check.clean is not None and values:
+            keep = list(map(operator.not_, map(check.clean.fullmatch, values)))
+            values, codes_of = list(compress(values, keep)), list(compress(codes_of, keep))
+        dirty = set(values)
+        results: dict = {}
+        if not dirty:
+            return results, None, dirty
+        codes = encoded.indices.to_numpy(zero_copy_only=False)
+        hint_spec = self.hints.get(name)
+        if hint_spec is None:
+            pending = dirty
+            if check.prepare is not None and len(dirty) > 64:
+                pending = dirty - check.prepare(list(filterfalse(cache.__contains__, dirty)))
+            for value in pending:
+                found = cache.get(value)
+                if found is None:
+                    found = cache[value] = check(value, None)
+                if found:
+                    results[value] = found
+            if not results:
+                return results, None, dirty
+            flagged = np.zeros(len(dictionary), dtype=bool)
+            value_of = dict(zip(codes_of, values))
+            flagged[[code for code in codes_of if value_of[code] in results]] = True
+            indexes = np.flatnonzero(flagged[codes])
+            keys = list(map(value_of.__getitem__, codes[indexes].tolist()))
+            return results, (indexes.tolist(), keys), dirty
+        source_name, hint_function = hint_spec
+        source = columns.get(source_name) or [""] * len(array)
+        flagged = np.zeros(len(dictionary), dtype=bool)
+        flagged[codes_of] = True
+        dirty_rows = np.flatnonzero(flagged[codes])
+        value_of = dict(zip(codes_of, values))
+        hints: dict[str, str] = {}
+        row_keys: dict[int, tuple] = {}
+        for index, code in zip(dirty_rows.tolist(), codes[dirty_rows].tolist()):
+            origin = source[index]
+            hint = hints.get(origin)
+            if hint is None:
+                hint = hints[origin] = hint_function(origin)
+            row_keys[index] = key = (value_of[code], hint)
             if key not in results:
                 found = cache.get(key)
                 if found is None:
@@ -514,7 +594,9 @@ def _validate_table(table, schema: Schema, options: ValidationOptions, validator
         for name, item in header.findings
     ]
     wanted = {name: keys[name] for name in schema.field_names if name in keys}
-    if data is not None:
+    if isinstance(data, ArrowColumns) and all(key in data for key in wanted.values()):
+        columns = data.select(wanted)  # still in Arrow memory: the engine proves cells clean there
+    elif data is not None:
         columns = {name: data[key] if key in data else table.column(key) for name, key in wanted.items()}
     else:
         columns = _extract(table.rows, wanted)
