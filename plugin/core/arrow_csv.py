@@ -175,7 +175,7 @@ def read_columns(data: bytes, delimiter: str, field_size_limit: int) -> tuple[li
     try:
         table = pcsv.read_csv(
             pa.BufferReader(pa.py_buffer(data)[start:]),
-            read_options=pcsv.ReadOptions(use_threads=False, column_names=names, skip_rows=1, block_size=1 << 22),
+            read_options=pcsv.ReadOptions(use_threads=False, column_names=names, skip_rows=1, block_size=1 << 20),
             parse_options=pcsv.ParseOptions(
                 delimiter=delimiter,
                 quote_char='"',

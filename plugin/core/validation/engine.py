@@ -33,7 +33,7 @@ from .issues import Issue, Report, new_issue
 from .reference_data import bundled_geography, bundled_typologies
 from .rules.cells import build_cell_check
 from .rules.common import Context, FieldFinding, finding
-from .rules.geography import CommuneRule, CoordinateRule
+from .rules.geography import CommuneRule, CoordinateRule, consistent_keys
 from .rules.services import ACCESS, SERVICES, dependent_fields, no_public_value, services_findings
 from .rules.structure import analyse_header, lossy_header_findings, row_shape_findings
 
@@ -359,6 +359,9 @@ class Validator:
 
         ``dirty_cells``: {field: the values its cell check did not prove clean}, from the cell pass.
         """
+        if isinstance(columns, ArrowColumns):
+            self._arrow_row_rules(columns, rows, ids, append, dirty_cells or {})
+            return
         count = len(ids)
         blank = [""] * count
         ctx = self.context
@@ -421,6 +424,93 @@ class Validator:
                 if found:
                     emit(index, found)
 
+    def _arrow_row_rules(self, columns: ArrowColumns, rows, ids, append, dirty_cells: dict) -> None:
+        """:meth:`_row_rules` on Arrow columns (same findings): the commune rule and the services conditions
+        are decided once per distinct combination of cells, the coordinates in bulk (numpy); only the cells of
+        the rows with something to say become Python strings."""
+        import numpy as np
+        import pyarrow as pa
+        import pyarrow.compute as pc
+
+        count = len(ids)
+        ctx = self.context
+        severity = self.severity
+        blank = None
+
+        def array(name: str):
+            nonlocal blank
+            if name in columns:
+                return columns.arrow(name)
+            if blank is None:
+                blank = pa.array([""] * count, pa.string())
+            return blank
+
+        def emit(index: int, found: Iterable[FieldFinding]) -> None:
+            for field_name, item in found:
+                value = array(field_name)[index].as_py() if item.value is None else item.value
+                append(new_issue(rows[index], ids[index], field_name, item.code, severity[item.code], item.message,
+                                 value, item.suggestion))
+
+        def emit_distinct(results: dict, codes) -> None:
+            """Emit ``results`` ({distinct code: findings}) for every row whose code has findings."""
+            if not results:
+                return
+            flagged = np.zeros(int(codes.max()) + 1 if len(codes) else 0, dtype=bool)
+            flagged[list(results)] = True
+            for index, code in zip(*_rows_and_codes(flagged, codes)):
+                emit(index, results[code])
+
+        if ctx.geography is not None and ("code_postal" in columns or "code_insee" in columns):
+            joined = pc.binary_join_element_wise(array("code_insee"), array("code_postal"), array("commune"),
+                                                 _JOIN)
+            distinct, codes = _distinct(joined)
+            accepted = consistent_keys(ctx.geography)
+            cache = self._row_caches["commune"]
+            results = {}
+            for code, text in enumerate(distinct):
+                insee, postal, commune = text.split(_JOIN)
+                if accepted is not None and (f"{insee}|{postal}|{commune}" in accepted
+                                             or f"{insee}|{postal}|{commune.casefold()}" in accepted):
+                    continue
+                key = (postal, insee, commune)
+                found = cache.get(key)
+                if found is None:
+                    found = cache[key] = tuple(self._communes(*key))
+                if found:
+                    results[code] = found
+            emit_distinct(results, codes)
+        if "latitude" in columns or "longitude" in columns:
+            suspects = None
+            if "latitude" in dirty_cells and "longitude" in dirty_cells and self._numbers_cleaned:
+                suspects = (dirty_cells["latitude"], dirty_cells["longitude"])
+            found_rows = self._coordinates.check_arrays(
+                array("latitude"), array("longitude"), array("code_insee"), array("code_postal"), suspects
+            )
+            for index, found in found_rows:
+                emit(index, found)
+        if SERVICES in columns:
+            names = self._dependents
+            no_public = self._no_public
+            services, service_codes = _distinct(array(SERVICES))
+            access, access_codes = _distinct(array(ACCESS))
+            # only a lieu without services, or one saying it receives no public, can have a finding here
+            empty = np.array([not value.strip() for value in services] or [False], dtype=bool)
+            flagged = np.array([bool(no_public) and no_public in value for value in access] or [False], dtype=bool)
+            concerned = np.flatnonzero(empty[service_codes] | flagged[access_codes])
+            if concerned.size:
+                dependents = [_cells(array(name), concerned) for name in names]
+                cache = self._row_caches["services"]
+                selected = zip(concerned.tolist(), service_codes[concerned].tolist(), access_codes[concerned].tolist())
+                for position, (index, service_code, access_code) in enumerate(selected):
+                    key = (services[service_code], access[access_code], *(values[position] for values in dependents))
+                    found = cache.get(key)
+                    if found is None:
+                        found = cache[key] = tuple(
+                            services_findings(no_public, key[0], key[1], dict(zip(names, key[2:])))
+                        )
+                    if found:
+                        emit(index, found)
+
     # ── uniqueness ──────────────────────────────────────────────────────────────────────────────────────
 
     def unique_issue(self, name: str, value: str, count: int, row: int | None, record_id: str) -> Issue:
@@ -458,6 +548,31 @@ class Validator:
         keys = list(zip(rows, fields, warnings, map(_CODE, issues)))
         positions = sorted(range(len(issues)), key=keys.__getitem__)
         issues[:] = list(map(issues.__getitem__, positions))
+
+
+_JOIN = "\x00"  # joins cells into one Arrow key: never in a cell the Arrow reader read (it leaves NULs to Python)
+
+
+def _distinct(array):
+    """(the distinct values of an Arrow string array as a list, each cell's position among them: numpy)."""
+    import pyarrow.compute as pc
+
+    encoded = pc.dictionary_encode(array)
+    return (encoded.dictionary.to_numpy(zero_copy_only=False).tolist(),
+            encoded.indices.to_numpy(zero_copy_only=False))
+
+
+def _rows_and_codes(flagged, codes):
+    """(row indexes whose code is flagged, their codes), as lists."""
+    import numpy as np
+
+    indexes = np.flatnonzero(flagged[codes])
+    return indexes.tolist(), codes[indexes].tolist()
+
+
+def _cells(array, indexes) -> list[str]:
+    """The cells of an Arrow string array at ``indexes`` (numpy), as strings."""
+    return array.take(indexes).to_numpy(zero_copy_only=False).tolist()
 
 
 _ROW, _FIELD, _SEVERITY, _CODE = (attrgetter(name) for name in ("row", "field", "severity", "code"))
