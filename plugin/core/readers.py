@@ -36,6 +36,7 @@ from itertools import compress, islice, repeat
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
 
+from . import arrow_csv
 from .errors import ReadError
 from .i18n import translate
 from .records import ColumnarRecords, Table, column_keys, format_number, join_list
@@ -533,16 +534,38 @@ def _read_utf8_csv(data: bytes, source: Path) -> Table | None:
     delimiter = sniff_delimiter(head, source.suffix.lower())
     if csv.field_size_limit() < CSV_FIELD_SIZE_LIMIT:
         csv.field_size_limit(CSV_FIELD_SIZE_LIMIT)
-    stream = io.TextIOWrapper(io.BytesIO(data), encoding=encoding, newline="")
-    try:
-        table = _table_from_csv_reader(csv_rows(stream, delimiter))
-    except (UnicodeDecodeError, csv.Error):
-        return None
+    table = _arrow_csv_table(data, delimiter)
+    if table is None:
+        stream = io.TextIOWrapper(io.BytesIO(data), encoding=encoding, newline="")
+        try:
+            table = _table_from_csv_reader(csv_rows(stream, delimiter))
+        except (UnicodeDecodeError, csv.Error):
+            return None
     table.encoding = encoding
     table.delimiter = delimiter
     if b"\xef\xbf\xbd" in data:  # U+FFFD in UTF-8: characters already lost
         _find_lossy_cells(table)
     return table
+
+
+def _arrow_csv_table(data: bytes, delimiter: str) -> Table | None:
+    """The table of a regular UTF-8 CSV read by pyarrow's C parser (:mod:`.arrow_csv`), or None (no pyarrow, or
+    something only the Python reader reads and reports: blank rows, irregular rows or quoting, …)."""
+    found = arrow_csv.read_columns(data, delimiter, csv.field_size_limit())
+    if found is None:
+        return None
+    header, arrow_table = found
+    keys, duplicates, blank_headers = column_keys(header)
+    count = arrow_table.num_rows
+    return Table(
+        header=header,
+        rows=ColumnarRecords(arrow_csv.ArrowColumns(arrow_table, keys), count=count),
+        source_format="csv",
+        row_numbers=list(range(1, count + 1)),
+        columns=keys,
+        duplicate_headers=duplicates,
+        blank_headers=blank_headers,
+    )
 
 
 class _Pending:

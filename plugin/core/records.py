@@ -10,6 +10,7 @@ from collections import UserList
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Mapping, Sequence
 
+from .arrow_csv import ArrowColumns
 from .schema import LIST_SEPARATOR, Schema
 
 Record = dict[str, str]
@@ -71,9 +72,12 @@ class ColumnarRecords(UserList):
     """
 
     def __init__(self, columns: Mapping[str, Sequence[str]], count: int | None = None):
-        self._columns: dict[str, list[str]] | None = {
-            key: values if isinstance(values, list) else list(values) for key, values in columns.items()
-        }
+        if isinstance(columns, ArrowColumns):  # a fast reader's columns: lists built per column on demand
+            self._columns: Mapping[str, list[str]] | None = columns
+        else:
+            self._columns = {
+                key: values if isinstance(values, list) else list(values) for key, values in columns.items()
+            }
         if count is None:
             count = len(next(iter(self._columns.values()))) if self._columns else 0
         self._count = count

@@ -23,6 +23,7 @@ from itertools import compress, filterfalse, repeat
 from operator import attrgetter, itemgetter
 from typing import Any, Callable, Iterable, Iterator, Mapping, Sequence
 
+from ..arrow_csv import ArrowColumns, proven_clean
 from ..i18n import current_language, language
 from ..records import ColumnarRecords, cell_text
 from ..schema import Schema, load_schema
@@ -32,7 +33,7 @@ from .issues import Issue, Report, new_issue
 from .reference_data import bundled_geography, bundled_typologies
 from .rules.cells import build_cell_check
 from .rules.common import Context, FieldFinding, finding
-from .rules.geography import CommuneRule, CoordinateRule
+from .rules.geography import CommuneRule, CoordinateRule, consistent_keys
 from .rules.services import ACCESS, SERVICES, dependent_fields, no_public_value, services_findings
 from .rules.structure import analyse_header, lossy_header_findings, row_shape_findings
 
@@ -154,10 +155,15 @@ class Validator:
         types are not checked. Messages use the active language: callers wrap a run in ``i18n.language(...)``.
         """
         issues: list[Issue] = []
-        columns = _string_columns(columns, trusted=strings)
+        arrow = isinstance(columns, ArrowColumns)  # a fast reader's columns: cells proven clean in Arrow memory
+        if not arrow:
+            columns = _string_columns(columns, trusted=strings)
         dirty_cells: dict[str, set] = {}
-        for name, column in columns.items():
-            results, hits, dirty = self._cell_results(name, column, columns)
+        for name in columns:
+            if arrow:
+                results, hits, dirty = self._arrow_cell_results(name, columns.arrow(name), columns)
+            else:
+                results, hits, dirty = self._cell_results(name, columns[name], columns)
             dirty_cells[name] = dirty
             if results:
                 issues.extend(self._cell_issues(name, results, hits, rows, ids))
@@ -274,11 +280,88 @@ class Validator:
         hits = [(index, key) for index, key in row_keys.items() if key in results]
         return results, (list(map(itemgetter(0), hits)), list(map(itemgetter(1), hits))), dirty
 
+    def _arrow_cell_results(self, name: str, array, columns: Mapping[str, Sequence[str]]):
+        """:meth:`_cell_results` for a column held as an Arrow string array (same results).
+
+        The distinct values and each cell's code come from a dictionary encoding (C); the field's RE2 proof
+        (``check.proof``, see :mod:`.rules.cells`) accepts most distinct values in bulk; only the others become
+        Python strings, matched with the field's clean regex (the authority) and checked as in the list path.
+        """
+        import numpy as np
+        import pyarrow.compute as pc
+
+        check = self.cell_checks[name]
+        cache = self.cell_caches[name]
+        if len(cache) > _MAX_CACHE:
+            cache.clear()
+        encoded = pc.dictionary_encode(array)
+        dictionary = encoded.dictionary
+        if check.clean is None:
+            suspect = np.arange(len(dictionary))
+        elif getattr(check, "proof", None) is not None:
+            suspect = np.flatnonzero(~proven_clean(dictionary, check.proof))
+        else:
+            suspect = np.arange(len(dictionary))
+        values = dictionary.take(suspect).to_numpy(zero_copy_only=False).tolist() if len(suspect) else []
+        codes_of = suspect.tolist()
+        if check.clean is not None and values:
+            keep = list(map(operator.not_, map(check.clean.fullmatch, values)))
+            values, codes_of = list(compress(values, keep)), list(compress(codes_of, keep))
+        dirty = set(values)
+        results: dict = {}
+        if not dirty:
+            return results, None, dirty
+        codes = encoded.indices.to_numpy(zero_copy_only=False)
+        hint_spec = self.hints.get(name)
+        if hint_spec is None:
+            pending = dirty
+            if check.prepare is not None and len(dirty) > 64:
+                pending = dirty - check.prepare(list(filterfalse(cache.__contains__, dirty)))
+            for value in pending:
+                found = cache.get(value)
+                if found is None:
+                    found = cache[value] = check(value, None)
+                if found:
+                    results[value] = found
+            if not results:
+                return results, None, dirty
+            flagged = np.zeros(len(dictionary), dtype=bool)
+            value_of = dict(zip(codes_of, values))
+            flagged[[code for code in codes_of if value_of[code] in results]] = True
+            indexes = np.flatnonzero(flagged[codes])
+            keys = list(map(value_of.__getitem__, codes[indexes].tolist()))
+            return results, (indexes.tolist(), keys), dirty
+        source_name, hint_function = hint_spec
+        source = columns.get(source_name) or [""] * len(array)
+        flagged = np.zeros(len(dictionary), dtype=bool)
+        flagged[codes_of] = True
+        dirty_rows = np.flatnonzero(flagged[codes])
+        value_of = dict(zip(codes_of, values))
+        hints: dict[str, str] = {}
+        row_keys: dict[int, tuple] = {}
+        for index, code in zip(dirty_rows.tolist(), codes[dirty_rows].tolist()):
+            origin = source[index]
+            hint = hints.get(origin)
+            if hint is None:
+                hint = hints[origin] = hint_function(origin)
+            row_keys[index] = key = (value_of[code], hint)
+            if key not in results:
+                found = cache.get(key)
+                if found is None:
+                    found = cache[key] = check(*key)
+                results[key] = found
+        results = {key: found for key, found in results.items() if found}
+        hits = [(index, key) for index, key in row_keys.items() if key in results]
+        return results, (list(map(itemgetter(0), hits)), list(map(itemgetter(1), hits))), dirty
+
     def _row_rules(self, columns: Mapping[str, Sequence[str]], rows, ids, append, dirty_cells=None) -> None:
         """Rules that read several cells of a row: commune codes, coordinates, the services conditions.
 
         ``dirty_cells``: {field: the values its cell check did not prove clean}, from the cell pass.
         """
+        if isinstance(columns, ArrowColumns):
+            self._arrow_row_rules(columns, rows, ids, append, dirty_cells or {})
+            return
         count = len(ids)
         blank = [""] * count
         ctx = self.context
@@ -341,6 +424,93 @@ class Validator:
                 if found:
                     emit(index, found)
 
+    def _arrow_row_rules(self, columns: ArrowColumns, rows, ids, append, dirty_cells: dict) -> None:
+        """:meth:`_row_rules` on Arrow columns (same findings): the commune rule and the services conditions
+        are decided once per distinct combination of cells, the coordinates in bulk (numpy); only the cells of
+        the rows with something to say become Python strings."""
+        import numpy as np
+        import pyarrow as pa
+        import pyarrow.compute as pc
+
+        count = len(ids)
+        ctx = self.context
+        severity = self.severity
+        blank = None
+
+        def array(name: str):
+            nonlocal blank
+            if name in columns:
+                return columns.arrow(name)
+            if blank is None:
+                blank = pa.array([""] * count, pa.string())
+            return blank
+
+        def emit(index: int, found: Iterable[FieldFinding]) -> None:
+            for field_name, item in found:
+                value = array(field_name)[index].as_py() if item.value is None else item.value
+                append(new_issue(rows[index], ids[index], field_name, item.code, severity[item.code], item.message,
+                                 value, item.suggestion))
+
+        def emit_distinct(results: dict, codes) -> None:
+            """Emit ``results`` ({distinct code: findings}) for every row whose code has findings."""
+            if not results:
+                return
+            flagged = np.zeros(int(codes.max()) + 1 if len(codes) else 0, dtype=bool)
+            flagged[list(results)] = True
+            for index, code in zip(*_rows_and_codes(flagged, codes)):
+                emit(index, results[code])
+
+        if ctx.geography is not None and ("code_postal" in columns or "code_insee" in columns):
+            joined = pc.binary_join_element_wise(array("code_insee"), array("code_postal"), array("commune"),
+                                                 _JOIN)
+            distinct, codes = _distinct(joined)
+            accepted = consistent_keys(ctx.geography)
+            cache = self._row_caches["commune"]
+            results = {}
+            for code, text in enumerate(distinct):
+                insee, postal, commune = text.split(_JOIN)
+                if accepted is not None and (f"{insee}|{postal}|{commune}" in accepted
+                                             or f"{insee}|{postal}|{commune.casefold()}" in accepted):
+                    continue
+                key = (postal, insee, commune)
+                found = cache.get(key)
+                if found is None:
+                    found = cache[key] = tuple(self._communes(*key))
+                if found:
+                    results[code] = found
+            emit_distinct(results, codes)
+        if "latitude" in columns or "longitude" in columns:
+            suspects = None
+            if "latitude" in dirty_cells and "longitude" in dirty_cells and self._numbers_cleaned:
+                suspects = (dirty_cells["latitude"], dirty_cells["longitude"])
+            found_rows = self._coordinates.check_arrays(
+                array("latitude"), array("longitude"), array("code_insee"), array("code_postal"), suspects
+            )
+            for index, found in found_rows:
+                emit(index, found)
+        if SERVICES in columns:
+            names = self._dependents
+            no_public = self._no_public
+            services, service_codes = _distinct(array(SERVICES))
+            access, access_codes = _distinct(array(ACCESS))
+            # only a lieu without services, or one saying it receives no public, can have a finding here
+            empty = np.array([not value.strip() for value in services] or [False], dtype=bool)
+            flagged = np.array([bool(no_public) and no_public in value for value in access] or [False], dtype=bool)
+            concerned = np.flatnonzero(empty[service_codes] | flagged[access_codes])
+            if concerned.size:
+                dependents = [_cells(array(name), concerned) for name in names]
+                cache = self._row_caches["services"]
+                selected = zip(concerned.tolist(), service_codes[concerned].tolist(), access_codes[concerned].tolist())
+                for position, (index, service_code, access_code) in enumerate(selected):
+                    key = (services[service_code], access[access_code], *(values[position] for values in dependents))
+                    found = cache.get(key)
+                    if found is None:
+                        found = cache[key] = tuple(
+                            services_findings(no_public, key[0], key[1], dict(zip(names, key[2:])))
+                        )
+                    if found:
+                        emit(index, found)
+
     # ── uniqueness ──────────────────────────────────────────────────────────────────────────────────────
 
     def unique_issue(self, name: str, value: str, count: int, row: int | None, record_id: str) -> Issue:
@@ -378,6 +548,31 @@ class Validator:
         keys = list(zip(rows, fields, warnings, map(_CODE, issues)))
         positions = sorted(range(len(issues)), key=keys.__getitem__)
         issues[:] = list(map(issues.__getitem__, positions))
+
+
+_JOIN = "\x00"  # joins cells into one Arrow key: never in a cell the Arrow reader read (it leaves NULs to Python)
+
+
+def _distinct(array):
+    """(the distinct values of an Arrow string array as a list, each cell's position among them: numpy)."""
+    import pyarrow.compute as pc
+
+    encoded = pc.dictionary_encode(array)
+    return (encoded.dictionary.to_numpy(zero_copy_only=False).tolist(),
+            encoded.indices.to_numpy(zero_copy_only=False))
+
+
+def _rows_and_codes(flagged, codes):
+    """(row indexes whose code is flagged, their codes), as lists."""
+    import numpy as np
+
+    indexes = np.flatnonzero(flagged[codes])
+    return indexes.tolist(), codes[indexes].tolist()
+
+
+def _cells(array, indexes) -> list[str]:
+    """The cells of an Arrow string array at ``indexes`` (numpy), as strings."""
+    return array.take(indexes).to_numpy(zero_copy_only=False).tolist()
 
 
 _ROW, _FIELD, _SEVERITY, _CODE = (attrgetter(name) for name in ("row", "field", "severity", "code"))
@@ -514,7 +709,9 @@ def _validate_table(table, schema: Schema, options: ValidationOptions, validator
         for name, item in header.findings
     ]
     wanted = {name: keys[name] for name in schema.field_names if name in keys}
-    if data is not None:
+    if isinstance(data, ArrowColumns) and all(key in data for key in wanted.values()):
+        columns = data.select(wanted)  # still in Arrow memory: the engine proves cells clean there
+    elif data is not None:
         columns = {name: data[key] if key in data else table.column(key) for name, key in wanted.items()}
     else:
         columns = _extract(table.rows, wanted)

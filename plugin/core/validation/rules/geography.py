@@ -311,6 +311,59 @@ class CoordinateRule:
                 out.append((index, found))
         return out
 
+    def check_arrays(
+        self, latitudes, longitudes, insees, postals, suspects: tuple[set, set] | None
+    ) -> list[tuple[int, list[FieldFinding]]]:
+        """:meth:`check_columns` on Arrow string arrays (same result): the numbers are parsed by Arrow, the codes
+        looked up once per distinct pair; only the rows with something to say become Python strings."""
+        import numpy as np
+        import pyarrow as pa
+        import pyarrow.compute as pc
+
+        if suspects is None:  # each cell would have to be matched against the number regex: the list path
+            arrays = (latitudes, longitudes, insees, postals)
+            return self.check_columns(*(array.to_numpy(zero_copy_only=False).tolist() for array in arrays))
+
+        def usable(array, dirty: set):
+            filled = pc.not_equal(array, "").to_numpy(zero_copy_only=False)
+            if dirty:
+                filled = filled & ~pc.is_in(array, value_set=pa.array(list(dirty), pa.string())).to_numpy(
+                    zero_copy_only=False)
+            return filled
+
+        lat_ok, lon_ok = usable(latitudes, suspects[0]), usable(longitudes, suspects[1])
+        candidate = lat_ok & lon_ok
+        slow = (pc.not_equal(latitudes, "").to_numpy(zero_copy_only=False)
+                | pc.not_equal(longitudes, "").to_numpy(zero_copy_only=False)) & ~candidate
+        rows = np.flatnonzero(candidate)
+        if rows.size:
+            selected = [array.take(rows) for array in (latitudes, longitudes)]
+            try:
+                lat, lon = (pc.cast(array, pa.float64()).to_numpy(zero_copy_only=False) for array in selected)
+            except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
+                lat, lon = (np.array(list(map(float, array.to_numpy(zero_copy_only=False).tolist())))
+                            for array in selected)
+            pairs = pc.dictionary_encode(pc.binary_join_element_wise(insees.take(rows), postals.take(rows), "\x00"))
+            keys = [tuple(text.split("\x00")) for text in pairs.dictionary.to_numpy(zero_copy_only=False).tolist()]
+            centres = self._centres
+            for key in keys:
+                if key not in centres.index:
+                    centres.add(key, self.places(*key)[: self.NUMPY_WIDTH], self.NUMPY_WIDTH)
+            by_pair = np.fromiter(map(centres.index.__getitem__, keys), dtype=np.intp, count=len(keys))
+            positions = by_pair[pairs.indices.to_numpy(zero_copy_only=False)]
+            near = self._near_numpy(np, lat, lon, positions)
+            slow[rows[~near]] = True
+        out: list[tuple[int, list[FieldFinding]]] = []
+        indexes = np.flatnonzero(slow)
+        if indexes.size:
+            cells = [array.take(indexes).to_numpy(zero_copy_only=False).tolist()
+                     for array in (latitudes, longitudes, insees, postals)]
+            for index, *values in zip(indexes.tolist(), *cells):
+                found = self(*values)
+                if found:
+                    out.append((index, found))
+        return out
+
     # Candidate communes compared with numpy per row; rows of a postal code shared by more communes whose
     # point is not near the first ones go through the per-row path.
     NUMPY_WIDTH = 4
@@ -331,15 +384,20 @@ class CoordinateRule:
             for key in set(compress(zip(insees, postals), (positions < 0).tolist())):
                 centres.add(key, self.places(*key)[: self.NUMPY_WIDTH], self.NUMPY_WIDTH)
             positions = np.fromiter(map(centres.index.get, zip(insees, postals)), dtype=np.intp, count=count)
-        rows = centres.array(np)[positions]
-        lat = np.fromiter(map(float, latitudes), dtype=np.float64, count=count)[:, None]
-        lon = np.fromiter(map(float, longitudes), dtype=np.float64, count=count)[:, None]
+        lat = np.fromiter(map(float, latitudes), dtype=np.float64, count=count)
+        lon = np.fromiter(map(float, longitudes), dtype=np.float64, count=count)
+        return self._near_numpy(np, lat, lon, positions).tolist()
+
+    def _near_numpy(self, np, lat, lon, positions):
+        """For each point (numpy float arrays) and its row of the centre table, whether it lies within the limit
+        of one of the communes of the row (and is not 0, 0): a numpy boolean array."""
+        rows = self._centres.array(np)[positions]
+        lat, lon = lat[:, None], lon[:, None]
         dy = (lat - rows[:, :, 0]) * KM_PER_DEGREE
         dx = (lon - rows[:, :, 1]) * rows[:, :, 2]
         with np.errstate(invalid="ignore"):
             inside = (dx * dx + dy * dy) <= rows[:, :, 3] ** 2
-        near = inside.any(axis=1) & ~((lat[:, 0] == 0) & (lon[:, 0] == 0))
-        return near.tolist()
+        return inside.any(axis=1) & ~((lat[:, 0] == 0) & (lon[:, 0] == 0))
 
 
 class _CentreTable:
