@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import re
 import string
+import subprocess
+import sys
+from pathlib import Path
 
 import pyarrow as pa
 import pytest
@@ -11,6 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from bench import generate
+from plugin.core.arrow_csv import proven_clean
 from plugin.core.readers import read_table
 from plugin.core.schema import load_schema
 from plugin.core.validation import ValidationOptions, validator_for
@@ -19,6 +23,7 @@ from plugin.core.validation.rules.re2_proof import ASCII_WHITESPACE, UNICODE_WHI
 from tests.unit.validation.helpers import TODAY, TYPOLOGIES, VALID
 
 SCHEMA = load_schema()
+REPO_ROOT = Path(__file__).resolve().parents[3]
 QUALITY = {True: ValidationOptions(today=TODAY), False: ValidationOptions(today=TODAY, quality=False)}
 
 # Fields whose fast path must not be lost silently (quality on and off)
@@ -51,7 +56,7 @@ def _values(spec):
 
 def _assert_sound(check, values, name: str) -> tuple[int, int]:
     """Proof accepts ⇒ clean regex fullmatches, on every value (one pyarrow array). → (accepted, clean)."""
-    accepted = check.proof.accepts(pa.array(values, pa.string())).to_pylist()
+    accepted = proven_clean(pa.array(values, pa.string()), check.proof).tolist()
     hidden = [value for value, ok in zip(values, accepted) if ok and not check.clean.fullmatch(value)]
     assert not hidden, (name, hidden[:5])
     return sum(accepted), sum(check.clean.fullmatch(value) is not None for value in values)
@@ -70,7 +75,7 @@ def test_unicode_whitespace_is_every_code_point_python_s_matches():
 def _re2(pattern: str, values: list[str], flags: int = 0) -> list[bool]:
     translated = re2_pattern(pattern, flags)
     assert translated is not None, pattern
-    return CleanProof((translated,), None, False).accepts(pa.array(values, pa.string())).to_pylist()
+    return proven_clean(pa.array(values, pa.string()), CleanProof((translated,), None, False)).tolist()
 
 
 @pytest.mark.parametrize(
@@ -130,7 +135,7 @@ def test_a_translated_pattern_never_accepts_what_python_rejects(pattern, flags, 
     if translated is None:
         return
     compiled = re.compile(pattern, flags)
-    accepted = CleanProof((translated,), None, False).accepts(pa.array(values, pa.string())).to_pylist()
+    accepted = proven_clean(pa.array(values, pa.string()), CleanProof((translated,), None, False)).tolist()
     for value, ok in zip(values, accepted):
         assert not ok or compiled.fullmatch(value), (pattern, translated, value)
 
@@ -198,3 +203,11 @@ def test_proven_cells_of_bench_data_are_clean_and_most_clean_cells_are_proven(be
     # the fast path is worth it: at least 95% of the cells the clean regex accepts are proven in bulk
     low = {key: ratio for key, ratio in ratios.items() if key[1] in PROVEN_FIELDS and not (ratio or 0) >= 0.95}
     assert not low
+
+
+def test_building_the_proofs_does_not_import_pyarrow():
+    code = ("import sys\nfrom plugin.core.schema import load_schema\n"
+            "from plugin.core.validation import ValidationOptions, validator_for\n"
+            "checks = validator_for(load_schema(), ValidationOptions()).cell_checks\n"
+            "assert checks['nom'].proof is not None\nassert 'pyarrow' not in sys.modules\n")
+    subprocess.run([sys.executable, "-c", code], cwd=REPO_ROOT, check=True)

@@ -8,14 +8,14 @@ and anything it does not understand exactly makes it give up (``None``).
 
 It reads the pattern with Python's own parser (``re._parser``, ``sre_parse`` before Python 3.11), so a pattern
 means here what it means to ``re``; character classes are rewritten as explicit code-point ranges, so no RE2
-shorthand or escape is trusted. pyarrow is only imported by :meth:`CleanProof.accepts`.
+shorthand or escape is trusted. Only strings are built here (pyarrow is not imported): the engine evaluates
+a proof with :func:`plugin.core.arrow_csv.proven_clean`.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any
 
 try:  # Python ≥ 3.11
     from re import _constants as _sre
@@ -54,20 +54,6 @@ class CleanProof:
     patterns: tuple[str, ...]
     max_length: int | None
     optional: bool
-
-    def accepts(self, array: Any) -> Any:
-        """For each value of a pyarrow string array: True when proven clean (a null is not)."""
-        import pyarrow.compute as pc
-
-        proven = None
-        for pattern in self.patterns:
-            matched = pc.match_substring_regex(array, pattern)
-            proven = matched if proven is None else pc.and_(proven, matched)
-        if self.max_length is not None:
-            proven = pc.and_(proven, pc.less_equal(pc.utf8_length(array), self.max_length))
-        if self.optional:
-            proven = pc.or_(proven, pc.equal(array, ""))
-        return pc.fill_null(proven, False)
 
 
 class _UntranslatableError(Exception):
