@@ -612,29 +612,39 @@
     <context>
         <name>Dependencies</name>
         <message>
-            <location filename="../plugin/core/dependencies.py" line="133" />
+            <location filename="../plugin/core/dependencies.py" line="148" />
             <source>Close QGIS, open the OSGeo4W Shell (Start menu, QGIS folder) and run:</source>
             <translation>Fermez QGIS, ouvrez l'OSGeo4W Shell (menu Démarrer, dossier QGIS) et exécutez :</translation>
         </message>
         <message>
-            <location filename="../plugin/core/dependencies.py" line="137" />
+            <location filename="../plugin/core/dependencies.py" line="152" />
             <source>Close QGIS, open the Terminal and run:</source>
             <translation>Fermez QGIS, ouvrez le Terminal et exécutez :</translation>
         </message>
         <message>
-            <location filename="../plugin/core/dependencies.py" line="138" />
+            <location filename="../plugin/core/dependencies.py" line="153" />
             <source>Close QGIS, open a terminal and run:</source>
             <translation>Fermez QGIS, ouvrez un terminal et exécutez :</translation>
         </message>
         <message>
-            <location filename="../plugin/core/dependencies.py" line="145" />
+            <location filename="../plugin/core/dependencies.py" line="173" />
             <source>Missing Python dependencies: {names}.</source>
             <translation>Dépendances Python manquantes : {names}.</translation>
         </message>
         <message>
-            <location filename="../plugin/core/dependencies.py" line="146" />
+            <location filename="../plugin/core/dependencies.py" line="174" />
             <source>The features that need them are disabled until they are installed.</source>
             <translation>Les fonctionnalités qui en ont besoin restent désactivées jusqu'à leur installation.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/core/dependencies.py" line="160" />
+            <source>Optional Python dependencies not installed: {names}.</source>
+            <translation>Dépendances Python facultatives non installées : {names}.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/core/dependencies.py" line="161" />
+            <source>Everything works without them; large CSV files are read and validated faster with them.</source>
+            <translation>Tout fonctionne sans elles ; avec elles, les gros fichiers CSV sont lus et validés plus vite.</translation>
         </message>
     </context>
     <context>
@@ -789,42 +799,42 @@
     <context>
         <name>ExportSummary</name>
         <message>
-            <location filename="../plugin/core/summaries.py" line="185" />
+            <location filename="../plugin/core/summaries.py" line="181" />
             <source>{n} lieux exported to {name}</source>
             <translation>Lieux exportés vers {name} : {n}</translation>
         </message>
         <message>
-            <location filename="../plugin/core/summaries.py" line="187" />
+            <location filename="../plugin/core/summaries.py" line="183" />
             <source>conformant to the standard ({w} warnings)</source>
             <translation>conforme au standard (avertissements : {w})</translation>
         </message>
         <message>
-            <location filename="../plugin/core/summaries.py" line="189" />
+            <location filename="../plugin/core/summaries.py" line="185" />
             <source>NOT conformant: {e} errors in {r} lieux, {w} warnings</source>
             <translation>NON conforme : {e} erreur(s) dans {r} lieu(x), {w} avertissement(s)</translation>
         </message>
         <message>
-            <location filename="../plugin/core/summaries.py" line="197" />
+            <location filename="../plugin/core/summaries.py" line="193" />
             <source>Source: {source}</source>
             <translation>Source : {source}</translation>
         </message>
         <message>
-            <location filename="../plugin/core/summaries.py" line="198" />
+            <location filename="../plugin/core/summaries.py" line="194" />
             <source>File: {output} ({fmt})</source>
             <translation>Fichier : {output} ({fmt})</translation>
         </message>
         <message>
-            <location filename="../plugin/core/summaries.py" line="199" />
+            <location filename="../plugin/core/summaries.py" line="195" />
             <source>Lieux written: {n}</source>
             <translation>Lieux écrits : {n}</translation>
         </message>
         <message>
-            <location filename="../plugin/core/summaries.py" line="200" />
+            <location filename="../plugin/core/summaries.py" line="196" />
             <source>Validation of the file: {e} errors ({r} lieux) and {w} warnings</source>
             <translation>Validation du fichier : {e} erreur(s) ({r} lieu(x)) et {w} avertissement(s)</translation>
         </message>
         <message>
-            <location filename="../plugin/core/summaries.py" line="206" />
+            <location filename="../plugin/core/summaries.py" line="202" />
             <source>The file was written but does not pass the standard: fix the errors (validation panel) and export again.</source>
             <translation>Le fichier a été écrit mais n'est pas conforme au standard : corrigez les erreurs (panneau de validation) puis exportez à nouveau.</translation>
         </message>
@@ -1602,22 +1612,22 @@
     <context>
         <name>LieuxMednumPlugin</name>
         <message>
-            <location filename="../plugin/main.py" line="177" />
+            <location filename="../plugin/main.py" line="184" />
             <source>A part of the plugin could not start ({name}); the details are in the log panel, tab “{title}”.</source>
             <translation>Une partie de l'extension n'a pas pu démarrer ({name}) ; le détail figure dans le panneau Journal des messages, onglet « {title} ».</translation>
         </message>
         <message>
-            <location filename="../plugin/main.py" line="202" />
+            <location filename="../plugin/main.py" line="209" />
             <source>Settings…</source>
             <translation>Paramètres…</translation>
         </message>
         <message>
-            <location filename="../plugin/main.py" line="208" />
+            <location filename="../plugin/main.py" line="215" />
             <source>Help and about…</source>
             <translation>Aide et à propos…</translation>
         </message>
         <message>
-            <location filename="../plugin/main.py" line="276" />
+            <location filename="../plugin/main.py" line="286" />
             <source>Copy the command</source>
             <translation>Copier la commande</translation>
         </message>
@@ -3190,12 +3200,12 @@
     <context>
         <name>QgisTransport</name>
         <message>
-            <location filename="../plugin/qgis/network.py" line="46" />
+            <location filename="../plugin/qgis/network.py" line="47" />
             <source>The QGIS authentication configuration « {id} » cannot be read (unknown id, or master password not given).</source>
             <translation>La configuration d'authentification QGIS « {id} » ne peut pas être lue (identifiant inconnu, ou mot de passe principal non saisi).</translation>
         </message>
         <message>
-            <location filename="../plugin/qgis/network.py" line="57" />
+            <location filename="../plugin/qgis/network.py" line="58" />
             <source>The QGIS authentication configuration « {id} » holds no token (use the method « API header », or « Basic » with the token as password).</source>
             <translation>La configuration d'authentification QGIS « {id} » ne contient aucun jeton (utilisez la méthode « API header », ou « Basic » avec le jeton comme mot de passe).</translation>
         </message>
@@ -3203,162 +3213,162 @@
     <context>
         <name>ReadError</name>
         <message>
-            <location filename="../plugin/core/readers.py" line="89" />
+            <location filename="../plugin/core/readers.py" line="90" />
             <source>The file {name} is too large to be read in memory.</source>
             <translation>Le fichier {name} est trop volumineux pour être lu en mémoire.</translation>
         </message>
         <message>
-            <location filename="../plugin/core/readers.py" line="93" />
+            <location filename="../plugin/core/readers.py" line="94" />
             <source>The file {name} is nested too deeply to be read.</source>
             <translation>Le fichier {name} est trop profondément imbriqué pour être lu.</translation>
         </message>
         <message>
-            <location filename="../plugin/core/readers.py" line="140" />
+            <location filename="../plugin/core/readers.py" line="141" />
             <source>The file {name} could not be read ({detail}).</source>
             <translation>Le fichier {name} n'a pas pu être lu ({detail}).</translation>
         </message>
         <message>
-            <location filename="../plugin/core/readers.py" line="134" />
+            <location filename="../plugin/core/readers.py" line="135" />
             <source>The file {name} does not exist.</source>
             <translation>Le fichier {name} n'existe pas.</translation>
         </message>
         <message>
-            <location filename="../plugin/core/readers.py" line="215" />
+            <location filename="../plugin/core/readers.py" line="216" />
             <source>The file {name} cannot be opened: permission denied.</source>
             <translation>Le fichier {name} ne peut pas être ouvert : permission refusée.</translation>
         </message>
         <message>
-            <location filename="../plugin/core/readers.py" line="147" />
+            <location filename="../plugin/core/readers.py" line="148" />
             <source>{name} is a folder, not a file: choose a file of lieux (CSV, XLSX, JSON, GeoJSON or GeoPackage).</source>
             <translation>{name} est un dossier, pas un fichier : choisissez un fichier de lieux (CSV, XLSX, JSON, GeoJSON ou GeoPackage).</translation>
         </message>
         <message>
-            <location filename="../plugin/core/readers.py" line="156" />
+            <location filename="../plugin/core/readers.py" line="157" />
             <source>{name} is not a regular file.</source>
             <translation>{name} n'est pas un fichier ordinaire.</translation>
         </message>
         <message>
-            <location filename="../plugin/core/readers.py" line="1119" />
+            <location filename="../plugin/core/readers.py" line="1142" />
             <source>The file {name} is empty.</source>
             <translation>Le fichier {name} est vide.</translation>
         </message>
         <message>
-            <location filename="../plugin/core/readers.py" line="1054" />
+            <location filename="../plugin/core/readers.py" line="1077" />
             <source>The file {name} is too large ({size} MB); the limit is {limit} MB.</source>
             <translation>Le fichier {name} est trop volumineux ({size} Mo) ; la limite est de {limit} Mo.</translation>
         </message>
         <message>
-            <location filename="../plugin/core/readers.py" line="196" />
+            <location filename="../plugin/core/readers.py" line="197" />
             <source>The file {name} ({size} MB) needs about {needed} MB of memory to be read; only {available} MB are available. Close other programs or split the file.</source>
             <translation>La lecture du fichier {name} ({size} Mo) demande environ {needed} Mo de mémoire ; seuls {available} Mo sont disponibles. Fermez d'autres programmes ou découpez le fichier.</translation>
         </message>
         <message>
-            <location filename="../plugin/core/readers.py" line="1044" />
+            <location filename="../plugin/core/readers.py" line="1067" />
             <source>{name} is an OpenDocument spreadsheet (.ods), which is not read: save it as XLSX or CSV.</source>
             <translation>{name} est un classeur OpenDocument (.ods), format qui n'est pas lu : enregistrez-le en XLSX ou en CSV.</translation>
         </message>
         <message>
-            <location filename="../plugin/core/readers.py" line="240" />
+            <location filename="../plugin/core/readers.py" line="241" />
             <source>{name} is a legacy Excel 97-2003 workbook (.xls), which is not read: save it as XLSX or CSV.</source>
             <translation>{name} est un ancien classeur Excel 97-2003 (.xls), format qui n'est pas lu : enregistrez-le en XLSX ou en CSV.</translation>
         </message>
         <message>
-            <location filename="../plugin/core/readers.py" line="1081" />
+            <location filename="../plugin/core/readers.py" line="1104" />
             <source>The file {name} is damaged or truncated: it is not a valid {kind} file.</source>
             <translation>Le fichier {name} est endommagé ou tronqué : ce n'est pas un fichier {kind} valide.</translation>
         </message>
         <message>
-            <location filename="../plugin/core/readers.py" line="258" />
+            <location filename="../plugin/core/readers.py" line="259" />
             <source>{name} is a {kind} file, not a table of lieux.</source>
             <translation>{name} est un fichier {kind}, pas un tableau de lieux.</translation>
         </message>
         <message>
-            <location filename="../plugin/core/readers.py" line="296" />
+            <location filename="../plugin/core/readers.py" line="297" />
             <source>The text encoding of {name} could not be recognised ({detail}).</source>
             <translation>L'encodage du texte de {name} n'a pas pu être reconnu ({detail}).</translation>
         </message>
         <message>
-            <location filename="../plugin/core/readers.py" line="325" />
+            <location filename="../plugin/core/readers.py" line="326" />
             <source>The file mixes encodings: {count} line(s) were not UTF-8 and were read as Windows-1252.</source>
             <translation>Le fichier mélange des encodages : {count} ligne(s) n'étaient pas en UTF-8 et ont été lues en Windows-1252.</translation>
         </message>
         <message>
-            <location filename="../plugin/core/readers.py" line="423" />
+            <location filename="../plugin/core/readers.py" line="424" />
             <source>The file {name} is not a text file (binary content) nor a supported workbook or GeoPackage.</source>
             <translation>Le fichier {name} n'est ni un fichier texte (contenu binaire), ni un classeur ou un GeoPackage pris en charge.</translation>
         </message>
         <message>
-            <location filename="../plugin/core/readers.py" line="480" />
+            <location filename="../plugin/core/readers.py" line="481" />
             <source>A quoted cell that starts on line {line} of {name} is never closed: the file may be truncated.</source>
             <translation>Une cellule entre guillemets commencée à la ligne {line} de {name} n'est jamais fermée : le fichier est peut-être tronqué.</translation>
         </message>
         <message>
-            <location filename="../plugin/core/readers.py" line="492" />
+            <location filename="../plugin/core/readers.py" line="493" />
             <source>Irregular quoting near line {line} was read leniently ({detail}).</source>
             <translation>Des guillemets irréguliers vers la ligne {line} ont été lus avec tolérance ({detail}).</translation>
         </message>
         <message>
-            <location filename="../plugin/core/readers.py" line="852" />
+            <location filename="../plugin/core/readers.py" line="875" />
             <source>The file {name} is not valid JSON (line {line}, column {column}): it may be truncated.</source>
             <translation>Le fichier {name} n'est pas du JSON valide (ligne {line}, colonne {column}) : il est peut-être tronqué.</translation>
         </message>
         <message>
-            <location filename="../plugin/core/readers.py" line="897" />
+            <location filename="../plugin/core/readers.py" line="920" />
             <source>Element {position} of {name} is not an object: expected a list of lieux.</source>
             <translation>L'élément {position} de {name} n'est pas un objet : une liste de lieux est attendue.</translation>
         </message>
         <message>
-            <location filename="../plugin/core/readers.py" line="908" />
+            <location filename="../plugin/core/readers.py" line="931" />
             <source>The file {name} does not contain a list of lieux (a JSON array of objects or a GeoJSON FeatureCollection).</source>
             <translation>Le fichier {name} ne contient pas de liste de lieux (un tableau JSON d'objets ou une FeatureCollection GeoJSON).</translation>
         </message>
         <message>
-            <location filename="../plugin/core/readers.py" line="965" />
+            <location filename="../plugin/core/readers.py" line="988" />
             <source>Element {position} of {name} is not a GeoJSON feature.</source>
             <translation>L'élément {position} de {name} n'est pas une entité GeoJSON (Feature).</translation>
         </message>
         <message>
-            <location filename="../plugin/core/readers.py" line="988" />
+            <location filename="../plugin/core/readers.py" line="1011" />
             <source>The GeoJSON declares a coordinate system other than WGS 84: geometries were not used.</source>
             <translation>Le GeoJSON déclare un système de coordonnées autre que WGS 84 : les géométries n'ont pas été utilisées.</translation>
         </message>
         <message>
-            <location filename="../plugin/core/readers.py" line="994" />
+            <location filename="../plugin/core/readers.py" line="1017" />
             <source>{count} feature(s) have a geometry that is not a point: no coordinates taken.</source>
             <translation>{count} entité(s) ont une géométrie qui n'est pas un point : aucune coordonnée n'en a été tirée.</translation>
         </message>
         <message>
-            <location filename="../plugin/core/readers.py" line="1000" />
+            <location filename="../plugin/core/readers.py" line="1023" />
             <source>{count} feature(s) had no id property: the GeoJSON feature id was used.</source>
             <translation>{count} entité(s) n'avaient pas de propriété id : l'identifiant de l'entité GeoJSON a été utilisé.</translation>
         </message>
         <message>
-            <location filename="../plugin/core/readers.py" line="1097" />
+            <location filename="../plugin/core/readers.py" line="1120" />
             <source>The workbook {name} has no worksheet.</source>
             <translation>Le classeur {name} ne contient aucune feuille.</translation>
         </message>
         <message>
-            <location filename="../plugin/core/readers.py" line="1101" />
+            <location filename="../plugin/core/readers.py" line="1124" />
             <source>The workbook {name} has no sheet named {layer}; sheets: {available}.</source>
             <translation>Le classeur {name} n'a pas de feuille nommée {layer} ; feuilles : {available}.</translation>
         </message>
         <message>
-            <location filename="../plugin/core/readers.py" line="1204" />
+            <location filename="../plugin/core/readers.py" line="1227" />
             <source>The GeoPackage {name} contains no table.</source>
             <translation>Le GeoPackage {name} ne contient aucune table.</translation>
         </message>
         <message>
-            <location filename="../plugin/core/readers.py" line="1209" />
+            <location filename="../plugin/core/readers.py" line="1232" />
             <source>The GeoPackage {name} has no table named {layer}; tables: {available}.</source>
             <translation>Le GeoPackage {name} n'a pas de table nommée {layer} ; tables : {available}.</translation>
         </message>
         <message>
-            <location filename="../plugin/core/readers.py" line="1264" />
+            <location filename="../plugin/core/readers.py" line="1287" />
             <source>The layer's coordinate system is not WGS 84 (EPSG:4326): geometries were not used.</source>
             <translation>Le système de coordonnées de la couche n'est pas WGS 84 (EPSG:4326) : les géométries n'ont pas été utilisées.</translation>
         </message>
         <message>
-            <location filename="../plugin/core/readers.py" line="1200" />
+            <location filename="../plugin/core/readers.py" line="1223" />
             <source>The file {name} is a SQLite database but not a GeoPackage.</source>
             <translation>Le fichier {name} est une base SQLite mais pas un GeoPackage.</translation>
         </message>

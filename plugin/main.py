@@ -34,7 +34,14 @@ from qgis.PyQt.QtWidgets import QAction, QDockWidget, QMenu, QPushButton, QToolB
 
 from .__about__ import __icon_path__, __title__
 from .core import i18n
-from .core.dependencies import Requirement, missing_message, missing_requirements, pip_install_command
+from .core.dependencies import (
+    Requirement,
+    missing_message,
+    missing_optional_requirements,
+    missing_requirements,
+    optional_message,
+    pip_install_command,
+)
 from .core.i18n import translate
 from .core.resources import I18N
 from .toolbelt.log import PlgLogger
@@ -267,6 +274,9 @@ class LieuxMednumPlugin:
     # ---------------------------------------------------------------- dependencies
     def _check_dependencies(self) -> None:
         self.missing_dependencies = missing_requirements()
+        optional = missing_optional_requirements()
+        if optional:  # a faster path only: said in the log, no message bar
+            PlgLogger.log(optional_message(optional), Qgis.MessageLevel.Info)
         if not self.missing_dependencies:
             return
         message = missing_message(self.missing_dependencies)

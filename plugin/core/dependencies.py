@@ -39,6 +39,8 @@ class Requirement:
 
     distribution: str
     specifier: str = ""
+    # marked "# optional" in requirements.txt: a faster path, the plugin works without it
+    optional: bool = False
 
     @property
     def module(self) -> str:
@@ -56,13 +58,15 @@ def parse_requirements(lines: Iterable[str]) -> list[Requirement]:
     """Requirements of a requirements.txt text (comments, options and includes are skipped)."""
     requirements = []
     for raw in lines:
-        line = raw.split("#", 1)[0].strip()
+        line, _, comment = raw.partition("#")
+        line = line.strip()
         if not line or line.startswith("-"):
             continue
         match = _REQUIREMENT.match(line)
         if match:
             spec = re.sub(r"\s+", "", match.group("spec"))
-            requirements.append(Requirement(match.group("name"), spec))
+            optional = comment.strip().lower().startswith("optional")
+            requirements.append(Requirement(match.group("name"), spec, optional))
     return requirements
 
 
@@ -86,10 +90,21 @@ def missing_requirements(
     requirements: Sequence[Requirement] | None = None,
     is_importable: Callable[[str], bool] = _is_importable,
 ) -> list[Requirement]:
-    """The requirements whose module cannot be imported by this Python."""
+    """The requirements whose module cannot be imported by this Python (optional ones excluded: see
+    :func:`missing_optional_requirements`)."""
     if requirements is None:
         requirements = read_requirements()
-    return [req for req in requirements if not is_importable(req.module)]
+    return [req for req in requirements if not req.optional and not is_importable(req.module)]
+
+
+def missing_optional_requirements(
+    requirements: Sequence[Requirement] | None = None,
+    is_importable: Callable[[str], bool] = _is_importable,
+) -> list[Requirement]:
+    """The optional requirements (faster paths) whose module cannot be imported by this Python."""
+    if requirements is None:
+        requirements = read_requirements()
+    return [req for req in requirements if req.optional and not is_importable(req.module)]
 
 
 def _externally_managed() -> bool:
@@ -136,6 +151,19 @@ def install_hint(requirements: Sequence[Requirement], platform: str | None = Non
     if platform == "darwin":
         return translate("Dependencies", "Close QGIS, open the Terminal and run:")
     return translate("Dependencies", "Close QGIS, open a terminal and run:")
+
+
+def optional_message(requirements: Sequence[Requirement], platform: str | None = None) -> str:
+    """The user-facing note naming optional dependencies not installed and the command that installs them."""
+    names = ", ".join(req.distribution for req in requirements)
+    parts = [
+        translate("Dependencies", "Optional Python dependencies not installed: {names}.").format(names=names),
+        translate("Dependencies", "Everything works without them; large CSV files are read and validated faster "
+                                  "with them."),
+        install_hint(requirements, platform),
+        pip_install_command(requirements, platform),
+    ]
+    return " ".join(parts)
 
 
 def missing_message(requirements: Sequence[Requirement], platform: str | None = None) -> str:

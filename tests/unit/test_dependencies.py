@@ -5,7 +5,9 @@ from __future__ import annotations
 from plugin.core.dependencies import (
     Requirement,
     missing_message,
+    missing_optional_requirements,
     missing_requirements,
+    optional_message,
     parse_requirements,
     pip_install_command,
     read_requirements,
@@ -40,6 +42,21 @@ def test_import_names_of_the_plugins_requirements():
 
 def test_every_runtime_requirement_is_importable_here():
     assert missing_requirements() == []
+
+
+def test_optional_requirements_are_marked_and_never_reported_as_missing():
+    reqs = parse_requirements(["pyarrow>=15,<25  # optional: a faster path", "phonenumbers>=8.13  # phones"])
+    assert reqs == [Requirement("pyarrow", ">=15,<25", optional=True), Requirement("phonenumbers", ">=8.13")]
+    absent = lambda module: False  # noqa: E731
+    assert missing_requirements(reqs, is_importable=absent) == [reqs[1]]
+    assert missing_optional_requirements(reqs, is_importable=absent) == [reqs[0]]
+    use_language("fr")
+    message = optional_message([reqs[0]], "linux")
+    assert "pyarrow" in message and "Tout fonctionne sans" in message and "pip install" in message
+
+
+def test_the_plugins_fast_path_dependency_is_optional():
+    assert [req.distribution for req in read_requirements() if req.optional] == ["pyarrow"]
 
 
 def test_missing_requirements_uses_the_import_name():

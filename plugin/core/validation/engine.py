@@ -302,6 +302,9 @@ class Validator:
             suspect = np.flatnonzero(~proven_clean(dictionary, check.proof))
         else:
             suspect = np.arange(len(dictionary))
+        if getattr(check, "arrow_mask", None) is not None and len(suspect) > 64:
+            # e.g. SIRETs: checksums in bulk, in Arrow memory
+            suspect = suspect[~check.arrow_mask(dictionary.take(suspect))]
         values = dictionary.take(suspect).to_numpy(zero_copy_only=False).tolist() if len(suspect) else []
         codes_of = suspect.tolist()
         if check.clean is not None and values:

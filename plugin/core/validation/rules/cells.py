@@ -190,16 +190,41 @@ def valid_siret_mask(values: list) -> list:
     except ImportError:  # pragma: no cover - numpy ships with QGIS
         return [False] * len(values)
     selected = "".join(compress(values, plain)).encode("ascii")
-    digits = (np.frombuffer(selected, dtype=np.uint8).reshape(count, 14) - 48).astype(np.intp)
+    mask = np.zeros(len(values), dtype=bool)
+    mask[np.flatnonzero(np.array(plain, dtype=bool))] = _luhn_rows(np, np.frombuffer(selected, dtype=np.uint8), count)
+    return mask.tolist()
+
+
+def _luhn_rows(np, characters, count: int):
+    """For ``count`` 14-digit SIRETs given as their ASCII bytes end to end (numpy uint8): SIRET and SIREN Luhn
+    checks both pass (numpy booleans)."""
+    digits = (characters[: 14 * count].reshape(count, 14) - 48).astype(np.intp)
     double = np.array(_LUHN_DOUBLE, dtype=np.intp)
     # positions counted from the right: SIRET doubles 1, 3, … from the right (even indexes from the left);
     # SIREN (the first 9 digits) doubles 1, 3, … from its right (odd indexes from the left)
     siret = digits[:, 1::2].sum(axis=1) + double[digits[:, 0::2]].sum(axis=1)
     siren = digits[:, 0:9:2].sum(axis=1) + double[digits[:, 1:9:2]].sum(axis=1)
-    ok = (siret % 10 == 0) & (siren % 10 == 0)
-    mask = np.zeros(len(values), dtype=bool)
-    mask[np.flatnonzero(np.array(plain, dtype=bool))] = ok
-    return mask.tolist()
+    return (siret % 10 == 0) & (siren % 10 == 0)
+
+
+def valid_siret_mask_arrow(array):
+    """:func:`valid_siret_mask` of an Arrow string array, computed without creating its strings (a numpy
+    boolean array): the plain SIRETs are selected with RE2 and their digits read from Arrow's buffer."""
+    import numpy as np
+    import pyarrow.compute as pc
+
+    plain = pc.and_(
+        pc.match_substring_regex(array, "^[0-9]{14}$"),
+        pc.invert(pc.or_(pc.starts_with(array, "356000000"), pc.equal(array, "00000000000000"))),
+    ).to_numpy(zero_copy_only=False)
+    mask = np.zeros(len(array), dtype=bool)
+    rows = np.flatnonzero(plain)
+    if rows.size:
+        selected = array.take(rows)  # a new array: its 14-byte values end to end from offset 0
+        offsets = np.frombuffer(selected.buffers()[1], dtype=np.int32)
+        characters = np.frombuffer(selected.buffers()[2], dtype=np.uint8)[offsets[selected.offset] :]
+        mask[rows] = _luhn_rows(np, characters, rows.size)
+    return mask
 
 
 def _pivot_quality(ctx: Context, spec: FieldSpec) -> QualityCheck:
@@ -228,6 +253,7 @@ def _pivot_quality(ctx: Context, spec: FieldSpec) -> QualityCheck:
 
     check.prepare = prepare
     check.mask = valid_siret_mask
+    check.arrow_mask = valid_siret_mask_arrow
     return check
 
 
@@ -488,6 +514,16 @@ def build_cell_check(ctx: Context, spec: FieldSpec) -> CellCheck:
             proven = list(map(operator.or_, proven, function(values)))
         return proven
 
+    arrow_masks = [rule.arrow_mask for rule in quality if getattr(rule, "arrow_mask", None) is not None]
+
+    def arrow_mask(array):
+        """``mask`` for an Arrow string array (numpy booleans), computed without creating its strings."""
+        proven = arrow_masks[0](array)
+        for function in arrow_masks[1:]:
+            proven = proven | function(array)
+        return proven
+
+    check.arrow_mask = arrow_mask if arrow_masks else None
     check.clean = clean_regex(ctx, spec)
     check.proof = clean_proof(ctx, spec)
     check.prepare = prepare if prepares else None
