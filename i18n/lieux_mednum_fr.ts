@@ -639,12 +639,12 @@
         <message>
             <location filename="../plugin/core/dependencies.py" line="160" />
             <source>Optional Python dependencies not installed: {names}.</source>
-            <translation>Dépendances Python facultatives non installées : {names}.</translation>
+            <translation>Dépendances Python facultatives non installées : {names}.</translation>
         </message>
         <message>
             <location filename="../plugin/core/dependencies.py" line="161" />
             <source>Everything works without them; large CSV files are read and validated faster with them.</source>
-            <translation>Tout fonctionne sans elles ; avec elles, les gros fichiers CSV sont lus et validés plus vite.</translation>
+            <translation>Tout fonctionne sans elles ; avec elles, les gros fichiers CSV sont lus et validés plus vite.</translation>
         </message>
     </context>
     <context>
