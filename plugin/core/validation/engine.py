@@ -454,34 +454,26 @@ class Validator:
                 append(new_issue(rows[index], ids[index], field_name, item.code, severity[item.code], item.message,
                                  value, item.suggestion))
 
-        def emit_distinct(results: dict, codes) -> None:
-            """Emit ``results`` ({distinct code: findings}) for every row whose code has findings."""
-            if not results:
-                return
-            flagged = np.zeros(int(codes.max()) + 1 if len(codes) else 0, dtype=bool)
-            flagged[list(results)] = True
-            for index, code in zip(*_rows_and_codes(flagged, codes)):
-                emit(index, results[code])
-
         if ctx.geography is not None and ("code_postal" in columns or "code_insee" in columns):
-            joined = pc.binary_join_element_wise(array("code_insee"), array("code_postal"), array("commune"),
-                                                 _JOIN)
-            distinct, codes = _distinct(joined)
+            insees, postals, communes = array("code_insee"), array("code_postal"), array("commune")
             accepted = consistent_keys(ctx.geography)
+            if accepted is not None:  # rows whose codes and name are a reference commune's as written: no finding
+                joined = pc.binary_join_element_wise(insees, postals, communes, "|")
+                keys = joined.to_numpy(zero_copy_only=False).tolist()
+                left = np.flatnonzero(~np.fromiter(map(accepted.__contains__, keys), dtype=bool, count=count))
+            else:
+                left = np.arange(count)
             cache = self._row_caches["commune"]
-            results = {}
-            for code, text in enumerate(distinct):
-                insee, postal, commune = text.split(_JOIN)
-                if accepted is not None and (f"{insee}|{postal}|{commune}" in accepted
-                                             or f"{insee}|{postal}|{commune.casefold()}" in accepted):
+            selected = (_cells(insees, left), _cells(postals, left), _cells(communes, left))
+            for index, insee, postal, commune in zip(left.tolist(), *selected):
+                if accepted is not None and f"{insee}|{postal}|{commune.casefold()}" in accepted:
                     continue
                 key = (postal, insee, commune)
                 found = cache.get(key)
                 if found is None:
                     found = cache[key] = tuple(self._communes(*key))
                 if found:
-                    results[code] = found
-            emit_distinct(results, codes)
+                    emit(index, found)
         if "latitude" in columns or "longitude" in columns:
             suspects = None
             if "latitude" in dirty_cells and "longitude" in dirty_cells and self._numbers_cleaned:
@@ -553,9 +545,6 @@ class Validator:
         issues[:] = list(map(issues.__getitem__, positions))
 
 
-_JOIN = "\x00"  # joins cells into one Arrow key: never in a cell the Arrow reader read (it leaves NULs to Python)
-
-
 def _distinct(array):
     """(the distinct values of an Arrow string array as a list, each cell's position among them: numpy)."""
     import pyarrow.compute as pc
@@ -563,14 +552,6 @@ def _distinct(array):
     encoded = pc.dictionary_encode(array)
     return (encoded.dictionary.to_numpy(zero_copy_only=False).tolist(),
             encoded.indices.to_numpy(zero_copy_only=False))
-
-
-def _rows_and_codes(flagged, codes):
-    """(row indexes whose code is flagged, their codes), as lists."""
-    import numpy as np
-
-    indexes = np.flatnonzero(flagged[codes])
-    return indexes.tolist(), codes[indexes].tolist()
 
 
 def _cells(array, indexes) -> list[str]:
