@@ -10,7 +10,8 @@ The cells stay in Arrow memory: :class:`ArrowColumns` is the ``{column key: cell
 writers read, each column becoming a list of ``str`` only when a caller asks for it, while the validation engine
 proves most cells clean on the Arrow arrays themselves (RE2, C speed) without creating their strings.
 
-pyarrow is optional: without it, :func:`read_columns` returns ``None``. Pure Python (no Qt, no QGIS).
+pyarrow is optional: without it (or when it cannot be imported), :func:`read_columns` returns ``None``.
+Pure Python (no Qt, no QGIS).
 """
 
 from __future__ import annotations
@@ -22,19 +23,24 @@ _QUOTE = 34  # b'"'
 _LINE_ENDS = (10, 13)  # b"\n", b"\r"
 
 
+_MISSING = object()
+_PYARROW: Any = _MISSING
+
+
 def _pyarrow():
-    try:
-        import pyarrow
-        import pyarrow.compute  # noqa: F401
-        import pyarrow.csv  # noqa: F401
-    except ImportError:
-        return None
-    return pyarrow
-
-
-def available() -> bool:
-    """Whether the fast path can be used (pyarrow importable)."""
-    return _pyarrow() is not None
+    """The pyarrow module, or None when it cannot be imported here (absent, or built for another numpy: any
+    failure to import means the Python path). Tried once per process."""
+    global _PYARROW
+    if _PYARROW is _MISSING:
+        try:
+            import pyarrow
+            import pyarrow.compute  # noqa: F401
+            import pyarrow.csv  # noqa: F401
+        except Exception:  # ImportError, or an ABI error of a pyarrow built against another numpy
+            _PYARROW = None
+        else:
+            _PYARROW = pyarrow
+    return _PYARROW
 
 
 class ArrowColumns(Mapping):

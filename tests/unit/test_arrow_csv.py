@@ -194,3 +194,14 @@ def test_well_formed_csv_is_read_by_arrow_as_by_python(tmp_path_factory, rows, d
     blank = any(not any(text for text, _ in row) for row in rows)
     if rows and not blank and slow.delimiter == delimiter:  # sniffing may pick another delimiter on tiny files
         assert isinstance(fast.column_data, ArrowColumns)
+
+
+def test_without_pyarrow_the_python_path_reads_and_validates(tmp_path, monkeypatch):
+    path = tmp_path / "lieux.csv"
+    path.write_text("id,nom,code_postal\n1,Espace,0600\n2,B,06000\n", encoding="utf-8")
+    fast = readers.read_table(path)
+    monkeypatch.setattr(arrow_csv, "_PYARROW", None)  # as when pyarrow is absent or cannot be imported
+    slow = readers.read_table(path)
+    assert isinstance(fast.column_data, ArrowColumns) and isinstance(slow.column_data, dict)
+    _same_table(fast, slow)
+    _same_report(fast, slow)
