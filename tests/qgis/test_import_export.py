@@ -12,7 +12,7 @@ from plugin.core.readers import read_table
 from plugin.core.validation import apply_fixes, validate_records
 from plugin.core.writers import write_records
 from plugin.qgis.import_export import export_records, import_lieux
-from plugin.qgis.working_layer import gpkg_uri, read_side_table, records_from_layer
+from plugin.qgis.working_layer import geopackage_metadata, gpkg_uri, read_side_table, records_from_layer
 
 PACA = "hub-du-sud-paca-2023.json"
 
@@ -178,3 +178,60 @@ def test_columnar_import_writes_what_the_records_give(samples, tmp_path, schema,
 
     assert content(columnar) == content(by_records)
     assert summary.lieux == table.row_count
+
+
+def _gpkg_content(path):
+    import sqlite3
+
+    with sqlite3.connect(path) as db:
+        tables = [r[0] for r in db.execute("SELECT table_name FROM gpkg_contents ORDER BY 1")]
+        rows = {t: db.execute(f'SELECT * FROM "{t}" ORDER BY 1').fetchall() for t in tables if t != "layer_styles"}
+        rows["rtree"] = db.execute("SELECT * FROM rtree_lieux_geom ORDER BY 1").fetchall()
+        return rows
+
+
+def test_import_of_a_csv_gives_the_same_working_layer_on_the_arrow_and_python_paths(tmp_path, schema):
+    """A CSV read by pyarrow (columns kept in Arrow memory) and the same CSV read in Python give the same
+    GeoPackage rows, side table and summary (counts, lieux without a point, validation)."""
+    pytest.importorskip("pyarrow")
+    import csv
+
+    from bench.generate import Generator
+    from plugin.core import arrow_csv
+    from plugin.core.arrow_csv import ArrowColumns
+
+    names = list(schema.field_names)
+    header = ["remarque", *names[:3], "nom", *names[3:], ""]  # an extra column, a repeated name, a blank one
+    rows = []
+    for number, record in enumerate(Generator(3).records(1200)):
+        if number % 97 == 0:
+            record.update(latitude=record["latitude"].replace(".", ","), nom=" " + record["nom"] + "\u2028")
+        if number % 131 == 0:
+            record.update(longitude="", services="Aide aux démarches administratives;Accès internet et matériel")
+        rows.append([f"r{number}", *(record[n] for n in names[:3]), "autre nom", *(record[n] for n in names[3:]),
+                     'x "y"\nz' if number % 50 == 0 else "w"])
+    source = tmp_path / "lieux.csv"
+    with open(source, "w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle, delimiter=";").writerows([header, *rows])
+    assert isinstance(read_table(source).column_data, ArrowColumns)
+
+    fast_summary = import_lieux(source, tmp_path / "fast.gpkg")
+    original = arrow_csv.read_columns
+    arrow_csv.read_columns = lambda *args: None
+    try:
+        assert not isinstance(read_table(source).column_data, ArrowColumns)
+        slow_summary = import_lieux(source, tmp_path / "slow.gpkg")
+    finally:
+        arrow_csv.read_columns = original
+
+    def counts(summary):
+        return (summary.lieux, summary.without_point, summary.unreadable_point, summary.extra_columns,
+                summary.errors, summary.warnings, summary.records_with_errors, summary.notes)
+
+    assert counts(fast_summary) == counts(slow_summary)
+    assert fast_summary.lieux == 1200 and fast_summary.unreadable_point and fast_summary.errors
+    fast, slow = _gpkg_content(tmp_path / "fast.gpkg"), _gpkg_content(tmp_path / "slow.gpkg")
+    assert fast.keys() == slow.keys() and len(fast["lieux"]) == 1200
+    for name in slow:
+        assert fast[name] == slow[name], name
+    assert geopackage_metadata(tmp_path / "fast.gpkg") == geopackage_metadata(tmp_path / "slow.gpkg")
