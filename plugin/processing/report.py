@@ -133,7 +133,7 @@ class ReportAlgorithm(ValidateAlgorithm):
             return {}
         feedback.setProgress(40)
         message = translate("ReportAlgorithm", "Validating {count} lieux (duplicates included)…")
-        feedback.pushInfo(message.format(count=len(table.rows)))
+        feedback.pushInfo(message.format(count=table.row_count))
         report = validate_table(table, options=report_options(duplicate_settings()))
         if feedback.isCanceled():
             return {}

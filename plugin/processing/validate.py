@@ -196,7 +196,7 @@ class ValidateAlgorithm(FileOrLayerInput, MednumAlgorithm):
         if table is None or feedback.isCanceled():
             return {}
         feedback.setCurrentStep(1)
-        feedback.pushInfo(translate("ValidateAlgorithm", "Validating {count} lieux…").format(count=len(table.rows)))
+        feedback.pushInfo(translate("ValidateAlgorithm", "Validating {count} lieux…").format(count=table.row_count))
         report = validate_table(table)
         if feedback.isCanceled():
             return {}
@@ -289,14 +289,17 @@ class ValidateAlgorithm(FileOrLayerInput, MednumAlgorithm):
         )
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, self.FLAGGED))
-        total = len(table.rows) or 1
-        for position, row in enumerate(table.rows, start=1):
+        total = table.row_count or 1
+        # issues are numbered by source row (blank rows counted); a row's cells are keyed by column key
+        # (a repeated or blank header name has its own key)
+        keys = list(table.columns)
+        for position, (number, row) in enumerate(zip(table.row_numbers, table.rows), start=1):
             if position % 1000 == 0:
                 if feedback.isCanceled():
                     break
                 feedback.setProgress(100.0 * position / total)
-            count, severity = summary.get(position, (0, None))
-            attributes: list[Any] = [row.get(name, "") for name in names] + [None] * (fields.count() - len(names))
+            count, severity = summary.get(number, (0, None))
+            attributes: list[Any] = [row.get(key, "") for key in keys] + [None] * (fields.count() - len(names))
             attributes[count_index] = count
             attributes[severity_index] = severity or None
             out = QgsFeature(fields)

@@ -79,7 +79,9 @@ def test_validate_a_file_gives_the_engines_issues(mednum_provider, samples, tmp_
     from plugin.core.readers import read_table
 
     path = samples / "bad.csv"
-    report = expected_report(read_table(path))
+    table = read_table(path)
+    report = expected_report(table)
+    assert table.blank_rows, "the bad sample has a blank row: lieux after it are numbered past their position"
     assert report.issues, "the bad sample must have issues"
     results, context = run_validate(
         {"INPUT": str(path), "OUTPUT": str(tmp_path / "issues.gpkg"), "FLAGGED": "TEMPORARY_OUTPUT"}
@@ -97,9 +99,11 @@ def test_validate_a_file_gives_the_engines_issues(mednum_provider, samples, tmp_
     flagged = layer_from(results, "FLAGGED", context)
     assert flagged.featureCount() == report.rows
     by_position = list(flagged.getFeatures())
-    for position, feature in enumerate(by_position, start=1):
-        expected = [i for i in report.issues if i.row == position]
+    assert len(by_position) == len(table.row_numbers)
+    for number, feature, row in zip(table.row_numbers, by_position, table.rows):
+        expected = [i for i in report.issues if i.row == number]
         assert feature["issue_count"] == len(expected)
+        assert feature["id"] == row["id"] and feature["nom"] == row["nom"]
         if any(i.severity == "error" for i in expected):
             assert feature["max_severity"] == "error"
 
@@ -254,3 +258,42 @@ def test_validate_a_geopackage_layer_does_not_report_its_fid(mednum_provider, sa
         assert not [f for f in issues.getFeatures() if f["value"] == "fid" or f["field"] == "fid"]
     finally:
         QgsProject.instance().removeMapLayer(gpkg_layer.id())
+
+
+def test_validate_a_csv_on_the_arrow_path_gives_the_python_paths_outputs(mednum_provider, tmp_path, monkeypatch):
+    """A regular UTF-8 CSV is validated on its Arrow columns (not turned into records first), with the same
+    issues and flagged lieux as on the Python path."""
+    pytest.importorskip("pyarrow")
+    from bench.generate import generate
+    from plugin.core import arrow_csv
+    from plugin.core.validation.engine import Validator, clear_caches
+
+    path = tmp_path / "lieux.csv"
+    generate(path, rows=400, seed=17)
+    arrow_columns = []
+    original = Validator._arrow_cell_results
+
+    def spy(self, name, array, columns):
+        arrow_columns.append(name)
+        return original(self, name, array, columns)
+
+    monkeypatch.setattr(Validator, "_arrow_cell_results", spy)
+
+    def outputs(name):
+        clear_caches()
+        results, context = run_validate(
+            {"INPUT": str(path), "OUTPUT": str(tmp_path / f"{name}.gpkg"), "FLAGGED": "TEMPORARY_OUTPUT"}
+        )
+        issues = [[plain(value) for value in f.attributes()[1:]] for f in layer_from(results, "OUTPUT", context)
+                  .getFeatures()]
+        flagged = [[plain(value) for value in f.attributes()] for f in layer_from(results, "FLAGGED", context)
+                   .getFeatures()]
+        return (results["ROWS"], results["ERRORS"], results["WARNINGS"]), issues, flagged
+
+    fast = outputs("fast")
+    assert "pivot" in arrow_columns and fast[0][0] == 400 and fast[1]
+    arrow_columns.clear()
+    monkeypatch.setattr(arrow_csv, "read_columns", lambda *args: None)
+    slow = outputs("slow")
+    assert not arrow_columns
+    assert fast == slow
