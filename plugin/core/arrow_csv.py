@@ -1,7 +1,7 @@
 """The fast path of CSV reading: pyarrow's C parser, used only where it reads exactly what the Python reader reads.
 
 :func:`read_columns` parses a UTF-8 CSV whose structure is regular — every row as wide as the header, no blank
-row or empty line, every quote opening or closing a whole cell (or doubled inside one), a header without quotes —
+row or empty line, every quote opening or closing a whole cell (or doubled inside one), a header on its first line —
 into an Arrow table of strings, and returns ``None`` for anything else: the Python reader
 (:mod:`plugin.core.readers`) then reads the file, with its diagnostics (blank rows, extra or missing cells,
 irregular quoting read leniently, truncated file). The unit tests compare both readers on generated texts.
@@ -16,6 +16,7 @@ Pure Python (no Qt, no QGIS).
 
 from __future__ import annotations
 
+import csv
 from collections.abc import Mapping
 from typing import Any, Iterator
 
@@ -162,13 +163,13 @@ def read_columns(data: bytes, delimiter: str, field_size_limit: int) -> tuple[li
         return None
     line_end = _line_end(data, start)
     head = data[start:line_end]
-    if b'"' in head:
+    if not regular_quoting(data, start, ord(delimiter)):
         return None
     try:
-        header = head.decode("utf-8").split(delimiter)
+        header = _header(head.decode("utf-8"), delimiter)
     except UnicodeDecodeError:
         return None
-    if not regular_quoting(data, start, ord(delimiter)):
+    if header is None:
         return None
     width = len(header)
     invalid: list[Any] = []
@@ -213,6 +214,19 @@ def read_columns(data: bytes, delimiter: str, field_size_limit: int) -> tuple[li
         if longest > field_size_limit or pc.min(lengths).as_py() == 0:
             return None  # a cell too large for the Python reader, or a blank row: its diagnostics
     return header, table
+
+
+def _header(line: str, delimiter: str) -> list[str] | None:
+    """The names of a header line (quoting already known to be regular), or None when the header record
+    does not end on its first line (a quoted line break: the Python reader's business)."""
+    if '"' not in line:
+        return line.split(delimiter)
+    if line.count('"') & 1:  # with regular quoting, an odd count leaves a quoted cell open at the line end
+        return None
+    try:
+        return next(csv.reader([line], delimiter=delimiter, strict=True))
+    except (csv.Error, StopIteration):
+        return None
 
 
 def _line_end(data: bytes, start: int) -> int:
