@@ -46,7 +46,11 @@ def _pyarrow():
 
 class ArrowColumns(Mapping):
     """``{column key: cells}`` over an Arrow table of strings: a column becomes a list of ``str`` on first access
-    (then kept); :meth:`arrow` gives the Arrow array itself, for bulk work in C."""
+    (then kept); :meth:`arrow` gives the Arrow array itself, for bulk work in C.
+
+    The Arrow arrays are the truth: a list obtained here is a copy of the cells (changing it changes nothing the
+    engine reads). To edit records, use ``table.rows`` (the records are then built and the columns dropped).
+    """
 
     def __init__(self, table: Any, keys: list[str]):
         self._table = table
