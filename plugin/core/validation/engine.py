@@ -684,12 +684,13 @@ def _mostly_distinct(column: Sequence[str]) -> bool:
 def _arrow_mostly_distinct(array) -> bool:
     """:func:`_mostly_distinct` for an Arrow string array (judged on the same evenly spread sample)."""
     import numpy as np
+    import pyarrow.compute as pc
 
     count = len(array)
     if count < 4 * _SAMPLE:
         return False
-    sample = array.take(np.arange(0, count, count // _SAMPLE)).to_numpy(zero_copy_only=False).tolist()
-    return len(set(sample)) > 0.9 * len(sample)
+    sample = array.take(np.arange(0, count, count // _SAMPLE))
+    return pc.count_distinct(sample).as_py() > 0.9 * len(sample)
 
 
 def _validate_table(table, schema: Schema, options: ValidationOptions, validator: Validator) -> Report:
@@ -721,10 +722,11 @@ def _validate_table(table, schema: Schema, options: ValidationOptions, validator
     issues.extend(validator.validate_columns(columns, row_numbers, ids, strings=data is not None))
     if options.duplicates is not None and options.quality:
         issues.extend(_duplicate_issues(columns, row_numbers, options))
-    ids_by_number = dict(zip(row_numbers, ids))
+    shape = row_shape_findings(table)
+    ids_by_number = dict(zip(row_numbers, ids)) if shape or getattr(table, "lossy_cells", None) else {}
     lossy = getattr(table, "lossy_cells", None)
     rows_by_number = _rows_by_number(table, row_numbers, {number for number, _ in lossy}) if lossy else {}
-    for number, name, item in row_shape_findings(table) + lossy_header_findings(table, keys, rows_by_number):
+    for number, name, item in shape + lossy_header_findings(table, keys, rows_by_number):
         issues.append(
             Issue(number, ids_by_number.get(number, ""), name, item.code, severity[item.code], item.message,
                   item.value or "", None)

@@ -343,13 +343,17 @@ class CoordinateRule:
             except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
                 lat, lon = (np.array(list(map(float, array.to_numpy(zero_copy_only=False).tolist())))
                             for array in selected)
+            # "insee\x00postal" (no NUL in a cell the Arrow reader read) → its row of the centre table
             pairs = pc.dictionary_encode(pc.binary_join_element_wise(insees.take(rows), postals.take(rows), "\x00"))
-            keys = [tuple(text.split("\x00")) for text in pairs.dictionary.to_numpy(zero_copy_only=False).tolist()]
+            texts = pairs.dictionary.to_numpy(zero_copy_only=False).tolist()
             centres = self._centres
-            for key in keys:
-                if key not in centres.index:
+            by_pair = np.fromiter(map(centres.by_text.get, texts, repeat(-1)), dtype=np.intp, count=len(texts))
+            if len(texts) and by_pair.min() < 0:  # pairs never met in this process: prepare their centroids
+                for text in compress(texts, (by_pair < 0).tolist()):
+                    key = tuple(text.split("\x00"))
                     centres.add(key, self.places(*key)[: self.NUMPY_WIDTH], self.NUMPY_WIDTH)
-            by_pair = np.fromiter(map(centres.index.__getitem__, keys), dtype=np.intp, count=len(keys))
+                    centres.by_text[text] = centres.index[key]
+                by_pair = np.fromiter(map(centres.by_text.__getitem__, texts), dtype=np.intp, count=len(texts))
             positions = by_pair[pairs.indices.to_numpy(zero_copy_only=False)]
             near = self._near_numpy(np, lat, lon, positions)
             slow[rows[~near]] = True
@@ -407,6 +411,7 @@ class _CentreTable:
 
     def __init__(self) -> None:
         self.index: dict[tuple[str, str], int] = {}
+        self.by_text: dict[str, int] = {}  # the same rows keyed by "insee\x00postal" (the Arrow path's keys)
         self._rows: list[tuple] = []
         self._array = None
 
