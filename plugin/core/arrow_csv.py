@@ -176,12 +176,6 @@ def read_columns(data: bytes, delimiter: str, field_size_limit: int) -> tuple[li
     if header is None:
         return None
     width = len(header)
-    invalid: list[Any] = []
-
-    def on_invalid(row) -> str:
-        invalid.append(row)
-        return "skip"
-
     names = [f"c{index}" for index in range(width)]  # the caller keys the columns (duplicates, blanks)
     try:
         table = pcsv.read_csv(
@@ -194,7 +188,6 @@ def read_columns(data: bytes, delimiter: str, field_size_limit: int) -> tuple[li
                 escape_char=False,
                 newlines_in_values=True,
                 ignore_empty_lines=False,
-                invalid_row_handler=on_invalid,
             ),
             convert_options=pcsv.ConvertOptions(
                 column_types={name: pa.string() for name in names},
@@ -205,8 +198,8 @@ def read_columns(data: bytes, delimiter: str, field_size_limit: int) -> tuple[li
             ),
         )
     except (pa.ArrowInvalid, pa.ArrowException, ValueError, OverflowError, MemoryError):
-        return None
-    if invalid or table.num_columns != width:
+        return None  # a row of another width (an empty line included) raises: the Python reader reports it
+    if table.num_columns != width:
         return None
     if table.num_rows:
         lengths = None
