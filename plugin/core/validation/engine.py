@@ -300,7 +300,6 @@ class Validator:
         cache = self.cell_caches[name]
         if len(cache) > _MAX_CACHE:
             cache.clear()
-        count = len(array)
         proof = getattr(check, "proof", None) if check.clean is not None else None
         rows_map = None  # row indexes of the cells of ``array`` when it holds only the cells the proof left
         if proof is not None and _arrow_mostly_distinct(array):
@@ -347,7 +346,6 @@ class Validator:
             keys = list(map(value_of.__getitem__, codes[indexes].tolist()))
             return results, ((indexes if rows_map is None else rows_map[indexes]).tolist(), keys), dirty
         source_name, hint_function = hint_spec
-        source = columns.get(source_name) or [""] * count
         flagged = np.zeros(len(dictionary), dtype=bool)
         flagged[codes_of] = True
         dirty_rows = np.flatnonzero(flagged[codes])
@@ -355,8 +353,12 @@ class Validator:
         hints: dict[str, str] = {}
         row_keys: dict[int, tuple] = {}
         row_indexes = dirty_rows if rows_map is None else rows_map[dirty_rows]
-        for index, code in zip(row_indexes.tolist(), codes[dirty_rows].tolist()):
-            origin = source[index]
+        # the hint's cells of these rows only (e.g. the postal codes of the phones to look at)
+        if source_name in columns:
+            origins = _cells(columns.arrow(source_name), row_indexes)
+        else:
+            origins = [""] * len(row_indexes)
+        for index, code, origin in zip(row_indexes.tolist(), codes[dirty_rows].tolist(), origins):
             hint = hints.get(origin)
             if hint is None:
                 hint = hints[origin] = hint_function(origin)
