@@ -473,9 +473,10 @@ class Validator:
             insees, postals, communes = array("code_insee"), array("code_postal"), array("commune")
             accepted = consistent_keys(ctx.geography)
             if accepted is not None:  # rows whose codes and name are a reference commune's as written: no finding
-                joined = pc.binary_join_element_wise(insees, postals, communes, "|")
-                keys = joined.to_numpy(zero_copy_only=False).tolist()
-                left = np.flatnonzero(~np.fromiter(map(accepted.__contains__, keys), dtype=bool, count=count))
+                # looked up once per distinct combination (lieux of a commune repeat it)
+                keys, codes = _distinct(pc.binary_join_element_wise(insees, postals, communes, "|"))
+                known = np.fromiter(map(accepted.__contains__, keys), dtype=bool, count=len(keys))
+                left = np.flatnonzero(~known[codes]) if len(keys) else np.arange(0)
             else:
                 left = np.arange(count)
             cache = self._row_caches["commune"]
