@@ -224,3 +224,21 @@ def test_without_pyarrow_the_python_path_reads_and_validates(tmp_path, monkeypat
     assert isinstance(fast.column_data, ArrowColumns) and isinstance(slow.column_data, dict)
     _same_table(fast, slow)
     _same_report(fast, slow)
+
+
+def test_quoted_line_breaks_across_arrows_blocks_read_the_same(tmp_path):
+    """A file over Arrow's 1 MB blocks, dense with quoted cells holding line breaks, quotes and delimiters: rows
+    straddling the block boundaries are read as the Python reader reads them."""
+    import random
+
+    rnd = random.Random(3)
+    lines = ["id,nom,horaires"]
+    for index in range(40_000):
+        text = "".join(rnd.choice('ab \n\r,"é') for _ in range(rnd.randint(0, 40)))
+        lines.append(f'{index},"{text.replace(chr(34), chr(34) * 2)}",x{index}')
+    path = tmp_path / "multiline.csv"
+    path.write_bytes(("\r\n".join(lines) + "\r\n").encode("utf-8"))
+    assert path.stat().st_size > 1_500_000
+    fast = readers.read_table(path)
+    assert isinstance(fast.column_data, ArrowColumns)
+    _same_table(fast, _python_read_plain(path))
