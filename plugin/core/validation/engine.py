@@ -227,9 +227,6 @@ class Validator:
         runs.
         """
         check = self.cell_checks[name]
-        cache = self.cell_caches[name]
-        if len(cache) > _MAX_CACHE:
-            cache.clear()
         clean = check.clean
         dirty_rows = None  # the row indexes of the dirty cells, when known
         prepare = check.prepare
@@ -244,20 +241,11 @@ class Validator:
             dirty = set(map(column.__getitem__, dirty_rows))
         else:
             dirty = set(filterfalse(clean.fullmatch, set(column)))
-        results: dict = {}
         if not dirty:
-            return results, None, dirty
+            return {}, None, dirty
         hint_spec = self.hints.get(name)
         if hint_spec is None:
-            pending = dirty
-            if prepare is not None and len(dirty) > 64:
-                pending = dirty - prepare(list(filterfalse(cache.__contains__, dirty)))
-            for value in pending:
-                found = cache.get(value)
-                if found is None:
-                    found = cache[value] = check(value, None)
-                if found:
-                    results[value] = found
+            results = self._value_findings(name, dirty, prepare)
             if not results:
                 return results, None, dirty
             if dirty_rows is None:
@@ -267,16 +255,48 @@ class Validator:
             return results, (indexes, list(map(column.__getitem__, indexes))), dirty
         source_name, hint_function = hint_spec
         source = columns.get(source_name) or [""] * len(column)
-        hints: dict[str, str] = {}
-        row_keys: dict[int, tuple] = {}
         if dirty_rows is None:
             dirty_rows = compress(range(len(column)), map(dirty.__contains__, column))
-        for index in dirty_rows:
-            origin = source[index]
+        cells = ((index, column[index], source[index]) for index in dirty_rows)
+        return (*self._hinted_findings(name, hint_function, cells), dirty)
+
+    def _cache(self, name: str) -> dict:
+        """The per-value results cache of a field (emptied when it grows too large for a long QGIS session)."""
+        cache = self.cell_caches[name]
+        if len(cache) > _MAX_CACHE:
+            cache.clear()
+        return cache
+
+    def _value_findings(self, name: str, dirty: set, prepare) -> dict:
+        """{value: findings} for the dirty values of a field that have findings (cached per value); ``prepare``
+        (bulk proof, e.g. SIRET checksums) spares the values it proves when there are many."""
+        check = self.cell_checks[name]
+        cache = self._cache(name)
+        pending = dirty
+        if prepare is not None and len(dirty) > 64:
+            pending = dirty - prepare(list(filterfalse(cache.__contains__, dirty)))
+        results: dict = {}
+        for value in pending:
+            found = cache.get(value)
+            if found is None:
+                found = cache[value] = check(value, None)
+            if found:
+                results[value] = found
+        return results
+
+    def _hinted_findings(self, name: str, hint_function: Callable[[str], str], cells: Iterable[tuple]):
+        """({(value, hint): findings} for the keys with findings, (row indexes, keys) of their cells), for the
+        ``cells`` (row index, value, cell the hint is taken from) of a field whose check takes a hint."""
+        check = self.cell_checks[name]
+        cache = self._cache(name)
+        hints: dict[str, str] = {}
+        row_keys: dict[int, tuple] = {}
+        results: dict = {}
+        for index, value, origin in cells:
             hint = hints.get(origin)
             if hint is None:
                 hint = hints[origin] = hint_function(origin)
-            row_keys[index] = key = (column[index], hint)
+            row_keys[index] = key = (value, hint)
             if key not in results:
                 found = cache.get(key)
                 if found is None:
@@ -284,7 +304,7 @@ class Validator:
                 results[key] = found
         results = {key: found for key, found in results.items() if found}
         hits = [(index, key) for index, key in row_keys.items() if key in results]
-        return results, (list(map(itemgetter(0), hits)), list(map(itemgetter(1), hits))), dirty
+        return results, (list(map(itemgetter(0), hits)), list(map(itemgetter(1), hits)))
 
     def _arrow_cell_results(self, name: str, array, columns: Mapping[str, Sequence[str]]):
         """:meth:`_cell_results` for a column held as an Arrow string array (same results).
@@ -297,9 +317,6 @@ class Validator:
         import pyarrow.compute as pc
 
         check = self.cell_checks[name]
-        cache = self.cell_caches[name]
-        if len(cache) > _MAX_CACHE:
-            cache.clear()
         proof = getattr(check, "proof", None) if check.clean is not None else None
         rows_map = None  # row indexes of the cells of ``array`` when it holds only the cells the proof left
         if proof is not None and _arrow_mostly_distinct(array):
@@ -322,21 +339,12 @@ class Validator:
             keep = list(map(operator.not_, map(check.clean.fullmatch, values)))
             values, codes_of = list(compress(values, keep)), list(compress(codes_of, keep))
         dirty = set(values)
-        results: dict = {}
         if not dirty:
-            return results, None, dirty
+            return {}, None, dirty
         codes = encoded.indices.to_numpy(zero_copy_only=False)
         hint_spec = self.hints.get(name)
         if hint_spec is None:
-            pending = dirty
-            if check.prepare is not None and len(dirty) > 64:
-                pending = dirty - check.prepare(list(filterfalse(cache.__contains__, dirty)))
-            for value in pending:
-                found = cache.get(value)
-                if found is None:
-                    found = cache[value] = check(value, None)
-                if found:
-                    results[value] = found
+            results = self._value_findings(name, dirty, check.prepare)
             if not results:
                 return results, None, dirty
             flagged = np.zeros(len(dictionary), dtype=bool)
@@ -350,27 +358,14 @@ class Validator:
         flagged[codes_of] = True
         dirty_rows = np.flatnonzero(flagged[codes])
         value_of = dict(zip(codes_of, values))
-        hints: dict[str, str] = {}
-        row_keys: dict[int, tuple] = {}
         row_indexes = dirty_rows if rows_map is None else rows_map[dirty_rows]
         # the hint's cells of these rows only (e.g. the postal codes of the phones to look at)
         if source_name in columns:
             origins = _cells(columns.arrow(source_name), row_indexes)
         else:
             origins = [""] * len(row_indexes)
-        for index, code, origin in zip(row_indexes.tolist(), codes[dirty_rows].tolist(), origins):
-            hint = hints.get(origin)
-            if hint is None:
-                hint = hints[origin] = hint_function(origin)
-            row_keys[index] = key = (value_of[code], hint)
-            if key not in results:
-                found = cache.get(key)
-                if found is None:
-                    found = cache[key] = check(*key)
-                results[key] = found
-        results = {key: found for key, found in results.items() if found}
-        hits = [(index, key) for index, key in row_keys.items() if key in results]
-        return results, (list(map(itemgetter(0), hits)), list(map(itemgetter(1), hits))), dirty
+        cells = zip(row_indexes.tolist(), map(value_of.__getitem__, codes[dirty_rows].tolist()), origins)
+        return (*self._hinted_findings(name, hint_function, cells), dirty)
 
     def _row_rules(self, columns: Mapping[str, Sequence[str]], rows, ids, append, dirty_cells=None) -> None:
         """Rules that read several cells of a row: commune codes, coordinates, the services conditions.
