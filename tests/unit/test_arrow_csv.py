@@ -7,7 +7,6 @@ diagnostic) and the validation report (every issue, field by field). The Python 
 
 from __future__ import annotations
 
-import dataclasses
 from pathlib import Path
 
 import pytest
@@ -20,49 +19,26 @@ from plugin.core import arrow_csv, readers  # noqa: E402
 from plugin.core.arrow_csv import ArrowColumns, regular_quoting  # noqa: E402
 from plugin.core.validation import validate_table  # noqa: E402
 from plugin.core.validation.engine import clear_caches  # noqa: E402
+from tests.unit.arrow_paths import assert_same_table, issue_tuples, python_read  # noqa: E402
 
 SAMPLES = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "samples"
-TABLE_FIELDS = ("header", "columns", "row_numbers", "blank_rows", "extra_cells", "missing_cells", "duplicate_headers",
-                "blank_headers", "lossy_cells", "encoding", "delimiter", "notes", "source_format")
-
-
-def _python_read(path, monkeypatch):
-    with monkeypatch.context() as patch:
-        patch.setattr(arrow_csv, "read_columns", lambda *args: None)
-        return readers.read_table(path)
-
-
-def _same_table(fast, slow) -> None:
-    for name in TABLE_FIELDS:
-        assert getattr(fast, name) == getattr(slow, name), name
-    assert fast.row_count == slow.row_count
-    for key in slow.columns:
-        assert fast.column(key) == slow.column(key), key
-
-
-def _issues(report) -> list[tuple]:
-    return [dataclasses.astuple(issue) if dataclasses.is_dataclass(issue) else
-            (issue.row, issue.id, issue.field, issue.code, issue.severity, issue.message, issue.value,
-             issue.suggestion) for issue in report.issues]
-
-
 def _same_report(fast, slow) -> None:
     clear_caches()
     expected = validate_table(slow)
     clear_caches()
     got = validate_table(fast)
     assert got.rows == expected.rows
-    assert _issues(got) == _issues(expected)
+    assert issue_tuples(got) == issue_tuples(expected)
 
 
 CSV_SAMPLES = sorted(path for path in SAMPLES.glob("*.csv"))
 
 
 @pytest.mark.parametrize("path", CSV_SAMPLES, ids=lambda path: path.name)
-def test_samples_read_and_validate_the_same_on_both_paths(path, monkeypatch):
+def test_samples_read_and_validate_the_same_on_both_paths(path):
     fast = readers.read_table(path)
-    slow = _python_read(path, monkeypatch)
-    _same_table(fast, slow)
+    slow = python_read(path)
+    assert_same_table(fast, slow)
     _same_report(fast, slow)
 
 
@@ -110,8 +86,8 @@ def test_a_quoted_header_is_read_by_arrow_as_by_python(tmp_path, text):
     path.write_bytes(text.encode("utf-8"))
     fast = readers.read_table(path)
     assert isinstance(fast.column_data, ArrowColumns)
-    slow = _python_read_plain(path)
-    _same_table(fast, slow)
+    slow = python_read(path)
+    assert_same_table(fast, slow)
 
 
 def test_a_cell_over_the_python_readers_limit_is_left_to_it():
@@ -151,7 +127,7 @@ def test_generated_texts_read_the_same_on_both_paths_whenever_arrow_reads(tmp_pa
     path = tmp_path_factory.mktemp("gen") / "lieux.csv"
     path.write_bytes((b"\xef\xbb\xbf" if bom else b"") + f"{header}\n{body}".encode())
     try:
-        slow = _python_read_plain(path)
+        slow = python_read(path)
     except readers.ReadError:
         slow = None
     try:
@@ -161,27 +137,18 @@ def test_generated_texts_read_the_same_on_both_paths_whenever_arrow_reads(tmp_pa
     if slow is None or fast is None:
         assert slow is None and fast is None
         return
-    _same_table(fast, slow)
+    assert_same_table(fast, slow)
 
 
-def _python_read_plain(path):
-    original = arrow_csv.read_columns
-    arrow_csv.read_columns = lambda *args: None
-    try:
-        return readers.read_table(path)
-    finally:
-        arrow_csv.read_columns = original
-
-
-def test_bench_like_file_validates_the_same_on_both_paths(tmp_path, monkeypatch):
+def test_bench_like_file_validates_the_same_on_both_paths(tmp_path):
     from bench.generate import generate
 
     path = tmp_path / "lieux.csv"
     generate(path, rows=3000, seed=7)
     fast = readers.read_table(path)
     assert isinstance(fast.column_data, ArrowColumns)
-    slow = _python_read(path, monkeypatch)
-    _same_table(fast, slow)
+    slow = python_read(path)
+    assert_same_table(fast, slow)
     _same_report(fast, slow)
 
 
@@ -207,9 +174,9 @@ def test_well_formed_csv_is_read_by_arrow_as_by_python(tmp_path_factory, rows, d
     text = newline.join(lines) + (newline if final_newline else "")
     path = tmp_path_factory.mktemp("wf") / "lieux.csv"
     path.write_bytes(text.encode("utf-8"))
-    slow = _python_read_plain(path)
+    slow = python_read(path)
     fast = readers.read_table(path)
-    _same_table(fast, slow)
+    assert_same_table(fast, slow)
     blank = any(not any(text for text, _ in row) for row in rows)
     if rows and not blank and slow.delimiter == delimiter:  # sniffing may pick another delimiter on tiny files
         assert isinstance(fast.column_data, ArrowColumns)
@@ -222,7 +189,7 @@ def test_without_pyarrow_the_python_path_reads_and_validates(tmp_path, monkeypat
     monkeypatch.setattr(arrow_csv, "_PYARROW", None)  # as when pyarrow is absent or cannot be imported
     slow = readers.read_table(path)
     assert isinstance(fast.column_data, ArrowColumns) and isinstance(slow.column_data, dict)
-    _same_table(fast, slow)
+    assert_same_table(fast, slow)
     _same_report(fast, slow)
 
 
@@ -241,4 +208,4 @@ def test_quoted_line_breaks_across_arrows_blocks_read_the_same(tmp_path):
     assert path.stat().st_size > 1_500_000
     fast = readers.read_table(path)
     assert isinstance(fast.column_data, ArrowColumns)
-    _same_table(fast, _python_read_plain(path))
+    assert_same_table(fast, python_read(path))

@@ -30,12 +30,11 @@ from plugin.core.validation import ValidationOptions, validate_table  # noqa: E4
 from plugin.core.validation.duplicates import DuplicateSettings  # noqa: E402
 from plugin.core.validation.engine import clear_caches  # noqa: E402
 from plugin.core.validation.reference_data import bundled_geography  # noqa: E402
+from tests.unit.arrow_paths import assert_same_table, issue_tuples, python_read  # noqa: E402
 
 SAMPLES = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "samples"
 SCHEMA = load_schema()
 FIELDS = list(SCHEMA.field_names)
-TABLE_FIELDS = ("header", "columns", "row_numbers", "blank_rows", "extra_cells", "missing_cells", "duplicate_headers",
-                "blank_headers", "lossy_cells", "encoding", "delimiter", "notes", "source_format", "derived_columns")
 
 
 class _UnlistedGeography:
@@ -173,33 +172,11 @@ def _write(names: list[str], rows: list[list[str]], delimiter: str, newline: str
     return (b"\xef\xbb\xbf" if bom else b"") + buffer.getvalue().encode("utf-8")
 
 
-def _python_read(path: Path):
-    original = arrow_csv.read_columns
-    arrow_csv.read_columns = lambda *args: None
-    try:
-        return readers.read_table(path)
-    finally:
-        arrow_csv.read_columns = original
-
-
 def _read(path: Path, python: bool):
     try:
-        return _python_read(path) if python else readers.read_table(path)
+        return python_read(path) if python else readers.read_table(path)
     except readers.ReadError as exc:
         return exc
-
-
-def _issues(report) -> list[tuple]:
-    return [(issue.row, issue.id, issue.field, issue.code, issue.severity, issue.message, issue.value,
-             issue.suggestion) for issue in report.issues]
-
-
-def assert_same_table(fast, slow) -> None:
-    for name in TABLE_FIELDS:
-        assert getattr(fast, name) == getattr(slow, name), name
-    assert fast.row_count == slow.row_count
-    for key in slow.columns:
-        assert fast.column(key) == slow.column(key), key
 
 
 def assert_same_reports(path: Path, options=OPTIONS) -> bool:
@@ -212,14 +189,14 @@ def assert_same_reports(path: Path, options=OPTIONS) -> bool:
     arrow = isinstance(fast.column_data, ArrowColumns)
     for option in options:
         clear_caches()
-        expected = validate_table(_python_read(path), options=option)
+        expected = validate_table(python_read(path), options=option)
         clear_caches()
         got = validate_table(readers.read_table(path), options=option)
         assert got.rows == expected.rows
-        assert _issues(got) == _issues(expected), option
+        assert issue_tuples(got) == issue_tuples(expected), option
     # and with the caches warm (each path after the other), as in a QGIS session
-    expected = _issues(validate_table(_python_read(path)))
-    assert _issues(validate_table(readers.read_table(path))) == expected
+    expected = issue_tuples(validate_table(python_read(path)))
+    assert issue_tuples(validate_table(readers.read_table(path))) == expected
     assert_same_table(fast, slow)
     return arrow
 
@@ -334,12 +311,12 @@ def test_records_built_and_edited_are_what_is_validated_on_both_paths(tmp_path):
     path = tmp_path / "lieux.csv"
     path.write_bytes(_write(names, rows, ",", "\r\n", False, False))
     reports = []
-    for table in (readers.read_table(path), _python_read(path)):
+    for table in (readers.read_table(path), python_read(path)):
         table.rows[3]["code_postal"] = "123"
         table.rows[4]["latitude"] = "0"
         table.rows[4]["longitude"] = "0"
         assert table.column_data is None and table.column("code_postal")[3] == "123"
         clear_caches()
-        reports.append(_issues(validate_table(table)))
+        reports.append(issue_tuples(validate_table(table)))
     assert reports[0] == reports[1]
     assert {(row, field) for row, _, field, *_ in reports[0]} >= {(4, "code_postal"), (5, "latitude")}
