@@ -627,22 +627,22 @@
             <translation>Fermez QGIS, ouvrez un terminal et exécutez :</translation>
         </message>
         <message>
-            <location filename="../plugin/core/dependencies.py" line="173" />
+            <location filename="../plugin/core/dependencies.py" line="169" />
             <source>Missing Python dependencies: {names}.</source>
             <translation>Dépendances Python manquantes : {names}.</translation>
         </message>
         <message>
-            <location filename="../plugin/core/dependencies.py" line="174" />
+            <location filename="../plugin/core/dependencies.py" line="169" />
             <source>The features that need them are disabled until they are installed.</source>
             <translation>Les fonctionnalités qui en ont besoin restent désactivées jusqu'à leur installation.</translation>
         </message>
         <message>
-            <location filename="../plugin/core/dependencies.py" line="160" />
+            <location filename="../plugin/core/dependencies.py" line="158" />
             <source>Optional Python dependencies not installed: {names}.</source>
             <translation>Dépendances Python facultatives non installées : {names}.</translation>
         </message>
         <message>
-            <location filename="../plugin/core/dependencies.py" line="161" />
+            <location filename="../plugin/core/dependencies.py" line="158" />
             <source>Everything works without them; large CSV files are read and validated faster with them.</source>
             <translation>Tout fonctionne sans elles ; avec elles, les gros fichiers CSV sont lus et validés plus vite.</translation>
         </message>
@@ -1612,22 +1612,22 @@
     <context>
         <name>LieuxMednumPlugin</name>
         <message>
-            <location filename="../plugin/main.py" line="184" />
+            <location filename="../plugin/main.py" line="185" />
             <source>A part of the plugin could not start ({name}); the details are in the log panel, tab “{title}”.</source>
             <translation>Une partie de l'extension n'a pas pu démarrer ({name}) ; le détail figure dans le panneau Journal des messages, onglet « {title} ».</translation>
         </message>
         <message>
-            <location filename="../plugin/main.py" line="209" />
+            <location filename="../plugin/main.py" line="210" />
             <source>Settings…</source>
             <translation>Paramètres…</translation>
         </message>
         <message>
-            <location filename="../plugin/main.py" line="215" />
+            <location filename="../plugin/main.py" line="216" />
             <source>Help and about…</source>
             <translation>Aide et à propos…</translation>
         </message>
         <message>
-            <location filename="../plugin/main.py" line="286" />
+            <location filename="../plugin/main.py" line="288" />
             <source>Copy the command</source>
             <translation>Copier la commande</translation>
         </message>

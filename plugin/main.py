@@ -41,6 +41,7 @@ from .core.dependencies import (
     missing_requirements,
     optional_message,
     pip_install_command,
+    read_requirements,
 )
 from .core.i18n import translate
 from .core.resources import I18N
@@ -273,8 +274,9 @@ class LieuxMednumPlugin:
 
     # ---------------------------------------------------------------- dependencies
     def _check_dependencies(self) -> None:
-        self.missing_dependencies = missing_requirements()
-        optional = missing_optional_requirements()
+        requirements = read_requirements()  # requirements.txt read once for both lists
+        self.missing_dependencies = missing_requirements(requirements)
+        optional = missing_optional_requirements(requirements)
         if optional:  # a faster path only: said in the log, no message bar
             PlgLogger.log(optional_message(optional), Qgis.MessageLevel.Info)
         if not self.missing_dependencies:

@@ -155,24 +155,27 @@ def install_hint(requirements: Sequence[Requirement], platform: str | None = Non
 
 def optional_message(requirements: Sequence[Requirement], platform: str | None = None) -> str:
     """The user-facing note naming optional dependencies not installed and the command that installs them."""
-    names = ", ".join(req.distribution for req in requirements)
-    parts = [
-        translate("Dependencies", "Optional Python dependencies not installed: {names}.").format(names=names),
+    return _install_message(
+        requirements,
+        platform,
+        translate("Dependencies", "Optional Python dependencies not installed: {names}."),
         translate("Dependencies", "Everything works without them; large CSV files are read and validated faster "
                                   "with them."),
-        install_hint(requirements, platform),
-        pip_install_command(requirements, platform),
-    ]
-    return " ".join(parts)
+    )
 
 
 def missing_message(requirements: Sequence[Requirement], platform: str | None = None) -> str:
     """The user-facing message naming the missing dependencies and the command that installs them."""
-    names = ", ".join(req.distribution for req in requirements)
-    parts = [
-        translate("Dependencies", "Missing Python dependencies: {names}.").format(names=names),
+    return _install_message(
+        requirements,
+        platform,
+        translate("Dependencies", "Missing Python dependencies: {names}."),
         translate("Dependencies", "The features that need them are disabled until they are installed."),
-        install_hint(requirements, platform),
-        pip_install_command(requirements, platform),
-    ]
-    return " ".join(parts)
+    )
+
+
+def _install_message(requirements: Sequence[Requirement], platform: str | None, title: str, effect: str) -> str:
+    """``title`` (naming the distributions), what their absence means, where to run the pip command, the command."""
+    names = ", ".join(req.distribution for req in requirements)
+    hint, command = install_hint(requirements, platform), pip_install_command(requirements, platform)
+    return " ".join((title.format(names=names), effect, hint, command))
