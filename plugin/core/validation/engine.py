@@ -397,12 +397,9 @@ class Validator:
             # rows proven consistent at C speed have no finding; the others are checked once per distinct key
             indexes = compress(range(count), map(operator.not_, consistent)) if consistent is not None else range(count)
             keys = {index: (postal[index], insee[index], communes[index]) for index in indexes}
-            cache = self._row_caches["commune"]
             results = {}
             for key in set(keys.values()):
-                found = cache.get(key)
-                if found is None:
-                    found = cache[key] = tuple(self._communes(*key))
+                found = self._commune_findings(key)
                 if found:
                     results[key] = found
             if results:
@@ -428,14 +425,28 @@ class Validator:
                 | set(compress(range(count), map(flagged_access.__contains__, access)))
             )
             dependents = [column(name) for name in names]
-            cache = self._row_caches["services"]
             for index in concerned:
                 key = (services[index], access[index], *(values[index] for values in dependents))
-                found = cache.get(key)
-                if found is None:
-                    found = cache[key] = tuple(services_findings(no_public, key[0], key[1], dict(zip(names, key[2:]))))
+                found = self._services_findings(key)
                 if found:
                     emit(index, found)
+
+    def _commune_findings(self, key: tuple[str, str, str]) -> tuple:
+        """The commune rule's findings for (code_postal, code_insee, commune), cached per key."""
+        cache = self._row_caches["commune"]
+        found = cache.get(key)
+        if found is None:
+            found = cache[key] = tuple(self._communes(*key))
+        return found
+
+    def _services_findings(self, key: tuple) -> tuple:
+        """The services conditions' findings for (services, modalites_acces, *the dependent cells), cached."""
+        cache = self._row_caches["services"]
+        found = cache.get(key)
+        if found is None:
+            names = self._dependents
+            found = cache[key] = tuple(services_findings(self._no_public, key[0], key[1], dict(zip(names, key[2:]))))
+        return found
 
     def _arrow_row_rules(self, columns: ArrowColumns, rows, ids, append, dirty_cells: dict) -> None:
         """:meth:`_row_rules` on Arrow columns (same findings): the commune rule and the services conditions
@@ -474,15 +485,11 @@ class Validator:
                 left = np.flatnonzero(~known[codes]) if len(keys) else np.arange(0)
             else:
                 left = np.arange(count)
-            cache = self._row_caches["commune"]
             selected = (_cells(insees, left), _cells(postals, left), _cells(communes, left))
             for index, insee, postal, commune in zip(left.tolist(), *selected):
                 if accepted is not None and f"{insee}|{postal}|{commune.casefold()}" in accepted:
                     continue
-                key = (postal, insee, commune)
-                found = cache.get(key)
-                if found is None:
-                    found = cache[key] = tuple(self._communes(*key))
+                found = self._commune_findings((postal, insee, commune))
                 if found:
                     emit(index, found)
         if "latitude" in columns or "longitude" in columns:
@@ -505,15 +512,10 @@ class Validator:
             concerned = np.flatnonzero(empty[service_codes] | flagged[access_codes])
             if concerned.size:
                 dependents = [_cells(array(name), concerned) for name in names]
-                cache = self._row_caches["services"]
                 selected = zip(concerned.tolist(), service_codes[concerned].tolist(), access_codes[concerned].tolist())
                 for position, (index, service_code, access_code) in enumerate(selected):
                     key = (services[service_code], access[access_code], *(values[position] for values in dependents))
-                    found = cache.get(key)
-                    if found is None:
-                        found = cache[key] = tuple(
-                            services_findings(no_public, key[0], key[1], dict(zip(names, key[2:])))
-                        )
+                    found = self._services_findings(key)
                     if found:
                         emit(index, found)
 
