@@ -447,6 +447,59 @@ def generate(path: Path, rows: int = DEFAULT_ROWS, seed: int = DEFAULT_SEED) -> 
     return truth
 
 
+# The issue-dense variant: the density of real exports, where the placeholder pivot is the rule rather than the
+# exception and most lieux have not been updated for years (the report, not the engine, is then the cost).
+DENSE_STALE_SHARE = 0.9  # rows whose date_maj is moved to 2019-2022 (over two years old whatever the day)
+
+
+def dense_path(path: Path) -> Path:
+    """The issue-dense variant of a generated CSV: ``lieux-50000.csv`` → ``lieux-50000-dense.csv``."""
+    return path.with_name(path.stem + "-dense" + path.suffix)
+
+
+def generate_dense(path: Path, rows: int = DEFAULT_ROWS, seed: int = DEFAULT_SEED) -> dict:
+    """Write the issue-dense variant of the generated file to ``path`` (and its ``.defects.json``).
+
+    The same lieux and injected defects as :func:`generate` with the same seed, then every ``pivot`` set to the
+    placeholder ``00000000000000``, the ``date_maj`` of :data:`DENSE_STALE_SHARE` of the rows moved to a day of
+    2019-2022 and every metropolitan phone written the national way (``04 91 12 34 56``, a safe fix each):
+    about 2.7 issues per lieu, as in the real national exports (the PACA sample has 2.1, the pivot and the
+    date on every lieu).
+    """
+    generator = Generator(seed)
+    records = generator.records(rows)
+    rng = random.Random(seed + 1)
+    stale, national = [], []
+    for number, record in enumerate(records, start=1):
+        record["pivot"] = "00000000000000"
+        if rng.random() < DENSE_STALE_SHARE and "-" in record["date_maj"]:  # French-format dates stay defects
+            record["date_maj"] = (date(2019, 1, 1) + timedelta(days=rng.randint(0, 4 * 365))).isoformat()
+            stale.append(number)
+        phone = record["telephone"]
+        if phone.startswith("+33") and len(phone) == 12:  # metropolitan numbers written as people dial them
+            digits = "0" + phone[3:]
+            record["telephone"] = " ".join(digits[i : i + 2] for i in range(0, 10, 2))
+            national.append(number)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    write_records(path, records, generator.schema)
+    defects = dict(generator.defects)
+    defects["pivot_placeholder"] = list(range(1, rows + 1))
+    defects.pop("pivot_bad_checksum", None)  # overwritten by the placeholder
+    defects["date_maj_stale"] = stale
+    defects["telephone_national_format"] = sorted(set(defects["telephone_national_format"]) | set(national))
+    truth = {
+        "rows": rows,
+        "seed": seed,
+        "generator_version": GENERATOR_VERSION,
+        "variant": "dense",
+        "rows_with_defects": rows,
+        "defects": defects,
+        "near_duplicate_of": {str(row): original for row, original in generator.twin_of.items()},
+    }
+    defects_path(path).write_text(json.dumps(truth, indent=1), encoding="utf-8")
+    return truth
+
+
 def defects_path(path: Path) -> Path:
     return path.with_name(path.stem + ".defects.json")
 
@@ -456,8 +509,9 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--rows", type=int, default=DEFAULT_ROWS)
     parser.add_argument("--seed", type=int, default=DEFAULT_SEED)
     parser.add_argument("--out", type=Path, default=ROOT / "bench-output" / f"lieux-{DEFAULT_ROWS}.csv")
+    parser.add_argument("--dense", action="store_true", help="the issue-dense variant (placeholder pivots, old dates)")
     args = parser.parse_args(argv)
-    truth = generate(args.out, args.rows, args.seed)
+    truth = (generate_dense if args.dense else generate)(args.out, args.rows, args.seed)
     print(f"{args.out}: {truth['rows']} rows, {truth['rows_with_defects']} with injected defects")
 
 

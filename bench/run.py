@@ -78,6 +78,11 @@ class Context:
         """The generated lieux as records of the standard (32 fields, strings), read once and cached."""
         return self.table().rows
 
+    def dense_csv(self) -> Path:
+        """The issue-dense variant of the generated file (every pivot the placeholder, most ``date_maj`` over two
+        years old: ~3 issues per lieu, as in real exports), generated on first use and cached like the other."""
+        return ensure_data(self.rows or generate.DEFAULT_ROWS, False, dense=True)
+
     def path(self, name: str) -> Path:
         """A path in bench-output/ for a module's own files (derived data sets, temporary exports)."""
         self.output.mkdir(parents=True, exist_ok=True)
@@ -234,9 +239,12 @@ def _fmt(value: float) -> str:
     return f"{value:.3g}"
 
 
-def ensure_data(rows: int, regenerate: bool) -> Path:
-    """The generated CSV, rebuilt when absent, asked for, or made by another generator version/seed."""
+def ensure_data(rows: int, regenerate: bool, dense: bool = False) -> Path:
+    """The generated CSV (``dense``: its issue-dense variant), rebuilt when absent, asked for, or made by another
+    generator version/seed."""
     path = OUTPUT / f"lieux-{rows}.csv"
+    if dense:
+        path = generate.dense_path(path)
     truth_path = generate.defects_path(path)
     if path.exists() and truth_path.exists() and not regenerate:
         truth = json.loads(truth_path.read_text(encoding="utf-8"))
@@ -244,7 +252,7 @@ def ensure_data(rows: int, regenerate: bool) -> Path:
             return path
     print(f"Generating {rows} lieux into {path.relative_to(ROOT)}…", flush=True)
     start = time.perf_counter()
-    truth = generate.generate(path, rows)
+    truth = (generate.generate_dense if dense else generate.generate)(path, rows)
     print(f"  {truth['rows_with_defects']} rows with injected defects, {time.perf_counter() - start:.1f} s", flush=True)
     return path
 
