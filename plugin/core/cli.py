@@ -13,13 +13,14 @@ Messages go to stderr, the report to stdout (or to ``--output``). No Python trac
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
-import json
+import io
 import os
 import sys
 import traceback
 from pathlib import Path
-from typing import Sequence, TextIO
+from typing import Iterator, Sequence, TextIO
 
 from .errors import MednumError
 from .i18n import QT_TRANSLATE_NOOP, translate, use_language
@@ -190,23 +191,21 @@ def run_validate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if args.fix:
         changes, remaining = _write_fixed_copy(table, report, schema, options, Path(args.fix), source)
 
-    if args.format == "json":
-        payload = report.to_dict()
-        if changes is not None:
-            payload["changes"] = [change.to_dict() for change in changes]
-        text = json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
-    elif args.format == "html":
-        from .report_html import render_html
+    lieux = _lieux(table, schema, options) if args.format == "html" else None
+    del table  # the report alone from here on: the cells (a third of the peak memory) can go
+    with _report_stream(args.output, source, out) as stream:
+        if args.format == "json":
+            from .report_stream import write_json_report
 
-        text = render_html(report, lieux=_lieux(table, schema, options))
-    else:
-        text = render_text(report, changes, args.fix, remaining)
+            write_json_report(report, stream, changes)
+        elif args.format == "html":
+            from .report_html import write_html
 
+            write_html(report, stream, lieux=lieux)
+        else:
+            render_text(report, changes, args.fix, remaining, out=stream)
     if args.output:
-        _write_text(Path(args.output), text, source)
         err.write(_t("Report written to {path}").format(path=args.output) + "\n")
-    else:
-        out.write(text)
     if changes is not None and args.format != "text":
         err.write(_fix_summary(changes, args.fix, remaining) + "\n")
     return EXIT_ERRORS if report.errors else EXIT_OK
@@ -225,9 +224,16 @@ def _lieux(table, schema, options) -> dict:
     }
 
 
-def _write_text(path: Path, text: str, source: Path) -> None:
+@contextlib.contextmanager
+def _report_stream(output: str | None, source: Path, out: TextIO) -> Iterator[TextIO]:
+    """Where the report is written, piece by piece: ``out`` (stdout), or the ``--output`` file — written beside it
+    under a temporary name and renamed at the end, so that a failure never leaves half a report."""
     from .errors import WriteError
 
+    if not output:
+        yield out
+        return
+    path = Path(output)
     try:
         if path.resolve() == source.resolve():
             raise WriteError(
@@ -236,11 +242,32 @@ def _write_text(path: Path, text: str, source: Path) -> None:
                 ),
                 "overwrite-source",
             )
-        path.write_text(text, encoding="utf-8")
+        # a name of our own beside the target (same file system: the final rename is atomic), created with the
+        # usual permissions (umask), unlike a tempfile's private 0600
+        handle = open(path.with_name(f".{path.name}.{os.getpid()}.tmp"), "x", encoding="utf-8")
     except OSError as error:
         raise WriteError(
             _t("Cannot write {path}: {reason}").format(path=path, reason=error.strerror or error), "unwritable"
         ) from None
+    try:
+        with handle:
+            yield handle
+        os.replace(handle.name, path)
+    except OSError as error:
+        _remove_quietly(handle.name)
+        raise WriteError(
+            _t("Cannot write {path}: {reason}").format(path=path, reason=error.strerror or error), "unwritable"
+        ) from None
+    except BaseException:
+        _remove_quietly(handle.name)
+        raise
+
+
+def _remove_quietly(name: str) -> None:
+    try:
+        os.unlink(name)
+    except OSError:
+        pass
 
 
 def _write_fixed_copy(table, report, schema, options, target: Path, source: Path):
@@ -292,18 +319,25 @@ def _severity_word(severity: str) -> str:
     return _t("error") if severity == ERROR else _t("warning")
 
 
-def render_text(report, changes=None, fix_target=None, remaining=None) -> str:
-    """The report for a terminal: verdict and counts, summary by rule, then the issues lieu by lieu."""
+def render_text(report, changes=None, fix_target=None, remaining=None, out: TextIO | None = None) -> str:
+    """The report for a terminal: verdict and counts, summary by rule, then the issues lieu by lieu.
+
+    Written to ``out`` piece by piece when given (then ``""`` is returned), else returned as one string."""
+    if out is None:
+        buffer = io.StringIO()
+        render_text(report, changes, fix_target, remaining, out=buffer)
+        return buffer.getvalue()
+    errors, warnings = report.counts()
     lines: list[str] = []
     lines.append(
         _t("File: {source} · {rows} lieux · schema {version}").format(
             source=report.source or "—", rows=report.rows, version=report.schema_version or "—"
         )
     )
-    verdict = _t("CONFORMANT") if report.errors == 0 else _t("NOT CONFORMANT")
+    verdict = _t("CONFORMANT") if errors == 0 else _t("NOT CONFORMANT")
     lines.append(
         _t("Result: {verdict} — {errors} errors, {warnings} warnings, {fixable} safe fixes suggested").format(
-            verdict=verdict, errors=report.errors, warnings=report.warnings, fixable=len(report.fixable())
+            verdict=verdict, errors=errors, warnings=warnings, fixable=len(report.fixable())
         )
     )
     if report.issues:
@@ -315,18 +349,24 @@ def render_text(report, changes=None, fix_target=None, remaining=None) -> str:
             lines.append(f"  {count:>7}  {_severity_word(severity):<13} {code:<{width}}  {title}")
         lines.append("")
         lines.append(_t("Issues"))
+        # the words looked up once, not once per issue; the lines written by blocks
+        words = {severity: _severity_word(severity) for severity in {issue.severity for issue in report.issues}}
+        file_label, row_label, fix_label = _t("File"), _t("Row {row}"), _t("→ suggested fix: “{fix}”")
         current = object()
         for issue in report.issues:
             if issue.row != current:
                 current = issue.row
-                label = _t("File") if issue.row is None else _t("Row {row}").format(row=issue.row)
+                label = file_label if issue.row is None else row_label.format(row=issue.row)
                 if issue.id:
                     label += f" · id {issue.id}"
                 lines.append(f"  {label}")
+                if len(lines) > 4096:
+                    out.write("\n".join(lines) + "\n")
+                    lines.clear()
             where = f"{issue.field} · " if issue.field else ""
-            lines.append(f"    [{_severity_word(issue.severity)}] {where}{issue.code}: {issue.message}")
+            lines.append(f"    [{words[issue.severity]}] {where}{issue.code}: {issue.message}")
             if issue.suggestion is not None:
-                lines.append("      " + _t("→ suggested fix: “{fix}”").format(fix=issue.suggestion))
+                lines.append("      " + fix_label.format(fix=issue.suggestion))
     if changes is not None:
         lines.append("")
         lines.append(_fix_summary(changes, fix_target, remaining))
@@ -342,4 +382,5 @@ def render_text(report, changes=None, fix_target=None, remaining=None) -> str:
                     row=change.row, field=change.field, before=change.before, after=change.after
                 )
             lines.append("  " + text)
-    return "\n".join(lines) + "\n"
+    out.write("\n".join(lines) + "\n")
+    return ""

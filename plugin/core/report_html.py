@@ -1,20 +1,23 @@
 """A validation report as one self-contained, printable HTML page (pure Python, no Qt/QGIS).
 
 Used by the CLI (``--format html``) and by the validation dock for the report handed to producers: summary
-counts, a summary by rule and by field (and by commune when the lieux are given), the lieux with the most
-issues, then every issue with its value and the suggested fix. No script, no external resource: the page
-opens offline and prints on A4 (issues grouped by lieu, a lieu never split across two pages when it fits).
+counts, a summary by rule and by field with a few examples each (and by commune when the lieux are given,
+names normalised), the lieux with the most issues, then the issues with their value and the suggested fix,
+lieu by lieu — at most :data:`MAX_DETAILED_ISSUES` of them, so that a file of 150,000 issues still gives a page
+of a few megabytes that a browser opens at once (the full list is the CSV or JSON report). No script, no
+external resource: the page opens offline and prints on A4 (a lieu never split across two pages when it fits).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import io
 from collections import Counter, defaultdict
 from html import escape
-from typing import Iterable, Mapping, NamedTuple, Sequence
+from typing import Iterable, Mapping, NamedTuple, Sequence, TextIO
 
 from .i18n import current_language, translate
-from .validation.codes import ERROR
+from .validation.codes import CODES, ERROR
 from .validation.issues import Issue, Report
 
 _CTX = "ValidationReport"
@@ -43,7 +46,11 @@ table.issues { table-layout: fixed; } table.issues td { word-wrap: break-word; o
 table.issues .value { word-break: break-all; }
 .fix { color: var(--ok); font-weight: 600; }
 .lieu { break-inside: avoid; page-break-inside: avoid; }
-.note { color: #555; font-size: .9em; }
+.note { color: #555; font-size: .9em; } .note.limit { border-left: 4px solid #000091; padding: .3rem .6rem;
+  background: var(--soft); color: #161616; }
+table.summary { table-layout: fixed; } table.summary td { overflow-wrap: anywhere; }
+ul.ex { margin: 0; padding-left: 1rem; font-size: .9em; } ul.ex li { margin: 0; }
+details summary { cursor: pointer; color: #000091; margin: .3rem 0; }
 @media print { body { margin: 0; max-width: none; font-size: 11px; } h2 { break-after: avoid; }
   a { color: inherit; text-decoration: none; } }
 """
@@ -83,44 +90,162 @@ def _table(
     return f"<table{css_attr}>{colgroup}<thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>"
 
 
-def _summary_by_rule(report: Report) -> str:
-    rows = []
-    fixable_by_code = Counter(issue.code for issue in report.issues if issue.suggestion is not None)
-    for code, severity, title, count in report.summary_by_rule():
-        fixable = fixable_by_code[code]
-        rows.append(
-            [
-                f'<span class="sev {severity}">{escape(_severity_label(severity))}</span>',
-                f"<code>{escape(code)}</code>",
-                escape(title),
-                str(count),
-                str(fixable) if fixable else "",
-            ]
-        )
-    return _table([_t("Severity"), _t("Code"), _t("Rule"), _t("Issues"), _t("Safe fixes")], rows, numeric=(3, 4))
-
-
-def _summary_by_key(title: str, counts: Mapping[str, tuple[int, int]], key_title: str) -> str:
-    rows = [
-        [escape(key or _t("(whole row or file)")), str(errors), str(warnings), str(errors + warnings)]
-        for key, (errors, warnings) in sorted(counts.items(), key=lambda kv: (-sum(kv[1]), kv[0]))
-    ]
-    return f"<h3>{escape(title)}</h3>" + _table(
-        [key_title, _t("Errors"), _t("Warnings"), _t("Total")], rows, numeric=(1, 2, 3)
-    )
-
-
-def _counts_by(issues: Iterable[Issue], key) -> dict[str, tuple[int, int]]:
-    errors: Counter = Counter()
-    warnings: Counter = Counter()
-    for issue in issues:
-        k = key(issue)
-        (errors if issue.severity == ERROR else warnings)[k] += 1
-    return {k: (errors[k], warnings[k]) for k in set(errors) | set(warnings)}
+EXAMPLES = 3  # example issues shown for each rule and each field
+TOP_COMMUNES = 30  # communes shown before the rest is folded
+MAX_DETAILED_ISSUES = 3000  # issues listed lieu by lieu (whole lieux, errors first); the rest: CSV/JSON
+MAX_ACCEPTED = 1000  # accepted issues listed
 
 
 def _row_label(row: int | None) -> str:
     return _t("File") if row is None else _t("Row {row}").format(row=row)
+
+
+def _where(issue: Issue, listed: set) -> str:
+    """``ligne 12 · id`` for an example, linked to the lieu's details when they are on the page."""
+    label = escape(_row_label(issue.row))
+    if issue.row in listed:
+        label = f'<a href="#row-{issue.row}">{label}</a>'
+    return label + (f" · {escape(issue.id)}" if issue.id else "")
+
+
+def _example(issue: Issue, listed: set, with_field: bool = False, with_code: bool = False) -> str:
+    parts = [_where(issue, listed)]
+    if with_field and issue.field:
+        parts.append(f"<code>{escape(issue.field)}</code>")
+    if with_code:
+        parts.append(f"<code>{escape(issue.code)}</code>")
+    if issue.value:
+        parts.append(f'<span class="value">{escape(_shorten(issue.value))}</span>')
+    if issue.suggestion:
+        parts.append(f'→ <span class="value fix">{escape(_shorten(issue.suggestion))}</span>')
+    return " · ".join(parts)
+
+
+def _shorten(text: str, limit: int = 80) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _examples(issues: Sequence[Issue], listed: set, **how) -> str:
+    return '<ul class="ex">' + "".join(f"<li>{_example(issue, listed, **how)}</li>" for issue in issues) + "</ul>"
+
+
+class _Digest:
+    """Every count and example the page shows, from one pass over the issues."""
+
+    def __init__(self, issues: Sequence[Issue], lieux: Mapping[int | None, Lieu]):
+        self.by_code: dict[str, list] = {}  # code → [count, fixable, rows, examples]
+        self.by_field: dict[str, list] = {}  # field → [errors, warnings, examples]
+        self.by_row: dict[int | None, list[Issue]] = defaultdict(list)
+        for issue in issues:
+            code = self.by_code.get(issue.code)
+            if code is None:
+                code = self.by_code[issue.code] = [0, 0, set(), []]
+            code[0] += 1
+            if issue.suggestion is not None:
+                code[1] += 1
+            code[2].add(issue.row)
+            if len(code[3]) < EXAMPLES:
+                code[3].append(issue)
+            field = self.by_field.get(issue.field)
+            if field is None:
+                field = self.by_field[issue.field] = [0, 0, []]
+            field[0 if issue.severity == ERROR else 1] += 1
+            if len(field[2]) < EXAMPLES and all(other.code != issue.code for other in field[2]):
+                field[2].append(issue)
+            self.by_row[issue.row].append(issue)
+        self.communes = _communes(self.by_row, lieux) if lieux else []
+
+
+def commune_key(name: str) -> str:
+    """The key under which the report counts a commune: ``NICE``, ``Nice`` and `` nice`` are one commune."""
+    from .reference import name_key
+
+    return name_key(name or "")
+
+
+def _communes(by_row: Mapping[int | None, list[Issue]], lieux: Mapping[int | None, Lieu]) -> list[tuple]:
+    """[(commune as most often written, lieux, errors, warnings)], communes normalised, most issues first."""
+    totals: dict[str, list] = {}
+    spellings: dict[str, Counter] = defaultdict(Counter)
+    for row, items in by_row.items():
+        if row is None:
+            continue
+        name = (lieux.get(row, Lieu()).commune or "").strip()
+        key = commune_key(name)
+        spellings[key][name] += 1
+        total = totals.get(key)
+        if total is None:
+            total = totals[key] = [0, 0, 0]
+        total[0] += 1
+        errors = sum(1 for issue in items if issue.severity == ERROR)
+        total[1] += errors
+        total[2] += len(items) - errors
+    rows = []
+    for key, (count, errors, warnings) in totals.items():
+        # the spelling most lieux use, a mixed-case one before an all-capitals one ("Nice" before "NICE")
+        name = max(spellings[key].items(), key=lambda kv: (kv[0] != kv[0].upper(), kv[1], kv[0]))[0]
+        rows.append((name, count, errors, warnings))
+    rows.sort(key=lambda row: (-(row[2] + row[3]), -row[2], commune_key(row[0])))
+    return rows
+
+
+def _summary_by_rule(digest: _Digest, listed: set) -> str:
+    rows = []
+    entries = sorted(
+        digest.by_code.items(),
+        key=lambda kv: (0 if CODES[kv[0]].severity == ERROR else 1, -kv[1][0], kv[0]) if kv[0] in CODES
+        else (2, -kv[1][0], kv[0]),
+    )
+    for code, (count, fixable, rows_hit, examples) in entries:
+        spec = CODES.get(code)
+        severity = spec.severity if spec else examples[0].severity
+        rows.append(
+            [
+                f'<span class="sev {severity}">{escape(_severity_label(severity))}</span>',
+                f"<code>{escape(code)}</code><br>{escape(spec.title if spec else '')}",
+                str(count),
+                str(len(rows_hit - {None})),
+                str(fixable) if fixable else "",
+                _examples(examples, listed, with_field=True),
+            ]
+        )
+    return _table(
+        [_t("Severity"), _t("Rule"), _t("Issues"), _t("Lieux"), _t("Safe fixes"), _t("Examples")], rows,
+        numeric=(2, 3, 4), css="summary", widths=("9%", "27%", "8%", "7%", "8%", "41%"),
+    )
+
+
+def _summary_by_field(digest: _Digest, listed: set) -> str:
+    rows = [
+        [
+            f"<code>{escape(field)}</code>" if field else escape(_t("(whole row or file)")),
+            str(errors), str(warnings), str(errors + warnings),
+            _examples(examples, listed, with_code=True),
+        ]
+        for field, (errors, warnings, examples) in sorted(
+            digest.by_field.items(), key=lambda kv: (-(kv[1][0] + kv[1][1]), kv[0])
+        )
+    ]
+    return _table(
+        [_t("Field"), _t("Errors"), _t("Warnings"), _t("Total"), _t("Examples")], rows, numeric=(1, 2, 3),
+        css="summary", widths=("18%", "8%", "9%", "8%", "57%"),
+    )
+
+
+def _summary_by_commune(digest: _Digest) -> str:
+    def rows(items):
+        return [[escape(name or _t("(no commune)")), str(count), str(errors), str(warnings), str(errors + warnings)]
+                for name, count, errors, warnings in items]
+
+    headers = [_t("Commune"), _t("Lieux with issues"), _t("Errors"), _t("Warnings"), _t("Total")]
+    html = _table(headers, rows(digest.communes[:TOP_COMMUNES]), numeric=(1, 2, 3, 4))
+    rest = digest.communes[TOP_COMMUNES:]
+    if rest:
+        html += (
+            f"<details><summary>{escape(_t('{n} other communes').format(n=len(rest)))}</summary>"
+            + _table(headers, rows(rest), numeric=(1, 2, 3, 4)) + "</details>"
+        )
+    return html
 
 
 def _issue_rows(issues: list[Issue]) -> str:
@@ -148,8 +273,33 @@ def _issue_rows(issues: list[Issue]) -> str:
     )
 
 
-def render_html(
+def detailed_rows(by_row: Mapping[int | None, list[Issue]], limit: int = MAX_DETAILED_ISSUES) -> list:
+    """The rows whose issues the page lists one by one: the whole file's first, then the lieux with errors, then
+    the others, each group in file order, whole lieux until ``limit`` issues are listed (at least one lieu)."""
+    def order(row):
+        has_error = any(issue.severity == ERROR for issue in by_row[row])
+        return (row is not None, not has_error, row or 0)
+
+    chosen, listed = [], 0
+    for row in sorted(by_row, key=order):
+        size = len(by_row[row])
+        if chosen and listed + size > limit:
+            break
+        chosen.append(row)
+        listed += size
+    return chosen
+
+
+def render_html(report: Report, **options) -> str:
+    """The report as a complete HTML page (one string; see :func:`write_html` for the options)."""
+    buffer = io.StringIO()
+    write_html(report, buffer, **options)
+    return buffer.getvalue()
+
+
+def write_html(
     report: Report,
+    out: TextIO,
     *,
     title: str | None = None,
     source: str | None = None,
@@ -157,22 +307,33 @@ def render_html(
     generated: dt.datetime | None = None,
     top: int = 20,
     accepted: Sequence[tuple[Issue, str]] = (),
-) -> str:
-    """The report as a complete HTML page.
+    max_detailed: int = MAX_DETAILED_ISSUES,
+) -> None:
+    """Write the report as a complete HTML page to ``out``, section by section.
+
+    The page stays readable (and small) whatever the number of issues: summaries by rule and by field with
+    their counts and a few examples each, by commune (names normalised: ``NICE`` and ``Nice`` are one commune),
+    the ``top`` lieux with the most issues, then the issues lieu by lieu for at most ``max_detailed`` issues
+    (the file's own issues, then the lieux with errors, then the others; the page says how many are left out:
+    the full list is the CSV or JSON report).
 
     ``lieux`` maps an issue's ``row`` to the lieu's name and commune: it adds the summary by commune and names
-    the lieux (the dock passes it; the CLI builds it from the file). ``top``: how many lieux with the most
-    issues to list. ``accepted``: issues accepted in the validation dock, with the reason — not in
-    ``report``'s counts, listed in a section of their own.
+    the lieux (the dock passes it; the CLI builds it from the file). ``accepted``: issues accepted in the
+    validation dock, with the reason — not in ``report``'s counts, listed in a section of their own.
     """
     generated = generated or dt.datetime.now().replace(microsecond=0)
     source = source if source is not None else report.source
     title = title or _t("Validation report")
     lieux = lieux or {}
-    errors, warnings = report.errors, report.warnings
-    fixable = len(report.fixable())
+    errors, warnings = report.counts()
+    fixable = sum(1 for issue in report.issues if issue.suggestion is not None)
     verdict_ok = errors == 0
     verdict = _t("Conforms to the standard") if verdict_ok else _t("Does not conform to the standard")
+    digest = _Digest(report.issues, lieux)
+    by_row = digest.by_row
+    detailed = detailed_rows(by_row, max_detailed) if report.issues else []
+    listed = set(detailed)
+    left_out = len(report.issues) - sum(len(by_row[row]) for row in detailed)
     parts = [
         "<!DOCTYPE html>",
         f'<html lang="{escape(current_language())}"><head><meta charset="utf-8">',
@@ -203,21 +364,27 @@ def render_html(
         parts.append(f"<p>{escape(_t('No issue found.'))}</p>")
         parts.append(_accepted_section(accepted, lieux))
         parts.append("</body></html>")
-        return "\n".join(parts)
+        out.write("\n".join(parts))
+        return
+    if left_out:
+        parts.append(
+            '<p class="note limit">' + escape(_t(
+                "This page lists {listed} of the {total} issues one by one (the file's own issues, then the lieux "
+                "with errors, then the others, in file order); the summaries below count them all. The full list "
+                "is the CSV report (validation dock, mednum:report) or the JSON report (--format json)."
+            ).format(listed=len(report.issues) - left_out, total=len(report.issues))) + "</p>"
+        )
 
     parts.append(f"<h2>{escape(_t('Summary by rule'))}</h2>")
-    parts.append(_summary_by_rule(report))
-    parts.append(f"<h2>{escape(_t('Summary by field and by commune'))}</h2>")
-    parts.append(_summary_by_key(_t("By field"), _counts_by(report.issues, lambda i: i.field), _t("Field")))
-    if lieux:
-        by_commune = _counts_by(
-            (i for i in report.issues if i.row is not None), lambda i: lieux.get(i.row, Lieu()).commune
-        )
-        parts.append(_summary_by_key(_t("By commune"), by_commune, _t("Commune")))
+    parts.append(_summary_by_rule(digest, listed))
+    parts.append(f"<h2>{escape(_t('Summary by field'))}</h2>")
+    parts.append(_summary_by_field(digest, listed))
+    if digest.communes:
+        parts.append(f"<h2>{escape(_t('Summary by commune'))}</h2>")
+        parts.append(_summary_by_commune(digest))
+    out.write("\n".join(parts))
+    parts = []
 
-    by_row: dict[int | None, list[Issue]] = defaultdict(list)
-    for issue in report.issues:
-        by_row[issue.row].append(issue)
     ranked = sorted(
         ((row, items) for row, items in by_row.items() if row is not None),
         key=lambda pair: (-sum(1 for i in pair[1] if i.severity == ERROR), -len(pair[1]), pair[0]),
@@ -230,7 +397,7 @@ def render_html(
             n_errors = sum(1 for i in items if i.severity == ERROR)
             rows.append(
                 [
-                    f'<a href="#row-{row}">{row}</a>',
+                    f'<a href="#row-{row}">{row}</a>' if row in listed else str(row),
                     escape(items[0].id),
                     escape(lieu.nom),
                     escape(lieu.commune),
@@ -244,7 +411,8 @@ def render_html(
         )
 
     parts.append(f"<h2>{escape(_t('Issues, lieu by lieu'))}</h2>")
-    for row, items in sorted(by_row.items(), key=lambda pair: -1 if pair[0] is None else pair[0]):
+    for row in detailed:
+        items = by_row[row]
         lieu = lieux.get(row, Lieu())
         heading = _row_label(row)
         if items[0].id:
@@ -255,16 +423,26 @@ def render_html(
             heading += f" ({lieu.commune})"
         anchor = f' id="row-{row}"' if row is not None else ""
         parts.append(f'<section class="lieu"{anchor}><h3>{escape(heading)}</h3>{_issue_rows(items)}</section>')
+        if len(parts) >= 256:
+            out.write("\n".join(parts) + "\n")
+            parts = []
+    if left_out:
+        parts.append(
+            '<p class="note limit">' + escape(_t(
+                "… and {count} more issues in {lieux} lieux, not listed here: see the CSV or JSON report."
+            ).format(count=left_out, lieux=len(by_row) - len(detailed))) + "</p>"
+        )
     parts.append(_accepted_section(accepted, lieux))
     parts.append("</body></html>")
-    return "\n".join(parts)
+    out.write("\n".join(parts))
 
 
 def _accepted_section(accepted: Sequence[tuple[Issue, str]], lieux: Mapping[int | None, Lieu]) -> str:
     if not accepted:
         return ""
     rows = []
-    for issue, reason in sorted(accepted, key=lambda pair: (pair[0].row is None, pair[0].row or 0, pair[0].field)):
+    ordered = sorted(accepted, key=lambda pair: (pair[0].row is None, pair[0].row or 0, pair[0].field))
+    for issue, reason in ordered[:MAX_ACCEPTED]:
         lieu = lieux.get(issue.row, Lieu())
         rows.append(
             [
@@ -280,5 +458,7 @@ def _accepted_section(accepted: Sequence[tuple[Issue, str]], lieux: Mapping[int 
         f"<h2>{escape(_t('Accepted issues'))}</h2>"
         f'<p class="note">{escape(_t("Issues a Hub agent accepted in the validation dock, with the reason given: they are not counted above."))}</p>'  # noqa: E501
         + _table([_t("Lieu"), _t("Field"), _t("Code"), _t("Message"), _t("Value"), _t("Reason")], rows)
+        + (f'<p class="note limit">{escape(_t("… and {count} more accepted issues: see the CSV report.").format(count=len(ordered) - MAX_ACCEPTED))}</p>'  # noqa: E501
+           if len(ordered) > MAX_ACCEPTED else "")
     )
 

@@ -54,7 +54,7 @@ def test_report_of_a_file_as_html_and_csv(mednum_provider, lieux_csv, tmp_path):
     assert results["ROWS"] == len(RECORDS) and results["ERRORS"] >= 4
     assert results["DUPLICATES"] == 2 and results["ACCEPTED"] == 0
     text = html.read_text(encoding="utf-8")
-    for expected in ("Summary by rule", "By commune", "Digne-les-Bains", "Lieux with the most issues",
+    for expected in ("Summary by rule", "Summary by commune", "Digne-les-Bains", "Lieux with the most issues",
                      "probable-duplicate", "+33180059880", "2026-04-02"):
         assert expected in text, expected
 

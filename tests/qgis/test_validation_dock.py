@@ -494,7 +494,7 @@ def test_report_for_producers(dock, tmp_path, suffix):
     assert "Médiathèque Jules Verne" in text and "probable-duplicate" in text and "+33180059880" in text
     assert "voulu par le lieu" in text
     if suffix == ".html":
-        assert "Summary by rule" in text and "By commune" in text and "Digne-les-Bains" in text
+        assert "Summary by rule" in text and "Summary by commune" in text and "Digne-les-Bains" in text
 
 
 def test_dock_feature_in_the_plugin(qgis_iface, qgis_new_project):

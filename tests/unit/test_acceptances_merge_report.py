@@ -172,7 +172,7 @@ def test_write_report_html_and_csv(tmp_path):
     lieux = lieux_of([{"nom": "Médiathèque", "commune": "Reims"}, {"nom": "Mairie", "commune": "Épernay"}])
     html = write_report(tmp_path / "rapport.html", report, lieux, [(issue(3, "nom", "whitespace", "X "), "voulu")])
     text = html.read_text(encoding="utf-8")
-    for expected in ("Summary by rule", "By commune", "Reims", "Lieux with the most issues", "+33123456789",
+    for expected in ("Summary by rule", "Summary by commune", "Reims", "Lieux with the most issues", "+33123456789",
                      "Accepted issues", "voulu", "probable-duplicate"):
         assert expected in text, expected
     csv_path = write_report(tmp_path / "rapport.csv", report, lieux)

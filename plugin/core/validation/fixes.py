@@ -17,6 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Callable, Iterable, Mapping, Sequence
 
 from ..schema import fold
@@ -208,6 +209,42 @@ def phone_region(code_postal: str) -> str:
     return _OVERSEAS_REGIONS.get(code) or _OVERSEAS_REGIONS.get(code[:3]) or "FR"
 
 
+@lru_cache(maxsize=1)
+def _french_number_descs() -> tuple:
+    """phonenumbers' metadata of France, compiled once: (general description, the descriptions of each type),
+    each as (possible lengths, pattern) or None."""
+    from phonenumbers import PhoneMetadata
+
+    metadata = PhoneMetadata.metadata_for_region("FR")
+
+    def compiled(desc):
+        if desc is None or not desc.national_number_pattern:
+            return None
+        return frozenset(desc.possible_length), re.compile(desc.national_number_pattern)
+
+    kinds = (
+        metadata.premium_rate, metadata.toll_free, metadata.shared_cost, metadata.voip, metadata.personal_number,
+        metadata.pager, metadata.uan, metadata.voicemail, metadata.fixed_line, metadata.mobile,
+    )
+    return compiled(metadata.general_desc), tuple(desc for desc in map(compiled, kinds) if desc is not None)
+
+
+def french_number_is_valid(significant: str) -> bool:
+    """``phonenumbers.is_valid_number`` of ``+33<significant>``, read from the same metadata without the
+    library's per-call overhead (40 µs a number: a file of 30,000 national numbers spent 1.2 s there).
+
+    The same test as ``phonenumbers``: the number matches France's general description and the description of
+    at least one type (fixed line, mobile, toll free…), lengths first then the pattern (tested equal)."""
+    general, kinds = _french_number_descs()
+    length = len(significant)
+
+    def matches(desc) -> bool:
+        lengths, pattern = desc
+        return (not lengths or length in lengths) and pattern.fullmatch(significant) is not None
+
+    return general is not None and matches(general) and any(matches(desc) for desc in kinds)
+
+
 def fix_phone(value: str, region: str = "FR", accept: Callable[[str], bool] = lambda _: True) -> str | None:
     """A telephone written in a national or spaced format → E.164 (``01 80 05 98 80`` → ``+33180059880``).
 
@@ -221,8 +258,7 @@ def fix_phone(value: str, region: str = "FR", accept: Callable[[str], bool] = la
     if national is not None:
         # "01 23 45 67 89": what phonenumbers.parse(text, "FR") returns, without its parsing (tested equal)
         significant = "".join(national.groups())
-        number = phonenumbers.PhoneNumber(country_code=33, national_number=int(significant))
-        if phonenumbers.is_valid_number(number):
+        if french_number_is_valid(significant):
             e164 = "+33" + significant
             if accept(e164):
                 return e164 if e164 != value else None

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import Any, Iterable
 
 from .codes import CODES, ERROR, WARNING
@@ -37,7 +37,8 @@ class Issue:
         return self.suggestion is not None
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        """The fields as a new dict (a shallow copy: every field is a str, an int or None)."""
+        return dict(self.__dict__)
 
 
 _new = object.__new__
@@ -82,6 +83,11 @@ class Report:
     def warnings(self) -> int:
         return sum(1 for issue in self.issues if issue.severity == WARNING)
 
+    def counts(self) -> tuple[int, int]:
+        """(errors, warnings) in one pass."""
+        severities = Counter(issue.severity for issue in self.issues)
+        return severities[ERROR], severities[WARNING]
+
     @property
     def valid(self) -> bool:
         """True when the file conforms to the standard (warnings do not block)."""
@@ -115,9 +121,10 @@ class Report:
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON form of the CLI: ``{"rows", "errors", "warnings", "issues": [...]}``."""
+        errors, warnings = self.counts()
         return {
             "rows": self.rows,
-            "errors": self.errors,
-            "warnings": self.warnings,
+            "errors": errors,
+            "warnings": warnings,
             "issues": [issue.to_dict() for issue in self.issues],
         }

@@ -98,7 +98,8 @@ def test_html_report_is_self_contained(capsys, samples, tmp_path):
     assert code == 1 and out == "" and str(target) in err
     page = target.read_text(encoding="utf-8")
     assert page.startswith("<!DOCTYPE html>") and "<script" not in page and 'src="http' not in page
-    for text in ("Summary by rule", "By field", "By commune", "type-date", "2024-04-02", "Anonymal", "Reims"):
+    for text in ("Summary by rule", "Summary by field", "Summary by commune", "type-date", "2024-04-02", "Anonymal",
+                 "Reims"):
         assert text in page
 
 

@@ -42,3 +42,23 @@ def test_national_french_numbers_are_fixed_as_phonenumbers_parses_them(digits, f
         return not strict or e164[3] != "9"  # a pattern that refuses some numbers: the fallbacks are tried
 
     assert fix_phone(value, "FR", accept) == _fix_phone_by_parsing(value, "FR", accept)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.from_regex(r"[1-9][0-9]{8}", fullmatch=True) | st.from_regex(r"[0-9]{1,12}", fullmatch=True))
+def test_french_validity_is_phonenumbers_own(significant):
+    from plugin.core.validation.fixes import french_number_is_valid
+
+    number = phonenumbers.PhoneNumber(country_code=33, national_number=int(significant))
+    expected = phonenumbers.is_valid_number(number) and phonenumbers.national_significant_number(number) == significant
+    assert french_number_is_valid(significant) == expected
+
+
+def test_french_validity_on_every_three_digit_prefix():
+    from plugin.core.validation.fixes import french_number_is_valid
+
+    for prefix in range(100, 1000):
+        for tail in ("000000", "123456", "999999", "505050"):
+            significant = f"{prefix}{tail}"
+            number = phonenumbers.PhoneNumber(country_code=33, national_number=int(significant))
+            assert french_number_is_valid(significant) == phonenumbers.is_valid_number(number), significant
