@@ -10,7 +10,6 @@ from collections import UserList
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Mapping, Sequence
 
-from .arrow_csv import ArrowColumns
 from .schema import LIST_SEPARATOR, Schema
 
 Record = dict[str, str]
@@ -72,6 +71,8 @@ class ColumnarRecords(UserList):
     """
 
     def __init__(self, columns: Mapping[str, Sequence[str]], count: int | None = None):
+        from .readers.arrow_csv import ArrowColumns  # here: the readers package imports this module
+
         if isinstance(columns, ArrowColumns):  # a fast reader's columns: lists built per column on demand
             self._columns: Mapping[str, list[str]] | None = columns
         else:

@@ -23,8 +23,8 @@ from itertools import compress, filterfalse, repeat
 from operator import attrgetter, itemgetter
 from typing import Any, Callable, Iterable, Iterator, Mapping, Sequence
 
-from ..arrow_csv import ArrowColumns, proven_clean
 from ..i18n import current_language, language
+from ..readers.arrow_csv import ArrowColumns, proven_clean
 from ..records import ColumnarRecords, cell_text
 from ..schema import Schema, load_schema
 from .codes import CODES, ERROR
