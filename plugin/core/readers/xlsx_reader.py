@@ -22,7 +22,7 @@ def _read_xlsx(source: Path, sheet: str | None) -> Table:
         with zipfile.ZipFile(source) as archive:
             names = set(archive.namelist())
             uncompressed = sum(info.file_size for info in archive.infolist())
-    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+    except (zipfile.BadZipFile, OSError, ValueError, NotImplementedError) as exc:  # (a flipped version byte)
         raise _corrupt_xlsx(source, exc) from None
     if "xl/workbook.xml" not in names:
         if "content.xml" in names:
