@@ -42,7 +42,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QDate, QDateTime, Qt, QTime, QVariant
 
 from ..core.i18n import translate
-from ..core.records import Table, format_number
+from ..core.records import Table, format_number, match_field_names
 from ..core.schema import LIST_SEPARATOR, Schema, load_schema
 
 LATITUDE = "latitude"
@@ -67,27 +67,6 @@ class LayerTable(Table):
     feature_ids: list[int] = field(default_factory=list)
     # source field name → record key (the schema name it was matched to, or itself)
     field_keys: dict[str, str] = field(default_factory=dict)
-
-
-def _fold(name: str) -> str:
-    return name.strip().casefold().replace(" ", "_")
-
-
-def match_field_names(names: list[str], schema: Schema) -> dict[str, str]:
-    """Record key of each layer field: itself, or the schema field it matches ignoring case and spaces."""
-    schema_names = set(schema.field_names)
-    by_fold = {_fold(name): name for name in schema.field_names}
-    taken = {name for name in names if name in schema_names}
-    keys = {}
-    for name in names:
-        key = name
-        if name not in schema_names:
-            candidate = by_fold.get(_fold(name))
-            if candidate and candidate not in taken:
-                key = candidate
-                taken.add(candidate)
-        keys[name] = key
-    return keys
 
 
 def storage_key_fields(layer: QgsVectorLayer | None, schema: Schema | None = None) -> list[str]:

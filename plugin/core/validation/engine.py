@@ -702,14 +702,7 @@ def _validate_table(table, schema: Schema, options: ValidationOptions, validator
     data = getattr(table, "column_data", None)  # a reader's columns (strings), when not turned into dicts
     count = table.row_count if data is not None else len(table.rows)
     row_numbers = list(getattr(table, "row_numbers", None) or range(1, count + 1))
-    header = analyse_header(
-        schema,
-        list(table.header),
-        columns=getattr(table, "columns", None),
-        duplicate_headers=getattr(table, "duplicate_headers", None),
-        blank_headers=getattr(table, "blank_headers", None),
-        ignore_case=options.ignore_header_case,
-    )
+    header = analyse_header(schema, table, options.ignore_header_case)
     keys = header.field_keys
     severity = validator.severity
     issues: list[Issue] = [
