@@ -6,6 +6,9 @@ columns that are not schema fields, so that nothing is lost on the way (see :cla
 
 from __future__ import annotations
 
+import base64
+import json
+import math
 from collections import UserList
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Mapping, Sequence
@@ -41,20 +44,42 @@ def format_number(value: float | int) -> str:
     return text
 
 
-def cell_text(value: Any, multi: bool = False) -> str:
-    """Convert a value read from JSON, XLSX or a layer to the standard's string form."""
+def cell_text(value: Any, date_only: bool = False) -> str:
+    """A typed value (JSON, XLSX, SQLite, an API payload, a QGIS attribute once unwrapped) as the standard's
+    string: the one converter of the plugin.
+
+    ``None`` → ""; text as it is; booleans ``true``/``false``; numbers with a decimal point, no exponent and no
+    spurious ``.0`` (``4000.0`` → ``4000``: a code typed as a number; the engine suggests ``04000``); a list of
+    scalars → ``a|b`` (empty items dropped, as the standard has no empty list item); a nested list or an object
+    → its JSON text (nothing is lost); bytes → base64; a date → ``YYYY-MM-DD``; a datetime → ISO, or its date
+    when it is at midnight (how spreadsheets store a date) or ``date_only`` (a field of the standard that is a
+    date); a time → ISO.
+    """
     if value is None:
         return ""
     if isinstance(value, str):
         return value
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, float):
+        if math.isfinite(value) and value.is_integer() and abs(value) < 1e15:
+            return str(int(value))
+        return format_number(value) if math.isfinite(value) else str(value)
     if isinstance(value, (list, tuple)):
-        return join_list(cell_text(v) for v in value) if multi else LIST_SEPARATOR.join(cell_text(v) for v in value)
-    if isinstance(value, (int, float)):
-        return format_number(value)
+        if all(item is None or isinstance(item, (str, int, float)) for item in value):
+            return join_list(cell_text(item) for item in value)
+        return json.dumps(value, ensure_ascii=False, default=str)
+    if isinstance(value, dict):
+        return json.dumps(value, ensure_ascii=False, default=str)
+    if isinstance(value, (bytes, bytearray, memoryview)):
+        return base64.b64encode(bytes(value)).decode("ascii")
     if hasattr(value, "isoformat"):
-        text = value.isoformat()
-        # datetime → date part for the standard's date fields is the caller's decision; keep ISO text
-        return text
+        if hasattr(value, "hour") and hasattr(value, "date"):  # a datetime (a date has no hour, a time no date)
+            if date_only or (value.hour, value.minute, value.second, value.microsecond) == (0, 0, 0, 0):
+                return value.date().isoformat()
+        return value.isoformat()
     return str(value)
 
 

@@ -39,7 +39,6 @@ from pathlib import Path
 from typing import Callable
 
 from qgis.core import (
-    NULL,
     QgsFeature,
     QgsFeatureRequest,
     QgsField,
@@ -58,9 +57,10 @@ from qgis.PyQt.QtCore import QVariant
 from ..core.coordinates import point_of, points_of_columns
 from ..core.errors import MednumError
 from ..core.i18n import translate
-from ..core.records import ColumnarRecords, Record, cell_text
+from ..core.records import ColumnarRecords, Record
 from ..core.resources import resource_path
 from ..core.schema import Schema, load_schema
+from .layer_records import attribute_text
 
 WORKING_TABLE = "lieux"
 SIDE_TABLE = "colonnes_source"
@@ -141,15 +141,6 @@ def add_records(layer: QgsVectorLayer, records: Iterable[Mapping[str, str]]) -> 
         )
     layer.updateExtents()
     return len(features)
-
-
-def attribute_text(value) -> str:
-    """An attribute value as the standard's text (NULL → "")."""
-    if isinstance(value, str):  # first: comparing a str with NULL goes through QVariant (slow)
-        return value
-    if value is None or value == NULL:
-        return ""
-    return cell_text(value)
 
 
 def _read_records(source, fields: QgsFields, schema: Schema, fids: list[int] | None = None) -> list[Record]:

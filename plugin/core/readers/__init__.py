@@ -28,7 +28,8 @@ from pathlib import Path
 from ..errors import ReadError
 from ..i18n import translate
 from ..records import Table
-from .cells import COORDINATE_COLUMNS, cell_from_value
+from ..records import cell_text as cell_from_value  # the readers' former name of the converter
+from .cells import COORDINATE_COLUMNS
 from .csv_reader import CSV_DELIMITERS, CSV_FIELD_SIZE_LIMIT, _read_csv, csv_rows, sniff_delimiter
 from .detection import (
     CSV_EXTENSIONS,

@@ -1,52 +1,19 @@
-"""Cells of the standard's form from typed values (JSON, XLSX, SQLite), and what every reader records about
-them (the table of records, cells holding U+FFFD). Pure Python."""
+"""What every reader records about its cells: the table of typed records (JSON, …) as the standard's strings
+(:func:`~plugin.core.records.cell_text`), the cells holding U+FFFD. Pure Python."""
 
 from __future__ import annotations
 
-import base64
-import json
-import math
 import operator
 from itertools import compress, repeat
 from typing import Any, Callable, Iterable
 
-from ..records import Table, column_keys, format_number, join_list
+from ..records import Table, cell_text, column_keys
 
 COORDINATE_COLUMNS = ("latitude", "longitude")
 
 
-def cell_from_value(value: Any) -> str:
-    """A JSON/XLSX/SQLite value as the standard's string: lists → ``a|b``, numbers with ``.``, ISO dates."""
-    if value is None:
-        return ""
-    if isinstance(value, str):
-        return value
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, int):
-        return str(value)
-    if isinstance(value, float):
-        if math.isfinite(value) and value.is_integer() and abs(value) < 1e15:
-            return str(int(value))  # a code typed as a number: 4000.0 → "4000" (the engine suggests "04000")
-        return format_number(value) if math.isfinite(value) else str(value)
-    if isinstance(value, (list, tuple)):
-        if all(item is None or isinstance(item, (str, int, float)) for item in value):
-            return join_list(cell_from_value(item) for item in value)
-        return json.dumps(value, ensure_ascii=False)
-    if isinstance(value, dict):
-        return json.dumps(value, ensure_ascii=False)
-    if isinstance(value, (bytes, bytearray, memoryview)):
-        return base64.b64encode(bytes(value)).decode("ascii")
-    if hasattr(value, "isoformat"):  # datetime before date: a datetime at midnight is a date
-        if hasattr(value, "hour") and hasattr(value, "date"):
-            if (value.hour, value.minute, value.second, value.microsecond) == (0, 0, 0, 0):
-                return value.date().isoformat()
-        return value.isoformat()
-    return str(value)
-
-
 def _table_from_records(
-    records: Iterable[dict[str, Any]], source_format: str, convert: Callable[[Any], str] = cell_from_value
+    records: Iterable[dict[str, Any]], source_format: str, convert: Callable[[Any], str] = cell_text
 ) -> Table:
     """A Table from records (dicts of values): header = union of keys in first-seen order."""
     header: dict[str, None] = {}

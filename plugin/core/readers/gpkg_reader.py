@@ -10,8 +10,8 @@ from pathlib import Path
 
 from ..errors import ReadError
 from ..i18n import translate
-from ..records import Table, format_number
-from .cells import COORDINATE_COLUMNS, cell_from_value
+from ..records import Table, cell_text, format_number
+from .cells import COORDINATE_COLUMNS
 from .detection import _corrupt, _error
 
 
@@ -94,7 +94,7 @@ def _table_from_gpkg(connection: sqlite3.Connection, source: Path, layer: str | 
     for position, values in enumerate(connection.execute(query), start=1):
         number = values[-1] if isinstance(values[-1], int) and values[-1] > 0 else position
         row = dict.fromkeys(output, "")
-        row.update((name, cell_from_value(value)) for name, value in zip(header, values[:width]))
+        row.update((name, cell_text(value)) for name, value in zip(header, values[:width]))
         if geometry_column and srs_ok and isinstance(values[width], (bytes, bytearray, memoryview)):
             point = gpkg_point(bytes(values[width]))
             if point is not None and not (row["latitude"] and row["longitude"]):

@@ -10,8 +10,8 @@ from typing import Any
 
 from ..errors import ReadError
 from ..i18n import translate
-from ..records import Table, column_keys
-from .cells import _find_lossy_cells, cell_from_value
+from ..records import Table, cell_text, column_keys
+from .cells import _find_lossy_cells
 from .detection import _corrupt, _error
 
 MAX_XLSX_UNCOMPRESSED_BYTES = 4 << 30  # zip-bomb guard for workbooks
@@ -86,7 +86,7 @@ def _table_from_workbook(workbook: Any, sheet: str | None, source: Path) -> Tabl
     iterator = worksheet.iter_rows(values_only=True)
     header: list[str] = []
     for values in iterator:
-        header = _trim([cell_from_value(value) for value in values])
+        header = _trim([cell_text(value) for value in values])
         if header:
             break
     if not header:
@@ -98,7 +98,7 @@ def _table_from_workbook(workbook: Any, sheet: str | None, source: Path) -> Tabl
     blanks: list[int] = []
     extra: dict[int, list[str]] = {}
     for number, values in enumerate(iterator, start=1):
-        cells = _trim([cell_from_value(value) for value in values])
+        cells = _trim([cell_text(value) for value in values])
         if not cells:
             blanks.append(number)
             continue
