@@ -1269,27 +1269,27 @@
     <context>
         <name>ImportExport</name>
         <message>
-            <location filename="../plugin/qgis/import_export.py" line="119" />
+            <location filename="../plugin/qgis/import_export.py" line="122" />
             <source>The working layer must be a GeoPackage file (.gpkg): {path}</source>
             <translation>La couche de travail doit être un fichier GeoPackage (.gpkg) : {path}</translation>
         </message>
         <message>
-            <location filename="../plugin/qgis/import_export.py" line="123" />
+            <location filename="../plugin/qgis/import_export.py" line="126" />
             <source>The working GeoPackage cannot replace the source file {path}.</source>
             <translation>Le GeoPackage de travail ne peut pas remplacer le fichier source {path}.</translation>
         </message>
         <message>
-            <location filename="../plugin/qgis/import_export.py" line="165" />
+            <location filename="../plugin/qgis/import_export.py" line="172" />
             <source>Blank rows of the source skipped: {n}</source>
             <translation>Lignes vides de la source ignorées : {n}</translation>
         </message>
         <message>
-            <location filename="../plugin/qgis/import_export.py" line="196" />
+            <location filename="../plugin/qgis/import_export.py" line="203" />
             <source>Unknown export format “{ext}”: name the file .csv, .json or .geojson.</source>
             <translation>Format d'export « {ext} » inconnu : nommez le fichier en .csv, .json ou .geojson.</translation>
         </message>
         <message>
-            <location filename="../plugin/qgis/import_export.py" line="230" />
+            <location filename="../plugin/qgis/import_export.py" line="239" />
             <source>Export canceled.</source>
             <translation>Export annulé.</translation>
         </message>
@@ -1521,7 +1521,7 @@
             <translation>La lecture de la couche a été annulée.</translation>
         </message>
         <message>
-            <location filename="../plugin/qgis/layer_records.py" line="242" />
+            <location filename="../plugin/qgis/layer_records.py" line="218" />
             <source>{count} coordinates taken from the feature geometry.</source>
             <translation>Coordonnées tirées de la géométrie des entités : {count}.</translation>
         </message>
@@ -3213,12 +3213,12 @@
     <context>
         <name>ReadError</name>
         <message>
-            <location filename="../plugin/core/readers/__init__.py" line="105" />
+            <location filename="../plugin/core/readers/__init__.py" line="106" />
             <source>The file {name} is too large to be read in memory.</source>
             <translation>Le fichier {name} est trop volumineux pour être lu en mémoire.</translation>
         </message>
         <message>
-            <location filename="../plugin/core/readers/__init__.py" line="109" />
+            <location filename="../plugin/core/readers/__init__.py" line="110" />
             <source>The file {name} is nested too deeply to be read.</source>
             <translation>Le fichier {name} est trop profondément imbriqué pour être lu.</translation>
         </message>
@@ -4702,67 +4702,67 @@
             <translation>Les lieux n'ont pas pu être écrits dans la couche : {error}</translation>
         </message>
         <message>
-            <location filename="../plugin/qgis/working_layer.py" line="289" />
+            <location filename="../plugin/qgis/working_layer.py" line="280" />
             <source>The default style could not be loaded: {error}</source>
             <translation>Le style par défaut n'a pas pu être chargé : {error}</translation>
         </message>
         <message>
-            <location filename="../plugin/qgis/working_layer.py" line="294" />
+            <location filename="../plugin/qgis/working_layer.py" line="285" />
             <source>No service given</source>
             <translation>Aucun service indiqué</translation>
         </message>
         <message>
-            <location filename="../plugin/qgis/working_layer.py" line="294" />
+            <location filename="../plugin/qgis/working_layer.py" line="285" />
             <source>1 or 2 services</source>
             <translation>1 ou 2 services</translation>
         </message>
         <message>
-            <location filename="../plugin/qgis/working_layer.py" line="294" />
+            <location filename="../plugin/qgis/working_layer.py" line="285" />
             <source>3 to 5 services</source>
             <translation>3 à 5 services</translation>
         </message>
         <message>
-            <location filename="../plugin/qgis/working_layer.py" line="294" />
+            <location filename="../plugin/qgis/working_layer.py" line="285" />
             <source>6 services or more</source>
             <translation>6 services ou plus</translation>
         </message>
         <message>
-            <location filename="../plugin/qgis/working_layer.py" line="317" />
+            <location filename="../plugin/qgis/working_layer.py" line="308" />
             <source>Lieux de médiation numérique: form and style</source>
             <translation>Lieux de médiation numérique : formulaire et style</translation>
         </message>
         <message>
-            <location filename="../plugin/qgis/working_layer.py" line="321" />
+            <location filename="../plugin/qgis/working_layer.py" line="312" />
             <source>The form and style could not be stored with the layer: {error}</source>
             <translation>Le formulaire et le style n'ont pas pu être enregistrés avec la couche : {error}</translation>
         </message>
         <message>
-            <location filename="../plugin/qgis/working_layer.py" line="419" />
+            <location filename="../plugin/qgis/working_layer.py" line="410" />
             <source>The GeoPackage {path} could not be created: {error}</source>
             <translation>Le GeoPackage {path} n'a pas pu être créé : {error}</translation>
         </message>
         <message>
-            <location filename="../plugin/qgis/working_layer.py" line="541" />
+            <location filename="../plugin/qgis/working_layer.py" line="532" />
             <source>The lieux could not be written to {path}: {error}</source>
             <translation>Les lieux n'ont pas pu être écrits dans {path} : {error}</translation>
         </message>
         <message>
-            <location filename="../plugin/qgis/working_layer.py" line="558" />
+            <location filename="../plugin/qgis/working_layer.py" line="549" />
             <source>{path} has no layer “{table}”: it is not a working GeoPackage of lieux.</source>
             <translation>{path} n'a pas de couche « {table} » : ce n'est pas un GeoPackage de travail de lieux.</translation>
         </message>
         <message>
-            <location filename="../plugin/qgis/working_layer.py" line="564" />
+            <location filename="../plugin/qgis/working_layer.py" line="555" />
             <source>The layer “{table}” of {path} does not have the fields of the standard.</source>
             <translation>La couche « {table} » de {path} n'a pas les champs du standard.</translation>
         </message>
         <message>
-            <location filename="../plugin/qgis/working_layer.py" line="579" />
+            <location filename="../plugin/qgis/working_layer.py" line="570" />
             <source>The working GeoPackage {path} cannot be opened.</source>
             <translation>Le GeoPackage de travail {path} ne peut pas être ouvert.</translation>
         </message>
         <message>
-            <location filename="../plugin/qgis/working_layer.py" line="636" />
+            <location filename="../plugin/qgis/working_layer.py" line="627" />
             <source>Lieux — {name}</source>
             <translation>Lieux — {name}</translation>
         </message>
