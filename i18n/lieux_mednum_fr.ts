@@ -1483,12 +1483,12 @@
             <translation>Valeur → correction proposée</translation>
         </message>
         <message>
-            <location filename="../plugin/gui/validation_dock.py" line="399" />
+            <location filename="../plugin/gui/validation_dock.py" line="398" />
             <source>Error</source>
             <translation>Erreur</translation>
         </message>
         <message>
-            <location filename="../plugin/gui/validation_dock.py" line="399" />
+            <location filename="../plugin/gui/validation_dock.py" line="398" />
             <source>Warning</source>
             <translation>Avertissement</translation>
         </message>
@@ -1503,7 +1503,7 @@
             <translation>{n} err.</translation>
         </message>
         <message>
-            <location filename="../plugin/gui/validation_dock.py" line="399" />
+            <location filename="../plugin/gui/validation_dock.py" line="398" />
             <source>{n} warn.</source>
             <translation>{n} avert.</translation>
         </message>
@@ -3877,7 +3877,7 @@
             <translation>Services indiqués pour un lieu qui n'accueille pas de public</translation>
         </message>
         <message>
-            <location filename="../plugin/gui/validation_dock.py" line="898" />
+            <location filename="../plugin/gui/validation_dock.py" line="885" />
             <source>“{item}”</source>
             <translation>« {item} »</translation>
         </message>
@@ -4435,7 +4435,7 @@
             <translation>Pourquoi l'anomalie « {rule} » est-elle acceptable pour {lieu} ? (motif conservé dans le GeoPackage avec votre nom)</translation>
         </message>
         <message>
-            <location filename="plugin/gui/validation_dock.py" line="769" />
+            <location filename="../plugin/qgis/validation_edits.py" line="121" />
             <source>Merge {removed} into {kept}</source>
             <translation>Fusionner {removed} dans {kept}</translation>
         </message>

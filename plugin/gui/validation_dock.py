@@ -55,7 +55,6 @@ from qgis.PyQt.QtWidgets import (
 
 from ..core.form_layout import form_tabs
 from ..core.i18n import translate
-from ..core.merge import MergeEntry
 from ..core.producer_report import write_report
 from ..core.report_html import Lieu
 from ..core.validation import Issue, Report
@@ -63,7 +62,7 @@ from ..core.validation.codes import CODES
 from ..core.validation.duplicates import CODE as DUPLICATE_CODE
 from ..qgis.live_validation import LiveValidation
 from ..qgis.tasks import LieuxTask, cancel_running, start_task, user_message
-from ..qgis.validation_edits import EditError, MergeJournalKeeper, apply_suggestions, merge_lieux
+from ..qgis.validation_edits import EditError, MergeJournalKeeper, apply_suggestions, merge_duplicates
 from ..qgis.validation_overlay import OVERLAY_PROPERTY, ValidationOverlay, remove_stale_overlays
 from ..qgis.working_layer import is_working_layer
 from .issues_model import (
@@ -774,24 +773,12 @@ class ValidationDock(QgsDockWidget):
             if not dialog.exec_():
                 return False
         kept, removed = (item.key, other) if dialog.kept_side == A else (other, item.key)
-        kept_record = self.live.record(kept)
-        removed_record = dict(self.live.record(removed))
-        choices = dialog.choices()
-        merged = dialog.merged()
         try:
-            before = merge_lieux(
-                self.session.layer, kept, removed, merged,
-                _tr("Merge {removed} into {kept}").format(removed=removed_record.get("id", ""),
-                                                          kept=kept_record.get("id", "")),
-            )
+            merge_duplicates(self.session.layer, self.session.journal, self.live, kept, removed, dialog.merged(),
+                             dialog.choices(), user_name())
         except EditError as error:
             self._warn(error.message)
             return False
-        self.session.journal.add(
-            MergeEntry(kept, kept_record.get("id", ""), removed, removed_record.get("id", ""), removed_record,
-                       before, choices, merged_by=user_name())
-        )
-        self.live.flush()
         self.iface.messageBar().pushMessage(
             _tr("Validation"),
             _tr("Lieux merged. Ctrl+Z undoes it; the merge is journaled when you save the layer."),
