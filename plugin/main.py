@@ -76,8 +76,8 @@ def feature_classes() -> list[type]:
     classes: list[type] = []
     classes += optional_feature(".gui.lieux_files", "LieuxFilesFeature")
     classes += optional_feature(".gui.api_feature", "ApiFeature")
-    classes += optional_feature(".gui.orientation_dock", "OrientationFeature")
-    classes += optional_feature(".gui.validation_dock", "ValidationDockFeature")
+    classes += optional_feature(".gui.orientation_feature", "OrientationFeature")
+    classes += optional_feature(".gui.validation_feature", "ValidationDockFeature")
     return classes
 
 

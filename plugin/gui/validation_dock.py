@@ -63,7 +63,7 @@ from ..core.validation.duplicates import CODE as DUPLICATE_CODE
 from ..qgis.live_validation import LiveValidation
 from ..qgis.tasks import LieuxTask, cancel_running, start_task, user_message
 from ..qgis.validation_edits import EditError, MergeJournalKeeper, apply_suggestions, merge_duplicates
-from ..qgis.validation_overlay import OVERLAY_PROPERTY, ValidationOverlay, remove_stale_overlays
+from ..qgis.validation_overlay import OVERLAY_PROPERTY, ValidationOverlay
 from ..qgis.working_layer import is_working_layer
 from .issues_model import (
     BY_LIEU,
@@ -887,60 +887,4 @@ def _quoted(text: str) -> str:
 
 def _clip(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
-class ValidationDockFeature:
-    """Plugin feature (see plugin/main.py): the "Validation" dock and its menu/toolbar action."""
-
-    def __init__(self, iface, plugin):
-        self.iface = iface
-        self.plugin = plugin
-        self.dock: ValidationDock | None = None
-        self.action = None
-
-    def initGui(self) -> None:
-        remove_stale_overlays()
-        QgsProject.instance().readProject.connect(self._on_project_read)
-        self.action = self.plugin.add_action(
-            _tr("Validation dock"),
-            self.toggle,
-            icon=QgsApplication.getThemeIcon("/mIconWarning.svg"),
-            toolbar=True,
-            checkable=True,
-            tooltip=_tr("Issues of the working layer, live: fixes, acceptances, duplicates, report"),
-            object_name="mednumValidationDockAction",
-        )
-
-    def _on_project_read(self, *_args) -> None:
-        remove_stale_overlays()
-
-    def toggle(self, checked: bool) -> None:
-        if checked:
-            self.show()
-        elif self.dock is not None:
-            self.dock.hide()
-
-    def show(self) -> ValidationDock:
-        if self.dock is None:
-            self.dock = ValidationDock(self.iface, self.iface.mainWindow())
-            self.dock.visibilityChanged.connect(self._on_visibility)
-            self.plugin.add_dock(self.dock)
-        self.dock.show()
-        self.dock.raise_()
-        return self.dock
-
-    def _on_visibility(self, visible: bool) -> None:
-        if self.action is not None and self.action.isChecked() != visible:
-            self.action.blockSignals(True)
-            self.action.setChecked(visible)
-            self.action.blockSignals(False)
-
-    def unload(self) -> None:
-        try:
-            QgsProject.instance().readProject.disconnect(self._on_project_read)
-        except (TypeError, RuntimeError):
-            pass
-        if self.dock is not None:
-            self.dock.unload()
-        self.dock = None
 

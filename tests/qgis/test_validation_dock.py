@@ -500,7 +500,7 @@ def test_report_for_producers(dock, tmp_path, suffix):
 
 def test_dock_feature_in_the_plugin(qgis_iface, qgis_new_project):
     """The menu/toolbar action opens the dock; unload removes it."""
-    from plugin.gui.validation_dock import ValidationDockFeature
+    from plugin.gui.validation_feature import ValidationDockFeature
 
     class Plugin:
         def __init__(self):
