@@ -50,7 +50,6 @@ from .toolbelt.log import PlgLogger
 TRANSLATION_FILE = "lieux_mednum_{lang}.qm"
 TOOLBAR_NAME = "LieuxMednumToolbar"
 MENU_NAME = "LieuxMednumMenu"
-OPTIONS_PAGE_NAME = "mOptionsPageLieuxMednum"
 
 # features whose import failed: {"module:Class": "missing module"} (filled by optional_feature)
 _DISABLED_FEATURES: dict[str, str] = {}
@@ -224,6 +223,8 @@ class LieuxMednumPlugin:
         self.on_unload(lambda: self.iface.pluginHelpMenu().removeAction(self._help_action))
 
     def show_settings(self) -> None:
+        from .gui.options_page import OPTIONS_PAGE_NAME
+
         self.iface.showOptionsDialog(self.iface.mainWindow(), currentPage=OPTIONS_PAGE_NAME)
 
     # ---------------------------------------------------------------- helpers for features

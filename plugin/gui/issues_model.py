@@ -24,6 +24,7 @@ from typing import Any, Callable
 from qgis.PyQt.QtCore import QAbstractItemModel, QModelIndex, Qt, QTimer
 from qgis.PyQt.QtGui import QBrush, QColor, QFont, QIcon, QPainter, QPixmap
 
+from ..core import gc_pause
 from ..core.i18n import translate
 from ..core.validation import Issue, issues_tree
 from ..core.validation.codes import ERROR
@@ -50,7 +51,6 @@ from ..core.validation.issues_tree import (  # noqa: F401 (BY_LIEU … Item: the
     visible,
 )
 from ..qgis.live_validation import LiveValidation
-from ..toolbelt import gc_pause
 
 COLUMN_COUNT = 4
 ITEM_ROLE = Qt.UserRole + 1

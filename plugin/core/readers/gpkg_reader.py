@@ -9,6 +9,7 @@ import struct
 from pathlib import Path
 
 from ..errors import ReadError
+from ..gpkg_sqlite import open_read_only
 from ..i18n import translate
 from ..records import Table, cell_text, format_number
 from .cells import COORDINATE_COLUMNS
@@ -16,9 +17,8 @@ from .detection import _corrupt, _error
 
 
 def _read_gpkg(source: Path, layer: str | None) -> Table:
-    uri = source.resolve().as_uri() + "?mode=ro"
     try:
-        connection = sqlite3.connect(uri, uri=True)
+        connection = open_read_only(source)
     except sqlite3.Error as exc:
         raise _corrupt_gpkg(source, exc) from None
     try:

@@ -14,15 +14,14 @@ is kept, so a form's :func:`check_record` costs microseconds.
 from __future__ import annotations
 
 import datetime as dt
-import gc
 import operator
 from collections import Counter, deque
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from itertools import compress, filterfalse, repeat
 from operator import attrgetter, itemgetter
-from typing import Any, Callable, Iterable, Iterator, Mapping, Sequence
+from typing import Any, Callable, Iterable, Mapping, Sequence
 
+from .. import gc_pause
 from ..i18n import current_language, language
 from ..readers.arrow_csv import ArrowColumns, proven_clean
 from ..records import ColumnarRecords, cell_text
@@ -606,7 +605,7 @@ def validate_table(table, schema: Schema | None = None, options: ValidationOptio
     schema = schema or load_schema()
     options = options or ValidationOptions()
     validator = validator_for(schema, options)
-    with language(options.language), _gc_paused():
+    with language(options.language), gc_pause.paused():
         return _validate_table(table, schema, options, validator)
 
 
@@ -635,23 +634,6 @@ def _extract(rows: Sequence[Mapping[str, Any]], keys: Mapping[str, str]) -> dict
     except KeyError:
         transposed = [[row.get(key, "") for row in rows] for key in sources]
     return dict(zip(names, transposed))
-
-
-@contextmanager
-def _gc_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector during a batch pass.
-
-    A pass allocates hundreds of thousands of acyclic objects (columns, sets, issues); the collector would
-    rescan the whole heap (the table being validated included) again and again — a third of the run time on
-    50,000 lieux. Reference counting still frees memory; the collector resumes (if it was on) afterwards.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def _string_columns(columns: Mapping[str, Sequence[Any]], trusted: bool = False) -> dict[str, list[str]]:
@@ -771,7 +753,7 @@ def validate_records(
     else:
         columns = _extract(records, {name: name for name in schema.field_names})
     ids = columns[schema.primary_key]
-    with language(options.language), _gc_paused():
+    with language(options.language), gc_pause.paused():
         issues = validator.validate_columns(columns, rows, ids, strings=data is not None)
         if options.duplicates is not None and options.quality:
             issues.extend(_duplicate_issues(columns, rows, options))
