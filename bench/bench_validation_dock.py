@@ -7,7 +7,7 @@
   rule and the duplicates in the background task, the tree and the map overlay built; and
   ``dock_full_pass_longest_freeze``, the longest time QGIS's event loop is blocked meanwhile (target < 200 ms;
   the task's thread blocks it too whenever it holds the GIL in one long C call: a collection of the cyclic
-  garbage collector, a sort, a transposition — see ``plugin/toolbelt/gc_pause.py``);
+  garbage collector, a sort, a transposition — see ``plugin/core/gc_pause.py``);
 * ``live_edit_50k`` — one edit (a cell changed through the layer's edit buffer, as the attribute table does)
   until the dock and the overlay show its result: re-read, re-validated with the lieux whose uniqueness or
   duplicate status depends on it, acceptances, tree and overlay updated (median of many edits, target < 200 ms);

@@ -1269,27 +1269,27 @@
     <context>
         <name>ImportExport</name>
         <message>
-            <location filename="../plugin/qgis/import_export.py" line="119" />
+            <location filename="../plugin/qgis/import_export.py" line="122" />
             <source>The working layer must be a GeoPackage file (.gpkg): {path}</source>
             <translation>La couche de travail doit être un fichier GeoPackage (.gpkg) : {path}</translation>
         </message>
         <message>
-            <location filename="../plugin/qgis/import_export.py" line="123" />
+            <location filename="../plugin/qgis/import_export.py" line="126" />
             <source>The working GeoPackage cannot replace the source file {path}.</source>
             <translation>Le GeoPackage de travail ne peut pas remplacer le fichier source {path}.</translation>
         </message>
         <message>
-            <location filename="../plugin/qgis/import_export.py" line="165" />
+            <location filename="../plugin/qgis/import_export.py" line="172" />
             <source>Blank rows of the source skipped: {n}</source>
             <translation>Lignes vides de la source ignorées : {n}</translation>
         </message>
         <message>
-            <location filename="../plugin/qgis/import_export.py" line="196" />
+            <location filename="../plugin/qgis/import_export.py" line="203" />
             <source>Unknown export format “{ext}”: name the file .csv, .json or .geojson.</source>
             <translation>Format d'export « {ext} » inconnu : nommez le fichier en .csv, .json ou .geojson.</translation>
         </message>
         <message>
-            <location filename="../plugin/qgis/import_export.py" line="230" />
+            <location filename="../plugin/qgis/import_export.py" line="239" />
             <source>Export canceled.</source>
             <translation>Export annulé.</translation>
         </message>
@@ -1483,12 +1483,12 @@
             <translation>Valeur → correction proposée</translation>
         </message>
         <message>
-            <location filename="../plugin/gui/validation_dock.py" line="399" />
+            <location filename="../plugin/gui/validation_dock.py" line="398" />
             <source>Error</source>
             <translation>Erreur</translation>
         </message>
         <message>
-            <location filename="../plugin/gui/validation_dock.py" line="399" />
+            <location filename="../plugin/gui/validation_dock.py" line="398" />
             <source>Warning</source>
             <translation>Avertissement</translation>
         </message>
@@ -1503,7 +1503,7 @@
             <translation>{n} err.</translation>
         </message>
         <message>
-            <location filename="../plugin/gui/validation_dock.py" line="399" />
+            <location filename="../plugin/gui/validation_dock.py" line="398" />
             <source>{n} warn.</source>
             <translation>{n} avert.</translation>
         </message>
@@ -1521,7 +1521,7 @@
             <translation>La lecture de la couche a été annulée.</translation>
         </message>
         <message>
-            <location filename="../plugin/qgis/layer_records.py" line="242" />
+            <location filename="../plugin/qgis/layer_records.py" line="218" />
             <source>{count} coordinates taken from the feature geometry.</source>
             <translation>Coordonnées tirées de la géométrie des entités : {count}.</translation>
         </message>
@@ -3213,162 +3213,162 @@
     <context>
         <name>ReadError</name>
         <message>
-            <location filename="../plugin/core/readers.py" line="90" />
+            <location filename="../plugin/core/readers/__init__.py" line="106" />
             <source>The file {name} is too large to be read in memory.</source>
             <translation>Le fichier {name} est trop volumineux pour être lu en mémoire.</translation>
         </message>
         <message>
-            <location filename="../plugin/core/readers.py" line="94" />
+            <location filename="../plugin/core/readers/__init__.py" line="110" />
             <source>The file {name} is nested too deeply to be read.</source>
             <translation>Le fichier {name} est trop profondément imbriqué pour être lu.</translation>
         </message>
         <message>
-            <location filename="../plugin/core/readers.py" line="141" />
+            <location filename="../plugin/core/readers/detection.py" line="47" />
             <source>The file {name} could not be read ({detail}).</source>
             <translation>Le fichier {name} n'a pas pu être lu ({detail}).</translation>
         </message>
         <message>
-            <location filename="../plugin/core/readers.py" line="135" />
+            <location filename="../plugin/core/readers/detection.py" line="41" />
             <source>The file {name} does not exist.</source>
             <translation>Le fichier {name} n'existe pas.</translation>
         </message>
         <message>
-            <location filename="../plugin/core/readers.py" line="216" />
+            <location filename="../plugin/core/readers/detection.py" line="122" />
             <source>The file {name} cannot be opened: permission denied.</source>
             <translation>Le fichier {name} ne peut pas être ouvert : permission refusée.</translation>
         </message>
         <message>
-            <location filename="../plugin/core/readers.py" line="148" />
+            <location filename="../plugin/core/readers/detection.py" line="54" />
             <source>{name} is a folder, not a file: choose a file of lieux (CSV, XLSX, JSON, GeoJSON or GeoPackage).</source>
             <translation>{name} est un dossier, pas un fichier : choisissez un fichier de lieux (CSV, XLSX, JSON, GeoJSON ou GeoPackage).</translation>
         </message>
         <message>
-            <location filename="../plugin/core/readers.py" line="157" />
+            <location filename="../plugin/core/readers/detection.py" line="63" />
             <source>{name} is not a regular file.</source>
             <translation>{name} n'est pas un fichier ordinaire.</translation>
         </message>
         <message>
-            <location filename="../plugin/core/readers.py" line="1142" />
+            <location filename="../plugin/core/readers/xlsx_reader.py" line="93" />
             <source>The file {name} is empty.</source>
             <translation>Le fichier {name} est vide.</translation>
         </message>
         <message>
-            <location filename="../plugin/core/readers.py" line="1077" />
+            <location filename="../plugin/core/readers/xlsx_reader.py" line="39" />
             <source>The file {name} is too large ({size} MB); the limit is {limit} MB.</source>
             <translation>Le fichier {name} est trop volumineux ({size} Mo) ; la limite est de {limit} Mo.</translation>
         </message>
         <message>
-            <location filename="../plugin/core/readers.py" line="197" />
+            <location filename="../plugin/core/readers/detection.py" line="103" />
             <source>The file {name} ({size} MB) needs about {needed} MB of memory to be read; only {available} MB are available. Close other programs or split the file.</source>
             <translation>La lecture du fichier {name} ({size} Mo) demande environ {needed} Mo de mémoire ; seuls {available} Mo sont disponibles. Fermez d'autres programmes ou découpez le fichier.</translation>
         </message>
         <message>
-            <location filename="../plugin/core/readers.py" line="1067" />
+            <location filename="../plugin/core/readers/xlsx_reader.py" line="29" />
             <source>{name} is an OpenDocument spreadsheet (.ods), which is not read: save it as XLSX or CSV.</source>
             <translation>{name} est un classeur OpenDocument (.ods), format qui n'est pas lu : enregistrez-le en XLSX ou en CSV.</translation>
         </message>
         <message>
-            <location filename="../plugin/core/readers.py" line="241" />
+            <location filename="../plugin/core/readers/detection.py" line="147" />
             <source>{name} is a legacy Excel 97-2003 workbook (.xls), which is not read: save it as XLSX or CSV.</source>
             <translation>{name} est un ancien classeur Excel 97-2003 (.xls), format qui n'est pas lu : enregistrez-le en XLSX ou en CSV.</translation>
         </message>
         <message>
-            <location filename="../plugin/core/readers.py" line="1104" />
+            <location filename="../plugin/core/readers/detection.py" line="181" />
             <source>The file {name} is damaged or truncated: it is not a valid {kind} file.</source>
             <translation>Le fichier {name} est endommagé ou tronqué : ce n'est pas un fichier {kind} valide.</translation>
         </message>
         <message>
-            <location filename="../plugin/core/readers.py" line="259" />
+            <location filename="../plugin/core/readers/detection.py" line="165" />
             <source>{name} is a {kind} file, not a table of lieux.</source>
             <translation>{name} est un fichier {kind}, pas un tableau de lieux.</translation>
         </message>
         <message>
-            <location filename="../plugin/core/readers.py" line="297" />
+            <location filename="../plugin/core/readers/text_decoding.py" line="45" />
             <source>The text encoding of {name} could not be recognised ({detail}).</source>
             <translation>L'encodage du texte de {name} n'a pas pu être reconnu ({detail}).</translation>
         </message>
         <message>
-            <location filename="../plugin/core/readers.py" line="326" />
+            <location filename="../plugin/core/readers/text_decoding.py" line="74" />
             <source>The file mixes encodings: {count} line(s) were not UTF-8 and were read as Windows-1252.</source>
             <translation>Le fichier mélange des encodages : {count} ligne(s) n'étaient pas en UTF-8 et ont été lues en Windows-1252.</translation>
         </message>
         <message>
-            <location filename="../plugin/core/readers.py" line="424" />
+            <location filename="../plugin/core/readers/text_decoding.py" line="172" />
             <source>The file {name} is not a text file (binary content) nor a supported workbook or GeoPackage.</source>
             <translation>Le fichier {name} n'est ni un fichier texte (contenu binaire), ni un classeur ou un GeoPackage pris en charge.</translation>
         </message>
         <message>
-            <location filename="../plugin/core/readers.py" line="481" />
+            <location filename="../plugin/core/readers/csv_reader.py" line="75" />
             <source>A quoted cell that starts on line {line} of {name} is never closed: the file may be truncated.</source>
             <translation>Une cellule entre guillemets commencée à la ligne {line} de {name} n'est jamais fermée : le fichier est peut-être tronqué.</translation>
         </message>
         <message>
-            <location filename="../plugin/core/readers.py" line="493" />
+            <location filename="../plugin/core/readers/csv_reader.py" line="87" />
             <source>Irregular quoting near line {line} was read leniently ({detail}).</source>
             <translation>Des guillemets irréguliers vers la ligne {line} ont été lus avec tolérance ({detail}).</translation>
         </message>
         <message>
-            <location filename="../plugin/core/readers.py" line="875" />
+            <location filename="../plugin/core/readers/json_reader.py" line="32" />
             <source>The file {name} is not valid JSON (line {line}, column {column}): it may be truncated.</source>
             <translation>Le fichier {name} n'est pas du JSON valide (ligne {line}, colonne {column}) : il est peut-être tronqué.</translation>
         </message>
         <message>
-            <location filename="../plugin/core/readers.py" line="920" />
+            <location filename="../plugin/core/readers/json_reader.py" line="77" />
             <source>Element {position} of {name} is not an object: expected a list of lieux.</source>
             <translation>L'élément {position} de {name} n'est pas un objet : une liste de lieux est attendue.</translation>
         </message>
         <message>
-            <location filename="../plugin/core/readers.py" line="931" />
+            <location filename="../plugin/core/readers/json_reader.py" line="88" />
             <source>The file {name} does not contain a list of lieux (a JSON array of objects or a GeoJSON FeatureCollection).</source>
             <translation>Le fichier {name} ne contient pas de liste de lieux (un tableau JSON d'objets ou une FeatureCollection GeoJSON).</translation>
         </message>
         <message>
-            <location filename="../plugin/core/readers.py" line="988" />
+            <location filename="../plugin/core/readers/json_reader.py" line="145" />
             <source>Element {position} of {name} is not a GeoJSON feature.</source>
             <translation>L'élément {position} de {name} n'est pas une entité GeoJSON (Feature).</translation>
         </message>
         <message>
-            <location filename="../plugin/core/readers.py" line="1011" />
+            <location filename="../plugin/core/readers/json_reader.py" line="168" />
             <source>The GeoJSON declares a coordinate system other than WGS 84: geometries were not used.</source>
             <translation>Le GeoJSON déclare un système de coordonnées autre que WGS 84 : les géométries n'ont pas été utilisées.</translation>
         </message>
         <message>
-            <location filename="../plugin/core/readers.py" line="1017" />
+            <location filename="../plugin/core/readers/json_reader.py" line="174" />
             <source>{count} feature(s) have a geometry that is not a point: no coordinates taken.</source>
             <translation>{count} entité(s) ont une géométrie qui n'est pas un point : aucune coordonnée n'en a été tirée.</translation>
         </message>
         <message>
-            <location filename="../plugin/core/readers.py" line="1023" />
+            <location filename="../plugin/core/readers/json_reader.py" line="180" />
             <source>{count} feature(s) had no id property: the GeoJSON feature id was used.</source>
             <translation>{count} entité(s) n'avaient pas de propriété id : l'identifiant de l'entité GeoJSON a été utilisé.</translation>
         </message>
         <message>
-            <location filename="../plugin/core/readers.py" line="1120" />
+            <location filename="../plugin/core/readers/xlsx_reader.py" line="71" />
             <source>The workbook {name} has no worksheet.</source>
             <translation>Le classeur {name} ne contient aucune feuille.</translation>
         </message>
         <message>
-            <location filename="../plugin/core/readers.py" line="1124" />
+            <location filename="../plugin/core/readers/xlsx_reader.py" line="75" />
             <source>The workbook {name} has no sheet named {layer}; sheets: {available}.</source>
             <translation>Le classeur {name} n'a pas de feuille nommée {layer} ; feuilles : {available}.</translation>
         </message>
         <message>
-            <location filename="../plugin/core/readers.py" line="1227" />
+            <location filename="../plugin/core/readers/gpkg_reader.py" line="58" />
             <source>The GeoPackage {name} contains no table.</source>
             <translation>Le GeoPackage {name} ne contient aucune table.</translation>
         </message>
         <message>
-            <location filename="../plugin/core/readers.py" line="1232" />
+            <location filename="../plugin/core/readers/gpkg_reader.py" line="63" />
             <source>The GeoPackage {name} has no table named {layer}; tables: {available}.</source>
             <translation>Le GeoPackage {name} n'a pas de table nommée {layer} ; tables : {available}.</translation>
         </message>
         <message>
-            <location filename="../plugin/core/readers.py" line="1287" />
+            <location filename="../plugin/core/readers/gpkg_reader.py" line="118" />
             <source>The layer's coordinate system is not WGS 84 (EPSG:4326): geometries were not used.</source>
             <translation>Le système de coordonnées de la couche n'est pas WGS 84 (EPSG:4326) : les géométries n'ont pas été utilisées.</translation>
         </message>
         <message>
-            <location filename="../plugin/core/readers.py" line="1223" />
+            <location filename="../plugin/core/readers/gpkg_reader.py" line="54" />
             <source>The file {name} is a SQLite database but not a GeoPackage.</source>
             <translation>Le fichier {name} est une base SQLite mais pas un GeoPackage.</translation>
         </message>
@@ -3877,7 +3877,7 @@
             <translation>Services indiqués pour un lieu qui n'accueille pas de public</translation>
         </message>
         <message>
-            <location filename="../plugin/gui/validation_dock.py" line="898" />
+            <location filename="../plugin/gui/validation_dock.py" line="885" />
             <source>“{item}”</source>
             <translation>« {item} »</translation>
         </message>
@@ -4435,7 +4435,7 @@
             <translation>Pourquoi l'anomalie « {rule} » est-elle acceptable pour {lieu} ? (motif conservé dans le GeoPackage avec votre nom)</translation>
         </message>
         <message>
-            <location filename="plugin/gui/validation_dock.py" line="769" />
+            <location filename="../plugin/qgis/validation_edits.py" line="121" />
             <source>Merge {removed} into {kept}</source>
             <translation>Fusionner {removed} dans {kept}</translation>
         </message>
@@ -4702,67 +4702,67 @@
             <translation>Les lieux n'ont pas pu être écrits dans la couche : {error}</translation>
         </message>
         <message>
-            <location filename="../plugin/qgis/working_layer.py" line="289" />
+            <location filename="../plugin/qgis/working_layer.py" line="280" />
             <source>The default style could not be loaded: {error}</source>
             <translation>Le style par défaut n'a pas pu être chargé : {error}</translation>
         </message>
         <message>
-            <location filename="../plugin/qgis/working_layer.py" line="294" />
+            <location filename="../plugin/qgis/working_layer.py" line="285" />
             <source>No service given</source>
             <translation>Aucun service indiqué</translation>
         </message>
         <message>
-            <location filename="../plugin/qgis/working_layer.py" line="294" />
+            <location filename="../plugin/qgis/working_layer.py" line="285" />
             <source>1 or 2 services</source>
             <translation>1 ou 2 services</translation>
         </message>
         <message>
-            <location filename="../plugin/qgis/working_layer.py" line="294" />
+            <location filename="../plugin/qgis/working_layer.py" line="285" />
             <source>3 to 5 services</source>
             <translation>3 à 5 services</translation>
         </message>
         <message>
-            <location filename="../plugin/qgis/working_layer.py" line="294" />
+            <location filename="../plugin/qgis/working_layer.py" line="285" />
             <source>6 services or more</source>
             <translation>6 services ou plus</translation>
         </message>
         <message>
-            <location filename="../plugin/qgis/working_layer.py" line="317" />
+            <location filename="../plugin/qgis/working_layer.py" line="308" />
             <source>Lieux de médiation numérique: form and style</source>
             <translation>Lieux de médiation numérique : formulaire et style</translation>
         </message>
         <message>
-            <location filename="../plugin/qgis/working_layer.py" line="321" />
+            <location filename="../plugin/qgis/working_layer.py" line="312" />
             <source>The form and style could not be stored with the layer: {error}</source>
             <translation>Le formulaire et le style n'ont pas pu être enregistrés avec la couche : {error}</translation>
         </message>
         <message>
-            <location filename="../plugin/qgis/working_layer.py" line="419" />
+            <location filename="../plugin/qgis/working_layer.py" line="410" />
             <source>The GeoPackage {path} could not be created: {error}</source>
             <translation>Le GeoPackage {path} n'a pas pu être créé : {error}</translation>
         </message>
         <message>
-            <location filename="../plugin/qgis/working_layer.py" line="541" />
+            <location filename="../plugin/qgis/working_layer.py" line="532" />
             <source>The lieux could not be written to {path}: {error}</source>
             <translation>Les lieux n'ont pas pu être écrits dans {path} : {error}</translation>
         </message>
         <message>
-            <location filename="../plugin/qgis/working_layer.py" line="558" />
+            <location filename="../plugin/qgis/working_layer.py" line="549" />
             <source>{path} has no layer “{table}”: it is not a working GeoPackage of lieux.</source>
             <translation>{path} n'a pas de couche « {table} » : ce n'est pas un GeoPackage de travail de lieux.</translation>
         </message>
         <message>
-            <location filename="../plugin/qgis/working_layer.py" line="564" />
+            <location filename="../plugin/qgis/working_layer.py" line="555" />
             <source>The layer “{table}” of {path} does not have the fields of the standard.</source>
             <translation>La couche « {table} » de {path} n'a pas les champs du standard.</translation>
         </message>
         <message>
-            <location filename="../plugin/qgis/working_layer.py" line="579" />
+            <location filename="../plugin/qgis/working_layer.py" line="570" />
             <source>The working GeoPackage {path} cannot be opened.</source>
             <translation>Le GeoPackage de travail {path} ne peut pas être ouvert.</translation>
         </message>
         <message>
-            <location filename="../plugin/qgis/working_layer.py" line="636" />
+            <location filename="../plugin/qgis/working_layer.py" line="627" />
             <source>Lieux — {name}</source>
             <translation>Lieux — {name}</translation>
         </message>

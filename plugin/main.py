@@ -50,7 +50,6 @@ from .toolbelt.log import PlgLogger
 TRANSLATION_FILE = "lieux_mednum_{lang}.qm"
 TOOLBAR_NAME = "LieuxMednumToolbar"
 MENU_NAME = "LieuxMednumMenu"
-OPTIONS_PAGE_NAME = "mOptionsPageLieuxMednum"
 
 # features whose import failed: {"module:Class": "missing module"} (filled by optional_feature)
 _DISABLED_FEATURES: dict[str, str] = {}
@@ -76,8 +75,8 @@ def feature_classes() -> list[type]:
     classes: list[type] = []
     classes += optional_feature(".gui.lieux_files", "LieuxFilesFeature")
     classes += optional_feature(".gui.api_feature", "ApiFeature")
-    classes += optional_feature(".gui.orientation_dock", "OrientationFeature")
-    classes += optional_feature(".gui.validation_dock", "ValidationDockFeature")
+    classes += optional_feature(".gui.orientation_feature", "OrientationFeature")
+    classes += optional_feature(".gui.validation_feature", "ValidationDockFeature")
     return classes
 
 
@@ -224,6 +223,8 @@ class LieuxMednumPlugin:
         self.on_unload(lambda: self.iface.pluginHelpMenu().removeAction(self._help_action))
 
     def show_settings(self) -> None:
+        from .gui.options_page import OPTIONS_PAGE_NAME
+
         self.iface.showOptionsDialog(self.iface.mainWindow(), currentPage=OPTIONS_PAGE_NAME)
 
     # ---------------------------------------------------------------- helpers for features

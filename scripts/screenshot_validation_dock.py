@@ -32,7 +32,7 @@ def later(delay_ms: int, function) -> None:
 
 def start() -> None:
     from lieux_mednum.plugin.gui.lieux_files import add_working_layer
-    from lieux_mednum.plugin.gui.validation_dock import ValidationDockFeature
+    from lieux_mednum.plugin.gui.validation_feature import ValidationDockFeature
     from lieux_mednum.plugin.qgis.import_export import import_lieux
     from lieux_mednum.plugin.qgis.working_layer import load_working_layer
 

@@ -212,11 +212,10 @@ def run_validate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def _lieux(table, schema, options) -> dict:
+    from .records import match_header
     from .report_html import Lieu
-    from .validation.rules.structure import analyse_header
 
-    keys = analyse_header(schema, list(table.header), getattr(table, "columns", None),
-                          ignore_case=options.ignore_header_case).field_keys
+    keys = match_header(table, schema, options.ignore_header_case).keys
     nom, commune = keys.get("nom"), keys.get("commune")
     return {
         number: Lieu(row.get(nom, "") if nom else "", row.get(commune, "") if commune else "")
@@ -272,15 +271,12 @@ def _remove_quietly(name: str) -> None:
 
 def _write_fixed_copy(table, report, schema, options, target: Path, source: Path):
     """Apply the safe fixes to a copy of the table's records and write it; return (changes, errors left)."""
+    from .records import match_header
     from .validation import apply_fixes, validate_records
-    from .validation.rules.structure import analyse_header
     from .writers import write_records
 
-    keys = analyse_header(schema, list(table.header), getattr(table, "columns", None),
-                          getattr(table, "duplicate_headers", None), getattr(table, "blank_headers", None),
-                          ignore_case=options.ignore_header_case).field_keys
-    mapped = set(keys.values())
-    extra = [key for key in (getattr(table, "columns", None) or table.header) if key not in mapped]
+    match = match_header(table, schema, options.ignore_header_case)
+    keys, extra = match.keys, match.extra_keys
     records = []
     for row in table.rows:
         record = {name: row.get(key, "") for name, key in keys.items()}

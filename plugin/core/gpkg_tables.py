@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Iterator, Sequence
 
 from .errors import MednumError
+from .gpkg_sqlite import open_read_only, open_writable
 from .i18n import translate
 
 _TIMEOUT_S = 10.0
@@ -46,7 +47,7 @@ def connect(path: str | os.PathLike) -> Iterator[sqlite3.Connection]:
             translate("TableStore", "The GeoPackage {path} does not exist (moved or deleted?).").format(path=path)
         )
     try:
-        with closing(sqlite3.connect(str(path), timeout=_TIMEOUT_S)) as connection:
+        with closing(open_writable(path, timeout=_TIMEOUT_S)) as connection:
             with connection:
                 yield connection
     except sqlite3.Error as error:
@@ -86,7 +87,7 @@ def ensure_table(
 
 def table_exists(path: str | os.PathLike, name: str) -> bool:
     try:
-        with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=_TIMEOUT_S)) as connection:
+        with closing(open_read_only(path, timeout=_TIMEOUT_S)) as connection:
             return bool(
                 connection.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (name,)).fetchone()
             )
@@ -103,7 +104,7 @@ def read_rows(path: str | os.PathLike, name: str, columns: Sequence[str], where:
     if where:
         query += f" WHERE {where}"
     try:
-        with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=_TIMEOUT_S)) as connection:
+        with closing(open_read_only(path, timeout=_TIMEOUT_S)) as connection:
             return [dict(zip(names, row)) for row in connection.execute(query + " ORDER BY fid")]
     except sqlite3.Error as error:
         raise TableStoreError(

@@ -44,13 +44,13 @@ def lieux_of(records: Sequence[Mapping[str, str]], rows: Sequence[Any] | None = 
     return {row: Lieu(record.get("nom") or "", record.get("commune") or "") for row, record in zip(rows, records)}
 
 
-def lieux_of_table(table, schema=None) -> dict[Any, Lieu]:
+def lieux_of_table(table, schema=None, ignore_case: bool = False) -> dict[Any, Lieu]:
     """{row number: Lieu(nom, commune)} of a table read from a file (columns matched as the engine does)."""
+    from .records import match_header
     from .schema import load_schema
-    from .validation.rules.structure import analyse_header
 
     schema = schema or load_schema()
-    keys = analyse_header(schema, list(table.header), getattr(table, "columns", None)).field_keys
+    keys = match_header(table, schema, ignore_case).keys
     nom, commune = keys.get("nom"), keys.get("commune")
     numbers = list(getattr(table, "row_numbers", None) or range(1, len(table.rows) + 1))
     return {

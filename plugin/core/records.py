@@ -6,11 +6,13 @@ columns that are not schema fields, so that nothing is lost on the way (see :cla
 
 from __future__ import annotations
 
+import base64
+import json
+import math
 from collections import UserList
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Mapping, Sequence
 
-from .arrow_csv import ArrowColumns
 from .schema import LIST_SEPARATOR, Schema
 
 Record = dict[str, str]
@@ -42,20 +44,42 @@ def format_number(value: float | int) -> str:
     return text
 
 
-def cell_text(value: Any, multi: bool = False) -> str:
-    """Convert a value read from JSON, XLSX or a layer to the standard's string form."""
+def cell_text(value: Any, date_only: bool = False) -> str:
+    """A typed value (JSON, XLSX, SQLite, an API payload, a QGIS attribute once unwrapped) as the standard's
+    string: the one converter of the plugin.
+
+    ``None`` → ""; text as it is; booleans ``true``/``false``; numbers with a decimal point, no exponent and no
+    spurious ``.0`` (``4000.0`` → ``4000``: a code typed as a number; the engine suggests ``04000``); a list of
+    scalars → ``a|b`` (empty items dropped, as the standard has no empty list item); a nested list or an object
+    → its JSON text (nothing is lost); bytes → base64; a date → ``YYYY-MM-DD``; a datetime → ISO, or its date
+    when it is at midnight (how spreadsheets store a date) or ``date_only`` (a field of the standard that is a
+    date); a time → ISO.
+    """
     if value is None:
         return ""
     if isinstance(value, str):
         return value
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, float):
+        if math.isfinite(value) and value.is_integer() and abs(value) < 1e15:
+            return str(int(value))
+        return format_number(value) if math.isfinite(value) else str(value)
     if isinstance(value, (list, tuple)):
-        return join_list(cell_text(v) for v in value) if multi else LIST_SEPARATOR.join(cell_text(v) for v in value)
-    if isinstance(value, (int, float)):
-        return format_number(value)
+        if all(item is None or isinstance(item, (str, int, float)) for item in value):
+            return join_list(cell_text(item) for item in value)
+        return json.dumps(value, ensure_ascii=False, default=str)
+    if isinstance(value, dict):
+        return json.dumps(value, ensure_ascii=False, default=str)
+    if isinstance(value, (bytes, bytearray, memoryview)):
+        return base64.b64encode(bytes(value)).decode("ascii")
     if hasattr(value, "isoformat"):
-        text = value.isoformat()
-        # datetime → date part for the standard's date fields is the caller's decision; keep ISO text
-        return text
+        if hasattr(value, "hour") and hasattr(value, "date"):  # a datetime (a date has no hour, a time no date)
+            if date_only or (value.hour, value.minute, value.second, value.microsecond) == (0, 0, 0, 0):
+                return value.date().isoformat()
+        return value.isoformat()
     return str(value)
 
 
@@ -72,6 +96,8 @@ class ColumnarRecords(UserList):
     """
 
     def __init__(self, columns: Mapping[str, Sequence[str]], count: int | None = None):
+        from .readers.arrow_csv import ArrowColumns  # here: the readers package imports this module
+
         if isinstance(columns, ArrowColumns):  # a fast reader's columns: lists built per column on demand
             self._columns: Mapping[str, list[str]] | None = columns
         else:
@@ -187,18 +213,29 @@ class Table:
             return records.column(key)
         return [row.get(key, "") or "" for row in records]
 
-    def extra_columns(self, schema: Schema) -> list[str]:
-        """Keys of the columns that are not schema fields (repeated columns included), in source order."""
-        return [key for key in self.columns if key not in schema]
+    def header_match(self, schema: Schema, ignore_case: bool = False) -> HeaderMatch:
+        """Which column holds each field of the standard (:func:`match_header` on this table's header)."""
+        return match_header(self, schema, ignore_case)
 
-    def schema_records(self, schema: Schema) -> list[Record]:
-        """The records restricted to the schema fields, in schema order ("" when absent)."""
+    def field_keys(self, schema: Schema, ignore_case: bool = False) -> dict[str, str]:
+        """{standard field: key of its column in ``rows``} (:meth:`header_match`)."""
+        return match_header(self, schema, ignore_case).keys
+
+    def extra_columns(self, schema: Schema, ignore_case: bool = False) -> list[str]:
+        """Keys of the columns that hold no schema field (repeated columns included), in source order."""
+        return match_header(self, schema, ignore_case).extra_keys
+
+    def schema_records(self, schema: Schema, ignore_case: bool = False) -> list[Record]:
+        """The records restricted to the schema fields, in schema order ("" when absent); columns matched to
+        fields by :func:`match_header`, as the validation engine matches them."""
         names = schema.field_names
+        keys = match_header(self, schema, ignore_case).keys
         data = self.column_data
         if data is not None:
             blank = [""] * self.row_count
-            return [dict(zip(names, values)) for values in zip(*(data.get(name, blank) for name in names))]
-        return [{name: row.get(name, "") or "" for name in names} for row in self.rows]
+            return [dict(zip(names, values)) for values in zip(*(data.get(keys.get(name), blank) for name in names))]
+        wanted = [(name, keys.get(name)) for name in names]
+        return [{name: (row.get(key, "") or "") if key else "" for name, key in wanted} for row in self.rows]
 
 
 def _table_rows(table: Table) -> list[dict[str, str]]:
@@ -215,6 +252,122 @@ def _set_table_rows(table: Table, rows: Sequence[dict[str, str]]) -> None:
 Table.rows = property(  # type: ignore[assignment]
     _table_rows, _set_table_rows, doc="The records (dicts keyed by column key), built on first access."
 )
+
+
+# --------------------------------------------------------------------------------------------- header → fields
+
+
+@dataclass(frozen=True)
+class HeaderMatch:
+    """How the columns of a source become the fields of the standard: the one place this is decided.
+
+    ``positions`` maps each standard field found in the source to the 0-based position of its column in the
+    header (and in ``columns``, the keys of the records: ``Table.columns``); a field absent from ``positions``
+    has no column. Every consumer — the validation engine (its header findings), the import into a working
+    layer (``Table.schema_records``, ``Table.extra_columns``), the corrected copy and the lieu names of the
+    reports — reads this object, so they always agree on which column is which field.
+
+    :func:`match_header` builds it from the column names (exact name, or the name regardless of case with
+    ``ignore_case``). A source → standard mapping chosen by the user is another way to build ``positions``
+    (``{field: column position}``): give it to the consumers in place of :func:`match_header`'s result.
+    """
+
+    positions: dict[str, int]
+    header: tuple[str, ...]
+    columns: tuple[str, ...]
+    # a repeated name → its 1-based positions (only the first copy can hold a field); 1-based blank positions
+    duplicate_headers: dict[str, list[int]] = field(default_factory=dict)
+    blank_positions: frozenset[int] = frozenset()
+
+    @property
+    def keys(self) -> dict[str, str]:
+        """{standard field: key of its column in the records}, in source column order."""
+        return {name: self.columns[position] for name, position in self.positions.items()}
+
+    @property
+    def order(self) -> list[str]:
+        """The fields found, in the order of their columns in the source."""
+        return list(self.positions)
+
+    @property
+    def extra_keys(self) -> list[str]:
+        """Keys of the columns that hold no field (kept aside, never dropped), in source order."""
+        used = set(self.positions.values())
+        return [key for position, key in enumerate(self.columns) if position not in used]
+
+    @property
+    def extra_names(self) -> list[str]:
+        """Source names of the columns outside the standard, repeated copies and blank names excluded."""
+        used = set(self.positions.values())
+        return [
+            name
+            for position, name in enumerate(self.header[: len(self.columns)])
+            if position not in used and position + 1 not in self.blank_positions and not self._copy(name, position)
+        ]
+
+    def _copy(self, name: str, position: int) -> bool:
+        return name in self.duplicate_headers and self.duplicate_headers[name][0] != position + 1
+
+
+def match_header(table: Any, schema: Schema, ignore_case: bool = False) -> HeaderMatch:
+    """Match a table's columns to the standard's fields by name (never by position).
+
+    ``table`` is a :class:`Table` or anything with a ``header`` (and optionally ``columns``,
+    ``duplicate_headers``, ``blank_headers``: a layer's table). A column matches the field of its exact name
+    or, with ``ignore_case`` (Validata's ``--ignore_header_case``), the field whose name it equals regardless
+    of case; blank names and the later copies of a repeated name hold no field; a field takes the first
+    column that matches it.
+    """
+    header = [str(name) for name in getattr(table, "header", None) or ()]
+    columns = list(getattr(table, "columns", None) or ()) or list(header)
+    names = header or list(columns)
+    duplicate_headers = dict(getattr(table, "duplicate_headers", None) or {})
+    blank_positions = set(getattr(table, "blank_headers", None) or ())
+    if not duplicate_headers:
+        seen: dict[str, list[int]] = {}
+        for position, name in enumerate(names, start=1):
+            if name.strip():
+                seen.setdefault(name, []).append(position)
+        duplicate_headers = {name: pos for name, pos in seen.items() if len(pos) > 1}
+    if not blank_positions:
+        blank_positions = {position for position, name in enumerate(names, start=1) if not name.strip()}
+    lookup = {name.casefold(): name for name in schema.field_names} if ignore_case else None
+    positions: dict[str, int] = {}
+    for index, name in enumerate(names[: len(columns)]):
+        if index + 1 in blank_positions:
+            continue
+        if name in duplicate_headers and duplicate_headers[name][0] != index + 1:
+            continue  # a later copy of a repeated name
+        field_name = name if name in schema else (lookup.get(name.casefold()) if lookup else None)
+        if field_name is not None and field_name not in positions:
+            positions[field_name] = index
+    return HeaderMatch(positions, tuple(names), tuple(columns), duplicate_headers, frozenset(blank_positions))
+
+
+def _fold(name: str) -> str:
+    return name.strip().casefold().replace(" ", "_")
+
+
+def match_field_names(names: list[str], schema: Schema) -> dict[str, str]:
+    """Record key of each field of a QGIS layer: itself, or the schema field it matches ignoring case and spaces.
+
+    A layer's field names are matched more loosely than a file's header (:func:`match_header`): QGIS users
+    rename fields freely (``Code Postal``), and a layer is read into records keyed by these names before any
+    validation. Used by :func:`plugin.qgis.layer_records.records_from_layer`.
+    """
+    schema_names = set(schema.field_names)
+    by_fold = {_fold(name): name for name in schema.field_names}
+    taken = {name for name in names if name in schema_names}
+    keys = {}
+    for name in names:
+        key = name
+        if name not in schema_names:
+            candidate = by_fold.get(_fold(name))
+            if candidate and candidate not in taken:
+                key = candidate
+                taken.add(candidate)
+        keys[name] = key
+    return keys
 
 
 def column_keys(header: Sequence[str]) -> tuple[list[str], dict[str, list[int]], list[int]]:

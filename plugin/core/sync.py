@@ -23,6 +23,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Iterable, Iterator, Mapping
 
+from .gpkg_sqlite import open_writable
 from .records import Record
 
 SYNC_TABLE = "mednum_sync"
@@ -103,7 +104,7 @@ class SyncStore:
 
     @contextmanager
     def _connect(self) -> Iterator[sqlite3.Connection]:
-        with closing(sqlite3.connect(self.path, timeout=30)) as db:
+        with closing(open_writable(self.path, timeout=30)) as db:
             with db:
                 yield db
 

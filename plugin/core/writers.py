@@ -155,7 +155,7 @@ def _cells(record: Mapping[str, Any], columns: Sequence[str]) -> list[str]:
     try:
         "".join(values)  # fast path: every value is already a string (a TypeError otherwise)
     except TypeError:
-        values = [value if isinstance(value, str) else cell_text(value, multi=True) for value in values]
+        values = [value if isinstance(value, str) else cell_text(value) for value in values]
     return values
 
 

@@ -1,6 +1,7 @@
 """The tree of issues shown by the validation dock: grouped by lieu or by rule, sorted, filtered, live.
 
-A two-level :class:`QAbstractItemModel` over a :class:`~..qgis.live_validation.LiveValidation`: groups (a lieu,
+A two-level :class:`QAbstractItemModel` over a :class:`~..qgis.live_validation.LiveValidation` and the Qt-free
+tree of :mod:`plugin.core.validation.issues_tree`: groups (a lieu,
 or a rule) hold the open issues; a last group "Accepted" holds the accepted ones. Sorting (header click) and
 filtering (severity, field, rule, map extent, text) happen in the model with Python's sort on precomputed
 keys — a proxy model would call back into Python for every comparison, too slow for 50,000 issues. After an
@@ -16,31 +17,44 @@ for wins); lieux edited meanwhile are updated in the new list once it is swapped
 
 from __future__ import annotations
 
-import heapq
 import time
-from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any, Callable, Generator
+from typing import Any, Callable
 
 from qgis.PyQt.QtCore import QAbstractItemModel, QModelIndex, Qt, QTimer
 from qgis.PyQt.QtGui import QBrush, QColor, QFont, QIcon, QPainter, QPixmap
 
+from ..core import gc_pause
 from ..core.i18n import translate
-from ..core.validation import Issue
-from ..core.validation.codes import CODES, ERROR
+from ..core.validation import Issue, issues_tree
+from ..core.validation.codes import ERROR
+from ..core.validation.issues_tree import (  # noqa: F401 (BY_LIEU … Item: the dock imports them from here)
+    ACCEPTED,
+    BY_LIEU,
+    BY_RULE,
+    FIELD,
+    LABEL,
+    LIEU,
+    RULE,
+    SEVERITY,
+    VALUE,
+    Filters,
+    Group,
+    Item,
+    Steps,
+    TreeLayout,
+    TreeRules,
+    bisect_by,
+    one_field,
+    short,
+    unlink,
+    visible,
+)
 from ..qgis.live_validation import LiveValidation
-from ..toolbelt import gc_pause
 
-BY_LIEU = "lieu"
-BY_RULE = "rule"
-LIEU, RULE, ACCEPTED = "lieu", "rule", "accepted"
-
-LABEL, SEVERITY, FIELD, VALUE = range(4)  # VALUE shows "value → suggested fix"
 COLUMN_COUNT = 4
 ITEM_ROLE = Qt.UserRole + 1
 BATCH = 400  # rows handed to the view at a time
-SORT_SLICE = 4000  # see _sorted_in_slices
-STEP = 500  # lieux, groups or merged items between two looks at the clock of a stepped build
 BUDGET = 0.02  # seconds of a stepped build per turn of the event loop
 STEPPED_FROM = 2000  # lieux: a smaller layer is rebuilt at once (a few ms)
 PREPARATION = "issues_model"
@@ -65,305 +79,18 @@ def dot_icon(colour: str, hollow: bool = False) -> QIcon:
     return QIcon(pixmap)
 
 
-def short(text: str, limit: int = 80) -> str:
-    text = " ".join((text or "").split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+class _Layout(TreeLayout):
+    descending_order = Qt.SortOrder.DescendingOrder
 
 
-def visible(text: str, limit: int = 60) -> str:
-    """A value on one line, its leading/trailing spaces shown as ␣ (the "whitespace" issues are about them)."""
-    text = text or ""
-    core = text.strip()
-    lead = len(text) - len(text.lstrip())
-    trail = len(text) - len(text.rstrip())
-    return "␣" * min(lead, 3) + short(core, limit) + "␣" * min(trail, 3)
-
-
-@dataclass
-class Filters:
-    severity: str | None = None  # "error" | "warning" | None
-    field: str | None = None
-    code: str | None = None
-    extent: tuple[float, float, float, float] | None = None  # xmin, ymin, xmax, ymax in EPSG:4326
-    text: str = ""
-
-    def active(self) -> bool:
-        return bool(self.severity or self.field or self.code or self.extent or self.text)
-
-
-class Item:
-    """One issue of one lieu (``acceptance`` set when it is accepted)."""
-
-    __slots__ = ("key", "issue", "acceptance", "group", "sort_key")
-
-    def __init__(self, key: int, issue: Issue, acceptance=None):
-        self.key = key
-        self.issue = issue
-        self.acceptance = acceptance
-        self.group: Group | None = None
-        self.sort_key = None
-
-    @property
-    def accepted(self) -> bool:
-        return self.acceptance is not None
-
-
-class Group:
-    __slots__ = ("kind", "key", "items", "label", "errors", "warnings", "shown")
-
-    def __init__(self, kind: str, key: Any, label: str):
-        self.kind = kind
-        self.key = key
-        self.label = label
-        self.items: list[Item] = []
-        self.errors = 0
-        self.warnings = 0
-        self.shown = 0  # children handed to the view so far (fetchMore)
-
-    def recount(self) -> None:
-        self.errors = sum(1 for item in self.items if item.issue.severity == ERROR)
-        self.warnings = len(self.items) - self.errors
-
-
-Steps = Generator[None, None, Any]  # a computation that yields between steps and returns its result
-
-
-def _finish(steps: Steps) -> Any:
-    """Run a stepped computation to its end at once; its result."""
-    while True:
-        try:
-            next(steps)
-        except StopIteration as stop:
-            return stop.value
-
-
-def _sorted_in_steps(values: list, key: Callable) -> Steps:
-    """``sorted(values, key=key)`` by slices merged by ``heapq.merge``, yielding between slices and every
-    ``SORT_SLICE`` merged values. Stable like ``sorted``: equal keys keep their order."""
-    if len(values) <= SORT_SLICE:
-        return sorted(values, key=key)
-    runs = []
-    for start in range(0, len(values), SORT_SLICE):
-        runs.append(sorted(values[start : start + SORT_SLICE], key=key))
-        yield
-    merged = []
-    for count, value in enumerate(heapq.merge(*runs, key=key), 1):
-        merged.append(value)
-        if count % SORT_SLICE == 0:
-            yield
-    return merged
-
-
-def _sorted_in_slices(values: list, key: Callable) -> list:
-    """``sorted(values, key=key)``, for a long list built in the full pass's task: Python's sort is one C call
-    that holds the GIL throughout (~90 ms for 40,000 groups on a busy machine: QGIS's event loop waits), so
-    slices are sorted and merged by ``heapq.merge``, a Python generator that lets the main thread run at each
-    switch interval. Stable like ``sorted``: equal keys keep their order."""
-    return _finish(_sorted_in_steps(values, key))
-
-
-def _bisect(items: list, key, key_of: Callable) -> int:
-    """Leftmost insertion point of ``key`` in ``items`` sorted by ``key_of`` (bisect's key= needs Python 3.10)."""
-    low, high = 0, len(items)
-    while low < high:
-        middle = (low + high) // 2
-        if key_of(items[middle]) < key:
-            low = middle + 1
-        else:
-            high = middle
-    return low
-
-
-class _Descending:
-    """Inverts the order of a sort key (bisect needs ascending keys)."""
-
-    __slots__ = ("key",)
-
-    def __init__(self, key):
-        self.key = key
-
-    def __lt__(self, other):
-        return other.key < self.key
-
-    def __eq__(self, other):
-        return self.key == other.key
-
-
-class _Rules:
-    """How issues are filtered, grouped, labelled and sorted, for the settings ``group_by``, ``filters``,
-    ``sort_column`` and ``sort_order`` of ``self`` (pure Python): the model's own settings (those of the list it
-    shows) or a :class:`_Layout` (a snapshot of settings asked for, being built)."""
-
-    live: Any
-    group_by: str
-    filters: Filters
-    sort_column: int
-    sort_order: Qt.SortOrder
-    _field_order: dict[str, int]
-
-    # ── labels and sort keys ────────────────────────────────────────────────────────────────────────────
-
-    def lieu_label(self, key: int, source=None) -> str:
-        lieu_id, nom, commune = (source or self.live).lieu(key)
-        label = " ".join(nom.split()) or lieu_id or _tr("Lieu {fid}").format(fid=key)
-        commune = " ".join(commune.split())
-        return f"{label} ({commune})" if commune else label
-
-    def rule_title(self, code: str) -> str:
-        entry = CODES.get(code)
-        return entry.title if entry is not None else code
-
-    def item_label(self, item: Item, source=None) -> str:
-        if item.group is not None and item.group.kind == ACCEPTED:
-            return f"{self.lieu_label(item.key, source)} — {self.rule_title(item.issue.code)}"
-        if self.group_by == BY_RULE:
-            return self.lieu_label(item.key, source)
-        return self.rule_title(item.issue.code)
-
-    def _item_key(self, item: Item, source=None):
-        if item.sort_key is None:
-            item.sort_key = self._compute_item_key(item, source)
-        return item.sort_key
-
-    def _compute_item_key(self, item: Item, source=None):
-        issue = item.issue
-        column = self.sort_column
-        base = (issue.severity != ERROR, self._field_order.get(issue.field, 99), issue.code)
-        if column == LABEL:
-            key = (self.item_label(item, source).casefold(), base)
-        elif column == FIELD:
-            key = (self._field_order.get(issue.field, 99), base)
-        elif column == VALUE:
-            key = ((issue.value or "").casefold(), base)
-        else:
-            key = base
-        key = (key, item.key)
-        return _Descending(key) if self.sort_order == Qt.DescendingOrder else key
-
-    def _group_key(self, group: Group):
-        if self.sort_column == LABEL:
-            key = (group.label.casefold(), str(group.key))
-        else:
-            key = (-group.errors, -(group.errors + group.warnings), group.label.casefold(), str(group.key))
-        return _Descending(key) if self.sort_order == Qt.DescendingOrder else key
-
-    # ── filtering ───────────────────────────────────────────────────────────────────────────────────────
-
-    def _lieu_passes(self, key: int, source=None) -> bool:
-        source = source or self.live
-        filters = self.filters
-        if filters.extent is not None:
-            point = source.point(key)
-            if point is None:
-                return False
-            xmin, ymin, xmax, ymax = filters.extent
-            if not (xmin <= point[0] <= xmax and ymin <= point[1] <= ymax):
-                return False
-        if filters.text:
-            lieu_id, nom, commune = source.lieu(key)
-            haystack = f"{nom} {lieu_id} {commune}".casefold()
-            if filters.text.casefold() not in haystack:
-                return False
-        return True
-
-    def _issue_passes(self, issue: Issue) -> bool:
-        filters = self.filters
-        return (
-            (filters.severity is None or issue.severity == filters.severity)
-            and (filters.field is None or issue.field == filters.field)
-            and (filters.code is None or issue.code == filters.code)
-        )
-
-    def _items_of(self, key: int, source=None) -> tuple[list[Item], list[Item]]:
-        """(open items, accepted items) of a lieu that pass the filters."""
-        source = source or self.live
-        if not self._lieu_passes(key, source):
-            return [], []
-        passes = self._issue_passes
-        open_items = [Item(key, issue) for issue in source.open_issues(key) if passes(issue)]
-        accepted = [Item(key, issue, acc) for issue, acc in source.accepted_issues(key) if passes(issue)]
-        return open_items, accepted
-
-    def _group_key_of(self, item: Item):
-        return item.key if self.group_by == BY_LIEU else item.issue.code
-
-    def _new_group(self, key, source=None) -> Group:
-        if self.group_by == BY_LIEU:
-            return Group(LIEU, key, self.lieu_label(key, source))
-        return Group(RULE, key, self.rule_title(key))
-
-    # ── building ────────────────────────────────────────────────────────────────────────────────────────
-
-    def _settings(self) -> tuple:
-        return (self.group_by, self.filters, self.sort_column, self.sort_order)
-
-    def _build_steps(self, source) -> Steps:
-        """The groups for ``source`` (a state), built in steps (see :func:`_finish`); returns (settings, groups,
-        groups by key, groups of each lieu, accepted group). Pure Python: also run in the full pass's task."""
-        settings = self._settings()
-        by_key: dict = {}
-        groups_of: dict[int, set] = {}
-        accepted = Group(ACCEPTED, None, _tr("Accepted"))
-        by_rule = self.group_by == BY_RULE
-
-        def item_key(item):
-            return self._item_key(item, source)
-
-        try:
-            for count, key in enumerate(list(source.keys()), 1):
-                open_items, accepted_items = self._items_of(key, source)
-                for item in open_items:
-                    group_key = self._group_key_of(item)
-                    group = by_key.get(group_key)
-                    if group is None:
-                        group = by_key[group_key] = self._new_group(group_key, source)
-                    item.group = group
-                    group.items.append(item)
-                    item_key(item)  # computed (and kept) here, step by step, rather than inside a long sort
-                    if by_rule:
-                        groups_of.setdefault(key, set()).add(group_key)
-                for item in accepted_items:
-                    item.group = accepted
-                    accepted.items.append(item)
-                    item_key(item)
-                if count % STEP == 0:
-                    yield
-            groups = list(by_key.values())
-            for count, group in enumerate(groups, 1):
-                group.items = yield from _sorted_in_steps(group.items, item_key)
-                group.recount()
-                if count % STEP == 0:
-                    yield
-            groups = yield from _sorted_in_steps(groups, self._group_key)
-            accepted.items = yield from _sorted_in_steps(accepted.items, item_key)
-            accepted.recount()
-        except GeneratorExit:  # dropped (a newer change): no item → group cycle left behind
-            for group in by_key.values():
-                _unlink(group)
-            _unlink(accepted)
-            raise
-        return settings, groups, by_key, groups_of, (accepted if accepted.items else None)
-
-    def _build(self, source) -> tuple:
-        """The same, at once."""
-        return _finish(self._build_steps(source))
-
-
-class _Layout(_Rules):
-    """A snapshot of settings asked for (the model's may change while it is built)."""
-
-    def __init__(self, live, field_order: dict, group_by: str, filters: Filters, sort_column: int, sort_order):
-        self.live = live
-        self._field_order = field_order
-        self.group_by = group_by
-        self.filters = filters
-        self.sort_column = sort_column
-        self.sort_order = sort_order
-
-
-class IssuesModel(QAbstractItemModel, _Rules):
+class IssuesModel(QAbstractItemModel, TreeRules):
     """Groups and items are handed to the view in batches (``canFetchMore``/``fetchMore``): a view lays out
-    every row it knows after each change, and 40,000 rows would each cost a call into Python."""
+    every row it knows after each change, and 40,000 rows would each cost a call into Python.
+
+    The tree itself (groups, filters, labels, sort keys, the build in steps) is
+    :mod:`plugin.core.validation.issues_tree`; this class hands it to Qt's views."""
+
+    descending_order = Qt.SortOrder.DescendingOrder
 
     def __init__(self, live: LiveValidation, parent=None):
         super().__init__(parent)
@@ -403,10 +130,10 @@ class IssuesModel(QAbstractItemModel, _Rules):
         self._drop_build()
         self._discard_timer.stop()
         for group in self._discarded:
-            _unlink(group)
+            unlink(group)
         self._discarded = []
         for group in self.groups:
-            _unlink(group)
+            unlink(group)
         self.live.preparations.pop(PREPARATION, None)
         for signal, slot in ((self.live.reset, self._on_reset), (self.live.lieuxChanged, self.update_lieux)):
             try:
@@ -476,7 +203,7 @@ class IssuesModel(QAbstractItemModel, _Rules):
             self._install(stop.value)
             if changed:  # lieux edited while the build read the state: read again with the new settings
                 self.update_lieux(changed)
-            # the new list is long-lived and acyclic once replaced (_unlink): later collections skip it
+            # the new list is long-lived and acyclic once replaced (unlink): later collections skip it
             gc_pause.resume(token, freeze=True)
         except BaseException:
             gc_pause.resume(self._end_build(), freeze=False)
@@ -513,9 +240,9 @@ class IssuesModel(QAbstractItemModel, _Rules):
     def _discard(self, groups: list[Group]) -> None:
         """Unlink and free the groups of a replaced list: at once if few, else by slices across turns of the
         event loop (~200,000 objects for 50,000 lieux: ~50 ms at once)."""
-        if len(groups) <= STEP and sum(len(group.items) for group in groups) <= SORT_SLICE:
+        if len(groups) <= issues_tree.STEP and sum(len(group.items) for group in groups) <= issues_tree.SORT_SLICE:
             for group in groups:
-                _unlink(group)
+                unlink(group)
         else:
             self._discarded.extend(groups)
             self._discard_timer.start()
@@ -525,14 +252,14 @@ class IssuesModel(QAbstractItemModel, _Rules):
         deadline = time.perf_counter() + BUDGET
         while discarded and time.perf_counter() < deadline:
             items = discarded[-1].items
-            if len(items) > SORT_SLICE:
-                for item in items[-SORT_SLICE:]:
+            if len(items) > issues_tree.SORT_SLICE:
+                for item in items[-issues_tree.SORT_SLICE:]:
                     item.group = None
-                del items[-SORT_SLICE:]
+                del items[-issues_tree.SORT_SLICE:]
             else:
-                for group in discarded[-STEP:]:
-                    _unlink(group)
-                del discarded[-STEP:]
+                for group in discarded[-issues_tree.STEP:]:
+                    unlink(group)
+                del discarded[-issues_tree.STEP:]
         if not discarded:
             self._discard_timer.stop()
 
@@ -660,7 +387,7 @@ class IssuesModel(QAbstractItemModel, _Rules):
             self.endRemoveRows()
         else:
             self.groups.remove(group)
-        _unlink(group)
+        unlink(group)
 
     def _replace_in_group(self, group_key, keys: set, items: list[Item]) -> None:
         group = self._by_key.get(group_key)
@@ -673,7 +400,7 @@ class IssuesModel(QAbstractItemModel, _Rules):
             group.items = sorted(items, key=self._item_key)
             group.recount()
             first = 1 if self.accepted is not None else 0
-            row = first + _bisect(self.groups[first:], self._group_key(group), self._group_key)
+            row = first + bisect_by(self.groups[first:], self._group_key(group), self._group_key)
             self._by_key[group_key] = group
             self._insert_group(group, row)
             return
@@ -732,7 +459,7 @@ class IssuesModel(QAbstractItemModel, _Rules):
                 del group.items[first : last + 1]
         for item in sorted(items, key=self._item_key):
             item.group = group
-            index = _bisect(group.items, self._item_key(item), self._item_key)
+            index = bisect_by(group.items, self._item_key(item), self._item_key)
             visible = index < group.shown or (group.shown == len(group.items) and group.shown > 0)
             if parent is not None and visible:
                 self.beginInsertRows(parent, index, index)
@@ -834,7 +561,7 @@ class IssuesModel(QAbstractItemModel, _Rules):
             if column == SEVERITY and group.kind != ACCEPTED:
                 return _counts_text(group.errors, group.warnings)
             if column == FIELD and group.kind == RULE:
-                return group.items[0].issue.field if group.items and _one_field(group) else ""
+                return group.items[0].issue.field if group.items and one_field(group) else ""
             return None
         if role == Qt.DecorationRole and column == LABEL:
             if group.kind == ACCEPTED:
@@ -897,18 +624,6 @@ class IssuesModel(QAbstractItemModel, _Rules):
                 if predicate(item):
                     return item
         return None
-
-
-def _unlink(group: Group) -> None:
-    """Break the item → group links of a group the model dropped: the model's state stays free of reference
-    cycles, freed by reference counting alone (the collector may be paused or the state frozen: gc_pause)."""
-    for item in group.items:
-        item.group = None
-
-
-def _one_field(group: Group) -> bool:
-    first = group.items[0].issue.field
-    return all(item.issue.field == first for item in group.items[:50])
 
 
 def _counts_text(errors: int, warnings: int) -> str:

@@ -28,6 +28,8 @@ from ..__about__ import __icon_path__, __title__, __version__
 from ..core.i18n import translate
 from ..toolbelt.settings import PlgSettings, load_settings, save_settings
 
+OPTIONS_PAGE_NAME = "mOptionsPageLieuxMednum"  # the page's object name (the plugin's Settings… action opens it)
+
 SETTINGS_CONTEXT = "PlgSettings"
 
 
@@ -71,7 +73,6 @@ class MednumOptionsPage(QgsOptionsPageWidget):
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        from ..main import OPTIONS_PAGE_NAME
 
         self.setObjectName(OPTIONS_PAGE_NAME)
         layout = QVBoxLayout(self)

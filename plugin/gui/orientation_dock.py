@@ -2,7 +2,9 @@
 
 Widgets only: the query runs in :class:`~..core.orientation.OrientationEngine`, the display filter, the
 stored state and the presets live in :mod:`..qgis.orientation_layer`, the service symbology in
-:mod:`..qgis.service_style`, the background work in :mod:`..qgis.orientation_tasks`.
+:mod:`..qgis.service_style`, the background work in :mod:`..qgis.orientation_tasks`. The place picker
+(:mod:`.orientation_place`), the presets (:mod:`.orientation_presets`) and the colours dialog
+(:mod:`.service_colours_dialog`) have their own modules; the plugin feature is :mod:`.orientation_feature`.
 """
 
 from __future__ import annotations
@@ -11,36 +13,25 @@ from dataclasses import replace
 from typing import Callable
 
 from qgis.core import (
-    Qgis,
     QgsApplication,
-    QgsCoordinateReferenceSystem,
-    QgsCoordinateTransform,
     QgsFeatureRequest,
     QgsMapLayerProxyModel,
     QgsProject,
     QgsVectorLayer,
 )
-from qgis.gui import QgsCollapsibleGroupBox, QgsColorButton, QgsDockWidget, QgsMapLayerComboBox, QgsMapToolEmitPoint
+from qgis.gui import QgsCollapsibleGroupBox, QgsDockWidget, QgsMapLayerComboBox
 from qgis.PyQt.QtCore import QDateTime, QLocale, Qt, QTimer, QUrl, pyqtSignal
 from qgis.PyQt.QtGui import QBrush, QColor, QDesktopServices, QFont
 from qgis.PyQt.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
     QCheckBox,
-    QComboBox,
     QDateTimeEdit,
     QDialog,
-    QDialogButtonBox,
-    QDoubleSpinBox,
-    QFormLayout,
     QHBoxLayout,
     QHeaderView,
-    QInputDialog,
     QLabel,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
-    QMessageBox,
     QPushButton,
     QRadioButton,
     QScrollArea,
@@ -53,21 +44,20 @@ from qgis.PyQt.QtWidgets import (
     QWidget,
 )
 
-from ..api.ban import BanGeocoder
 from ..core.i18n import current_language, translate
 from ..core.orientation import SERVICES_ALL, SERVICES_ANY, Around, FilterGroup, Query, QueryResult
 from ..core.orientation.cards import LIEU_SCHEME, MORE_LINK, results_html
 from ..core.orientation.groups import SERVICES
-from ..core.orientation.places import Place, find_communes
+from ..core.orientation.places import Place
 from ..qgis import orientation_layer as ol
 from ..qgis import service_style
-from ..qgis.network import QgisTransport
-from ..qgis.orientation_tasks import BuildIndexTask, GeocodeTask
-from ..toolbelt.settings import load_settings
+from ..qgis.orientation_tasks import BuildIndexTask
 from .orientation_export import export_filtered_lieux
+from .orientation_place import PlacePicker
+from .orientation_presets import Presets
+from .service_colours_dialog import ServiceColoursDialog
 
 CTX = "OrientationDock"
-WGS84 = QgsCoordinateReferenceSystem("EPSG:4326")
 RESULTS_PAGE = 30
 SEARCHABLE_GROUP_SIZE = 15
 APPLY_DELAY_MS = 150
@@ -175,7 +165,7 @@ class FilterGroupWidget(QgsCollapsibleGroupBox):
         self.setTitle(title)
 
 
-class OrientationDock(QgsDockWidget):
+class OrientationDock(PlacePicker, Presets, QgsDockWidget):
     """The Orientation dock (see the module docstring)."""
 
     def __init__(self, iface, parent: QWidget | None = None, background: bool = True, lazy: bool = True):
@@ -244,24 +234,7 @@ class OrientationDock(QgsDockWidget):
         self.summary.setTextFormat(Qt.RichText)
         layout.addWidget(self.summary)
 
-        presets = QHBoxLayout()
-        presets.addWidget(QLabel(tr("Preset:"), body))
-        self.preset_combo = QComboBox(body)
-        self.preset_combo.setObjectName("mednumOrientationPresets")
-        self.preset_combo.setToolTip(tr("Filters saved with the project"))
-        self.preset_combo.activated.connect(self._preset_chosen)
-        presets.addWidget(self.preset_combo, 1)
-        self.save_preset_button = QToolButton(body)
-        self.save_preset_button.setIcon(QgsApplication.getThemeIcon("/mActionFileSave.svg"))
-        self.save_preset_button.setToolTip(tr("Save the current filter as a preset of the project…"))
-        self.save_preset_button.clicked.connect(self.save_preset_interactively)
-        presets.addWidget(self.save_preset_button)
-        self.delete_preset_button = QToolButton(body)
-        self.delete_preset_button.setIcon(QgsApplication.getThemeIcon("/mActionDeleteSelected.svg"))
-        self.delete_preset_button.setToolTip(tr("Delete the chosen preset"))
-        self.delete_preset_button.clicked.connect(self.delete_current_preset)
-        presets.addWidget(self.delete_preset_button)
-        layout.addLayout(presets)
+        layout.addLayout(self._build_presets_row(body))
 
         self.tabs = QTabWidget(body)
         self.tabs.setObjectName("mednumOrientationTabs")
@@ -356,63 +329,8 @@ class OrientationDock(QgsDockWidget):
             signal.connect(self._time_changed)
         layout.addWidget(self.open_box)
 
-        self.around_box = QgsCollapsibleGroupBox(tr("Around…"), page)
-        self.around_box.setObjectName("mednumOrientationAroundBox")
-        self.around_box.setCheckable(True)
-        self.around_box.setChecked(False)
-        self.around_box.setSaveCollapsedState(False)
-        self.around_box.setSaveCheckedState(False)
-        around_layout = QVBoxLayout(self.around_box)
-        search_row = QHBoxLayout()
-        self.place_edit = QLineEdit(self.around_box)
-        self.place_edit.setObjectName("mednumOrientationPlace")
-        self.place_edit.setPlaceholderText(tr("Commune, postal code, INSEE code or address"))
-        self.place_edit.setClearButtonEnabled(True)
-        self.place_edit.returnPressed.connect(self.search_place)
-        search_row.addWidget(self.place_edit, 1)
-        search_button = QToolButton(self.around_box)
-        search_button.setIcon(QgsApplication.getThemeIcon("/search.svg"))
-        search_button.setToolTip(tr("Search this place"))
-        search_button.clicked.connect(self.search_place)
-        search_row.addWidget(search_button)
-        self.pick_button = QToolButton(self.around_box)
-        self.pick_button.setObjectName("mednumOrientationPick")
-        self.pick_button.setIcon(QgsApplication.getThemeIcon("/mActionCapturePoint.svg"))
-        self.pick_button.setToolTip(tr("Click a point on the map"))
-        self.pick_button.setCheckable(True)
-        self.pick_button.toggled.connect(self._pick_on_map)
-        search_row.addWidget(self.pick_button)
-        around_layout.addLayout(search_row)
-        self.candidates = QListWidget(self.around_box)
-        self.candidates.setObjectName("mednumOrientationCandidates")
-        self.candidates.setMaximumHeight(110)
-        self.candidates.hide()
-        self.candidates.itemActivated.connect(self._candidate_chosen)
-        self.candidates.itemClicked.connect(self._candidate_chosen)
-        around_layout.addWidget(self.candidates)
-        self.place_label = QLabel(tr("No place chosen yet."), self.around_box)
-        self.place_label.setWordWrap(True)
-        around_layout.addWidget(self.place_label)
-        form = QFormLayout()
-        self.radius_spin = QDoubleSpinBox(self.around_box)
-        self.radius_spin.setObjectName("mednumOrientationRadius")
-        self.radius_spin.setRange(0, 1000)
-        self.radius_spin.setDecimals(1)
-        self.radius_spin.setSingleStep(1)
-        self.radius_spin.setValue(10)
-        self.radius_spin.setLocale(QLocale(current_language()))  # "15,0 km" in French
-        self.radius_spin.setSuffix(" km")
-        self.radius_spin.setSpecialValueText(tr("no limit (rank only)"))
-        self.radius_spin.valueChanged.connect(self._place_changed)
-        form.addRow(tr("Radius:"), self.radius_spin)
-        around_layout.addLayout(form)
-        self.around_label = QLabel(self.around_box)
-        self.around_label.setWordWrap(True)
-        around_layout.addWidget(self.around_label)
-        self.around_box.toggled.connect(self._place_changed)
-        layout.addWidget(self.around_box)
+        layout.addWidget(self._build_around_box(page))
         layout.addStretch(1)
-        self.place: Place | None = None
         return page
 
     def _rebuild_groups(self) -> None:
@@ -726,143 +644,6 @@ class OrientationDock(QgsDockWidget):
         if open_form and self.iface is not None:
             self.iface.openFeatureForm(self.layer, feature, False, False)
 
-    # ================================================================== place
-    def _show_place(self) -> None:
-        if self.place is None:
-            self.place_label.setText(tr("No place chosen yet."))
-        else:
-            self.place_label.setText(
-                tr("Around: {label} ({lat:.5f}, {lon:.5f})").format(
-                    label=self.place.label, lat=self.place.latitude, lon=self.place.longitude
-                )
-            )
-
-    def choose_place(self, place: Place) -> None:
-        self.place = place
-        self.candidates.hide()
-        self._show_place()
-        self._restoring = True
-        self.around_box.setChecked(True)
-        self._restoring = False
-        self._place_changed()
-
-    def search_place(self) -> None:
-        """Commune / INSEE / postal code offline; otherwise the address through the BAN (online)."""
-        text = self.place_edit.text().strip()
-        if not text:
-            return
-        places = find_communes(text)
-        if places:
-            self._offer(places)
-            return
-        self.place_label.setText(tr("Searching the address online (Base Adresse Nationale)…"))
-        geocoder = BanGeocoder(load_settings().ban_url, transport=QgisTransport())
-        self._geocode_task = GeocodeTask(text, geocoder.search, self._geocoded)
-        QgsApplication.taskManager().addTask(self._geocode_task)
-
-    def _geocoded(self, places: list[Place], error: str) -> None:
-        if self._closed:
-            return
-        self._geocode_task = None
-        if error:
-            self._show_place()
-            self.iface.messageBar().pushMessage(tr("Around…"), error, Qgis.MessageLevel.Warning, 10)
-            self.place_label.setText(error)
-            return
-        if not places:
-            self.place_label.setText(tr("No place found for « {text} ».").format(text=self.place_edit.text()))
-            return
-        self._offer(places)
-
-    def _offer(self, places: list[Place]) -> None:
-        if len(places) == 1:
-            self.choose_place(places[0])
-            return
-        self.candidates.clear()
-        for place in places:
-            item = QListWidgetItem(place.label)
-            item.setData(Qt.UserRole, place)
-            self.candidates.addItem(item)
-        self.candidates.show()
-        self.place_label.setText(tr("Several places match: choose one."))
-
-    def _candidate_chosen(self, item: QListWidgetItem) -> None:
-        self.choose_place(item.data(Qt.UserRole))
-
-    def _pick_on_map(self, checked: bool) -> None:
-        canvas = self.iface.mapCanvas() if self.iface is not None else None
-        if canvas is None:
-            return
-        if checked:
-            self._previous_map_tool = canvas.mapTool()
-            self._map_tool = QgsMapToolEmitPoint(canvas)
-            self._map_tool.canvasClicked.connect(self._map_clicked)
-            self._map_tool.deactivated.connect(lambda: self.pick_button.setChecked(False))
-            canvas.setMapTool(self._map_tool)
-        elif self._map_tool is not None and canvas.mapTool() is self._map_tool:
-            canvas.unsetMapTool(self._map_tool)
-            if self._previous_map_tool is not None:
-                canvas.setMapTool(self._previous_map_tool)
-
-    def _map_clicked(self, point, _button=None) -> None:
-        canvas = self.iface.mapCanvas()
-        transform = QgsCoordinateTransform(canvas.mapSettings().destinationCrs(), WGS84, QgsProject.instance())
-        wgs = transform.transform(point)
-        label = tr("point clicked on the map")
-        self.pick_button.setChecked(False)
-        self.choose_place(Place(label, round(wgs.y(), 6), round(wgs.x(), 6), "point"))
-
-    # ================================================================== presets
-    def _reload_presets(self, select: str = "") -> None:
-        presets = ol.load_presets()
-        self.preset_combo.blockSignals(True)
-        self.preset_combo.clear()
-        self.preset_combo.addItem(tr("— choose a saved filter —"), None)
-        for name in presets:
-            self.preset_combo.addItem(name, name)
-        if select:
-            self.preset_combo.setCurrentIndex(max(0, self.preset_combo.findData(select)))
-        self.preset_combo.blockSignals(False)
-
-    def save_preset(self, name: str) -> None:
-        presets = ol.load_presets()
-        presets[name] = self.query
-        ol.save_presets(presets)
-        self._reload_presets(select=name)
-
-    def save_preset_interactively(self) -> None:
-        name, ok = QInputDialog.getText(self, tr("Save the filter"), tr("Name of the preset:"))
-        name = name.strip()
-        if not ok or not name:
-            return
-        if name in ol.load_presets():
-            answer = QMessageBox.question(
-                self, tr("Save the filter"), tr("Replace the preset « {name} »?").format(name=name)
-            )
-            if answer != QMessageBox.Yes:
-                return
-        self.save_preset(name)
-
-    def delete_current_preset(self) -> None:
-        name = self.preset_combo.currentData()
-        if not name:
-            return
-        presets = ol.load_presets()
-        presets.pop(name, None)
-        ol.save_presets(presets)
-        self._reload_presets()
-
-    def apply_preset(self, name: str) -> None:
-        preset = ol.load_presets().get(name)
-        if preset is None:
-            return
-        self.place = None
-        self.set_query(preset)
-
-    def _preset_chosen(self, _index: int) -> None:
-        name = self.preset_combo.currentData()
-        if name:
-            self.apply_preset(name)
 
     # ================================================================== style and export
     def _toggle_service_style(self, checked: bool) -> None:
@@ -936,36 +717,6 @@ class OrientationDock(QgsDockWidget):
             self.pick_button.setChecked(False)
 
 
-class ServiceColoursDialog(QDialog):
-    """One colour button per service of the standard."""
-
-    def __init__(self, colours: dict[str, str], parent: QWidget | None = None):
-        super().__init__(parent)
-        self.setWindowTitle(tr("Colours of the services"))
-        layout = QFormLayout(self)
-        self.buttons: dict[str, QgsColorButton] = {}
-        for service, colour in service_style.colours_with_defaults(colours).items():
-            button = QgsColorButton(self)
-            button.setColor(QColor(colour))
-            button.setDefaultColor(QColor(service_style.default_colours()[service]))
-            button.setShowNoColor(False)
-            button.setMinimumWidth(80)
-            layout.addRow(service, button)
-            self.buttons[service] = button
-        box = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel | QDialogButtonBox.RestoreDefaults, self)
-        box.accepted.connect(self.accept)
-        box.rejected.connect(self.reject)
-        box.button(QDialogButtonBox.RestoreDefaults).clicked.connect(self._defaults)
-        layout.addRow(box)
-
-    def _defaults(self) -> None:
-        for service, colour in service_style.default_colours().items():
-            self.buttons[service].setColor(QColor(colour))
-
-    def colours(self) -> dict[str, str]:
-        return {service: button.color().name() for service, button in self.buttons.items()}
-
-
 # ====================================================================== helpers
 
 
@@ -974,34 +725,4 @@ def _n(number: int) -> str:
     return f"{number:,}".replace(",", "\u202f")
 
 
-class OrientationFeature:
-    """The dock and its action ("Orientation" in the plugin menu and toolbar)."""
-
-    def __init__(self, iface, plugin):
-        self.iface = iface
-        self.plugin = plugin
-        self.dock: OrientationDock | None = None
-        self.action = None
-
-    def initGui(self) -> None:  # noqa: N802 (QGIS API)
-        self.dock = OrientationDock(self.iface, self.iface.mainWindow())
-        self.plugin.add_dock(self.dock)
-        self.dock.hide()
-        self.action = self.plugin.add_action(
-            tr("Orientation: filter the lieux…"),
-            self.dock.setUserVisible,
-            icon=QgsApplication.getThemeIcon("/mActionFilter2.svg"),
-            toolbar=True,
-            checkable=True,
-            tooltip=tr("Filter the lieux by services, publics, opening hours and distance"),
-            object_name="mednumOrientationAction",
-        )
-        self.dock.visibilityChanged.connect(self.action.setChecked)
-
-    def unload(self) -> None:
-        if self.dock is not None:
-            self.dock.cleanup()
-            self.dock = None
-
-
-__all__ = ["OrientationDock", "OrientationFeature"]
+__all__ = ["OrientationDock"]

@@ -55,7 +55,6 @@ from qgis.PyQt.QtWidgets import (
 
 from ..core.form_layout import form_tabs
 from ..core.i18n import translate
-from ..core.merge import MergeEntry
 from ..core.producer_report import write_report
 from ..core.report_html import Lieu
 from ..core.validation import Issue, Report
@@ -63,8 +62,8 @@ from ..core.validation.codes import CODES
 from ..core.validation.duplicates import CODE as DUPLICATE_CODE
 from ..qgis.live_validation import LiveValidation
 from ..qgis.tasks import LieuxTask, cancel_running, start_task, user_message
-from ..qgis.validation_edits import EditError, MergeJournalKeeper, apply_suggestions, merge_lieux
-from ..qgis.validation_overlay import OVERLAY_PROPERTY, ValidationOverlay, remove_stale_overlays
+from ..qgis.validation_edits import EditError, MergeJournalKeeper, apply_suggestions, merge_duplicates
+from ..qgis.validation_overlay import OVERLAY_PROPERTY, ValidationOverlay
 from ..qgis.working_layer import is_working_layer
 from .issues_model import (
     BY_LIEU,
@@ -774,24 +773,12 @@ class ValidationDock(QgsDockWidget):
             if not dialog.exec_():
                 return False
         kept, removed = (item.key, other) if dialog.kept_side == A else (other, item.key)
-        kept_record = self.live.record(kept)
-        removed_record = dict(self.live.record(removed))
-        choices = dialog.choices()
-        merged = dialog.merged()
         try:
-            before = merge_lieux(
-                self.session.layer, kept, removed, merged,
-                _tr("Merge {removed} into {kept}").format(removed=removed_record.get("id", ""),
-                                                          kept=kept_record.get("id", "")),
-            )
+            merge_duplicates(self.session.layer, self.session.journal, self.live, kept, removed, dialog.merged(),
+                             dialog.choices(), user_name())
         except EditError as error:
             self._warn(error.message)
             return False
-        self.session.journal.add(
-            MergeEntry(kept, kept_record.get("id", ""), removed, removed_record.get("id", ""), removed_record,
-                       before, choices, merged_by=user_name())
-        )
-        self.live.flush()
         self.iface.messageBar().pushMessage(
             _tr("Validation"),
             _tr("Lieux merged. Ctrl+Z undoes it; the merge is journaled when you save the layer."),
@@ -900,60 +887,4 @@ def _quoted(text: str) -> str:
 
 def _clip(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
-class ValidationDockFeature:
-    """Plugin feature (see plugin/main.py): the "Validation" dock and its menu/toolbar action."""
-
-    def __init__(self, iface, plugin):
-        self.iface = iface
-        self.plugin = plugin
-        self.dock: ValidationDock | None = None
-        self.action = None
-
-    def initGui(self) -> None:
-        remove_stale_overlays()
-        QgsProject.instance().readProject.connect(self._on_project_read)
-        self.action = self.plugin.add_action(
-            _tr("Validation dock"),
-            self.toggle,
-            icon=QgsApplication.getThemeIcon("/mIconWarning.svg"),
-            toolbar=True,
-            checkable=True,
-            tooltip=_tr("Issues of the working layer, live: fixes, acceptances, duplicates, report"),
-            object_name="mednumValidationDockAction",
-        )
-
-    def _on_project_read(self, *_args) -> None:
-        remove_stale_overlays()
-
-    def toggle(self, checked: bool) -> None:
-        if checked:
-            self.show()
-        elif self.dock is not None:
-            self.dock.hide()
-
-    def show(self) -> ValidationDock:
-        if self.dock is None:
-            self.dock = ValidationDock(self.iface, self.iface.mainWindow())
-            self.dock.visibilityChanged.connect(self._on_visibility)
-            self.plugin.add_dock(self.dock)
-        self.dock.show()
-        self.dock.raise_()
-        return self.dock
-
-    def _on_visibility(self, visible: bool) -> None:
-        if self.action is not None and self.action.isChecked() != visible:
-            self.action.blockSignals(True)
-            self.action.setChecked(visible)
-            self.action.blockSignals(False)
-
-    def unload(self) -> None:
-        try:
-            QgsProject.instance().readProject.disconnect(self._on_project_read)
-        except (TypeError, RuntimeError):
-            pass
-        if self.dock is not None:
-            self.dock.unload()
-        self.dock = None
 

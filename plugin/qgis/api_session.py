@@ -21,6 +21,7 @@ from ..api.pull import sync_entries
 from ..api.push import CartographieV0Target, PushReport, confirm_shown_plan, plan_push, run_push
 from ..api.sources import PULL_SOURCES, SourceSpec, source_credentials, source_spec, source_url
 from ..api.territory import Territory, resolve_territory
+from ..core.gpkg_sqlite import open_writable
 from ..core.i18n import translate
 from ..core.records import Record
 from ..core.schema import load_schema
@@ -209,7 +210,7 @@ class _OfflineTarget:
 
 def origin_sources(gpkg_path: str | Path) -> set[str]:
     """Sources the lieux of a GeoPackage were pulled from (whose clients the conflict check needs)."""
-    with closing(sqlite3.connect(str(gpkg_path))) as db:
+    with closing(open_writable(gpkg_path)) as db:
         try:
             return {row[0] for row in db.execute("SELECT DISTINCT source FROM mednum_sync")}
         except sqlite3.OperationalError:

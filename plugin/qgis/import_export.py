@@ -76,9 +76,9 @@ def _carry_side_table(current: SideTable, previous: SideTable, row_numbers) -> S
     return SideTable(columns=columns, rows=rows)
 
 
-def side_table_of(table, schema: Schema) -> SideTable:
+def side_table_of(table, schema: Schema, ignore_header_case: bool = False) -> SideTable:
     """The side table of a read table: its non-schema columns (and overflow cells), one row per record."""
-    columns = list(table.extra_columns(schema))
+    columns = list(table.extra_columns(schema, ignore_header_case))
     if columns:  # column by column: a reader's columnar table is not turned into records
         rows = [dict(zip(columns, values)) for values in zip(*(table.column(column) for column in columns))]
     else:
@@ -102,11 +102,14 @@ def import_lieux(
     is_canceled: CancelCheck | None = None,
     schema: Schema | None = None,
     validate: bool = True,
+    ignore_header_case: bool = False,
 ) -> ImportSummary:
     """Read ``source`` (CSV, XLSX, JSON, GeoJSON, GeoPackage) into a new working GeoPackage ``output``.
 
     Every lieu is kept (without a valid point: NULL geometry), every source column that is not a
     field of the standard goes to the side table, the form and style are stored with the layer.
+    Columns are matched to fields as the validation engine matches them (``Table.header_match``;
+    ``ignore_header_case``: as ``ValidationOptions.ignore_header_case``).
     ``validate=False`` leaves the validation counts to :func:`validate_import` (the GUI shows the
     layer first, then the counts); the summary then keeps the records for it.
     """
@@ -137,16 +140,20 @@ def import_lieux(
     check_cancel()
     if progress:
         progress(25.0)
-    columns = set(getattr(table, "columns", None) or table.header)
+    keys = table.field_keys(schema, ignore_header_case)
     points = None
     if table.column_data is not None:  # a reader's columns: kept as columns (no record dicts are built)
-        records = ColumnarRecords({name: table.column(name) for name in schema.field_names}, table.row_count)
+        blank = [""] * table.row_count
+        records = ColumnarRecords(
+            {name: table.column(keys[name]) if name in keys else blank for name in schema.field_names},
+            table.row_count,
+        )
         points = points_of_columns(records.column("latitude"), records.column("longitude"))
-    elif columns.issuperset(schema.field_names):
+    elif all(keys.get(name) == name for name in schema.field_names):
         records = table.rows  # they already hold every field of the standard (extra keys are ignored downstream)
     else:
-        records = table.schema_records(schema)
-    side_table = side_table_of(table, schema)
+        records = table.schema_records(schema, ignore_header_case)
+    side_table = side_table_of(table, schema, ignore_header_case)
     if is_working_geopackage(source):  # re-import of a working GeoPackage: its kept-aside columns come along
         side_table = _carry_side_table(side_table, read_side_table(source), getattr(table, "row_numbers", None))
     metadata = {"SOURCE": str(source), "SOURCE_FORMAT": getattr(table, "source_format", "") or ""}
@@ -201,11 +208,13 @@ def export_format(path: str | os.PathLike) -> str:
     return fmt
 
 
-def records_of_file(path: str | os.PathLike, schema: Schema | None = None) -> list[Record]:
+def records_of_file(
+    path: str | os.PathLike, schema: Schema | None = None, ignore_header_case: bool = False
+) -> list[Record]:
     """The records of a file of lieux (any readable format, a working GeoPackage included)."""
     from ..core.readers import read_table
 
-    return read_table(Path(path)).schema_records(schema or load_schema())
+    return read_table(Path(path)).schema_records(schema or load_schema(), ignore_header_case)
 
 
 def export_records(

@@ -7,9 +7,10 @@ the table of a file reader:
 * fields are matched **by name** (exact name first, then a case/space-insensitive match to a schema field
   name, so ``Code_Postal`` feeds ``code_postal``); fields that are not in the schema are **kept** under
   their own name (``Table.extra_columns(schema)`` lists them) — nothing is dropped;
-* values become the standard's strings: NULL → ``""``, numbers with a decimal point and no exponent,
-  ``QDate`` → ``YYYY-MM-DD``, ``QDateTime`` → ISO (date only for the schema's date fields), string lists
-  and arrays → ``a|b``, maps → JSON;
+* values become the standard's strings (:func:`attribute_text`: Qt types unwrapped, then the core's
+  :func:`~plugin.core.records.cell_text`): NULL → ``""``, numbers with a decimal point and no exponent,
+  ``QDate`` → ``YYYY-MM-DD``, ``QDateTime`` → ISO (its date at midnight and for the schema's date fields),
+  string lists and arrays → ``a|b``, maps → JSON;
 * ``latitude``/``longitude`` come from the geometry (transformed to EPSG:4326; centroid-like point on
   surface for lines and polygons) when those fields are absent or empty in a feature — the values of the
   fields win when they are filled;
@@ -24,7 +25,6 @@ cancelling raises :class:`LayerReadCancelledError`.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from typing import Any, Iterable
 
@@ -39,11 +39,11 @@ from qgis.core import (
     QgsVectorLayer,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QDate, QDateTime, Qt, QTime, QVariant
+from qgis.PyQt.QtCore import QByteArray, QDate, QDateTime, QTime, QVariant
 
 from ..core.i18n import translate
-from ..core.records import Table, format_number
-from ..core.schema import LIST_SEPARATOR, Schema, load_schema
+from ..core.records import Table, cell_text, format_number, match_field_names
+from ..core.schema import Schema, load_schema
 
 LATITUDE = "latitude"
 LONGITUDE = "longitude"
@@ -69,27 +69,6 @@ class LayerTable(Table):
     field_keys: dict[str, str] = field(default_factory=dict)
 
 
-def _fold(name: str) -> str:
-    return name.strip().casefold().replace(" ", "_")
-
-
-def match_field_names(names: list[str], schema: Schema) -> dict[str, str]:
-    """Record key of each layer field: itself, or the schema field it matches ignoring case and spaces."""
-    schema_names = set(schema.field_names)
-    by_fold = {_fold(name): name for name in schema.field_names}
-    taken = {name for name in names if name in schema_names}
-    keys = {}
-    for name in names:
-        key = name
-        if name not in schema_names:
-            candidate = by_fold.get(_fold(name))
-            if candidate and candidate not in taken:
-                key = candidate
-                taken.add(candidate)
-        keys[name] = key
-    return keys
-
-
 def storage_key_fields(layer: QgsVectorLayer | None, schema: Schema | None = None) -> list[str]:
     """Names of the layer's primary-key fields that only identify rows in their storage (GeoPackage ``fid``)."""
     if not isinstance(layer, QgsVectorLayer):
@@ -100,37 +79,34 @@ def storage_key_fields(layer: QgsVectorLayer | None, schema: Schema | None = Non
     return [name for name in names if name not in schema]
 
 
-def value_text(value: Any, date_only: bool = False) -> str:
-    """A QGIS attribute value as the standard's string ("" for NULL)."""
-    if value is None:
-        return ""
+def attribute_text(value: Any, date_only: bool = False) -> str:
+    """A QGIS attribute value as the standard's string ("" for NULL): the Qt types unwrapped here (``QVariant``,
+    ``QDate``, ``QDateTime``, ``QTime``, ``QByteArray``), then the core's one converter
+    (:func:`~plugin.core.records.cell_text`; ``date_only`` for the schema's date fields)."""
+    if value.__class__ is str:  # first: most attributes are text (and comparing a str with NULL is slow)
+        return value
+    return cell_text(_python_value(value), date_only)
+
+
+def _python_value(value: Any) -> Any:
+    """The Python value of a Qt one (None for NULL and invalid dates), lists and maps unwrapped item by item."""
     if isinstance(value, QVariant):
         if value.isNull():
-            return ""
+            return None
         value = value.value()
-        if value is None:
-            return ""
-    if isinstance(value, str):
-        return value
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, (int, float)):
-        return format_number(value)
-    if isinstance(value, QDate):
-        return value.toString(Qt.ISODate) if value.isValid() else ""
     if isinstance(value, QDateTime):
-        if not value.isValid():
-            return ""
-        return value.date().toString(Qt.ISODate) if date_only else value.toString(Qt.ISODate)
+        return value.toPyDateTime() if value.isValid() else None
+    if isinstance(value, QDate):
+        return value.toPyDate() if value.isValid() else None
     if isinstance(value, QTime):
-        return value.toString(Qt.ISODate) if value.isValid() else ""
+        return value.toPyTime() if value.isValid() else None
+    if isinstance(value, QByteArray):
+        return bytes(value)
     if isinstance(value, (list, tuple)):
-        return LIST_SEPARATOR.join(text for text in (value_text(v) for v in value) if text)
+        return [_python_value(item) for item in value]
     if isinstance(value, dict):
-        return json.dumps(value, ensure_ascii=False)
-    if hasattr(value, "isoformat"):
-        return value.isoformat()
-    return str(value)
+        return {key: _python_value(item) for key, item in value.items()}
+    return value
 
 
 def _point_of(geometry: QgsGeometry) -> tuple[float, float] | None:
@@ -212,14 +188,14 @@ def records_from_layer(
                 feedback.setProgress(100.0 * position / total)
         attributes = feature.attributes()
         if all_fields:
-            # text attributes (most of them) are taken as they are; the rest goes through value_text
+            # text attributes (most of them) are taken as they are; the rest goes through attribute_text
             row = {
-                key: value if value.__class__ is str else value_text(value, date_only)
+                key: value if value.__class__ is str else attribute_text(value, date_only)
                 for key, value, date_only in zip(row_keys, attributes, date_flags)
             }
         else:
             row = {
-                key: value if value.__class__ is str else value_text(value, date_only)
+                key: value if value.__class__ is str else attribute_text(value, date_only)
                 for key, value, date_only in zip(row_keys, (attributes[i] for i in indexes), date_flags)
             }
         if spatial and (not row.get(LATITUDE) or not row.get(LONGITUDE)):

@@ -20,7 +20,6 @@ an edit, and read the state: :meth:`open_issues`, :meth:`accepted_issues`, :meth
 
 from __future__ import annotations
 
-import sqlite3
 import time
 from collections import Counter
 from dataclasses import dataclass
@@ -29,6 +28,7 @@ from typing import Any
 from qgis.core import QgsFeatureRequest, QgsFields, QgsVectorLayer, QgsVectorLayerFeatureSource
 from qgis.PyQt.QtCore import QObject, QTimer, pyqtSignal
 
+from ..core import gc_pause
 from ..core.acceptances import (
     Acceptance,
     AcceptanceBook,
@@ -37,11 +37,11 @@ from ..core.acceptances import (
     issue_key,
 )
 from ..core.coordinates import point_of
+from ..core.gpkg_sqlite import open_read_only
 from ..core.i18n import translate
 from ..core.schema import Schema, load_schema
 from ..core.validation import DuplicateSettings, IncrementalValidator, Issue, ValidationOptions
 from ..core.validation.codes import ERROR, WARNING
-from ..toolbelt import gc_pause
 from ..toolbelt.log import PlgLogger
 from .tasks import LieuxTask, start_task
 from .working_layer import attribute_text, geopackage_table, is_working_layer
@@ -98,7 +98,7 @@ def keyed_snapshot(layer: QgsVectorLayer, schema: Schema):
 
         def read_sqlite(is_canceled=lambda: False) -> dict[Key, dict]:
             columns = ",".join(f"IFNULL(CAST({_quote(n)} AS TEXT), '')" for n in names)
-            connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+            connection = open_read_only(path)
             try:
                 cursor = connection.execute(f"SELECT fid, {columns} FROM {_quote(table_name)} ORDER BY fid")
                 return {row[0]: dict(zip(names, row[1:])) for row in cursor}

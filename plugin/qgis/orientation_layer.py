@@ -33,6 +33,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QVariant
 
+from ..core.gpkg_sqlite import open_read_only
 from ..core.orientation import OrientationEngine, OrientationError, Query, QueryResult
 from ..core.orientation.groups import GROUP_FIELDS
 from ..core.schema import load_schema
@@ -171,7 +172,7 @@ def _geopackage_lieux(source, base: str, schema) -> tuple[list[dict[str, str]], 
         return None
     fid = source.fields().at(keys[0]).name()
     try:
-        connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        connection = open_read_only(path)
     except sqlite3.Error:
         return None
     try:

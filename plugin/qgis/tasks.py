@@ -14,8 +14,8 @@ from typing import Any, Callable, Iterator, Optional
 
 from qgis.core import Qgis, QgsApplication, QgsTask
 
+from ..core import gc_pause
 from ..core.i18n import translate
-from ..toolbelt import gc_pause
 from ..toolbelt.log import PlgLogger
 
 Work = Callable[[Callable[[float], None], Callable[[], bool]], Any]
@@ -84,7 +84,7 @@ def collection_paused() -> Iterator[None]:
     A full collection during a pull of 50,000 lieux scans every object just decoded and holds the GIL for
     40–190 ms at a time: the QGIS main thread, waiting for the GIL, freezes that long (measured by
     ``bench/bench_api.py``). Decoded JSON holds no reference cycles (reference counting frees it), so nothing
-    accumulates. The same pause as the validation dock's full pass (:mod:`..toolbelt.gc_pause`: nesting counted
+    accumulates. The same pause as the validation dock's full pass (:mod:`..core.gc_pause`: nesting counted
     across threads, the collector enabled again when the last pause ends)."""
     with gc_pause.paused():
         yield

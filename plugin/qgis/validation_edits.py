@@ -4,12 +4,12 @@
   ``endEditCommand``), skipping a cell whose value changed since it was validated;
 * :func:`merge_lieux` — two probable duplicates merged into the lieu kept, the other deleted, in one undo
   step; :class:`MergeJournalKeeper` writes the merge to the journal table when the edit is saved (an undone
-  or rolled-back merge is never journaled).
+  or rolled-back merge is never journaled); :func:`merge_duplicates` does both for the dock's merge dialog.
 """
 
 from __future__ import annotations
 
-from typing import Iterable, Mapping
+from typing import Any, Iterable, Mapping
 
 from qgis.core import Qgis, QgsVectorLayer
 from qgis.PyQt.QtCore import QObject
@@ -101,6 +101,33 @@ def merge_lieux(
         raise
     layer.endEditCommand()
     return before
+
+
+def merge_duplicates(
+    layer: QgsVectorLayer,
+    journal: MergeJournalKeeper,
+    live,
+    kept: int,
+    removed: int,
+    merged: Mapping[str, str],
+    choices: Any,
+    merged_by: str = "",
+) -> MergeEntry:
+    """Merge two probable duplicates as the merge dialog decided (:func:`merge_lieux`, one undo step), give the
+    merge to the journal (written when the layer is saved) and re-validate the lieux (``live``: the layer's
+    :class:`~.live_validation.LiveValidation`). Raises :class:`EditError`, nothing changed."""
+    kept_record = live.record(kept)
+    removed_record = dict(live.record(removed))
+    before = merge_lieux(
+        layer, kept, removed, merged,
+        translate("ValidationDock", "Merge {removed} into {kept}").format(removed=removed_record.get("id", ""),
+                                                                          kept=kept_record.get("id", "")),
+    )
+    entry = MergeEntry(kept, kept_record.get("id", ""), removed, removed_record.get("id", ""), removed_record,
+                       before, choices, merged_by=merged_by)
+    journal.add(entry)
+    live.flush()
+    return entry
 
 
 class MergeJournalKeeper(QObject):

@@ -39,7 +39,6 @@ from pathlib import Path
 from typing import Callable
 
 from qgis.core import (
-    NULL,
     QgsFeature,
     QgsFeatureRequest,
     QgsField,
@@ -57,10 +56,12 @@ from qgis.PyQt.QtCore import QVariant
 
 from ..core.coordinates import point_of, points_of_columns
 from ..core.errors import MednumError
+from ..core.gpkg_sqlite import open_read_only, open_writable
 from ..core.i18n import translate
-from ..core.records import ColumnarRecords, Record, cell_text
+from ..core.records import ColumnarRecords, Record
 from ..core.resources import resource_path
 from ..core.schema import Schema, load_schema
+from .layer_records import attribute_text
 
 WORKING_TABLE = "lieux"
 SIDE_TABLE = "colonnes_source"
@@ -143,15 +144,6 @@ def add_records(layer: QgsVectorLayer, records: Iterable[Mapping[str, str]]) -> 
     return len(features)
 
 
-def attribute_text(value) -> str:
-    """An attribute value as the standard's text (NULL → "")."""
-    if isinstance(value, str):  # first: comparing a str with NULL goes through QVariant (slow)
-        return value
-    if value is None or value == NULL:
-        return ""
-    return cell_text(value)
-
-
 def _read_records(source, fields: QgsFields, schema: Schema, fids: list[int] | None = None) -> list[Record]:
     """Records of the features of ``source`` (anything with getFeatures) whose fields are ``fields``."""
     names = schema.field_names
@@ -191,7 +183,7 @@ def _read_geopackage(
     query = f"SELECT {columns} FROM {_quote(table)}"
     cells: list[list[str]] = [[] for _ in names]
     count = 0
-    connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    connection = open_read_only(path)
     try:
         if fids is None:
             cursor = connection.execute(query + " ORDER BY fid")
@@ -481,7 +473,7 @@ def create_working_geopackage(
         def record_id(index: int) -> str:
             return records[index].get("id") or ""
 
-    connection = sqlite3.connect(str(path))
+    connection = open_writable(path)
     try:
         # a new file: nothing to protect until it is complete (a failed import leaves no usable file anyway)
         connection.execute("PRAGMA synchronous = OFF")
@@ -589,7 +581,7 @@ def is_working_geopackage(path: str | os.PathLike) -> bool:
     if path.suffix.lower() != ".gpkg" or not path.is_file():
         return False
     try:
-        connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        connection = open_read_only(path)
         try:
             columns = [row[1] for row in connection.execute(f"PRAGMA table_info({_quote(WORKING_TABLE)})")]
         finally:
@@ -617,7 +609,7 @@ def read_side_table(path: str | os.PathLike) -> SideTable:
     mapping = json.loads(geopackage_metadata(path).get("SIDE_TABLE_COLUMNS") or "{}")
     if not mapping:
         return SideTable()
-    connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    connection = open_read_only(path)
     try:
         stored = list(mapping)
         cursor = connection.execute(

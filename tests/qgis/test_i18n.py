@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ast
 import importlib
+import importlib.util
 import re
 import shutil
 import subprocess
@@ -15,7 +16,18 @@ from qgis.core import QgsApplication, QgsSettings
 from qgis.PyQt.QtCore import QCoreApplication, QTranslator
 from qgis.PyQt.QtWidgets import QCheckBox
 
-TRANSLATION_FUNCTIONS = {"translate", "QT_TRANSLATE_NOOP"}
+
+def _ts_complete():
+    """scripts/ts_complete.py, the tool make translations runs: the tests read the code with its own eyes."""
+    path = Path(__file__).resolve().parents[2] / "scripts" / "ts_complete.py"
+    spec = importlib.util.spec_from_file_location("ts_complete", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+ts_complete = _ts_complete()
+_call_name = ts_complete._call_name
 
 
 def ts_messages(ts: Path) -> dict[tuple[str, str], ET.Element]:
@@ -27,59 +39,12 @@ def ts_messages(ts: Path) -> dict[tuple[str, str], ET.Element]:
     }
 
 
-def _call_name(func: ast.expr) -> str:
-    return func.id if isinstance(func, ast.Name) else func.attr if isinstance(func, ast.Attribute) else ""
-
-
-def _wrappers(tree: ast.Module) -> dict[str, str]:
-    """Module functions ``def f(text): return translate(CTX, text)`` → CTX (a literal or a module constant)."""
-    constants = {
-        target.id: node.value.value
-        for node in tree.body
-        if isinstance(node, ast.Assign) and isinstance(node.value, ast.Constant) and isinstance(node.value.value, str)
-        for target in node.targets
-        if isinstance(target, ast.Name)
-    }
-    found = {}
-    for node in tree.body:
-        if not isinstance(node, ast.FunctionDef) or len(node.args.args) != 1 or not node.body:
-            continue
-        last = node.body[-1]
-        call = last.value if isinstance(last, ast.Return) else None
-        if not (isinstance(call, ast.Call) and _call_name(call.func) == "translate" and len(call.args) == 2
-                and isinstance(call.args[1], ast.Name) and call.args[1].id == node.args.args[0].arg):
-            continue
-        context = call.args[0]
-        if isinstance(context, ast.Constant):
-            found[node.name] = context.value
-        elif isinstance(context, ast.Name) and context.id in constants:
-            found[node.name] = constants[context.id]
-    return found
-
-
 def translatable_calls(repo_root: Path):
     """(context, text, file, line) of every translate("C", "literal"), self.tr("literal") and wrapper("literal")
-    call in plugin/."""
+    call in plugin/, as scripts/ts_complete.py finds them."""
     for path in sorted((repo_root / "plugin").rglob("*.py")):
-        tree = ast.parse(path.read_text(encoding="utf-8"))
-        wrappers = _wrappers(tree)
-        classes = {}
-        for node in ast.walk(tree):
-            if isinstance(node, ast.ClassDef):
-                for child in ast.walk(node):
-                    classes.setdefault(id(child), node.name)
-        for node in ast.walk(tree):
-            if not isinstance(node, ast.Call):
-                continue
-            name = _call_name(node.func)
-            literals = [a.value for a in node.args if isinstance(a, ast.Constant) and isinstance(a.value, str)]
-            where = (path.relative_to(repo_root), node.lineno)
-            if name in TRANSLATION_FUNCTIONS and len(node.args) >= 2 and len(literals) >= 2:
-                yield (literals[0], literals[1], *where)
-            elif name in wrappers and isinstance(node.func, ast.Name) and len(node.args) == 1 and literals:
-                yield (wrappers[name], literals[0], *where)
-            elif name == "tr" and isinstance(node.func, ast.Attribute) and literals and id(node) in classes:
-                yield (classes[id(node)], literals[0], *where)
+        for message in ts_complete.messages_in(path, repo_root):
+            yield message.context, message.source, Path(message.filename), message.line
 
 
 def test_every_user_string_of_the_code_is_extracted(repo_root, french_catalogue):

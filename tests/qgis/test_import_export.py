@@ -197,8 +197,8 @@ def test_import_of_a_csv_gives_the_same_working_layer_on_the_arrow_and_python_pa
     import csv
 
     from bench.generate import Generator
-    from plugin.core import arrow_csv
-    from plugin.core.arrow_csv import ArrowColumns
+    from plugin.core.readers import arrow_csv
+    from plugin.core.readers.arrow_csv import ArrowColumns
 
     names = list(schema.field_names)
     header = ["remarque", *names[:3], "nom", *names[3:], ""]  # an extra column, a repeated name, a blank one
@@ -235,3 +235,30 @@ def test_import_of_a_csv_gives_the_same_working_layer_on_the_arrow_and_python_pa
     for name in slow:
         assert fast[name] == slow[name], name
     assert geopackage_metadata(tmp_path / "fast.gpkg") == geopackage_metadata(tmp_path / "slow.gpkg")
+
+
+def test_import_matches_a_capitalised_header_as_the_validation_does(samples, tmp_path, schema):
+    """``Nom`` instead of ``nom``: with ``ignore_header_case``, the working layer holds the 646 noms (the
+    engine reads the column as ``nom`` too); without it, the column is kept aside and ``nom`` stays empty."""
+    from plugin.core.validation import ValidationOptions, validate_table
+
+    records = read_table(samples / PACA).schema_records(schema)
+    source = tmp_path / "paca-Nom.csv"
+    write_records(source, records, schema)
+    head, body = source.read_text(encoding="utf-8").split("\n", 1)
+    source.write_text(head.replace(",nom,", ",Nom,") + "\n" + body, encoding="utf-8")
+    lenient = validate_table(read_table(source), options=ValidationOptions(ignore_header_case=True))
+    assert not any(issue.field == "nom" for issue in lenient.issues if issue.code.endswith("column"))
+
+    summary = import_lieux(source, tmp_path / "ignore-case.gpkg", ignore_header_case=True)
+    layer = QgsVectorLayer(gpkg_uri(tmp_path / "ignore-case.gpkg"), "lieux", "ogr")
+    imported = records_from_layer(layer)
+    assert [record["nom"] for record in imported] == [record["nom"] for record in records]
+    assert sum(1 for record in imported if record["nom"]) == 646
+    assert "Nom" not in summary.extra_columns
+    assert summary.errors == lenient.errors
+
+    strict = import_lieux(source, tmp_path / "strict.gpkg")
+    layer = QgsVectorLayer(gpkg_uri(tmp_path / "strict.gpkg"), "lieux", "ogr")
+    assert all(record["nom"] == "" for record in records_from_layer(layer))
+    assert strict.extra_columns == ["Nom"]

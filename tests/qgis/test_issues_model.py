@@ -156,6 +156,7 @@ def test_sort_and_filters(checked):
 def test_long_lists_sorted_in_slices_as_by_one_sort(checked, monkeypatch, group_by, order):
     """The full pass sorts long lists by slices merged in Python (the main thread keeps the GIL's turns): the
     groups and their items come out exactly as one ``sorted`` puts them, ties included."""
+    import plugin.core.validation.issues_tree as issues_tree
     import plugin.gui.issues_model as issues_model
 
     live, model, _view, _tester = make(300, seed=5, tester=False)
@@ -166,19 +167,19 @@ def test_long_lists_sorted_in_slices_as_by_one_sort(checked, monkeypatch, group_
         return [(group.key, [(item.key, item.issue.code) for item in group.items]) for group in model.groups]
 
     whole = layout()
-    monkeypatch.setattr(issues_model, "SORT_SLICE", 7)
+    monkeypatch.setattr(issues_tree, "SORT_SLICE", 7)
     assert layout() == whole
     assert sum(len(items) for _key, items in whole) == sum(len(issues) for issues in live.state.open.values())
 
 
 def test_sorted_in_slices_is_sorted():
-    from plugin.gui.issues_model import _Descending, _sorted_in_slices
+    from plugin.core.validation.issues_tree import Descending, sorted_in_slices
 
     rng = random.Random(2)
     values = [(rng.randint(0, 20), number) for number in range(20_000)]
-    assert _sorted_in_slices(values, lambda value: value[0]) == sorted(values, key=lambda value: value[0])
-    descending = _sorted_in_slices(values, lambda value: _Descending(value[0]))
-    assert descending == sorted(values, key=lambda value: _Descending(value[0]))
+    assert sorted_in_slices(values, lambda value: value[0]) == sorted(values, key=lambda value: value[0])
+    descending = sorted_in_slices(values, lambda value: Descending(value[0]))
+    assert descending == sorted(values, key=lambda value: Descending(value[0]))
 
 
 def shape(model):
@@ -205,11 +206,12 @@ def settle(model, timeout: float = 30.0) -> int:
 @pytest.fixture()
 def stepped(monkeypatch):
     """Every rebuild in steps, small ones (one per turn of the event loop), slices of 7 for the sorts."""
+    import plugin.core.validation.issues_tree as issues_tree
     import plugin.gui.issues_model as issues_model
 
     monkeypatch.setattr(issues_model, "STEPPED_FROM", 0)
-    monkeypatch.setattr(issues_model, "STEP", 3)
-    monkeypatch.setattr(issues_model, "SORT_SLICE", 7)
+    monkeypatch.setattr(issues_tree, "STEP", 3)
+    monkeypatch.setattr(issues_tree, "SORT_SLICE", 7)
     monkeypatch.setattr(issues_model, "BUDGET", 0.0)
     return issues_model
 

@@ -12,7 +12,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QDate, QDateTime, QTime
 
-from plugin.qgis.layer_records import LayerReadCancelledError, match_field_names, records_from_layer, value_text
+from plugin.qgis.layer_records import LayerReadCancelledError, attribute_text, match_field_names, records_from_layer
 
 
 def memory_layer(uri: str, rows: list[list], geometries: list[QgsGeometry | None] | None = None) -> QgsVectorLayer:
@@ -57,12 +57,12 @@ def test_values_become_the_standards_strings(schema):
     assert table.source_format == "layer"
 
 
-def test_value_text_numbers_never_use_exponent_or_comma():
-    assert value_text(0.00001) == "0.00001"
-    assert value_text(5.41423) == "5.41423"
-    assert value_text(1e20) == "100000000000000000000"
-    assert value_text(QDateTime(QDate(2024, 4, 2), QTime(0, 0)), date_only=True) == "2024-04-02"
-    assert value_text({"a": "é"}) == '{"a": "é"}'
+def test_attribute_text_numbers_never_use_exponent_or_comma():
+    assert attribute_text(0.00001) == "0.00001"
+    assert attribute_text(5.41423) == "5.41423"
+    assert attribute_text(1e20) == "100000000000000000000"
+    assert attribute_text(QDateTime(QDate(2024, 4, 2), QTime(0, 0)), date_only=True) == "2024-04-02"
+    assert attribute_text({"a": "é"}) == '{"a": "é"}'
 
 
 def test_fields_matched_by_name_ignoring_case(schema):
@@ -154,3 +154,32 @@ def test_the_geopackage_fid_is_not_a_column_of_the_lieux(schema, tmp_path):
     assert "fid" not in table.rows[0]
     assert table.extra_columns(schema) == ["remarque"]
     assert "fid" in records_from_layer(gpkg_layer, schema=schema, exclude_fields=()).header
+
+
+def test_attribute_text_unwraps_qt_values_into_the_core_converter():
+    """Qt values give what the same Python values give to ``cell_text`` (readers, writers, API)."""
+    import datetime as dt
+
+    from qgis.core import NULL
+    from qgis.PyQt.QtCore import QByteArray, QVariant
+
+    from plugin.core.records import cell_text
+
+    pairs = [
+        (NULL, None),
+        (QVariant(), None),
+        (QDate(), None),
+        (QDate(2024, 4, 2), dt.date(2024, 4, 2)),
+        (QDateTime(QDate(2024, 4, 2), QTime(0, 0)), dt.datetime(2024, 4, 2)),  # midnight: the date
+        (QDateTime(QDate(2024, 4, 2), QTime(10, 30)), dt.datetime(2024, 4, 2, 10, 30)),
+        (QTime(9, 30), dt.time(9, 30)),
+        (QByteArray(b"\x00\xff"), b"\x00\xff"),
+        (["a", "", NULL, "b"], ["a", "", None, "b"]),
+        ([["a"], "b"], [["a"], "b"]),
+        ({"a": QDate(2024, 4, 2)}, {"a": dt.date(2024, 4, 2)}),
+        (True, True),
+        (4000.0, 4000.0),
+    ]
+    for qt_value, python_value in pairs:
+        assert attribute_text(qt_value) == cell_text(python_value), (qt_value, python_value)
+    assert attribute_text(QDateTime(QDate(2024, 4, 2), QTime(10, 30)), date_only=True) == "2024-04-02"

@@ -230,10 +230,11 @@ def test_filters(dock, qgis_iface):
 def test_a_large_list_is_rebuilt_in_steps_and_the_last_change_wins(dock, monkeypatch):
     """On a large layer a change of grouping or filter is built across turns of the event loop (QGIS never
     freezes): the tree keeps the previous list meanwhile, then shows the list of the last change asked for."""
+    import plugin.core.validation.issues_tree as issues_tree
     import plugin.gui.issues_model as issues_model
 
     monkeypatch.setattr(issues_model, "STEPPED_FROM", 0)  # as for 50,000 lieux
-    monkeypatch.setattr(issues_model, "STEP", 2)
+    monkeypatch.setattr(issues_tree, "STEP", 2)
     monkeypatch.setattr(issues_model, "BUDGET", 0.0)
     model = dock.model
     before = [group.key for group in model.groups]
@@ -499,7 +500,7 @@ def test_report_for_producers(dock, tmp_path, suffix):
 
 def test_dock_feature_in_the_plugin(qgis_iface, qgis_new_project):
     """The menu/toolbar action opens the dock; unload removes it."""
-    from plugin.gui.validation_dock import ValidationDockFeature
+    from plugin.gui.validation_feature import ValidationDockFeature
 
     class Plugin:
         def __init__(self):

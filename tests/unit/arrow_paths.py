@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from plugin.core import arrow_csv, readers
+from plugin.core import readers
+from plugin.core.readers import arrow_csv
 
 # every attribute of a Table a reader sets (cells compared column by column besides)
 TABLE_FIELDS = ("header", "columns", "row_numbers", "blank_rows", "extra_cells", "missing_cells", "duplicate_headers",

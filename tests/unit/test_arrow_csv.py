@@ -2,7 +2,7 @@
 
 Every test compares both paths on the same bytes: the table read (header, keys, cells, row numbers, every
 diagnostic) and the validation report (every issue, field by field). The Python path is forced by making
-:func:`plugin.core.arrow_csv.read_columns` decline.
+:func:`plugin.core.readers.arrow_csv.read_columns` decline.
 """
 
 from __future__ import annotations
@@ -15,8 +15,9 @@ from hypothesis import strategies as st
 
 pytest.importorskip("pyarrow")
 
-from plugin.core import arrow_csv, readers  # noqa: E402
-from plugin.core.arrow_csv import ArrowColumns, regular_quoting  # noqa: E402
+from plugin.core import readers  # noqa: E402
+from plugin.core.readers import arrow_csv  # noqa: E402
+from plugin.core.readers.arrow_csv import ArrowColumns, regular_quoting  # noqa: E402
 from plugin.core.validation import validate_table  # noqa: E402
 from plugin.core.validation.engine import clear_caches  # noqa: E402
 from tests.unit.arrow_paths import assert_same_table, issue_tuples, python_read  # noqa: E402

@@ -6,7 +6,7 @@ ones (whitespace variants, formulas, lost characters, wrong separators or case, 
 commas, swapped or zero coordinates, French dates, placeholder SIRETs, quotes and line breaks…), written as
 CSV in several dialects. Both paths must give the same table (every diagnostic) and the same report (every
 issue, field by field, in order) — under several validation options. The Python path is the reference: it is
-forced by making :func:`plugin.core.arrow_csv.read_columns` decline.
+forced by making :func:`plugin.core.readers.arrow_csv.read_columns` decline.
 """
 
 from __future__ import annotations
@@ -23,8 +23,9 @@ from hypothesis import strategies as st
 
 pytest.importorskip("pyarrow")
 
-from plugin.core import arrow_csv, readers  # noqa: E402
-from plugin.core.arrow_csv import ArrowColumns  # noqa: E402
+from plugin.core import readers  # noqa: E402
+from plugin.core.readers import arrow_csv  # noqa: E402
+from plugin.core.readers.arrow_csv import ArrowColumns  # noqa: E402
 from plugin.core.schema import load_schema  # noqa: E402
 from plugin.core.validation import ValidationOptions, validate_table  # noqa: E402
 from plugin.core.validation.duplicates import DuplicateSettings  # noqa: E402

@@ -92,7 +92,7 @@ def _expected(text: str) -> tuple[list[list[str]], list[int], list[int], dict, d
 def test_chunked_columns_match_csv_reader_row_by_row(tmp_path, seed):
     rng = random.Random(seed)
     lines = ["id,nom,commune"]
-    for number in range(3 * readers._CSV_CHUNK + 17):
+    for number in range(3 * readers.csv_reader._CSV_CHUNK + 17):
         kind = rng.random()
         if kind < 0.01:
             lines.append("")

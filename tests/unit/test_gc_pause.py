@@ -1,4 +1,4 @@
-"""The collector's pause around a full validation pass (plugin/toolbelt/gc_pause.py)."""
+"""The collector's pause around a full validation pass (plugin/core/gc_pause.py)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import gc
 
 import pytest
 
-from plugin.toolbelt import gc_pause
+from plugin.core import gc_pause
 
 
 @pytest.fixture(autouse=True)
@@ -85,3 +85,18 @@ def test_a_collector_disabled_by_someone_else_stays_disabled():
     token = gc_pause.pause()
     gc_pause.resume(token, freeze=True)
     assert not gc.isenabled() and gc.get_freeze_count() == 0
+
+
+def test_a_validation_inside_a_pause_leaves_the_collector_paused():
+    """The engine's batch pause nests in a longer one (the dock's tree build): it used to re-enable the collector."""
+    from plugin.core.validation import validate_records
+    from tests.unit.validation.helpers import VALID
+
+    assert gc.isenabled()
+    token = gc_pause.pause()
+    try:
+        validate_records([dict(VALID)])
+        assert not gc.isenabled() and gc_pause.is_paused()
+    finally:
+        gc_pause.resume(token, freeze=False)
+    assert gc.isenabled()

@@ -13,7 +13,11 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-MODULES = ["plugin/core/readers.py", "plugin/core/writers.py"]
+MODULES = [
+    *(f"plugin/core/readers/{name}.py" for name in ("__init__", "detection", "text_decoding", "csv_reader",
+                                                    "json_reader", "xlsx_reader", "gpkg_reader")),
+    "plugin/core/writers.py",
+]
 STRING = r'"(?:[^"\\\n]|\\.)*"'
 CALL = re.compile(r"translate\(\s*(?P<context>" + STRING + r")\s*,\s*(?P<text>(?:" + STRING + r"\s*)+)(?P<end>,?\s*\))")
 

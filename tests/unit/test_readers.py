@@ -524,11 +524,11 @@ def test_file_that_would_not_fit_in_memory_is_refused(tmp_path, monkeypatch):
     from plugin.core import readers
 
     path = write(tmp_path / "big.csv", "id,nom\n" + ("1," + "A" * 1000 + "\n") * 20_000)  # 20 MB
-    monkeypatch.setattr(readers, "available_memory_mb", lambda: 100.0)
+    monkeypatch.setattr(readers.detection, "available_memory_mb", lambda: 100.0)
     with pytest.raises(ReadError) as info:
         read_table(path)
     assert info.value.code == "too-large" and "100" in info.value.message
-    monkeypatch.setattr(readers, "available_memory_mb", lambda: None)  # unknown: read it
+    monkeypatch.setattr(readers.detection, "available_memory_mb", lambda: None)  # unknown: read it
     assert len(read_table(path).rows) == 20_000
 
 

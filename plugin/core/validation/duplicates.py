@@ -27,6 +27,7 @@ import re
 from dataclasses import dataclass
 from typing import Any, Hashable, Iterable, Iterator, Mapping, NamedTuple, Sequence
 
+from .. import gc_pause
 from ..coordinates import parse_coordinate
 from ..i18n import translate
 from ..reference import name_key
@@ -430,12 +431,10 @@ def find_duplicates(
     records: Sequence[Mapping[str, Any]] | Mapping[Key, Mapping[str, Any]], settings: DuplicateSettings | None = None
 ) -> DuplicateIndex:
     """The index of ``records`` (a sequence: keys are 1-based positions; or a mapping key → record)."""
-    from .engine import _gc_paused
-
     index = DuplicateIndex(settings)
     if not isinstance(records, Mapping):
         records = {position: record for position, record in enumerate(records, start=1)}
-    with _gc_paused():
+    with gc_pause.paused():
         index.reset(records)
     return index
 

@@ -14,17 +14,16 @@ is kept, so a form's :func:`check_record` costs microseconds.
 from __future__ import annotations
 
 import datetime as dt
-import gc
 import operator
 from collections import Counter, deque
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from itertools import compress, filterfalse, repeat
 from operator import attrgetter, itemgetter
-from typing import Any, Callable, Iterable, Iterator, Mapping, Sequence
+from typing import Any, Callable, Iterable, Mapping, Sequence
 
-from ..arrow_csv import ArrowColumns, proven_clean
+from .. import gc_pause
 from ..i18n import current_language, language
+from ..readers.arrow_csv import ArrowColumns, proven_clean
 from ..records import ColumnarRecords, cell_text
 from ..schema import Schema, load_schema
 from .codes import CODES, ERROR
@@ -606,7 +605,7 @@ def validate_table(table, schema: Schema | None = None, options: ValidationOptio
     schema = schema or load_schema()
     options = options or ValidationOptions()
     validator = validator_for(schema, options)
-    with language(options.language), _gc_paused():
+    with language(options.language), gc_pause.paused():
         return _validate_table(table, schema, options, validator)
 
 
@@ -635,23 +634,6 @@ def _extract(rows: Sequence[Mapping[str, Any]], keys: Mapping[str, str]) -> dict
     except KeyError:
         transposed = [[row.get(key, "") for row in rows] for key in sources]
     return dict(zip(names, transposed))
-
-
-@contextmanager
-def _gc_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector during a batch pass.
-
-    A pass allocates hundreds of thousands of acyclic objects (columns, sets, issues); the collector would
-    rescan the whole heap (the table being validated included) again and again — a third of the run time on
-    50,000 lieux. Reference counting still frees memory; the collector resumes (if it was on) afterwards.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def _string_columns(columns: Mapping[str, Sequence[Any]], trusted: bool = False) -> dict[str, list[str]]:
@@ -702,14 +684,7 @@ def _validate_table(table, schema: Schema, options: ValidationOptions, validator
     data = getattr(table, "column_data", None)  # a reader's columns (strings), when not turned into dicts
     count = table.row_count if data is not None else len(table.rows)
     row_numbers = list(getattr(table, "row_numbers", None) or range(1, count + 1))
-    header = analyse_header(
-        schema,
-        list(table.header),
-        columns=getattr(table, "columns", None),
-        duplicate_headers=getattr(table, "duplicate_headers", None),
-        blank_headers=getattr(table, "blank_headers", None),
-        ignore_case=options.ignore_header_case,
-    )
+    header = analyse_header(schema, table, options.ignore_header_case)
     keys = header.field_keys
     severity = validator.severity
     issues: list[Issue] = [
@@ -778,7 +753,7 @@ def validate_records(
     else:
         columns = _extract(records, {name: name for name in schema.field_names})
     ids = columns[schema.primary_key]
-    with language(options.language), _gc_paused():
+    with language(options.language), gc_pause.paused():
         issues = validator.validate_columns(columns, rows, ids, strings=data is not None)
         if options.duplicates is not None and options.quality:
             issues.extend(_duplicate_issues(columns, rows, options))

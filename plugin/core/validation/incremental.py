@@ -19,9 +19,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Hashable, Iterable, Mapping, Protocol
 
+from .. import gc_pause
 from ..i18n import language
 from ..schema import Schema, load_schema
-from .engine import ValidationOptions, Validator, _extract, _gc_paused, _text, validator_for
+from .engine import ValidationOptions, Validator, _extract, _text, validator_for
 from .issues import Issue, Report
 
 Key = Hashable
@@ -187,7 +188,7 @@ class IncrementalValidator:
         columns = _extract(list(records.values()), {name: name for name in self.schema.field_names})
         ids = [_text(value) for value in columns[self.schema.primary_key]]
         found: dict[Key, list[Issue]] = {}
-        with language(self.options.language), _gc_paused():
+        with language(self.options.language), gc_pause.paused():
             for issue in self.validator.validate_columns(columns, keys, ids, unique=False):
                 found.setdefault(issue.row, []).append(issue)
         return found
@@ -197,7 +198,7 @@ class IncrementalValidator:
         self._records = {key: dict(record) for key, record in records.items()}
         self._own = self._check(self._records)
         changed: dict[Key, list[Issue]] = dict.fromkeys(self._records, ())
-        with language(self.options.language), _gc_paused():
+        with language(self.options.language), gc_pause.paused():
             for rule in self.cross_rules:
                 rule.reset(self._records)
             concerned = set(self._own)

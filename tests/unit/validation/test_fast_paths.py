@@ -6,24 +6,9 @@ import phonenumbers
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from plugin.core.validation.fixes import _FALLBACK_REGIONS, fix_phone
+from plugin.core.validation.fixes import fix_phone, fix_phone_by_parsing
 
 SEPARATOR = st.sampled_from(["", " ", ".", "-"])
-
-
-def _fix_phone_by_parsing(value: str, region: str, accept) -> str | None:
-    """fix_phone's general path alone: phonenumbers.parse in the lieu's region, then the fallbacks."""
-    text = value.strip()
-    for candidate in dict.fromkeys((region, *_FALLBACK_REGIONS)):
-        try:
-            number = phonenumbers.parse(text, candidate)
-        except phonenumbers.NumberParseException:
-            continue
-        if phonenumbers.is_valid_number(number):
-            e164 = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
-            if accept(e164):
-                return e164 if e164 != value else None
-    return None
 
 
 @settings(max_examples=400, deadline=None)
@@ -41,7 +26,7 @@ def test_national_french_numbers_are_fixed_as_phonenumbers_parses_them(digits, f
     def accept(e164: str) -> bool:
         return not strict or e164[3] != "9"  # a pattern that refuses some numbers: the fallbacks are tried
 
-    assert fix_phone(value, "FR", accept) == _fix_phone_by_parsing(value, "FR", accept)
+    assert fix_phone(value, "FR", accept) == fix_phone_by_parsing(value, "FR", accept)
 
 
 @settings(max_examples=3000, deadline=None)

@@ -9,7 +9,9 @@ the rows (frictionless, given no ``id`` column, fails with a schema error instea
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
+from ...records import match_header
 from ...schema import Schema
 from .common import Finding, finding, shorten
 
@@ -22,43 +24,14 @@ class HeaderAnalysis:
     findings: list[tuple[str, Finding]] = field(default_factory=list)
 
 
-def analyse_header(
-    schema: Schema,
-    header: list[str],
-    columns: list[str] | None = None,
-    duplicate_headers: dict | None = None,
-    blank_headers: list[int] | None = None,
-    ignore_case: bool = False,
-) -> HeaderAnalysis:
-    columns = list(columns) if columns else list(header)
-    names = list(header) if header else list(columns)
-    duplicate_headers = dict(duplicate_headers or {})
-    blank_positions = set(blank_headers or [])
-    if not duplicate_headers:
-        seen: dict[str, list[int]] = {}
-        for position, name in enumerate(names, start=1):
-            if name.strip():
-                seen.setdefault(name, []).append(position)
-        duplicate_headers = {name: pos for name, pos in seen.items() if len(pos) > 1}
-    if not blank_positions:
-        blank_positions = {position for position, name in enumerate(names, start=1) if not name.strip()}
-    lookup = {name.casefold(): name for name in schema.field_names} if ignore_case else None
-
-    field_keys: dict[str, str] = {}
-    extras: list[str] = []
-    order: list[str] = []
-    for position, (name, key) in enumerate(zip(names, columns), start=1):
-        if position in blank_positions:
-            continue
-        duplicate_copy = name in duplicate_headers and duplicate_headers[name][0] != position
-        if duplicate_copy:
-            continue
-        field_name = name if name in schema else (lookup.get(name.casefold()) if lookup else None)
-        if field_name is not None and field_name not in field_keys:
-            field_keys[field_name] = key
-            order.append(field_name)
-        else:
-            extras.append(name)
+def analyse_header(schema: Schema, table: Any, ignore_case: bool = False) -> HeaderAnalysis:
+    """The header findings of a table whose columns :func:`~plugin.core.records.match_header` matches."""
+    match = match_header(table, schema, ignore_case)
+    field_keys = match.keys
+    extras = match.extra_names
+    order = match.order
+    duplicate_headers = match.duplicate_headers
+    blank_positions = match.blank_positions
 
     found: list[tuple[str, Finding]] = []
     for spec in schema.fields:

@@ -14,6 +14,10 @@ lieux, which leaves some 400,000 tracked objects alive (records, issues, duplica
   them, nor are the objects built meanwhile walked at once when it resumes.
 * :func:`unfreeze` gives them back to the collector when the state goes away (the dock leaves the layer).
 
+The batch validation (``validate_table``, ``validate_records``, the duplicates index, the incremental
+validator) pauses through :func:`paused` too, so a validation run inside a longer pause (the dock building its
+tree, an API pull) no longer turns the collector back on when it ends. Pure Python (no Qt).
+
 Objects in the permanent generation are still freed by reference counting; only a reference cycle among them
 waits until :func:`unfreeze`. Pauses nest and may come from any thread (a pass started while another is being
 canceled, a pull during a pass): the collector resumes when the last one ends, and only if it was enabled when
