@@ -182,8 +182,11 @@ def _communes(by_row: Mapping[int | None, list[Issue]], lieux: Mapping[int | Non
         total[2] += len(items) - errors
     rows = []
     for key, (count, errors, warnings) in totals.items():
-        # the spelling most lieux use, a mixed-case one before an all-capitals one ("Nice" before "NICE")
-        name = max(spellings[key].items(), key=lambda kv: (kv[0] != kv[0].upper(), kv[1], kv[0]))[0]
+        # a spelling in mixed case before one in lower case or capitals ("Nice" before "nice" and "NICE"), then
+        # the one most lieux use
+        name = max(spellings[key].items(),
+                   key=lambda kv: (kv[0] not in (kv[0].upper(), kv[0].lower()), kv[0] != kv[0].upper(), kv[1],
+                                   kv[0]))[0]
         rows.append((name, count, errors, warnings))
     rows.sort(key=lambda row: (-(row[2] + row[3]), -row[2], commune_key(row[0])))
     return rows
