@@ -312,7 +312,7 @@
     <context>
         <name>ApiSession</name>
         <message>
-            <location filename="../plugin/qgis/api_session.py" line="70" />
+            <location filename="../plugin/qgis/api_session.py" line="71" />
             <source>« {key} » is not a source one can pull from.</source>
             <translation>« {key} » n'est pas une source depuis laquelle récupérer des lieux.</translation>
         </message>
@@ -320,57 +320,57 @@
     <context>
         <name>Argparse</name>
         <message>
-            <location filename="../plugin/core/cli.py" line="42" />
+            <location filename="../plugin/core/cli.py" line="43" />
             <source>usage: </source>
             <translation>utilisation : </translation>
         </message>
         <message>
-            <location filename="../plugin/core/cli.py" line="42" />
+            <location filename="../plugin/core/cli.py" line="43" />
             <source>positional arguments</source>
             <translation>arguments positionnels </translation>
         </message>
         <message>
-            <location filename="../plugin/core/cli.py" line="42" />
+            <location filename="../plugin/core/cli.py" line="43" />
             <source>options</source>
             <translation>options </translation>
         </message>
         <message>
-            <location filename="../plugin/core/cli.py" line="42" />
+            <location filename="../plugin/core/cli.py" line="43" />
             <source>optional arguments</source>
             <translation>arguments facultatifs </translation>
         </message>
         <message>
-            <location filename="../plugin/core/cli.py" line="42" />
+            <location filename="../plugin/core/cli.py" line="43" />
             <source>show this help message and exit</source>
             <translation>afficher cette aide et quitter</translation>
         </message>
         <message>
-            <location filename="../plugin/core/cli.py" line="42" />
+            <location filename="../plugin/core/cli.py" line="43" />
             <source>the following arguments are required: %s</source>
             <translation>arguments obligatoires manquants : %s</translation>
         </message>
         <message>
-            <location filename="../plugin/core/cli.py" line="42" />
+            <location filename="../plugin/core/cli.py" line="43" />
             <source>unrecognized arguments: %s</source>
             <translation>arguments non reconnus : %s</translation>
         </message>
         <message>
-            <location filename="../plugin/core/cli.py" line="42" />
+            <location filename="../plugin/core/cli.py" line="43" />
             <source>invalid choice: %(value)r (choose from %(choices)s)</source>
             <translation>choix non valide : %(value)r (choix possibles : %(choices)s)</translation>
         </message>
         <message>
-            <location filename="../plugin/core/cli.py" line="42" />
+            <location filename="../plugin/core/cli.py" line="43" />
             <source>expected one argument</source>
             <translation>une valeur est attendue</translation>
         </message>
         <message>
-            <location filename="../plugin/core/cli.py" line="42" />
+            <location filename="../plugin/core/cli.py" line="43" />
             <source>argument %(argument_name)s: %(message)s</source>
             <translation>argument %(argument_name)s : %(message)s</translation>
         </message>
         <message>
-            <location filename="../plugin/core/cli.py" line="42" />
+            <location filename="../plugin/core/cli.py" line="43" />
             <source>ambiguous option: %(option)s could match %(matches)s</source>
             <translation>option ambiguë : %(option)s peut correspondre à %(matches)s</translation>
         </message>
@@ -1612,22 +1612,22 @@
     <context>
         <name>LieuxMednumPlugin</name>
         <message>
-            <location filename="../plugin/main.py" line="185" />
+            <location filename="../plugin/main.py" line="184" />
             <source>A part of the plugin could not start ({name}); the details are in the log panel, tab “{title}”.</source>
             <translation>Une partie de l'extension n'a pas pu démarrer ({name}) ; le détail figure dans le panneau Journal des messages, onglet « {title} ».</translation>
         </message>
         <message>
-            <location filename="../plugin/main.py" line="210" />
+            <location filename="../plugin/main.py" line="209" />
             <source>Settings…</source>
             <translation>Paramètres…</translation>
         </message>
         <message>
-            <location filename="../plugin/main.py" line="216" />
+            <location filename="../plugin/main.py" line="215" />
             <source>Help and about…</source>
             <translation>Aide et à propos…</translation>
         </message>
         <message>
-            <location filename="../plugin/main.py" line="288" />
+            <location filename="../plugin/main.py" line="289" />
             <source>Copy the command</source>
             <translation>Copier la commande</translation>
         </message>
@@ -3483,17 +3483,17 @@
     <context>
         <name>TableStore</name>
         <message>
-            <location filename="../plugin/core/gpkg_tables.py" line="45" />
+            <location filename="../plugin/core/gpkg_tables.py" line="46" />
             <source>The GeoPackage {path} does not exist (moved or deleted?).</source>
             <translation>Le GeoPackage {path} n'existe pas (déplacé ou supprimé ?).</translation>
         </message>
         <message>
-            <location filename="../plugin/core/gpkg_tables.py" line="53" />
+            <location filename="../plugin/core/gpkg_tables.py" line="54" />
             <source>The GeoPackage {path} could not be updated: {error}</source>
             <translation>Le GeoPackage {path} n'a pas pu être mis à jour : {error}</translation>
         </message>
         <message>
-            <location filename="../plugin/core/gpkg_tables.py" line="109" />
+            <location filename="../plugin/core/gpkg_tables.py" line="110" />
             <source>The table {table} of {path} could not be read: {error}</source>
             <translation>La table {table} de {path} n'a pas pu être lue : {error}</translation>
         </message>
@@ -4102,27 +4102,27 @@
             <translation>Doublon probable</translation>
         </message>
         <message>
-            <location filename="../plugin/core/validation/duplicates.py" line="57" />
+            <location filename="../plugin/core/validation/duplicates.py" line="58" />
             <source>same pivot</source>
             <translation>même pivot</translation>
         </message>
         <message>
-            <location filename="../plugin/core/validation/duplicates.py" line="58" />
+            <location filename="../plugin/core/validation/duplicates.py" line="59" />
             <source>same name and address</source>
             <translation>même nom et même adresse</translation>
         </message>
         <message>
-            <location filename="../plugin/core/validation/duplicates.py" line="59" />
+            <location filename="../plugin/core/validation/duplicates.py" line="60" />
             <source>same name</source>
             <translation>même nom</translation>
         </message>
         <message>
-            <location filename="../plugin/core/validation/duplicates.py" line="408" />
+            <location filename="../plugin/core/validation/duplicates.py" line="409" />
             <source>at the same address (coordinates missing)</source>
             <translation>à la même adresse (coordonnées manquantes)</translation>
         </message>
         <message>
-            <location filename="../plugin/core/validation/duplicates.py" line="410" />
+            <location filename="../plugin/core/validation/duplicates.py" line="411" />
             <source>{distance} m apart</source>
             <translation>à {distance} m l'un de l'autre</translation>
         </message>
@@ -4549,11 +4549,6 @@
             <translation>Correction proposée</translation>
         </message>
         <message>
-            <location filename="plugin/core/report_html.py" line="205" />
-            <source>By field</source>
-            <translation>Par champ</translation>
-        </message>
-        <message>
             <location filename="plugin/core/report_html.py" line="109" />
             <source>Errors</source>
             <translation>Erreurs</translation>
@@ -4572,11 +4567,6 @@
             <location filename="plugin/core/report_html.py" line="123" />
             <source>Row {row}</source>
             <translation>Ligne {row}</translation>
-        </message>
-        <message>
-            <location filename="plugin/core/report_html.py" line="210" />
-            <source>By commune</source>
-            <translation>Par commune</translation>
         </message>
         <message>
             <location filename="plugin/core/report_html.py" line="210" />
@@ -4617,11 +4607,6 @@
             <location filename="plugin/core/report_html.py" line="202" />
             <source>Summary by rule</source>
             <translation>Synthèse par règle</translation>
-        </message>
-        <message>
-            <location filename="plugin/core/report_html.py" line="204" />
-            <source>Summary by field and by commune</source>
-            <translation>Synthèse par champ et par commune</translation>
         </message>
         <message>
             <location filename="plugin/core/report_html.py" line="236" />
@@ -4688,81 +4673,131 @@
             <source>accepted issues (not counted)</source>
             <translation>anomalies acceptées (non comptées)</translation>
         </message>
+        <message>
+            <location filename="plugin/core/report_html.py" line="243" />
+            <source>Lieux with issues</source>
+            <translation>Lieux avec anomalies</translation>
+        </message>
+        <message>
+            <location filename="plugin/core/report_html.py" line="216" />
+            <source>Lieux</source>
+            <translation>Lieux</translation>
+        </message>
+        <message>
+            <location filename="plugin/core/report_html.py" line="216" />
+            <source>Examples</source>
+            <translation>Exemples</translation>
+        </message>
+        <message>
+            <location filename="plugin/core/report_html.py" line="383" />
+            <source>Summary by field</source>
+            <translation>Synthèse par champ</translation>
+        </message>
+        <message>
+            <location filename="plugin/core/report_html.py" line="240" />
+            <source>(no commune)</source>
+            <translation>(sans commune)</translation>
+        </message>
+        <message>
+            <location filename="plugin/core/report_html.py" line="386" />
+            <source>Summary by commune</source>
+            <translation>Synthèse par commune</translation>
+        </message>
+        <message>
+            <location filename="plugin/core/report_html.py" line="374" />
+            <source>This page lists {listed} of the {total} issues one by one (the file's own issues, then the lieux with errors, then the others, in file order); the summaries below count them all. The full list is the CSV report (validation dock, mednum:report) or the JSON report (--format json).</source>
+            <translation>Cette page détaille {listed} des {total} anomalies (celles du fichier entier, puis les lieux qui ont des erreurs, puis les autres, dans l'ordre du fichier) ; les synthèses ci-dessous les comptent toutes. La liste complète est le rapport CSV (panneau Validation, mednum:report) ou le rapport JSON (--format json).</translation>
+        </message>
+        <message>
+            <location filename="plugin/core/report_html.py" line="434" />
+            <source>… and {count} more issues in {lieux} lieux, not listed here: see the CSV or JSON report.</source>
+            <translation>… et {count} autres anomalies dans {lieux} lieux, non détaillées ici : voir le rapport CSV ou JSON.</translation>
+        </message>
+        <message>
+            <location filename="plugin/core/report_html.py" line="464" />
+            <source>… and {count} more accepted issues: see the CSV report.</source>
+            <translation>… et {count} autres anomalies acceptées : voir le rapport CSV.</translation>
+        </message>
+        <message>
+            <location filename="plugin/core/report_html.py" line="248" />
+            <source>{n} other communes</source>
+            <translation>{n} autres communes</translation>
+        </message>
     </context>
     <context>
         <name>WorkingLayer</name>
         <message>
-            <location filename="../plugin/qgis/working_layer.py" line="89" />
+            <location filename="../plugin/qgis/working_layer.py" line="90" />
             <source>Import canceled.</source>
             <translation>Import annulé.</translation>
         </message>
         <message>
-            <location filename="../plugin/qgis/working_layer.py" line="137" />
+            <location filename="../plugin/qgis/working_layer.py" line="138" />
             <source>The lieux could not be written to the layer: {error}</source>
             <translation>Les lieux n'ont pas pu être écrits dans la couche : {error}</translation>
         </message>
         <message>
-            <location filename="../plugin/qgis/working_layer.py" line="280" />
+            <location filename="../plugin/qgis/working_layer.py" line="281" />
             <source>The default style could not be loaded: {error}</source>
             <translation>Le style par défaut n'a pas pu être chargé : {error}</translation>
         </message>
         <message>
-            <location filename="../plugin/qgis/working_layer.py" line="285" />
+            <location filename="../plugin/qgis/working_layer.py" line="286" />
             <source>No service given</source>
             <translation>Aucun service indiqué</translation>
         </message>
         <message>
-            <location filename="../plugin/qgis/working_layer.py" line="285" />
+            <location filename="../plugin/qgis/working_layer.py" line="286" />
             <source>1 or 2 services</source>
             <translation>1 ou 2 services</translation>
         </message>
         <message>
-            <location filename="../plugin/qgis/working_layer.py" line="285" />
+            <location filename="../plugin/qgis/working_layer.py" line="286" />
             <source>3 to 5 services</source>
             <translation>3 à 5 services</translation>
         </message>
         <message>
-            <location filename="../plugin/qgis/working_layer.py" line="285" />
+            <location filename="../plugin/qgis/working_layer.py" line="286" />
             <source>6 services or more</source>
             <translation>6 services ou plus</translation>
         </message>
         <message>
-            <location filename="../plugin/qgis/working_layer.py" line="308" />
+            <location filename="../plugin/qgis/working_layer.py" line="309" />
             <source>Lieux de médiation numérique: form and style</source>
             <translation>Lieux de médiation numérique : formulaire et style</translation>
         </message>
         <message>
-            <location filename="../plugin/qgis/working_layer.py" line="312" />
+            <location filename="../plugin/qgis/working_layer.py" line="313" />
             <source>The form and style could not be stored with the layer: {error}</source>
             <translation>Le formulaire et le style n'ont pas pu être enregistrés avec la couche : {error}</translation>
         </message>
         <message>
-            <location filename="../plugin/qgis/working_layer.py" line="410" />
+            <location filename="../plugin/qgis/working_layer.py" line="411" />
             <source>The GeoPackage {path} could not be created: {error}</source>
             <translation>Le GeoPackage {path} n'a pas pu être créé : {error}</translation>
         </message>
         <message>
-            <location filename="../plugin/qgis/working_layer.py" line="532" />
+            <location filename="../plugin/qgis/working_layer.py" line="533" />
             <source>The lieux could not be written to {path}: {error}</source>
             <translation>Les lieux n'ont pas pu être écrits dans {path} : {error}</translation>
         </message>
         <message>
-            <location filename="../plugin/qgis/working_layer.py" line="549" />
+            <location filename="../plugin/qgis/working_layer.py" line="550" />
             <source>{path} has no layer “{table}”: it is not a working GeoPackage of lieux.</source>
             <translation>{path} n'a pas de couche « {table} » : ce n'est pas un GeoPackage de travail de lieux.</translation>
         </message>
         <message>
-            <location filename="../plugin/qgis/working_layer.py" line="555" />
+            <location filename="../plugin/qgis/working_layer.py" line="556" />
             <source>The layer “{table}” of {path} does not have the fields of the standard.</source>
             <translation>La couche « {table} » de {path} n'a pas les champs du standard.</translation>
         </message>
         <message>
-            <location filename="../plugin/qgis/working_layer.py" line="570" />
+            <location filename="../plugin/qgis/working_layer.py" line="571" />
             <source>The working GeoPackage {path} cannot be opened.</source>
             <translation>Le GeoPackage de travail {path} ne peut pas être ouvert.</translation>
         </message>
         <message>
-            <location filename="../plugin/qgis/working_layer.py" line="627" />
+            <location filename="../plugin/qgis/working_layer.py" line="628" />
             <source>Lieux — {name}</source>
             <translation>Lieux — {name}</translation>
         </message>

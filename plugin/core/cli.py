@@ -216,11 +216,10 @@ def _lieux(table, schema, options) -> dict:
     from .report_html import Lieu
 
     keys = match_header(table, schema, options.ignore_header_case).keys
-    nom, commune = keys.get("nom"), keys.get("commune")
-    return {
-        number: Lieu(row.get(nom, "") if nom else "", row.get(commune, "") if commune else "")
-        for number, row in zip(table.row_numbers, table.rows)
-    }
+    numbers = list(table.row_numbers)
+    # two columns read as they are (a reader's columns): no record dict built for the 50,000 lieux
+    noms, communes = (table.column(keys[name]) if name in keys else [""] * len(numbers) for name in ("nom", "commune"))
+    return {number: Lieu(nom or "", commune or "") for number, nom, commune in zip(numbers, noms, communes)}
 
 
 @contextlib.contextmanager

@@ -165,13 +165,19 @@ def commune_key(name: str) -> str:
 
 def _communes(by_row: Mapping[int | None, list[Issue]], lieux: Mapping[int | None, Lieu]) -> list[tuple]:
     """[(commune as most often written, lieux, errors, warnings)], communes normalised, most issues first."""
+    from .reference import name_key
+
     totals: dict[str, list] = {}
     spellings: dict[str, Counter] = defaultdict(Counter)
+    keys: dict[str, str] = {}  # each distinct spelling normalised once
+    empty = Lieu()
     for row, items in by_row.items():
         if row is None:
             continue
-        name = (lieux.get(row, Lieu()).commune or "").strip()
-        key = commune_key(name)
+        name = (lieux.get(row, empty).commune or "").strip()
+        key = keys.get(name)
+        if key is None:
+            key = keys[name] = name_key(name)
         spellings[key][name] += 1
         total = totals.get(key)
         if total is None:
