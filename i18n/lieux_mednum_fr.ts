@@ -610,6 +610,59 @@
         </message>
     </context>
     <context>
+        <name>Coverage</name>
+        <message>
+            <location filename="../plugin/core/coverage/audit.py" line="120" />
+            <source>The radius must be a positive number of kilometres.</source>
+            <translation>Le rayon doit être un nombre positif de kilomètres.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/core/coverage/territory.py" line="105" />
+            <source>commune</source>
+            <translation>commune</translation>
+        </message>
+        <message>
+            <location filename="../plugin/core/coverage/territory.py" line="113" />
+            <source>EPCI</source>
+            <translation>EPCI</translation>
+        </message>
+        <message>
+            <location filename="../plugin/core/coverage/territory.py" line="121" />
+            <source>département</source>
+            <translation>département</translation>
+        </message>
+        <message>
+            <location filename="../plugin/core/coverage/territory.py" line="126" />
+            <source>région</source>
+            <translation>région</translation>
+        </message>
+        <message>
+            <location filename="../plugin/core/coverage/territory.py" line="90" />
+            <source>Unknown territory: no {kind} with the code « {code} » in the bundled reference.</source>
+            <translation>Territoire inconnu : le code « {code} » ({kind}) n'est pas dans le référentiel fourni.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/core/coverage/territory.py" line="101" />
+            <source>All of France</source>
+            <translation>Toute la France</translation>
+        </message>
+        <message>
+            <location filename="../plugin/core/coverage/territory.py" line="129" />
+            <source>Unknown kind of territory « {kind} »: use commune, epci, departement, region or france.</source>
+            <translation>Type de territoire inconnu « {kind} » : utilisez commune, epci, departement, region ou france.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/core/coverage/territory.py" line="140" />
+            <source>Choose a territory: a commune, an EPCI, a département or a région.</source>
+            <translation>Choisissez un territoire : une commune, un EPCI, un département ou une région.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/core/coverage/territory.py" line="156" />
+            <source>No territory matches « {text} ».</source>
+            <translation>Aucun territoire ne correspond à « {text} ».</translation>
+        </message>
+    </context>
+    <context>
         <name>Dependencies</name>
         <message>
             <location filename="../plugin/core/dependencies.py" line="148" />
