@@ -4888,4 +4888,152 @@
             <translation>Impossible d'écrire {name} ({detail}).</translation>
         </message>
     </context>
+    <context>
+        <name>CoverageReport</name>
+        <message>
+            <location filename="plugin/core/coverage/report.py" line="120" />
+            <source>Commune</source>
+            <translation>Commune</translation>
+        </message>
+        <message>
+            <location filename="plugin/core/coverage/report.py" line="121" />
+            <source>INSEE code</source>
+            <translation>Code INSEE</translation>
+        </message>
+        <message>
+            <location filename="plugin/core/coverage/report.py" line="122" />
+            <source>Population</source>
+            <translation>Population</translation>
+        </message>
+        <message>
+            <location filename="plugin/core/coverage/report.py" line="123" />
+            <source>Nearest lieu (km)</source>
+            <translation>Lieu le plus proche (km)</translation>
+        </message>
+        <message>
+            <location filename="plugin/core/coverage/report.py" line="124" />
+            <source>Lieux within the radius</source>
+            <translation>Lieux dans le rayon</translation>
+        </message>
+        <message>
+            <location filename="plugin/core/coverage/report.py" line="152" />
+            <source>A commune is covered when the nearest matching lieu (great-circle distance from the commune's centroid, lieux outside the territory included) is within the radius.</source>
+            <translation>Une commune est couverte quand le lieu correspondant le plus proche (distance à vol d'oiseau depuis le centroïde de la commune, lieux hors du territoire compris) est dans le rayon.</translation>
+        </message>
+        <message>
+            <location filename="plugin/core/coverage/report.py" line="78" />
+            <source>Coverage of {territory} by the lieux de médiation numérique</source>
+            <translation>Couverture de {territory} par les lieux de médiation numérique</translation>
+        </message>
+        <message>
+            <location filename="plugin/core/coverage/report.py" line="85" />
+            <source>Radius</source>
+            <translation>Rayon</translation>
+        </message>
+        <message>
+            <location filename="plugin/core/coverage/report.py" line="86" />
+            <source>Communes</source>
+            <translation>Communes</translation>
+        </message>
+        <message>
+            <location filename="plugin/core/coverage/report.py" line="87" />
+            <source>Communes not covered</source>
+            <translation>Communes non couvertes</translation>
+        </message>
+        <message>
+            <location filename="plugin/core/coverage/report.py" line="88" />
+            <source>Communes without a matching lieu</source>
+            <translation>Communes sans lieu correspondant</translation>
+        </message>
+        <message>
+            <location filename="plugin/core/coverage/report.py" line="90" />
+            <source>Population covered</source>
+            <translation>Population couverte</translation>
+        </message>
+        <message>
+            <location filename="plugin/core/coverage/report.py" line="91" />
+            <source>Population left out</source>
+            <translation>Population non couverte</translation>
+        </message>
+        <message>
+            <location filename="plugin/core/coverage/report.py" line="93" />
+            <source>Matching lieux (in the territory)</source>
+            <translation>Lieux correspondants (dans le territoire)</translation>
+        </message>
+        <message>
+            <location filename="plugin/core/coverage/report.py" line="114" />
+            <source>Every lieu (no filter)</source>
+            <translation>Tous les lieux (aucun filtre)</translation>
+        </message>
+        <message>
+            <location filename="plugin/core/coverage/report.py" line="127" />
+            <source>Priority</source>
+            <translation>Priorité</translation>
+        </message>
+        <message>
+            <location filename="plugin/core/coverage/report.py" line="175" />
+            <source>Sources: {lieux}{reference} Computed on {date}.</source>
+            <translation>Sources : {lieux}{reference} Calculé le {date}.</translation>
+        </message>
+        <message>
+            <location filename="plugin/core/coverage/report.py" line="177" />
+            <source>INSEE population and communes: @etalab/decoupage-administratif 6.0.0 (MIT); centroids from the IGN Admin Express COG 2018 outlines (Licence Ouverte 2.0).</source>
+            <translation>Communes et population INSEE : @etalab/decoupage-administratif 6.0.0 (MIT) ; centroïdes calculés sur les contours IGN Admin Express COG 2018 (Licence Ouverte 2.0).</translation>
+        </message>
+        <message>
+            <location filename="plugin/core/coverage/report.py" line="212" />
+            <source>Priorities (population left out × {indicator})</source>
+            <translation>Priorités (population non couverte × {indicator})</translation>
+        </message>
+        <message>
+            <location filename="plugin/core/coverage/report.py" line="107" />
+            <source>all of them</source>
+            <translation>tous</translation>
+        </message>
+        <message>
+            <location filename="plugin/core/coverage/report.py" line="107" />
+            <source>at least one</source>
+            <translation>au moins un</translation>
+        </message>
+        <message>
+            <location filename="plugin/core/coverage/report.py" line="140" />
+            <source>none</source>
+            <translation>aucun</translation>
+        </message>
+        <message>
+            <location filename="plugin/core/coverage/report.py" line="112" />
+            <source>Open at {moment}</source>
+            <translation>Ouvert le {moment}</translation>
+        </message>
+        <message>
+            <location filename="plugin/core/coverage/report.py" line="159" />
+            <source>{count} matching lieux without coordinates are placed at their commune's centroid.</source>
+            <translation>Lieux correspondants sans coordonnées placés au centroïde de leur commune : {count}.</translation>
+        </message>
+        <message>
+            <location filename="plugin/core/coverage/report.py" line="165" />
+            <source>{count} matching lieux have neither coordinates nor a known commune: not counted.</source>
+            <translation>Lieux correspondants sans coordonnées ni commune connue, non comptés : {count}.</translation>
+        </message>
+        <message>
+            <location filename="plugin/core/coverage/report.py" line="174" />
+            <source>Lieux: {source}.</source>
+            <translation>Lieux : {source}.</translation>
+        </message>
+        <message>
+            <location filename="plugin/core/coverage/report.py" line="226" />
+            <source>Method and sources</source>
+            <translation>Méthode et sources</translation>
+        </message>
+        <message>
+            <location filename="plugin/core/coverage/report.py" line="213" />
+            <source>Least-served communes</source>
+            <translation>Communes les moins bien desservies</translation>
+        </message>
+        <message>
+            <location filename="plugin/core/coverage/report.py" line="225" />
+            <source>Every commune of the territory is covered.</source>
+            <translation>Toutes les communes du territoire sont couvertes.</translation>
+        </message>
+    </context>
 </TS>

@@ -104,3 +104,19 @@ def test_worst_served_and_priorities_with_an_indicator():
 def test_radius_must_be_positive():
     with pytest.raises(CoverageError):
         audit_coverage([], resolve_territory("13055"), 0)
+
+
+def test_indicator_values_and_insee_field():
+    from plugin.core.coverage.indicator import guess_insee_field, indicator_values
+
+    assert guess_insee_field(["nom", "CODGEO", "score"]) == "CODGEO"
+    assert guess_insee_field(["Code INSEE", "ifn"]) == "Code INSEE"
+    assert guess_insee_field(["nom", "score"]) is None
+    values, skipped = indicator_values(
+        [("4070", "12,5"), (13201, 3), ("13055", 9), ("", 1), ("13004", "n/a"), (4070.0, 99), ("83036", None)]
+    )
+    assert values == {
+        "04070": 12.5,
+        "13055": 3.0,
+    }
+    assert skipped == 3
