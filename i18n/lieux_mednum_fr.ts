@@ -663,6 +663,363 @@
         </message>
     </context>
     <context>
+        <name>CoverageAlgorithm</name>
+        <message>
+            <location filename="plugin/processing/coverage.py" line="88" />
+            <source>Territorial coverage audit</source>
+            <translation>Audit de couverture du territoire</translation>
+        </message>
+        <message>
+            <location filename="plugin/processing/coverage.py" line="98" />
+            <source>&lt;p&gt;Which communes of a territory have no lieu offering the service within reach, and how many inhabitants live there. Offline: communes, centroids and INSEE populations come from the bundled reference.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Territory&lt;/b&gt;: &lt;code&gt;departement:13&lt;/code&gt;, &lt;code&gt;epci:200054807&lt;/code&gt; (SIREN), &lt;code&gt;region:93&lt;/code&gt;, &lt;code&gt;commune:13055&lt;/code&gt; or &lt;code&gt;france&lt;/code&gt;; a bare 2–3 character code is a département, 5 characters a commune, 9 digits an EPCI.&lt;/p&gt;&lt;p&gt;The filters are those of &lt;i&gt;Find lieux for a need&lt;/i&gt; (same parameters). Lieux outside the territory count: a commune's nearest lieu may be next door. A lieu without coordinates is placed at the centroid of its commune (code_insee, else postal code and commune name).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Output&lt;/b&gt;: one feature per commune (centroid, or its polygon from the optional boundary layer joined by INSEE code) with &lt;code&gt;population&lt;/code&gt;, &lt;code&gt;nb_lieux&lt;/code&gt; (matching lieux in the commune), &lt;code&gt;lieux_10000_hab&lt;/code&gt;, &lt;code&gt;nb_lieux_rayon&lt;/code&gt;, &lt;code&gt;distance_km&lt;/code&gt; to the nearest matching lieu (empty when there is none) and &lt;code&gt;couvert&lt;/code&gt; (nearest lieu within the radius). With an indicator (a layer or CSV with an INSEE code and a value, e.g. the Indice de Fragilité Numérique), &lt;code&gt;priorite&lt;/code&gt; = population left out × indicator.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Report&lt;/b&gt;: .html, .csv or .pdf (map, legend, key figures, least-served communes, sources and date).&lt;/p&gt;</source>
+            <translation>&lt;p&gt;Quelles communes d'un territoire n'ont aucun lieu proposant le service à portée, et combien d'habitants y vivent. Hors ligne : les communes, leurs centroïdes et les populations INSEE viennent du référentiel fourni avec l'extension.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Territoire&lt;/b&gt; : &lt;code&gt;departement:13&lt;/code&gt;, &lt;code&gt;epci:200054807&lt;/code&gt; (SIREN), &lt;code&gt;region:93&lt;/code&gt;, &lt;code&gt;commune:13055&lt;/code&gt; ou &lt;code&gt;france&lt;/code&gt; ; un code seul de 2 ou 3 caractères est un département, de 5 caractères une commune, de 9 chiffres un EPCI.&lt;/p&gt;&lt;p&gt;Les filtres sont ceux de &lt;i&gt;Trouver des lieux pour un besoin&lt;/i&gt; (mêmes paramètres). Les lieux hors du territoire comptent : le lieu le plus proche d'une commune peut être chez le voisin. Un lieu sans coordonnées est placé au centroïde de sa commune (code_insee, sinon code postal et nom de commune).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Sortie&lt;/b&gt; : une entité par commune (centroïde, ou son polygone tiré de la couche de contours facultative, jointe par code INSEE) avec &lt;code&gt;population&lt;/code&gt;, &lt;code&gt;nb_lieux&lt;/code&gt; (lieux correspondants dans la commune), &lt;code&gt;lieux_10000_hab&lt;/code&gt;, &lt;code&gt;nb_lieux_rayon&lt;/code&gt;, &lt;code&gt;distance_km&lt;/code&gt; jusqu'au lieu correspondant le plus proche (vide s'il n'y en a aucun) et &lt;code&gt;couvert&lt;/code&gt; (lieu le plus proche dans le rayon). Avec un indicateur (couche ou CSV avec un code INSEE et une valeur, par exemple l'Indice de Fragilité Numérique), &lt;code&gt;priorite&lt;/code&gt; = population non couverte × indicateur.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Rapport&lt;/b&gt; : .html, .csv ou .pdf (carte, légende, chiffres clés, communes les moins bien desservies, sources et date).&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <location filename="plugin/processing/coverage.py" line="91" />
+            <source>coverage,territory,communes,population,distance,gaps,mednum</source>
+            <translation>couverture,territoire,communes,population,distance,zones blanches,mednum</translation>
+        </message>
+        <message>
+            <location filename="plugin/processing/coverage.py" line="122" />
+            <source>Lieux</source>
+            <translation>Lieux</translation>
+        </message>
+        <message>
+            <location filename="plugin/processing/coverage.py" line="127" />
+            <source>Territory (departement:13, epci:SIREN, region:93, commune:INSEE or france)</source>
+            <translation>Territoire (departement:13, epci:SIREN, region:93, commune:INSEE ou france)</translation>
+        </message>
+        <message>
+            <location filename="plugin/processing/coverage.py" line="134" />
+            <source>Radius (km)</source>
+            <translation>Rayon (km)</translation>
+        </message>
+        <message>
+            <location filename="plugin/processing/coverage.py" line="142" />
+            <source>Indicator per commune (layer or table)</source>
+            <translation>Indicateur par commune (couche ou table)</translation>
+        </message>
+        <message>
+            <location filename="plugin/processing/coverage.py" line="147" />
+            <source>Indicator field</source>
+            <translation>Champ de l'indicateur</translation>
+        </message>
+        <message>
+            <location filename="plugin/processing/coverage.py" line="153" />
+            <source>INSEE code field of the indicator (guessed when empty)</source>
+            <translation>Champ du code INSEE de l'indicateur (deviné si vide)</translation>
+        </message>
+        <message>
+            <location filename="plugin/processing/coverage.py" line="161" />
+            <source>Commune boundaries (e.g. IGN ADMIN EXPRESS)</source>
+            <translation>Contours des communes (par exemple IGN ADMIN EXPRESS)</translation>
+        </message>
+        <message>
+            <location filename="plugin/processing/coverage.py" line="169" />
+            <source>INSEE code field of the boundaries (guessed when empty)</source>
+            <translation>Champ du code INSEE des contours (deviné si vide)</translation>
+        </message>
+        <message>
+            <location filename="plugin/processing/coverage.py" line="175" />
+            <source>Coverage per commune</source>
+            <translation>Couverture par commune</translation>
+        </message>
+        <message>
+            <location filename="plugin/processing/coverage.py" line="179" />
+            <source>Report</source>
+            <translation>Rapport</translation>
+        </message>
+        <message>
+            <location filename="plugin/processing/coverage.py" line="182" />
+            <source>Communes</source>
+            <translation>Communes</translation>
+        </message>
+        <message>
+            <location filename="plugin/processing/coverage.py" line="183" />
+            <source>Communes not covered</source>
+            <translation>Communes non couvertes</translation>
+        </message>
+        <message>
+            <location filename="plugin/processing/coverage.py" line="184" />
+            <source>Population</source>
+            <translation>Population</translation>
+        </message>
+        <message>
+            <location filename="plugin/processing/coverage.py" line="185" />
+            <source>Population covered</source>
+            <translation>Population couverte</translation>
+        </message>
+        <message>
+            <location filename="plugin/processing/coverage.py" line="195" />
+            <source>Choose the indicator field (INDICATOR_FIELD).</source>
+            <translation>Choisissez le champ de l'indicateur (INDICATOR_FIELD).</translation>
+        </message>
+        <message>
+            <location filename="plugin/processing/coverage.py" line="201" />
+            <source>The indicator has no INSEE code field (code_insee, codgeo…): choose INDICATOR_INSEE_FIELD.</source>
+            <translation>L'indicateur n'a pas de champ de code INSEE (code_insee, codgeo…) : choisissez INDICATOR_INSEE_FIELD.</translation>
+        </message>
+        <message>
+            <location filename="plugin/processing/coverage.py" line="205" />
+            <source>Indicator « {field} »: {count} communes read by « {code} »; {skipped} rows skipped.</source>
+            <translation>Indicateur « {field} » : {count} communes lues par « {code} » ; lignes ignorées : {skipped}.</translation>
+        </message>
+        <message>
+            <location filename="plugin/processing/coverage.py" line="221" />
+            <source>Boundaries: {count} communes read by « {field} ».</source>
+            <translation>Contours : {count} communes lues par « {field} ».</translation>
+        </message>
+        <message>
+            <location filename="plugin/processing/coverage.py" line="253" />
+            <source>{territory}: {communes} communes, {uncovered} not covered; {covered} inhabitants out of {population} have a matching lieu within {radius} km ({matching} matching lieux).</source>
+            <translation>{territory} : {communes} communes, dont {uncovered} non couvertes ; {covered} habitants sur {population} ont un lieu correspondant à moins de {radius} km (lieux correspondants : {matching}).</translation>
+        </message>
+        <message>
+            <location filename="plugin/processing/coverage.py" line="295" />
+            <source>Report written to {path}</source>
+            <translation>Rapport écrit dans {path}</translation>
+        </message>
+        <message>
+            <location filename="plugin/processing/coverage.py" line="315" />
+            <source>Cannot write {path}: {reason}</source>
+            <translation>Impossible d'écrire {path} : {reason}</translation>
+        </message>
+    </context>
+    <context>
+        <name>CoverageLayer</name>
+        <message>
+            <location filename="plugin/qgis/coverage_layer.py" line="68" />
+            <source>The boundary layer has no INSEE code field (code_insee, insee_com, codgeo…): choose it.</source>
+            <translation>La couche de contours n'a pas de champ de code INSEE (code_insee, insee_com, codgeo…) : choisissez-le.</translation>
+        </message>
+        <message>
+            <location filename="plugin/qgis/coverage_layer.py" line="127" />
+            <source>Coverage {territory} ({radius} km)</source>
+            <translation>Couverture {territory} ({radius} km)</translation>
+        </message>
+        <message>
+            <location filename="plugin/qgis/coverage_layer.py" line="146" />
+            <source>Covered: lieu in the commune (no centroid)</source>
+            <translation>Couverte : lieu dans la commune (sans centroïde)</translation>
+        </message>
+        <message>
+            <location filename="plugin/qgis/coverage_layer.py" line="157" />
+            <source>Not covered: no matching lieu</source>
+            <translation>Non couverte : aucun lieu correspondant</translation>
+        </message>
+        <message>
+            <location filename="plugin/qgis/coverage_layer.py" line="140" />
+            <source>Covered: lieu within {d} km</source>
+            <translation>Couverte : lieu à moins de {d} km</translation>
+        </message>
+        <message>
+            <location filename="plugin/qgis/coverage_layer.py" line="143" />
+            <source>Covered: lieu {a} to {b} km away</source>
+            <translation>Couverte : lieu à {a}–{b} km</translation>
+        </message>
+        <message>
+            <location filename="plugin/qgis/coverage_layer.py" line="149" />
+            <source>Not covered: nearest lieu {a} to {b} km away</source>
+            <translation>Non couverte : lieu le plus proche à {a}–{b} km</translation>
+        </message>
+        <message>
+            <location filename="plugin/qgis/coverage_layer.py" line="154" />
+            <source>Not covered: nearest lieu more than {d} km away</source>
+            <translation>Non couverte : lieu le plus proche à plus de {d} km</translation>
+        </message>
+    </context>
+    <context>
+        <name>CoverageLayout</name>
+        <message>
+            <location filename="plugin/qgis/coverage_layout.py" line="93" />
+            <source>Départements</source>
+            <translation>Départements</translation>
+        </message>
+        <message>
+            <location filename="plugin/qgis/coverage_layout.py" line="164" />
+            <source>Nearest matching lieu</source>
+            <translation>Lieu correspondant le plus proche</translation>
+        </message>
+        <message>
+            <location filename="plugin/qgis/coverage_layout.py" line="182" />
+            <source>Key figures</source>
+            <translation>Chiffres clés</translation>
+        </message>
+        <message>
+            <location filename="plugin/qgis/coverage_layout.py" line="188" />
+            <source>Least-served communes</source>
+            <translation>Communes les moins bien desservies</translation>
+        </message>
+        <message>
+            <location filename="plugin/qgis/coverage_layout.py" line="215" />
+            <source>Every commune of the territory is covered.</source>
+            <translation>Toutes les communes du territoire sont couvertes.</translation>
+        </message>
+        <message>
+            <location filename="plugin/qgis/coverage_layout.py" line="186" />
+            <source>Priorities (population left out × {indicator})</source>
+            <translation>Priorités (population non couverte × {indicator})</translation>
+        </message>
+        <message>
+            <location filename="plugin/qgis/coverage_layout.py" line="228" />
+            <source>The PDF report could not be written to {path} ({error}).</source>
+            <translation>Le rapport PDF n'a pas pu être écrit dans {path} ({error}).</translation>
+        </message>
+        <message>
+            <location filename="plugin/qgis/coverage_layout.py" line="240" />
+            <source>The image of the report could not be written to {path}.</source>
+            <translation>L'image du rapport n'a pas pu être écrite dans {path}.</translation>
+        </message>
+    </context>
+    <context>
+        <name>CoverageReport</name>
+        <message>
+            <location filename="plugin/core/coverage/report.py" line="120" />
+            <source>Commune</source>
+            <translation>Commune</translation>
+        </message>
+        <message>
+            <location filename="plugin/core/coverage/report.py" line="121" />
+            <source>INSEE code</source>
+            <translation>Code INSEE</translation>
+        </message>
+        <message>
+            <location filename="plugin/core/coverage/report.py" line="122" />
+            <source>Population</source>
+            <translation>Population</translation>
+        </message>
+        <message>
+            <location filename="plugin/core/coverage/report.py" line="123" />
+            <source>Nearest lieu (km)</source>
+            <translation>Lieu le plus proche (km)</translation>
+        </message>
+        <message>
+            <location filename="plugin/core/coverage/report.py" line="124" />
+            <source>Lieux within the radius</source>
+            <translation>Lieux dans le rayon</translation>
+        </message>
+        <message>
+            <location filename="plugin/core/coverage/report.py" line="152" />
+            <source>A commune is covered when the nearest matching lieu (great-circle distance from the commune's centroid, lieux outside the territory included) is within the radius.</source>
+            <translation>Une commune est couverte quand le lieu correspondant le plus proche (distance à vol d'oiseau depuis le centroïde de la commune, lieux hors du territoire compris) est dans le rayon.</translation>
+        </message>
+        <message>
+            <location filename="plugin/core/coverage/report.py" line="78" />
+            <source>Coverage of {territory} by the lieux de médiation numérique</source>
+            <translation>Couverture de {territory} par les lieux de médiation numérique</translation>
+        </message>
+        <message>
+            <location filename="plugin/core/coverage/report.py" line="85" />
+            <source>Radius</source>
+            <translation>Rayon</translation>
+        </message>
+        <message>
+            <location filename="plugin/core/coverage/report.py" line="86" />
+            <source>Communes</source>
+            <translation>Communes</translation>
+        </message>
+        <message>
+            <location filename="plugin/core/coverage/report.py" line="87" />
+            <source>Communes not covered</source>
+            <translation>Communes non couvertes</translation>
+        </message>
+        <message>
+            <location filename="plugin/core/coverage/report.py" line="88" />
+            <source>Communes without a matching lieu</source>
+            <translation>Communes sans lieu correspondant</translation>
+        </message>
+        <message>
+            <location filename="plugin/core/coverage/report.py" line="90" />
+            <source>Population covered</source>
+            <translation>Population couverte</translation>
+        </message>
+        <message>
+            <location filename="plugin/core/coverage/report.py" line="91" />
+            <source>Population left out</source>
+            <translation>Population non couverte</translation>
+        </message>
+        <message>
+            <location filename="plugin/core/coverage/report.py" line="93" />
+            <source>Matching lieux (in the territory)</source>
+            <translation>Lieux correspondants (dans le territoire)</translation>
+        </message>
+        <message>
+            <location filename="plugin/core/coverage/report.py" line="114" />
+            <source>Every lieu (no filter)</source>
+            <translation>Tous les lieux (aucun filtre)</translation>
+        </message>
+        <message>
+            <location filename="plugin/core/coverage/report.py" line="127" />
+            <source>Priority</source>
+            <translation>Priorité</translation>
+        </message>
+        <message>
+            <location filename="plugin/core/coverage/report.py" line="175" />
+            <source>Sources: {lieux}{reference} Computed on {date}.</source>
+            <translation>Sources : {lieux}{reference} Calculé le {date}.</translation>
+        </message>
+        <message>
+            <location filename="plugin/core/coverage/report.py" line="177" />
+            <source>INSEE population and communes: @etalab/decoupage-administratif 6.0.0 (MIT); centroids from the IGN Admin Express COG 2018 outlines (Licence Ouverte 2.0).</source>
+            <translation>Communes et population INSEE : @etalab/decoupage-administratif 6.0.0 (MIT) ; centroïdes calculés sur les contours IGN Admin Express COG 2018 (Licence Ouverte 2.0).</translation>
+        </message>
+        <message>
+            <location filename="plugin/core/coverage/report.py" line="212" />
+            <source>Priorities (population left out × {indicator})</source>
+            <translation>Priorités (population non couverte × {indicator})</translation>
+        </message>
+        <message>
+            <location filename="plugin/core/coverage/report.py" line="107" />
+            <source>all of them</source>
+            <translation>tous</translation>
+        </message>
+        <message>
+            <location filename="plugin/core/coverage/report.py" line="107" />
+            <source>at least one</source>
+            <translation>au moins un</translation>
+        </message>
+        <message>
+            <location filename="plugin/core/coverage/report.py" line="140" />
+            <source>none</source>
+            <translation>aucun</translation>
+        </message>
+        <message>
+            <location filename="plugin/core/coverage/report.py" line="112" />
+            <source>Open at {moment}</source>
+            <translation>Ouvert le {moment}</translation>
+        </message>
+        <message>
+            <location filename="plugin/core/coverage/report.py" line="159" />
+            <source>{count} matching lieux without coordinates are placed at their commune's centroid.</source>
+            <translation>Lieux correspondants sans coordonnées placés au centroïde de leur commune : {count}.</translation>
+        </message>
+        <message>
+            <location filename="plugin/core/coverage/report.py" line="165" />
+            <source>{count} matching lieux have neither coordinates nor a known commune: not counted.</source>
+            <translation>Lieux correspondants sans coordonnées ni commune connue, non comptés : {count}.</translation>
+        </message>
+        <message>
+            <location filename="plugin/core/coverage/report.py" line="174" />
+            <source>Lieux: {source}.</source>
+            <translation>Lieux : {source}.</translation>
+        </message>
+        <message>
+            <location filename="plugin/core/coverage/report.py" line="226" />
+            <source>Method and sources</source>
+            <translation>Méthode et sources</translation>
+        </message>
+        <message>
+            <location filename="plugin/core/coverage/report.py" line="213" />
+            <source>Least-served communes</source>
+            <translation>Communes les moins bien desservies</translation>
+        </message>
+        <message>
+            <location filename="plugin/core/coverage/report.py" line="225" />
+            <source>Every commune of the territory is covered.</source>
+            <translation>Toutes les communes du territoire sont couvertes.</translation>
+        </message>
+    </context>
+    <context>
         <name>Dependencies</name>
         <message>
             <location filename="../plugin/core/dependencies.py" line="148" />
@@ -1739,15 +2096,20 @@
             <translation>Orientation</translation>
         </message>
         <message>
-            <location filename="../plugin/processing/base.py" line="108" />
+            <location filename="../plugin/processing/base.py" line="109" />
             <source>Incorrect parameter value for {name}</source>
             <translation>Valeur de paramètre incorrecte pour {name}</translation>
+        </message>
+        <message>
+            <location filename="../plugin/processing/base.py" line="34" />
+            <source>Coverage</source>
+            <translation>Couverture</translation>
         </message>
     </context>
     <context>
         <name>MednumProvider</name>
         <message>
-            <location filename="../plugin/processing/provider.py" line="38" />
+            <location filename="../plugin/processing/provider.py" line="41" />
             <source>Lieux de médiation numérique</source>
             <translation>Lieux de médiation numérique</translation>
         </message>
@@ -4886,154 +5248,6 @@
             <location filename="../plugin/core/writers.py" line="129" />
             <source>Cannot write {name} ({detail}).</source>
             <translation>Impossible d'écrire {name} ({detail}).</translation>
-        </message>
-    </context>
-    <context>
-        <name>CoverageReport</name>
-        <message>
-            <location filename="plugin/core/coverage/report.py" line="120" />
-            <source>Commune</source>
-            <translation>Commune</translation>
-        </message>
-        <message>
-            <location filename="plugin/core/coverage/report.py" line="121" />
-            <source>INSEE code</source>
-            <translation>Code INSEE</translation>
-        </message>
-        <message>
-            <location filename="plugin/core/coverage/report.py" line="122" />
-            <source>Population</source>
-            <translation>Population</translation>
-        </message>
-        <message>
-            <location filename="plugin/core/coverage/report.py" line="123" />
-            <source>Nearest lieu (km)</source>
-            <translation>Lieu le plus proche (km)</translation>
-        </message>
-        <message>
-            <location filename="plugin/core/coverage/report.py" line="124" />
-            <source>Lieux within the radius</source>
-            <translation>Lieux dans le rayon</translation>
-        </message>
-        <message>
-            <location filename="plugin/core/coverage/report.py" line="152" />
-            <source>A commune is covered when the nearest matching lieu (great-circle distance from the commune's centroid, lieux outside the territory included) is within the radius.</source>
-            <translation>Une commune est couverte quand le lieu correspondant le plus proche (distance à vol d'oiseau depuis le centroïde de la commune, lieux hors du territoire compris) est dans le rayon.</translation>
-        </message>
-        <message>
-            <location filename="plugin/core/coverage/report.py" line="78" />
-            <source>Coverage of {territory} by the lieux de médiation numérique</source>
-            <translation>Couverture de {territory} par les lieux de médiation numérique</translation>
-        </message>
-        <message>
-            <location filename="plugin/core/coverage/report.py" line="85" />
-            <source>Radius</source>
-            <translation>Rayon</translation>
-        </message>
-        <message>
-            <location filename="plugin/core/coverage/report.py" line="86" />
-            <source>Communes</source>
-            <translation>Communes</translation>
-        </message>
-        <message>
-            <location filename="plugin/core/coverage/report.py" line="87" />
-            <source>Communes not covered</source>
-            <translation>Communes non couvertes</translation>
-        </message>
-        <message>
-            <location filename="plugin/core/coverage/report.py" line="88" />
-            <source>Communes without a matching lieu</source>
-            <translation>Communes sans lieu correspondant</translation>
-        </message>
-        <message>
-            <location filename="plugin/core/coverage/report.py" line="90" />
-            <source>Population covered</source>
-            <translation>Population couverte</translation>
-        </message>
-        <message>
-            <location filename="plugin/core/coverage/report.py" line="91" />
-            <source>Population left out</source>
-            <translation>Population non couverte</translation>
-        </message>
-        <message>
-            <location filename="plugin/core/coverage/report.py" line="93" />
-            <source>Matching lieux (in the territory)</source>
-            <translation>Lieux correspondants (dans le territoire)</translation>
-        </message>
-        <message>
-            <location filename="plugin/core/coverage/report.py" line="114" />
-            <source>Every lieu (no filter)</source>
-            <translation>Tous les lieux (aucun filtre)</translation>
-        </message>
-        <message>
-            <location filename="plugin/core/coverage/report.py" line="127" />
-            <source>Priority</source>
-            <translation>Priorité</translation>
-        </message>
-        <message>
-            <location filename="plugin/core/coverage/report.py" line="175" />
-            <source>Sources: {lieux}{reference} Computed on {date}.</source>
-            <translation>Sources : {lieux}{reference} Calculé le {date}.</translation>
-        </message>
-        <message>
-            <location filename="plugin/core/coverage/report.py" line="177" />
-            <source>INSEE population and communes: @etalab/decoupage-administratif 6.0.0 (MIT); centroids from the IGN Admin Express COG 2018 outlines (Licence Ouverte 2.0).</source>
-            <translation>Communes et population INSEE : @etalab/decoupage-administratif 6.0.0 (MIT) ; centroïdes calculés sur les contours IGN Admin Express COG 2018 (Licence Ouverte 2.0).</translation>
-        </message>
-        <message>
-            <location filename="plugin/core/coverage/report.py" line="212" />
-            <source>Priorities (population left out × {indicator})</source>
-            <translation>Priorités (population non couverte × {indicator})</translation>
-        </message>
-        <message>
-            <location filename="plugin/core/coverage/report.py" line="107" />
-            <source>all of them</source>
-            <translation>tous</translation>
-        </message>
-        <message>
-            <location filename="plugin/core/coverage/report.py" line="107" />
-            <source>at least one</source>
-            <translation>au moins un</translation>
-        </message>
-        <message>
-            <location filename="plugin/core/coverage/report.py" line="140" />
-            <source>none</source>
-            <translation>aucun</translation>
-        </message>
-        <message>
-            <location filename="plugin/core/coverage/report.py" line="112" />
-            <source>Open at {moment}</source>
-            <translation>Ouvert le {moment}</translation>
-        </message>
-        <message>
-            <location filename="plugin/core/coverage/report.py" line="159" />
-            <source>{count} matching lieux without coordinates are placed at their commune's centroid.</source>
-            <translation>Lieux correspondants sans coordonnées placés au centroïde de leur commune : {count}.</translation>
-        </message>
-        <message>
-            <location filename="plugin/core/coverage/report.py" line="165" />
-            <source>{count} matching lieux have neither coordinates nor a known commune: not counted.</source>
-            <translation>Lieux correspondants sans coordonnées ni commune connue, non comptés : {count}.</translation>
-        </message>
-        <message>
-            <location filename="plugin/core/coverage/report.py" line="174" />
-            <source>Lieux: {source}.</source>
-            <translation>Lieux : {source}.</translation>
-        </message>
-        <message>
-            <location filename="plugin/core/coverage/report.py" line="226" />
-            <source>Method and sources</source>
-            <translation>Méthode et sources</translation>
-        </message>
-        <message>
-            <location filename="plugin/core/coverage/report.py" line="213" />
-            <source>Least-served communes</source>
-            <translation>Communes les moins bien desservies</translation>
-        </message>
-        <message>
-            <location filename="plugin/core/coverage/report.py" line="225" />
-            <source>Every commune of the territory is covered.</source>
-            <translation>Toutes les communes du territoire sont couvertes.</translation>
         </message>
     </context>
 </TS>

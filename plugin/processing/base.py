@@ -31,6 +31,7 @@ GROUPS = {
     "import": QT_TRANSLATE_NOOP("MednumAlgorithm", "Import"),
     "export": QT_TRANSLATE_NOOP("MednumAlgorithm", "Export"),
     "orientation": QT_TRANSLATE_NOOP("MednumAlgorithm", "Orientation"),
+    "coverage": QT_TRANSLATE_NOOP("MednumAlgorithm", "Coverage"),
 }
 
 
@@ -109,4 +110,3 @@ class FileOrLayerInput:
                     name=definition.description()
                 )
         return True, ""
-

@@ -24,6 +24,9 @@ def algorithm_classes() -> list[type]:
     from .orient import OrientAlgorithm
 
     classes.append(OrientAlgorithm)
+    from .coverage import CoverageAlgorithm
+
+    classes.append(CoverageAlgorithm)
     from .report import ReportAlgorithm
 
     classes.append(ReportAlgorithm)
