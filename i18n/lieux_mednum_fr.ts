@@ -786,6 +786,189 @@
         </message>
     </context>
     <context>
+        <name>CoverageDock</name>
+        <message>
+            <location filename="plugin/gui/coverage_dock.py" line="67" />
+            <source>Territorial coverage</source>
+            <translation>Couverture du territoire</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/coverage_dock.py" line="89" />
+            <source>The layer of lieux (lieux outside the territory count for the distances)</source>
+            <translation>La couche de lieux (les lieux hors du territoire comptent pour les distances)</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/coverage_dock.py" line="90" />
+            <source>Lieux</source>
+            <translation>Lieux</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/coverage_dock.py" line="94" />
+            <source>Commune, EPCI, département or région: a name or a code</source>
+            <translation>Commune, EPCI, département ou région : un nom ou un code</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/coverage_dock.py" line="104" />
+            <source>Territory</source>
+            <translation>Territoire</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/coverage_dock.py" line="116" />
+            <source>A commune is covered when its nearest matching lieu is within this distance</source>
+            <translation>Une commune est couverte quand son lieu correspondant le plus proche est à moins de cette distance</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/coverage_dock.py" line="117" />
+            <source>Radius</source>
+            <translation>Rayon</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/coverage_dock.py" line="121" />
+            <source>Which lieux count (filters)</source>
+            <translation>Quels lieux comptent (filtres)</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/coverage_dock.py" line="126" />
+            <source>Every ticked service (otherwise at least one)</source>
+            <translation>Tous les services cochés (sinon au moins un)</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/coverage_dock.py" line="129" />
+            <source>Open on</source>
+            <translation>Ouvert le</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/coverage_dock.py" line="138" />
+            <source>Also count the lieux whose hours are unknown</source>
+            <translation>Compter aussi les lieux aux horaires inconnus</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/coverage_dock.py" line="154" />
+            <source>Indicator and boundaries (optional)</source>
+            <translation>Indicateur et contours (facultatifs)</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/coverage_dock.py" line="163" />
+            <source>A layer or CSV with an INSEE code and a value per commune</source>
+            <translation>Une couche ou un CSV avec un code INSEE et une valeur par commune</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/coverage_dock.py" line="167" />
+            <source>Indicator</source>
+            <translation>Indicateur</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/coverage_dock.py" line="168" />
+            <source>Value field</source>
+            <translation>Champ de la valeur</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/coverage_dock.py" line="174" />
+            <source>Commune polygons (e.g. IGN ADMIN EXPRESS) joined by INSEE code</source>
+            <translation>Polygones des communes (par exemple IGN ADMIN EXPRESS) joints par code INSEE</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/coverage_dock.py" line="175" />
+            <source>Boundaries</source>
+            <translation>Contours</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/coverage_dock.py" line="179" />
+            <source>Compute</source>
+            <translation>Calculer</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/coverage_dock.py" line="208" />
+            <source>Click a commune to zoom to it</source>
+            <translation>Cliquez sur une commune pour zoomer dessus</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/coverage_dock.py" line="297" />
+            <source>Computing…</source>
+            <translation>Calcul en cours…</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/coverage_dock.py" line="397" />
+            <source>Save the coverage report</source>
+            <translation>Enregistrer le rapport de couverture</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/coverage_dock.py" line="185" />
+            <source>PDF…</source>
+            <translation>PDF…</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/coverage_dock.py" line="185" />
+            <source>HTML…</source>
+            <translation>HTML…</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/coverage_dock.py" line="185" />
+            <source>CSV…</source>
+            <translation>CSV…</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/coverage_dock.py" line="188" />
+            <source>Save the report of the last audit</source>
+            <translation>Enregistrer le rapport du dernier audit</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/coverage_dock.py" line="227" />
+            <source>Type a name or a code, then choose in the list.</source>
+            <translation>Tapez un nom ou un code, puis choisissez dans la liste.</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/coverage_dock.py" line="293" />
+            <source>Choose a layer of lieux and a territory.</source>
+            <translation>Choisissez une couche de lieux et un territoire.</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/coverage_dock.py" line="296" />
+            <source>The indicator has no INSEE code field (code_insee, codgeo…): it is left out.</source>
+            <translation>L'indicateur n'a pas de champ de code INSEE (code_insee, codgeo…) : il n'est pas pris en compte.</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/coverage_dock.py" line="317" />
+            <source>Cancelled.</source>
+            <translation>Annulé.</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/coverage_dock.py" line="422" />
+            <source>Report written to {path}</source>
+            <translation>Rapport écrit dans {path}</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/coverage_dock.py" line="420" />
+            <source>Cannot write {path}: {reason}</source>
+            <translation>Impossible d'écrire {path} : {reason}</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/coverage_dock.py" line="238" />
+            <source>{territory}: {communes} communes</source>
+            <translation>{territory} : {communes} communes</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/coverage_feature.py" line="27" />
+            <source>Territorial coverage…</source>
+            <translation>Couverture du territoire…</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/coverage_feature.py" line="31" />
+            <source>Which communes have no matching lieu within reach, and how many inhabitants</source>
+            <translation>Quelles communes n'ont aucun lieu correspondant à portée, et combien d'habitants</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/coverage_dock.py" line="184" />
+            <source>Territory and filters</source>
+            <translation>Territoire et filtres</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/coverage_dock.py" line="189" />
+            <source>Results</source>
+            <translation>Résultats</translation>
+        </message>
+    </context>
+    <context>
         <name>CoverageLayer</name>
         <message>
             <location filename="plugin/qgis/coverage_layer.py" line="68" />
@@ -5266,179 +5449,6 @@
             <location filename="../plugin/core/writers.py" line="129" />
             <source>Cannot write {name} ({detail}).</source>
             <translation>Impossible d'écrire {name} ({detail}).</translation>
-        </message>
-    </context>
-    <context>
-        <name>CoverageDock</name>
-        <message>
-            <location filename="plugin/gui/coverage_dock.py" line="67" />
-            <source>Territorial coverage</source>
-            <translation>Couverture du territoire</translation>
-        </message>
-        <message>
-            <location filename="plugin/gui/coverage_dock.py" line="89" />
-            <source>The layer of lieux (lieux outside the territory count for the distances)</source>
-            <translation>La couche de lieux (les lieux hors du territoire comptent pour les distances)</translation>
-        </message>
-        <message>
-            <location filename="plugin/gui/coverage_dock.py" line="90" />
-            <source>Lieux</source>
-            <translation>Lieux</translation>
-        </message>
-        <message>
-            <location filename="plugin/gui/coverage_dock.py" line="94" />
-            <source>Commune, EPCI, département or région: a name or a code</source>
-            <translation>Commune, EPCI, département ou région : un nom ou un code</translation>
-        </message>
-        <message>
-            <location filename="plugin/gui/coverage_dock.py" line="104" />
-            <source>Territory</source>
-            <translation>Territoire</translation>
-        </message>
-        <message>
-            <location filename="plugin/gui/coverage_dock.py" line="116" />
-            <source>A commune is covered when its nearest matching lieu is within this distance</source>
-            <translation>Une commune est couverte quand son lieu correspondant le plus proche est à moins de cette distance</translation>
-        </message>
-        <message>
-            <location filename="plugin/gui/coverage_dock.py" line="117" />
-            <source>Radius</source>
-            <translation>Rayon</translation>
-        </message>
-        <message>
-            <location filename="plugin/gui/coverage_dock.py" line="121" />
-            <source>Which lieux count (filters)</source>
-            <translation>Quels lieux comptent (filtres)</translation>
-        </message>
-        <message>
-            <location filename="plugin/gui/coverage_dock.py" line="126" />
-            <source>Every ticked service (otherwise at least one)</source>
-            <translation>Tous les services cochés (sinon au moins un)</translation>
-        </message>
-        <message>
-            <location filename="plugin/gui/coverage_dock.py" line="129" />
-            <source>Open on</source>
-            <translation>Ouvert le</translation>
-        </message>
-        <message>
-            <location filename="plugin/gui/coverage_dock.py" line="138" />
-            <source>Also count the lieux whose hours are unknown</source>
-            <translation>Compter aussi les lieux aux horaires inconnus</translation>
-        </message>
-        <message>
-            <location filename="plugin/gui/coverage_dock.py" line="154" />
-            <source>Indicator and boundaries (optional)</source>
-            <translation>Indicateur et contours (facultatifs)</translation>
-        </message>
-        <message>
-            <location filename="plugin/gui/coverage_dock.py" line="163" />
-            <source>A layer or CSV with an INSEE code and a value per commune</source>
-            <translation>Une couche ou un CSV avec un code INSEE et une valeur par commune</translation>
-        </message>
-        <message>
-            <location filename="plugin/gui/coverage_dock.py" line="167" />
-            <source>Indicator</source>
-            <translation>Indicateur</translation>
-        </message>
-        <message>
-            <location filename="plugin/gui/coverage_dock.py" line="168" />
-            <source>Value field</source>
-            <translation>Champ de la valeur</translation>
-        </message>
-        <message>
-            <location filename="plugin/gui/coverage_dock.py" line="174" />
-            <source>Commune polygons (e.g. IGN ADMIN EXPRESS) joined by INSEE code</source>
-            <translation>Polygones des communes (par exemple IGN ADMIN EXPRESS) joints par code INSEE</translation>
-        </message>
-        <message>
-            <location filename="plugin/gui/coverage_dock.py" line="175" />
-            <source>Boundaries</source>
-            <translation>Contours</translation>
-        </message>
-        <message>
-            <location filename="plugin/gui/coverage_dock.py" line="179" />
-            <source>Compute</source>
-            <translation>Calculer</translation>
-        </message>
-        <message>
-            <location filename="plugin/gui/coverage_dock.py" line="208" />
-            <source>Click a commune to zoom to it</source>
-            <translation>Cliquez sur une commune pour zoomer dessus</translation>
-        </message>
-        <message>
-            <location filename="plugin/gui/coverage_dock.py" line="297" />
-            <source>Computing…</source>
-            <translation>Calcul en cours…</translation>
-        </message>
-        <message>
-            <location filename="plugin/gui/coverage_dock.py" line="397" />
-            <source>Save the coverage report</source>
-            <translation>Enregistrer le rapport de couverture</translation>
-        </message>
-        <message>
-            <location filename="plugin/gui/coverage_dock.py" line="185" />
-            <source>PDF…</source>
-            <translation>PDF…</translation>
-        </message>
-        <message>
-            <location filename="plugin/gui/coverage_dock.py" line="185" />
-            <source>HTML…</source>
-            <translation>HTML…</translation>
-        </message>
-        <message>
-            <location filename="plugin/gui/coverage_dock.py" line="185" />
-            <source>CSV…</source>
-            <translation>CSV…</translation>
-        </message>
-        <message>
-            <location filename="plugin/gui/coverage_dock.py" line="188" />
-            <source>Save the report of the last audit</source>
-            <translation>Enregistrer le rapport du dernier audit</translation>
-        </message>
-        <message>
-            <location filename="plugin/gui/coverage_dock.py" line="227" />
-            <source>Type a name or a code, then choose in the list.</source>
-            <translation>Tapez un nom ou un code, puis choisissez dans la liste.</translation>
-        </message>
-        <message>
-            <location filename="plugin/gui/coverage_dock.py" line="293" />
-            <source>Choose a layer of lieux and a territory.</source>
-            <translation>Choisissez une couche de lieux et un territoire.</translation>
-        </message>
-        <message>
-            <location filename="plugin/gui/coverage_dock.py" line="296" />
-            <source>The indicator has no INSEE code field (code_insee, codgeo…): it is left out.</source>
-            <translation>L'indicateur n'a pas de champ de code INSEE (code_insee, codgeo…) : il n'est pas pris en compte.</translation>
-        </message>
-        <message>
-            <location filename="plugin/gui/coverage_dock.py" line="317" />
-            <source>Cancelled.</source>
-            <translation>Annulé.</translation>
-        </message>
-        <message>
-            <location filename="plugin/gui/coverage_dock.py" line="422" />
-            <source>Report written to {path}</source>
-            <translation>Rapport écrit dans {path}</translation>
-        </message>
-        <message>
-            <location filename="plugin/gui/coverage_dock.py" line="420" />
-            <source>Cannot write {path}: {reason}</source>
-            <translation>Impossible d'écrire {path} : {reason}</translation>
-        </message>
-        <message>
-            <location filename="plugin/gui/coverage_dock.py" line="238" />
-            <source>{territory}: {communes} communes</source>
-            <translation>{territory} : {communes} communes</translation>
-        </message>
-        <message>
-            <location filename="plugin/gui/coverage_feature.py" line="27" />
-            <source>Territorial coverage…</source>
-            <translation>Couverture du territoire…</translation>
-        </message>
-        <message>
-            <location filename="plugin/gui/coverage_feature.py" line="31" />
-            <source>Which communes have no matching lieu within reach, and how many inhabitants</source>
-            <translation>Quelles communes n'ont aucun lieu correspondant à portée, et combien d'habitants</translation>
         </message>
     </context>
 </TS>
