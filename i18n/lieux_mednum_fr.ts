@@ -1201,6 +1201,11 @@
             <source>Every commune of the territory is covered.</source>
             <translation>Toutes les communes du territoire sont couvertes.</translation>
         </message>
+        <message>
+            <location filename="plugin/core/coverage/report.py" line="79" />
+            <source>Coverage of all of France by the lieux de médiation numérique</source>
+            <translation>Couverture de toute la France par les lieux de médiation numérique</translation>
+        </message>
     </context>
     <context>
         <name>CoverageTask</name>
