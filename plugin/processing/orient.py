@@ -26,7 +26,6 @@ from qgis.core import (
     QgsProcessingException,
     QgsProcessingOutputNumber,
     QgsProcessingParameterBoolean,
-    QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterNumber,
@@ -49,7 +48,7 @@ from ..core.orientation import (
 from ..core.records import split_list
 from ..core.schema import load_schema
 from ..qgis.layer_records import LayerReadCancelledError, records_from_layer
-from .base import MednumAlgorithm
+from .base import MednumAlgorithm, enum_parameter
 
 CTX = "OrientAlgorithm"
 DISTANCE_FIELD = "distance_km"
@@ -113,12 +112,11 @@ class OrientAlgorithm(MednumAlgorithm):
                 )
             )
         self.addParameter(
-            QgsProcessingParameterEnum(
+            enum_parameter(
                 self.SERVICES_MODE,
                 _tr("Services mode (any: at least one service, all: every service)"),
-                options=list(MODES),
-                defaultValue=SERVICES_ANY,
-                usesStaticStrings=True,
+                list(MODES),
+                SERVICES_ANY,
             )
         )
         self.addParameter(
@@ -152,7 +150,7 @@ class OrientAlgorithm(MednumAlgorithm):
             values = [value.strip() for value in split_list(text) if value.strip()]
             if values:
                 selections[field] = tuple(values)
-        mode = self.parameterAsEnumString(parameters, self.SERVICES_MODE, context) or SERVICES_ANY
+        mode = self.enum_string(parameters, self.SERVICES_MODE, context) or SERVICES_ANY
         open_text = (self.parameterAsString(parameters, self.OPEN_AT, context) or "").strip()
         open_now = open_text.casefold() in NOW_WORDS
         open_at = parse_moment(open_text) if open_text and not open_now else None

@@ -50,6 +50,13 @@ def test_filters_services_all_and_fees(provider, paca_layer, paca_records):
     assert all(f["distance_km"] == NULL for f in output.getFeatures())
 
 
+@pytest.mark.parametrize("mode", ["all", 1, "1"])
+def test_services_mode_as_string_or_index(provider, paca_layer, paca_records, mode):
+    output, count = run(paca_layer, SERVICES=f"{DEMARCHES}|{INSERTION}", SERVICES_MODE=mode)
+    expected = OrientationEngine(paca_records).run(Query({"services": (DEMARCHES, INSERTION)}, services_mode="all"))
+    assert count == expected.count == output.featureCount() > 0
+
+
 def test_open_at_and_around_a_point_rank_by_distance(provider, paca_layer, paca_records):
     output, count = run(
         paca_layer,
