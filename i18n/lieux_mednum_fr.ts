@@ -1666,27 +1666,27 @@
     <context>
         <name>MednumAlgorithm</name>
         <message>
-            <location filename="../plugin/processing/base.py" line="30" />
+            <location filename="../plugin/processing/base.py" line="31" />
             <source>Validation</source>
             <translation>Validation</translation>
         </message>
         <message>
-            <location filename="../plugin/processing/base.py" line="31" />
+            <location filename="../plugin/processing/base.py" line="32" />
             <source>Import</source>
             <translation>Import</translation>
         </message>
         <message>
-            <location filename="../plugin/processing/base.py" line="32" />
+            <location filename="../plugin/processing/base.py" line="33" />
             <source>Export</source>
             <translation>Export</translation>
         </message>
         <message>
-            <location filename="../plugin/processing/base.py" line="33" />
+            <location filename="../plugin/processing/base.py" line="34" />
             <source>Orientation</source>
             <translation>Orientation</translation>
         </message>
         <message>
-            <location filename="../plugin/processing/base.py" line="108" />
+            <location filename="../plugin/processing/base.py" line="160" />
             <source>Incorrect parameter value for {name}</source>
             <translation>Valeur de paramètre incorrecte pour {name}</translation>
         </message>
@@ -1816,11 +1816,6 @@
             <translation>Trouver les lieux pour un besoin (orientation)</translation>
         </message>
         <message>
-            <location filename="plugin/processing/orient.py" line="86" />
-            <source>&lt;p&gt;The lieux that answer a need, as in the Orientation dock: services, publics, specific support, fees, ways of access and of support, national programmes, typologie and itinerance.&lt;/p&gt;&lt;p&gt;Each filter is a list of values of the standard separated by &lt;code&gt;|&lt;/code&gt; (empty = no filter). A lieu matches a filter when it has at least one of the values, and must match every filter; with &lt;i&gt;Services mode&lt;/i&gt; = all, it must offer every listed service.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Open at&lt;/b&gt;: an ISO date and time such as &lt;code&gt;2024-07-16T10:00&lt;/code&gt; (the time where each lieu is; public holidays, nights and week numbers of the OSM hours are taken into account) or &lt;code&gt;now&lt;/code&gt;. Lieux whose hours are missing or not in the OSM format are left out unless &lt;i&gt;Include lieux with unknown hours&lt;/i&gt; is ticked.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Around a point&lt;/b&gt;: the lieux are ranked by distance, with the field &lt;code&gt;distance_km&lt;/code&gt;, and with a radius only those within it are kept. Without a point they are ranked by name.&lt;/p&gt;</source>
-            <translation>&lt;p&gt;Les lieux qui répondent à un besoin, comme dans le panneau Orientation : services, publics, accompagnements spécifiques, frais, modalités d'accès et d'accompagnement, dispositifs nationaux, typologie et itinérance.&lt;/p&gt;&lt;p&gt;Chaque filtre est une liste de valeurs du standard séparées par &lt;code&gt;|&lt;/code&gt; (vide = pas de filtre). Un lieu satisfait un filtre s'il a au moins une des valeurs, et il doit satisfaire tous les filtres ; avec &lt;i&gt;Mode des services&lt;/i&gt; = all, il doit proposer tous les services listés.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Ouvert le&lt;/b&gt; : une date et une heure ISO comme &lt;code&gt;2024-07-16T10:00&lt;/code&gt; (heure locale de chaque lieu ; les jours fériés, les nuits et les numéros de semaine des horaires OSM sont pris en compte) ou &lt;code&gt;now&lt;/code&gt;. Les lieux dont les horaires sont absents ou hors du format OSM sont écartés, sauf si &lt;i&gt;Inclure les lieux aux horaires inconnus&lt;/i&gt; est coché.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Autour d'un point&lt;/b&gt; : les lieux sont classés par distance, avec le champ &lt;code&gt;distance_km&lt;/code&gt;, et avec un rayon seuls ceux qui s'y trouvent sont gardés. Sans point, ils sont classés par nom.&lt;/p&gt;</translation>
-        </message>
-        <message>
             <location filename="plugin/processing/orient.py" line="83" />
             <source>orientation,filter,services,publics,opening hours,distance,lieux,mednum</source>
             <translation>orientation,filtre,filtrer,filter,services,publics,horaires,opening hours,distance,lieux,mednum</translation>
@@ -1904,6 +1899,11 @@
             <location filename="plugin/processing/orient.py" line="206" />
             <source>left out</source>
             <translation>écartés</translation>
+        </message>
+        <message>
+            <location filename="plugin/processing/orient.py" line="97" />
+            <source>&lt;p&gt;The lieux that answer a need, as in the Orientation dock: services, publics, specific support, fees, ways of access and of support, national programmes, typologie and itinerance.&lt;/p&gt;&lt;p&gt;Each filter is a list of values of the standard separated by &lt;code&gt;|&lt;/code&gt; (empty = no filter). A lieu matches a filter when it has at least one of the values, and must match every filter; with &lt;i&gt;Services mode&lt;/i&gt; = all, it must offer every listed service.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Open at&lt;/b&gt;: an ISO date and time such as &lt;code&gt;2024-07-16T10:00&lt;/code&gt; (the time where each lieu is; public holidays, nights and week numbers of the OSM hours are taken into account) or &lt;code&gt;now&lt;/code&gt;. Lieux whose hours are missing or not in the OSM format are left out unless &lt;i&gt;Include lieux with unknown hours&lt;/i&gt; is ticked.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Around a point&lt;/b&gt;: the lieux are ranked by distance, with the field &lt;code&gt;distance_km&lt;/code&gt;, and with a radius only those within it are kept. Without a point they are ranked by name.&lt;/p&gt;&lt;p&gt;The output holds the lieux in rank order, with their rank in the field &lt;code&gt;rang&lt;/code&gt; (1 = the first).&lt;/p&gt;</source>
+            <translation>&lt;p&gt;Les lieux qui répondent à un besoin, comme dans le panneau Orientation : services, publics, accompagnements spécifiques, frais, modalités d'accès et d'accompagnement, dispositifs nationaux, typologie et itinérance.&lt;/p&gt;&lt;p&gt;Chaque filtre est une liste de valeurs du standard séparées par &lt;code&gt;|&lt;/code&gt; (vide = pas de filtre). Un lieu satisfait un filtre s'il a au moins une des valeurs, et il doit satisfaire tous les filtres ; avec &lt;i&gt;Mode des services&lt;/i&gt; = all, il doit proposer tous les services listés.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Ouvert le&lt;/b&gt; : une date et une heure ISO comme &lt;code&gt;2024-07-16T10:00&lt;/code&gt; (heure locale de chaque lieu ; les jours fériés, les nuits et les numéros de semaine des horaires OSM sont pris en compte) ou &lt;code&gt;now&lt;/code&gt;. Les lieux dont les horaires sont absents ou hors du format OSM sont écartés, sauf si &lt;i&gt;Inclure les lieux aux horaires inconnus&lt;/i&gt; est coché.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Autour d'un point&lt;/b&gt; : les lieux sont classés par distance, avec le champ &lt;code&gt;distance_km&lt;/code&gt;, et avec un rayon seuls ceux qui s'y trouvent sont gardés. Sans point, ils sont classés par nom.&lt;/p&gt;&lt;p&gt;La sortie contient les lieux dans l'ordre du classement, avec leur rang dans le champ &lt;code&gt;rang&lt;/code&gt; (1 = le premier).&lt;/p&gt;</translation>
         </message>
     </context>
     <context>
