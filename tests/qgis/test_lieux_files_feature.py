@@ -85,6 +85,47 @@ def test_opening_a_working_geopackage_opens_it_directly(loaded_plugin, samples, 
     assert layers[0].editFormConfig().tabs()
 
 
+def assert_standard_form_and_style(layer) -> None:
+    fields = layer.fields()
+    assert layer.editFormConfig().layout() == layer.editFormConfig().EditorLayout.TabLayout
+    assert len(layer.editFormConfig().tabs()) == 9
+    assert layer.editorWidgetSetup(fields.indexFromName("services")).type() == "MednumMultiSelect"
+    assert layer.attributeAlias(fields.indexFromName("code_postal")) == "Code postal"
+    assert layer.renderer().type() == "graduatedSymbol"
+    assert layer.findChild(QObject, SYNC_OBJECT_NAME) is not None
+
+
+def test_import_loaded_by_processing_gets_the_form_and_style(loaded_plugin, samples, tmp_path, qgis_processing):
+    """make demo and the toolbox load mednum:import's OUTPUT through Processing, which skips default styles."""
+    import processing
+
+    output = tmp_path / "travail.gpkg"
+    processing.runAndLoadResults("mednum:import", {"INPUT": str(samples / "exemple-valide.csv"), "OUTPUT": str(output)})
+    layers = [layer for layer in QgsProject.instance().mapLayers().values() if is_working_layer(layer)]
+    assert len(layers) == 1
+    assert_standard_form_and_style(layers[0])
+
+
+def test_a_working_geopackage_opened_without_its_style_gets_it(loaded_plugin, samples, tmp_path):
+    from qgis.core import QgsVectorLayer
+
+    from plugin.qgis.import_export import import_lieux
+    from plugin.qgis.working_layer import gpkg_uri
+
+    output = tmp_path / "travail.gpkg"
+    import_lieux(samples / "exemple-valide.csv", output)
+    options = QgsVectorLayer.LayerOptions()
+    options.loadDefaultStyle = False
+    layer = QgsVectorLayer(gpkg_uri(output), "lieux", "ogr", options)
+    assert layer.editFormConfig().layout() != layer.editFormConfig().EditorLayout.TabLayout  # QGIS's flat form
+    QgsProject.instance().addMapLayer(layer)
+    assert_standard_form_and_style(layer)
+    other = QgsVectorLayer("Point?crs=EPSG:4326&field=name:string", "other", "memory")
+    QgsProject.instance().addMapLayer(other)
+    assert other.editFormConfig().layout() != other.editFormConfig().EditorLayout.TabLayout
+    assert other.renderer().type() == "singleSymbol"
+
+
 def test_open_refuses_to_overwrite_a_geopackage_in_use(loaded_plugin, samples, tmp_path, qgis_iface):
     from plugin.qgis.import_export import import_lieux
 
