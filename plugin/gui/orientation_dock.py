@@ -49,6 +49,7 @@ from ..core.orientation import SERVICES_ALL, SERVICES_ANY, Around, FilterGroup, 
 from ..core.orientation.cards import LIEU_SCHEME, MORE_LINK, results_html
 from ..core.orientation.groups import SERVICES
 from ..core.orientation.places import Place
+from ..core.schema import fold
 from ..qgis import orientation_layer as ol
 from ..qgis import service_style
 from ..qgis.orientation_tasks import BuildIndexTask
@@ -137,9 +138,9 @@ class FilterGroupWidget(QgsCollapsibleGroupBox):
         self.tree.setFixedHeight(max(1, rows) * max(row_height, 18) + 4)
 
     def _filter_rows(self, text: str) -> None:
-        needle = text.strip().casefold()
+        needle = fold(text)  # accents, case and spaces ignored
         for item in self.items.values():
-            item.setHidden(bool(needle) and needle not in item.text(0).casefold())
+            item.setHidden(bool(needle) and needle not in fold(f"{item.text(0)} {item.data(0, Qt.UserRole)}"))
         self._fit_height()
 
     def _item_changed(self, item: QTreeWidgetItem, column: int) -> None:

@@ -199,6 +199,12 @@ def test_typologie_is_searchable_with_labels(lieux_layer):
     assert visible == []
     typologie.search.setText(code.lower())
     assert any(not typologie.list.item(i).isHidden() for i in range(typologie.list.count()))
+    # accents and case do not matter: "media" finds « Médiathèque », "MÉDIA" too
+    for needle in ("media", "MÉDIA", "mediatheque"):
+        typologie.search.setText(needle)
+        visible = [typologie.list.item(i).text() for i in range(typologie.list.count())
+                   if not typologie.list.item(i).isHidden()]
+        assert any("Médiathèque" in text for text in visible), (needle, visible)
     dialog.close()
 
 

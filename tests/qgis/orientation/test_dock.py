@@ -334,3 +334,14 @@ def test_while_editing_the_filter_waits_and_saved_edits_are_counted(dock, paca_l
     assert not dock.pending_apply
     assert int(dock.group_widgets["services"].items[DEMARCHES].text(1)) == int(before) + 1
     assert paca_layer.featureCount() == int(before) + 1
+
+
+def test_typologie_search_ignores_accents_and_case(dock):
+    group = dock.group_widgets["typologie"]
+    assert group.search is not None
+    for needle in ("media", "MÉDIA", "bib"):
+        group.search.setText(needle)
+        visible = [item.text(0) for item in group.items.values() if not item.isHidden()]
+        assert any("Médiathèque" in text for text in visible), (needle, visible)
+    group.search.setText("zzzz")
+    assert all(item.isHidden() for item in group.items.values())
