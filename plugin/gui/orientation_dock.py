@@ -551,6 +551,8 @@ class OrientationDock(PlacePicker, Presets, QgsDockWidget):
         if self.layer is None or self.index is None or self.result is None:
             return False
         applied = ol.apply_result(self.layer, self.index, self.result)
+        if applied and not self.result.query.is_empty:
+            ol.bring_to_top(self.layer)  # a layer drawn above it would hide the filter
         self.pending_apply = not applied
         self._show_summary()
         return applied

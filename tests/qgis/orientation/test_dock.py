@@ -345,3 +345,23 @@ def test_typologie_search_ignores_accents_and_case(dock):
         assert any("Médiathèque" in text for text in visible), (needle, visible)
     group.search.setText("zzzz")
     assert all(item.isHidden() for item in group.items.values())
+
+
+def test_the_filtered_layer_is_drawn_above_the_other_point_layers(dock, paca_layer, tmp_path):
+    from qgis.core import QgsVectorLayer
+
+    # the demo's validation copy of the same lieux, added after the working layer: drawn above it
+    copy = QgsVectorLayer("Point?crs=EPSG:4326&field=id:string", "Gravité des anomalies", "memory")
+    polygons = QgsVectorLayer("Polygon?crs=EPSG:4326", "Départements", "memory")
+    project = QgsProject.instance()
+    project.addMapLayer(copy)
+    project.addMapLayer(polygons)
+    root = project.layerTreeRoot()
+    node = root.findLayer(copy.id())
+    root.insertChildNode(0, node.clone())
+    node.parent().removeChildNode(node)
+    assert root.layerOrder().index(copy) < root.layerOrder().index(paca_layer)
+    tick(dock, "services", DEMARCHES)
+    assert root.layerOrder()[0] is paca_layer
+    assert copy in project.mapLayers().values() and paca_layer in project.mapLayers().values()
+    assert root.findLayer(paca_layer.id()).isVisible()
