@@ -239,7 +239,7 @@
     <context>
         <name>ApiPull</name>
         <message>
-            <location filename="../plugin/gui/api_pull.py" line="234" />
+            <location filename="../plugin/gui/api_pull.py" line="244" />
             <source>, {n} of your edits kept</source>
             <translation>, {n} de vos modifications gardées</translation>
         </message>
@@ -683,49 +683,59 @@
     <context>
         <name>ExportDialog</name>
         <message>
-            <location filename="../plugin/gui/export_dialog.py" line="44" />
+            <location filename="../plugin/gui/export_dialog.py" line="139" />
             <source>Export a conformant file</source>
             <translation>Exporter un fichier conforme</translation>
         </message>
         <message>
-            <location filename="../plugin/gui/export_dialog.py" line="52" />
+            <location filename="../plugin/gui/export_dialog.py" line="70" />
             <source>Lieux</source>
             <translation>Lieux</translation>
         </message>
         <message>
-            <location filename="../plugin/gui/export_dialog.py" line="53" />
+            <location filename="../plugin/gui/export_dialog.py" line="71" />
             <source>Selected lieux only</source>
             <translation>Lieux sélectionnés uniquement</translation>
         </message>
         <message>
-            <location filename="../plugin/gui/export_dialog.py" line="57" />
+            <location filename="../plugin/gui/export_dialog.py" line="75" />
             <source>CSV (*.csv);;JSON (*.json);;GeoJSON (*.geojson)</source>
             <translation>CSV (*.csv);;JSON (*.json);;GeoJSON (*.geojson)</translation>
         </message>
         <message>
-            <location filename="../plugin/gui/export_dialog.py" line="60" />
+            <location filename="../plugin/gui/export_dialog.py" line="78" />
             <source>File to write</source>
             <translation>Fichier à écrire</translation>
         </message>
         <message>
-            <location filename="../plugin/gui/export_dialog.py" line="61" />
+            <location filename="../plugin/gui/export_dialog.py" line="79" />
             <source>File</source>
             <translation>Fichier</translation>
         </message>
         <message>
-            <location filename="../plugin/gui/export_dialog.py" line="63" />
+            <location filename="../plugin/gui/export_dialog.py" line="81" />
             <source>The format follows the extension: .csv (the standard's CSV: UTF-8, comma, “|” lists), .json (array of records) or .geojson (points). The suggested name follows the standard's recommendation: date_producer_lieux-de-mediation-numerique_territory. The export reports the validation of what it wrote.</source>
             <translation>Le format suit l'extension du fichier : .csv (le CSV du standard : UTF-8, virgule, listes séparées par des |), .json (tableau d'enregistrements) ou .geojson (points). Le nom proposé suit la recommandation du standard : date_producteur_lieux-de-mediation-numerique_territoire. L'export indique la validation de ce qu'il a écrit.</translation>
         </message>
         <message>
-            <location filename="../plugin/gui/export_dialog.py" line="76" />
+            <location filename="../plugin/gui/export_dialog.py" line="106" />
             <source>Export</source>
             <translation>Exporter</translation>
         </message>
         <message>
-            <location filename="../plugin/gui/export_dialog.py" line="95" />
+            <location filename="../plugin/gui/export_dialog.py" line="125" />
             <source>Selected lieux only ({n})</source>
             <translation>Lieux sélectionnés uniquement ({n})</translation>
+        </message>
+        <message>
+            <location filename="../plugin/gui/export_dialog.py" line="139" />
+            <source>{name} already exists. Replace it?</source>
+            <translation>{name} existe déjà. Le remplacer ?</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/export_dialog.py" line="94" />
+            <source>The standard names the file after the producer's SIREN: set it in Settings › Lieux de médiation numérique › “Producer identifier (exports)”; until then the name uses the collecting structure.</source>
+            <translation>Le standard nomme le fichier d'après le SIREN du producteur : renseignez-le dans Paramètres › Lieux de médiation numérique › « Identifiant du producteur (exports) » ; d'ici là, le nom reprend la structure collectrice.</translation>
         </message>
     </context>
     <context>
@@ -1529,82 +1539,82 @@
     <context>
         <name>LieuxFiles</name>
         <message>
-            <location filename="../plugin/gui/lieux_files.py" line="33" />
+            <location filename="../plugin/gui/lieux_files.py" line="34" />
             <source>Lieux files ({patterns})</source>
             <translation>Fichiers de lieux ({patterns})</translation>
         </message>
         <message>
-            <location filename="../plugin/gui/lieux_files.py" line="202" />
+            <location filename="../plugin/gui/lieux_files.py" line="207" />
             <source>Lieux de médiation numérique</source>
             <translation>Lieux de médiation numérique</translation>
         </message>
         <message>
-            <location filename="../plugin/gui/lieux_files.py" line="79" />
+            <location filename="../plugin/gui/lieux_files.py" line="80" />
             <source>Open a lieux file…</source>
             <translation>Ouvrir un fichier de lieux…</translation>
         </message>
         <message>
-            <location filename="../plugin/gui/lieux_files.py" line="79" />
+            <location filename="../plugin/gui/lieux_files.py" line="80" />
             <source>Open a file of lieux (CSV, XLSX, JSON, GeoJSON, GeoPackage) as a working layer with the standard's form</source>
             <translation>Ouvrir un fichier de lieux (CSV, XLSX, JSON, GeoJSON, GeoPackage) comme couche de travail, avec le formulaire du standard</translation>
         </message>
         <message>
-            <location filename="../plugin/gui/lieux_files.py" line="91" />
+            <location filename="../plugin/gui/lieux_files.py" line="92" />
             <source>Export a conformant file…</source>
             <translation>Exporter un fichier conforme…</translation>
         </message>
         <message>
-            <location filename="../plugin/gui/lieux_files.py" line="91" />
+            <location filename="../plugin/gui/lieux_files.py" line="92" />
             <source>Write the lieux of a layer as a CSV, JSON or GeoJSON file of the standard</source>
             <translation>Écrire les lieux d'une couche dans un fichier CSV, JSON ou GeoJSON du standard</translation>
         </message>
         <message>
-            <location filename="../plugin/gui/lieux_files.py" line="215" />
+            <location filename="../plugin/gui/lieux_files.py" line="220" />
             <source>Open a lieux file</source>
             <translation>Ouvrir un fichier de lieux</translation>
         </message>
         <message>
-            <location filename="../plugin/gui/lieux_files.py" line="144" />
+            <location filename="../plugin/gui/lieux_files.py" line="149" />
             <source>Working layer {name} opened: {n} lieux</source>
             <translation>Couche de travail {name} ouverte : {n} lieux</translation>
         </message>
         <message>
-            <location filename="../plugin/gui/lieux_files.py" line="153" />
+            <location filename="../plugin/gui/lieux_files.py" line="158" />
             <source>Working GeoPackage to create</source>
             <translation>GeoPackage de travail à créer</translation>
         </message>
         <message>
-            <location filename="../plugin/gui/lieux_files.py" line="153" />
+            <location filename="../plugin/gui/lieux_files.py" line="158" />
             <source>GeoPackage (*.gpkg)</source>
             <translation>GeoPackage (*.gpkg)</translation>
         </message>
         <message>
-            <location filename="../plugin/gui/lieux_files.py" line="164" />
+            <location filename="../plugin/gui/lieux_files.py" line="169" />
             <source>{name} is open in the project: remove its layers or choose another file name.</source>
             <translation>{name} est ouvert dans le projet : retirez ses couches ou choisissez un autre nom de fichier.</translation>
         </message>
         <message>
-            <location filename="../plugin/gui/lieux_files.py" line="172" />
+            <location filename="../plugin/gui/lieux_files.py" line="177" />
             <source>Import of {name}</source>
             <translation>Import de {name}</translation>
         </message>
         <message>
-            <location filename="../plugin/gui/lieux_files.py" line="178" />
+            <location filename="../plugin/gui/lieux_files.py" line="183" />
             <source>Importing {name}… (progress and cancel in the task manager)</source>
             <translation>Import de {name}… (avancement et annulation dans le gestionnaire de tâches)</translation>
         </message>
         <message>
-            <location filename="../plugin/gui/lieux_files.py" line="205" />
+            <location filename="../plugin/gui/lieux_files.py" line="210" />
             <source>Validation of {name}</source>
             <translation>Validation de {name}</translation>
         </message>
         <message>
-            <location filename="../plugin/gui/lieux_files.py" line="238" />
+            <location filename="../plugin/gui/lieux_files.py" line="243" />
             <source>Export to {name}</source>
             <translation>Export vers {name}</translation>
         </message>
         <message>
-            <location filename="../plugin/gui/lieux_files.py" line="247" />
+            <location filename="../plugin/gui/lieux_files.py" line="252" />
             <source>Export a conformant file</source>
             <translation>Exporter un fichier conforme</translation>
         </message>
@@ -2499,11 +2509,6 @@
             <translation>Temps accordé à chaque requête vers une API.</translation>
         </message>
         <message>
-            <location filename="plugin/toolbelt/settings.py" line="62" />
-            <source>Territory covered, used in the suggested export name (empty: the département of the lieux).</source>
-            <translation>Territoire couvert, utilisé dans le nom d'export proposé (vide : le département des lieux).</translation>
-        </message>
-        <message>
             <location filename="plugin/toolbelt/settings.py" line="73" />
             <source>Base URL of the Base Adresse Nationale geocoder used by the Orientation dock to find an address.</source>
             <translation>URL de base du géocodeur de la Base Adresse Nationale, utilisé par le panneau Orientation pour trouver une adresse.</translation>
@@ -2562,6 +2567,11 @@
             <location filename="../plugin/toolbelt/settings.py" line="213" />
             <source>Addresses count as the same from this similarity score on (house numbers must be equal).</source>
             <translation>Deux adresses sont considérées comme identiques à partir de ce score de similarité (les numéros dans la voie doivent être égaux).</translation>
+        </message>
+        <message>
+            <location filename="plugin/toolbelt/settings.py" line="62" />
+            <source>Territory covered, used in the suggested export name (empty: the commune, département or région all the lieux share).</source>
+            <translation>Territoire couvert, utilisé dans le nom d'export proposé (vide : la commune, le département ou la région communs à tous les lieux).</translation>
         </message>
     </context>
     <context>
@@ -4762,42 +4772,42 @@
             <translation>6 services ou plus</translation>
         </message>
         <message>
-            <location filename="../plugin/qgis/working_layer.py" line="309" />
+            <location filename="../plugin/qgis/working_layer.py" line="341" />
             <source>Lieux de médiation numérique: form and style</source>
             <translation>Lieux de médiation numérique : formulaire et style</translation>
         </message>
         <message>
-            <location filename="../plugin/qgis/working_layer.py" line="313" />
+            <location filename="../plugin/qgis/working_layer.py" line="345" />
             <source>The form and style could not be stored with the layer: {error}</source>
             <translation>Le formulaire et le style n'ont pas pu être enregistrés avec la couche : {error}</translation>
         </message>
         <message>
-            <location filename="../plugin/qgis/working_layer.py" line="411" />
+            <location filename="../plugin/qgis/working_layer.py" line="443" />
             <source>The GeoPackage {path} could not be created: {error}</source>
             <translation>Le GeoPackage {path} n'a pas pu être créé : {error}</translation>
         </message>
         <message>
-            <location filename="../plugin/qgis/working_layer.py" line="533" />
+            <location filename="../plugin/qgis/working_layer.py" line="565" />
             <source>The lieux could not be written to {path}: {error}</source>
             <translation>Les lieux n'ont pas pu être écrits dans {path} : {error}</translation>
         </message>
         <message>
-            <location filename="../plugin/qgis/working_layer.py" line="550" />
+            <location filename="../plugin/qgis/working_layer.py" line="582" />
             <source>{path} has no layer “{table}”: it is not a working GeoPackage of lieux.</source>
             <translation>{path} n'a pas de couche « {table} » : ce n'est pas un GeoPackage de travail de lieux.</translation>
         </message>
         <message>
-            <location filename="../plugin/qgis/working_layer.py" line="556" />
+            <location filename="../plugin/qgis/working_layer.py" line="588" />
             <source>The layer “{table}” of {path} does not have the fields of the standard.</source>
             <translation>La couche « {table} » de {path} n'a pas les champs du standard.</translation>
         </message>
         <message>
-            <location filename="../plugin/qgis/working_layer.py" line="571" />
+            <location filename="../plugin/qgis/working_layer.py" line="604" />
             <source>The working GeoPackage {path} cannot be opened.</source>
             <translation>Le GeoPackage de travail {path} ne peut pas être ouvert.</translation>
         </message>
         <message>
-            <location filename="../plugin/qgis/working_layer.py" line="628" />
+            <location filename="../plugin/qgis/working_layer.py" line="661" />
             <source>Lieux — {name}</source>
             <translation>Lieux — {name}</translation>
         </message>
