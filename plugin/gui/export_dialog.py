@@ -64,7 +64,7 @@ class ExportDialog(QDialog):
         layout = QVBoxLayout(self)
         form = QFormLayout()
         self.layer_combo = QgsMapLayerComboBox(self)
-        self.layer_combo.setFilters(QgsMapLayerProxyModel.Filter.VectorLayer)
+        self.layer_combo.setFilters(QgsMapLayerProxyModel.Filter.PointLayer)  # lieux are points: no tables, no polygons
         if layer is not None:
             self.layer_combo.setLayer(layer)
         form.addRow(translate("ExportDialog", "Lieux"), self.layer_combo)

@@ -218,7 +218,7 @@ class OrientationDock(PlacePicker, Presets, QgsDockWidget):
         row = QHBoxLayout()
         self.layer_combo = QgsMapLayerComboBox(body)
         self.layer_combo.setObjectName("mednumOrientationLayer")
-        self.layer_combo.setFilters(QgsMapLayerProxyModel.PointLayer | QgsMapLayerProxyModel.NoGeometry)
+        self.layer_combo.setFilters(QgsMapLayerProxyModel.PointLayer)  # lieux are points: no tables, no polygons
         self.layer_combo.setAllowEmptyLayer(True)
         self.layer_combo.setToolTip(tr("The layer of lieux to filter"))
         row.addWidget(self.layer_combo, 1)
