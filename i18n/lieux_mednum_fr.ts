@@ -1155,6 +1155,16 @@
             <source>Selected lieux only ({n})</source>
             <translation>Lieux sélectionnés uniquement ({n})</translation>
         </message>
+        <message>
+            <location filename="../plugin/gui/export_dialog.py" line="139" />
+            <source>{name} already exists. Replace it?</source>
+            <translation>{name} existe déjà. Le remplacer ?</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/export_dialog.py" line="94" />
+            <source>The standard names the file after the producer's SIREN: set it in Settings › Lieux de médiation numérique › “Producer identifier (exports)”; until then the name uses the collecting structure.</source>
+            <translation>Le standard nomme le fichier d'après le SIREN du producteur : renseignez-le dans Paramètres › Lieux de médiation numérique › « Identifiant du producteur (exports) » ; d'ici là, le nom reprend la structure collectrice.</translation>
+        </message>
     </context>
     <context>
         <name>ExportLieuxAlgorithm</name>
@@ -2338,6 +2348,11 @@
             <source>left out</source>
             <translation>écartés</translation>
         </message>
+        <message>
+            <location filename="plugin/processing/orient.py" line="97" />
+            <source>&lt;p&gt;The lieux that answer a need, as in the Orientation dock: services, publics, specific support, fees, ways of access and of support, national programmes, typologie and itinerance.&lt;/p&gt;&lt;p&gt;Each filter is a list of values of the standard separated by &lt;code&gt;|&lt;/code&gt; (empty = no filter). A lieu matches a filter when it has at least one of the values, and must match every filter; with &lt;i&gt;Services mode&lt;/i&gt; = all, it must offer every listed service.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Open at&lt;/b&gt;: an ISO date and time such as &lt;code&gt;2024-07-16T10:00&lt;/code&gt; (the time where each lieu is; public holidays, nights and week numbers of the OSM hours are taken into account) or &lt;code&gt;now&lt;/code&gt;. Lieux whose hours are missing or not in the OSM format are left out unless &lt;i&gt;Include lieux with unknown hours&lt;/i&gt; is ticked.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Around a point&lt;/b&gt;: the lieux are ranked by distance, with the field &lt;code&gt;distance_km&lt;/code&gt;, and with a radius only those within it are kept. Without a point they are ranked by name.&lt;/p&gt;&lt;p&gt;The output holds the lieux in rank order, with their rank in the field &lt;code&gt;rang&lt;/code&gt; (1 = the first).&lt;/p&gt;</source>
+            <translation>&lt;p&gt;Les lieux qui répondent à un besoin, comme dans le panneau Orientation : services, publics, accompagnements spécifiques, frais, modalités d'accès et d'accompagnement, dispositifs nationaux, typologie et itinérance.&lt;/p&gt;&lt;p&gt;Chaque filtre est une liste de valeurs du standard séparées par &lt;code&gt;|&lt;/code&gt; (vide = pas de filtre). Un lieu satisfait un filtre s'il a au moins une des valeurs, et il doit satisfaire tous les filtres ; avec &lt;i&gt;Mode des services&lt;/i&gt; = all, il doit proposer tous les services listés.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Ouvert le&lt;/b&gt; : une date et une heure ISO comme &lt;code&gt;2024-07-16T10:00&lt;/code&gt; (heure locale de chaque lieu ; les jours fériés, les nuits et les numéros de semaine des horaires OSM sont pris en compte) ou &lt;code&gt;now&lt;/code&gt;. Les lieux dont les horaires sont absents ou hors du format OSM sont écartés, sauf si &lt;i&gt;Inclure les lieux aux horaires inconnus&lt;/i&gt; est coché.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Autour d'un point&lt;/b&gt; : les lieux sont classés par distance, avec le champ &lt;code&gt;distance_km&lt;/code&gt;, et avec un rayon seuls ceux qui s'y trouvent sont gardés. Sans point, ils sont classés par nom.&lt;/p&gt;&lt;p&gt;La sortie contient les lieux dans l'ordre du classement, avec leur rang dans le champ &lt;code&gt;rang&lt;/code&gt; (1 = le premier).&lt;/p&gt;</translation>
+        </message>
     </context>
     <context>
         <name>Orientation</name>
@@ -2995,6 +3010,11 @@
             <location filename="../plugin/toolbelt/settings.py" line="213" />
             <source>Addresses count as the same from this similarity score on (house numbers must be equal).</source>
             <translation>Deux adresses sont considérées comme identiques à partir de ce score de similarité (les numéros dans la voie doivent être égaux).</translation>
+        </message>
+        <message>
+            <location filename="plugin/toolbelt/settings.py" line="62" />
+            <source>Territory covered, used in the suggested export name (empty: the commune, département or région all the lieux share).</source>
+            <translation>Territoire couvert, utilisé dans le nom d'export proposé (vide : la commune, le département ou la région communs à tous les lieux).</translation>
         </message>
     </context>
     <context>

@@ -16,6 +16,7 @@ from ..qgis.tasks import LieuxTask, cancel_running, start_task, user_message
 from ..qgis.working_layer import (
     WORKING_LAYER_PROPERTY,
     WorkingLayerError,
+    adopt_working_layer,
     is_open_in_project,
     is_working_geopackage,
     is_working_layer,
@@ -116,6 +117,10 @@ class LieuxFilesFeature:
 
     def _on_layers_added(self, layers: list[QgsMapLayer]) -> None:
         for layer in layers:
+            try:
+                adopt_working_layer(layer)  # opened by Processing, drag and drop, the browser, a project…
+            except WorkingLayerError as error:
+                PlgLogger.log(error.message, Qgis.MessageLevel.Warning)
             if isinstance(layer, QgsVectorLayer) and layer.customProperty(WORKING_LAYER_PROPERTY):
                 attach_coordinate_sync(layer)
 

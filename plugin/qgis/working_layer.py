@@ -304,6 +304,38 @@ def configure_working_layer(layer: QgsVectorLayer, schema: Schema | None = None,
     layer.setCustomProperty(WORKING_LAYER_PROPERTY, schema.version)
 
 
+CONFIGURED_FLAG = "lieuxMednumConfigured"  # Qt dynamic property (not saved): form set up in this session
+ADOPTED_PROVIDERS = ("ogr", "postgres", "spatialite")
+
+
+def mark_configured(layer: QgsVectorLayer) -> None:
+    layer.setProperty(CONFIGURED_FLAG, True)
+
+
+def adopt_working_layer(layer) -> bool:
+    """Give the plugin's form and style to a working layer that QGIS opened by itself — Processing's result
+    loading (``runAndLoadResults``, the toolbox: no default style), drag and drop, the browser, a project.
+
+    A working layer here is a vector layer of a file or database whose fields are the standard's (or that
+    carries the plugin's marker). A layer without the marker first gets the style stored in its data source
+    (kept when it has one), else the shipped one; the form is always set up again for the current settings,
+    as :func:`load_working_layer` does. Returns whether the layer was (re)configured."""
+    if not isinstance(layer, QgsVectorLayer) or not layer.isValid() or layer.property(CONFIGURED_FLAG):
+        return False
+    provider = layer.dataProvider()
+    if provider is None or provider.name() not in ADOPTED_PROVIDERS:
+        return False
+    if not layer.customProperty(WORKING_LAYER_PROPERTY):
+        if not has_working_fields(layer):
+            return False
+        layer.loadDefaultStyle()  # the form and style stored with the layer, when there is one
+    had_style = bool(layer.customProperty(WORKING_LAYER_PROPERTY))
+    configure_working_layer(layer, style=not had_style)
+    mark_configured(layer)
+    layer.triggerRepaint()
+    return True
+
+
 def save_default_style(layer: QgsVectorLayer) -> None:
     """Store the layer's whole style (form included) as its default style in the data source."""
     error = layer.saveStyleToDatabase(
@@ -561,6 +593,7 @@ def load_working_layer(path: str | os.PathLike, name: str | None = None) -> QgsV
     had_style = bool(layer.customProperty(WORKING_LAYER_PROPERTY))
     # the form follows the current schema and settings; the stored symbology is the user's: keep it
     configure_working_layer(layer, style=not had_style)
+    mark_configured(layer)
     return layer
 
 
