@@ -99,14 +99,19 @@ if [ ! -e "$ROOT/.lieux_mednum-ready" ]; then
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq debootstrap >/dev/null 2>&1 \
       || { DEBIAN_FRONTEND=noninteractive apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq debootstrap >/dev/null; }
   }
-  echo ">> Création du chroot Debian $SUITE dans $ROOT (quelques minutes)…"
-  rm -rf --one-file-system "$ROOT"; mkdir -p "$CACHE"
-  nice -n 10 debootstrap --variant=minbase --include=ca-certificates,make,python3 \
-    "$SUITE" "$ROOT" "$MIRROR" > "$CACHE/$SUITE-debootstrap.log" 2>&1 \
-    || { echo "debootstrap a échoué : voir $CACHE/$SUITE-debootstrap.log" >&2; tail -5 "$CACHE/$SUITE-debootstrap.log" >&2; exit 1; }
+  if [ ! -e "$ROOT/.lieux_mednum-debootstrap" ]; then  # a setup interrupted later resumes after this step
+    echo ">> Création du chroot Debian $SUITE dans $ROOT (quelques minutes)…"
+    rm -rf --one-file-system "$ROOT"; mkdir -p "$CACHE"
+    nice -n 10 debootstrap --variant=minbase --include=ca-certificates,make,python3 \
+      "$SUITE" "$ROOT" "$MIRROR" > "$CACHE/$SUITE-debootstrap.log" 2>&1 \
+      || { echo "debootstrap a échoué : voir $CACHE/$SUITE-debootstrap.log" >&2; tail -5 "$CACHE/$SUITE-debootstrap.log" >&2; exit 1; }
+    touch "$ROOT/.lieux_mednum-debootstrap"
+  fi
   # no documentation nor other languages inside: a smaller chroot, a faster apt
   printf 'path-exclude /usr/share/doc/*\npath-exclude /usr/share/man/*\npath-exclude /usr/share/locale/*\npath-include /usr/share/locale/fr*\n' \
     > "$ROOT/etc/dpkg/dpkg.cfg.d/01-lieux-mednum-nodoc"
+  # a mirror that serves a frozen snapshot has Release files past their Valid-Until date: accept them
+  printf 'Acquire::Check-Valid-Until "false";\nAcquire::Retries "3";\n' > "$ROOT/etc/apt/apt.conf.d/99lieux-mednum"
   mount_all
   # QGIS and the tools come from the project's own installer (scripts/bootstrap.sh), as for a user
   in_chroot nice -n 10 apt-get update -qq
