@@ -612,37 +612,37 @@
     <context>
         <name>Dependencies</name>
         <message>
-            <location filename="../plugin/core/dependencies.py" line="148" />
+            <location filename="../plugin/core/dependencies.py" line="189" />
             <source>Close QGIS, open the OSGeo4W Shell (Start menu, QGIS folder) and run:</source>
             <translation>Fermez QGIS, ouvrez l'OSGeo4W Shell (menu Démarrer, dossier QGIS) et exécutez :</translation>
         </message>
         <message>
-            <location filename="../plugin/core/dependencies.py" line="152" />
+            <location filename="../plugin/core/dependencies.py" line="193" />
             <source>Close QGIS, open the Terminal and run:</source>
             <translation>Fermez QGIS, ouvrez le Terminal et exécutez :</translation>
         </message>
         <message>
-            <location filename="../plugin/core/dependencies.py" line="153" />
+            <location filename="../plugin/core/dependencies.py" line="194" />
             <source>Close QGIS, open a terminal and run:</source>
             <translation>Fermez QGIS, ouvrez un terminal et exécutez :</translation>
         </message>
         <message>
-            <location filename="../plugin/core/dependencies.py" line="169" />
+            <location filename="../plugin/core/dependencies.py" line="210" />
             <source>Missing Python dependencies: {names}.</source>
             <translation>Dépendances Python manquantes : {names}.</translation>
         </message>
         <message>
-            <location filename="../plugin/core/dependencies.py" line="169" />
+            <location filename="../plugin/core/dependencies.py" line="210" />
             <source>The features that need them are disabled until they are installed.</source>
             <translation>Les fonctionnalités qui en ont besoin restent désactivées jusqu'à leur installation.</translation>
         </message>
         <message>
-            <location filename="../plugin/core/dependencies.py" line="158" />
+            <location filename="../plugin/core/dependencies.py" line="199" />
             <source>Optional Python dependencies not installed: {names}.</source>
             <translation>Dépendances Python facultatives non installées : {names}.</translation>
         </message>
         <message>
-            <location filename="../plugin/core/dependencies.py" line="158" />
+            <location filename="../plugin/core/dependencies.py" line="199" />
             <source>Everything works without them; large CSV files are read and validated faster with them.</source>
             <translation>Tout fonctionne sans elles ; avec elles, les gros fichiers CSV sont lus et validés plus vite.</translation>
         </message>
@@ -650,32 +650,32 @@
     <context>
         <name>EditorWidgets</name>
         <message>
-            <location filename="../plugin/gui/editor_widgets.py" line="247" />
+            <location filename="../plugin/gui/editor_widgets.py" line="270" />
             <source>Live validation failed: {error}</source>
             <translation>La validation en direct a échoué : {error}</translation>
         </message>
         <message>
-            <location filename="../plugin/gui/editor_widgets.py" line="258" />
+            <location filename="../plugin/gui/editor_widgets.py" line="281" />
             <source>e.g. {example}</source>
             <translation>ex. : {example}</translation>
         </message>
         <message>
-            <location filename="../plugin/gui/editor_widgets.py" line="291" />
+            <location filename="../plugin/gui/editor_widgets.py" line="318" />
             <source>Right-click: check all, uncheck all.</source>
             <translation>Clic droit : tout cocher, tout décocher.</translation>
         </message>
         <message>
-            <location filename="../plugin/gui/editor_widgets.py" line="310" />
+            <location filename="../plugin/gui/editor_widgets.py" line="337" />
             <source>This editor is configured from the schema of the standard by the plugin “Lieux de médiation numérique”.</source>
             <translation>Cet éditeur est configuré d'après le schéma du standard par l'extension « Lieux de médiation numérique ».</translation>
         </message>
         <message>
-            <location filename="../plugin/gui/editor_widgets.py" line="351" />
+            <location filename="../plugin/gui/editor_widgets.py" line="383" />
             <source>Lieux de médiation numérique: text</source>
             <translation>Lieux de médiation numérique : texte</translation>
         </message>
         <message>
-            <location filename="../plugin/gui/editor_widgets.py" line="352" />
+            <location filename="../plugin/gui/editor_widgets.py" line="384" />
             <source>Lieux de médiation numérique: multiple choice</source>
             <translation>Lieux de médiation numérique : choix multiple</translation>
         </message>
@@ -1694,9 +1694,14 @@
     <context>
         <name>MednumProvider</name>
         <message>
-            <location filename="../plugin/processing/provider.py" line="38" />
+            <location filename="../plugin/processing/provider.py" line="86" />
             <source>Lieux de médiation numérique</source>
             <translation>Lieux de médiation numérique</translation>
+        </message>
+        <message>
+            <location filename="../plugin/processing/provider.py" line="60" />
+            <source>{name} (Python dependencies missing)</source>
+            <translation>{name} (dépendances Python manquantes)</translation>
         </message>
     </context>
     <context>
