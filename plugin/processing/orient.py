@@ -20,7 +20,6 @@ from qgis.core import (
     QgsFeature,
     QgsFeatureRequest,
     QgsFeatureSink,
-    QgsField,
     QgsFields,
     QgsProcessing,
     QgsProcessingException,
@@ -33,7 +32,6 @@ from qgis.core import (
     QgsProcessingParameterPoint,
     QgsProcessingParameterString,
 )
-from qgis.PyQt.QtCore import QVariant
 
 from ..core.i18n import translate
 from ..core.orientation import (
@@ -48,6 +46,7 @@ from ..core.orientation import (
 )
 from ..core.records import split_list
 from ..core.schema import load_schema
+from ..qgis import field_types
 from ..qgis.layer_records import LayerReadCancelledError, records_from_layer
 from .base import MednumAlgorithm
 
@@ -210,7 +209,7 @@ class OrientAlgorithm(MednumAlgorithm):
         fields = QgsFields(source.fields())
         distance_index = fields.lookupField(DISTANCE_FIELD)
         if distance_index < 0:
-            fields.append(QgsField(DISTANCE_FIELD, QVariant.Double))
+            fields.append(field_types.new_field(DISTANCE_FIELD, field_types.DOUBLE))
             distance_index = fields.count() - 1
         sink, dest_id = self.parameterAsSink(
             parameters, self.OUTPUT, context, fields, source.wkbType(), source.sourceCrs()

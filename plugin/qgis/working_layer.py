@@ -41,7 +41,6 @@ from typing import Callable
 from qgis.core import (
     QgsFeature,
     QgsFeatureRequest,
-    QgsField,
     QgsFields,
     QgsGeometry,
     QgsGraduatedSymbolRenderer,
@@ -52,7 +51,6 @@ from qgis.core import (
     QgsVectorLayer,
     QgsVectorLayerFeatureSource,
 )
-from qgis.PyQt.QtCore import QVariant
 
 from ..core.coordinates import point_of, points_of_columns
 from ..core.errors import MednumError
@@ -61,6 +59,7 @@ from ..core.i18n import translate
 from ..core.records import ColumnarRecords, Record
 from ..core.resources import resource_path
 from ..core.schema import Schema, load_schema
+from .field_types import new_field
 from .layer_records import attribute_text
 
 WORKING_TABLE = "lieux"
@@ -100,7 +99,7 @@ def working_fields(schema: Schema | None = None) -> QgsFields:
     schema = schema or load_schema()
     fields = QgsFields()
     for spec in schema.fields:
-        fields.append(QgsField(spec.name, QVariant.String))
+        fields.append(new_field(spec.name))
     return fields
 
 

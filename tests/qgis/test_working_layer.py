@@ -8,9 +8,9 @@ import sqlite3
 
 import pytest
 from qgis.core import QgsFeatureRequest, QgsMapLayer, QgsProject, QgsVectorLayer
-from qgis.PyQt.QtCore import QVariant
 
 from plugin.core.readers import read_table
+from plugin.qgis import field_types
 from plugin.qgis.import_export import import_lieux
 from plugin.qgis.working_layer import (
     SIDE_TABLE,
@@ -73,7 +73,7 @@ def test_import_keeps_every_lieu_and_every_column(tmp_path, messy_csv, schema):
     assert layer.isValid() and layer.featureCount() == 4
     names = [f.name() for f in layer.fields() if f.name() != "fid"]
     assert tuple(names) == schema.field_names
-    assert {layer.fields().field(n).type() for n in names} == {QVariant.String}
+    assert {layer.fields().field(n).type() for n in names} == {field_types.STRING}
     assert layer.crs().authid() == "EPSG:4326"
     by_id = {f["id"]: f for f in layer.getFeatures()}
     assert by_id["sans-point"].geometry().isNull()
