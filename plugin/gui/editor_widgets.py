@@ -226,6 +226,8 @@ class _LieuWrapper(QgsEditorWidgetWrapper):
         if not hasattr(editor, "set_messages"):
             return  # a widget of another kind (not ours): leave it as QGIS made it
         self._editor = editor
+        if not editor.objectName():  # QGIS 3.22 names the editor after its field, 3.40 no longer does
+            editor.setObjectName(self.field().name())
         if self._spec is not None:
             editor.setToolTip(field_help(self._spec))
         editor.valueChanged.connect(self._on_user_change)
