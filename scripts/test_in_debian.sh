@@ -11,6 +11,8 @@
 # data read-only at /work/shared/data. Every mount is undone on exit, also on error or Ctrl-C, and stale
 # mounts left by a killed run are removed first. Needs root (debootstrap, chroot, mount).
 set -euo pipefail
+# the whole script is one function, parsed before it runs: editing the file during a run cannot derail it
+main() {
 
 SUITE=""
 REFRESH="" SHELL_ONLY="" REBUILD=""
@@ -144,3 +146,5 @@ else
 fi
 echo ">> Debian $SUITE : make test terminé (code $rc) en $(( $(date +%s) - t0 )) s"
 exit "$rc"
+}
+main "$@"
