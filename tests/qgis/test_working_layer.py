@@ -207,3 +207,23 @@ def test_reimporting_a_working_geopackage_keeps_its_side_table(tmp_path, messy_c
     assert records_from_layer(QgsVectorLayer(gpkg_uri(second), "l", "ogr")) == records_from_layer(
         QgsVectorLayer(gpkg_uri(first), "l", "ogr")
     )
+
+
+def test_profile_symbols_get_the_palettes_colour_not_a_random_one(tmp_path):
+    """QGIS 3.26+ draws a layer's elevation-profile symbols in a random colour: the stored style would differ
+    from one import to the next. The working layer's take the service palette's first colour."""
+    from qgis.core import QgsVectorLayer
+
+    from plugin.qgis.service_style import DEFAULT_PALETTE
+    from plugin.qgis.working_layer import apply_default_style
+
+    colours = set()
+    for _ in range(2):
+        layer = QgsVectorLayer("Point?crs=EPSG:4326&field=services:string", "lieux", "memory")
+        apply_default_style(layer)
+        properties = layer.elevationProperties() if hasattr(layer, "elevationProperties") else None
+        if properties is None or not hasattr(properties, "profileMarkerSymbol"):
+            pytest.skip("QGIS < 3.26: no elevation-profile symbols")
+        for kind in ("Line", "Fill", "Marker"):
+            colours.add((kind, getattr(properties, f"profile{kind}Symbol")().color().name()))
+    assert colours == {(kind, DEFAULT_PALETTE[0]) for kind in ("Line", "Fill", "Marker")}
