@@ -2141,6 +2141,11 @@
             <source>Lieux de médiation numérique</source>
             <translation>Lieux de médiation numérique</translation>
         </message>
+        <message>
+            <location filename="../plugin/processing/provider.py" line="60" />
+            <source>{name} (Python dependencies missing)</source>
+            <translation>{name} (dépendances Python manquantes)</translation>
+        </message>
     </context>
     <context>
         <name>MergeDialog</name>

@@ -21,7 +21,6 @@ from qgis.core import (
     QgsFeature,
     QgsFeatureRequest,
     QgsFeatureSink,
-    QgsField,
     QgsFields,
     QgsProcessing,
     QgsProcessingException,
@@ -33,7 +32,6 @@ from qgis.core import (
     QgsProcessingParameterPoint,
     QgsProcessingParameterString,
 )
-from qgis.PyQt.QtCore import QVariant
 
 from ..core.i18n import translate
 from ..core.orientation import (
@@ -48,6 +46,7 @@ from ..core.orientation import (
 )
 from ..core.records import split_list
 from ..core.schema import load_schema
+from ..qgis import field_types
 from ..qgis.layer_records import LayerReadCancelledError, records_from_layer
 from .base import MednumAlgorithm, enum_parameter
 
@@ -183,10 +182,10 @@ class OrientAlgorithm(MednumAlgorithm):
         for index in kept:
             fields.append(source.fields().at(index))
         extra = {}
-        for name, kind in ((RANK_FIELD, QVariant.Int), (DISTANCE_FIELD, QVariant.Double)):
+        for name, kind in ((RANK_FIELD, field_types.INT), (DISTANCE_FIELD, field_types.DOUBLE)):
             extra[name] = fields.lookupField(name)
             if extra[name] < 0:
-                fields.append(QgsField(name, kind))
+                fields.append(field_types.new_field(name, kind))
                 extra[name] = fields.count() - 1
         sink, dest_id = self.parameterAsSink(
             parameters, self.OUTPUT, context, fields, source.wkbType(), source.sourceCrs()

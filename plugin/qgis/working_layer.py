@@ -41,7 +41,6 @@ from typing import Callable
 from qgis.core import (
     QgsFeature,
     QgsFeatureRequest,
-    QgsField,
     QgsFields,
     QgsGeometry,
     QgsGraduatedSymbolRenderer,
@@ -52,7 +51,7 @@ from qgis.core import (
     QgsVectorLayer,
     QgsVectorLayerFeatureSource,
 )
-from qgis.PyQt.QtCore import QVariant
+from qgis.PyQt.QtGui import QColor
 
 from ..core.coordinates import point_of, points_of_columns
 from ..core.errors import MednumError
@@ -61,6 +60,7 @@ from ..core.i18n import translate
 from ..core.records import ColumnarRecords, Record
 from ..core.resources import resource_path
 from ..core.schema import Schema, load_schema
+from .field_types import new_field
 from .layer_records import attribute_text
 
 WORKING_TABLE = "lieux"
@@ -100,7 +100,7 @@ def working_fields(schema: Schema | None = None) -> QgsFields:
     schema = schema or load_schema()
     fields = QgsFields()
     for spec in schema.fields:
-        fields.append(QgsField(spec.name, QVariant.String))
+        fields.append(new_field(spec.name))
     return fields
 
 
@@ -281,6 +281,7 @@ def apply_default_style(layer: QgsVectorLayer) -> None:
         raise WorkingLayerError(
             translate("WorkingLayer", "The default style could not be loaded: {error}").format(error=message)
         )
+    fix_profile_symbols(layer)
     renderer = layer.renderer()
     if isinstance(renderer, QgsGraduatedSymbolRenderer):  # legend in the user's language
         labels = (
@@ -291,6 +292,28 @@ def apply_default_style(layer: QgsVectorLayer) -> None:
         )
         for index, label in enumerate(labels[: len(renderer.ranges())]):
             renderer.updateRangeLabel(index, label)
+
+
+def fix_profile_symbols(layer: QgsVectorLayer) -> None:
+    """Fixed colours for the elevation-profile symbols of a layer (QGIS 3.26+): QGIS draws them a random colour
+    per layer, so the style stored in two GeoPackages made from the same file would differ. They take the first
+    colour of the service palette (plugin/qgis/service_style.py), a darker outline."""
+    from .service_style import DEFAULT_PALETTE
+
+    properties = layer.elevationProperties() if hasattr(layer, "elevationProperties") else None
+    if properties is None or not hasattr(properties, "profileMarkerSymbol"):
+        return  # QGIS < 3.26: no profile symbols
+    fill, outline = QColor(DEFAULT_PALETTE[0]), QColor(DEFAULT_PALETTE[0]).darker(150)
+    for kind in ("Line", "Fill", "Marker"):
+        symbol = getattr(properties, f"profile{kind}Symbol")()
+        if symbol is None:
+            continue
+        symbol = symbol.clone()
+        symbol.setColor(fill)
+        for symbol_layer in symbol.symbolLayers():
+            if kind != "Line" and hasattr(symbol_layer, "setStrokeColor"):
+                symbol_layer.setStrokeColor(outline)
+        getattr(properties, f"setProfile{kind}Symbol")(symbol)
 
 
 def configure_working_layer(layer: QgsVectorLayer, schema: Schema | None = None, style: bool = True) -> None:
