@@ -87,6 +87,18 @@ class MappingResult:
     notes: list[str] = field(default_factory=list)
     missing_columns: list[str] = field(default_factory=list)  # named by the profile, absent from the file
 
+    def merged_records(self) -> list[dict[str, str]]:
+        """Each record with its kept columns (for a writer: the fields, then ``extra_columns``)."""
+        return [{**record, **extra} for record, extra in zip(self.records, self.extras)]
+
+    def table(self, schema: Schema | None = None) -> Table:
+        """The lieux as a :class:`~plugin.core.records.Table` whose header is the standard's (then the kept
+        columns), numbered as the source's rows: what the validation and the import read."""
+        names = list((schema or load_schema()).field_names)
+        header = names + list(self.extra_columns)
+        return Table(header=header, rows=self.merged_records(), source_format="mapping",
+                     row_numbers=list(self.row_numbers))  # fmt: skip
+
     def counts(self) -> Counter:
         """How many values each kind of transformation changed."""
         return Counter(change.kind for change in self.transformations)
@@ -443,11 +455,14 @@ class _Mapper:
         extra_columns = [
             key for name, key in zip(self.table.header, self.table.columns) if name not in used and key not in used
         ]
+        # a kept column named like a field of the standard (a "nom" the profile does not read) is renamed
+        labels = [_kept_name(key, names) for key in extra_columns]
         if extra_columns:
             cells_by_row = zip(*(self.table.column(key) for key in extra_columns))
-            extras = [dict(zip(extra_columns, cells)) for cells in cells_by_row]
+            extras = [dict(zip(labels, cells)) for cells in cells_by_row]
         else:
             extras = [{} for _ in range(self.count)]
+        extra_columns = labels
         notes = list(self.notes)
         unknown = [key for key in self.profile.unknown_keys if key != PROFILE_EXTRA_KEY]
         if unknown:
@@ -472,6 +487,12 @@ class _Mapper:
             notes=notes,
             missing_columns=missing,
         )
+
+
+def _kept_name(key: str, names: Sequence[str]) -> str:
+    while key in names:
+        key += " (source)"
+    return key
 
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
