@@ -125,13 +125,15 @@ def commune_centroid(record: dict[str, str]) -> tuple[float, float] | None:
     candidates = reference.communes_named(name) if name else ()
     if postal:
         by_postal = reference.communes_by_postal_code(postal)
+        if len(by_postal) > 1:  # Paris 19e: the arrondissement rather than the city
+            by_postal = tuple(c for c in by_postal if c.type == "ARM") or by_postal
         if candidates:
             both = [c for c in candidates if c in by_postal]
             candidates = tuple(both) or candidates
         elif len(by_postal) == 1:
             candidates = by_postal
-    if len(candidates) >= 1:
-        ranked = sorted(candidates, key=lambda c: -(getattr(c, "population", 0) or 0))
+    if len(candidates) >= 1:  # homonyms without a postal code: the most populated (approximate, and said so)
+        ranked = sorted(candidates, key=lambda c: -(c.population or 0))
         return reference.centroid(ranked[0].code_insee)
     return None
 
