@@ -443,3 +443,73 @@ __all__ = [
     "suggest_value_table",
     "value_table",
 ]
+
+
+def rule_for_column(name: str, info: ColumnInfo, schema: Schema | None = None) -> Any:
+    """The rule a field gets when the user picks one column for it in the dialog."""
+    schema = schema or load_schema()
+    spec = schema.field(name)
+    if name == "horaires":
+        if info.shape == "day_hours" and info.day:
+            return {"jours": [{"colonne": info.name, "osm": info.day}]}
+        return {"osm": info.name} if info.shape == "osm_hours" else {"semaine": info.name}
+    if spec.multi and _allowed_values(schema, name):
+        if info.shape == "flag":
+            return None  # a Oui/Non column says nothing of which value: pick it in the value table
+        return rules_from_table(suggest_value_table(info, name, schema)) or [{"colonnes": [info.name], "cible": ""}]
+    if name in ("latitude", "longitude") and info.shape == "latlon":
+        sample = info.samples[0] if info.samples else ""
+        separator = ";" if ";" in sample else ","
+        return {"dissocier": {"colonne": info.name, "séparateur": separator, "partie": 0 if name == "latitude" else 1}}
+    return {"colonne": info.name}
+
+
+def describe_rule(rule: Any) -> str:
+    """A short text of a field's rule for the dialog (``joindre: a + b``, ``3 value rules``…)."""
+    from ..i18n import translate
+
+    t = lambda text: translate("Mapping", text)  # noqa: E731
+    if rule is None:
+        return ""
+    if isinstance(rule, list):
+        columns = list(dict.fromkeys(c for item in rule if isinstance(item, dict) for c in item.get("colonnes") or ()))
+        text = t("{n} value rules").format(n=len(rule))
+        return f"{text} ({', '.join(columns[:3])}{'…' if len(columns) > 3 else ''})" if columns else text
+    if not isinstance(rule, dict):
+        return str(rule)
+    if "joindre" in rule:
+        joined = " + ".join(rule["joindre"].get("colonnes") or [])
+        alternative = rule["joindre"].get("ou")
+        text = t("join: {columns}").format(columns=joined)
+        return text + (" " + t("else {rule}").format(rule=describe_rule(alternative)) if alternative else "")
+    if "dissocier" in rule:
+        part = rule["dissocier"]
+        column = part.get("colonne")
+        column = column[0] if isinstance(column, list) and column else column
+        return t("part {n} of {column}").format(n=part.get("partie", 0), column=column)
+    if "jours" in rule:
+        days = ", ".join(f"{d.get('osm')}: {d.get('colonne')}" for d in rule["jours"] if isinstance(d, dict))
+        text = t("one column per day ({days})").format(days=days)
+        fallback = rule.get("semaine") or rule.get("osm")
+        return text + (" " + t("else {rule}").format(rule=fallback) if fallback else "")
+    if "semaine" in rule:
+        return t("hours in words: {column}").format(column=rule["semaine"])
+    if "osm" in rule:
+        return t("OSM hours: {column}").format(column=rule["osm"])
+    if "colonne" in rule:
+        value = rule["colonne"]
+        return " | ".join(value) if isinstance(value, list) else str(value)
+    if "valeur" in rule:
+        return t("constant “{value}”").format(value=rule["valeur"])
+    return ""
+
+
+def header_is_standard(table: Table, schema: Schema | None = None) -> bool:
+    """Whether a file's header is the standard's (at least half of the required fields found by name, case
+    ignored): else « Ouvrir un fichier de lieux… » offers the import with a mapping."""
+    from ..records import match_header
+
+    schema = schema or load_schema()
+    found = match_header(table, schema, ignore_case=True).positions
+    required = schema.required_names
+    return sum(1 for name in required if name in found) * 2 >= len(required)
