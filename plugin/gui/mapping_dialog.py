@@ -12,7 +12,6 @@ or the project's. The dialog edits a :class:`~plugin.core.mapping.Profile` only;
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 from qgis.PyQt.QtCore import Qt, QTimer
@@ -39,7 +38,8 @@ from qgis.PyQt.QtWidgets import (
 )
 
 from ..core.i18n import translate
-from ..core.mapping import Profile, ProfileError, convert_table, load_profile
+from ..core.mapping import Profile, ProfileError, load_profile
+from ..core.mapping.preview import preview, preview_table
 from ..core.mapping.proposal import (
     ColumnInfo,
     describe_columns,
@@ -50,10 +50,9 @@ from ..core.mapping.proposal import (
     value_table,
 )
 from ..core.mapping.store import ProfileStore
-from ..core.records import ColumnarRecords, Table
+from ..core.records import Table
 from ..core.schema import Schema, load_schema
 
-PREVIEW_ROWS = 1000
 PREVIEW_SHOWN = 20
 NO_COLUMN = ""
 PROFILE_RULE = "\u0000profile"  # the combo entry of a rule the combo cannot express (join, split, values…)
@@ -61,27 +60,6 @@ PROFILE_RULE = "\u0000profile"  # the combo entry of a rule the combo cannot exp
 
 def _tr(text: str) -> str:
     return translate("MappingDialog", text)
-
-
-def preview_table(table: Table, rows: int = PREVIEW_ROWS) -> Table:
-    """The first ``rows`` records of a table, as columns (the preview's input: built once)."""
-    count = min(rows, table.row_count)
-    columns = {key: [cell or "" for cell in table.column(key)[:count]] for key in table.columns}
-    return Table(
-        header=list(table.header), rows=ColumnarRecords(columns, count), source_format=table.source_format,
-        columns=list(table.columns), row_numbers=list(table.row_numbers[:count]),
-    )  # fmt: skip
-
-
-def preview(table: Table, profile: Profile, schema: Schema, source_name: str = ""):
-    """(mapping result, errors, warnings, milliseconds) of the preview's rows."""
-    from ..core.validation import validate_records
-
-    start = time.perf_counter()
-    result = convert_table(table, profile, schema, source_name=source_name)
-    report = validate_records(result.records, schema, row_numbers=result.row_numbers)
-    errors, warnings = report.counts()
-    return result, errors, warnings, (time.perf_counter() - start) * 1000.0
 
 
 class MappingDialog(QDialog):

@@ -196,6 +196,6 @@ def place_lieux(
         else:
             report.approximate += 1
         changes.append(Transformation(result.row_numbers[index], "latitude", kind, before, after))
-    result.transformations = sorted(result.transformations + changes, key=lambda change: change.row)
+    result.transformations = sorted(result.transformations + changes, key=lambda change: change[0])
     result.notes.extend(report.lines())
     return report

@@ -75,6 +75,12 @@ def _span(match: re.Match) -> tuple[int, int] | None:
     return (start, end) if start < end <= 1440 else None
 
 
+@lru_cache(maxsize=8192)
+def _spans_of(text: str) -> tuple[tuple[int, int], ...] | None:
+    spans = spans_of(text)
+    return None if spans is None else tuple(spans)
+
+
 def spans_of(text: str) -> list[tuple[int, int]] | None:
     """The time spans of a text that names no day (one cell per day); None when it holds anything else."""
     groups = _groups(_fold(text))
@@ -155,12 +161,18 @@ def french_hours_to_osm(text: str) -> str | None:
 
 def day_columns_to_osm(cells: dict[str, str]) -> tuple[str | None, list[str]]:
     """``{"Mo": "9h-12h / 14h-17h", …}`` → (OSM string or None, the days whose cell could not be read)."""
+    result, unread = _day_columns_to_osm(tuple(cells.items()))
+    return result, list(unread)
+
+
+@lru_cache(maxsize=16384)
+def _day_columns_to_osm(cells: tuple[tuple[str, str], ...]) -> tuple[str | None, tuple[str, ...]]:
     week: list[list[tuple[int, int]]] = [[] for _ in OSM_DAYS]
     unread = []
-    for code, text in cells.items():
+    for code, text in cells:
         if not text or not text.strip() or code not in OSM_DAYS:
             continue
-        spans = spans_of(text)
+        spans = _spans_of(text)
         if spans is None:
             folded = _fold(text)
             if re.fullmatch(r"\s*(fermee?s?|fermeture|closed|off|-|non)?\s*", folded):
@@ -170,7 +182,7 @@ def day_columns_to_osm(cells: dict[str, str]) -> tuple[str | None, list[str]]:
         day = OSM_DAYS.index(code)
         week[day] = sorted(set(week[day]) | set(spans))
     result = hours_from_week(week)
-    return (result or None), unread
+    return (result or None), tuple(unread)
 
 
 _OSM_DAY = re.compile(r"\b(?:Mo|Tu|We|Th|Fr|Sa|Su)\b")
