@@ -15,6 +15,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from qgis.PyQt.QtCore import Qt, QTimer
+from qgis.PyQt.QtGui import QColor
 from qgis.PyQt.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -181,6 +182,8 @@ class MappingDialog(QDialog):
         self.fields_table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.fields_table.setColumnWidth(0, 230)
         self.fields_table.setColumnWidth(1, 220)
+        for view in (self.columns_table, self.fields_table):
+            view.verticalHeader().setDefaultSectionSize(26)
         fields_layout.addWidget(self.fields_table, 3)
         self.values_label = QLabel(_tr("Select a list field to see its value table."))
         fields_layout.addWidget(self.values_label)
@@ -190,10 +193,13 @@ class MappingDialog(QDialog):
         )
         self.values_table.verticalHeader().setVisible(False)
         self.values_table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.values_table.verticalHeader().setDefaultSectionSize(24)
+        for position, width in enumerate((150, 260, 60)):
+            self.values_table.setColumnWidth(position, width)
         self.values_table.itemChanged.connect(self._value_edited)
         fields_layout.addWidget(self.values_table, 2)
         splitter.addWidget(fields_box)
-        splitter.setSizes([480, 860])
+        splitter.setSizes([500, 840])
         layout.addWidget(splitter, 3)
 
         preview_box = QGroupBox(_tr("Preview in the standard"))
@@ -203,6 +209,7 @@ class MappingDialog(QDialog):
         self.preview_table = QTableWidget(0, len(self.schema.fields))
         self.preview_table.setHorizontalHeaderLabels([spec.title for spec in self.schema.fields])
         self.preview_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.preview_table.verticalHeader().setDefaultSectionSize(24)
         preview_layout.addWidget(self.preview_table)
         layout.addWidget(preview_box, 2)
 
@@ -303,7 +310,11 @@ class MappingDialog(QDialog):
                     item = QTableWidgetItem(text)
                     item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
                     self.values_table.setItem(row, position, item)
-                self.values_table.setItem(row, 3, QTableWidgetItem("|".join(targets)))
+                target_item = QTableWidgetItem("|".join(targets))
+                if not targets:  # unmatched: the user sees what is left to decide
+                    target_item.setBackground(QColor(255, 243, 205))
+                    target_item.setToolTip(_tr("No standard value: type one (several with |), or leave it empty"))
+                self.values_table.setItem(row, 3, target_item)
         finally:
             self._filling = False
 
