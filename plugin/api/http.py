@@ -295,8 +295,10 @@ class ApiClient:
         json_body: Any = None,
         headers: Mapping[str, str] | None = None,
         ok_statuses: Sequence[int] = (),
+        body: bytes | None = None,
     ) -> Response:
-        """Send a request with retries; return the response (2xx or one of ``ok_statuses``) or raise."""
+        """Send a request with retries; return the response (2xx or one of ``ok_statuses``) or raise.
+        ``body``: raw bytes (a multipart form…), its Content-Type in ``headers``; ``json_body`` encodes JSON."""
         url = check_url(self.url(path_or_url, params), self.name)
         if not same_origin(url, self.base_url):
             raise InsecureUrlError(
@@ -306,7 +308,6 @@ class ApiClient:
                 url=url,
             )
         all_headers = {"Accept": "application/json", "User-Agent": self.user_agent}
-        body = None
         if json_body is not None:
             body = json.dumps(json_body, ensure_ascii=False).encode("utf-8")
             all_headers["Content-Type"] = "application/json"

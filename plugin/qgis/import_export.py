@@ -103,8 +103,16 @@ def import_lieux(
     schema: Schema | None = None,
     validate: bool = True,
     ignore_header_case: bool = False,
+    mapping=None,
+    source_name: str = "",
+    geocode=None,
 ) -> ImportSummary:
     """Read ``source`` (CSV, XLSX, JSON, GeoJSON, GeoPackage) into a new working GeoPackage ``output``.
+
+    ``mapping`` (a :class:`~plugin.core.mapping.Profile` or the path of one): the file is a Hub's own export,
+    mapped to the standard first (:func:`~plugin.core.mapping.convert_table`, ``source_name`` for the ids); the
+    lieux without coordinates are then placed (``geocode``: the BAN's batch ``send_csv``, or None for the
+    commune centroids alone) and every changed value is listed in the summary's notes.
 
     Every lieu is kept (without a valid point: NULL geometry), every source column that is not a
     field of the standard goes to the side table, the form and style are stored with the layer.
@@ -136,7 +144,11 @@ def import_lieux(
         if is_canceled and is_canceled():
             raise ImportCanceledError()
 
-    table = read_table(source)
+    mapping_notes: list[str] = []
+    if mapping is not None:
+        table, mapping_notes = _mapped_table(source, mapping, schema, source_name, geocode, is_canceled)
+    else:
+        table = read_table(source)
     check_cancel()
     if progress:
         progress(25.0)
@@ -172,12 +184,34 @@ def import_lieux(
         notes.append(
             translate("ImportExport", "Blank rows of the source skipped: {n}").format(n=len(blank_rows))
         )
+    notes.extend(mapping_notes)
     summary = summarize_import(str(source), records, side_table.columns, report, notes, points=points)
     summary.output = str(output)
     if not validate:
         summary.validated = False
         summary.records = records
     return summary
+
+
+def _mapped_table(source: Path, mapping, schema: Schema, source_name: str, geocode, is_canceled):
+    """The table of a Hub's file through a mapping profile, and the summary's lines of what the mapping did."""
+    from ..core.mapping import Profile, convert_table, load_profile, read_source
+    from ..core.mapping.geocoding import place_lieux
+
+    profile = mapping if isinstance(mapping, Profile) else load_profile(mapping, schema)
+    read = read_source(source)
+    name = source_name or str(profile.extras.get("source") or "")
+    result = convert_table(read, profile, schema, source_name=name)
+    place_lieux(result, geocode, is_canceled=is_canceled)
+    notes = list(getattr(read, "notes", []) or []) + list(result.notes)
+    changes = result.summary_lines()
+    if changes:
+        notes.append(translate("ImportExport", "Values changed by the mapping ({profile}):").format(
+            profile=profile.name or Path(str(profile.path or "")).name))
+        notes.extend("  " + line for line in changes)
+    table = result.table(schema)
+    table.path = str(source)
+    return table, notes
 
 
 def validate_import(summary: ImportSummary, schema: Schema | None = None) -> ImportSummary:
