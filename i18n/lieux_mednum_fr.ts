@@ -115,94 +115,109 @@
     <context>
         <name>ApiClient</name>
         <message>
-            <location filename="../plugin/api/http.py" line="164" />
+            <location filename="../plugin/api/http.py" line="166" />
             <source>{source}: the address « {url} » is not a valid http(s) URL.</source>
             <translation>{source} : l'adresse « {url} » n'est pas une URL http(s) valide.</translation>
         </message>
         <message>
-            <location filename="../plugin/api/http.py" line="171" />
+            <location filename="../plugin/api/http.py" line="173" />
             <source>{source}: plain http:// is refused for {host} (the token would travel in clear); use https://.</source>
             <translation>{source} : http:// non chiffré est refusé pour {host} (le jeton circulerait en clair) ; utilisez https://.</translation>
         </message>
         <message>
-            <location filename="../plugin/api/http.py" line="179" />
+            <location filename="../plugin/api/http.py" line="181" />
             <source>{source}: credentials in the URL are refused; store the token in the QGIS authentication database.</source>
             <translation>{source} : les identifiants dans l'URL sont refusés ; enregistrez le jeton dans la base d'authentification de QGIS.</translation>
         </message>
         <message>
-            <location filename="../plugin/api/http.py" line="302" />
+            <location filename="../plugin/api/http.py" line="358" />
             <source>{source}: refusing to send the token to another host ({host}).</source>
             <translation>{source} : envoi du jeton à un autre hôte ({host}) refusé.</translation>
         </message>
         <message>
-            <location filename="../plugin/api/http.py" line="354" />
+            <location filename="../plugin/api/http.py" line="407" />
             <source>{source}: the answer of {path} is not valid JSON (HTTP {status}, {size} bytes, type « {ctype} »). A proxy, a captive portal or a wrong URL?</source>
             <translation>{source} : la réponse de {path} n'est pas du JSON valide (HTTP {status}, {size} octets, type « {ctype} »). Un proxy, un portail captif ou une URL erronée ?</translation>
         </message>
         <message>
-            <location filename="../plugin/api/http.py" line="376" />
+            <location filename="../plugin/api/http.py" line="429" />
             <source>{source}: connection refused by {host}. Is the address right and the service running?</source>
             <translation>{source} : connexion refusée par {host}. L'adresse est-elle correcte et le service en marche ?</translation>
         </message>
         <message>
-            <location filename="../plugin/api/http.py" line="379" />
+            <location filename="../plugin/api/http.py" line="432" />
             <source>{source}: the host name {host} could not be resolved (DNS). Check the address, the network connection and the proxy settings.</source>
             <translation>{source} : le nom d'hôte {host} n'a pas pu être résolu (DNS). Vérifiez l'adresse, la connexion réseau et les paramètres du proxy.</translation>
         </message>
         <message>
-            <location filename="../plugin/api/http.py" line="382" />
+            <location filename="../plugin/api/http.py" line="435" />
             <source>{source}: no answer from {host} within {timeout} s. The service may be overloaded; try again later or raise the timeout in the settings.</source>
             <translation>{source} : aucune réponse de {host} en {timeout} s. Le service est peut-être surchargé ; réessayez plus tard ou augmentez le délai d'attente dans les paramètres.</translation>
         </message>
         <message>
-            <location filename="../plugin/api/http.py" line="385" />
+            <location filename="../plugin/api/http.py" line="438" />
             <source>{source}: secure connection to {host} failed (SSL certificate). Check the QGIS SSL settings or your proxy.</source>
             <translation>{source} : la connexion sécurisée à {host} a échoué (certificat SSL). Vérifiez les paramètres SSL de QGIS ou votre proxy.</translation>
         </message>
         <message>
-            <location filename="../plugin/api/http.py" line="390" />
+            <location filename="../plugin/api/http.py" line="443" />
             <source>{source}: network error while contacting {host}: {detail}</source>
             <translation>{source} : erreur réseau en contactant {host} : {detail}</translation>
         </message>
         <message>
-            <location filename="../plugin/api/http.py" line="416" />
+            <location filename="../plugin/api/http.py" line="469" />
             <source>{source}: a token is required (HTTP 401) and none is configured. Store it in the QGIS authentication database and choose it in the plugin settings, or set {env} for headless use.</source>
             <translation>{source} : un jeton est requis (HTTP 401) et aucun n'est configuré. Enregistrez-le dans la base d'authentification de QGIS et choisissez-le dans les paramètres de l'extension, ou définissez {env} pour un usage hors de QGIS.</translation>
         </message>
         <message>
-            <location filename="../plugin/api/http.py" line="422" />
+            <location filename="../plugin/api/http.py" line="475" />
             <source>{source}: the token was refused (HTTP 401): it is expired or wrong. Ask the provider for a new token and update it in the QGIS authentication database.</source>
             <translation>{source} : le jeton a été refusé (HTTP 401) : il a expiré ou il est erroné. Demandez un nouveau jeton au fournisseur et mettez-le à jour dans la base d'authentification de QGIS.</translation>
         </message>
         <message>
-            <location filename="../plugin/api/http.py" line="429" />
+            <location filename="../plugin/api/http.py" line="482" />
             <source>{source}: access to {path} is forbidden (HTTP 403): the token does not give this right (wrong scope or account). Server said: {detail}</source>
             <translation>{source} : l'accès à {path} est interdit (HTTP 403) : le jeton ne donne pas ce droit (mauvaise portée ou mauvais compte). Réponse du serveur : {detail}</translation>
         </message>
         <message>
-            <location filename="../plugin/api/http.py" line="436" />
+            <location filename="../plugin/api/http.py" line="489" />
             <source>{source}: {path} was not found (HTTP 404). Check the address in the plugin settings.</source>
             <translation>{source} : {path} est introuvable (HTTP 404). Vérifiez l'adresse dans les paramètres de l'extension.</translation>
         </message>
         <message>
-            <location filename="../plugin/api/http.py" line="440" />
+            <location filename="../plugin/api/http.py" line="493" />
             <source>{source} refused the request (HTTP 422): {detail}</source>
             <translation>{source} a refusé la requête (HTTP 422) : {detail}</translation>
         </message>
         <message>
-            <location filename="../plugin/api/http.py" line="444" />
+            <location filename="../plugin/api/http.py" line="497" />
             <source>{source}: too many requests (HTTP 429). Wait {wait} s before trying again.</source>
             <translation>{source} : trop de requêtes (HTTP 429). Attendez {wait} s avant de réessayer.</translation>
         </message>
         <message>
-            <location filename="../plugin/api/http.py" line="449" />
+            <location filename="../plugin/api/http.py" line="502" />
             <source>{source}: server error (HTTP {status}) after {attempts} attempt(s). The service is having trouble; try again later. Server said: {detail}</source>
             <translation>{source} : erreur du serveur (HTTP {status}) après {attempts} tentative(s). Le service rencontre des difficultés ; réessayez plus tard. Réponse du serveur : {detail}</translation>
         </message>
         <message>
-            <location filename="../plugin/api/http.py" line="452" />
+            <location filename="../plugin/api/http.py" line="505" />
             <source>{source}: unexpected answer HTTP {status} for {path}: {detail}</source>
             <translation>{source} : réponse inattendue HTTP {status} pour {path} : {detail}</translation>
+        </message>
+        <message>
+            <location filename="../plugin/api/http.py" line="374" />
+            <source>{source}: the server redirected {path} to another host ({host}, HTTP {status}); the request was not sent there, so the token stays private. Check the address in the plugin settings.</source>
+            <translation>{source} : le serveur a redirigé {path} vers un autre hôte ({host}, HTTP {status}) ; la requête n'y a pas été envoyée et le jeton reste confidentiel. Vérifiez l'adresse dans les paramètres de l'extension.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/api/http.py" line="383" />
+            <source>{source}: the server answered {method} {path} with a redirect (HTTP {status}) to {target}: nothing was accepted. Check the address in the plugin settings.</source>
+            <translation>{source} : le serveur a répondu à {method} {path} par une redirection (HTTP {status}) vers {target} : rien n'a été accepté. Vérifiez l'adresse dans les paramètres de l'extension.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/api/http.py" line="392" />
+            <source>{source}: too many redirects from {path} (last to {target}).</source>
+            <translation>{source} : trop de redirections depuis {path} (la dernière vers {target}).</translation>
         </message>
     </context>
     <context>
@@ -2819,82 +2834,82 @@
             <translation>Simulation, rien n'a été envoyé. Lieux qui seraient envoyés : {n}. </translation>
         </message>
         <message>
-            <location filename="../plugin/api/push.py" line="297" />
+            <location filename="../plugin/api/push.py" line="301" />
             <source>required value missing</source>
             <translation>valeur obligatoire manquante</translation>
         </message>
         <message>
-            <location filename="../plugin/api/push.py" line="302" />
+            <location filename="../plugin/api/push.py" line="306" />
             <source>value(s) not allowed: {values}</source>
             <translation>valeur(s) non autorisée(s) : {values}</translation>
         </message>
         <message>
-            <location filename="../plugin/api/push.py" line="305" />
+            <location filename="../plugin/api/push.py" line="309" />
             <source>« {value} » does not match the expected format</source>
             <translation>« {value} » ne respecte pas le format attendu</translation>
         </message>
         <message>
-            <location filename="../plugin/api/push.py" line="342" />
+            <location filename="../plugin/api/push.py" line="346" />
             <source>id: a lieu without id cannot be sent</source>
             <translation>id : un lieu sans id ne peut pas être envoyé</translation>
         </message>
         <message>
-            <location filename="../plugin/api/push.py" line="346" />
+            <location filename="../plugin/api/push.py" line="350" />
             <source>Not sent: {n} validation error(s).</source>
             <translation>Non envoyé : {n} erreur(s) de validation.</translation>
         </message>
         <message>
-            <location filename="../plugin/api/push.py" line="425" />
+            <location filename="../plugin/api/push.py" line="429" />
             <source>Held back: the current version at {source} could not be checked (source not configured).</source>
             <translation>Retenu : la version actuelle chez {source} n'a pas pu être vérifiée (source non configurée).</translation>
         </message>
         <message>
-            <location filename="../plugin/api/push.py" line="435" />
+            <location filename="../plugin/api/push.py" line="439" />
             <source>Held back: the lieu no longer exists at {source}.</source>
             <translation>Retenu : le lieu n'existe plus chez {source}.</translation>
         </message>
         <message>
-            <location filename="../plugin/api/push.py" line="443" />
+            <location filename="../plugin/api/push.py" line="447" />
             <source>Already up to date at the source.</source>
             <translation>Déjà à jour à la source.</translation>
         </message>
         <message>
-            <location filename="../plugin/api/push.py" line="447" />
+            <location filename="../plugin/api/push.py" line="451" />
             <source>Held back: changed at {source} since the pull (remote date_maj {remote}, pulled {pulled}). Compare both versions, then pull again to start from the remote one.</source>
             <translation>Retenu : modifié chez {source} depuis la récupération (date_maj distante {remote}, récupérée {pulled}). Comparez les deux versions, puis récupérez à nouveau les lieux pour repartir de la version distante.</translation>
         </message>
         <message>
-            <location filename="../plugin/api/push.py" line="467" />
+            <location filename="../plugin/api/push.py" line="471" />
             <source>Checking the remote versions…</source>
             <translation>Vérification des versions distantes…</translation>
         </message>
         <message>
-            <location filename="../plugin/api/push.py" line="473" />
+            <location filename="../plugin/api/push.py" line="477" />
             <source>Not sent: the remote version could not be checked.</source>
             <translation>Non envoyé : la version distante n'a pas pu être vérifiée.</translation>
         </message>
         <message>
-            <location filename="../plugin/api/push.py" line="481" />
+            <location filename="../plugin/api/push.py" line="485" />
             <source>Would be sent.</source>
             <translation>Serait envoyé.</translation>
         </message>
         <message>
-            <location filename="../plugin/api/push.py" line="513" />
+            <location filename="../plugin/api/push.py" line="517" />
             <source>{sent}/{total} lieux sent</source>
             <translation>Lieux envoyés : {sent}/{total}</translation>
         </message>
         <message>
-            <location filename="../plugin/api/push.py" line="517" />
+            <location filename="../plugin/api/push.py" line="521" />
             <source>Not sent yet: the next push will send it.</source>
             <translation>Pas encore envoyé : le prochain envoi s'en chargera.</translation>
         </message>
         <message>
-            <location filename="../plugin/api/push.py" line="528" />
+            <location filename="../plugin/api/push.py" line="532" />
             <source>Accepted by {target}.</source>
             <translation>Accepté par {target}.</translation>
         </message>
         <message>
-            <location filename="../plugin/api/push.py" line="364" />
+            <location filename="../plugin/api/push.py" line="368" />
             <source>Nothing was sent: {n} lieu(x) changed since the preview ({ids}). Check the new preview, then send again.</source>
             <translation>Rien n'a été envoyé : {n} lieu(x) ont changé depuis l'aperçu ({ids}). Vérifiez le nouvel aperçu, puis envoyez à nouveau.</translation>
         </message>
@@ -3200,12 +3215,12 @@
     <context>
         <name>QgisTransport</name>
         <message>
-            <location filename="../plugin/qgis/network.py" line="47" />
+            <location filename="../plugin/qgis/network.py" line="46" />
             <source>The QGIS authentication configuration « {id} » cannot be read (unknown id, or master password not given).</source>
             <translation>La configuration d'authentification QGIS « {id} » ne peut pas être lue (identifiant inconnu, ou mot de passe principal non saisi).</translation>
         </message>
         <message>
-            <location filename="../plugin/qgis/network.py" line="58" />
+            <location filename="../plugin/qgis/network.py" line="57" />
             <source>The QGIS authentication configuration « {id} » holds no token (use the method « API header », or « Basic » with the token as password).</source>
             <translation>La configuration d'authentification QGIS « {id} » ne contient aucun jeton (utilisez la méthode « API header », ou « Basic » avec le jeton comme mot de passe).</translation>
         </message>
