@@ -3328,32 +3328,32 @@
             <translation>Le fichier {name} n'est pas du JSON valide (ligne {line}, colonne {column}) : il est peut-être tronqué.</translation>
         </message>
         <message>
-            <location filename="../plugin/core/readers/json_reader.py" line="77" />
+            <location filename="../plugin/core/readers/json_reader.py" line="125" />
             <source>Element {position} of {name} is not an object: expected a list of lieux.</source>
             <translation>L'élément {position} de {name} n'est pas un objet : une liste de lieux est attendue.</translation>
         </message>
         <message>
-            <location filename="../plugin/core/readers/json_reader.py" line="88" />
+            <location filename="../plugin/core/readers/json_reader.py" line="136" />
             <source>The file {name} does not contain a list of lieux (a JSON array of objects or a GeoJSON FeatureCollection).</source>
             <translation>Le fichier {name} ne contient pas de liste de lieux (un tableau JSON d'objets ou une FeatureCollection GeoJSON).</translation>
         </message>
         <message>
-            <location filename="../plugin/core/readers/json_reader.py" line="145" />
+            <location filename="../plugin/core/readers/json_reader.py" line="193" />
             <source>Element {position} of {name} is not a GeoJSON feature.</source>
             <translation>L'élément {position} de {name} n'est pas une entité GeoJSON (Feature).</translation>
         </message>
         <message>
-            <location filename="../plugin/core/readers/json_reader.py" line="168" />
+            <location filename="../plugin/core/readers/json_reader.py" line="216" />
             <source>The GeoJSON declares a coordinate system other than WGS 84: geometries were not used.</source>
             <translation>Le GeoJSON déclare un système de coordonnées autre que WGS 84 : les géométries n'ont pas été utilisées.</translation>
         </message>
         <message>
-            <location filename="../plugin/core/readers/json_reader.py" line="174" />
+            <location filename="../plugin/core/readers/json_reader.py" line="222" />
             <source>{count} feature(s) have a geometry that is not a point: no coordinates taken.</source>
             <translation>{count} entité(s) ont une géométrie qui n'est pas un point : aucune coordonnée n'en a été tirée.</translation>
         </message>
         <message>
-            <location filename="../plugin/core/readers/json_reader.py" line="180" />
+            <location filename="../plugin/core/readers/json_reader.py" line="228" />
             <source>{count} feature(s) had no id property: the GeoJSON feature id was used.</source>
             <translation>{count} entité(s) n'avaient pas de propriété id : l'identifiant de l'entité GeoJSON a été utilisé.</translation>
         </message>
@@ -3386,6 +3386,11 @@
             <location filename="../plugin/core/readers/gpkg_reader.py" line="54" />
             <source>The file {name} is a SQLite database but not a GeoPackage.</source>
             <translation>Le fichier {name} est une base SQLite mais pas un GeoPackage.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/core/readers/json_reader.py" line="49" />
+            <source>{count} value(s) held a lone surrogate escape (U+D800 to U+DFFF), which is not a character: replaced by « {mark} » (listed as lossy cells).</source>
+            <translation>Valeurs contenant un échappement de demi-caractère isolé (U+D800 à U+DFFF), qui n'est pas un caractère : {count}, remplacé par « {mark} » (listées comme cellules altérées).</translation>
         </message>
     </context>
     <context>
@@ -4742,79 +4747,84 @@
     <context>
         <name>WorkingLayer</name>
         <message>
-            <location filename="../plugin/qgis/working_layer.py" line="90" />
+            <location filename="../plugin/qgis/working_layer.py" line="91" />
             <source>Import canceled.</source>
             <translation>Import annulé.</translation>
         </message>
         <message>
-            <location filename="../plugin/qgis/working_layer.py" line="138" />
+            <location filename="../plugin/qgis/working_layer.py" line="139" />
             <source>The lieux could not be written to the layer: {error}</source>
             <translation>Les lieux n'ont pas pu être écrits dans la couche : {error}</translation>
         </message>
         <message>
-            <location filename="../plugin/qgis/working_layer.py" line="281" />
+            <location filename="../plugin/qgis/working_layer.py" line="282" />
             <source>The default style could not be loaded: {error}</source>
             <translation>Le style par défaut n'a pas pu être chargé : {error}</translation>
         </message>
         <message>
-            <location filename="../plugin/qgis/working_layer.py" line="286" />
+            <location filename="../plugin/qgis/working_layer.py" line="287" />
             <source>No service given</source>
             <translation>Aucun service indiqué</translation>
         </message>
         <message>
-            <location filename="../plugin/qgis/working_layer.py" line="286" />
+            <location filename="../plugin/qgis/working_layer.py" line="287" />
             <source>1 or 2 services</source>
             <translation>1 ou 2 services</translation>
         </message>
         <message>
-            <location filename="../plugin/qgis/working_layer.py" line="286" />
+            <location filename="../plugin/qgis/working_layer.py" line="287" />
             <source>3 to 5 services</source>
             <translation>3 à 5 services</translation>
         </message>
         <message>
-            <location filename="../plugin/qgis/working_layer.py" line="286" />
+            <location filename="../plugin/qgis/working_layer.py" line="287" />
             <source>6 services or more</source>
             <translation>6 services ou plus</translation>
         </message>
         <message>
-            <location filename="../plugin/qgis/working_layer.py" line="309" />
+            <location filename="../plugin/qgis/working_layer.py" line="310" />
             <source>Lieux de médiation numérique: form and style</source>
             <translation>Lieux de médiation numérique : formulaire et style</translation>
         </message>
         <message>
-            <location filename="../plugin/qgis/working_layer.py" line="313" />
+            <location filename="../plugin/qgis/working_layer.py" line="314" />
             <source>The form and style could not be stored with the layer: {error}</source>
             <translation>Le formulaire et le style n'ont pas pu être enregistrés avec la couche : {error}</translation>
         </message>
         <message>
-            <location filename="../plugin/qgis/working_layer.py" line="411" />
+            <location filename="../plugin/qgis/working_layer.py" line="412" />
             <source>The GeoPackage {path} could not be created: {error}</source>
             <translation>Le GeoPackage {path} n'a pas pu être créé : {error}</translation>
         </message>
         <message>
-            <location filename="../plugin/qgis/working_layer.py" line="533" />
+            <location filename="../plugin/qgis/working_layer.py" line="575" />
             <source>The lieux could not be written to {path}: {error}</source>
             <translation>Les lieux n'ont pas pu être écrits dans {path} : {error}</translation>
         </message>
         <message>
-            <location filename="../plugin/qgis/working_layer.py" line="550" />
+            <location filename="../plugin/qgis/working_layer.py" line="598" />
             <source>{path} has no layer “{table}”: it is not a working GeoPackage of lieux.</source>
             <translation>{path} n'a pas de couche « {table} » : ce n'est pas un GeoPackage de travail de lieux.</translation>
         </message>
         <message>
-            <location filename="../plugin/qgis/working_layer.py" line="556" />
+            <location filename="../plugin/qgis/working_layer.py" line="604" />
             <source>The layer “{table}” of {path} does not have the fields of the standard.</source>
             <translation>La couche « {table} » de {path} n'a pas les champs du standard.</translation>
         </message>
         <message>
-            <location filename="../plugin/qgis/working_layer.py" line="571" />
+            <location filename="../plugin/qgis/working_layer.py" line="619" />
             <source>The working GeoPackage {path} cannot be opened.</source>
             <translation>Le GeoPackage de travail {path} ne peut pas être ouvert.</translation>
         </message>
         <message>
-            <location filename="../plugin/qgis/working_layer.py" line="628" />
+            <location filename="../plugin/qgis/working_layer.py" line="676" />
             <source>Lieux — {name}</source>
             <translation>Lieux — {name}</translation>
+        </message>
+        <message>
+            <location filename="../plugin/qgis/working_layer.py" line="579" />
+            <source>The lieux could not be written: a value holds a character that cannot be stored as UTF-8 text (a lone surrogate, U+D800 to U+DFFF). Correct the source file and import it again.</source>
+            <translation>Les lieux n'ont pas pu être écrits : une valeur contient un caractère impossible à enregistrer en texte UTF-8 (demi-caractère isolé, U+D800 à U+DFFF). Corrigez le fichier source et importez-le à nouveau.</translation>
         </message>
     </context>
     <context>

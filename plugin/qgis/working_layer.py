@@ -33,7 +33,8 @@ import operator
 import os
 import sqlite3
 import struct
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
@@ -443,11 +444,52 @@ def create_working_geopackage(
     Safe in a background task: the QGIS layer used to store the style is never added to a project.
     ``points``: the records' points (``point_of`` of each), when the caller has them already.
     """
-    schema = schema or load_schema()
-    names = schema.field_names
     path = Path(path)
-    if path.exists():
-        path.unlink()
+    with replaced_on_success(path) as temporary:
+        _write_geopackage(temporary, records, side_table, metadata, schema or load_schema(), progress, is_canceled,
+                          store_style, points)
+    if progress:
+        progress(100.0)
+
+
+@contextmanager
+def replaced_on_success(path: Path) -> Iterator[Path]:
+    """A temporary GeoPackage beside ``path`` that replaces it atomically when the block ends without error.
+
+    A failed or cancelled write leaves an existing ``path`` exactly as it was (nothing half-written over it);
+    the target's stale ``-wal``/``-shm`` files (which SQLite would replay onto the new file) are removed first.
+    """
+    temporary = path.with_name(f".{path.stem}.{os.getpid()}.tmp{path.suffix or '.gpkg'}")
+    _remove_database(temporary)
+    try:
+        yield temporary
+        for suffix in ("-wal", "-shm", "-journal"):
+            stale = path.with_name(path.name + suffix)
+            if stale.exists():
+                stale.unlink()
+        os.replace(temporary, path)
+    except OSError as error:
+        raise WorkingLayerError(
+            translate("WorkingLayer", "The lieux could not be written to {path}: {error}").format(
+                path=path, error=error.strerror or error
+            )
+        ) from None
+    finally:
+        _remove_database(temporary)
+
+
+def _remove_database(path: Path) -> None:
+    for name in (path, *(path.with_name(path.name + suffix) for suffix in ("-wal", "-shm", "-journal"))):
+        try:
+            name.unlink()
+        except FileNotFoundError:
+            pass
+        except OSError:
+            pass
+
+
+def _write_geopackage(path, records, side_table, metadata, schema, progress, is_canceled, store_style, points):
+    names = schema.field_names
     with_side = bool(side_table and side_table.columns)
     _create_tables(path, schema, side_table, metadata or {})
 
@@ -533,12 +575,18 @@ def create_working_geopackage(
         raise WorkingLayerError(
             translate("WorkingLayer", "The lieux could not be written to {path}: {error}").format(path=path, error=err)
         ) from err
+    except UnicodeEncodeError:
+        raise WorkingLayerError(
+            translate(
+                "WorkingLayer",
+                "The lieux could not be written: a value holds a character that cannot be stored as UTF-8 text (a "
+                "lone surrogate, U+D800 to U+DFFF). Correct the source file and import it again."
+            )
+        ) from None
     finally:
         connection.close()
     if store_style:
         store_form_and_style(path)
-    if progress:
-        progress(100.0)
 
 
 def load_working_layer(path: str | os.PathLike, name: str | None = None) -> QgsVectorLayer:

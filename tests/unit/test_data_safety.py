@@ -1,0 +1,72 @@
+"""Data safety of the headless core (issue 13): unencodable text, outputs never over the input, defused CSV
+cells, French messages instead of Python internals, reading limits."""
+
+from __future__ import annotations
+
+import json
+import os
+
+import pytest
+
+from plugin.core import cli
+
+ROOT_ARGS = ["--today", "2025-06-01", "--lang", "en"]
+
+
+def run(capsys, *args):
+    code = cli.main(["validate", *map(str, args), *ROOT_ARGS])
+    out, err = capsys.readouterr()
+    assert "Traceback" not in out + err
+    return code, out, err
+
+
+# ------------------------------------------------------------------------------------------------ item 3
+def test_fix_of_a_file_with_lone_surrogates_replaces_and_reports_them(capsys, tmp_path):
+    source = tmp_path / "surrogate.json"
+    source.write_text('[{"id": "x", "nom": "\\ud800"}]', encoding="utf-8")
+    before = source.read_bytes()
+    fixed = tmp_path / "corrige.csv"
+    code, out, err = run(capsys, source, "--fix", fixed)
+    assert code == 1  # errors in the file (required fields), not an internal error (3)
+    assert "\ufffd" in fixed.read_text(encoding="utf-8") and source.read_bytes() == before
+    assert "Row 1 · id x" in out and "nom · lost-characters" in out  # replaced, and reported where
+
+
+def test_a_lone_surrogate_in_a_key_is_replaced_too(capsys, tmp_path):
+    source = tmp_path / "cle.json"
+    source.write_text('[{"id": "x", "col\\udfff": "v"}]', encoding="utf-8")
+    code, out, _ = run(capsys, source, "--format", "json")
+    report = json.loads(out)
+    assert code == 1 and report["rows"] == 1
+    assert any(issue["code"] == "lost-characters" for issue in report["issues"])
+
+
+# ------------------------------------------------------------------------------------------------ item 8
+def test_output_onto_a_hard_link_of_the_input_is_refused(capsys, tmp_path, samples):
+    source = tmp_path / "lieux.csv"
+    source.write_bytes((samples / "bad.csv").read_bytes())
+    link = tmp_path / "lien.json"
+    os.link(source, link)
+    before = source.read_bytes()
+    code, _, err = run(capsys, source, "--format", "json", "-o", link)
+    assert code == 2 and source.read_bytes() == before and link.read_bytes() == before
+    assert "lien.json" in err
+    code, _, err = run(capsys, source, "--fix", link)
+    assert code == 2 and source.read_bytes() == before
+
+
+def test_output_onto_a_symlink_of_the_input_is_refused(capsys, tmp_path, samples):
+    source = tmp_path / "lieux.csv"
+    source.write_bytes((samples / "bad.csv").read_bytes())
+    link = tmp_path / "lien.txt"
+    link.symlink_to(source)
+    code, _, _ = run(capsys, source, "-o", link)
+    assert code == 2 and source.read_bytes() == (samples / "bad.csv").read_bytes()
+
+
+@pytest.fixture
+def samples(shared_data):
+    path = shared_data / "samples"
+    if not path.exists():
+        pytest.skip("../shared/data/samples is not available")
+    return path
