@@ -713,34 +713,44 @@
             <translation>Lieux sélectionnés uniquement</translation>
         </message>
         <message>
-            <location filename="../plugin/gui/export_dialog.py" line="57" />
+            <location filename="../plugin/gui/export_dialog.py" line="68" />
             <source>CSV (*.csv);;JSON (*.json);;GeoJSON (*.geojson)</source>
             <translation>CSV (*.csv);;JSON (*.json);;GeoJSON (*.geojson)</translation>
         </message>
         <message>
-            <location filename="../plugin/gui/export_dialog.py" line="60" />
+            <location filename="../plugin/gui/export_dialog.py" line="71" />
             <source>File to write</source>
             <translation>Fichier à écrire</translation>
         </message>
         <message>
-            <location filename="../plugin/gui/export_dialog.py" line="61" />
+            <location filename="../plugin/gui/export_dialog.py" line="72" />
             <source>File</source>
             <translation>Fichier</translation>
         </message>
         <message>
-            <location filename="../plugin/gui/export_dialog.py" line="63" />
+            <location filename="../plugin/gui/export_dialog.py" line="74" />
             <source>The format follows the extension: .csv (the standard's CSV: UTF-8, comma, “|” lists), .json (array of records) or .geojson (points). The suggested name follows the standard's recommendation: date_producer_lieux-de-mediation-numerique_territory. The export reports the validation of what it wrote.</source>
             <translation>Le format suit l'extension du fichier : .csv (le CSV du standard : UTF-8, virgule, listes séparées par des |), .json (tableau d'enregistrements) ou .geojson (points). Le nom proposé suit la recommandation du standard : date_producteur_lieux-de-mediation-numerique_territoire. L'export indique la validation de ce qu'il a écrit.</translation>
         </message>
         <message>
-            <location filename="../plugin/gui/export_dialog.py" line="76" />
+            <location filename="../plugin/gui/export_dialog.py" line="87" />
             <source>Export</source>
             <translation>Exporter</translation>
         </message>
         <message>
-            <location filename="../plugin/gui/export_dialog.py" line="95" />
+            <location filename="../plugin/gui/export_dialog.py" line="106" />
             <source>Selected lieux only ({n})</source>
             <translation>Lieux sélectionnés uniquement ({n})</translation>
+        </message>
+        <message>
+            <location filename="../plugin/gui/export_dialog.py" line="55" />
+            <source>Also export the source columns (colonnes_source)</source>
+            <translation>Exporter aussi les colonnes source (colonnes_source)</translation>
+        </message>
+        <message>
+            <location filename="../plugin/gui/export_dialog.py" line="58" />
+            <source>Adds, after the 32 fields of the standard, the columns of the source that are not fields of the standard (kept aside at the import).</source>
+            <translation>Ajoute, après les 32 champs du standard, les colonnes de la source qui ne sont pas des champs du standard (mises de côté à l'import).</translation>
         </message>
     </context>
     <context>
@@ -756,59 +766,64 @@
             <translation>export,exporter,csv,json,geojson,standard,publier,publication,publish,lieux,mednum</translation>
         </message>
         <message>
-            <location filename="../plugin/processing/lieux_files_algorithms.py" line="143" />
-            <source>&lt;p&gt;Writes lieux de médiation numérique as a file of the national standard. The extension of the output picks the format: &lt;b&gt;.csv&lt;/b&gt; (the standard's CSV: header in schema order, UTF-8, comma separator, lists joined with &lt;code&gt;|&lt;/code&gt;, decimal point), &lt;b&gt;.json&lt;/b&gt; (array of records) or &lt;b&gt;.geojson&lt;/b&gt; (points).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Lieux&lt;/b&gt;: a layer of the project (a working layer, or any layer whose fields are named like the standard's) or a file (CSV, XLSX, JSON, GeoJSON, GeoPackage). &lt;b&gt;Selected lieux only&lt;/b&gt;: export the selection of the layer.&lt;/p&gt;&lt;p&gt;The standard recommends naming the file &lt;code&gt;YYYY-MM-DD_idProducteur_lieux-de-mediation-numerique_territoire.csv&lt;/code&gt;. The log gives the validation of what was written; results LIEUX, ERRORS and WARNINGS give the counts.&lt;/p&gt;</source>
-            <translation>&lt;p&gt;Écrit des lieux de médiation numérique dans un fichier du standard national. L'extension du fichier de sortie détermine le format : &lt;b&gt;.csv&lt;/b&gt; (le CSV du standard : en-tête dans l'ordre du schéma, UTF-8, séparateur virgule, listes jointes par &lt;code&gt;|&lt;/code&gt;, point décimal), &lt;b&gt;.json&lt;/b&gt; (tableau d'enregistrements) ou &lt;b&gt;.geojson&lt;/b&gt; (points).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Lieux&lt;/b&gt; : une couche du projet (une couche de travail, ou toute couche dont les champs portent les noms du standard) ou un fichier (CSV, XLSX, JSON, GeoJSON, GeoPackage). &lt;b&gt;Lieux sélectionnés uniquement&lt;/b&gt; : exporter la sélection de la couche.&lt;/p&gt;&lt;p&gt;Le standard recommande de nommer le fichier &lt;code&gt;AAAA-MM-JJ_idProducteur_lieux-de-mediation-numerique_territoire.csv&lt;/code&gt;. Le journal donne la validation de ce qui a été écrit ; les résultats LIEUX, ERRORS et WARNINGS en donnent les nombres.&lt;/p&gt;</translation>
-        </message>
-        <message>
-            <location filename="../plugin/processing/lieux_files_algorithms.py" line="158" />
+            <location filename="../plugin/processing/lieux_files_algorithms.py" line="162" />
             <source>Lieux (layer or file)</source>
             <translation>Lieux (couche ou fichier)</translation>
         </message>
         <message>
-            <location filename="../plugin/processing/lieux_files_algorithms.py" line="163" />
+            <location filename="../plugin/processing/lieux_files_algorithms.py" line="167" />
             <source>Selected lieux only</source>
             <translation>Lieux sélectionnés uniquement</translation>
         </message>
         <message>
-            <location filename="../plugin/processing/lieux_files_algorithms.py" line="168" />
+            <location filename="../plugin/processing/lieux_files_algorithms.py" line="179" />
             <source>Conformant file</source>
             <translation>Fichier conforme</translation>
         </message>
         <message>
-            <location filename="../plugin/processing/lieux_files_algorithms.py" line="168" />
+            <location filename="../plugin/processing/lieux_files_algorithms.py" line="179" />
             <source>CSV (*.csv);;JSON (*.json);;GeoJSON (*.geojson)</source>
             <translation>CSV (*.csv);;JSON (*.json);;GeoJSON (*.geojson)</translation>
         </message>
         <message>
-            <location filename="../plugin/processing/lieux_files_algorithms.py" line="175" />
+            <location filename="../plugin/processing/lieux_files_algorithms.py" line="186" />
             <source>Number of lieux</source>
             <translation>Nombre de lieux</translation>
         </message>
         <message>
-            <location filename="../plugin/processing/lieux_files_algorithms.py" line="176" />
+            <location filename="../plugin/processing/lieux_files_algorithms.py" line="187" />
             <source>Number of errors</source>
             <translation>Nombre d'erreurs</translation>
         </message>
         <message>
-            <location filename="../plugin/processing/lieux_files_algorithms.py" line="177" />
+            <location filename="../plugin/processing/lieux_files_algorithms.py" line="188" />
             <source>Number of warnings</source>
             <translation>Nombre d'avertissements</translation>
         </message>
         <message>
-            <location filename="../plugin/processing/lieux_files_algorithms.py" line="187" />
+            <location filename="../plugin/processing/lieux_files_algorithms.py" line="198" />
             <source>“Selected lieux only” needs a layer of the project as input.</source>
             <translation>« Lieux sélectionnés uniquement » nécessite une couche du projet en entrée.</translation>
         </message>
         <message>
-            <location filename="../plugin/processing/lieux_files_algorithms.py" line="216" />
+            <location filename="../plugin/processing/lieux_files_algorithms.py" line="229" />
             <source>A file has no selection: every lieu is exported.</source>
             <translation>Un fichier n'a pas de sélection : tous les lieux sont exportés.</translation>
         </message>
         <message>
-            <location filename="../plugin/processing/lieux_files_algorithms.py" line="219" />
+            <location filename="../plugin/processing/lieux_files_algorithms.py" line="232" />
             <source>Reading {path}…</source>
             <translation>Lecture de {path}…</translation>
+        </message>
+        <message>
+            <location filename="../plugin/processing/lieux_files_algorithms.py" line="143" />
+            <source>&lt;p&gt;Writes lieux de médiation numérique as a file of the national standard. The extension of the output picks the format: &lt;b&gt;.csv&lt;/b&gt; (the standard's CSV: header in schema order, UTF-8, comma separator, lists joined with &lt;code&gt;|&lt;/code&gt;, decimal point), &lt;b&gt;.json&lt;/b&gt; (array of records) or &lt;b&gt;.geojson&lt;/b&gt; (points).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Lieux&lt;/b&gt;: a layer of the project (a working layer, or any layer whose fields are named like the standard's) or a file (CSV, XLSX, JSON, GeoJSON, GeoPackage). &lt;b&gt;Selected lieux only&lt;/b&gt;: export the selection of the layer.&lt;/p&gt;&lt;p&gt;The standard recommends naming the file &lt;code&gt;YYYY-MM-DD_idProducteur_lieux-de-mediation-numerique_territoire.csv&lt;/code&gt;. The log gives the validation of what was written; results LIEUX, ERRORS and WARNINGS give the counts.&lt;/p&gt;&lt;p&gt;Every lieu is written, or nothing: a lieu with no value in any written column is refused (with their number), since a file cannot hold it. &lt;b&gt;Also export the source columns&lt;/b&gt; adds the columns that are not fields of the standard (the &lt;code&gt;colonnes_source&lt;/code&gt; kept at the import, the other fields of a layer or columns of a file) after the 32 fields.&lt;/p&gt;</source>
+            <translation>&lt;p&gt;Écrit des lieux de médiation numérique dans un fichier du standard national. L'extension du fichier de sortie détermine le format : &lt;b&gt;.csv&lt;/b&gt; (le CSV du standard : en-tête dans l'ordre du schéma, UTF-8, séparateur virgule, listes jointes par &lt;code&gt;|&lt;/code&gt;, point décimal), &lt;b&gt;.json&lt;/b&gt; (tableau d'enregistrements) ou &lt;b&gt;.geojson&lt;/b&gt; (points).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Lieux&lt;/b&gt; : une couche du projet (une couche de travail, ou toute couche dont les champs portent les noms du standard) ou un fichier (CSV, XLSX, JSON, GeoJSON, GeoPackage). &lt;b&gt;Lieux sélectionnés uniquement&lt;/b&gt; : exporter la sélection de la couche.&lt;/p&gt;&lt;p&gt;Le standard recommande de nommer le fichier &lt;code&gt;AAAA-MM-JJ_idProducteur_lieux-de-mediation-numerique_territoire.csv&lt;/code&gt;. Le journal donne la validation de ce qui a été écrit ; les résultats LIEUX, ERRORS et WARNINGS en donnent les nombres.&lt;/p&gt;&lt;p&gt;Tous les lieux sont écrits, ou aucun : un lieu sans aucune valeur dans les colonnes écrites est refusé (avec leur nombre), car un fichier ne peut pas le contenir. &lt;b&gt;Exporter aussi les colonnes source&lt;/b&gt; ajoute, après les 32 champs, les colonnes qui ne sont pas des champs du standard (les &lt;code&gt;colonnes_source&lt;/code&gt; gardées à l'import, les autres champs d'une couche ou colonnes d'un fichier).&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <location filename="../plugin/processing/lieux_files_algorithms.py" line="172" />
+            <source>Also export the source columns (colonnes_source)</source>
+            <translation>Exporter aussi les colonnes source (colonnes_source)</translation>
         </message>
     </context>
     <context>
@@ -1284,27 +1299,27 @@
     <context>
         <name>ImportExport</name>
         <message>
-            <location filename="../plugin/qgis/import_export.py" line="122" />
+            <location filename="../plugin/qgis/import_export.py" line="124" />
             <source>The working layer must be a GeoPackage file (.gpkg): {path}</source>
             <translation>La couche de travail doit être un fichier GeoPackage (.gpkg) : {path}</translation>
         </message>
         <message>
-            <location filename="../plugin/qgis/import_export.py" line="126" />
+            <location filename="../plugin/qgis/import_export.py" line="128" />
             <source>The working GeoPackage cannot replace the source file {path}.</source>
             <translation>Le GeoPackage de travail ne peut pas remplacer le fichier source {path}.</translation>
         </message>
         <message>
-            <location filename="../plugin/qgis/import_export.py" line="172" />
+            <location filename="../plugin/qgis/import_export.py" line="174" />
             <source>Blank rows of the source skipped: {n}</source>
             <translation>Lignes vides de la source ignorées : {n}</translation>
         </message>
         <message>
-            <location filename="../plugin/qgis/import_export.py" line="203" />
+            <location filename="../plugin/qgis/import_export.py" line="205" />
             <source>Unknown export format “{ext}”: name the file .csv, .json or .geojson.</source>
             <translation>Format d'export « {ext} » inconnu : nommez le fichier en .csv, .json ou .geojson.</translation>
         </message>
         <message>
-            <location filename="../plugin/qgis/import_export.py" line="239" />
+            <location filename="../plugin/qgis/import_export.py" line="265" />
             <source>Export canceled.</source>
             <translation>Export annulé.</translation>
         </message>
@@ -1614,12 +1629,12 @@
             <translation>Validation de {name}</translation>
         </message>
         <message>
-            <location filename="../plugin/gui/lieux_files.py" line="238" />
+            <location filename="../plugin/gui/lieux_files.py" line="241" />
             <source>Export to {name}</source>
             <translation>Export vers {name}</translation>
         </message>
         <message>
-            <location filename="../plugin/gui/lieux_files.py" line="247" />
+            <location filename="../plugin/gui/lieux_files.py" line="251" />
             <source>Export a conformant file</source>
             <translation>Exporter un fichier conforme</translation>
         </message>
@@ -4757,72 +4772,72 @@
             <translation>Les lieux n'ont pas pu être écrits dans la couche : {error}</translation>
         </message>
         <message>
-            <location filename="../plugin/qgis/working_layer.py" line="282" />
+            <location filename="../plugin/qgis/working_layer.py" line="324" />
             <source>The default style could not be loaded: {error}</source>
             <translation>Le style par défaut n'a pas pu être chargé : {error}</translation>
         </message>
         <message>
-            <location filename="../plugin/qgis/working_layer.py" line="287" />
+            <location filename="../plugin/qgis/working_layer.py" line="329" />
             <source>No service given</source>
             <translation>Aucun service indiqué</translation>
         </message>
         <message>
-            <location filename="../plugin/qgis/working_layer.py" line="287" />
+            <location filename="../plugin/qgis/working_layer.py" line="329" />
             <source>1 or 2 services</source>
             <translation>1 ou 2 services</translation>
         </message>
         <message>
-            <location filename="../plugin/qgis/working_layer.py" line="287" />
+            <location filename="../plugin/qgis/working_layer.py" line="329" />
             <source>3 to 5 services</source>
             <translation>3 à 5 services</translation>
         </message>
         <message>
-            <location filename="../plugin/qgis/working_layer.py" line="287" />
+            <location filename="../plugin/qgis/working_layer.py" line="329" />
             <source>6 services or more</source>
             <translation>6 services ou plus</translation>
         </message>
         <message>
-            <location filename="../plugin/qgis/working_layer.py" line="310" />
+            <location filename="../plugin/qgis/working_layer.py" line="352" />
             <source>Lieux de médiation numérique: form and style</source>
             <translation>Lieux de médiation numérique : formulaire et style</translation>
         </message>
         <message>
-            <location filename="../plugin/qgis/working_layer.py" line="314" />
+            <location filename="../plugin/qgis/working_layer.py" line="356" />
             <source>The form and style could not be stored with the layer: {error}</source>
             <translation>Le formulaire et le style n'ont pas pu être enregistrés avec la couche : {error}</translation>
         </message>
         <message>
-            <location filename="../plugin/qgis/working_layer.py" line="412" />
+            <location filename="../plugin/qgis/working_layer.py" line="454" />
             <source>The GeoPackage {path} could not be created: {error}</source>
             <translation>Le GeoPackage {path} n'a pas pu être créé : {error}</translation>
         </message>
         <message>
-            <location filename="../plugin/qgis/working_layer.py" line="575" />
+            <location filename="../plugin/qgis/working_layer.py" line="617" />
             <source>The lieux could not be written to {path}: {error}</source>
             <translation>Les lieux n'ont pas pu être écrits dans {path} : {error}</translation>
         </message>
         <message>
-            <location filename="../plugin/qgis/working_layer.py" line="598" />
+            <location filename="../plugin/qgis/working_layer.py" line="640" />
             <source>{path} has no layer “{table}”: it is not a working GeoPackage of lieux.</source>
             <translation>{path} n'a pas de couche « {table} » : ce n'est pas un GeoPackage de travail de lieux.</translation>
         </message>
         <message>
-            <location filename="../plugin/qgis/working_layer.py" line="604" />
+            <location filename="../plugin/qgis/working_layer.py" line="646" />
             <source>The layer “{table}” of {path} does not have the fields of the standard.</source>
             <translation>La couche « {table} » de {path} n'a pas les champs du standard.</translation>
         </message>
         <message>
-            <location filename="../plugin/qgis/working_layer.py" line="619" />
+            <location filename="../plugin/qgis/working_layer.py" line="661" />
             <source>The working GeoPackage {path} cannot be opened.</source>
             <translation>Le GeoPackage de travail {path} ne peut pas être ouvert.</translation>
         </message>
         <message>
-            <location filename="../plugin/qgis/working_layer.py" line="676" />
+            <location filename="../plugin/qgis/working_layer.py" line="718" />
             <source>Lieux — {name}</source>
             <translation>Lieux — {name}</translation>
         </message>
         <message>
-            <location filename="../plugin/qgis/working_layer.py" line="579" />
+            <location filename="../plugin/qgis/working_layer.py" line="621" />
             <source>The lieux could not be written: a value holds a character that cannot be stored as UTF-8 text (a lone surrogate, U+D800 to U+DFFF). Correct the source file and import it again.</source>
             <translation>Les lieux n'ont pas pu être écrits : une valeur contient un caractère impossible à enregistrer en texte UTF-8 (demi-caractère isolé, U+D800 à U+DFFF). Corrigez le fichier source et importez-le à nouveau.</translation>
         </message>
@@ -4835,29 +4850,34 @@
             <translation>Le fichier source {name} ne sera pas écrasé : choisissez un autre nom de fichier pour l'export.</translation>
         </message>
         <message>
-            <location filename="../plugin/core/writers.py" line="80" />
+            <location filename="../plugin/core/writers.py" line="132" />
             <source>Cannot export to {name}: choose a .csv, .json or .geojson file.</source>
             <translation>Impossible d'exporter vers {name} : choisissez un fichier .csv, .json ou .geojson.</translation>
         </message>
         <message>
-            <location filename="../plugin/core/writers.py" line="106" />
+            <location filename="../plugin/core/writers.py" line="158" />
             <source>Cannot write {name}: the folder {folder} does not exist.</source>
             <translation>Impossible d'écrire {name} : le dossier {folder} n'existe pas.</translation>
         </message>
         <message>
-            <location filename="../plugin/core/writers.py" line="110" />
+            <location filename="../plugin/core/writers.py" line="162" />
             <source>Cannot write {name}: it is a folder.</source>
             <translation>Impossible d'écrire {name} : c'est un dossier.</translation>
         </message>
         <message>
-            <location filename="../plugin/core/writers.py" line="122" />
+            <location filename="../plugin/core/writers.py" line="174" />
             <source>Cannot write {name}: permission denied (is the file open in another program?).</source>
             <translation>Impossible d'écrire {name} : permission refusée (le fichier est-il ouvert dans un autre programme ?).</translation>
         </message>
         <message>
-            <location filename="../plugin/core/writers.py" line="129" />
+            <location filename="../plugin/core/writers.py" line="181" />
             <source>Cannot write {name} ({detail}).</source>
             <translation>Impossible d'écrire {name} ({detail}).</translation>
+        </message>
+        <message>
+            <location filename="../plugin/core/writers.py" line="92" />
+            <source>Nothing was written to « {name} »: {count} of the {total} lieux have no value in any column written (lieux n° {positions}). A file cannot hold them: they would be read back as blank rows, i.e. lost. Fill them in or delete them; if their data is in columns that are not fields of the standard (kept aside at the import), export those source columns too.</source>
+            <translation>Rien n'a été écrit dans « {name} » : {count} des {total} lieux n'ont aucune valeur dans les colonnes écrites (lieux n° {positions}). Un fichier ne peut pas les contenir : ils seraient relus comme des lignes vides, donc perdus. Complétez-les ou supprimez-les ; si leurs données sont dans des colonnes qui ne sont pas des champs du standard (mises de côté à l'import), exportez aussi ces colonnes source.</translation>
         </message>
     </context>
 </TS>

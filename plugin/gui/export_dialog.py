@@ -52,6 +52,17 @@ class ExportDialog(QDialog):
         form.addRow(translate("ExportDialog", "Lieux"), self.layer_combo)
         self.selected_box = QCheckBox(translate("ExportDialog", "Selected lieux only"), self)
         form.addRow("", self.selected_box)
+        self.source_columns_box = QCheckBox(
+            translate("ExportDialog", "Also export the source columns (colonnes_source)"), self
+        )
+        self.source_columns_box.setToolTip(
+            translate(
+                "ExportDialog",
+                "Adds, after the 32 fields of the standard, the columns of the source that are not fields of the "
+                "standard (kept aside at the import)."
+            )
+        )
+        form.addRow("", self.source_columns_box)
         self.file_widget = QgsFileWidget(self)
         self.file_widget.setStorageMode(QgsFileWidget.StorageMode.SaveFile)
         self.file_widget.setFilter(
@@ -112,3 +123,6 @@ class ExportDialog(QDialog):
 
     def output_path(self) -> str:
         return self.file_widget.filePath()
+
+    def source_columns(self) -> bool:
+        return self.source_columns_box.isChecked()

@@ -58,3 +58,86 @@ def test_a_lone_surrogate_is_replaced_and_reported_not_an_empty_geopackage(exist
         assert connection.execute("SELECT nom, commune FROM lieux").fetchone() == ("\ufffd", "Reims\ufffd")
     details = summary.details()
     assert "U+D800" in details and "2" in details  # the user is told how many values were replaced
+
+
+# ------------------------------------------------------------------------------------------------ item 4
+@pytest.fixture()
+def mednum_provider(qgis_processing):
+    from qgis.core import QgsApplication
+
+    from plugin.processing.provider import MednumProvider
+
+    provider = MednumProvider()
+    QgsApplication.processingRegistry().addProvider(provider)
+    yield provider
+    QgsApplication.processingRegistry().removeProvider(provider)
+
+
+@pytest.fixture
+def cnfs_csv(tmp_path):
+    """A file whose columns have other names than the standard's (a CNFS-like export): 40 lieux."""
+    path = tmp_path / "cnfs.csv"
+    lines = ["Nom de la structure;Ville;Code postal"] + [f"Structure {i};Ajaccio;20000" for i in range(40)]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def test_export_refuses_lieux_without_any_standard_value_with_their_count(cnfs_csv, tmp_path, mednum_provider):
+    import processing
+    from qgis.core import QgsProcessingException
+
+    out = tmp_path / "export.csv"
+    with pytest.raises(QgsProcessingException) as info:
+        processing.run("mednum:export", {"INPUT": str(cnfs_csv), "OUTPUT": str(out)})
+    assert "40" in str(info.value) and not out.exists()
+    gpkg = tmp_path / "travail.gpkg"
+    processing.run("mednum:import", {"INPUT": str(cnfs_csv), "OUTPUT": str(gpkg)})
+    for source in (str(gpkg), ):
+        with pytest.raises(QgsProcessingException) as info:
+            processing.run("mednum:export", {"INPUT": source, "OUTPUT": str(out)})
+        assert "40" in str(info.value) and not out.exists()
+
+
+def test_export_of_the_source_columns_keeps_every_lieu(cnfs_csv, tmp_path, mednum_provider, qgis_new_project):
+    import processing
+    from qgis.core import QgsProject, QgsVectorLayer
+
+    from plugin.core.readers import read_table
+    from plugin.qgis.working_layer import gpkg_uri
+
+    gpkg = tmp_path / "travail.gpkg"
+    processing.run("mednum:import", {"INPUT": str(cnfs_csv), "OUTPUT": str(gpkg)})
+    layer = QgsVectorLayer(gpkg_uri(gpkg), "lieux", "ogr")
+    QgsProject.instance().addMapLayer(layer)
+    for name, source in (("fichier", str(cnfs_csv)), ("gpkg", str(gpkg)), ("couche", layer.id())):
+        out = tmp_path / f"export-{name}.csv"
+        result = processing.run("mednum:export", {"INPUT": source, "SOURCE_COLUMNS": True, "OUTPUT": str(out)})
+        table = read_table(out)
+        assert result["LIEUX"] == 40 and table.row_count == 40, name
+        assert table.header[32:] == ["Nom de la structure", "Ville", "Code postal"], name
+        assert table.rows[7]["Nom de la structure"] == "Structure 7", name
+    layer.startEditing()  # unsaved edits: the source columns still come along, matched by fid
+    layer.changeAttributeValue(next(layer.getFeatures()).id(), layer.fields().indexOf("nom"), "Nommé")
+    out = tmp_path / "export-edite.csv"
+    result = processing.run("mednum:export", {"INPUT": layer.id(), "SOURCE_COLUMNS": True, "OUTPUT": str(out)})
+    table = read_table(out)
+    assert result["LIEUX"] == 40 and table.rows[0]["nom"] == "Nommé" and table.rows[0]["Ville"] == "Ajaccio"
+    layer.rollBack()
+
+
+def test_export_refuses_a_partly_empty_layer_and_names_the_lieux(tmp_path, mednum_provider):
+    import processing
+    from qgis.core import QgsProcessingException
+
+    source = tmp_path / "gironde.json"
+    lieux = _lieux(30)
+    for index in (3, 17):
+        lieux[index] = {key: "" for key in lieux[index]}
+        lieux[index]["autre"] = "gardé"  # not a blank row of the source: kept aside at the import
+    source.write_text(json.dumps(lieux), encoding="utf-8")
+    gpkg = tmp_path / "gironde.gpkg"
+    import_lieux(source, gpkg)
+    with pytest.raises(QgsProcessingException) as info:
+        processing.run("mednum:export", {"INPUT": str(gpkg), "OUTPUT": str(tmp_path / "x.geojson")})
+    message = str(info.value)
+    assert " 2 " in message and "30" in message and "4, 18" in message

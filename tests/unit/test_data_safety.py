@@ -70,3 +70,23 @@ def samples(shared_data):
     if not path.exists():
         pytest.skip("../shared/data/samples is not available")
     return path
+
+
+# ------------------------------------------------------------------------------------------------ item 4
+@pytest.mark.parametrize("as_stream", [False, True])
+def test_the_writer_writes_every_lieu_or_nothing(tmp_path, schema, as_stream):
+    from plugin.core.errors import WriteError
+    from plugin.core.writers import write_records
+
+    target = tmp_path / "export.csv"
+    target.write_text("ancien", encoding="utf-8")
+    records = [{"id": "a", "nom": "A"}, {"id": "", "nom": ""}, {"nom": None}, {"id": "d", "latitude": 0}]
+    with pytest.raises(WriteError) as info:
+        write_records(target, iter(records) if as_stream else records, schema)
+    assert info.value.code == "empty-lieux" and "2 " in info.value.message and "2, 3" in info.value.message
+    assert target.read_text(encoding="utf-8") == "ancien" and [p.name for p in tmp_path.iterdir()] == ["export.csv"]
+    kept = [dict(record, colonne="gardée") for record in records]
+    write_records(target, iter(kept) if as_stream else kept, schema, extra=["colonne"])
+    from plugin.core.readers import read_table
+
+    assert read_table(target).row_count == 4
