@@ -327,7 +327,7 @@
     <context>
         <name>ApiSession</name>
         <message>
-            <location filename="../plugin/qgis/api_session.py" line="71" />
+            <location filename="../plugin/qgis/api_session.py" line="72" />
             <source>« {key} » is not a source one can pull from.</source>
             <translation>« {key} » n'est pas une source depuis laquelle récupérer des lieux.</translation>
         </message>
@@ -713,32 +713,32 @@
             <translation>Lieux sélectionnés uniquement</translation>
         </message>
         <message>
-            <location filename="../plugin/gui/export_dialog.py" line="68" />
+            <location filename="../plugin/gui/export_dialog.py" line="77" />
             <source>CSV (*.csv);;JSON (*.json);;GeoJSON (*.geojson)</source>
             <translation>CSV (*.csv);;JSON (*.json);;GeoJSON (*.geojson)</translation>
         </message>
         <message>
-            <location filename="../plugin/gui/export_dialog.py" line="71" />
+            <location filename="../plugin/gui/export_dialog.py" line="80" />
             <source>File to write</source>
             <translation>Fichier à écrire</translation>
         </message>
         <message>
-            <location filename="../plugin/gui/export_dialog.py" line="72" />
+            <location filename="../plugin/gui/export_dialog.py" line="81" />
             <source>File</source>
             <translation>Fichier</translation>
         </message>
         <message>
-            <location filename="../plugin/gui/export_dialog.py" line="74" />
+            <location filename="../plugin/gui/export_dialog.py" line="83" />
             <source>The format follows the extension: .csv (the standard's CSV: UTF-8, comma, “|” lists), .json (array of records) or .geojson (points). The suggested name follows the standard's recommendation: date_producer_lieux-de-mediation-numerique_territory. The export reports the validation of what it wrote.</source>
             <translation>Le format suit l'extension du fichier : .csv (le CSV du standard : UTF-8, virgule, listes séparées par des |), .json (tableau d'enregistrements) ou .geojson (points). Le nom proposé suit la recommandation du standard : date_producteur_lieux-de-mediation-numerique_territoire. L'export indique la validation de ce qu'il a écrit.</translation>
         </message>
         <message>
-            <location filename="../plugin/gui/export_dialog.py" line="87" />
+            <location filename="../plugin/gui/export_dialog.py" line="96" />
             <source>Export</source>
             <translation>Exporter</translation>
         </message>
         <message>
-            <location filename="../plugin/gui/export_dialog.py" line="106" />
+            <location filename="../plugin/gui/export_dialog.py" line="115" />
             <source>Selected lieux only ({n})</source>
             <translation>Lieux sélectionnés uniquement ({n})</translation>
         </message>
@@ -752,78 +752,93 @@
             <source>Adds, after the 32 fields of the standard, the columns of the source that are not fields of the standard (kept aside at the import).</source>
             <translation>Ajoute, après les 32 champs du standard, les colonnes de la source qui ne sont pas des champs du standard (mises de côté à l'import).</translation>
         </message>
+        <message>
+            <location filename="../plugin/gui/export_dialog.py" line="66" />
+            <source>CSV for a spreadsheet (formulas defused)</source>
+            <translation>CSV pour un tableur (formules neutralisées)</translation>
+        </message>
+        <message>
+            <location filename="../plugin/gui/export_dialog.py" line="67" />
+            <source>Cells starting with = + - or @ get a leading apostrophe, so that a spreadsheet shows them instead of running them as formulas. For a file read by people; leave unchecked for a file to publish.</source>
+            <translation>Les cellules qui commencent par = + - ou @ reçoivent une apostrophe initiale, pour qu'un tableur les affiche au lieu de les exécuter comme des formules. Pour un fichier lu par des personnes ; laissez décoché pour un fichier à publier.</translation>
+        </message>
     </context>
     <context>
         <name>ExportLieuxAlgorithm</name>
         <message>
-            <location filename="../plugin/processing/lieux_files_algorithms.py" line="137" />
+            <location filename="../plugin/processing/lieux_files_algorithms.py" line="138" />
             <source>Export a conformant file</source>
             <translation>Exporter un fichier conforme</translation>
         </message>
         <message>
-            <location filename="../plugin/processing/lieux_files_algorithms.py" line="140" />
+            <location filename="../plugin/processing/lieux_files_algorithms.py" line="141" />
             <source>export,csv,json,geojson,standard,publish,lieux,mednum</source>
             <translation>export,exporter,csv,json,geojson,standard,publier,publication,publish,lieux,mednum</translation>
         </message>
         <message>
-            <location filename="../plugin/processing/lieux_files_algorithms.py" line="162" />
+            <location filename="../plugin/processing/lieux_files_algorithms.py" line="165" />
             <source>Lieux (layer or file)</source>
             <translation>Lieux (couche ou fichier)</translation>
         </message>
         <message>
-            <location filename="../plugin/processing/lieux_files_algorithms.py" line="167" />
+            <location filename="../plugin/processing/lieux_files_algorithms.py" line="170" />
             <source>Selected lieux only</source>
             <translation>Lieux sélectionnés uniquement</translation>
         </message>
         <message>
-            <location filename="../plugin/processing/lieux_files_algorithms.py" line="179" />
+            <location filename="../plugin/processing/lieux_files_algorithms.py" line="189" />
             <source>Conformant file</source>
             <translation>Fichier conforme</translation>
         </message>
         <message>
-            <location filename="../plugin/processing/lieux_files_algorithms.py" line="179" />
+            <location filename="../plugin/processing/lieux_files_algorithms.py" line="189" />
             <source>CSV (*.csv);;JSON (*.json);;GeoJSON (*.geojson)</source>
             <translation>CSV (*.csv);;JSON (*.json);;GeoJSON (*.geojson)</translation>
         </message>
         <message>
-            <location filename="../plugin/processing/lieux_files_algorithms.py" line="186" />
+            <location filename="../plugin/processing/lieux_files_algorithms.py" line="196" />
             <source>Number of lieux</source>
             <translation>Nombre de lieux</translation>
         </message>
         <message>
-            <location filename="../plugin/processing/lieux_files_algorithms.py" line="187" />
+            <location filename="../plugin/processing/lieux_files_algorithms.py" line="197" />
             <source>Number of errors</source>
             <translation>Nombre d'erreurs</translation>
         </message>
         <message>
-            <location filename="../plugin/processing/lieux_files_algorithms.py" line="188" />
+            <location filename="../plugin/processing/lieux_files_algorithms.py" line="198" />
             <source>Number of warnings</source>
             <translation>Nombre d'avertissements</translation>
         </message>
         <message>
-            <location filename="../plugin/processing/lieux_files_algorithms.py" line="198" />
+            <location filename="../plugin/processing/lieux_files_algorithms.py" line="208" />
             <source>“Selected lieux only” needs a layer of the project as input.</source>
             <translation>« Lieux sélectionnés uniquement » nécessite une couche du projet en entrée.</translation>
         </message>
         <message>
-            <location filename="../plugin/processing/lieux_files_algorithms.py" line="229" />
+            <location filename="../plugin/processing/lieux_files_algorithms.py" line="239" />
             <source>A file has no selection: every lieu is exported.</source>
             <translation>Un fichier n'a pas de sélection : tous les lieux sont exportés.</translation>
         </message>
         <message>
-            <location filename="../plugin/processing/lieux_files_algorithms.py" line="232" />
+            <location filename="../plugin/processing/lieux_files_algorithms.py" line="242" />
             <source>Reading {path}…</source>
             <translation>Lecture de {path}…</translation>
         </message>
         <message>
-            <location filename="../plugin/processing/lieux_files_algorithms.py" line="143" />
-            <source>&lt;p&gt;Writes lieux de médiation numérique as a file of the national standard. The extension of the output picks the format: &lt;b&gt;.csv&lt;/b&gt; (the standard's CSV: header in schema order, UTF-8, comma separator, lists joined with &lt;code&gt;|&lt;/code&gt;, decimal point), &lt;b&gt;.json&lt;/b&gt; (array of records) or &lt;b&gt;.geojson&lt;/b&gt; (points).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Lieux&lt;/b&gt;: a layer of the project (a working layer, or any layer whose fields are named like the standard's) or a file (CSV, XLSX, JSON, GeoJSON, GeoPackage). &lt;b&gt;Selected lieux only&lt;/b&gt;: export the selection of the layer.&lt;/p&gt;&lt;p&gt;The standard recommends naming the file &lt;code&gt;YYYY-MM-DD_idProducteur_lieux-de-mediation-numerique_territoire.csv&lt;/code&gt;. The log gives the validation of what was written; results LIEUX, ERRORS and WARNINGS give the counts.&lt;/p&gt;&lt;p&gt;Every lieu is written, or nothing: a lieu with no value in any written column is refused (with their number), since a file cannot hold it. &lt;b&gt;Also export the source columns&lt;/b&gt; adds the columns that are not fields of the standard (the &lt;code&gt;colonnes_source&lt;/code&gt; kept at the import, the other fields of a layer or columns of a file) after the 32 fields.&lt;/p&gt;</source>
-            <translation>&lt;p&gt;Écrit des lieux de médiation numérique dans un fichier du standard national. L'extension du fichier de sortie détermine le format : &lt;b&gt;.csv&lt;/b&gt; (le CSV du standard : en-tête dans l'ordre du schéma, UTF-8, séparateur virgule, listes jointes par &lt;code&gt;|&lt;/code&gt;, point décimal), &lt;b&gt;.json&lt;/b&gt; (tableau d'enregistrements) ou &lt;b&gt;.geojson&lt;/b&gt; (points).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Lieux&lt;/b&gt; : une couche du projet (une couche de travail, ou toute couche dont les champs portent les noms du standard) ou un fichier (CSV, XLSX, JSON, GeoJSON, GeoPackage). &lt;b&gt;Lieux sélectionnés uniquement&lt;/b&gt; : exporter la sélection de la couche.&lt;/p&gt;&lt;p&gt;Le standard recommande de nommer le fichier &lt;code&gt;AAAA-MM-JJ_idProducteur_lieux-de-mediation-numerique_territoire.csv&lt;/code&gt;. Le journal donne la validation de ce qui a été écrit ; les résultats LIEUX, ERRORS et WARNINGS en donnent les nombres.&lt;/p&gt;&lt;p&gt;Tous les lieux sont écrits, ou aucun : un lieu sans aucune valeur dans les colonnes écrites est refusé (avec leur nombre), car un fichier ne peut pas le contenir. &lt;b&gt;Exporter aussi les colonnes source&lt;/b&gt; ajoute, après les 32 champs, les colonnes qui ne sont pas des champs du standard (les &lt;code&gt;colonnes_source&lt;/code&gt; gardées à l'import, les autres champs d'une couche ou colonnes d'un fichier).&lt;/p&gt;</translation>
-        </message>
-        <message>
-            <location filename="../plugin/processing/lieux_files_algorithms.py" line="172" />
+            <location filename="../plugin/processing/lieux_files_algorithms.py" line="175" />
             <source>Also export the source columns (colonnes_source)</source>
             <translation>Exporter aussi les colonnes source (colonnes_source)</translation>
+        </message>
+        <message>
+            <location filename="../plugin/processing/lieux_files_algorithms.py" line="144" />
+            <source>&lt;p&gt;Writes lieux de médiation numérique as a file of the national standard. The extension of the output picks the format: &lt;b&gt;.csv&lt;/b&gt; (the standard's CSV: header in schema order, UTF-8, comma separator, lists joined with &lt;code&gt;|&lt;/code&gt;, decimal point), &lt;b&gt;.json&lt;/b&gt; (array of records) or &lt;b&gt;.geojson&lt;/b&gt; (points).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Lieux&lt;/b&gt;: a layer of the project (a working layer, or any layer whose fields are named like the standard's) or a file (CSV, XLSX, JSON, GeoJSON, GeoPackage). &lt;b&gt;Selected lieux only&lt;/b&gt;: export the selection of the layer.&lt;/p&gt;&lt;p&gt;The standard recommends naming the file &lt;code&gt;YYYY-MM-DD_idProducteur_lieux-de-mediation-numerique_territoire.csv&lt;/code&gt;. The log gives the validation of what was written; results LIEUX, ERRORS and WARNINGS give the counts.&lt;/p&gt;&lt;p&gt;Every lieu is written, or nothing: a lieu with no value in any written column is refused (with their number), since a file cannot hold it. &lt;b&gt;Also export the source columns&lt;/b&gt; adds the columns that are not fields of the standard (the &lt;code&gt;colonnes_source&lt;/code&gt; kept at the import, the other fields of a layer or columns of a file) after the 32 fields.&lt;/p&gt;&lt;p&gt;&lt;b&gt;CSV for a spreadsheet&lt;/b&gt;: cells that a spreadsheet would run as a formula (starting with = + - @) get a leading apostrophe; the file is then meant to be read by people, not published.&lt;/p&gt;</source>
+            <translation>&lt;p&gt;Écrit des lieux de médiation numérique dans un fichier du standard national. L'extension du fichier de sortie détermine le format : &lt;b&gt;.csv&lt;/b&gt; (le CSV du standard : en-tête dans l'ordre du schéma, UTF-8, séparateur virgule, listes jointes par &lt;code&gt;|&lt;/code&gt;, point décimal), &lt;b&gt;.json&lt;/b&gt; (tableau d'enregistrements) ou &lt;b&gt;.geojson&lt;/b&gt; (points).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Lieux&lt;/b&gt; : une couche du projet (une couche de travail, ou toute couche dont les champs portent les noms du standard) ou un fichier (CSV, XLSX, JSON, GeoJSON, GeoPackage). &lt;b&gt;Lieux sélectionnés uniquement&lt;/b&gt; : exporter la sélection de la couche.&lt;/p&gt;&lt;p&gt;Le standard recommande de nommer le fichier &lt;code&gt;AAAA-MM-JJ_idProducteur_lieux-de-mediation-numerique_territoire.csv&lt;/code&gt;. Le journal donne la validation de ce qui a été écrit ; les résultats LIEUX, ERRORS et WARNINGS en donnent les nombres.&lt;/p&gt;&lt;p&gt;Tous les lieux sont écrits, ou aucun : un lieu sans aucune valeur dans les colonnes écrites est refusé (avec leur nombre), car un fichier ne peut pas le contenir. &lt;b&gt;Exporter aussi les colonnes source&lt;/b&gt; ajoute, après les 32 champs, les colonnes qui ne sont pas des champs du standard (les &lt;code&gt;colonnes_source&lt;/code&gt; gardées à l'import, les autres champs d'une couche ou colonnes d'un fichier).&lt;/p&gt;&lt;p&gt;&lt;b&gt;CSV pour un tableur&lt;/b&gt; : les cellules qu'un tableur exécuterait comme une formule (commençant par = + - @) reçoivent une apostrophe initiale ; le fichier est alors destiné à être lu, pas publié.&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <location filename="../plugin/processing/lieux_files_algorithms.py" line="182" />
+            <source>CSV for a spreadsheet (formulas defused)</source>
+            <translation>CSV pour un tableur (formules neutralisées)</translation>
         </message>
     </context>
     <context>
@@ -1319,7 +1334,7 @@
             <translation>Format d'export « {ext} » inconnu : nommez le fichier en .csv, .json ou .geojson.</translation>
         </message>
         <message>
-            <location filename="../plugin/qgis/import_export.py" line="265" />
+            <location filename="../plugin/qgis/import_export.py" line="267" />
             <source>Export canceled.</source>
             <translation>Export annulé.</translation>
         </message>
@@ -1629,12 +1644,12 @@
             <translation>Validation de {name}</translation>
         </message>
         <message>
-            <location filename="../plugin/gui/lieux_files.py" line="241" />
+            <location filename="../plugin/gui/lieux_files.py" line="242" />
             <source>Export to {name}</source>
             <translation>Export vers {name}</translation>
         </message>
         <message>
-            <location filename="../plugin/gui/lieux_files.py" line="251" />
+            <location filename="../plugin/gui/lieux_files.py" line="253" />
             <source>Export a conformant file</source>
             <translation>Exporter un fichier conforme</translation>
         </message>
@@ -2597,17 +2612,17 @@
     <context>
         <name>ProducerReport</name>
         <message>
-            <location filename="../plugin/core/producer_report.py" line="118" />
+            <location filename="../plugin/core/producer_report.py" line="116" />
             <source>Choose a report file ending in .html or .csv (not “{name}”).</source>
             <translation>Choisissez un fichier de rapport se terminant par .html ou .csv (et non « {name} »).</translation>
         </message>
         <message>
-            <location filename="../plugin/core/producer_report.py" line="125" />
+            <location filename="../plugin/core/producer_report.py" line="123" />
             <source>Issues to correct in the lieux de médiation numérique</source>
             <translation>Anomalies à corriger dans les lieux de médiation numérique</translation>
         </message>
         <message>
-            <location filename="../plugin/core/producer_report.py" line="135" />
+            <location filename="../plugin/core/producer_report.py" line="133" />
             <source>Cannot write {path}: {reason}</source>
             <translation>Impossible d'écrire {path} : {reason}</translation>
         </message>
@@ -3564,62 +3579,62 @@
     <context>
         <name>ValidateAlgorithm</name>
         <message>
-            <location filename="../plugin/processing/validate.py" line="109" />
+            <location filename="../plugin/processing/validate.py" line="110" />
             <source>Validate lieux against the national standard</source>
             <translation>Valider des lieux selon le standard national</translation>
         </message>
         <message>
-            <location filename="../plugin/processing/validate.py" line="112" />
+            <location filename="../plugin/processing/validate.py" line="113" />
             <source>validation,standard,schema,quality,lieux,mednum</source>
             <translation>validation,valider,standard,schéma,schema,qualité,quality,contrôle,lieux,mednum</translation>
         </message>
         <message>
-            <location filename="../plugin/processing/validate.py" line="115" />
+            <location filename="../plugin/processing/validate.py" line="116" />
             <source>&lt;p&gt;Checks lieux de médiation numérique against the national standard (La MedNum schema v1.0.2): structure, schema constraints (required fields, types, patterns, list values, unique id) and quality checks beyond the schema (SIRET, phone numbers, e-mails, opening hours, postal and INSEE codes, coordinates in France, dates…).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Lieux&lt;/b&gt;: a vector layer of the project (tick &lt;i&gt;Selected features only&lt;/i&gt; to check a selection) or a file (CSV, XLSX, JSON, GeoJSON, GeoPackage). A file is read by the plugin's own readers (encoding and separator detection, checks of the header as written); a layer is read from its fields, and its geometry gives the coordinates when latitude/longitude are empty.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Issues&lt;/b&gt;: one row per issue with row (position of the lieu, 1 = first), id, field, code, severity (error or warning), message, value and suggestion (the corrected value when a safe fix exists).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Lieux with issue counts&lt;/b&gt; (optional): a copy of the input with the fields issue_count and max_severity, to style or filter the lieux on the map.&lt;/p&gt;&lt;p&gt;Results ROWS, ERRORS and WARNINGS give the counts. Command line: &lt;code&gt;qgis_process run mednum:validate -- INPUT=lieux.csv OUTPUT=issues.csv&lt;/code&gt;&lt;/p&gt;</source>
             <translation>&lt;p&gt;Contrôle des lieux de médiation numérique selon le standard national (schéma La MedNum v1.0.2) : structure, contraintes du schéma (champs obligatoires, types, motifs, valeurs des listes, id unique) et contrôles de qualité au-delà du schéma (SIRET, numéros de téléphone, courriels, horaires, codes postaux et INSEE, coordonnées en France, dates…).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Lieux&lt;/b&gt; : une couche vecteur du projet (cochez &lt;i&gt;Entité(s) sélectionnée(s) uniquement&lt;/i&gt; pour contrôler une sélection) ou un fichier (CSV, XLSX, JSON, GeoJSON, GeoPackage). Un fichier est lu par les lecteurs propres à l'extension (détection de l'encodage et du séparateur, contrôle de l'en-tête tel qu'il est écrit) ; une couche est lue à partir de ses champs, et sa géométrie donne les coordonnées quand latitude/longitude sont vides.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Anomalies&lt;/b&gt; : une ligne par anomalie, avec row (position du lieu, 1 = le premier), id, field (champ), code, severity (gravité : error ou warning), message, value (valeur) et suggestion (la valeur corrigée quand une correction sûre existe).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Lieux avec nombre d'anomalies&lt;/b&gt; (facultatif) : une copie de l'entrée avec les champs issue_count et max_severity, pour styler ou filtrer les lieux sur la carte.&lt;/p&gt;&lt;p&gt;Les résultats ROWS, ERRORS et WARNINGS donnent les nombres. En ligne de commande : &lt;code&gt;qgis_process run mednum:validate -- INPUT=lieux.csv OUTPUT=issues.csv&lt;/code&gt;&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../plugin/processing/validate.py" line="135" />
+            <location filename="../plugin/processing/validate.py" line="136" />
             <source>Lieux (layer or file)</source>
             <translation>Lieux (couche ou fichier)</translation>
         </message>
         <message>
-            <location filename="../plugin/processing/validate.py" line="142" />
+            <location filename="../plugin/processing/validate.py" line="143" />
             <source>Issues</source>
             <translation>Anomalies</translation>
         </message>
         <message>
-            <location filename="../plugin/processing/validate.py" line="147" />
+            <location filename="../plugin/processing/validate.py" line="148" />
             <source>Lieux with issue counts</source>
             <translation>Lieux avec nombre d'anomalies</translation>
         </message>
         <message>
-            <location filename="../plugin/processing/validate.py" line="156" />
+            <location filename="../plugin/processing/validate.py" line="157" />
             <source>Number of lieux</source>
             <translation>Nombre de lieux</translation>
         </message>
         <message>
-            <location filename="../plugin/processing/validate.py" line="157" />
+            <location filename="../plugin/processing/validate.py" line="158" />
             <source>Number of errors</source>
             <translation>Nombre d'erreurs</translation>
         </message>
         <message>
-            <location filename="../plugin/processing/validate.py" line="158" />
+            <location filename="../plugin/processing/validate.py" line="159" />
             <source>Number of warnings</source>
             <translation>Nombre d'avertissements</translation>
         </message>
         <message>
-            <location filename="../plugin/processing/validate.py" line="170" />
+            <location filename="../plugin/processing/validate.py" line="171" />
             <source>Reading {path}…</source>
             <translation>Lecture de {path}…</translation>
         </message>
         <message>
-            <location filename="../plugin/processing/validate.py" line="199" />
+            <location filename="../plugin/processing/validate.py" line="200" />
             <source>Validating {count} lieux…</source>
             <translation>Validation de {count} lieux…</translation>
         </message>
         <message>
-            <location filename="../plugin/processing/validate.py" line="232" />
+            <location filename="../plugin/processing/validate.py" line="235" />
             <source>{rows} lieux: {errors} errors, {warnings} warnings.</source>
             <translation>{rows} lieux : {errors} erreur(s), {warnings} avertissement(s).</translation>
         </message>
@@ -4845,37 +4860,37 @@
     <context>
         <name>WriteError</name>
         <message>
-            <location filename="../plugin/core/writers.py" line="55" />
+            <location filename="../plugin/core/writers.py" line="59" />
             <source>Refusing to overwrite the source file {name}: choose another file name for the export.</source>
             <translation>Le fichier source {name} ne sera pas écrasé : choisissez un autre nom de fichier pour l'export.</translation>
         </message>
         <message>
-            <location filename="../plugin/core/writers.py" line="132" />
+            <location filename="../plugin/core/writers.py" line="138" />
             <source>Cannot export to {name}: choose a .csv, .json or .geojson file.</source>
             <translation>Impossible d'exporter vers {name} : choisissez un fichier .csv, .json ou .geojson.</translation>
         </message>
         <message>
-            <location filename="../plugin/core/writers.py" line="158" />
+            <location filename="../plugin/core/writers.py" line="164" />
             <source>Cannot write {name}: the folder {folder} does not exist.</source>
             <translation>Impossible d'écrire {name} : le dossier {folder} n'existe pas.</translation>
         </message>
         <message>
-            <location filename="../plugin/core/writers.py" line="162" />
+            <location filename="../plugin/core/writers.py" line="168" />
             <source>Cannot write {name}: it is a folder.</source>
             <translation>Impossible d'écrire {name} : c'est un dossier.</translation>
         </message>
         <message>
-            <location filename="../plugin/core/writers.py" line="174" />
+            <location filename="../plugin/core/writers.py" line="180" />
             <source>Cannot write {name}: permission denied (is the file open in another program?).</source>
             <translation>Impossible d'écrire {name} : permission refusée (le fichier est-il ouvert dans un autre programme ?).</translation>
         </message>
         <message>
-            <location filename="../plugin/core/writers.py" line="181" />
+            <location filename="../plugin/core/writers.py" line="187" />
             <source>Cannot write {name} ({detail}).</source>
             <translation>Impossible d'écrire {name} ({detail}).</translation>
         </message>
         <message>
-            <location filename="../plugin/core/writers.py" line="92" />
+            <location filename="../plugin/core/writers.py" line="98" />
             <source>Nothing was written to « {name} »: {count} of the {total} lieux have no value in any column written (lieux n° {positions}). A file cannot hold them: they would be read back as blank rows, i.e. lost. Fill them in or delete them; if their data is in columns that are not fields of the standard (kept aside at the import), export those source columns too.</source>
             <translation>Rien n'a été écrit dans « {name} » : {count} des {total} lieux n'ont aucune valeur dans les colonnes écrites (lieux n° {positions}). Un fichier ne peut pas les contenir : ils seraient relus comme des lignes vides, donc perdus. Complétez-les ou supprimez-les ; si leurs données sont dans des colonnes qui ne sont pas des champs du standard (mises de côté à l'import), exportez aussi ces colonnes source.</translation>
         </message>

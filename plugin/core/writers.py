@@ -23,6 +23,7 @@ from itertools import compress, repeat
 from pathlib import Path
 from typing import IO, Any, Iterable, Mapping, Sequence
 
+from .csv_safety import defuse_row
 from .errors import WriteError
 from .i18n import translate
 from .records import ColumnarRecords, Table, cell_text
@@ -41,12 +42,15 @@ def write_records(
     *,
     source_path: str | Path | None = None,
     overwrite_source: bool = False,
+    defuse_formulas: bool = False,
 ) -> Path:
     """Write ``records`` to ``path`` as ``fmt`` (default: from the extension) and return the path.
 
     Columns: the schema fields in schema order, then the ``extra`` column names (non-schema columns to keep,
     e.g. ``Table.extra_columns(schema)``). ``source_path``: the file the records came from, which is not
-    overwritten unless ``overwrite_source`` is true. Raises :class:`WriteError` with a translated message.
+    overwritten unless ``overwrite_source`` is true. ``defuse_formulas`` (CSV only, on request: a file to open in
+    a spreadsheet rather than a conformant one): every cell through :func:`~.csv_safety.defuse_cell`.
+    Raises :class:`WriteError` with a translated message.
     """
     schema = schema or load_schema()
     target = Path(path)
@@ -61,6 +65,8 @@ def write_records(
         )
     columns = list(schema.field_names) + [name for name in dict.fromkeys(extra or ()) if name not in schema]
     writer = {"csv": _write_csv, "json": _write_json, "geojson": _write_geojson}[kind]
+    if defuse_formulas and kind == "csv":
+        writer = _write_defused_csv
     if isinstance(records, Sequence):  # checked before anything is written
         _refuse_empty(empty_positions(records, columns), len(records), target)
         _atomic_write(target, lambda handle: writer(handle, records, columns))
@@ -219,6 +225,12 @@ def _write_csv(handle: IO[str], records: Iterable[Mapping[str, Any]], columns: S
         _write_csv_columns(handle, [records.column(name) for name in columns])
         return
     writer.writerows(_cells(record, columns) for record in records)
+
+
+def _write_defused_csv(handle: IO[str], records: Iterable[Mapping[str, Any]], columns: Sequence[str]) -> None:
+    writer = csv.writer(handle, delimiter=",", quotechar='"', quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")
+    writer.writerow(defuse_row(columns))
+    writer.writerows(defuse_row(_cells(record, columns)) for record in records)
 
 
 _CSV_SPECIAL = (",", '"', "\r", "\n")  # what makes csv.writer (QUOTE_MINIMAL, "\r\n" lines) quote a cell

@@ -63,6 +63,15 @@ class ExportDialog(QDialog):
             )
         )
         form.addRow("", self.source_columns_box)
+        self.defuse_box = QCheckBox(translate("ExportDialog", "CSV for a spreadsheet (formulas defused)"), self)
+        self.defuse_box.setToolTip(
+            translate(
+                "ExportDialog",
+                "Cells starting with = + - or @ get a leading apostrophe, so that a spreadsheet shows them instead "
+                "of running them as formulas. For a file read by people; leave unchecked for a file to publish."
+            )
+        )
+        form.addRow("", self.defuse_box)
         self.file_widget = QgsFileWidget(self)
         self.file_widget.setStorageMode(QgsFileWidget.StorageMode.SaveFile)
         self.file_widget.setFilter(
@@ -126,3 +135,6 @@ class ExportDialog(QDialog):
 
     def source_columns(self) -> bool:
         return self.source_columns_box.isChecked()
+
+    def defuse_formulas(self) -> bool:
+        return self.defuse_box.isChecked() and Path(self.output_path()).suffix.lower() == ".csv"

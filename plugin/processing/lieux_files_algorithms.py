@@ -127,6 +127,7 @@ class ImportLieuxAlgorithm(MednumAlgorithm):
 
 class ExportLieuxAlgorithm(FileOrLayerInput, MednumAlgorithm):
     INPUT, OUTPUT, SELECTED_ONLY, SOURCE_COLUMNS = "INPUT", "OUTPUT", "SELECTED_ONLY", "SOURCE_COLUMNS"
+    DEFUSE_FORMULAS = "DEFUSE_FORMULAS"
     LIEUX, ERRORS, WARNINGS = "LIEUX", "ERRORS", "WARNINGS"
     GROUP = "export"
 
@@ -156,6 +157,8 @@ class ExportLieuxAlgorithm(FileOrLayerInput, MednumAlgorithm):
             "their number), since a file cannot hold it. <b>Also export the source columns</b> adds the columns "
             "that are not fields of the standard (the <code>colonnes_source</code> kept at the import, the other "
             "fields of a layer or columns of a file) after the 32 fields.</p>"
+            "<p><b>CSV for a spreadsheet</b>: cells that a spreadsheet would run as a formula (starting with = + - "
+            "@) get a leading apostrophe; the file is then meant to be read by people, not published.</p>"
         )
 
     def initAlgorithm(self, config: dict[str, Any] | None = None) -> None:
@@ -173,6 +176,13 @@ class ExportLieuxAlgorithm(FileOrLayerInput, MednumAlgorithm):
             QgsProcessingParameterBoolean(
                 self.SOURCE_COLUMNS,
                 translate("ExportLieuxAlgorithm", "Also export the source columns (colonnes_source)"),
+                defaultValue=False,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterBoolean(
+                self.DEFUSE_FORMULAS,
+                translate("ExportLieuxAlgorithm", "CSV for a spreadsheet (formulas defused)"),
                 defaultValue=False,
             )
         )
@@ -238,7 +248,8 @@ class ExportLieuxAlgorithm(FileOrLayerInput, MednumAlgorithm):
                 return {}
             feedback.setProgress(40)
             summary = export_records(records, output, source=label, source_path=path, is_canceled=feedback.isCanceled,
-                                     source_columns=extra)
+                                     source_columns=extra,
+                                     defuse_formulas=self.parameterAsBoolean(parameters, self.DEFUSE_FORMULAS, context))
         except QgsProcessingException:
             raise
         except Exception as error:  # noqa: BLE001 (every plugin error becomes a French message)

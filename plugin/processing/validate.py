@@ -31,6 +31,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QVariant
 
+from ..core.csv_safety import defuse_row, is_text_table
 from ..core.i18n import translate
 from ..qgis.layer_records import LayerReadCancelledError, LayerTable, records_from_layer, storage_key_fields
 from ..qgis.styles import apply_severity_style
@@ -208,6 +209,8 @@ class ValidateAlgorithm(FileOrLayerInput, MednumAlgorithm):
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
         total = len(report.issues) or 1
+        # an issues table written as CSV is opened in a spreadsheet: every text cell defused (never a formula)
+        cells = defuse_row if is_text_table(self.parameterAsOutputLayer(parameters, self.OUTPUT, context)) else list
         for index, issue in enumerate(report.issues):
             if index % 1000 == 0:
                 if feedback.isCanceled():
@@ -215,8 +218,8 @@ class ValidateAlgorithm(FileOrLayerInput, MednumAlgorithm):
                 feedback.setProgress(100.0 * index / total)
             feature = QgsFeature()
             feature.setAttributes(
-                [issue.row, issue.id, issue.field, issue.code, issue.severity, issue.message,
-                 issue.value, issue.suggestion]
+                cells([issue.row, issue.id, issue.field, issue.code, issue.severity, issue.message,
+                       issue.value, issue.suggestion])
             )
             sink.addFeature(feature, QgsFeatureSink.FastInsert)
 

@@ -246,13 +246,15 @@ def export_records(
     schema: Schema | None = None,
     is_canceled: CancelCheck | None = None,
     source_columns: bool = False,
+    defuse_formulas: bool = False,
 ) -> ExportSummary:
     """Write ``records`` as a conformant file (format from the extension: CSV, JSON, GeoJSON) and
     report the validation of what was written. ``source_path`` (the file read) is never overwritten.
 
     Every lieu is written, or nothing: a lieu with no value in any written column is refused by the writer
     (with the count), since a file cannot hold it (it would be read back as a blank row). ``source_columns``:
-    the keys of the records that are not fields of the standard are written too, after the fields."""
+    the keys of the records that are not fields of the standard are written too, after the fields.
+    ``defuse_formulas`` (CSV): cells that a spreadsheet would run as formulas are written as text (``'=…``)."""
     from ..core.validation import validate_records
     from ..core.writers import write_records
 
@@ -267,7 +269,8 @@ def export_records(
     # the validation (for the summary) runs beside the writing, whose flush to disk works without the GIL
     validation = _Background(lambda: validate_records(records, schema))
     try:
-        write_records(output, records, schema=schema, fmt=fmt, extra=extra, source_path=source_path)
+        write_records(output, records, schema=schema, fmt=fmt, extra=extra, source_path=source_path,
+                      defuse_formulas=defuse_formulas)
     finally:
         report = validation.result()
     return summarize_export(str(output), fmt, records, report, source=source or str(source_path or ""))

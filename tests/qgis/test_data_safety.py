@@ -141,3 +141,33 @@ def test_export_refuses_a_partly_empty_layer_and_names_the_lieux(tmp_path, mednu
         processing.run("mednum:export", {"INPUT": str(gpkg), "OUTPUT": str(tmp_path / "x.geojson")})
     message = str(info.value)
     assert " 2 " in message and "30" in message and "4, 18" in message
+
+
+# ------------------------------------------------------------------------------------------------ item 5
+def test_the_validate_issues_table_written_as_csv_is_defused(tmp_path, mednum_provider):
+    import processing
+
+    from tests.unit.test_data_safety import FORMULAS, assert_no_formula
+
+    source = tmp_path / "formules.csv"
+    quoted = ['"' + f.replace('"', '""').replace("\n", " ") + '"' for f in FORMULAS]
+    lines = ["id,nom,commune,telephone"] + [",".join([q] * 4) for q in quoted]
+    source.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    out = tmp_path / "anomalies.csv"
+    result = processing.run("mednum:validate", {"INPUT": str(source), "OUTPUT": str(out)})
+    assert result["ERRORS"] > 0
+    text = out.read_text(encoding="utf-8-sig")
+    assert assert_no_formula(text) > 100 and "'=HYPERLINK(" in text
+
+
+def test_the_push_report_csv_is_defused(tmp_path):
+    from plugin.api.push import FieldChange, PushItem, PushReport
+    from plugin.qgis.api_session import write_report
+    from tests.unit.test_data_safety import FORMULAS, assert_no_formula
+
+    report = PushReport("carto-v0", "p1")
+    for formula in FORMULAS:
+        report.items.append(PushItem(formula, formula, None, {"nom": formula}, [FieldChange("nom", formula, formula)],
+                                     message=formula, errors=[formula]))
+    write_report(report, tmp_path / "envoi.csv")
+    assert assert_no_formula((tmp_path / "envoi.csv").read_text(encoding="utf-8")) >= 7 * 2 * len(FORMULAS)

