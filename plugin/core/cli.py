@@ -331,7 +331,7 @@ def _report_stream(output: str | None, source: Path, out: TextIO) -> Iterator[Te
         return
     path = Path(output)
     try:
-        if path.resolve() == source.resolve():
+        if _same_file(path, source):
             raise WriteError(
                 _t("Refusing to overwrite the file being validated ({name}): choose another file name.").format(
                     name=path.name
@@ -357,6 +357,16 @@ def _report_stream(output: str | None, source: Path, out: TextIO) -> Iterator[Te
     except BaseException:
         _remove_quietly(handle.name)
         raise
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    """Whether two names lead to one file: the same path, a symbolic link or a hard link (same inode)."""
+    try:
+        if a.exists() and b.exists():
+            return os.path.samefile(a, b)
+        return a.resolve() == b.resolve()
+    except (OSError, RuntimeError):  # a symlink loop: not the source (opening it fails with its own message)
+        return False
 
 
 def _remove_quietly(name: str) -> None:

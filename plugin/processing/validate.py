@@ -29,6 +29,7 @@ from qgis.core import (
     QgsWkbTypes,
 )
 
+from ..core.csv_safety import defuse_row, is_text_table
 from ..core.i18n import translate
 from ..qgis import field_types
 from ..qgis.layer_records import LayerReadCancelledError, LayerTable, records_from_layer, storage_key_fields
@@ -207,6 +208,8 @@ class ValidateAlgorithm(FileOrLayerInput, MednumAlgorithm):
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
         total = len(report.issues) or 1
+        # an issues table written as CSV is opened in a spreadsheet: every text cell defused (never a formula)
+        cells = defuse_row if is_text_table(self.parameterAsOutputLayer(parameters, self.OUTPUT, context)) else list
         for index, issue in enumerate(report.issues):
             if index % 1000 == 0:
                 if feedback.isCanceled():
@@ -214,8 +217,8 @@ class ValidateAlgorithm(FileOrLayerInput, MednumAlgorithm):
                 feedback.setProgress(100.0 * index / total)
             feature = QgsFeature()
             feature.setAttributes(
-                [issue.row, issue.id, issue.field, issue.code, issue.severity, issue.message,
-                 issue.value, issue.suggestion]
+                cells([issue.row, issue.id, issue.field, issue.code, issue.severity, issue.message,
+                       issue.value, issue.suggestion])
             )
             sink.addFeature(feature, QgsFeatureSink.FastInsert)
 

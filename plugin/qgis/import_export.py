@@ -18,11 +18,13 @@ from ..core.schema import Schema, load_schema
 from ..core.summaries import ExportSummary, ImportSummary, summarize_export, summarize_import
 from .working_layer import (
     OVERFLOW_COLUMN,
+    WORKING_TABLE,
     CancelCheck,
     ImportCanceledError,
     ProgressCallback,
     SideTable,
     WorkingLayerError,
+    _read_geopackage,
     create_working_geopackage,
     is_working_geopackage,
     read_side_table,
@@ -243,12 +245,31 @@ def export_format(path: str | os.PathLike) -> str:
 
 
 def records_of_file(
-    path: str | os.PathLike, schema: Schema | None = None, ignore_header_case: bool = False
-) -> list[Record]:
-    """The records of a file of lieux (any readable format, a working GeoPackage included)."""
+    path: str | os.PathLike, schema: Schema | None = None, ignore_header_case: bool = False,
+    source_columns: bool = False,
+) -> Sequence[Record]:
+    """The records of a file of lieux (any readable format, a working GeoPackage included): every lieu of a
+    GeoPackage, even one whose fields are all empty (only a file's blank rows are not lieux).
+
+    ``source_columns``: each record also holds the columns that are not fields of the standard (a working
+    GeoPackage's kept-aside ``colonnes_source``, a file's other columns), after the fields."""
     from ..core.readers import read_table
 
-    return read_table(Path(path)).schema_records(schema or load_schema(), ignore_header_case)
+    schema = schema or load_schema()
+    path = Path(path)
+    if is_working_geopackage(path):
+        return _read_geopackage(str(path), WORKING_TABLE, schema, source_columns=source_columns)
+    table = read_table(path)
+    if source_columns:
+        records = table.records_with_extra(schema, ignore_header_case)
+    else:
+        records = table.schema_records(schema, ignore_header_case)
+    if table.source_format == "gpkg" and table.blank_rows:  # features without any value are lieux too
+        keys = list(records[0]) if records else list(schema.field_names)
+        blank = dict.fromkeys(keys, "")
+        numbered = list(zip(table.row_numbers, records)) + [(n, dict(blank)) for n in table.blank_rows]
+        records = [record for _, record in sorted(numbered, key=lambda item: item[0])]
+    return records
 
 
 def export_records(
@@ -258,9 +279,16 @@ def export_records(
     source_path: str | os.PathLike | None = None,
     schema: Schema | None = None,
     is_canceled: CancelCheck | None = None,
+    source_columns: bool = False,
+    defuse_formulas: bool = False,
 ) -> ExportSummary:
     """Write ``records`` as a conformant file (format from the extension: CSV, JSON, GeoJSON) and
-    report the validation of what was written. ``source_path`` (the file read) is never overwritten."""
+    report the validation of what was written. ``source_path`` (the file read) is never overwritten.
+
+    Every lieu is written, or nothing: a lieu with no value in any written column is refused by the writer
+    (with the count), since a file cannot hold it (it would be read back as a blank row). ``source_columns``:
+    the keys of the records that are not fields of the standard are written too, after the fields.
+    ``defuse_formulas`` (CSV): cells that a spreadsheet would run as formulas are written as text (``'=…``)."""
     from ..core.validation import validate_records
     from ..core.writers import write_records
 
@@ -271,8 +299,19 @@ def export_records(
         records = list(records)
     if is_canceled and is_canceled():
         raise WorkingLayerError(translate("ImportExport", "Export canceled."))
+    extra = extra_keys(records, schema) if source_columns else []
     # the validation (for the summary) runs beside the writing, whose flush to disk works without the GIL
     validation = _Background(lambda: validate_records(records, schema))
-    write_records(output, records, schema=schema, fmt=fmt, source_path=source_path)
-    report = validation.result()
+    try:
+        write_records(output, records, schema=schema, fmt=fmt, extra=extra, source_path=source_path,
+                      defuse_formulas=defuse_formulas)
+    finally:
+        report = validation.result()
     return summarize_export(str(output), fmt, records, report, source=source or str(source_path or ""))
+
+
+def extra_keys(records: Sequence[Record], schema: Schema) -> list[str]:
+    """The keys of the records that are not fields of the standard, in order of first appearance."""
+    data = records.column_data() if isinstance(records, ColumnarRecords) else None
+    keys = list(data) if data is not None else list(dict.fromkeys(key for record in records for key in record))
+    return [key for key in keys if key not in schema]
