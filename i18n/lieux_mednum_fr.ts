@@ -799,42 +799,42 @@
     <context>
         <name>ExportSummary</name>
         <message>
-            <location filename="../plugin/core/summaries.py" line="181" />
+            <location filename="../plugin/core/summaries.py" line="186" />
             <source>{n} lieux exported to {name}</source>
             <translation>Lieux exportés vers {name} : {n}</translation>
         </message>
         <message>
-            <location filename="../plugin/core/summaries.py" line="183" />
+            <location filename="../plugin/core/summaries.py" line="188" />
             <source>conformant to the standard ({w} warnings)</source>
             <translation>conforme au standard (avertissements : {w})</translation>
         </message>
         <message>
-            <location filename="../plugin/core/summaries.py" line="185" />
+            <location filename="../plugin/core/summaries.py" line="190" />
             <source>NOT conformant: {e} errors in {r} lieux, {w} warnings</source>
             <translation>NON conforme : {e} erreur(s) dans {r} lieu(x), {w} avertissement(s)</translation>
         </message>
         <message>
-            <location filename="../plugin/core/summaries.py" line="193" />
+            <location filename="../plugin/core/summaries.py" line="198" />
             <source>Source: {source}</source>
             <translation>Source : {source}</translation>
         </message>
         <message>
-            <location filename="../plugin/core/summaries.py" line="194" />
+            <location filename="../plugin/core/summaries.py" line="199" />
             <source>File: {output} ({fmt})</source>
             <translation>Fichier : {output} ({fmt})</translation>
         </message>
         <message>
-            <location filename="../plugin/core/summaries.py" line="195" />
+            <location filename="../plugin/core/summaries.py" line="200" />
             <source>Lieux written: {n}</source>
             <translation>Lieux écrits : {n}</translation>
         </message>
         <message>
-            <location filename="../plugin/core/summaries.py" line="196" />
+            <location filename="../plugin/core/summaries.py" line="201" />
             <source>Validation of the file: {e} errors ({r} lieux) and {w} warnings</source>
             <translation>Validation du fichier : {e} erreur(s) ({r} lieu(x)) et {w} avertissement(s)</translation>
         </message>
         <message>
-            <location filename="../plugin/core/summaries.py" line="202" />
+            <location filename="../plugin/core/summaries.py" line="207" />
             <source>The file was written but does not pass the standard: fix the errors (validation panel) and export again.</source>
             <translation>Le fichier a été écrit mais n'est pas conforme au standard : corrigez les erreurs (panneau de validation) puis exportez à nouveau.</translation>
         </message>
@@ -1269,27 +1269,27 @@
     <context>
         <name>ImportExport</name>
         <message>
-            <location filename="../plugin/qgis/import_export.py" line="122" />
+            <location filename="../plugin/qgis/import_export.py" line="121" />
             <source>The working layer must be a GeoPackage file (.gpkg): {path}</source>
             <translation>La couche de travail doit être un fichier GeoPackage (.gpkg) : {path}</translation>
         </message>
         <message>
-            <location filename="../plugin/qgis/import_export.py" line="126" />
+            <location filename="../plugin/qgis/import_export.py" line="125" />
             <source>The working GeoPackage cannot replace the source file {path}.</source>
             <translation>Le GeoPackage de travail ne peut pas remplacer le fichier source {path}.</translation>
         </message>
         <message>
-            <location filename="../plugin/qgis/import_export.py" line="172" />
+            <location filename="../plugin/qgis/import_export.py" line="175" />
             <source>Blank rows of the source skipped: {n}</source>
             <translation>Lignes vides de la source ignorées : {n}</translation>
         </message>
         <message>
-            <location filename="../plugin/qgis/import_export.py" line="203" />
+            <location filename="../plugin/qgis/import_export.py" line="220" />
             <source>Unknown export format “{ext}”: name the file .csv, .json or .geojson.</source>
             <translation>Format d'export « {ext} » inconnu : nommez le fichier en .csv, .json ou .geojson.</translation>
         </message>
         <message>
-            <location filename="../plugin/qgis/import_export.py" line="239" />
+            <location filename="../plugin/qgis/import_export.py" line="256" />
             <source>Export canceled.</source>
             <translation>Export annulé.</translation>
         </message>
@@ -1365,79 +1365,102 @@
     <context>
         <name>ImportSummary</name>
         <message>
-            <location filename="../plugin/core/summaries.py" line="35" />
+            <location filename="../plugin/core/summaries.py" line="26" />
             <source>row {row}</source>
             <translation>ligne {row}</translation>
         </message>
         <message>
-            <location filename="../plugin/core/summaries.py" line="57" />
+            <location filename="../plugin/core/summaries.py" line="49" />
             <source>{n} lieux imported</source>
             <translation>Lieux importés : {n}</translation>
         </message>
         <message>
-            <location filename="../plugin/core/summaries.py" line="59" />
+            <location filename="../plugin/core/summaries.py" line="51" />
             <source>{n} without coordinates</source>
             <translation>sans coordonnées : {n}</translation>
         </message>
         <message>
-            <location filename="../plugin/core/summaries.py" line="61" />
+            <location filename="../plugin/core/summaries.py" line="53" />
             <source>{n} columns kept aside</source>
             <translation>colonnes mises de côté : {n}</translation>
         </message>
         <message>
-            <location filename="../plugin/core/summaries.py" line="63" />
+            <location filename="../plugin/core/summaries.py" line="55" />
             <source>{e} errors, {w} warnings</source>
             <translation>erreurs : {e}, avertissements : {w}</translation>
         </message>
         <message>
-            <location filename="../plugin/core/summaries.py" line="67" />
+            <location filename="../plugin/core/summaries.py" line="61" />
             <source>validation in progress…</source>
             <translation>validation en cours…</translation>
         </message>
         <message>
-            <location filename="../plugin/core/summaries.py" line="72" />
+            <location filename="../plugin/core/summaries.py" line="66" />
             <source>Source: {source}</source>
             <translation>Source : {source}</translation>
         </message>
         <message>
-            <location filename="../plugin/core/summaries.py" line="74" />
+            <location filename="../plugin/core/summaries.py" line="68" />
             <source>Working layer: {output}</source>
             <translation>Couche de travail : {output}</translation>
         </message>
         <message>
-            <location filename="../plugin/core/summaries.py" line="75" />
+            <location filename="../plugin/core/summaries.py" line="69" />
             <source>Lieux: {n}</source>
             <translation>Lieux : {n}</translation>
         </message>
         <message>
-            <location filename="../plugin/core/summaries.py" line="77" />
+            <location filename="../plugin/core/summaries.py" line="71" />
             <source>Validation: {e} errors and {w} warnings ({r} lieux with errors)</source>
             <translation>Validation : {e} erreur(s) et {w} avertissement(s) ({r} lieu(x) en erreur)</translation>
         </message>
         <message>
-            <location filename="../plugin/core/summaries.py" line="83" />
+            <location filename="../plugin/core/summaries.py" line="77" />
             <source>Lieux without coordinates (kept, without a point on the map): {n}</source>
             <translation>Lieux sans coordonnées (conservés, sans point sur la carte) : {n}</translation>
         </message>
         <message>
-            <location filename="../plugin/core/summaries.py" line="90" />
+            <location filename="../plugin/core/summaries.py" line="84" />
             <source>… and {n} more</source>
             <translation>… et {n} autres</translation>
         </message>
         <message>
-            <location filename="../plugin/core/summaries.py" line="93" />
+            <location filename="../plugin/core/summaries.py" line="87" />
             <source>…of which coordinates that are present but not valid: {n}</source>
             <translation>…dont coordonnées présentes mais non valides : {n}</translation>
         </message>
         <message>
-            <location filename="../plugin/core/summaries.py" line="99" />
+            <location filename="../plugin/core/summaries.py" line="93" />
             <source>Source columns that are not fields of the standard, kept in the side table: {cols}</source>
             <translation>Colonnes de la source qui ne sont pas des champs du standard, conservées dans la table annexe : {cols}</translation>
         </message>
         <message>
-            <location filename="../plugin/core/summaries.py" line="106" />
+            <location filename="../plugin/core/summaries.py" line="100" />
             <source>Every source column is a field of the standard.</source>
             <translation>Toutes les colonnes de la source sont des champs du standard.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/core/summaries.py" line="59" />
+            <source>{n} probable duplicates</source>
+            <translation>doublons probables : {n}</translation>
+        </message>
+    </context>
+    <context>
+        <name>IssueCounts</name>
+        <message>
+            <location filename="../plugin/core/validation/issue_set.py" line="95" />
+            <source>, {n} lieux flagged as probable duplicates</source>
+            <translation>, lieux signalés comme doublons probables : {n}</translation>
+        </message>
+        <message>
+            <location filename="../plugin/core/validation/issue_set.py" line="97" />
+            <source>the file's columns: {errors} errors, {warnings} warnings</source>
+            <translation>colonnes du fichier : erreurs : {errors}, avertissements : {warnings}</translation>
+        </message>
+        <message>
+            <location filename="../plugin/core/validation/issue_set.py" line="89" />
+            <source>the lieux: {errors} errors ({lieux} lieux with errors), {warnings} warnings</source>
+            <translation>lieux : {errors} erreur(s) ({lieux} lieux en erreur), {warnings} avertissement(s)</translation>
         </message>
     </context>
     <context>
@@ -1648,17 +1671,17 @@
     <context>
         <name>LiveValidation</name>
         <message>
-            <location filename="../plugin/qgis/live_validation.py" line="417" />
+            <location filename="../plugin/qgis/live_validation.py" line="418" />
             <source>This layer does not have the fields of the standard.</source>
             <translation>Cette couche n'a pas les champs du standard.</translation>
         </message>
         <message>
-            <location filename="../plugin/qgis/live_validation.py" line="462" />
+            <location filename="../plugin/qgis/live_validation.py" line="463" />
             <source>Validation of {name}</source>
             <translation>Validation de {name}</translation>
         </message>
         <message>
-            <location filename="../plugin/qgis/live_validation.py" line="480" />
+            <location filename="../plugin/qgis/live_validation.py" line="481" />
             <source>Validation canceled.</source>
             <translation>Validation annulée.</translation>
         </message>
@@ -2567,17 +2590,17 @@
     <context>
         <name>ProducerReport</name>
         <message>
-            <location filename="../plugin/core/producer_report.py" line="118" />
+            <location filename="../plugin/core/producer_report.py" line="120" />
             <source>Choose a report file ending in .html or .csv (not “{name}”).</source>
             <translation>Choisissez un fichier de rapport se terminant par .html ou .csv (et non « {name} »).</translation>
         </message>
         <message>
-            <location filename="../plugin/core/producer_report.py" line="125" />
+            <location filename="../plugin/core/producer_report.py" line="127" />
             <source>Issues to correct in the lieux de médiation numérique</source>
             <translation>Anomalies à corriger dans les lieux de médiation numérique</translation>
         </message>
         <message>
-            <location filename="../plugin/core/producer_report.py" line="135" />
+            <location filename="../plugin/core/producer_report.py" line="137" />
             <source>Cannot write {path}: {reason}</source>
             <translation>Impossible d'écrire {path} : {reason}</translation>
         </message>
@@ -3431,12 +3454,12 @@
             <translation>Anomalies acceptées (non comptées)</translation>
         </message>
         <message>
-            <location filename="../plugin/processing/report.py" line="126" />
+            <location filename="../plugin/processing/report.py" line="125" />
             <source>The report must be a .html or .csv file (not “{name}”).</source>
             <translation>Le rapport doit être un fichier .html ou .csv (et non « {name} »).</translation>
         </message>
         <message>
-            <location filename="../plugin/processing/report.py" line="135" />
+            <location filename="../plugin/processing/report.py" line="134" />
             <source>Validating {count} lieux (duplicates included)…</source>
             <translation>Validation de {count} lieux (doublons compris)…</translation>
         </message>
@@ -3529,64 +3552,69 @@
     <context>
         <name>ValidateAlgorithm</name>
         <message>
-            <location filename="../plugin/processing/validate.py" line="109" />
+            <location filename="../plugin/processing/validate.py" line="110" />
             <source>Validate lieux against the national standard</source>
             <translation>Valider des lieux selon le standard national</translation>
         </message>
         <message>
-            <location filename="../plugin/processing/validate.py" line="112" />
+            <location filename="../plugin/processing/validate.py" line="113" />
             <source>validation,standard,schema,quality,lieux,mednum</source>
             <translation>validation,valider,standard,schéma,schema,qualité,quality,contrôle,lieux,mednum</translation>
         </message>
         <message>
-            <location filename="../plugin/processing/validate.py" line="115" />
-            <source>&lt;p&gt;Checks lieux de médiation numérique against the national standard (La MedNum schema v1.0.2): structure, schema constraints (required fields, types, patterns, list values, unique id) and quality checks beyond the schema (SIRET, phone numbers, e-mails, opening hours, postal and INSEE codes, coordinates in France, dates…).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Lieux&lt;/b&gt;: a vector layer of the project (tick &lt;i&gt;Selected features only&lt;/i&gt; to check a selection) or a file (CSV, XLSX, JSON, GeoJSON, GeoPackage). A file is read by the plugin's own readers (encoding and separator detection, checks of the header as written); a layer is read from its fields, and its geometry gives the coordinates when latitude/longitude are empty.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Issues&lt;/b&gt;: one row per issue with row (position of the lieu, 1 = first), id, field, code, severity (error or warning), message, value and suggestion (the corrected value when a safe fix exists).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Lieux with issue counts&lt;/b&gt; (optional): a copy of the input with the fields issue_count and max_severity, to style or filter the lieux on the map.&lt;/p&gt;&lt;p&gt;Results ROWS, ERRORS and WARNINGS give the counts. Command line: &lt;code&gt;qgis_process run mednum:validate -- INPUT=lieux.csv OUTPUT=issues.csv&lt;/code&gt;&lt;/p&gt;</source>
-            <translation>&lt;p&gt;Contrôle des lieux de médiation numérique selon le standard national (schéma La MedNum v1.0.2) : structure, contraintes du schéma (champs obligatoires, types, motifs, valeurs des listes, id unique) et contrôles de qualité au-delà du schéma (SIRET, numéros de téléphone, courriels, horaires, codes postaux et INSEE, coordonnées en France, dates…).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Lieux&lt;/b&gt; : une couche vecteur du projet (cochez &lt;i&gt;Entité(s) sélectionnée(s) uniquement&lt;/i&gt; pour contrôler une sélection) ou un fichier (CSV, XLSX, JSON, GeoJSON, GeoPackage). Un fichier est lu par les lecteurs propres à l'extension (détection de l'encodage et du séparateur, contrôle de l'en-tête tel qu'il est écrit) ; une couche est lue à partir de ses champs, et sa géométrie donne les coordonnées quand latitude/longitude sont vides.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Anomalies&lt;/b&gt; : une ligne par anomalie, avec row (position du lieu, 1 = le premier), id, field (champ), code, severity (gravité : error ou warning), message, value (valeur) et suggestion (la valeur corrigée quand une correction sûre existe).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Lieux avec nombre d'anomalies&lt;/b&gt; (facultatif) : une copie de l'entrée avec les champs issue_count et max_severity, pour styler ou filtrer les lieux sur la carte.&lt;/p&gt;&lt;p&gt;Les résultats ROWS, ERRORS et WARNINGS donnent les nombres. En ligne de commande : &lt;code&gt;qgis_process run mednum:validate -- INPUT=lieux.csv OUTPUT=issues.csv&lt;/code&gt;&lt;/p&gt;</translation>
-        </message>
-        <message>
-            <location filename="../plugin/processing/validate.py" line="135" />
+            <location filename="../plugin/processing/validate.py" line="138" />
             <source>Lieux (layer or file)</source>
             <translation>Lieux (couche ou fichier)</translation>
         </message>
         <message>
-            <location filename="../plugin/processing/validate.py" line="142" />
+            <location filename="../plugin/processing/validate.py" line="145" />
             <source>Issues</source>
             <translation>Anomalies</translation>
         </message>
         <message>
-            <location filename="../plugin/processing/validate.py" line="147" />
+            <location filename="../plugin/processing/validate.py" line="150" />
             <source>Lieux with issue counts</source>
             <translation>Lieux avec nombre d'anomalies</translation>
         </message>
         <message>
-            <location filename="../plugin/processing/validate.py" line="156" />
+            <location filename="../plugin/processing/validate.py" line="159" />
             <source>Number of lieux</source>
             <translation>Nombre de lieux</translation>
         </message>
         <message>
-            <location filename="../plugin/processing/validate.py" line="157" />
+            <location filename="../plugin/processing/validate.py" line="160" />
             <source>Number of errors</source>
             <translation>Nombre d'erreurs</translation>
         </message>
         <message>
-            <location filename="../plugin/processing/validate.py" line="158" />
+            <location filename="../plugin/processing/validate.py" line="161" />
             <source>Number of warnings</source>
             <translation>Nombre d'avertissements</translation>
         </message>
         <message>
-            <location filename="../plugin/processing/validate.py" line="170" />
+            <location filename="../plugin/processing/validate.py" line="178" />
             <source>Reading {path}…</source>
             <translation>Lecture de {path}…</translation>
         </message>
         <message>
-            <location filename="../plugin/processing/validate.py" line="199" />
+            <location filename="../plugin/processing/validate.py" line="208" />
             <source>Validating {count} lieux…</source>
             <translation>Validation de {count} lieux…</translation>
         </message>
         <message>
-            <location filename="../plugin/processing/validate.py" line="232" />
-            <source>{rows} lieux: {errors} errors, {warnings} warnings.</source>
-            <translation>{rows} lieux : {errors} erreur(s), {warnings} avertissement(s).</translation>
+            <location filename="../plugin/processing/validate.py" line="116" />
+            <source>&lt;p&gt;Checks lieux de médiation numérique against the national standard (La MedNum schema v1.0.2): structure, schema constraints (required fields, types, patterns, list values, unique id) and quality checks beyond the schema (SIRET, phone numbers, e-mails, opening hours, postal and INSEE codes, coordinates in France, dates…).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Lieux&lt;/b&gt;: a vector layer of the project (tick &lt;i&gt;Selected features only&lt;/i&gt; to check a selection) or a file (CSV, XLSX, JSON, GeoJSON, GeoPackage). A file is read by the plugin's own readers (encoding and separator detection, checks of the header as written); a layer is read from its fields, and its geometry gives the coordinates when latitude/longitude are empty.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Issues&lt;/b&gt;: one row per issue with row (position of the lieu, 1 = first), id, field, code, severity (error or warning), message, value and suggestion (the corrected value when a safe fix exists). Probable duplicates are looked for as in the validation dock (thresholds of the plugin settings).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Lieux with issue counts&lt;/b&gt; (optional): a copy of the input with the fields issue_count and max_severity, to style or filter the lieux on the map.&lt;/p&gt;&lt;p&gt;Results ROWS, ERRORS, WARNINGS and DUPLICATES (lieux flagged as probable duplicates) give the counts. Command line: &lt;code&gt;qgis_process run mednum:validate -- INPUT=lieux.csv OUTPUT=issues.csv&lt;/code&gt;&lt;/p&gt;</source>
+            <translation>&lt;p&gt;Contrôle des lieux de médiation numérique selon le standard national (schéma La MedNum v1.0.2) : structure, contraintes du schéma (champs obligatoires, types, motifs, valeurs des listes, id unique) et contrôles de qualité au-delà du schéma (SIRET, numéros de téléphone, courriels, horaires, codes postaux et INSEE, coordonnées en France, dates…).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Lieux&lt;/b&gt; : une couche vecteur du projet (cochez &lt;i&gt;Entité(s) sélectionnée(s) uniquement&lt;/i&gt; pour contrôler une sélection) ou un fichier (CSV, XLSX, JSON, GeoJSON, GeoPackage). Un fichier est lu par les lecteurs propres à l'extension (détection de l'encodage et du séparateur, contrôle de l'en-tête tel qu'il est écrit) ; une couche est lue à partir de ses champs, et sa géométrie donne les coordonnées quand latitude/longitude sont vides.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Anomalies&lt;/b&gt; : une ligne par anomalie, avec row (position du lieu, 1 = le premier), id, field (champ), code, severity (gravité : error ou warning), message, value (valeur) et suggestion (la valeur corrigée quand une correction sûre existe). Les doublons probables sont recherchés comme dans le panneau de validation (seuils des paramètres de l'extension).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Lieux avec nombre d'anomalies&lt;/b&gt; (facultatif) : une copie de l'entrée avec les champs issue_count et max_severity, pour styler ou filtrer les lieux sur la carte.&lt;/p&gt;&lt;p&gt;Les résultats ROWS, ERRORS, WARNINGS et DUPLICATES (lieux signalés comme doublons probables) donnent les nombres. En ligne de commande : &lt;code&gt;qgis_process run mednum:validate -- INPUT=lieux.csv OUTPUT=issues.csv&lt;/code&gt;&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <location filename="../plugin/processing/validate.py" line="164" />
+            <source>Number of lieux flagged as probable duplicates</source>
+            <translation>Nombre de lieux signalés comme doublons probables</translation>
+        </message>
+        <message>
+            <location filename="../plugin/processing/validate.py" line="244" />
+            <source>{rows} lieux: {counts}.</source>
+            <translation>{rows} lieux : {counts}.</translation>
         </message>
     </context>
     <context>
