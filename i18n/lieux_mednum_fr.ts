@@ -1927,6 +1927,11 @@
             <source>Every source column is a field of the standard.</source>
             <translation>Toutes les colonnes de la source sont des champs du standard.</translation>
         </message>
+        <message>
+            <location filename="../plugin/core/summaries.py" line="59" />
+            <source>{n} probable duplicates</source>
+            <translation>doublons probables : {n}</translation>
+        </message>
     </context>
     <context>
         <name>IssuesModel</name>
@@ -4101,6 +4106,21 @@
             <source>{rows} lieux: {errors} errors, {warnings} warnings.</source>
             <translation>{rows} lieux : {errors} erreur(s), {warnings} avertissement(s).</translation>
         </message>
+        <message>
+            <location filename="../plugin/processing/validate.py" line="116" />
+            <source>&lt;p&gt;Checks lieux de médiation numérique against the national standard (La MedNum schema v1.0.2): structure, schema constraints (required fields, types, patterns, list values, unique id) and quality checks beyond the schema (SIRET, phone numbers, e-mails, opening hours, postal and INSEE codes, coordinates in France, dates…).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Lieux&lt;/b&gt;: a vector layer of the project (tick &lt;i&gt;Selected features only&lt;/i&gt; to check a selection) or a file (CSV, XLSX, JSON, GeoJSON, GeoPackage). A file is read by the plugin's own readers (encoding and separator detection, checks of the header as written); a layer is read from its fields, and its geometry gives the coordinates when latitude/longitude are empty.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Issues&lt;/b&gt;: one row per issue with row (position of the lieu, 1 = first), id, field, code, severity (error or warning), message, value and suggestion (the corrected value when a safe fix exists). Probable duplicates are looked for as in the validation dock (thresholds of the plugin settings).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Lieux with issue counts&lt;/b&gt; (optional): a copy of the input with the fields issue_count and max_severity, to style or filter the lieux on the map.&lt;/p&gt;&lt;p&gt;Results ROWS, ERRORS, WARNINGS and DUPLICATES (lieux flagged as probable duplicates) give the counts. Command line: &lt;code&gt;qgis_process run mednum:validate -- INPUT=lieux.csv OUTPUT=issues.csv&lt;/code&gt;&lt;/p&gt;</source>
+            <translation>&lt;p&gt;Contrôle des lieux de médiation numérique selon le standard national (schéma La MedNum v1.0.2) : structure, contraintes du schéma (champs obligatoires, types, motifs, valeurs des listes, id unique) et contrôles de qualité au-delà du schéma (SIRET, numéros de téléphone, courriels, horaires, codes postaux et INSEE, coordonnées en France, dates…).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Lieux&lt;/b&gt; : une couche vecteur du projet (cochez &lt;i&gt;Entité(s) sélectionnée(s) uniquement&lt;/i&gt; pour contrôler une sélection) ou un fichier (CSV, XLSX, JSON, GeoJSON, GeoPackage). Un fichier est lu par les lecteurs propres à l'extension (détection de l'encodage et du séparateur, contrôle de l'en-tête tel qu'il est écrit) ; une couche est lue à partir de ses champs, et sa géométrie donne les coordonnées quand latitude/longitude sont vides.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Anomalies&lt;/b&gt; : une ligne par anomalie, avec row (position du lieu, 1 = le premier), id, field (champ), code, severity (gravité : error ou warning), message, value (valeur) et suggestion (la valeur corrigée quand une correction sûre existe). Les doublons probables sont recherchés comme dans le panneau de validation (seuils des paramètres de l'extension).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Lieux avec nombre d'anomalies&lt;/b&gt; (facultatif) : une copie de l'entrée avec les champs issue_count et max_severity, pour styler ou filtrer les lieux sur la carte.&lt;/p&gt;&lt;p&gt;Les résultats ROWS, ERRORS, WARNINGS et DUPLICATES (lieux signalés comme doublons probables) donnent les nombres. En ligne de commande : &lt;code&gt;qgis_process run mednum:validate -- INPUT=lieux.csv OUTPUT=issues.csv&lt;/code&gt;&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <location filename="../plugin/processing/validate.py" line="164" />
+            <source>Number of lieux flagged as probable duplicates</source>
+            <translation>Nombre de lieux signalés comme doublons probables</translation>
+        </message>
+        <message>
+            <location filename="../plugin/processing/validate.py" line="244" />
+            <source>{rows} lieux: {counts}.</source>
+            <translation>{rows} lieux : {counts}.</translation>
+        </message>
     </context>
     <context>
         <name>Validation</name>
@@ -5529,6 +5549,24 @@
             <location filename="plugin/gui/coverage_feature.py" line="31" />
             <source>Which communes have no matching lieu within reach, and how many inhabitants</source>
             <translation>Quelles communes n'ont aucun lieu correspondant à portée, et combien d'habitants</translation>
+        </message>
+    </context>
+    <context>
+        <name>IssueCounts</name>
+        <message>
+            <location filename="../plugin/core/validation/issue_set.py" line="95" />
+            <source>, {n} lieux flagged as probable duplicates</source>
+            <translation>, lieux signalés comme doublons probables : {n}</translation>
+        </message>
+        <message>
+            <location filename="../plugin/core/validation/issue_set.py" line="97" />
+            <source>the file's columns: {errors} errors, {warnings} warnings</source>
+            <translation>colonnes du fichier : erreurs : {errors}, avertissements : {warnings}</translation>
+        </message>
+        <message>
+            <location filename="../plugin/core/validation/issue_set.py" line="89" />
+            <source>the lieux: {errors} errors ({lieux} lieux with errors), {warnings} warnings</source>
+            <translation>lieux : {errors} erreur(s) ({lieux} lieux en erreur), {warnings} avertissement(s)</translation>
         </message>
     </context>
 </TS>

@@ -100,6 +100,7 @@ class ValidateAlgorithm(FileOrLayerInput, MednumAlgorithm):
     ROWS = "ROWS"
     ERRORS = "ERRORS"
     WARNINGS = "WARNINGS"
+    DUPLICATES = "DUPLICATES"
     GROUP = "validation"
 
     def name(self) -> str:
@@ -124,10 +125,12 @@ class ValidateAlgorithm(FileOrLayerInput, MednumAlgorithm):
             "its fields, and its geometry gives the coordinates when latitude/longitude are empty.</p>"
             "<p><b>Issues</b>: one row per issue with row (position of the lieu, 1 = first), id, field, code, "
             "severity (error or warning), message, value and suggestion (the corrected value when a safe fix "
-            "exists).</p>"
+            "exists). Probable duplicates are looked for as in the validation dock (thresholds of the plugin "
+            "settings).</p>"
             "<p><b>Lieux with issue counts</b> (optional): a copy of the input with the fields issue_count and "
             "max_severity, to style or filter the lieux on the map.</p>"
-            "<p>Results ROWS, ERRORS and WARNINGS give the counts. Command line: "
+            "<p>Results ROWS, ERRORS, WARNINGS and DUPLICATES (lieux flagged as probable duplicates) give the "
+            "counts. Command line: "
             "<code>qgis_process run mednum:validate -- INPUT=lieux.csv OUTPUT=issues.csv</code></p>"
         )
 
@@ -158,6 +161,11 @@ class ValidateAlgorithm(FileOrLayerInput, MednumAlgorithm):
         self.addOutput(
             QgsProcessingOutputNumber(self.WARNINGS, translate("ValidateAlgorithm", "Number of warnings"))
         )
+        self.addOutput(
+            QgsProcessingOutputNumber(
+                self.DUPLICATES, translate("ValidateAlgorithm", "Number of lieux flagged as probable duplicates")
+            )
+        )
 
     # ------------------------------------------------------------------ input
     def read_input(self, parameters, context, feedback):
@@ -185,7 +193,8 @@ class ValidateAlgorithm(FileOrLayerInput, MednumAlgorithm):
     # ------------------------------------------------------------------ run
     def processAlgorithm(self, parameters, context, model_feedback):
         self.check_dependencies()
-        from ..core.validation import validate_table
+        from ..core.validation.issue_set import issue_counts, issue_options, issue_set
+        from ..qgis.live_validation import duplicate_settings
 
         want_flagged = parameters.get(self.FLAGGED) is not None
         if model_feedback.isCanceled():
@@ -197,7 +206,8 @@ class ValidateAlgorithm(FileOrLayerInput, MednumAlgorithm):
             return {}
         feedback.setCurrentStep(1)
         feedback.pushInfo(translate("ValidateAlgorithm", "Validating {count} lieux…").format(count=table.row_count))
-        report = validate_table(table)
+        # the issue set of the dock and of the CLI: duplicates included (the thresholds of the plugin settings)
+        report = issue_set(table, options=issue_options(duplicates=duplicate_settings()))
         if feedback.isCanceled():
             return {}
 
@@ -230,11 +240,11 @@ class ValidateAlgorithm(FileOrLayerInput, MednumAlgorithm):
             if flagged_id and context.willLoadLayerOnCompletion(flagged_id):
                 context.layerToLoadOnCompletionDetails(flagged_id).setPostProcessor(SeverityStyler.create())
 
-        results.update({self.ROWS: report.rows, self.ERRORS: report.errors, self.WARNINGS: report.warnings})
+        counts = issue_counts(report)
+        results.update({self.ROWS: report.rows, self.ERRORS: counts.total_errors,
+                        self.WARNINGS: counts.total_warnings, self.DUPLICATES: counts.duplicates})
         feedback.pushInfo(
-            translate("ValidateAlgorithm", "{rows} lieux: {errors} errors, {warnings} warnings.").format(
-                rows=report.rows, errors=report.errors, warnings=report.warnings
-            )
+            translate("ValidateAlgorithm", "{rows} lieux: {counts}.").format(rows=report.rows, counts=counts.text())
         )
         return results
 

@@ -124,7 +124,6 @@ def import_lieux(
     layer first, then the counts); the summary then keeps the records for it.
     """
     from ..core.readers import read_table
-    from ..core.validation import validate_records
 
     schema = schema or load_schema()
     source, output = Path(source), Path(output)
@@ -172,7 +171,11 @@ def import_lieux(
         side_table = _carry_side_table(side_table, read_side_table(source), getattr(table, "row_numbers", None))
     metadata = {"SOURCE": str(source), "SOURCE_FORMAT": getattr(table, "source_format", "") or ""}
     # validation (for the summary) runs beside the GeoPackage writing: SQLite works without the GIL
-    validation = _Background(lambda: validate_records(records, schema)) if validate else None
+    if validate:
+        options = import_options()  # the settings read here, the lieux validated in the thread
+        validation = _Background(lambda: import_issues(records, schema, options))
+    else:
+        validation = None
     create_working_geopackage(
         output, records, side_table, metadata, schema, progress=step(25.0, 70.0), is_canceled=is_canceled,
         points=points,
@@ -216,15 +219,29 @@ def _mapped_table(source: Path, mapping, schema: Schema, source_name: str, geoco
     return table, notes
 
 
+def import_options():
+    """The validation options of the dock: every rule, duplicates with the thresholds of the plugin settings."""
+    from ..core.validation.issue_set import issue_options
+    from .live_validation import duplicate_settings
+
+    return issue_options(duplicates=duplicate_settings())
+
+
+def import_issues(records, schema: Schema | None = None, options=None):
+    """The issue set of imported lieux (:func:`~..core.validation.issue_set.issue_set`, duplicates included), as
+    the validation dock finds it on the working layer."""
+    from ..core.validation.issue_set import issue_set
+
+    return issue_set(records, schema or load_schema(), options or import_options())
+
+
 def validate_import(summary: ImportSummary, schema: Schema | None = None) -> ImportSummary:
     """Complete the validation counts of a summary made by ``import_lieux(..., validate=False)``."""
-    from ..core.summaries import validation_counts
-    from ..core.validation import validate_records
+    from ..core.summaries import set_validation_counts
 
     if summary.validated:
         return summary
-    report = validate_records(summary.records, schema or load_schema())
-    summary.errors, summary.warnings, summary.records_with_errors = validation_counts(report)
+    set_validation_counts(summary, import_issues(summary.records, schema))
     summary.validated = True
     summary.records = []
     return summary
