@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1">
     <context>
         <name>AboutDialog</name>
@@ -1493,12 +1492,12 @@
             <translation>Valeur → correction proposée</translation>
         </message>
         <message>
-            <location filename="../plugin/gui/validation_dock.py" line="398" />
+            <location filename="../plugin/gui/validation_dock.py" line="412" />
             <source>Error</source>
             <translation>Erreur</translation>
         </message>
         <message>
-            <location filename="../plugin/gui/validation_dock.py" line="398" />
+            <location filename="../plugin/gui/validation_dock.py" line="412" />
             <source>Warning</source>
             <translation>Avertissement</translation>
         </message>
@@ -1513,7 +1512,7 @@
             <translation>{n} err.</translation>
         </message>
         <message>
-            <location filename="../plugin/gui/validation_dock.py" line="398" />
+            <location filename="../plugin/gui/validation_dock.py" line="412" />
             <source>{n} warn.</source>
             <translation>{n} avert.</translation>
         </message>
@@ -2364,147 +2363,147 @@
     <context>
         <name>PlgSettings</name>
         <message>
-            <location filename="../plugin/toolbelt/settings.py" line="31" />
+            <location filename="../plugin/toolbelt/settings.py" line="34" />
             <source>Debug mode</source>
             <translation>Mode débogage</translation>
         </message>
         <message>
-            <location filename="../plugin/toolbelt/settings.py" line="31" />
+            <location filename="../plugin/toolbelt/settings.py" line="34" />
             <source>Write detailed messages to the plugin's tab of the QGIS log.</source>
             <translation>Écrire des messages détaillés dans l'onglet de l'extension du journal de QGIS.</translation>
         </message>
         <message>
-            <location filename="../plugin/toolbelt/settings.py" line="39" />
+            <location filename="../plugin/toolbelt/settings.py" line="42" />
             <source>Default source</source>
             <translation>Source par défaut</translation>
         </message>
         <message>
-            <location filename="../plugin/toolbelt/settings.py" line="39" />
+            <location filename="../plugin/toolbelt/settings.py" line="42" />
             <source>Value of the 'source' field given to new lieux (e.g. the name of your Hub).</source>
             <translation>Valeur du champ « source » donnée aux nouveaux lieux (par exemple le nom de votre Hub).</translation>
         </message>
         <message>
-            <location filename="../plugin/toolbelt/settings.py" line="49" />
+            <location filename="../plugin/toolbelt/settings.py" line="52" />
             <source>Producer identifier (exports)</source>
             <translation>Identifiant du producteur (exports)</translation>
         </message>
         <message>
-            <location filename="../plugin/toolbelt/settings.py" line="49" />
+            <location filename="../plugin/toolbelt/settings.py" line="52" />
             <source>SIREN of the structure that publishes the data, used in the suggested export name.</source>
             <translation>SIREN de la structure qui publie les données, utilisé dans le nom d'export proposé.</translation>
         </message>
         <message>
-            <location filename="../plugin/toolbelt/settings.py" line="58" />
+            <location filename="../plugin/toolbelt/settings.py" line="61" />
             <source>Territory (exports)</source>
             <translation>Territoire (exports)</translation>
         </message>
         <message>
-            <location filename="../plugin/toolbelt/settings.py" line="69" />
+            <location filename="../plugin/toolbelt/settings.py" line="73" />
             <source>Address search service (BAN)</source>
             <translation>Service de recherche d'adresses (BAN)</translation>
         </message>
         <message>
-            <location filename="../plugin/toolbelt/settings.py" line="81" />
+            <location filename="../plugin/toolbelt/settings.py" line="85" />
             <source>Validation: update date too old after (days)</source>
             <translation>Validation : date de mise à jour trop ancienne après (jours)</translation>
         </message>
         <message>
-            <location filename="../plugin/toolbelt/settings.py" line="81" />
+            <location filename="../plugin/toolbelt/settings.py" line="85" />
             <source>A lieu whose date_maj is older than this gets the warning date-old (default 2 years).</source>
             <translation>Un lieu dont la date_maj est plus ancienne reçoit l'avertissement date-old (2 ans par défaut).</translation>
         </message>
         <message>
-            <location filename="../plugin/toolbelt/settings.py" line="90" />
+            <location filename="../plugin/toolbelt/settings.py" line="94" />
             <source>Validation: maximum distance from the commune's centre (km)</source>
             <translation>Validation : distance maximale au centre de la commune (km)</translation>
         </message>
         <message>
-            <location filename="../plugin/toolbelt/settings.py" line="101" />
+            <location filename="../plugin/toolbelt/settings.py" line="107" />
             <source>Validation: match column names regardless of case</source>
             <translation>Validation : reconnaître les noms de colonnes sans tenir compte de la casse</translation>
         </message>
         <message>
-            <location filename="../plugin/toolbelt/settings.py" line="101" />
+            <location filename="../plugin/toolbelt/settings.py" line="107" />
             <source>Read a column 'Nom' as the field 'nom' (Validata's option).</source>
             <translation>Lire une colonne « Nom » comme le champ « nom » (option de Validata).</translation>
         </message>
         <message>
-            <location filename="../plugin/toolbelt/settings.py" line="110" />
+            <location filename="../plugin/toolbelt/settings.py" line="116" />
             <source>data·inclusion API address</source>
             <translation>Adresse de l'API data·inclusion</translation>
         </message>
         <message>
-            <location filename="../plugin/toolbelt/settings.py" line="110" />
+            <location filename="../plugin/toolbelt/settings.py" line="116" />
             <source>Empty: https://api.data.inclusion.gouv.fr/api/v1</source>
             <translation>Si vide : https://api.data.inclusion.gouv.fr/api/v1</translation>
         </message>
         <message>
-            <location filename="../plugin/toolbelt/settings.py" line="117" />
+            <location filename="../plugin/toolbelt/settings.py" line="123" />
             <source>data·inclusion authentication (QGIS authcfg id)</source>
             <translation>Authentification data·inclusion (identifiant authcfg QGIS)</translation>
         </message>
         <message>
-            <location filename="../plugin/toolbelt/settings.py" line="147" />
+            <location filename="../plugin/toolbelt/settings.py" line="153" />
             <source>Id of the QGIS authentication configuration holding the token.</source>
             <translation>Identifiant de la configuration d'authentification QGIS qui contient le jeton.</translation>
         </message>
         <message>
-            <location filename="../plugin/toolbelt/settings.py" line="125" />
+            <location filename="../plugin/toolbelt/settings.py" line="131" />
             <source>DORA API address</source>
             <translation>Adresse de l'API DORA</translation>
         </message>
         <message>
-            <location filename="../plugin/toolbelt/settings.py" line="125" />
+            <location filename="../plugin/toolbelt/settings.py" line="131" />
             <source>Empty: https://api.dora.inclusion.gouv.fr/api/v2</source>
             <translation>Si vide : https://api.dora.inclusion.gouv.fr/api/v2</translation>
         </message>
         <message>
-            <location filename="../plugin/toolbelt/settings.py" line="132" />
+            <location filename="../plugin/toolbelt/settings.py" line="138" />
             <source>DORA authentication (QGIS authcfg id)</source>
             <translation>Authentification DORA (identifiant authcfg QGIS)</translation>
         </message>
         <message>
-            <location filename="../plugin/toolbelt/settings.py" line="140" />
+            <location filename="../plugin/toolbelt/settings.py" line="146" />
             <source>Cartographie nationale API address (reading)</source>
             <translation>Adresse de l'API de la Cartographie nationale (lecture)</translation>
         </message>
         <message>
-            <location filename="../plugin/toolbelt/settings.py" line="140" />
+            <location filename="../plugin/toolbelt/settings.py" line="146" />
             <source>Empty: https://api.inclusion-numerique.anct.gouv.fr</source>
             <translation>Si vide : https://api.inclusion-numerique.anct.gouv.fr</translation>
         </message>
         <message>
-            <location filename="../plugin/toolbelt/settings.py" line="147" />
+            <location filename="../plugin/toolbelt/settings.py" line="153" />
             <source>Cartographie nationale authentication (QGIS authcfg id)</source>
             <translation>Authentification Cartographie nationale (identifiant authcfg QGIS)</translation>
         </message>
         <message>
-            <location filename="../plugin/toolbelt/settings.py" line="155" />
+            <location filename="../plugin/toolbelt/settings.py" line="161" />
             <source>Cartographie nationale API address (push)</source>
             <translation>Adresse de l'API de la Cartographie nationale (envoi)</translation>
         </message>
         <message>
-            <location filename="../plugin/toolbelt/settings.py" line="155" />
+            <location filename="../plugin/toolbelt/settings.py" line="161" />
             <source>Empty: https://cartographie.societenumerique.gouv.fr/api/v0</source>
             <translation>Si vide : https://cartographie.societenumerique.gouv.fr/api/v0</translation>
         </message>
         <message>
-            <location filename="../plugin/toolbelt/settings.py" line="162" />
+            <location filename="../plugin/toolbelt/settings.py" line="168" />
             <source>Cartographie nationale push key (QGIS authcfg id)</source>
             <translation>Clé d'envoi Cartographie nationale (identifiant authcfg QGIS)</translation>
         </message>
         <message>
-            <location filename="../plugin/toolbelt/settings.py" line="162" />
+            <location filename="../plugin/toolbelt/settings.py" line="168" />
             <source>Id of the QGIS authentication configuration holding the x-api-key.</source>
             <translation>Identifiant de la configuration d'authentification QGIS qui contient la clé x-api-key.</translation>
         </message>
         <message>
-            <location filename="../plugin/toolbelt/settings.py" line="170" />
+            <location filename="../plugin/toolbelt/settings.py" line="176" />
             <source>API timeout (seconds)</source>
             <translation>Délai d'attente des API (secondes)</translation>
         </message>
         <message>
-            <location filename="../plugin/toolbelt/settings.py" line="170" />
+            <location filename="../plugin/toolbelt/settings.py" line="176" />
             <source>Time allowed for each request to an API.</source>
             <translation>Temps accordé à chaque requête vers une API.</translation>
         </message>
@@ -2519,52 +2518,52 @@
             <translation>Un point plus éloigné du centre de sa commune reçoit l'avertissement coordinates-far-from-commune (150 km en Guyane).</translation>
         </message>
         <message>
-            <location filename="../plugin/toolbelt/settings.py" line="179" />
+            <location filename="../plugin/toolbelt/settings.py" line="185" />
             <source>Duplicates: same pivot within (m)</source>
             <translation>Doublons : même pivot à moins de (m)</translation>
         </message>
         <message>
-            <location filename="../plugin/toolbelt/settings.py" line="179" />
+            <location filename="../plugin/toolbelt/settings.py" line="185" />
             <source>Two lieux with the same pivot closer than this are probable duplicates.</source>
             <translation>Deux lieux de même pivot plus proches que cette distance sont des doublons probables.</translation>
         </message>
         <message>
-            <location filename="../plugin/toolbelt/settings.py" line="186" />
+            <location filename="../plugin/toolbelt/settings.py" line="192" />
             <source>Duplicates: same name and address within (m)</source>
             <translation>Doublons : même nom et même adresse à moins de (m)</translation>
         </message>
         <message>
-            <location filename="../plugin/toolbelt/settings.py" line="186" />
+            <location filename="../plugin/toolbelt/settings.py" line="192" />
             <source>Two lieux with the same name and address closer than this are probable duplicates.</source>
             <translation>Deux lieux de même nom et de même adresse plus proches que cette distance sont des doublons probables.</translation>
         </message>
         <message>
-            <location filename="../plugin/toolbelt/settings.py" line="195" />
+            <location filename="../plugin/toolbelt/settings.py" line="201" />
             <source>Duplicates: same name within (m)</source>
             <translation>Doublons : même nom à moins de (m)</translation>
         </message>
         <message>
-            <location filename="../plugin/toolbelt/settings.py" line="195" />
+            <location filename="../plugin/toolbelt/settings.py" line="201" />
             <source>Two lieux with the same name closer than this are probable duplicates.</source>
             <translation>Deux lieux de même nom plus proches que cette distance sont des doublons probables.</translation>
         </message>
         <message>
-            <location filename="../plugin/toolbelt/settings.py" line="202" />
+            <location filename="../plugin/toolbelt/settings.py" line="208" />
             <source>Duplicates: name similarity (0–100)</source>
             <translation>Doublons : similarité des noms (0–100)</translation>
         </message>
         <message>
-            <location filename="../plugin/toolbelt/settings.py" line="202" />
+            <location filename="../plugin/toolbelt/settings.py" line="208" />
             <source>Names count as the same from this similarity score on (rapidfuzz ratio of the names without case, accents or punctuation; 100 = identical).</source>
             <translation>Deux noms sont considérés comme identiques à partir de ce score de similarité (ratio rapidfuzz des noms sans casse, accents ni ponctuation ; 100 = identiques).</translation>
         </message>
         <message>
-            <location filename="../plugin/toolbelt/settings.py" line="213" />
+            <location filename="../plugin/toolbelt/settings.py" line="219" />
             <source>Duplicates: address similarity (0–100)</source>
             <translation>Doublons : similarité des adresses (0–100)</translation>
         </message>
         <message>
-            <location filename="../plugin/toolbelt/settings.py" line="213" />
+            <location filename="../plugin/toolbelt/settings.py" line="219" />
             <source>Addresses count as the same from this similarity score on (house numbers must be equal).</source>
             <translation>Deux adresses sont considérées comme identiques à partir de ce score de similarité (les numéros dans la voie doivent être égaux).</translation>
         </message>
@@ -3887,7 +3886,7 @@
             <translation>Services indiqués pour un lieu qui n'accueille pas de public</translation>
         </message>
         <message>
-            <location filename="../plugin/gui/validation_dock.py" line="885" />
+            <location filename="../plugin/gui/validation_dock.py" line="899" />
             <source>“{item}”</source>
             <translation>« {item} »</translation>
         </message>
