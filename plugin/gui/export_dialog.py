@@ -70,6 +70,26 @@ class ExportDialog(QDialog):
         form.addRow(translate("ExportDialog", "Lieux"), self.layer_combo)
         self.selected_box = QCheckBox(translate("ExportDialog", "Selected lieux only"), self)
         form.addRow("", self.selected_box)
+        self.source_columns_box = QCheckBox(
+            translate("ExportDialog", "Also export the source columns (colonnes_source)"), self
+        )
+        self.source_columns_box.setToolTip(
+            translate(
+                "ExportDialog",
+                "Adds, after the 32 fields of the standard, the columns of the source that are not fields of the "
+                "standard (kept aside at the import)."
+            )
+        )
+        form.addRow("", self.source_columns_box)
+        self.defuse_box = QCheckBox(translate("ExportDialog", "CSV for a spreadsheet (formulas defused)"), self)
+        self.defuse_box.setToolTip(
+            translate(
+                "ExportDialog",
+                "Cells starting with = + - or @ get a leading apostrophe, so that a spreadsheet shows them instead "
+                "of running them as formulas. For a file read by people; leave unchecked for a file to publish."
+            )
+        )
+        form.addRow("", self.defuse_box)
         self.file_widget = QgsFileWidget(self)
         self.file_widget.setStorageMode(QgsFileWidget.StorageMode.SaveFile)
         self.file_widget.setFilter(
@@ -161,3 +181,9 @@ class ExportDialog(QDialog):
 
     def output_path(self) -> str:
         return self.file_widget.filePath()
+
+    def source_columns(self) -> bool:
+        return self.source_columns_box.isChecked()
+
+    def defuse_formulas(self) -> bool:
+        return self.defuse_box.isChecked() and Path(self.output_path()).suffix.lower() == ".csv"

@@ -32,6 +32,7 @@ GROUPS = {
     "import": QT_TRANSLATE_NOOP("MednumAlgorithm", "Import"),
     "export": QT_TRANSLATE_NOOP("MednumAlgorithm", "Export"),
     "orientation": QT_TRANSLATE_NOOP("MednumAlgorithm", "Orientation"),
+    "coverage": QT_TRANSLATE_NOOP("MednumAlgorithm", "Coverage"),
 }
 
 
@@ -161,4 +162,3 @@ class FileOrLayerInput:
                     name=definition.description()
                 )
         return True, ""
-

@@ -21,7 +21,6 @@ from qgis.core import (
     QgsFeature,
     QgsFeatureRequest,
     QgsFeatureSink,
-    QgsField,
     QgsFields,
     QgsProcessing,
     QgsProcessingException,
@@ -33,7 +32,6 @@ from qgis.core import (
     QgsProcessingParameterPoint,
     QgsProcessingParameterString,
 )
-from qgis.PyQt.QtCore import QVariant
 
 from ..core.i18n import translate
 from ..core.orientation import (
@@ -48,6 +46,7 @@ from ..core.orientation import (
 )
 from ..core.records import split_list
 from ..core.schema import load_schema
+from ..qgis import field_types
 from ..qgis.layer_records import LayerReadCancelledError, records_from_layer
 from .base import MednumAlgorithm, enum_parameter
 
@@ -116,31 +115,7 @@ class OrientAlgorithm(MednumAlgorithm):
                 self.INPUT, _tr("Lieux"), [QgsProcessing.TypeVectorPoint, QgsProcessing.TypeVector]
             )
         )
-        schema = load_schema()
-        for field, parameter in GROUP_DECLARATIONS:
-            self.addParameter(
-                QgsProcessingParameterString(
-                    parameter,
-                    _tr("{title} (values separated by |)").format(title=schema.field(field).title),
-                    optional=True,
-                )
-            )
-        self.addParameter(
-            enum_parameter(
-                self.SERVICES_MODE,
-                _tr("Services mode (any: at least one service, all: every service)"),
-                list(MODES),
-                SERVICES_ANY,
-            )
-        )
-        self.addParameter(
-            QgsProcessingParameterString(self.OPEN_AT, _tr("Open at (ISO date and time, or now)"), optional=True)
-        )
-        self.addParameter(
-            QgsProcessingParameterBoolean(
-                self.INCLUDE_UNKNOWN_HOURS, _tr("Include lieux with unknown hours"), defaultValue=False
-            )
-        )
+        add_filter_parameters(self)
         self.addParameter(QgsProcessingParameterPoint(self.POINT, _tr("Around a point"), optional=True))
         self.addParameter(
             QgsProcessingParameterNumber(
@@ -158,16 +133,7 @@ class OrientAlgorithm(MednumAlgorithm):
 
     # ------------------------------------------------------------------ the query from the parameters
     def query_from_parameters(self, parameters, context) -> Query:
-        selections = {}
-        for field, parameter in GROUP_DECLARATIONS:
-            text = self.parameterAsString(parameters, parameter, context) or ""
-            values = [value.strip() for value in split_list(text) if value.strip()]
-            if values:
-                selections[field] = tuple(values)
-        mode = self.enum_string(parameters, self.SERVICES_MODE, context) or SERVICES_ANY
-        open_text = (self.parameterAsString(parameters, self.OPEN_AT, context) or "").strip()
-        open_now = open_text.casefold() in NOW_WORDS
-        open_at = parse_moment(open_text) if open_text and not open_now else None
+        selections, mode, open_at, open_now, include = filter_values(self, parameters, context)
         around = None
         if parameters.get(self.POINT) not in (None, ""):
             point = self.parameterAsPoint(parameters, self.POINT, context, WGS84)
@@ -179,7 +145,6 @@ class OrientAlgorithm(MednumAlgorithm):
             around = Around(point.y(), point.x(), radius, _tr("point"))
         elif parameters.get(self.RADIUS_KM) not in (None, ""):
             raise OrientationError(_tr("A radius needs a point: give POINT too."))
-        include = self.parameterAsBoolean(parameters, self.INCLUDE_UNKNOWN_HOURS, context)
         return Query(selections, mode, open_at, open_now, include, around)
 
     # ------------------------------------------------------------------ run
@@ -196,19 +161,9 @@ class OrientAlgorithm(MednumAlgorithm):
         except LayerReadCancelledError:
             return {}
         engine = OrientationEngine(table.rows)
-        unknown = engine.unknown_values(query)
-        if unknown:
-            lines = []
-            for field, values in unknown.items():
-                group = engine.group(field)
-                lines.append(
-                    _tr("{parameter}: unknown value(s) {values}; allowed: {allowed}").format(
-                        parameter=group.parameter,
-                        values=", ".join(f"« {v} »" for v in values),
-                        allowed=" | ".join(group.values),
-                    )
-                )
-            raise QgsProcessingException("\n".join(lines))
+        message = unknown_values_message(engine, query)
+        if message:
+            raise QgsProcessingException(message)
         result = engine.run(query)
         feedback.pushInfo(_tr("{count} lieux out of {total} match.").format(count=result.count, total=engine.size))
         if result.hours is not None and result.hours.undetermined:
@@ -227,10 +182,10 @@ class OrientAlgorithm(MednumAlgorithm):
         for index in kept:
             fields.append(source.fields().at(index))
         extra = {}
-        for name, kind in ((RANK_FIELD, QVariant.Int), (DISTANCE_FIELD, QVariant.Double)):
+        for name, kind in ((RANK_FIELD, field_types.INT), (DISTANCE_FIELD, field_types.DOUBLE)):
             extra[name] = fields.lookupField(name)
             if extra[name] < 0:
-                fields.append(QgsField(name, kind))
+                fields.append(field_types.new_field(name, kind))
                 extra[name] = fields.count() - 1
         sink, dest_id = self.parameterAsSink(
             parameters, self.OUTPUT, context, fields, source.wkbType(), source.sourceCrs()
@@ -262,4 +217,65 @@ class OrientAlgorithm(MednumAlgorithm):
         return {self.OUTPUT: dest_id, self.COUNT: result.count}
 
 
-__all__ = ["OrientAlgorithm"]
+def add_filter_parameters(algorithm) -> None:
+    """The filter parameters of the orientation (one per filter group, SERVICES_MODE, OPEN_AT,
+    INCLUDE_UNKNOWN_HOURS), shared by ``mednum:orient`` and ``mednum:coverage``."""
+    schema = load_schema()
+    for field, parameter in GROUP_DECLARATIONS:
+        algorithm.addParameter(
+            QgsProcessingParameterString(
+                parameter,
+                _tr("{title} (values separated by |)").format(title=schema.field(field).title),
+                optional=True,
+            )
+        )
+    algorithm.addParameter(
+        enum_parameter(
+            OrientAlgorithm.SERVICES_MODE,
+            _tr("Services mode (any: at least one service, all: every service)"),
+            list(MODES),
+            SERVICES_ANY,
+        )
+    )
+    algorithm.addParameter(
+        QgsProcessingParameterString(OrientAlgorithm.OPEN_AT, _tr("Open at (ISO date and time, or now)"), optional=True)
+    )
+    algorithm.addParameter(
+        QgsProcessingParameterBoolean(
+            OrientAlgorithm.INCLUDE_UNKNOWN_HOURS, _tr("Include lieux with unknown hours"), defaultValue=False
+        )
+    )
+
+
+def filter_values(algorithm, parameters, context):
+    """(selections, services mode, open_at, open_now, include unknown hours) read from the filter parameters."""
+    selections = {}
+    for field, parameter in GROUP_DECLARATIONS:
+        text = algorithm.parameterAsString(parameters, parameter, context) or ""
+        values = [value.strip() for value in split_list(text) if value.strip()]
+        if values:
+            selections[field] = tuple(values)
+    mode = algorithm.enum_string(parameters, OrientAlgorithm.SERVICES_MODE, context) or SERVICES_ANY
+    open_text = (algorithm.parameterAsString(parameters, OrientAlgorithm.OPEN_AT, context) or "").strip()
+    open_now = open_text.casefold() in NOW_WORDS
+    open_at = parse_moment(open_text) if open_text and not open_now else None
+    include = algorithm.parameterAsBoolean(parameters, OrientAlgorithm.INCLUDE_UNKNOWN_HOURS, context)
+    return selections, mode, open_at, open_now, include
+
+
+def unknown_values_message(engine: OrientationEngine, query: Query) -> str:
+    """The user message for filter values that neither the standard nor the data know ("" when none)."""
+    lines = []
+    for field, values in engine.unknown_values(query).items():
+        group = engine.group(field)
+        lines.append(
+            _tr("{parameter}: unknown value(s) {values}; allowed: {allowed}").format(
+                parameter=group.parameter,
+                values=", ".join(f"« {v} »" for v in values),
+                allowed=" | ".join(group.values),
+            )
+        )
+    return "\n".join(lines)
+
+
+__all__ = ["OrientAlgorithm", "add_filter_parameters", "filter_values", "unknown_values_message"]

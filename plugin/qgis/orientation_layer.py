@@ -32,12 +32,12 @@ from qgis.core import (
     QgsVectorLayer,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QVariant
 
 from ..core.gpkg_sqlite import open_read_only
 from ..core.orientation import OrientationEngine, OrientationError, Query, QueryResult
 from ..core.orientation.groups import GROUP_FIELDS
 from ..core.schema import load_schema
+from .field_types import is_integer
 from .layer_records import records_from_layer
 
 PROPERTY_PREFIX = "lieux_mednum/orientation/"
@@ -77,7 +77,7 @@ def filter_key(layer: QgsVectorLayer) -> FilterKey:
     keys = layer.primaryKeyAttributes()
     if layer.providerType() in SQL_PROVIDERS and len(keys) == 1:
         field = layer.fields().at(keys[0])
-        numeric = field.type() in (QVariant.Int, QVariant.LongLong, QVariant.UInt, QVariant.ULongLong)
+        numeric = is_integer(field)
         return FilterKey(QgsExpression.quotedColumnRef(field.name()), numeric, field.name())
     if layer.providerType() == "ogr":
         return FilterKey("FID", True, None)
