@@ -1521,6 +1521,11 @@
             <source>CSV for a spreadsheet (formulas defused)</source>
             <translation>CSV pour un tableur (formules neutralisées)</translation>
         </message>
+        <message>
+            <location filename="../plugin/processing/lieux_files_algorithms.py" line="143" />
+            <source>&lt;p&gt;Writes lieux de médiation numérique as a file of the national standard. The extension of the output picks the format: &lt;b&gt;.csv&lt;/b&gt; (the standard's CSV: header in schema order, UTF-8, comma separator, lists joined with &lt;code&gt;|&lt;/code&gt;, decimal point), &lt;b&gt;.json&lt;/b&gt; (array of records) or &lt;b&gt;.geojson&lt;/b&gt; (points).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Lieux&lt;/b&gt;: a layer of the project (a working layer, or any layer whose fields are named like the standard's) or a file (CSV, XLSX, JSON, GeoJSON, GeoPackage). &lt;b&gt;Selected lieux only&lt;/b&gt;: export the selection of the layer.&lt;/p&gt;&lt;p&gt;The standard recommends naming the file &lt;code&gt;YYYY-MM-DD_idProducteur_lieux-de-mediation-numerique_territoire.csv&lt;/code&gt;. The log gives the validation of what was written; results LIEUX, ERRORS and WARNINGS give the counts.&lt;/p&gt;</source>
+            <translation>&lt;p&gt;Écrit des lieux de médiation numérique dans un fichier du standard national. L'extension du fichier de sortie détermine le format : &lt;b&gt;.csv&lt;/b&gt; (le CSV du standard : en-tête dans l'ordre du schéma, UTF-8, séparateur virgule, listes jointes par &lt;code&gt;|&lt;/code&gt;, point décimal), &lt;b&gt;.json&lt;/b&gt; (tableau d'enregistrements) ou &lt;b&gt;.geojson&lt;/b&gt; (points).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Lieux&lt;/b&gt; : une couche du projet (une couche de travail, ou toute couche dont les champs portent les noms du standard) ou un fichier (CSV, XLSX, JSON, GeoJSON, GeoPackage). &lt;b&gt;Lieux sélectionnés uniquement&lt;/b&gt; : exporter la sélection de la couche.&lt;/p&gt;&lt;p&gt;Le standard recommande de nommer le fichier &lt;code&gt;AAAA-MM-JJ_idProducteur_lieux-de-mediation-numerique_territoire.csv&lt;/code&gt;. Le journal donne la validation de ce qui a été écrit ; les résultats LIEUX, ERRORS et WARNINGS en donnent les nombres.&lt;/p&gt;</translation>
+        </message>
     </context>
     <context>
         <name>ExportSummary</name>
@@ -2111,6 +2116,11 @@
             <location filename="../plugin/processing/lieux_files_algorithms.py" line="111" />
             <source>Geocode lieux without coordinates (Base Adresse Nationale)</source>
             <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/processing/lieux_files_algorithms.py" line="61" />
+            <source>&lt;p&gt;Reads a file of lieux de médiation numérique (CSV, XLSX, JSON, GeoJSON or GeoPackage) into a new &lt;b&gt;working GeoPackage&lt;/b&gt;: a point layer (EPSG:4326, from latitude/longitude) holding exactly the 32 fields of the standard in their conformant form (lists as &lt;code&gt;a|b&lt;/code&gt;, ISO dates), with the standard's edit form and a style stored as the layer's default style.&lt;/p&gt;&lt;p&gt;Lieux without valid coordinates are kept without a point and listed in the log. Source columns that are not fields of the standard are kept in the table &lt;code&gt;colonnes_source&lt;/code&gt; of the GeoPackage, linked by id. The source file is never modified.&lt;/p&gt;&lt;p&gt;Results: LIEUX, WITHOUT_COORDINATES, EXTRA_COLUMNS (names), ERRORS and WARNINGS (validation).&lt;/p&gt;</source>
+            <translation>&lt;p&gt;Lit un fichier de lieux de médiation numérique (CSV, XLSX, JSON, GeoJSON ou GeoPackage) dans un nouveau &lt;b&gt;GeoPackage de travail&lt;/b&gt; : une couche de points (EPSG:4326, d'après latitude/longitude) qui contient exactement les 32 champs du standard sous leur forme conforme (listes en &lt;code&gt;a|b&lt;/code&gt;, dates ISO), avec le formulaire de saisie du standard et un style enregistré comme style par défaut de la couche.&lt;/p&gt;&lt;p&gt;Les lieux sans coordonnées valides sont conservés sans point et listés dans le journal. Les colonnes de la source qui ne sont pas des champs du standard sont conservées dans la table &lt;code&gt;colonnes_source&lt;/code&gt; du GeoPackage, liées par id. Le fichier source n'est jamais modifié.&lt;/p&gt;&lt;p&gt;Résultats : LIEUX, WITHOUT_COORDINATES, EXTRA_COLUMNS (noms), ERRORS et WARNINGS (validation).&lt;/p&gt;</translation>
         </message>
     </context>
     <context>
@@ -4752,6 +4762,16 @@
             <location filename="../plugin/processing/validate.py" line="246" />
             <source>{rows} lieux: {counts}.</source>
             <translation>{rows} lieux : {counts}.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/processing/validate.py" line="115" />
+            <source>&lt;p&gt;Checks lieux de médiation numérique against the national standard (La MedNum schema v1.0.2): structure, schema constraints (required fields, types, patterns, list values, unique id) and quality checks beyond the schema (SIRET, phone numbers, e-mails, opening hours, postal and INSEE codes, coordinates in France, dates…).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Lieux&lt;/b&gt;: a vector layer of the project (tick &lt;i&gt;Selected features only&lt;/i&gt; to check a selection) or a file (CSV, XLSX, JSON, GeoJSON, GeoPackage). A file is read by the plugin's own readers (encoding and separator detection, checks of the header as written); a layer is read from its fields, and its geometry gives the coordinates when latitude/longitude are empty.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Issues&lt;/b&gt;: one row per issue with row (position of the lieu, 1 = first), id, field, code, severity (error or warning), message, value and suggestion (the corrected value when a safe fix exists).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Lieux with issue counts&lt;/b&gt; (optional): a copy of the input with the fields issue_count and max_severity, to style or filter the lieux on the map.&lt;/p&gt;&lt;p&gt;Results ROWS, ERRORS and WARNINGS give the counts. Command line: &lt;code&gt;qgis_process run mednum:validate -- INPUT=lieux.csv OUTPUT=issues.csv&lt;/code&gt;&lt;/p&gt;</source>
+            <translation>&lt;p&gt;Contrôle des lieux de médiation numérique selon le standard national (schéma La MedNum v1.0.2) : structure, contraintes du schéma (champs obligatoires, types, motifs, valeurs des listes, id unique) et contrôles de qualité au-delà du schéma (SIRET, numéros de téléphone, courriels, horaires, codes postaux et INSEE, coordonnées en France, dates…).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Lieux&lt;/b&gt; : une couche vecteur du projet (cochez &lt;i&gt;Entité(s) sélectionnée(s) uniquement&lt;/i&gt; pour contrôler une sélection) ou un fichier (CSV, XLSX, JSON, GeoJSON, GeoPackage). Un fichier est lu par les lecteurs propres à l'extension (détection de l'encodage et du séparateur, contrôle de l'en-tête tel qu'il est écrit) ; une couche est lue à partir de ses champs, et sa géométrie donne les coordonnées quand latitude/longitude sont vides.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Anomalies&lt;/b&gt; : une ligne par anomalie, avec row (position du lieu, 1 = le premier), id, field (champ), code, severity (gravité : error ou warning), message, value (valeur) et suggestion (la valeur corrigée quand une correction sûre existe).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Lieux avec nombre d'anomalies&lt;/b&gt; (facultatif) : une copie de l'entrée avec les champs issue_count et max_severity, pour styler ou filtrer les lieux sur la carte.&lt;/p&gt;&lt;p&gt;Les résultats ROWS, ERRORS et WARNINGS donnent les nombres. En ligne de commande : &lt;code&gt;qgis_process run mednum:validate -- INPUT=lieux.csv OUTPUT=issues.csv&lt;/code&gt;&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <location filename="../plugin/processing/validate.py" line="232" />
+            <source>{rows} lieux: {errors} errors, {warnings} warnings.</source>
+            <translation>{rows} lieux : {errors} erreur(s), {warnings} avertissement(s).</translation>
         </message>
     </context>
     <context>

@@ -33,7 +33,9 @@ OPTIONS_PAGE_NAME = "mOptionsPageLieuxMednum"  # the page's object name (the plu
 SETTINGS_CONTEXT = "PlgSettings"
 
 
-def _widget_for(value: Any, parent: QWidget, kind: str = "", help_text: str = "") -> QWidget:
+def _widget_for(value: Any, parent: QWidget, kind: str = "", help_text: str = "", metadata=None) -> QWidget:
+    metadata = metadata or {}
+    minimum, maximum = metadata.get("minimum", 0), metadata.get("maximum", 1e6)
     if kind == "authcfg":
         widget = QgsAuthConfigSelect(parent)
         widget.setConfigId(str(value or ""))
@@ -43,12 +45,12 @@ def _widget_for(value: Any, parent: QWidget, kind: str = "", help_text: str = ""
         widget.setChecked(value)
     elif isinstance(value, int):
         widget = QSpinBox(parent)
-        widget.setRange(-(2**31), 2**31 - 1)
+        widget.setRange(int(minimum), int(min(maximum, 2**31 - 1)))
         widget.setValue(value)
     elif isinstance(value, float):
         widget = QDoubleSpinBox(parent)
-        widget.setRange(-1e12, 1e12)
-        widget.setDecimals(6)
+        widget.setDecimals(int(metadata.get("decimals", 2)))  # « 30,0 », not « 30,000000 »
+        widget.setRange(float(minimum), float(maximum))
         widget.setValue(value)
     else:
         widget = QLineEdit(parent)
@@ -86,7 +88,8 @@ class MednumOptionsPage(QgsOptionsPageWidget):
                 continue
             help_text = spec.metadata.get("help", "")
             help_text = translate(SETTINGS_CONTEXT, help_text) if help_text else ""
-            widget = _widget_for(getattr(current, spec.name), group, spec.metadata.get("widget", ""), help_text)
+            widget = _widget_for(getattr(current, spec.name), group, spec.metadata.get("widget", ""), help_text,
+                                 spec.metadata)
             widget.setObjectName(f"setting_{spec.name}")
             widget.setToolTip(help_text)
             form.addRow(QLabel(translate(SETTINGS_CONTEXT, label), group), widget)

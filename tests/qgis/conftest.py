@@ -78,12 +78,14 @@ def ts_tools() -> SimpleNamespace:
 # ---- working layer fixtures (issue 3) --------------------------------------------------------------------------
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture()
 def editor_widgets(qgis_app):
-    """The plugin's editor widgets, registered in QGIS's registry as the plugin does at load."""
-    from plugin.gui.editor_widgets import register_editor_widgets
+    """The plugin's editor widgets, registered in QGIS's registry as the plugin does at load — again for each
+    test: a plugin unloaded by an earlier test (test_i18n, test_plugin…) detaches them."""
+    from plugin.gui.editor_widgets import editor_widgets_registered, register_editor_widgets
 
-    register_editor_widgets()
+    if not editor_widgets_registered():
+        register_editor_widgets()
     return True
 
 
