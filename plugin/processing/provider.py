@@ -26,6 +26,7 @@ ALGORITHMS = (
     ("lieux_files_algorithms", "ImportLieuxAlgorithm", "import"),
     ("lieux_files_algorithms", "ExportLieuxAlgorithm", "export"),
     ("orient", "OrientAlgorithm", "orient"),
+    ("coverage", "CoverageAlgorithm", "coverage"),
     ("report", "ReportAlgorithm", "report"),
 )
 

@@ -11,6 +11,7 @@ from qgis.core import QgsVectorLayer
 
 from plugin.core.readers import read_table
 from plugin.core.validation import apply_fixes, validate_records
+from plugin.core.validation.issue_set import issue_set
 from plugin.core.writers import write_records
 from plugin.qgis.import_export import export_records, import_lieux
 from plugin.qgis.working_layer import geopackage_metadata, gpkg_uri, read_side_table, records_from_layer
@@ -72,8 +73,9 @@ def test_paca_import_keeps_everything(samples, tmp_path, schema):
     assert [r["labels_nationaux"] for r in side.rows] == [
         "|".join(x) if isinstance(x, list) else (x or "") for x in (item.get("labels_nationaux") for item in raw)
     ]
-    report = validate_records(records_from_layer(layer), schema)
+    report = issue_set(records_from_layer(layer), schema)  # the issue set: duplicates included
     assert (summary.errors, summary.warnings) == (report.errors, report.warnings)
+    assert summary.duplicates == 2 and f"doublons probables\u00a0: {summary.duplicates}" in summary.headline()
 
 
 def test_export_reports_the_validation_of_what_it_wrote(samples, tmp_path, schema):
