@@ -1553,17 +1553,17 @@
     <context>
         <name>FieldEditor</name>
         <message>
-            <location filename="../plugin/gui/field_editors.py" line="53" />
+            <location filename="../plugin/gui/field_editors.py" line="54" />
             <source>not a web link (http or https)</source>
             <translation>pas un lien web (http ou https)</translation>
         </message>
         <message>
-            <location filename="../plugin/gui/field_editors.py" line="139" />
+            <location filename="../plugin/gui/field_editors.py" line="143" />
             <source>Weekly grid…</source>
             <translation>Grille hebdomadaire…</translation>
         </message>
         <message>
-            <location filename="../plugin/gui/field_editors.py" line="140" />
+            <location filename="../plugin/gui/field_editors.py" line="144" />
             <source>Edit the opening hours day by day</source>
             <translation>Saisir les horaires d'ouverture jour par jour</translation>
         </message>
@@ -2414,12 +2414,12 @@
     <context>
         <name>LieuxTask</name>
         <message>
-            <location filename="../plugin/qgis/tasks.py" line="27" />
+            <location filename="../plugin/qgis/tasks.py" line="28" />
             <source>Canceled.</source>
             <translation>Annulé.</translation>
         </message>
         <message>
-            <location filename="../plugin/qgis/tasks.py" line="36" />
+            <location filename="../plugin/qgis/tasks.py" line="37" />
             <source>Unexpected error: {error} (details in the log)</source>
             <translation>Erreur inattendue : {error} (détails dans le journal)</translation>
         </message>
@@ -2532,6 +2532,264 @@
         <message>
             <location filename="plugin/core/mapping/profile.py" line="185" />
             <source>“{key}” expects a list of texts.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>MappingDialog</name>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="121" />
+            <source>Mapping proposed from the columns' names and values: check it, correct it.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="129" />
+            <source>Ids become &lt;source name&gt;_&lt;id&gt;, as mednum-cli makes them</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="133" />
+            <source>Load a profile…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="135" />
+            <source>Save the profile…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="142" />
+            <source>Source columns</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="158" />
+            <source>Fields of the standard</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="188" />
+            <source>Select a list field to see its value table.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="205" />
+            <source>Preview in the standard</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="217" />
+            <source>Geocode the lieux without coordinates (Base Adresse Nationale, online)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="219" />
+            <source>Otherwise, or when the service does not answer, they are placed at their commune's centre (approximate, listed in the summary).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="224" />
+            <source>Import…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="232" />
+            <source>postal code</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="232" />
+            <source>INSEE code</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="232" />
+            <source>latitude</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="233" />
+            <source>longitude</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="233" />
+            <source>lat,long pair</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="233" />
+            <source>telephone</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="234" />
+            <source>e-mail</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="234" />
+            <source>web address</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="234" />
+            <source>OSM hours</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="235" />
+            <source>hours in words</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="235" />
+            <source>hours of one day</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="235" />
+            <source>Oui/Non</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="236" />
+            <source>date</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="236" />
+            <source>SIRET</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="236" />
+            <source>number</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="236" />
+            <source>text</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="237" />
+            <source>empty</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="371" />
+            <source>Load a mapping profile</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="371" />
+            <source>Mapping profiles (*.json)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="393" />
+            <source>Save the profile</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="393" />
+            <source>Name of the profile:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="123" />
+            <source>{n} rows</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="127" />
+            <source>Source name:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="145" />
+            <source>Column</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="145" />
+            <source>Filled</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="145" />
+            <source>Kind</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="145" />
+            <source>Examples</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="161" />
+            <source>Field</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="161" />
+            <source>Source column or rule</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="161" />
+            <source>Rule</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="192" />
+            <source>Source value</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="192" />
+            <source>Rows</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="192" />
+            <source>Standard values (a|b)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="90" />
+            <source>Import with a mapping — {name}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="119" />
+            <source>Profile “{name}” fits this file's columns.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="360" />
+            <source>First {rows} lieux: {errors} errors, {warnings} warnings, {changed} values changed by the mapping, {kept} columns kept in colonnes_source ({ms:.0f} ms)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="303" />
+            <source>Values of {field}: {n} distinct source values, {u} without a standard value</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="316" />
+            <source>No standard value: type one (several with |), or leave it empty</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="402" />
+            <source>Save it with the project (folder {folder}) rather than in your own profiles?</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="257" />
+            <source>(rule of the profile)</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -2826,22 +3084,22 @@
             <translation>« {value} » n'est pas une date et une heure ISO, comme 2024-07-15T10:00.</translation>
         </message>
         <message>
-            <location filename="../plugin/qgis/orientation_tasks.py" line="36" />
+            <location filename="../plugin/qgis/orientation_tasks.py" line="39" />
             <source>Indexing the lieux of {layer}</source>
             <translation>Indexation des lieux de {layer}</translation>
         </message>
         <message>
-            <location filename="../plugin/qgis/orientation_tasks.py" line="51" />
+            <location filename="../plugin/qgis/orientation_tasks.py" line="55" />
             <source>The layer {layer} cannot be read.</source>
             <translation>La couche {layer} ne peut pas être lue.</translation>
         </message>
         <message>
-            <location filename="../plugin/qgis/orientation_tasks.py" line="69" />
+            <location filename="../plugin/qgis/orientation_tasks.py" line="74" />
             <source>The lieux could not be read.</source>
             <translation>Les lieux n'ont pas pu être lus.</translation>
         </message>
         <message>
-            <location filename="../plugin/qgis/orientation_tasks.py" line="76" />
+            <location filename="../plugin/qgis/orientation_tasks.py" line="81" />
             <source>Searching the address « {text} »</source>
             <translation>Recherche de l'adresse « {text} »</translation>
         </message>
@@ -4416,67 +4674,67 @@
     <context>
         <name>ValidateAlgorithm</name>
         <message>
-            <location filename="../plugin/processing/validate.py" line="110" />
+            <location filename="../plugin/processing/validate.py" line="112" />
             <source>Validate lieux against the national standard</source>
             <translation>Valider des lieux selon le standard national</translation>
         </message>
         <message>
-            <location filename="../plugin/processing/validate.py" line="113" />
+            <location filename="../plugin/processing/validate.py" line="115" />
             <source>validation,standard,schema,quality,lieux,mednum</source>
             <translation>validation,valider,standard,schéma,schema,qualité,quality,contrôle,lieux,mednum</translation>
         </message>
         <message>
-            <location filename="../plugin/processing/validate.py" line="138" />
+            <location filename="../plugin/processing/validate.py" line="140" />
             <source>Lieux (layer or file)</source>
             <translation>Lieux (couche ou fichier)</translation>
         </message>
         <message>
-            <location filename="../plugin/processing/validate.py" line="145" />
+            <location filename="../plugin/processing/validate.py" line="147" />
             <source>Issues</source>
             <translation>Anomalies</translation>
         </message>
         <message>
-            <location filename="../plugin/processing/validate.py" line="150" />
+            <location filename="../plugin/processing/validate.py" line="152" />
             <source>Lieux with issue counts</source>
             <translation>Lieux avec nombre d'anomalies</translation>
         </message>
         <message>
-            <location filename="../plugin/processing/validate.py" line="159" />
+            <location filename="../plugin/processing/validate.py" line="161" />
             <source>Number of lieux</source>
             <translation>Nombre de lieux</translation>
         </message>
         <message>
-            <location filename="../plugin/processing/validate.py" line="160" />
+            <location filename="../plugin/processing/validate.py" line="162" />
             <source>Number of errors</source>
             <translation>Nombre d'erreurs</translation>
         </message>
         <message>
-            <location filename="../plugin/processing/validate.py" line="161" />
+            <location filename="../plugin/processing/validate.py" line="163" />
             <source>Number of warnings</source>
             <translation>Nombre d'avertissements</translation>
         </message>
         <message>
-            <location filename="../plugin/processing/validate.py" line="178" />
+            <location filename="../plugin/processing/validate.py" line="180" />
             <source>Reading {path}…</source>
             <translation>Lecture de {path}…</translation>
         </message>
         <message>
-            <location filename="../plugin/processing/validate.py" line="208" />
+            <location filename="../plugin/processing/validate.py" line="210" />
             <source>Validating {count} lieux…</source>
             <translation>Validation de {count} lieux…</translation>
         </message>
         <message>
-            <location filename="../plugin/processing/validate.py" line="116" />
+            <location filename="../plugin/processing/validate.py" line="118" />
             <source>&lt;p&gt;Checks lieux de médiation numérique against the national standard (La MedNum schema v1.0.2): structure, schema constraints (required fields, types, patterns, list values, unique id) and quality checks beyond the schema (SIRET, phone numbers, e-mails, opening hours, postal and INSEE codes, coordinates in France, dates…).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Lieux&lt;/b&gt;: a vector layer of the project (tick &lt;i&gt;Selected features only&lt;/i&gt; to check a selection) or a file (CSV, XLSX, JSON, GeoJSON, GeoPackage). A file is read by the plugin's own readers (encoding and separator detection, checks of the header as written); a layer is read from its fields, and its geometry gives the coordinates when latitude/longitude are empty.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Issues&lt;/b&gt;: one row per issue with row (position of the lieu, 1 = first), id, field, code, severity (error or warning), message, value and suggestion (the corrected value when a safe fix exists). Probable duplicates are looked for as in the validation dock (thresholds of the plugin settings).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Lieux with issue counts&lt;/b&gt; (optional): a copy of the input with the fields issue_count and max_severity, to style or filter the lieux on the map.&lt;/p&gt;&lt;p&gt;Results ROWS, ERRORS, WARNINGS and DUPLICATES (lieux flagged as probable duplicates) give the counts. Command line: &lt;code&gt;qgis_process run mednum:validate -- INPUT=lieux.csv OUTPUT=issues.csv&lt;/code&gt;&lt;/p&gt;</source>
             <translation>&lt;p&gt;Contrôle des lieux de médiation numérique selon le standard national (schéma La MedNum v1.0.2) : structure, contraintes du schéma (champs obligatoires, types, motifs, valeurs des listes, id unique) et contrôles de qualité au-delà du schéma (SIRET, numéros de téléphone, courriels, horaires, codes postaux et INSEE, coordonnées en France, dates…).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Lieux&lt;/b&gt; : une couche vecteur du projet (cochez &lt;i&gt;Entité(s) sélectionnée(s) uniquement&lt;/i&gt; pour contrôler une sélection) ou un fichier (CSV, XLSX, JSON, GeoJSON, GeoPackage). Un fichier est lu par les lecteurs propres à l'extension (détection de l'encodage et du séparateur, contrôle de l'en-tête tel qu'il est écrit) ; une couche est lue à partir de ses champs, et sa géométrie donne les coordonnées quand latitude/longitude sont vides.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Anomalies&lt;/b&gt; : une ligne par anomalie, avec row (position du lieu, 1 = le premier), id, field (champ), code, severity (gravité : error ou warning), message, value (valeur) et suggestion (la valeur corrigée quand une correction sûre existe). Les doublons probables sont recherchés comme dans le panneau de validation (seuils des paramètres de l'extension).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Lieux avec nombre d'anomalies&lt;/b&gt; (facultatif) : une copie de l'entrée avec les champs issue_count et max_severity, pour styler ou filtrer les lieux sur la carte.&lt;/p&gt;&lt;p&gt;Les résultats ROWS, ERRORS, WARNINGS et DUPLICATES (lieux signalés comme doublons probables) donnent les nombres. En ligne de commande : &lt;code&gt;qgis_process run mednum:validate -- INPUT=lieux.csv OUTPUT=issues.csv&lt;/code&gt;&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../plugin/processing/validate.py" line="164" />
+            <location filename="../plugin/processing/validate.py" line="166" />
             <source>Number of lieux flagged as probable duplicates</source>
             <translation>Nombre de lieux signalés comme doublons probables</translation>
         </message>
         <message>
-            <location filename="../plugin/processing/validate.py" line="246" />
+            <location filename="../plugin/processing/validate.py" line="248" />
             <source>{rows} lieux: {counts}.</source>
             <translation>{rows} lieux : {counts}.</translation>
         </message>
@@ -5735,264 +5993,6 @@
             <location filename="../plugin/core/writers.py" line="98" />
             <source>Nothing was written to « {name} »: {count} of the {total} lieux have no value in any column written (lieux n° {positions}). A file cannot hold them: they would be read back as blank rows, i.e. lost. Fill them in or delete them; if their data is in columns that are not fields of the standard (kept aside at the import), export those source columns too.</source>
             <translation>Rien n'a été écrit dans « {name} » : {count} des {total} lieux n'ont aucune valeur dans les colonnes écrites (lieux n° {positions}). Un fichier ne peut pas les contenir : ils seraient relus comme des lignes vides, donc perdus. Complétez-les ou supprimez-les ; si leurs données sont dans des colonnes qui ne sont pas des champs du standard (mises de côté à l'import), exportez aussi ces colonnes source.</translation>
-        </message>
-    </context>
-    <context>
-        <name>MappingDialog</name>
-        <message>
-            <location filename="plugin/gui/mapping_dialog.py" line="121" />
-            <source>Mapping proposed from the columns' names and values: check it, correct it.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="plugin/gui/mapping_dialog.py" line="129" />
-            <source>Ids become &lt;source name&gt;_&lt;id&gt;, as mednum-cli makes them</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="plugin/gui/mapping_dialog.py" line="133" />
-            <source>Load a profile…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="plugin/gui/mapping_dialog.py" line="135" />
-            <source>Save the profile…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="plugin/gui/mapping_dialog.py" line="142" />
-            <source>Source columns</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="plugin/gui/mapping_dialog.py" line="158" />
-            <source>Fields of the standard</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="plugin/gui/mapping_dialog.py" line="188" />
-            <source>Select a list field to see its value table.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="plugin/gui/mapping_dialog.py" line="205" />
-            <source>Preview in the standard</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="plugin/gui/mapping_dialog.py" line="217" />
-            <source>Geocode the lieux without coordinates (Base Adresse Nationale, online)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="plugin/gui/mapping_dialog.py" line="219" />
-            <source>Otherwise, or when the service does not answer, they are placed at their commune's centre (approximate, listed in the summary).</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="plugin/gui/mapping_dialog.py" line="224" />
-            <source>Import…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="plugin/gui/mapping_dialog.py" line="232" />
-            <source>postal code</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="plugin/gui/mapping_dialog.py" line="232" />
-            <source>INSEE code</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="plugin/gui/mapping_dialog.py" line="232" />
-            <source>latitude</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="plugin/gui/mapping_dialog.py" line="233" />
-            <source>longitude</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="plugin/gui/mapping_dialog.py" line="233" />
-            <source>lat,long pair</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="plugin/gui/mapping_dialog.py" line="233" />
-            <source>telephone</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="plugin/gui/mapping_dialog.py" line="234" />
-            <source>e-mail</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="plugin/gui/mapping_dialog.py" line="234" />
-            <source>web address</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="plugin/gui/mapping_dialog.py" line="234" />
-            <source>OSM hours</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="plugin/gui/mapping_dialog.py" line="235" />
-            <source>hours in words</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="plugin/gui/mapping_dialog.py" line="235" />
-            <source>hours of one day</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="plugin/gui/mapping_dialog.py" line="235" />
-            <source>Oui/Non</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="plugin/gui/mapping_dialog.py" line="236" />
-            <source>date</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="plugin/gui/mapping_dialog.py" line="236" />
-            <source>SIRET</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="plugin/gui/mapping_dialog.py" line="236" />
-            <source>number</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="plugin/gui/mapping_dialog.py" line="236" />
-            <source>text</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="plugin/gui/mapping_dialog.py" line="237" />
-            <source>empty</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="plugin/gui/mapping_dialog.py" line="371" />
-            <source>Load a mapping profile</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="plugin/gui/mapping_dialog.py" line="371" />
-            <source>Mapping profiles (*.json)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="plugin/gui/mapping_dialog.py" line="393" />
-            <source>Save the profile</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="plugin/gui/mapping_dialog.py" line="393" />
-            <source>Name of the profile:</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="plugin/gui/mapping_dialog.py" line="123" />
-            <source>{n} rows</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="plugin/gui/mapping_dialog.py" line="127" />
-            <source>Source name:</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="plugin/gui/mapping_dialog.py" line="145" />
-            <source>Column</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="plugin/gui/mapping_dialog.py" line="145" />
-            <source>Filled</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="plugin/gui/mapping_dialog.py" line="145" />
-            <source>Kind</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="plugin/gui/mapping_dialog.py" line="145" />
-            <source>Examples</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="plugin/gui/mapping_dialog.py" line="161" />
-            <source>Field</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="plugin/gui/mapping_dialog.py" line="161" />
-            <source>Source column or rule</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="plugin/gui/mapping_dialog.py" line="161" />
-            <source>Rule</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="plugin/gui/mapping_dialog.py" line="192" />
-            <source>Source value</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="plugin/gui/mapping_dialog.py" line="192" />
-            <source>Rows</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="plugin/gui/mapping_dialog.py" line="192" />
-            <source>Standard values (a|b)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="plugin/gui/mapping_dialog.py" line="90" />
-            <source>Import with a mapping — {name}</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="plugin/gui/mapping_dialog.py" line="119" />
-            <source>Profile “{name}” fits this file's columns.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="plugin/gui/mapping_dialog.py" line="360" />
-            <source>First {rows} lieux: {errors} errors, {warnings} warnings, {changed} values changed by the mapping, {kept} columns kept in colonnes_source ({ms:.0f} ms)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="plugin/gui/mapping_dialog.py" line="303" />
-            <source>Values of {field}: {n} distinct source values, {u} without a standard value</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="plugin/gui/mapping_dialog.py" line="316" />
-            <source>No standard value: type one (several with |), or leave it empty</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="plugin/gui/mapping_dialog.py" line="402" />
-            <source>Save it with the project (folder {folder}) rather than in your own profiles?</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="plugin/gui/mapping_dialog.py" line="257" />
-            <source>(rule of the profile)</source>
-            <translation type="unfinished" />
         </message>
     </context>
 </TS>
