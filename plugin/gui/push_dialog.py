@@ -50,6 +50,7 @@ from ..core.sync import JournalRow, SyncStore
 from ..qgis import api_session
 from ..qgis.tasks import LieuxTask, TaskCanceledError, start_task, user_message
 from ..qgis.working_layer import is_working_layer, layer_snapshot
+from ..toolbelt.cpp_guard import cpp_override
 
 TARGET = "carto-v0"
 JOURNAL_ROWS = 2000  # the journal tab shows the latest rows
@@ -514,6 +515,7 @@ class PushDialog(QDialog):
         if self._progress_message:
             self.progress_label.setText(self._progress_message)
 
+    @cpp_override(None)
     def hideEvent(self, event) -> None:  # noqa: N802 (Qt)
         """A preview nobody will look at is cancelled when the dialog closes (a send goes on: it is journaled)."""
         if self.task is not None and self._task_kind == "preview":

@@ -34,6 +34,7 @@ from ..core.i18n import translate
 from ..qgis import field_types
 from ..qgis.layer_records import LayerReadCancelledError, LayerTable, records_from_layer, storage_key_fields
 from ..qgis.styles import apply_severity_style
+from ..toolbelt.cpp_guard import cpp_override
 from .base import FileOrLayerInput, MednumAlgorithm, processing_error
 
 ISSUE_FIELDS = (
@@ -84,6 +85,7 @@ class SeverityStyler(QgsProcessingLayerPostProcessorInterface):
 
     instance: SeverityStyler | None = None  # Processing keeps a C++ pointer: keep the Python object alive
 
+    @cpp_override(None)
     def postProcessLayer(self, layer, context, feedback) -> None:
         apply_severity_style(layer)
 

@@ -16,6 +16,7 @@ from qgis.core import Qgis, QgsApplication, QgsTask
 
 from ..core import gc_pause
 from ..core.i18n import translate
+from ..toolbelt.cpp_guard import cpp_override
 from ..toolbelt.log import PlgLogger
 
 Work = Callable[[Callable[[float], None], Callable[[], bool]], Any]
@@ -45,6 +46,7 @@ class LieuxTask(QgsTask):
         self.error: BaseException | None = None
         self.done = False  # set at the end of finished(); the task manager deletes the C++ task soon after
 
+    @cpp_override(False)
     def run(self) -> bool:
         try:
             self.result = self.work(self.setProgress, self.isCanceled)
@@ -55,6 +57,7 @@ class LieuxTask(QgsTask):
             return False
         return not self.isCanceled()
 
+    @cpp_override(None)
     def finished(self, ok: bool) -> None:
         error = self.error
         if not ok and error is None:

@@ -223,9 +223,16 @@ def test_issue_json_matches_cli_shape():
     assert list(json.loads(json.dumps(issue.to_dict()))) == ISSUE_COLUMNS
 
 
-def test_flagged_output_loaded_in_the_project_is_styled_by_severity(mednum_provider, samples):
+def test_flagged_output_loaded_in_the_project_is_styled_by_severity(mednum_provider, samples, qgis_iface,
+                                                                      monkeypatch):
     import processing
-    from qgis.core import QgsRuleBasedRenderer
+    from qgis.core import QgsLayerTreeModel, QgsRuleBasedRenderer
+    from qgis.gui import QgsLayerTreeView
+
+    # QGIS 3.44 hands iface.layerTreeView() to QgsProcessingGuiUtils.addResultLayers, which refuses a mock
+    view = QgsLayerTreeView()
+    view.setModel(QgsLayerTreeModel(QgsProject.instance().layerTreeRoot(), view))
+    monkeypatch.setattr(qgis_iface, "layerTreeView", lambda: view, raising=False)
 
     results = processing.runAndLoadResults(
         "mednum:validate", {"INPUT": str(samples / "bad.csv"), "OUTPUT": "TEMPORARY_OUTPUT",
