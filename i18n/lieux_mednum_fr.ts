@@ -130,77 +130,77 @@
             <translation>{source} : les identifiants dans l'URL sont refusés ; enregistrez le jeton dans la base d'authentification de QGIS.</translation>
         </message>
         <message>
-            <location filename="../plugin/api/http.py" line="302" />
+            <location filename="../plugin/api/http.py" line="304" />
             <source>{source}: refusing to send the token to another host ({host}).</source>
             <translation>{source} : envoi du jeton à un autre hôte ({host}) refusé.</translation>
         </message>
         <message>
-            <location filename="../plugin/api/http.py" line="354" />
+            <location filename="../plugin/api/http.py" line="355" />
             <source>{source}: the answer of {path} is not valid JSON (HTTP {status}, {size} bytes, type « {ctype} »). A proxy, a captive portal or a wrong URL?</source>
             <translation>{source} : la réponse de {path} n'est pas du JSON valide (HTTP {status}, {size} octets, type « {ctype} »). Un proxy, un portail captif ou une URL erronée ?</translation>
         </message>
         <message>
-            <location filename="../plugin/api/http.py" line="376" />
+            <location filename="../plugin/api/http.py" line="377" />
             <source>{source}: connection refused by {host}. Is the address right and the service running?</source>
             <translation>{source} : connexion refusée par {host}. L'adresse est-elle correcte et le service en marche ?</translation>
         </message>
         <message>
-            <location filename="../plugin/api/http.py" line="379" />
+            <location filename="../plugin/api/http.py" line="380" />
             <source>{source}: the host name {host} could not be resolved (DNS). Check the address, the network connection and the proxy settings.</source>
             <translation>{source} : le nom d'hôte {host} n'a pas pu être résolu (DNS). Vérifiez l'adresse, la connexion réseau et les paramètres du proxy.</translation>
         </message>
         <message>
-            <location filename="../plugin/api/http.py" line="382" />
+            <location filename="../plugin/api/http.py" line="383" />
             <source>{source}: no answer from {host} within {timeout} s. The service may be overloaded; try again later or raise the timeout in the settings.</source>
             <translation>{source} : aucune réponse de {host} en {timeout} s. Le service est peut-être surchargé ; réessayez plus tard ou augmentez le délai d'attente dans les paramètres.</translation>
         </message>
         <message>
-            <location filename="../plugin/api/http.py" line="385" />
+            <location filename="../plugin/api/http.py" line="386" />
             <source>{source}: secure connection to {host} failed (SSL certificate). Check the QGIS SSL settings or your proxy.</source>
             <translation>{source} : la connexion sécurisée à {host} a échoué (certificat SSL). Vérifiez les paramètres SSL de QGIS ou votre proxy.</translation>
         </message>
         <message>
-            <location filename="../plugin/api/http.py" line="390" />
+            <location filename="../plugin/api/http.py" line="391" />
             <source>{source}: network error while contacting {host}: {detail}</source>
             <translation>{source} : erreur réseau en contactant {host} : {detail}</translation>
         </message>
         <message>
-            <location filename="../plugin/api/http.py" line="416" />
+            <location filename="../plugin/api/http.py" line="417" />
             <source>{source}: a token is required (HTTP 401) and none is configured. Store it in the QGIS authentication database and choose it in the plugin settings, or set {env} for headless use.</source>
             <translation>{source} : un jeton est requis (HTTP 401) et aucun n'est configuré. Enregistrez-le dans la base d'authentification de QGIS et choisissez-le dans les paramètres de l'extension, ou définissez {env} pour un usage hors de QGIS.</translation>
         </message>
         <message>
-            <location filename="../plugin/api/http.py" line="422" />
+            <location filename="../plugin/api/http.py" line="423" />
             <source>{source}: the token was refused (HTTP 401): it is expired or wrong. Ask the provider for a new token and update it in the QGIS authentication database.</source>
             <translation>{source} : le jeton a été refusé (HTTP 401) : il a expiré ou il est erroné. Demandez un nouveau jeton au fournisseur et mettez-le à jour dans la base d'authentification de QGIS.</translation>
         </message>
         <message>
-            <location filename="../plugin/api/http.py" line="429" />
+            <location filename="../plugin/api/http.py" line="430" />
             <source>{source}: access to {path} is forbidden (HTTP 403): the token does not give this right (wrong scope or account). Server said: {detail}</source>
             <translation>{source} : l'accès à {path} est interdit (HTTP 403) : le jeton ne donne pas ce droit (mauvaise portée ou mauvais compte). Réponse du serveur : {detail}</translation>
         </message>
         <message>
-            <location filename="../plugin/api/http.py" line="436" />
+            <location filename="../plugin/api/http.py" line="437" />
             <source>{source}: {path} was not found (HTTP 404). Check the address in the plugin settings.</source>
             <translation>{source} : {path} est introuvable (HTTP 404). Vérifiez l'adresse dans les paramètres de l'extension.</translation>
         </message>
         <message>
-            <location filename="../plugin/api/http.py" line="440" />
+            <location filename="../plugin/api/http.py" line="441" />
             <source>{source} refused the request (HTTP 422): {detail}</source>
             <translation>{source} a refusé la requête (HTTP 422) : {detail}</translation>
         </message>
         <message>
-            <location filename="../plugin/api/http.py" line="444" />
+            <location filename="../plugin/api/http.py" line="445" />
             <source>{source}: too many requests (HTTP 429). Wait {wait} s before trying again.</source>
             <translation>{source} : trop de requêtes (HTTP 429). Attendez {wait} s avant de réessayer.</translation>
         </message>
         <message>
-            <location filename="../plugin/api/http.py" line="449" />
+            <location filename="../plugin/api/http.py" line="450" />
             <source>{source}: server error (HTTP {status}) after {attempts} attempt(s). The service is having trouble; try again later. Server said: {detail}</source>
             <translation>{source} : erreur du serveur (HTTP {status}) après {attempts} tentative(s). Le service rencontre des difficultés ; réessayez plus tard. Réponse du serveur : {detail}</translation>
         </message>
         <message>
-            <location filename="../plugin/api/http.py" line="452" />
+            <location filename="../plugin/api/http.py" line="453" />
             <source>{source}: unexpected answer HTTP {status} for {path}: {detail}</source>
             <translation>{source} : réponse inattendue HTTP {status} pour {path} : {detail}</translation>
         </message>
@@ -320,57 +320,57 @@
     <context>
         <name>Argparse</name>
         <message>
-            <location filename="../plugin/core/cli.py" line="43" />
+            <location filename="../plugin/core/cli.py" line="44" />
             <source>usage: </source>
             <translation>utilisation : </translation>
         </message>
         <message>
-            <location filename="../plugin/core/cli.py" line="43" />
+            <location filename="../plugin/core/cli.py" line="44" />
             <source>positional arguments</source>
             <translation>arguments positionnels </translation>
         </message>
         <message>
-            <location filename="../plugin/core/cli.py" line="43" />
+            <location filename="../plugin/core/cli.py" line="44" />
             <source>options</source>
             <translation>options </translation>
         </message>
         <message>
-            <location filename="../plugin/core/cli.py" line="43" />
+            <location filename="../plugin/core/cli.py" line="44" />
             <source>optional arguments</source>
             <translation>arguments facultatifs </translation>
         </message>
         <message>
-            <location filename="../plugin/core/cli.py" line="43" />
+            <location filename="../plugin/core/cli.py" line="44" />
             <source>show this help message and exit</source>
             <translation>afficher cette aide et quitter</translation>
         </message>
         <message>
-            <location filename="../plugin/core/cli.py" line="43" />
+            <location filename="../plugin/core/cli.py" line="44" />
             <source>the following arguments are required: %s</source>
             <translation>arguments obligatoires manquants : %s</translation>
         </message>
         <message>
-            <location filename="../plugin/core/cli.py" line="43" />
+            <location filename="../plugin/core/cli.py" line="44" />
             <source>unrecognized arguments: %s</source>
             <translation>arguments non reconnus : %s</translation>
         </message>
         <message>
-            <location filename="../plugin/core/cli.py" line="43" />
+            <location filename="../plugin/core/cli.py" line="44" />
             <source>invalid choice: %(value)r (choose from %(choices)s)</source>
             <translation>choix non valide : %(value)r (choix possibles : %(choices)s)</translation>
         </message>
         <message>
-            <location filename="../plugin/core/cli.py" line="43" />
+            <location filename="../plugin/core/cli.py" line="44" />
             <source>expected one argument</source>
             <translation>une valeur est attendue</translation>
         </message>
         <message>
-            <location filename="../plugin/core/cli.py" line="43" />
+            <location filename="../plugin/core/cli.py" line="44" />
             <source>argument %(argument_name)s: %(message)s</source>
             <translation>argument %(argument_name)s : %(message)s</translation>
         </message>
         <message>
-            <location filename="../plugin/core/cli.py" line="43" />
+            <location filename="../plugin/core/cli.py" line="44" />
             <source>ambiguous option: %(option)s could match %(matches)s</source>
             <translation>option ambiguë : %(option)s peut correspondre à %(matches)s</translation>
         </message>
@@ -546,6 +546,61 @@
             <location filename="plugin/core/cli.py" line="307" />
             <source>Row {row}: cells beyond the header removed: “{before}”</source>
             <translation>Ligne {row} : cellules au-delà de l'en-tête supprimées : « {before} »</translation>
+        </message>
+        <message>
+            <location filename="plugin/core/cli.py" line="104" />
+            <source>convert a Hub's file into the national standard with a mapping profile</source>
+            <translation>convertir le fichier d'un Hub au standard national avec un profil de correspondance</translation>
+        </message>
+        <message>
+            <location filename="plugin/core/cli.py" line="105" />
+            <source>Convert a file of lieux whose columns are not the standard's (a Hub's export: CSV, XLSX, JSON) into a file of the standard, with a mapping profile in mednum-cli's configuration grammar. Every record is kept, the columns the profile does not read are kept after the standard's, every changed value is listed. Exit code 0: conformant; 1: errors remain; 2: unreadable input or profile; 3: internal error.</source>
+            <translation>Convertit un fichier de lieux dont les colonnes ne sont pas celles du standard (l'export d'un Hub : CSV, XLSX, JSON) en un fichier du standard, avec un profil de correspondance écrit dans la grammaire de configuration de mednum-cli. Chaque enregistrement est conservé, les colonnes que le profil ne lit pas sont gardées après celles du standard, chaque valeur modifiée est listée. Code de sortie 0 : conforme ; 1 : il reste des erreurs ; 2 : fichier ou profil illisible ; 3 : erreur interne.</translation>
+        </message>
+        <message>
+            <location filename="plugin/core/cli.py" line="112" />
+            <source>file to convert (never modified)</source>
+            <translation>fichier à convertir (jamais modifié)</translation>
+        </message>
+        <message>
+            <location filename="plugin/core/cli.py" line="113" />
+            <source>mapping profile (.config.json)</source>
+            <translation>profil de correspondance (.config.json)</translation>
+        </message>
+        <message>
+            <location filename="plugin/core/cli.py" line="114" />
+            <source>source name: ids become NAME_&lt;id&gt;</source>
+            <translation>nom de la source : les identifiants deviennent NOM_&lt;id&gt;</translation>
+        </message>
+        <message>
+            <location filename="plugin/core/cli.py" line="116" />
+            <source>output file (.csv, .json or .geojson)</source>
+            <translation>fichier produit (.csv, .json ou .geojson)</translation>
+        </message>
+        <message>
+            <location filename="plugin/core/cli.py" line="122" />
+            <source>lieux without coordinates: placed at their commune's centre (default, offline), geocoded with the Base Adresse Nationale then the commune's centre (ban), or left without (none)</source>
+            <translation>lieux sans coordonnées : placés au centre de leur commune (par défaut, hors ligne), géocodés par la Base Adresse Nationale puis au centre de la commune (ban), ou laissés sans (none)</translation>
+        </message>
+        <message>
+            <location filename="plugin/core/cli.py" line="134" />
+            <source>read the file through a mapping profile (.config.json) first</source>
+            <translation>lire d'abord le fichier à travers un profil de correspondance (.config.json)</translation>
+        </message>
+        <message>
+            <location filename="plugin/core/cli.py" line="306" />
+            <source>Changed values:</source>
+            <translation>Valeurs modifiées :</translation>
+        </message>
+        <message>
+            <location filename="plugin/core/cli.py" line="293" />
+            <source>{count} lieux written to {path} ({errors} errors, {warnings} warnings left).</source>
+            <translation>{count} lieux écrits dans {path} (restent {errors} erreurs, {warnings} avertissements).</translation>
+        </message>
+        <message>
+            <location filename="plugin/core/cli.py" line="299" />
+            <source>Columns kept after the standard's ({count}): {columns}</source>
+            <translation>Colonnes conservées après celles du standard ({count}) : {columns}</translation>
         </message>
     </context>
     <context>
@@ -731,67 +786,67 @@
     <context>
         <name>ExportLieuxAlgorithm</name>
         <message>
-            <location filename="../plugin/processing/lieux_files_algorithms.py" line="137" />
+            <location filename="../plugin/processing/lieux_files_algorithms.py" line="178" />
             <source>Export a conformant file</source>
             <translation>Exporter un fichier conforme</translation>
         </message>
         <message>
-            <location filename="../plugin/processing/lieux_files_algorithms.py" line="140" />
+            <location filename="../plugin/processing/lieux_files_algorithms.py" line="181" />
             <source>export,csv,json,geojson,standard,publish,lieux,mednum</source>
             <translation>export,exporter,csv,json,geojson,standard,publier,publication,publish,lieux,mednum</translation>
         </message>
         <message>
-            <location filename="../plugin/processing/lieux_files_algorithms.py" line="143" />
+            <location filename="../plugin/processing/lieux_files_algorithms.py" line="184" />
             <source>&lt;p&gt;Writes lieux de médiation numérique as a file of the national standard. The extension of the output picks the format: &lt;b&gt;.csv&lt;/b&gt; (the standard's CSV: header in schema order, UTF-8, comma separator, lists joined with &lt;code&gt;|&lt;/code&gt;, decimal point), &lt;b&gt;.json&lt;/b&gt; (array of records) or &lt;b&gt;.geojson&lt;/b&gt; (points).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Lieux&lt;/b&gt;: a layer of the project (a working layer, or any layer whose fields are named like the standard's) or a file (CSV, XLSX, JSON, GeoJSON, GeoPackage). &lt;b&gt;Selected lieux only&lt;/b&gt;: export the selection of the layer.&lt;/p&gt;&lt;p&gt;The standard recommends naming the file &lt;code&gt;YYYY-MM-DD_idProducteur_lieux-de-mediation-numerique_territoire.csv&lt;/code&gt;. The log gives the validation of what was written; results LIEUX, ERRORS and WARNINGS give the counts.&lt;/p&gt;</source>
             <translation>&lt;p&gt;Écrit des lieux de médiation numérique dans un fichier du standard national. L'extension du fichier de sortie détermine le format : &lt;b&gt;.csv&lt;/b&gt; (le CSV du standard : en-tête dans l'ordre du schéma, UTF-8, séparateur virgule, listes jointes par &lt;code&gt;|&lt;/code&gt;, point décimal), &lt;b&gt;.json&lt;/b&gt; (tableau d'enregistrements) ou &lt;b&gt;.geojson&lt;/b&gt; (points).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Lieux&lt;/b&gt; : une couche du projet (une couche de travail, ou toute couche dont les champs portent les noms du standard) ou un fichier (CSV, XLSX, JSON, GeoJSON, GeoPackage). &lt;b&gt;Lieux sélectionnés uniquement&lt;/b&gt; : exporter la sélection de la couche.&lt;/p&gt;&lt;p&gt;Le standard recommande de nommer le fichier &lt;code&gt;AAAA-MM-JJ_idProducteur_lieux-de-mediation-numerique_territoire.csv&lt;/code&gt;. Le journal donne la validation de ce qui a été écrit ; les résultats LIEUX, ERRORS et WARNINGS en donnent les nombres.&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../plugin/processing/lieux_files_algorithms.py" line="158" />
+            <location filename="../plugin/processing/lieux_files_algorithms.py" line="199" />
             <source>Lieux (layer or file)</source>
             <translation>Lieux (couche ou fichier)</translation>
         </message>
         <message>
-            <location filename="../plugin/processing/lieux_files_algorithms.py" line="163" />
+            <location filename="../plugin/processing/lieux_files_algorithms.py" line="204" />
             <source>Selected lieux only</source>
             <translation>Lieux sélectionnés uniquement</translation>
         </message>
         <message>
-            <location filename="../plugin/processing/lieux_files_algorithms.py" line="168" />
+            <location filename="../plugin/processing/lieux_files_algorithms.py" line="209" />
             <source>Conformant file</source>
             <translation>Fichier conforme</translation>
         </message>
         <message>
-            <location filename="../plugin/processing/lieux_files_algorithms.py" line="168" />
+            <location filename="../plugin/processing/lieux_files_algorithms.py" line="209" />
             <source>CSV (*.csv);;JSON (*.json);;GeoJSON (*.geojson)</source>
             <translation>CSV (*.csv);;JSON (*.json);;GeoJSON (*.geojson)</translation>
         </message>
         <message>
-            <location filename="../plugin/processing/lieux_files_algorithms.py" line="175" />
+            <location filename="../plugin/processing/lieux_files_algorithms.py" line="216" />
             <source>Number of lieux</source>
             <translation>Nombre de lieux</translation>
         </message>
         <message>
-            <location filename="../plugin/processing/lieux_files_algorithms.py" line="176" />
+            <location filename="../plugin/processing/lieux_files_algorithms.py" line="217" />
             <source>Number of errors</source>
             <translation>Nombre d'erreurs</translation>
         </message>
         <message>
-            <location filename="../plugin/processing/lieux_files_algorithms.py" line="177" />
+            <location filename="../plugin/processing/lieux_files_algorithms.py" line="218" />
             <source>Number of warnings</source>
             <translation>Nombre d'avertissements</translation>
         </message>
         <message>
-            <location filename="../plugin/processing/lieux_files_algorithms.py" line="187" />
+            <location filename="../plugin/processing/lieux_files_algorithms.py" line="228" />
             <source>“Selected lieux only” needs a layer of the project as input.</source>
             <translation>« Lieux sélectionnés uniquement » nécessite une couche du projet en entrée.</translation>
         </message>
         <message>
-            <location filename="../plugin/processing/lieux_files_algorithms.py" line="216" />
+            <location filename="../plugin/processing/lieux_files_algorithms.py" line="257" />
             <source>A file has no selection: every lieu is exported.</source>
             <translation>Un fichier n'a pas de sélection : tous les lieux sont exportés.</translation>
         </message>
         <message>
-            <location filename="../plugin/processing/lieux_files_algorithms.py" line="219" />
+            <location filename="../plugin/processing/lieux_files_algorithms.py" line="260" />
             <source>Reading {path}…</source>
             <translation>Lecture de {path}…</translation>
         </message>
@@ -1269,97 +1324,122 @@
     <context>
         <name>ImportExport</name>
         <message>
-            <location filename="../plugin/qgis/import_export.py" line="122" />
+            <location filename="../plugin/qgis/import_export.py" line="130" />
             <source>The working layer must be a GeoPackage file (.gpkg): {path}</source>
             <translation>La couche de travail doit être un fichier GeoPackage (.gpkg) : {path}</translation>
         </message>
         <message>
-            <location filename="../plugin/qgis/import_export.py" line="126" />
+            <location filename="../plugin/qgis/import_export.py" line="134" />
             <source>The working GeoPackage cannot replace the source file {path}.</source>
             <translation>Le GeoPackage de travail ne peut pas remplacer le fichier source {path}.</translation>
         </message>
         <message>
-            <location filename="../plugin/qgis/import_export.py" line="172" />
+            <location filename="../plugin/qgis/import_export.py" line="184" />
             <source>Blank rows of the source skipped: {n}</source>
             <translation>Lignes vides de la source ignorées : {n}</translation>
         </message>
         <message>
-            <location filename="../plugin/qgis/import_export.py" line="203" />
+            <location filename="../plugin/qgis/import_export.py" line="237" />
             <source>Unknown export format “{ext}”: name the file .csv, .json or .geojson.</source>
             <translation>Format d'export « {ext} » inconnu : nommez le fichier en .csv, .json ou .geojson.</translation>
         </message>
         <message>
-            <location filename="../plugin/qgis/import_export.py" line="239" />
+            <location filename="../plugin/qgis/import_export.py" line="273" />
             <source>Export canceled.</source>
             <translation>Export annulé.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/qgis/import_export.py" line="209" />
+            <source>Values changed by the mapping ({profile}):</source>
+            <translation>Valeurs modifiées par la correspondance ({profile}) :</translation>
         </message>
     </context>
     <context>
         <name>ImportLieuxAlgorithm</name>
         <message>
-            <location filename="../plugin/processing/lieux_files_algorithms.py" line="55" />
+            <location filename="../plugin/processing/lieux_files_algorithms.py" line="58" />
             <source>Open a lieux file as a working layer</source>
             <translation>Ouvrir un fichier de lieux comme couche de travail</translation>
         </message>
         <message>
-            <location filename="../plugin/processing/lieux_files_algorithms.py" line="58" />
+            <location filename="../plugin/processing/lieux_files_algorithms.py" line="61" />
             <source>import,open,geopackage,form,lieux,mednum</source>
             <translation>import,importer,ouvrir,open,geopackage,formulaire,form,lieux,mednum</translation>
         </message>
         <message>
-            <location filename="../plugin/processing/lieux_files_algorithms.py" line="61" />
-            <source>&lt;p&gt;Reads a file of lieux de médiation numérique (CSV, XLSX, JSON, GeoJSON or GeoPackage) into a new &lt;b&gt;working GeoPackage&lt;/b&gt;: a point layer (EPSG:4326, from latitude/longitude) holding exactly the 32 fields of the standard in their conformant form (lists as &lt;code&gt;a|b&lt;/code&gt;, ISO dates), with the standard's edit form and a style stored as the layer's default style.&lt;/p&gt;&lt;p&gt;Lieux without valid coordinates are kept without a point and listed in the log. Source columns that are not fields of the standard are kept in the table &lt;code&gt;colonnes_source&lt;/code&gt; of the GeoPackage, linked by id. The source file is never modified.&lt;/p&gt;&lt;p&gt;Results: LIEUX, WITHOUT_COORDINATES, EXTRA_COLUMNS (names), ERRORS and WARNINGS (validation).&lt;/p&gt;</source>
-            <translation>&lt;p&gt;Lit un fichier de lieux de médiation numérique (CSV, XLSX, JSON, GeoJSON ou GeoPackage) dans un nouveau &lt;b&gt;GeoPackage de travail&lt;/b&gt; : une couche de points (EPSG:4326, d'après latitude/longitude) qui contient exactement les 32 champs du standard sous leur forme conforme (listes en &lt;code&gt;a|b&lt;/code&gt;, dates ISO), avec le formulaire de saisie du standard et un style enregistré comme style par défaut de la couche.&lt;/p&gt;&lt;p&gt;Les lieux sans coordonnées valides sont conservés sans point et listés dans le journal. Les colonnes de la source qui ne sont pas des champs du standard sont conservées dans la table &lt;code&gt;colonnes_source&lt;/code&gt; du GeoPackage, liées par id. Le fichier source n'est jamais modifié.&lt;/p&gt;&lt;p&gt;Résultats : LIEUX, WITHOUT_COORDINATES, EXTRA_COLUMNS (noms), ERRORS et WARNINGS (validation).&lt;/p&gt;</translation>
-        </message>
-        <message>
-            <location filename="../plugin/processing/lieux_files_algorithms.py" line="75" />
+            <location filename="../plugin/processing/lieux_files_algorithms.py" line="84" />
             <source>File of lieux</source>
             <translation>Fichier de lieux</translation>
         </message>
         <message>
-            <location filename="../plugin/processing/lieux_files_algorithms.py" line="75" />
+            <location filename="../plugin/processing/lieux_files_algorithms.py" line="84" />
             <source>Lieux files ({patterns})</source>
             <translation>Fichiers de lieux ({patterns})</translation>
         </message>
         <message>
-            <location filename="../plugin/processing/lieux_files_algorithms.py" line="82" />
+            <location filename="../plugin/processing/lieux_files_algorithms.py" line="91" />
             <source>Working GeoPackage</source>
             <translation>GeoPackage de travail</translation>
         </message>
         <message>
-            <location filename="../plugin/processing/lieux_files_algorithms.py" line="82" />
+            <location filename="../plugin/processing/lieux_files_algorithms.py" line="91" />
             <source>GeoPackage (*.gpkg)</source>
             <translation>GeoPackage (*.gpkg)</translation>
         </message>
         <message>
-            <location filename="../plugin/processing/lieux_files_algorithms.py" line="89" />
+            <location filename="../plugin/processing/lieux_files_algorithms.py" line="119" />
             <source>Number of lieux</source>
             <translation>Nombre de lieux</translation>
         </message>
         <message>
-            <location filename="../plugin/processing/lieux_files_algorithms.py" line="90" />
+            <location filename="../plugin/processing/lieux_files_algorithms.py" line="120" />
             <source>Lieux without coordinates</source>
             <translation>Lieux sans coordonnées</translation>
         </message>
         <message>
-            <location filename="../plugin/processing/lieux_files_algorithms.py" line="95" />
+            <location filename="../plugin/processing/lieux_files_algorithms.py" line="125" />
             <source>Columns kept aside</source>
             <translation>Colonnes mises de côté</translation>
         </message>
         <message>
-            <location filename="../plugin/processing/lieux_files_algorithms.py" line="98" />
+            <location filename="../plugin/processing/lieux_files_algorithms.py" line="128" />
             <source>Number of errors</source>
             <translation>Nombre d'erreurs</translation>
         </message>
         <message>
-            <location filename="../plugin/processing/lieux_files_algorithms.py" line="99" />
+            <location filename="../plugin/processing/lieux_files_algorithms.py" line="129" />
             <source>Number of warnings</source>
             <translation>Nombre d'avertissements</translation>
         </message>
         <message>
-            <location filename="../plugin/processing/lieux_files_algorithms.py" line="109" />
+            <location filename="../plugin/processing/lieux_files_algorithms.py" line="147" />
             <source>Reading {path}…</source>
             <translation>Lecture de {path}…</translation>
+        </message>
+        <message>
+            <location filename="../plugin/processing/lieux_files_algorithms.py" line="64" />
+            <source>&lt;p&gt;Reads a file of lieux de médiation numérique (CSV, XLSX, JSON, GeoJSON or GeoPackage) into a new &lt;b&gt;working GeoPackage&lt;/b&gt;: a point layer (EPSG:4326, from latitude/longitude) holding exactly the 32 fields of the standard in their conformant form (lists as &lt;code&gt;a|b&lt;/code&gt;, ISO dates), with the standard's edit form and a style stored as the layer's default style.&lt;/p&gt;&lt;p&gt;Lieux without valid coordinates are kept without a point and listed in the log. Source columns that are not fields of the standard are kept in the table &lt;code&gt;colonnes_source&lt;/code&gt; of the GeoPackage, linked by id. The source file is never modified.&lt;/p&gt;&lt;p&gt;Results: LIEUX, WITHOUT_COORDINATES, EXTRA_COLUMNS (names), ERRORS and WARNINGS (validation).&lt;/p&gt;&lt;p&gt;&lt;b&gt;MAPPING&lt;/b&gt; (optional): a mapping profile in mednum-cli's configuration grammar (&lt;code&gt;&amp;lt;source&amp;gt;.config.json&lt;/code&gt;) for a Hub's file whose columns are not the standard's; &lt;b&gt;SOURCE_NAME&lt;/b&gt; then makes the ids &lt;code&gt;&amp;lt;source&amp;gt;_&amp;lt;id&amp;gt;&lt;/code&gt; as mednum-cli does. Lieux without coordinates are placed at their commune's centre (approximate, listed in the log), or first geocoded with the Base Adresse Nationale when &lt;b&gt;GEOCODE&lt;/b&gt; is checked. Every value the mapping changed is listed in the log.&lt;/p&gt;</source>
+            <translation>&lt;p&gt;Lit un fichier de lieux de médiation numérique (CSV, XLSX, JSON, GeoJSON ou GeoPackage) dans un nouveau &lt;b&gt;GeoPackage de travail&lt;/b&gt; : une couche de points (EPSG:4326, d'après latitude/longitude) qui contient exactement les 32 champs du standard sous leur forme conforme (listes en &lt;code&gt;a|b&lt;/code&gt;, dates ISO), avec le formulaire de saisie du standard et un style enregistré comme style par défaut de la couche.&lt;/p&gt;&lt;p&gt;Les lieux sans coordonnées valides sont conservés sans point et listés dans le journal. Les colonnes du fichier qui ne sont pas des champs du standard sont conservées dans la table &lt;code&gt;colonnes_source&lt;/code&gt; du GeoPackage, reliée par id. Le fichier source n'est jamais modifié.&lt;/p&gt;&lt;p&gt;Résultats : LIEUX, WITHOUT_COORDINATES, EXTRA_COLUMNS (noms), ERRORS et WARNINGS (validation).&lt;/p&gt;&lt;p&gt;&lt;b&gt;MAPPING&lt;/b&gt; (facultatif) : un profil de correspondance écrit dans la grammaire de configuration de mednum-cli (&lt;code&gt;&amp;lt;source&amp;gt;.config.json&lt;/code&gt;) pour le fichier d'un Hub dont les colonnes ne sont pas celles du standard ; &lt;b&gt;SOURCE_NAME&lt;/b&gt; fait alors les identifiants &lt;code&gt;&amp;lt;source&amp;gt;_&amp;lt;id&amp;gt;&lt;/code&gt; comme mednum-cli. Les lieux sans coordonnées sont placés au centre de leur commune (position approximative, listée dans le journal), ou d'abord géocodés par la Base Adresse Nationale si &lt;b&gt;GEOCODE&lt;/b&gt; est coché. Chaque valeur modifiée par la correspondance est listée dans le journal.&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <location filename="../plugin/processing/lieux_files_algorithms.py" line="98" />
+            <source>Mapping profile (mednum-cli configuration)</source>
+            <translation>Profil de correspondance (configuration mednum-cli)</translation>
+        </message>
+        <message>
+            <location filename="../plugin/processing/lieux_files_algorithms.py" line="98" />
+            <source>Mapping profiles (*.json)</source>
+            <translation>Profils de correspondance (*.json)</translation>
+        </message>
+        <message>
+            <location filename="../plugin/processing/lieux_files_algorithms.py" line="105" />
+            <source>Source name (ids &lt;source&gt;_&lt;id&gt;)</source>
+            <translation>Nom de la source (identifiants &lt;source&gt;_&lt;id&gt;)</translation>
+        </message>
+        <message>
+            <location filename="../plugin/processing/lieux_files_algorithms.py" line="111" />
+            <source>Geocode lieux without coordinates (Base Adresse Nationale)</source>
+            <translation>Géocoder les lieux sans coordonnées (Base Adresse Nationale)</translation>
         </message>
     </context>
     <context>
@@ -1529,84 +1609,104 @@
     <context>
         <name>LieuxFiles</name>
         <message>
-            <location filename="../plugin/gui/lieux_files.py" line="33" />
+            <location filename="../plugin/gui/lieux_files.py" line="34" />
             <source>Lieux files ({patterns})</source>
             <translation>Fichiers de lieux ({patterns})</translation>
         </message>
         <message>
-            <location filename="../plugin/gui/lieux_files.py" line="202" />
+            <location filename="../plugin/gui/lieux_files.py" line="339" />
             <source>Lieux de médiation numérique</source>
             <translation>Lieux de médiation numérique</translation>
         </message>
         <message>
-            <location filename="../plugin/gui/lieux_files.py" line="79" />
+            <location filename="../plugin/gui/lieux_files.py" line="101" />
             <source>Open a lieux file…</source>
             <translation>Ouvrir un fichier de lieux…</translation>
         </message>
         <message>
-            <location filename="../plugin/gui/lieux_files.py" line="79" />
+            <location filename="../plugin/gui/lieux_files.py" line="101" />
             <source>Open a file of lieux (CSV, XLSX, JSON, GeoJSON, GeoPackage) as a working layer with the standard's form</source>
             <translation>Ouvrir un fichier de lieux (CSV, XLSX, JSON, GeoJSON, GeoPackage) comme couche de travail, avec le formulaire du standard</translation>
         </message>
         <message>
-            <location filename="../plugin/gui/lieux_files.py" line="91" />
+            <location filename="../plugin/gui/lieux_files.py" line="125" />
             <source>Export a conformant file…</source>
             <translation>Exporter un fichier conforme…</translation>
         </message>
         <message>
-            <location filename="../plugin/gui/lieux_files.py" line="91" />
+            <location filename="../plugin/gui/lieux_files.py" line="125" />
             <source>Write the lieux of a layer as a CSV, JSON or GeoJSON file of the standard</source>
             <translation>Écrire les lieux d'une couche dans un fichier CSV, JSON ou GeoJSON du standard</translation>
         </message>
         <message>
-            <location filename="../plugin/gui/lieux_files.py" line="215" />
+            <location filename="../plugin/gui/lieux_files.py" line="352" />
             <source>Open a lieux file</source>
             <translation>Ouvrir un fichier de lieux</translation>
         </message>
         <message>
-            <location filename="../plugin/gui/lieux_files.py" line="144" />
+            <location filename="../plugin/gui/lieux_files.py" line="178" />
             <source>Working layer {name} opened: {n} lieux</source>
             <translation>Couche de travail {name} ouverte : {n} lieux</translation>
         </message>
         <message>
-            <location filename="../plugin/gui/lieux_files.py" line="153" />
+            <location filename="../plugin/gui/lieux_files.py" line="202" />
             <source>Working GeoPackage to create</source>
             <translation>GeoPackage de travail à créer</translation>
         </message>
         <message>
-            <location filename="../plugin/gui/lieux_files.py" line="153" />
+            <location filename="../plugin/gui/lieux_files.py" line="202" />
             <source>GeoPackage (*.gpkg)</source>
             <translation>GeoPackage (*.gpkg)</translation>
         </message>
         <message>
-            <location filename="../plugin/gui/lieux_files.py" line="164" />
+            <location filename="../plugin/gui/lieux_files.py" line="213" />
             <source>{name} is open in the project: remove its layers or choose another file name.</source>
             <translation>{name} est ouvert dans le projet : retirez ses couches ou choisissez un autre nom de fichier.</translation>
         </message>
         <message>
-            <location filename="../plugin/gui/lieux_files.py" line="172" />
+            <location filename="../plugin/gui/lieux_files.py" line="314" />
             <source>Import of {name}</source>
             <translation>Import de {name}</translation>
         </message>
         <message>
-            <location filename="../plugin/gui/lieux_files.py" line="178" />
+            <location filename="../plugin/gui/lieux_files.py" line="225" />
             <source>Importing {name}… (progress and cancel in the task manager)</source>
             <translation>Import de {name}… (avancement et annulation dans le gestionnaire de tâches)</translation>
         </message>
         <message>
-            <location filename="../plugin/gui/lieux_files.py" line="205" />
+            <location filename="../plugin/gui/lieux_files.py" line="342" />
             <source>Validation of {name}</source>
             <translation>Validation de {name}</translation>
         </message>
         <message>
-            <location filename="../plugin/gui/lieux_files.py" line="238" />
+            <location filename="../plugin/gui/lieux_files.py" line="375" />
             <source>Export to {name}</source>
             <translation>Export vers {name}</translation>
         </message>
         <message>
-            <location filename="../plugin/gui/lieux_files.py" line="247" />
+            <location filename="../plugin/gui/lieux_files.py" line="384" />
             <source>Export a conformant file</source>
             <translation>Exporter un fichier conforme</translation>
+        </message>
+        <message>
+            <location filename="../plugin/gui/lieux_files.py" line="113" />
+            <source>Import with a mapping…</source>
+            <translation>Importer avec une correspondance…</translation>
+        </message>
+        <message>
+            <location filename="../plugin/gui/lieux_files.py" line="113" />
+            <source>Bring a Hub's own file (its own columns) into the standard: proposed mapping, value table, live preview, saved profiles (mednum-cli's configurations)</source>
+            <translation>Mettre au standard le fichier propre d'un Hub (ses propres colonnes) : correspondance proposée, table des valeurs, aperçu en direct, profils enregistrés (configurations mednum-cli)</translation>
+        </message>
+        <message>
+            <location filename="../plugin/gui/lieux_files.py" line="287" />
+            <source>Import with a mapping</source>
+            <translation>Importer avec une correspondance</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/lieux_files.py" line="261" />
+            <source>The columns of {name} are not the standard's: most fields would be empty and its columns kept aside. Import it with a mapping (proposed from its columns, editable, with a preview)?</source>
+            <translation>Les colonnes de {name} ne sont pas celles du standard : la plupart des champs seraient vides et ses colonnes mises de côté. L'importer avec une correspondance (proposée d'après ses colonnes, modifiable, avec un aperçu) ?</translation>
         </message>
     </context>
     <context>
@@ -1661,6 +1761,487 @@
             <location filename="../plugin/qgis/live_validation.py" line="480" />
             <source>Validation canceled.</source>
             <translation>Validation annulée.</translation>
+        </message>
+    </context>
+    <context>
+        <name>Mapping</name>
+        <message>
+            <location filename="../plugin/core/mapping/apply.py" line="121" />
+            <source>row {row}, {field}: “{before}” → “{after}”</source>
+            <translation>ligne {row}, {field} : « {before} » → « {after} »</translation>
+        </message>
+        <message>
+            <location filename="../plugin/core/mapping/apply.py" line="489" />
+            <source>Keys of the profile that are not fields of the standard, ignored: {keys}</source>
+            <translation>Clés du profil qui ne sont pas des champs du standard, ignorées : {keys}</translation>
+        </message>
+        <message>
+            <location filename="../plugin/core/mapping/apply.py" line="496" />
+            <source>Columns named by the profile but absent from the file: {columns}</source>
+            <translation>Colonnes nommées par le profil mais absentes du fichier : {columns}</translation>
+        </message>
+        <message>
+            <location filename="plugin/core/mapping/apply.py" line="57" />
+            <source>opening hours written in words → OSM syntax</source>
+            <translation>horaires écrits en toutes lettres → syntaxe OSM</translation>
+        </message>
+        <message>
+            <location filename="plugin/core/mapping/apply.py" line="58" />
+            <source>one column per day → OSM opening hours</source>
+            <translation>une colonne par jour → horaires OSM</translation>
+        </message>
+        <message>
+            <location filename="plugin/core/mapping/apply.py" line="59" />
+            <source>opening hours that could not be read (kept as written)</source>
+            <translation>horaires illisibles (conservés tels quels)</translation>
+        </message>
+        <message>
+            <location filename="plugin/core/mapping/apply.py" line="60" />
+            <source>telephone → international format</source>
+            <translation>téléphone → format international</translation>
+        </message>
+        <message>
+            <location filename="plugin/core/mapping/apply.py" line="61" />
+            <source>code with its leading zero restored</source>
+            <translation>code dont le zéro initial est rétabli</translation>
+        </message>
+        <message>
+            <location filename="plugin/core/mapping/apply.py" line="62" />
+            <source>date → YYYY-MM-DD</source>
+            <translation>date → AAAA-MM-JJ</translation>
+        </message>
+        <message>
+            <location filename="plugin/core/mapping/apply.py" line="63" />
+            <source>address joined from several columns</source>
+            <translation>adresse assemblée à partir de plusieurs colonnes</translation>
+        </message>
+        <message>
+            <location filename="plugin/core/mapping/apply.py" line="64" />
+            <source>coordinate taken from a “lat,long” cell</source>
+            <translation>coordonnée extraite d'une cellule « lat,long »</translation>
+        </message>
+        <message>
+            <location filename="plugin/core/mapping/apply.py" line="65" />
+            <source>coordinate with a decimal comma → decimal point</source>
+            <translation>coordonnée avec virgule décimale → point décimal</translation>
+        </message>
+        <message>
+            <location filename="plugin/core/mapping/apply.py" line="66" />
+            <source>coordinates reprojected from Lambert-93 to WGS 84</source>
+            <translation>coordonnées reprojetées du Lambert-93 en WGS 84</translation>
+        </message>
+        <message>
+            <location filename="plugin/core/mapping/apply.py" line="67" />
+            <source>identifier built as &lt;source&gt;_&lt;id&gt;</source>
+            <translation>identifiant construit en &lt;source&gt;_&lt;id&gt;</translation>
+        </message>
+        <message>
+            <location filename="plugin/core/mapping/apply.py" line="68" />
+            <source>source filled with the source name</source>
+            <translation>source renseignée avec le nom de la source</translation>
+        </message>
+        <message>
+            <location filename="plugin/core/mapping/apply.py" line="69" />
+            <source>coordinates geocoded from the address (Base Adresse Nationale)</source>
+            <translation>coordonnées géocodées d'après l'adresse (Base Adresse Nationale)</translation>
+        </message>
+        <message>
+            <location filename="plugin/core/mapping/apply.py" line="70" />
+            <source>coordinates of the commune's centre (approximate)</source>
+            <translation>coordonnées du centre de la commune (approximatives)</translation>
+        </message>
+        <message>
+            <location filename="plugin/core/mapping/geocoding.py" line="77" />
+            <source>{n} lieux geocoded from their address (Base Adresse Nationale)</source>
+            <translation>{n} lieux géocodés d'après leur adresse (Base Adresse Nationale)</translation>
+        </message>
+        <message>
+            <location filename="plugin/core/mapping/geocoding.py" line="80" />
+            <source>{n} lieux placed at their commune's centre: approximate positions to check</source>
+            <translation>{n} lieux placés au centre de leur commune : positions approximatives à vérifier</translation>
+        </message>
+        <message>
+            <location filename="plugin/core/mapping/geocoding.py" line="85" />
+            <source>{n} lieux without coordinates (no address or commune found)</source>
+            <translation>{n} lieux sans coordonnées (ni adresse ni commune trouvée)</translation>
+        </message>
+        <message>
+            <location filename="plugin/core/mapping/geocoding.py" line="87" />
+            <source>Geocoding unavailable: {reason}</source>
+            <translation>Géocodage indisponible : {reason}</translation>
+        </message>
+        <message>
+            <location filename="plugin/core/mapping/profile.py" line="143" />
+            <source>the mapping</source>
+            <translation>la correspondance</translation>
+        </message>
+        <message>
+            <location filename="plugin/core/mapping/profile.py" line="205" />
+            <source>“colonne” expects a column name (or a list of names).</source>
+            <translation>« colonne » attend un nom de colonne (ou une liste de noms).</translation>
+        </message>
+        <message>
+            <location filename="plugin/core/mapping/profile.py" line="146" />
+            <source>{name} is not a mapping profile: a JSON object with one key per field is expected.</source>
+            <translation>{name} n'est pas un profil de correspondance : un objet JSON avec une clé par champ est attendu.</translation>
+        </message>
+        <message>
+            <location filename="plugin/core/mapping/profile.py" line="163" />
+            <source>{name}, key “{key}”: {problem}</source>
+            <translation>{name}, clé « {key} » : {problem}</translation>
+        </message>
+        <message>
+            <location filename="plugin/core/mapping/profile.py" line="217" />
+            <source>The mapping profile {path} does not exist.</source>
+            <translation>Le profil de correspondance {path} n'existe pas.</translation>
+        </message>
+        <message>
+            <location filename="plugin/core/mapping/profile.py" line="220" />
+            <source>The mapping profile {path} cannot be read: {reason}</source>
+            <translation>Le profil de correspondance {path} ne peut pas être lu : {reason}</translation>
+        </message>
+        <message>
+            <location filename="plugin/core/mapping/profile.py" line="226" />
+            <source>The mapping profile {path} is not valid JSON (line {line}, column {column}).</source>
+            <translation>Le profil de correspondance {path} n'est pas un JSON valide (ligne {line}, colonne {column}).</translation>
+        </message>
+        <message>
+            <location filename="plugin/core/mapping/profile.py" line="246" />
+            <source>Cannot write the mapping profile {path}: {reason}</source>
+            <translation>Impossible d'écrire le profil de correspondance {path} : {reason}</translation>
+        </message>
+        <message>
+            <location filename="plugin/core/mapping/profile.py" line="185" />
+            <source>“{key}” expects a list of texts.</source>
+            <translation>« {key} » attend une liste de textes.</translation>
+        </message>
+        <message>
+            <location filename="plugin/core/mapping/proposal.py" line="478" />
+            <source>{n} value rules</source>
+            <translation>{n} règles de valeurs</translation>
+        </message>
+        <message>
+            <location filename="plugin/core/mapping/proposal.py" line="485" />
+            <source>join: {columns}</source>
+            <translation>joindre : {columns}</translation>
+        </message>
+        <message>
+            <location filename="plugin/core/mapping/proposal.py" line="491" />
+            <source>part {n} of {column}</source>
+            <translation>partie {n} de {column}</translation>
+        </message>
+        <message>
+            <location filename="plugin/core/mapping/proposal.py" line="494" />
+            <source>one column per day ({days})</source>
+            <translation>une colonne par jour ({days})</translation>
+        </message>
+        <message>
+            <location filename="plugin/core/mapping/proposal.py" line="498" />
+            <source>hours in words: {column}</source>
+            <translation>horaires en toutes lettres : {column}</translation>
+        </message>
+        <message>
+            <location filename="plugin/core/mapping/proposal.py" line="500" />
+            <source>OSM hours: {column}</source>
+            <translation>horaires OSM : {column}</translation>
+        </message>
+        <message>
+            <location filename="plugin/core/mapping/proposal.py" line="505" />
+            <source>constant “{value}”</source>
+            <translation>constante « {value} »</translation>
+        </message>
+        <message>
+            <location filename="plugin/core/mapping/proposal.py" line="486" />
+            <source>else {rule}</source>
+            <translation>sinon {rule}</translation>
+        </message>
+        <message>
+            <location filename="plugin/core/mapping/profile.py" line="208" />
+            <source>expected “colonne”, “valeur” or a list of value rules.</source>
+            <translation>attendu : « colonne », « valeur » ou une liste de règles de valeurs.</translation>
+        </message>
+        <message>
+            <location filename="plugin/core/mapping/profile.py" line="172" />
+            <source>expected “osm” or “semaine” (a column) or “jours” (a column per day).</source>
+            <translation>attendu : « osm » ou « semaine » (une colonne) ou « jours » (une colonne par jour).</translation>
+        </message>
+        <message>
+            <location filename="plugin/core/mapping/profile.py" line="177" />
+            <source>“jours” expects a list of days, each with its “colonne” and its “osm” day (Mo to Su).</source>
+            <translation>« jours » attend une liste de jours, chacun avec sa « colonne » et son jour « osm » (Mo à Su).</translation>
+        </message>
+        <message>
+            <location filename="plugin/core/mapping/profile.py" line="192" />
+            <source>“joindre” expects a list of “colonnes” and a “séparateur”.</source>
+            <translation>« joindre » attend une liste de « colonnes » et un « séparateur ».</translation>
+        </message>
+        <message>
+            <location filename="plugin/core/mapping/profile.py" line="199" />
+            <source>“dissocier” expects a “colonne”, a “séparateur” and a “partie” (0, 1…).</source>
+            <translation>« dissocier » attend une « colonne », un « séparateur » et une « partie » (0, 1…).</translation>
+        </message>
+        <message>
+            <location filename="plugin/core/mapping/profile.py" line="182" />
+            <source>a list of value rules (“colonnes”, “termes”, “sauf”, “cible”) is expected.</source>
+            <translation>une liste de règles de valeurs (« colonnes », « termes », « sauf », « cible ») est attendue.</translation>
+        </message>
+    </context>
+    <context>
+        <name>MappingDialog</name>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="121" />
+            <source>Mapping proposed from the columns' names and values: check it, correct it.</source>
+            <translation>Correspondance proposée d'après les noms et les valeurs des colonnes : vérifiez-la, corrigez-la.</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="133" />
+            <source>Load a profile…</source>
+            <translation>Charger un profil…</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="135" />
+            <source>Save the profile…</source>
+            <translation>Enregistrer le profil…</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="142" />
+            <source>Source columns</source>
+            <translation>Colonnes du fichier</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="158" />
+            <source>Fields of the standard</source>
+            <translation>Champs du standard</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="188" />
+            <source>Select a list field to see its value table.</source>
+            <translation>Sélectionnez un champ à liste pour voir sa table des valeurs.</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="205" />
+            <source>Preview in the standard</source>
+            <translation>Aperçu au standard</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="217" />
+            <source>Geocode the lieux without coordinates (Base Adresse Nationale, online)</source>
+            <translation>Géocoder les lieux sans coordonnées (Base Adresse Nationale, en ligne)</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="219" />
+            <source>Otherwise, or when the service does not answer, they are placed at their commune's centre (approximate, listed in the summary).</source>
+            <translation>Sinon, ou si le service ne répond pas, ils sont placés au centre de leur commune (position approximative, listée dans le bilan).</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="224" />
+            <source>Import…</source>
+            <translation>Importer…</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="232" />
+            <source>postal code</source>
+            <translation>code postal</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="232" />
+            <source>INSEE code</source>
+            <translation>code INSEE</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="232" />
+            <source>latitude</source>
+            <translation>latitude</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="233" />
+            <source>longitude</source>
+            <translation>longitude</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="233" />
+            <source>lat,long pair</source>
+            <translation>paire lat,long</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="233" />
+            <source>telephone</source>
+            <translation>téléphone</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="234" />
+            <source>e-mail</source>
+            <translation>courriel</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="234" />
+            <source>web address</source>
+            <translation>adresse web</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="234" />
+            <source>OSM hours</source>
+            <translation>horaires OSM</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="235" />
+            <source>hours in words</source>
+            <translation>horaires en toutes lettres</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="235" />
+            <source>hours of one day</source>
+            <translation>horaires d'un jour</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="235" />
+            <source>Oui/Non</source>
+            <translation>Oui/Non</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="236" />
+            <source>date</source>
+            <translation>date</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="236" />
+            <source>SIRET</source>
+            <translation>SIRET</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="236" />
+            <source>number</source>
+            <translation>nombre</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="236" />
+            <source>text</source>
+            <translation>texte</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="237" />
+            <source>empty</source>
+            <translation>vide</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="371" />
+            <source>Load a mapping profile</source>
+            <translation>Charger un profil de correspondance</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="371" />
+            <source>Mapping profiles (*.json)</source>
+            <translation>Profils de correspondance (*.json)</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="393" />
+            <source>Save the profile</source>
+            <translation>Enregistrer le profil</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="393" />
+            <source>Name of the profile:</source>
+            <translation>Nom du profil :</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="123" />
+            <source>{n} rows</source>
+            <translation>{n} lignes</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="127" />
+            <source>Source name:</source>
+            <translation>Nom de la source :</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="145" />
+            <source>Column</source>
+            <translation>Colonne</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="145" />
+            <source>Filled</source>
+            <translation>Rempli</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="145" />
+            <source>Kind</source>
+            <translation>Nature</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="145" />
+            <source>Examples</source>
+            <translation>Exemples</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="161" />
+            <source>Field</source>
+            <translation>Champ</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="161" />
+            <source>Source column or rule</source>
+            <translation>Colonne du fichier ou règle</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="161" />
+            <source>Rule</source>
+            <translation>Règle</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="192" />
+            <source>Source value</source>
+            <translation>Valeur du fichier</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="192" />
+            <source>Rows</source>
+            <translation>Lignes</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="192" />
+            <source>Standard values (a|b)</source>
+            <translation>Valeurs du standard (a|b)</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="90" />
+            <source>Import with a mapping — {name}</source>
+            <translation>Importer avec une correspondance — {name}</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="119" />
+            <source>Profile “{name}” fits this file's columns.</source>
+            <translation>Le profil « {name} » correspond aux colonnes de ce fichier.</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="360" />
+            <source>First {rows} lieux: {errors} errors, {warnings} warnings, {changed} values changed by the mapping, {kept} columns kept in colonnes_source ({ms:.0f} ms)</source>
+            <translation>{rows} premiers lieux : {errors} erreurs, {warnings} avertissements, {changed} valeurs modifiées par la correspondance, {kept} colonnes conservées dans colonnes_source ({ms:.0f} ms)</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="303" />
+            <source>Values of {field}: {n} distinct source values, {u} without a standard value</source>
+            <translation>Valeurs de {field} : {n} valeurs distinctes dans le fichier, {u} sans valeur du standard</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="316" />
+            <source>No standard value: type one (several with |), or leave it empty</source>
+            <translation>Aucune valeur du standard : saisissez-en une (plusieurs avec |), ou laissez vide</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="402" />
+            <source>Save it with the project (folder {folder}) rather than in your own profiles?</source>
+            <translation>L'enregistrer avec le projet (dossier {folder}) plutôt que dans vos propres profils ?</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="257" />
+            <source>(rule of the profile)</source>
+            <translation>(règle du profil)</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="129" />
+            <source>Ids are built as name_id (spaces → -), as mednum-cli builds them</source>
+            <translation>Les identifiants sont construits en nom_id (espaces → -), comme mednum-cli les construit</translation>
         </message>
     </context>
     <context>

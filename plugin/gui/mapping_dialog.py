@@ -126,7 +126,7 @@ class MappingDialog(QDialog):
         top.addWidget(self.origin_label, 1)
         top.addWidget(QLabel(_tr("Source name:")))
         self.source_name_edit = QLineEdit(str(self._profile.extras.get("source") or self.source.stem))
-        self.source_name_edit.setToolTip(_tr("Ids become <source name>_<id>, as mednum-cli makes them"))
+        self.source_name_edit.setToolTip(_tr("Ids are built as name_id (spaces → -), as mednum-cli builds them"))
         self.source_name_edit.setMaximumWidth(200)
         self.source_name_edit.textChanged.connect(self.schedule_preview)
         top.addWidget(self.source_name_edit)

@@ -48,23 +48,26 @@ GEOCODED = "geocoded-ban"
 CENTROID = "commune-centroid"
 
 
+def _t(text: str) -> str:
+    return translate("Mapping", text)
+
+
 def transformation_titles() -> dict[str, str]:
-    t = lambda text: translate("Mapping", text)  # noqa: E731
     return {
-        HOURS_TEXT: t("opening hours written in words → OSM syntax"),
-        HOURS_DAYS: t("one column per day → OSM opening hours"),
-        HOURS_KEPT: t("opening hours that could not be read (kept as written)"),
-        PHONE: t("telephone → international format"),
-        CODE_ZERO: t("code with its leading zero restored"),
-        DATE_ISO: t("date → YYYY-MM-DD"),
-        ADDRESS_JOINED: t("address joined from several columns"),
-        COORDINATE_SPLIT: t("coordinate taken from a “lat,long” cell"),
-        COORDINATE_COMMA: t("coordinate with a decimal comma → decimal point"),
-        LAMBERT93: t("coordinates reprojected from Lambert-93 to WGS 84"),
-        ID_BUILT: t("identifier built as <source>_<id>"),
-        SOURCE_NAME: t("source filled with the source name"),
-        GEOCODED: t("coordinates geocoded from the address (Base Adresse Nationale)"),
-        CENTROID: t("coordinates of the commune's centre (approximate)"),
+        HOURS_TEXT: _t("opening hours written in words → OSM syntax"),
+        HOURS_DAYS: _t("one column per day → OSM opening hours"),
+        HOURS_KEPT: _t("opening hours that could not be read (kept as written)"),
+        PHONE: _t("telephone → international format"),
+        CODE_ZERO: _t("code with its leading zero restored"),
+        DATE_ISO: _t("date → YYYY-MM-DD"),
+        ADDRESS_JOINED: _t("address joined from several columns"),
+        COORDINATE_SPLIT: _t("coordinate taken from a “lat,long” cell"),
+        COORDINATE_COMMA: _t("coordinate with a decimal comma → decimal point"),
+        LAMBERT93: _t("coordinates reprojected from Lambert-93 to WGS 84"),
+        ID_BUILT: _t("identifier built as <source>_<id>"),
+        SOURCE_NAME: _t("source filled with the source name"),
+        GEOCODED: _t("coordinates geocoded from the address (Base Adresse Nationale)"),
+        CENTROID: _t("coordinates of the commune's centre (approximate)"),
     }
 
 

@@ -31,6 +31,10 @@ BATCH_SIZE = 5000  # addresses per request (the public endpoint accepts files of
 SendCsv = Callable[[bytes], bytes]
 
 
+def _t(text: str) -> str:
+    return translate("Mapping", text)
+
+
 @dataclass
 class GeocodingCache:
     """Answers of the BAN by address query: ``{query: [lon, lat, score, label]}`` (``[]`` = no answer)."""
@@ -68,20 +72,19 @@ class GeocodingReport:
     error: str = ""  # the BAN's failure, in French, when it could not be reached
 
     def lines(self) -> list[str]:
-        t = lambda text: translate("Mapping", text)  # noqa: E731
         lines = []
         if self.geocoded:
-            lines.append(t("{n} lieux geocoded from their address (Base Adresse Nationale)").format(n=self.geocoded))
+            lines.append(_t("{n} lieux geocoded from their address (Base Adresse Nationale)").format(n=self.geocoded))
         if self.approximate:
             lines.append(
-                t("{n} lieux placed at their commune's centre: approximate positions to check").format(
+                _t("{n} lieux placed at their commune's centre: approximate positions to check").format(
                     n=self.approximate
                 )
             )
         if self.unplaced:
-            lines.append(t("{n} lieux without coordinates (no address or commune found)").format(n=self.unplaced))
+            lines.append(_t("{n} lieux without coordinates (no address or commune found)").format(n=self.unplaced))
         if self.error:
-            lines.append(t("Geocoding unavailable: {reason}").format(reason=self.error))
+            lines.append(_t("Geocoding unavailable: {reason}").format(reason=self.error))
         return lines
 
 
