@@ -9,8 +9,9 @@ from pytest_qgis.utils import wait_until
 from qgis.core import Qgis, QgsProject
 
 from plugin.core.mapping import read_source
+from plugin.core.mapping.preview import preview, preview_table
 from plugin.core.mapping.store import ProfileStore
-from plugin.gui.mapping_dialog import MappingDialog, preview, preview_table
+from plugin.gui.mapping_dialog import MappingDialog
 from plugin.qgis.working_layer import is_working_layer, read_side_table, records_from_layer
 
 HEADER = (
