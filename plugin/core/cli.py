@@ -157,6 +157,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         sys.stderr.write(_t("Interrupted.") + "\n")
         return 130
+    except BrokenPipeError:  # the report piped into a command that stopped reading (| head): nothing to say
+        with contextlib.suppress(OSError):
+            sys.stdout = open(os.devnull, "w")  # noqa: SIM115 (the interpreter's final flush must not fail)
+        return EXIT_UNREADABLE
     except BaseException as error:  # noqa: BLE001 — the last line of defence: no traceback for users
         return _internal_error(error)
 
@@ -210,7 +214,8 @@ def _parse_today(text: str | None) -> dt.date | None:
 def run_validate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from .readers import read_table
     from .schema import load_schema
-    from .validation import ValidationOptions, validate_table
+    from .validation import ValidationOptions
+    from .validation.issue_set import issue_set
 
     schema = load_schema()
     source = Path(args.file)
@@ -227,7 +232,7 @@ def run_validate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         today=_parse_today(args.today),
         quality=not args.schema_only,
     )
-    report = validate_table(table, schema, options)
+    report = issue_set(table, schema, options)  # duplicates included: the counts of the dock and of QGIS
     report.source = str(source)
 
     changes = None
@@ -331,7 +336,7 @@ def _report_stream(output: str | None, source: Path, out: TextIO) -> Iterator[Te
         return
     path = Path(output)
     try:
-        if path.resolve() == source.resolve():
+        if _same_file(path, source):
             raise WriteError(
                 _t("Refusing to overwrite the file being validated ({name}): choose another file name.").format(
                     name=path.name
@@ -357,6 +362,16 @@ def _report_stream(output: str | None, source: Path, out: TextIO) -> Iterator[Te
     except BaseException:
         _remove_quietly(handle.name)
         raise
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    """Whether two names lead to one file: the same path, a symbolic link or a hard link (same inode)."""
+    try:
+        if a.exists() and b.exists():
+            return os.path.samefile(a, b)
+        return a.resolve() == b.resolve()
+    except (OSError, RuntimeError):  # a symlink loop: not the source (opening it fails with its own message)
+        return False
 
 
 def _remove_quietly(name: str) -> None:
@@ -420,19 +435,23 @@ def render_text(report, changes=None, fix_target=None, remaining=None, out: Text
         buffer = io.StringIO()
         render_text(report, changes, fix_target, remaining, out=buffer)
         return buffer.getvalue()
-    errors, warnings = report.counts()
+    from .validation.issue_set import issue_counts
+
+    counts = issue_counts(report)
     lines: list[str] = []
     lines.append(
         _t("File: {source} · {rows} lieux · schema {version}").format(
             source=report.source or "—", rows=report.rows, version=report.schema_version or "—"
         )
     )
-    verdict = _t("CONFORMANT") if errors == 0 else _t("NOT CONFORMANT")
+    verdict = _t("CONFORMANT") if counts.conformant else _t("NOT CONFORMANT")
     lines.append(
         _t("Result: {verdict} — {errors} errors, {warnings} warnings, {fixable} safe fixes suggested").format(
-            verdict=verdict, errors=errors, warnings=warnings, fixable=len(report.fixable())
+            verdict=verdict, errors=counts.total_errors, warnings=counts.total_warnings,
+            fixable=len(report.fixable()),
         )
     )
+    lines.append("  " + counts.text())  # the split every view of the plugin shows
     if report.issues:
         lines.append("")
         lines.append(_t("Summary by rule"))

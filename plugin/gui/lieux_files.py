@@ -16,6 +16,7 @@ from ..qgis.tasks import LieuxTask, cancel_running, start_task, user_message
 from ..qgis.working_layer import (
     WORKING_LAYER_PROPERTY,
     WorkingLayerError,
+    adopt_working_layer,
     is_open_in_project,
     is_working_geopackage,
     is_working_layer,
@@ -150,6 +151,10 @@ class LieuxFilesFeature:
 
     def _on_layers_added(self, layers: list[QgsMapLayer]) -> None:
         for layer in layers:
+            try:
+                adopt_working_layer(layer)  # opened by Processing, drag and drop, the browser, a project…
+            except WorkingLayerError as error:
+                PlgLogger.log(error.message, Qgis.MessageLevel.Warning)
             if isinstance(layer, QgsVectorLayer) and layer.customProperty(WORKING_LAYER_PROPERTY):
                 attach_coordinate_sync(layer)
 
@@ -365,16 +370,22 @@ class LieuxFilesFeature:
         dialog = ExportDialog(self.iface.mainWindow(), layer if is_working_layer(layer) else None)
         if not dialog.exec():
             return
-        self.start_export(dialog.selected_layer(), dialog.output_path(), dialog.selected_only())
+        self.start_export(dialog.selected_layer(), dialog.output_path(), dialog.selected_only(),
+                          dialog.source_columns(), dialog.defuse_formulas())
 
-    def start_export(self, layer: QgsVectorLayer, output: str, selected_only: bool = False) -> LieuxTask | None:
+    def start_export(
+        self, layer: QgsVectorLayer, output: str, selected_only: bool = False, source_columns: bool = False,
+        defuse_formulas: bool = False,
+    ) -> LieuxTask | None:
         from ..qgis.import_export import export_records
         from ..qgis.working_layer import layer_snapshot
 
-        read = layer_snapshot(layer, selected_only)  # on the main thread; read() runs in the task
+        read = layer_snapshot(layer, selected_only, source_columns=source_columns)  # read() runs in the task
         task = LieuxTask(
             translate("LieuxFiles", "Export to {name}").format(name=Path(output).name),
-            lambda progress, canceled: export_records(read(), output, source=layer.name(), is_canceled=canceled),
+            lambda progress, canceled: export_records(read(), output, source=layer.name(), is_canceled=canceled,
+                                                      source_columns=source_columns,
+                                                      defuse_formulas=defuse_formulas),
             self._export_done,
         )
         self._track(task)

@@ -167,7 +167,8 @@ class ImportLieuxAlgorithm(MednumAlgorithm):
 
 
 class ExportLieuxAlgorithm(FileOrLayerInput, MednumAlgorithm):
-    INPUT, OUTPUT, SELECTED_ONLY = "INPUT", "OUTPUT", "SELECTED_ONLY"
+    INPUT, OUTPUT, SELECTED_ONLY, SOURCE_COLUMNS = "INPUT", "OUTPUT", "SELECTED_ONLY", "SOURCE_COLUMNS"
+    DEFUSE_FORMULAS = "DEFUSE_FORMULAS"
     LIEUX, ERRORS, WARNINGS = "LIEUX", "ERRORS", "WARNINGS"
     GROUP = "export"
 
@@ -193,6 +194,12 @@ class ExportLieuxAlgorithm(FileOrLayerInput, MednumAlgorithm):
             "<p>The standard recommends naming the file "
             "<code>YYYY-MM-DD_idProducteur_lieux-de-mediation-numerique_territoire.csv</code>. The log gives the "
             "validation of what was written; results LIEUX, ERRORS and WARNINGS give the counts.</p>"
+            "<p>Every lieu is written, or nothing: a lieu with no value in any written column is refused (with "
+            "their number), since a file cannot hold it. <b>Also export the source columns</b> adds the columns "
+            "that are not fields of the standard (the <code>colonnes_source</code> kept at the import, the other "
+            "fields of a layer or columns of a file) after the 32 fields.</p>"
+            "<p><b>CSV for a spreadsheet</b>: cells that a spreadsheet would run as a formula (starting with = + - "
+            "@) get a leading apostrophe; the file is then meant to be read by people, not published.</p>"
         )
 
     def initAlgorithm(self, config: dict[str, Any] | None = None) -> None:
@@ -204,6 +211,20 @@ class ExportLieuxAlgorithm(FileOrLayerInput, MednumAlgorithm):
         self.addParameter(
             QgsProcessingParameterBoolean(
                 self.SELECTED_ONLY, translate("ExportLieuxAlgorithm", "Selected lieux only"), defaultValue=False
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterBoolean(
+                self.SOURCE_COLUMNS,
+                translate("ExportLieuxAlgorithm", "Also export the source columns (colonnes_source)"),
+                defaultValue=False,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterBoolean(
+                self.DEFUSE_FORMULAS,
+                translate("ExportLieuxAlgorithm", "CSV for a spreadsheet (formulas defused)"),
+                defaultValue=False,
             )
         )
         self.addParameter(
@@ -240,8 +261,9 @@ class ExportLieuxAlgorithm(FileOrLayerInput, MednumAlgorithm):
         definition = parameters.get(self.INPUT)
         selected = selected or (isinstance(definition, QgsProcessingFeatureSourceDefinition)
                                 and definition.selectedFeaturesOnly)
-        if layer is not None and is_working_layer(layer) and geopackage_table(layer) is not None:
-            return records_from_layer(layer, selected_only=selected), layer.name()
+        extra = self.parameterAsBoolean(parameters, self.SOURCE_COLUMNS, context)
+        if layer is not None and (extra or (is_working_layer(layer) and geopackage_table(layer) is not None)):
+            return records_from_layer(layer, selected_only=selected, source_columns=extra), layer.name()
         source = self.parameterAsSource(self._layer_parameters(parameters, context), self.INPUT, context)
         if source is None:
             raise QgsProcessingException(self.invalidSourceError(parameters, self.INPUT))
@@ -251,6 +273,7 @@ class ExportLieuxAlgorithm(FileOrLayerInput, MednumAlgorithm):
         self.check_dependencies()
         output = self.parameterAsFileOutput(parameters, self.OUTPUT, context)
         path = self.input_file(parameters, context)
+        extra = self.parameterAsBoolean(parameters, self.SOURCE_COLUMNS, context)
         try:
             if path is not None:
                 if self.parameterAsBoolean(parameters, self.SELECTED_ONLY, context):
@@ -258,14 +281,16 @@ class ExportLieuxAlgorithm(FileOrLayerInput, MednumAlgorithm):
                         translate("ExportLieuxAlgorithm", "A file has no selection: every lieu is exported.")
                     )
                 feedback.pushInfo(translate("ExportLieuxAlgorithm", "Reading {path}…").format(path=path))
-                records = records_of_file(path)
+                records = records_of_file(path, source_columns=extra)
                 label = str(path)
             else:
                 records, label = self._layer_records(parameters, context)
             if feedback.isCanceled():
                 return {}
             feedback.setProgress(40)
-            summary = export_records(records, output, source=label, source_path=path, is_canceled=feedback.isCanceled)
+            summary = export_records(records, output, source=label, source_path=path, is_canceled=feedback.isCanceled,
+                                     source_columns=extra,
+                                     defuse_formulas=self.parameterAsBoolean(parameters, self.DEFUSE_FORMULAS, context))
         except QgsProcessingException:
             raise
         except Exception as error:  # noqa: BLE001 (every plugin error becomes a French message)
