@@ -35,6 +35,14 @@ def _t(text: str) -> str:
     return translate("Mapping", text)
 
 
+def default_cache_path() -> Path:
+    """Where the command line keeps the BAN's answers: ``$XDG_CACHE_HOME/lieux_mednum/ban-cache.json``."""
+    import os
+
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "lieux_mednum" / "ban-cache.json"
+
+
 @dataclass
 class GeocodingCache:
     """Answers of the BAN by address query: ``{query: [lon, lat, score, label]}`` (``[]`` = no answer)."""
