@@ -74,7 +74,7 @@ def test_the_value_table_is_editable(hub_file, store, qgis_new_project):
     table[("Tarif", "adhésion 5 €")] = ["Payant"]
     dialog.set_values("frais_a_charge", table)
     dialog.refresh_preview()
-    values = [record["frais_a_charge"] for record in dialog.last_result.records[:4]]
+    values = dialog.last_result.columns["frais_a_charge"][:4]
     assert values == ["Payant", "Gratuit sous condition", "Payant", "Gratuit"]
     dialog.close()
 

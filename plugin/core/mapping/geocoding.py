@@ -21,7 +21,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..coordinates import format_coordinate, point_of
+from ..coordinates import format_coordinate, points_of_columns
 from ..i18n import translate
 from .apply import CENTROID, GEOCODED, MappingResult, Transformation
 
@@ -159,14 +159,21 @@ def place_lieux(
     """Fill the coordinates of the records without a valid point (in place); record each one placed."""
     report = GeocodingReport()
     cache = cache or GeocodingCache()
-    missing = [index for index, record in enumerate(result.records) if point_of(record) is None]
+    columns = result.columns
+    latitudes, longitudes = columns["latitude"], columns["longitude"]
+    missing = [index for index, point in enumerate(points_of_columns(latitudes, longitudes)) if point is None]
     if not missing:
         return report
-    queries = {index: address_query(result.records[index]) for index in missing}
+    fields = ("adresse", "code_postal", "commune", "code_insee")
+
+    def record_of(index: int) -> dict[str, str]:
+        return {name: columns[name][index] for name in fields}
+
+    queries = {index: address_query(record_of(index)) for index in missing}
     if send_csv is not None:
         first_of: dict[str, int] = {}
         for index, query in queries.items():
-            if query and result.records[index].get("adresse") and query not in cache.answers:
+            if query and columns["adresse"][index] and query not in cache.answers:
                 first_of.setdefault(query, index)
         to_ask = list(first_of)
         try:
@@ -176,8 +183,8 @@ def place_lieux(
                 chunk = to_ask[start : start + BATCH_SIZE]
                 rows = []
                 for query in chunk:
-                    record = result.records[first_of[query]]
-                    rows.append((query, record.get("code_postal", ""), record.get("code_insee", "")))
+                    record = record_of(first_of[query])
+                    rows.append((query, record["code_postal"], record["code_insee"]))
                 answers = parse_batch_answer(send_csv(batch_csv(rows)))
                 for query, answer in zip(chunk, answers + [[]] * (len(chunk) - len(answers))):
                     cache.answers[query] = answer
@@ -187,26 +194,26 @@ def place_lieux(
         cache.save()
     changes: list[Transformation] = []
     for index in missing:
-        record = result.records[index]
         answer = cache.answers.get(queries[index]) or []
         point = None
         kind = CENTROID
         if len(answer) >= 3 and answer[2] >= threshold:
             point, kind = (answer[0], answer[1]), GEOCODED
         else:
-            point = commune_centroid(record)
+            point = commune_centroid(record_of(index))
         if point is None:
             report.unplaced += 1
             continue
-        before = f"{record.get('latitude', '')} {record.get('longitude', '')}".strip()
-        record["latitude"], record["longitude"] = format_coordinate(point[1]), format_coordinate(point[0])
-        after = f"{record['latitude']} {record['longitude']}"
+        before = f"{latitudes[index]} {longitudes[index]}".strip()
+        latitudes[index], longitudes[index] = format_coordinate(point[1]), format_coordinate(point[0])
+        after = f"{latitudes[index]} {longitudes[index]}"
         if kind == GEOCODED:
             report.geocoded += 1
             after += f" ({answer[3]}, score {answer[2]:.2f})"
         else:
             report.approximate += 1
         changes.append(Transformation(result.row_numbers[index], "latitude", kind, before, after))
+    result.columns_changed()
     result.transformations = sorted(result.transformations + changes, key=lambda change: change[0])
     result.notes.extend(report.lines())
     return report
