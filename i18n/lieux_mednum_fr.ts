@@ -1980,34 +1980,39 @@
     <context>
         <name>ImportExport</name>
         <message>
-            <location filename="../plugin/qgis/import_export.py" line="131" />
+            <location filename="../plugin/qgis/import_export.py" line="133" />
             <source>The working layer must be a GeoPackage file (.gpkg): {path}</source>
             <translation>La couche de travail doit être un fichier GeoPackage (.gpkg) : {path}</translation>
         </message>
         <message>
-            <location filename="../plugin/qgis/import_export.py" line="135" />
+            <location filename="../plugin/qgis/import_export.py" line="137" />
             <source>The working GeoPackage cannot replace the source file {path}.</source>
             <translation>Le GeoPackage de travail ne peut pas remplacer le fichier source {path}.</translation>
         </message>
         <message>
-            <location filename="../plugin/qgis/import_export.py" line="189" />
+            <location filename="../plugin/qgis/import_export.py" line="191" />
             <source>Blank rows of the source skipped: {n}</source>
             <translation>Lignes vides de la source ignorées : {n}</translation>
         </message>
         <message>
-            <location filename="../plugin/qgis/import_export.py" line="256" />
+            <location filename="../plugin/qgis/import_export.py" line="259" />
             <source>Unknown export format “{ext}”: name the file .csv, .json or .geojson.</source>
             <translation>Format d'export « {ext} » inconnu : nommez le fichier en .csv, .json ou .geojson.</translation>
         </message>
         <message>
-            <location filename="../plugin/qgis/import_export.py" line="318" />
+            <location filename="../plugin/qgis/import_export.py" line="321" />
             <source>Export canceled.</source>
             <translation>Export annulé.</translation>
         </message>
         <message>
-            <location filename="../plugin/qgis/import_export.py" line="214" />
+            <location filename="../plugin/qgis/import_export.py" line="218" />
             <source>Values changed by the mapping ({profile}):</source>
             <translation>Valeurs modifiées par la correspondance ({profile}) :</translation>
+        </message>
+        <message>
+            <location filename="../plugin/qgis/import_export.py" line="217" />
+            <source>proposed mapping</source>
+            <translation>correspondance proposée</translation>
         </message>
     </context>
     <context>
@@ -2293,7 +2298,7 @@
             <translation>Fichiers de lieux ({patterns})</translation>
         </message>
         <message>
-            <location filename="../plugin/gui/lieux_files.py" line="344" />
+            <location filename="../plugin/gui/lieux_files.py" line="348" />
             <source>Lieux de médiation numérique</source>
             <translation>Lieux de médiation numérique</translation>
         </message>
@@ -2318,7 +2323,7 @@
             <translation>Écrire les lieux d'une couche dans un fichier CSV, JSON ou GeoJSON du standard</translation>
         </message>
         <message>
-            <location filename="../plugin/gui/lieux_files.py" line="357" />
+            <location filename="../plugin/gui/lieux_files.py" line="361" />
             <source>Open a lieux file</source>
             <translation>Ouvrir un fichier de lieux</translation>
         </message>
@@ -2343,7 +2348,7 @@
             <translation>{name} est ouvert dans le projet : retirez ses couches ou choisissez un autre nom de fichier.</translation>
         </message>
         <message>
-            <location filename="../plugin/gui/lieux_files.py" line="319" />
+            <location filename="../plugin/gui/lieux_files.py" line="323" />
             <source>Import of {name}</source>
             <translation>Import de {name}</translation>
         </message>
@@ -2353,17 +2358,17 @@
             <translation>Import de {name}… (avancement et annulation dans le gestionnaire de tâches)</translation>
         </message>
         <message>
-            <location filename="../plugin/gui/lieux_files.py" line="347" />
+            <location filename="../plugin/gui/lieux_files.py" line="351" />
             <source>Validation of {name}</source>
             <translation>Validation de {name}</translation>
         </message>
         <message>
-            <location filename="../plugin/gui/lieux_files.py" line="384" />
+            <location filename="../plugin/gui/lieux_files.py" line="388" />
             <source>Export to {name}</source>
             <translation>Export vers {name}</translation>
         </message>
         <message>
-            <location filename="../plugin/gui/lieux_files.py" line="395" />
+            <location filename="../plugin/gui/lieux_files.py" line="399" />
             <source>Export a conformant file</source>
             <translation>Exporter un fichier conforme</translation>
         </message>
@@ -2378,7 +2383,7 @@
             <translation>Mettre au standard le fichier propre d'un Hub (ses propres colonnes) : correspondance proposée, table des valeurs, aperçu en direct, profils enregistrés (configurations mednum-cli)</translation>
         </message>
         <message>
-            <location filename="../plugin/gui/lieux_files.py" line="292" />
+            <location filename="../plugin/gui/lieux_files.py" line="296" />
             <source>Import with a mapping</source>
             <translation>Importer avec une correspondance</translation>
         </message>
@@ -2445,17 +2450,17 @@
     <context>
         <name>Mapping</name>
         <message>
-            <location filename="../plugin/core/mapping/apply.py" line="121" />
+            <location filename="../plugin/core/mapping/apply.py" line="152" />
             <source>row {row}, {field}: “{before}” → “{after}”</source>
             <translation>ligne {row}, {field} : « {before} » → « {after} »</translation>
         </message>
         <message>
-            <location filename="../plugin/core/mapping/apply.py" line="489" />
+            <location filename="../plugin/core/mapping/apply.py" line="517" />
             <source>Keys of the profile that are not fields of the standard, ignored: {keys}</source>
             <translation>Clés du profil qui ne sont pas des champs du standard, ignorées : {keys}</translation>
         </message>
         <message>
-            <location filename="../plugin/core/mapping/apply.py" line="496" />
+            <location filename="../plugin/core/mapping/apply.py" line="524" />
             <source>Columns named by the profile but absent from the file: {columns}</source>
             <translation>Colonnes nommées par le profil mais absentes du fichier : {columns}</translation>
         </message>

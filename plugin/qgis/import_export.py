@@ -214,8 +214,8 @@ def _mapped_table(source: Path, mapping, schema: Schema, source_name: str, geoco
     notes = list(getattr(read, "notes", []) or []) + list(result.notes)
     changes = result.summary_lines()
     if changes:
-        notes.append(translate("ImportExport", "Values changed by the mapping ({profile}):").format(
-            profile=profile.name or Path(str(profile.path or "")).name))
+        name = profile.name or translate("ImportExport", "proposed mapping")
+        notes.append(translate("ImportExport", "Values changed by the mapping ({profile}):").format(profile=name))
         notes.extend("  " + line for line in changes)
     table = result.table(schema)
     table.path = str(source)
