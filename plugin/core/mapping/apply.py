@@ -401,7 +401,7 @@ class _Mapper:
 
     # ---- normalisations of mapped values
     def normalise(self, records: dict[str, Column]) -> None:
-        from ..validation.fixes import fix_code, fix_phone, phone_region
+        from ..validation.fixes import _FRENCH_NATIONAL, fix_code, fix_phone, phone_region
 
         for name in ("code_postal", "code_insee"):
             values = records.get(name)
@@ -418,7 +418,9 @@ class _Mapper:
             postal = records.get("code_postal") or [""] * self.count
             fixed_phones: dict[tuple[str, str], str | None] = {}
             for index, value in enumerate(phones):
-                if value and not value.startswith("+"):
+                # the French national format ("04 93 00 00 00") only: other writings are left to the validation,
+                # which suggests their fix (parsing them all here cost a second on 50,000 lieux)
+                if value and _FRENCH_NATIONAL.fullmatch(value.strip()):
                     region = phone_region(postal[index])
                     fixed = fixed_phones.get((value, region), ...)
                     if fixed is ...:

@@ -133,11 +133,13 @@ def commune_centroid(record: dict[str, str]) -> tuple[float, float] | None:
         if point:
             return point
     name, postal = (record.get("commune") or "").strip(), (record.get("code_postal") or "").strip()
+    by_postal = reference.communes_by_postal_code(postal) if postal else ()
+    if len(by_postal) > 1:  # Paris 19e: the arrondissement rather than the city
+        by_postal = tuple(c for c in by_postal if c.type == "ARM") or by_postal
+    if len(by_postal) == 1 and (not name or reference.name_key(name) == reference.name_key(by_postal[0].nom)):
+        return reference.centroid(by_postal[0].code_insee)  # the postal code names the commune
     candidates = reference.communes_named(name) if name else ()
     if postal:
-        by_postal = reference.communes_by_postal_code(postal)
-        if len(by_postal) > 1:  # Paris 19e: the arrondissement rather than the city
-            by_postal = tuple(c for c in by_postal if c.type == "ARM") or by_postal
         if candidates:
             both = [c for c in candidates if c in by_postal]
             candidates = tuple(both) or candidates
