@@ -410,7 +410,8 @@ def value_table(
     distinct values of the columns its rules read; an empty list of values = unmatched."""
     rule = profile.rule(name)
     choices = compile_choices(rule)
-    columns = list(dict.fromkeys(c for choice in choices for c in choice.columns or ()))
+    items = rule if isinstance(rule, list) else []  # the columns of every rule, those without a target too
+    columns = list(dict.fromkeys(c for item in items if isinstance(item, dict) for c in item.get("colonnes") or ()))
     by_name = {info.name: info for info in infos}
     rows = []
     for column in columns:
@@ -432,6 +433,10 @@ def set_value_table(
 ) -> None:
     """Replace a field's value rules with those of an edited value table (and constant targets)."""
     rules: list[dict[str, Any]] = rules_from_table(table)
+    mapped = {column for rule in rules for column in rule["colonnes"]}
+    for column in dict.fromkeys(column for column, _value in table):
+        if column not in mapped:  # kept in the profile (and in the value table) until one of its values is mapped
+            rules.append({"colonnes": [column]})
     rules.extend({"cible": target} for target in constants)
     profile.set_rule(name, rules or None)
 
@@ -459,9 +464,12 @@ def rule_for_column(name: str, info: ColumnInfo, schema: Schema | None = None) -
             return {"jours": [{"colonne": info.name, "osm": info.day}]}
         return {"osm": info.name} if info.shape == "osm_hours" else {"semaine": info.name}
     if spec.multi and _allowed_values(schema, name):
-        if info.shape == "flag":
-            return None  # a Oui/Non column says nothing of which value: pick it in the value table
-        return rules_from_table(suggest_value_table(info, name, schema)) or [{"colonnes": [info.name], "cible": ""}]
+        if info.shape == "flag":  # a Oui/Non column: the value its header names, when it names one
+            target = match_value(info.name, _allowed_values(schema, name))
+            true_words = sorted({v.strip().lower() for v, _ in info.items} & set(FLAG_TRUE)) or ["oui"]
+            return [{"colonnes": [info.name], "termes": true_words, "cible": target}] if target else None
+        # no value recognised: the column alone (no "cible": mednum-cli adds nothing), its values to map by hand
+        return rules_from_table(suggest_value_table(info, name, schema)) or [{"colonnes": [info.name]}]
     if name in ("latitude", "longitude") and info.shape == "latlon":
         sample = info.samples[0] if info.samples else ""
         separator = ";" if ";" in sample else ","
