@@ -565,57 +565,57 @@
         <message>
             <location filename="plugin/core/cli.py" line="104" />
             <source>convert a Hub's file into the national standard with a mapping profile</source>
-            <translation type="unfinished" />
+            <translation>convertir le fichier d'un Hub au standard national avec un profil de correspondance</translation>
         </message>
         <message>
             <location filename="plugin/core/cli.py" line="105" />
             <source>Convert a file of lieux whose columns are not the standard's (a Hub's export: CSV, XLSX, JSON) into a file of the standard, with a mapping profile in mednum-cli's configuration grammar. Every record is kept, the columns the profile does not read are kept after the standard's, every changed value is listed. Exit code 0: conformant; 1: errors remain; 2: unreadable input or profile; 3: internal error.</source>
-            <translation type="unfinished" />
+            <translation>Convertit un fichier de lieux dont les colonnes ne sont pas celles du standard (l'export d'un Hub : CSV, XLSX, JSON) en un fichier du standard, avec un profil de correspondance écrit dans la grammaire de configuration de mednum-cli. Chaque enregistrement est conservé, les colonnes que le profil ne lit pas sont gardées après celles du standard, chaque valeur modifiée est listée. Code de sortie 0 : conforme ; 1 : il reste des erreurs ; 2 : fichier ou profil illisible ; 3 : erreur interne.</translation>
         </message>
         <message>
             <location filename="plugin/core/cli.py" line="112" />
             <source>file to convert (never modified)</source>
-            <translation type="unfinished" />
+            <translation>fichier à convertir (jamais modifié)</translation>
         </message>
         <message>
             <location filename="plugin/core/cli.py" line="113" />
             <source>mapping profile (.config.json)</source>
-            <translation type="unfinished" />
+            <translation>profil de correspondance (.config.json)</translation>
         </message>
         <message>
             <location filename="plugin/core/cli.py" line="114" />
             <source>source name: ids become NAME_&lt;id&gt;</source>
-            <translation type="unfinished" />
+            <translation>nom de la source : les identifiants deviennent NOM_&lt;id&gt;</translation>
         </message>
         <message>
             <location filename="plugin/core/cli.py" line="116" />
             <source>output file (.csv, .json or .geojson)</source>
-            <translation type="unfinished" />
+            <translation>fichier produit (.csv, .json ou .geojson)</translation>
         </message>
         <message>
             <location filename="plugin/core/cli.py" line="122" />
             <source>lieux without coordinates: placed at their commune's centre (default, offline), geocoded with the Base Adresse Nationale then the commune's centre (ban), or left without (none)</source>
-            <translation type="unfinished" />
+            <translation>lieux sans coordonnées : placés au centre de leur commune (par défaut, hors ligne), géocodés par la Base Adresse Nationale puis au centre de la commune (ban), ou laissés sans (none)</translation>
         </message>
         <message>
             <location filename="plugin/core/cli.py" line="134" />
             <source>read the file through a mapping profile (.config.json) first</source>
-            <translation type="unfinished" />
+            <translation>lire d'abord le fichier à travers un profil de correspondance (.config.json)</translation>
         </message>
         <message>
             <location filename="plugin/core/cli.py" line="311" />
             <source>Changed values:</source>
-            <translation type="unfinished" />
+            <translation>Valeurs modifiées :</translation>
         </message>
         <message>
             <location filename="plugin/core/cli.py" line="298" />
             <source>{count} lieux written to {path} ({errors} errors, {warnings} warnings left).</source>
-            <translation type="unfinished" />
+            <translation>{count} lieux écrits dans {path} (restent {errors} erreurs, {warnings} avertissements).</translation>
         </message>
         <message>
             <location filename="plugin/core/cli.py" line="304" />
             <source>Columns kept after the standard's ({count}): {columns}</source>
-            <translation type="unfinished" />
+            <translation>Colonnes conservées après celles du standard ({count}) : {columns}</translation>
         </message>
     </context>
     <context>
@@ -2027,7 +2027,12 @@
         <message>
             <location filename="../plugin/qgis/import_export.py" line="214" />
             <source>Values changed by the mapping ({profile}):</source>
-            <translation type="unfinished" />
+            <translation>Valeurs modifiées par la correspondance ({profile}) :</translation>
+        </message>
+        <message>
+            <location filename="../plugin/qgis/import_export.py" line="217" />
+            <source>proposed mapping</source>
+            <translation>correspondance proposée</translation>
         </message>
     </context>
     <context>
@@ -2095,27 +2100,27 @@
         <message>
             <location filename="../plugin/processing/lieux_files_algorithms.py" line="64" />
             <source>&lt;p&gt;Reads a file of lieux de médiation numérique (CSV, XLSX, JSON, GeoJSON or GeoPackage) into a new &lt;b&gt;working GeoPackage&lt;/b&gt;: a point layer (EPSG:4326, from latitude/longitude) holding exactly the 32 fields of the standard in their conformant form (lists as &lt;code&gt;a|b&lt;/code&gt;, ISO dates), with the standard's edit form and a style stored as the layer's default style.&lt;/p&gt;&lt;p&gt;Lieux without valid coordinates are kept without a point and listed in the log. Source columns that are not fields of the standard are kept in the table &lt;code&gt;colonnes_source&lt;/code&gt; of the GeoPackage, linked by id. The source file is never modified.&lt;/p&gt;&lt;p&gt;Results: LIEUX, WITHOUT_COORDINATES, EXTRA_COLUMNS (names), ERRORS and WARNINGS (validation).&lt;/p&gt;&lt;p&gt;&lt;b&gt;MAPPING&lt;/b&gt; (optional): a mapping profile in mednum-cli's configuration grammar (&lt;code&gt;&amp;lt;source&amp;gt;.config.json&lt;/code&gt;) for a Hub's file whose columns are not the standard's; &lt;b&gt;SOURCE_NAME&lt;/b&gt; then makes the ids &lt;code&gt;&amp;lt;source&amp;gt;_&amp;lt;id&amp;gt;&lt;/code&gt; as mednum-cli does. Lieux without coordinates are placed at their commune's centre (approximate, listed in the log), or first geocoded with the Base Adresse Nationale when &lt;b&gt;GEOCODE&lt;/b&gt; is checked. Every value the mapping changed is listed in the log.&lt;/p&gt;</source>
-            <translation type="unfinished" />
+            <translation>&lt;p&gt;Lit un fichier de lieux de médiation numérique (CSV, XLSX, JSON, GeoJSON ou GeoPackage) dans un nouveau &lt;b&gt;GeoPackage de travail&lt;/b&gt; : une couche de points (EPSG:4326, d'après latitude/longitude) qui contient exactement les 32 champs du standard sous leur forme conforme (listes en &lt;code&gt;a|b&lt;/code&gt;, dates ISO), avec le formulaire de saisie du standard et un style enregistré comme style par défaut de la couche.&lt;/p&gt;&lt;p&gt;Les lieux sans coordonnées valides sont conservés sans point et listés dans le journal. Les colonnes du fichier qui ne sont pas des champs du standard sont conservées dans la table &lt;code&gt;colonnes_source&lt;/code&gt; du GeoPackage, reliée par id. Le fichier source n'est jamais modifié.&lt;/p&gt;&lt;p&gt;Résultats : LIEUX, WITHOUT_COORDINATES, EXTRA_COLUMNS (noms), ERRORS et WARNINGS (validation).&lt;/p&gt;&lt;p&gt;&lt;b&gt;MAPPING&lt;/b&gt; (facultatif) : un profil de correspondance écrit dans la grammaire de configuration de mednum-cli (&lt;code&gt;&amp;lt;source&amp;gt;.config.json&lt;/code&gt;) pour le fichier d'un Hub dont les colonnes ne sont pas celles du standard ; &lt;b&gt;SOURCE_NAME&lt;/b&gt; fait alors les identifiants &lt;code&gt;&amp;lt;source&amp;gt;_&amp;lt;id&amp;gt;&lt;/code&gt; comme mednum-cli. Les lieux sans coordonnées sont placés au centre de leur commune (position approximative, listée dans le journal), ou d'abord géocodés par la Base Adresse Nationale si &lt;b&gt;GEOCODE&lt;/b&gt; est coché. Chaque valeur modifiée par la correspondance est listée dans le journal.&lt;/p&gt;</translation>
         </message>
         <message>
             <location filename="../plugin/processing/lieux_files_algorithms.py" line="98" />
             <source>Mapping profile (mednum-cli configuration)</source>
-            <translation type="unfinished" />
+            <translation>Profil de correspondance (configuration mednum-cli)</translation>
         </message>
         <message>
             <location filename="../plugin/processing/lieux_files_algorithms.py" line="98" />
             <source>Mapping profiles (*.json)</source>
-            <translation type="unfinished" />
+            <translation>Profils de correspondance (*.json)</translation>
         </message>
         <message>
             <location filename="../plugin/processing/lieux_files_algorithms.py" line="105" />
             <source>Source name (ids &lt;source&gt;_&lt;id&gt;)</source>
-            <translation type="unfinished" />
+            <translation>Nom de la source (identifiants &lt;source&gt;_&lt;id&gt;)</translation>
         </message>
         <message>
             <location filename="../plugin/processing/lieux_files_algorithms.py" line="111" />
             <source>Geocode lieux without coordinates (Base Adresse Nationale)</source>
-            <translation type="unfinished" />
+            <translation>Géocoder les lieux sans coordonnées (Base Adresse Nationale)</translation>
         </message>
         <message>
             <location filename="../plugin/processing/lieux_files_algorithms.py" line="61" />
@@ -2395,22 +2400,22 @@
         <message>
             <location filename="../plugin/gui/lieux_files.py" line="114" />
             <source>Import with a mapping…</source>
-            <translation type="unfinished" />
+            <translation>Importer avec une correspondance…</translation>
         </message>
         <message>
             <location filename="../plugin/gui/lieux_files.py" line="114" />
             <source>Bring a Hub's own file (its own columns) into the standard: proposed mapping, value table, live preview, saved profiles (mednum-cli's configurations)</source>
-            <translation type="unfinished" />
+            <translation>Mettre au standard le fichier propre d'un Hub (ses propres colonnes) : correspondance proposée, table des valeurs, aperçu en direct, profils enregistrés (configurations mednum-cli)</translation>
         </message>
         <message>
             <location filename="../plugin/gui/lieux_files.py" line="292" />
             <source>Import with a mapping</source>
-            <translation type="unfinished" />
+            <translation>Importer avec une correspondance</translation>
         </message>
         <message>
             <location filename="plugin/gui/lieux_files.py" line="266" />
             <source>The columns of {name} are not the standard's: most fields would be empty and its columns kept aside. Import it with a mapping (proposed from its columns, editable, with a preview)?</source>
-            <translation type="unfinished" />
+            <translation>Les colonnes de {name} ne sont pas celles du standard : la plupart des champs seraient vides et ses colonnes mises de côté. L'importer avec une correspondance (proposée d'après ses colonnes, modifiable, avec un aperçu) ?</translation>
         </message>
     </context>
     <context>
@@ -2472,17 +2477,17 @@
         <message>
             <location filename="../plugin/core/mapping/apply.py" line="118" />
             <source>row {row}, {field}: “{before}” → “{after}”</source>
-            <translation type="unfinished" />
+            <translation>ligne {row}, {field} : « {before} » → « {after} »</translation>
         </message>
         <message>
             <location filename="../plugin/core/mapping/apply.py" line="486" />
             <source>Keys of the profile that are not fields of the standard, ignored: {keys}</source>
-            <translation type="unfinished" />
+            <translation>Clés du profil qui ne sont pas des champs du standard, ignorées : {keys}</translation>
         </message>
         <message>
             <location filename="../plugin/core/mapping/apply.py" line="493" />
             <source>Columns named by the profile but absent from the file: {columns}</source>
-            <translation type="unfinished" />
+            <translation>Colonnes nommées par le profil mais absentes du fichier : {columns}</translation>
         </message>
         <message>
             <location filename="plugin/core/mapping/profile.py" line="208" />
@@ -2492,12 +2497,12 @@
         <message>
             <location filename="plugin/core/mapping/profile.py" line="143" />
             <source>the mapping</source>
-            <translation type="unfinished" />
+            <translation>la correspondance</translation>
         </message>
         <message>
             <location filename="plugin/core/mapping/profile.py" line="205" />
             <source>“colonne” expects a column name (or a list of names).</source>
-            <translation type="unfinished" />
+            <translation>« colonne » attend un nom de colonne (ou une liste de noms).</translation>
         </message>
         <message>
             <location filename="plugin/core/mapping/profile.py" line="172" />
@@ -2527,37 +2532,197 @@
         <message>
             <location filename="plugin/core/mapping/profile.py" line="146" />
             <source>{name} is not a mapping profile: a JSON object with one key per field is expected.</source>
-            <translation type="unfinished" />
+            <translation>{name} n'est pas un profil de correspondance : un objet JSON avec une clé par champ est attendu.</translation>
         </message>
         <message>
             <location filename="plugin/core/mapping/profile.py" line="163" />
             <source>{name}, key “{key}”: {problem}</source>
-            <translation type="unfinished" />
+            <translation>{name}, clé « {key} » : {problem}</translation>
         </message>
         <message>
             <location filename="plugin/core/mapping/profile.py" line="217" />
             <source>The mapping profile {path} does not exist.</source>
-            <translation type="unfinished" />
+            <translation>Le profil de correspondance {path} n'existe pas.</translation>
         </message>
         <message>
             <location filename="plugin/core/mapping/profile.py" line="220" />
             <source>The mapping profile {path} cannot be read: {reason}</source>
-            <translation type="unfinished" />
+            <translation>Le profil de correspondance {path} ne peut pas être lu : {reason}</translation>
         </message>
         <message>
             <location filename="plugin/core/mapping/profile.py" line="226" />
             <source>The mapping profile {path} is not valid JSON (line {line}, column {column}).</source>
-            <translation type="unfinished" />
+            <translation>Le profil de correspondance {path} n'est pas un JSON valide (ligne {line}, colonne {column}).</translation>
         </message>
         <message>
             <location filename="plugin/core/mapping/profile.py" line="246" />
             <source>Cannot write the mapping profile {path}: {reason}</source>
-            <translation type="unfinished" />
+            <translation>Impossible d'écrire le profil de correspondance {path} : {reason}</translation>
         </message>
         <message>
             <location filename="plugin/core/mapping/profile.py" line="185" />
             <source>“{key}” expects a list of texts.</source>
-            <translation type="unfinished" />
+            <translation>« {key} » attend une liste de textes.</translation>
+        </message>
+        <message>
+            <location filename="plugin/core/mapping/apply.py" line="57" />
+            <source>opening hours written in words → OSM syntax</source>
+            <translation>horaires écrits en toutes lettres → syntaxe OSM</translation>
+        </message>
+        <message>
+            <location filename="plugin/core/mapping/apply.py" line="58" />
+            <source>one column per day → OSM opening hours</source>
+            <translation>une colonne par jour → horaires OSM</translation>
+        </message>
+        <message>
+            <location filename="plugin/core/mapping/apply.py" line="59" />
+            <source>opening hours that could not be read (kept as written)</source>
+            <translation>horaires illisibles (conservés tels quels)</translation>
+        </message>
+        <message>
+            <location filename="plugin/core/mapping/apply.py" line="60" />
+            <source>telephone → international format</source>
+            <translation>téléphone → format international</translation>
+        </message>
+        <message>
+            <location filename="plugin/core/mapping/apply.py" line="61" />
+            <source>code with its leading zero restored</source>
+            <translation>code dont le zéro initial est rétabli</translation>
+        </message>
+        <message>
+            <location filename="plugin/core/mapping/apply.py" line="62" />
+            <source>date → YYYY-MM-DD</source>
+            <translation>date → AAAA-MM-JJ</translation>
+        </message>
+        <message>
+            <location filename="plugin/core/mapping/apply.py" line="63" />
+            <source>address joined from several columns</source>
+            <translation>adresse assemblée à partir de plusieurs colonnes</translation>
+        </message>
+        <message>
+            <location filename="plugin/core/mapping/apply.py" line="64" />
+            <source>coordinate taken from a “lat,long” cell</source>
+            <translation>coordonnée extraite d'une cellule « lat,long »</translation>
+        </message>
+        <message>
+            <location filename="plugin/core/mapping/apply.py" line="65" />
+            <source>coordinate with a decimal comma → decimal point</source>
+            <translation>coordonnée avec virgule décimale → point décimal</translation>
+        </message>
+        <message>
+            <location filename="plugin/core/mapping/apply.py" line="66" />
+            <source>coordinates reprojected from Lambert-93 to WGS 84</source>
+            <translation>coordonnées reprojetées du Lambert-93 en WGS 84</translation>
+        </message>
+        <message>
+            <location filename="plugin/core/mapping/apply.py" line="67" />
+            <source>identifier built as &lt;source&gt;_&lt;id&gt;</source>
+            <translation>identifiant construit en &lt;source&gt;_&lt;id&gt;</translation>
+        </message>
+        <message>
+            <location filename="plugin/core/mapping/apply.py" line="68" />
+            <source>source filled with the source name</source>
+            <translation>source renseignée avec le nom de la source</translation>
+        </message>
+        <message>
+            <location filename="plugin/core/mapping/apply.py" line="69" />
+            <source>coordinates geocoded from the address (Base Adresse Nationale)</source>
+            <translation>coordonnées géocodées d'après l'adresse (Base Adresse Nationale)</translation>
+        </message>
+        <message>
+            <location filename="plugin/core/mapping/apply.py" line="70" />
+            <source>coordinates of the commune's centre (approximate)</source>
+            <translation>coordonnées du centre de la commune (approximatives)</translation>
+        </message>
+        <message>
+            <location filename="plugin/core/mapping/geocoding.py" line="77" />
+            <source>{n} lieux geocoded from their address (Base Adresse Nationale)</source>
+            <translation>{n} lieux géocodés d'après leur adresse (Base Adresse Nationale)</translation>
+        </message>
+        <message>
+            <location filename="plugin/core/mapping/geocoding.py" line="80" />
+            <source>{n} lieux placed at their commune's centre: approximate positions to check</source>
+            <translation>{n} lieux placés au centre de leur commune : positions approximatives à vérifier</translation>
+        </message>
+        <message>
+            <location filename="plugin/core/mapping/geocoding.py" line="85" />
+            <source>{n} lieux without coordinates (no address or commune found)</source>
+            <translation>{n} lieux sans coordonnées (ni adresse ni commune trouvée)</translation>
+        </message>
+        <message>
+            <location filename="plugin/core/mapping/geocoding.py" line="87" />
+            <source>Geocoding unavailable: {reason}</source>
+            <translation>Géocodage indisponible : {reason}</translation>
+        </message>
+        <message>
+            <location filename="plugin/core/mapping/proposal.py" line="478" />
+            <source>{n} value rules</source>
+            <translation>{n} règles de valeurs</translation>
+        </message>
+        <message>
+            <location filename="plugin/core/mapping/proposal.py" line="485" />
+            <source>join: {columns}</source>
+            <translation>joindre : {columns}</translation>
+        </message>
+        <message>
+            <location filename="plugin/core/mapping/proposal.py" line="491" />
+            <source>part {n} of {column}</source>
+            <translation>partie {n} de {column}</translation>
+        </message>
+        <message>
+            <location filename="plugin/core/mapping/proposal.py" line="494" />
+            <source>one column per day ({days})</source>
+            <translation>une colonne par jour ({days})</translation>
+        </message>
+        <message>
+            <location filename="plugin/core/mapping/proposal.py" line="498" />
+            <source>hours in words: {column}</source>
+            <translation>horaires en toutes lettres : {column}</translation>
+        </message>
+        <message>
+            <location filename="plugin/core/mapping/proposal.py" line="500" />
+            <source>OSM hours: {column}</source>
+            <translation>horaires OSM : {column}</translation>
+        </message>
+        <message>
+            <location filename="plugin/core/mapping/proposal.py" line="505" />
+            <source>constant “{value}”</source>
+            <translation>constante « {value} »</translation>
+        </message>
+        <message>
+            <location filename="plugin/core/mapping/proposal.py" line="486" />
+            <source>else {rule}</source>
+            <translation>sinon {rule}</translation>
+        </message>
+        <message>
+            <location filename="plugin/core/mapping/profile.py" line="208" />
+            <source>expected “colonne”, “valeur” or a list of value rules.</source>
+            <translation>attendu : « colonne », « valeur » ou une liste de règles de valeurs.</translation>
+        </message>
+        <message>
+            <location filename="plugin/core/mapping/profile.py" line="172" />
+            <source>expected “osm” or “semaine” (a column) or “jours” (a column per day).</source>
+            <translation>attendu : « osm » ou « semaine » (une colonne) ou « jours » (une colonne par jour).</translation>
+        </message>
+        <message>
+            <location filename="plugin/core/mapping/profile.py" line="177" />
+            <source>“jours” expects a list of days, each with its “colonne” and its “osm” day (Mo to Su).</source>
+            <translation>« jours » attend une liste de jours, chacun avec sa « colonne » et son jour « osm » (Mo à Su).</translation>
+        </message>
+        <message>
+            <location filename="plugin/core/mapping/profile.py" line="192" />
+            <source>“joindre” expects a list of “colonnes” and a “séparateur”.</source>
+            <translation>« joindre » attend une liste de « colonnes » et un « séparateur ».</translation>
+        </message>
+        <message>
+            <location filename="plugin/core/mapping/profile.py" line="199" />
+            <source>“dissocier” expects a “colonne”, a “séparateur” and a “partie” (0, 1…).</source>
+            <translation>« dissocier » attend une « colonne », un « séparateur » et une « partie » (0, 1…).</translation>
+        </message>
+        <message>
+            <location filename="plugin/core/mapping/profile.py" line="182" />
+            <source>a list of value rules (“colonnes”, “termes”, “sauf”, “cible”) is expected.</source>
+            <translation>une liste de règles de valeurs (« colonnes », « termes », « sauf », « cible ») est attendue.</translation>
         </message>
     </context>
     <context>
@@ -2565,7 +2730,7 @@
         <message>
             <location filename="plugin/gui/mapping_dialog.py" line="121" />
             <source>Mapping proposed from the columns' names and values: check it, correct it.</source>
-            <translation type="unfinished" />
+            <translation>Correspondance proposée d'après les noms et les valeurs des colonnes : vérifiez-la, corrigez-la.</translation>
         </message>
         <message>
             <location filename="plugin/gui/mapping_dialog.py" line="129" />
@@ -2575,247 +2740,252 @@
         <message>
             <location filename="plugin/gui/mapping_dialog.py" line="133" />
             <source>Load a profile…</source>
-            <translation type="unfinished" />
+            <translation>Charger un profil…</translation>
         </message>
         <message>
             <location filename="plugin/gui/mapping_dialog.py" line="135" />
             <source>Save the profile…</source>
-            <translation type="unfinished" />
+            <translation>Enregistrer le profil…</translation>
         </message>
         <message>
             <location filename="plugin/gui/mapping_dialog.py" line="142" />
             <source>Source columns</source>
-            <translation type="unfinished" />
+            <translation>Colonnes du fichier</translation>
         </message>
         <message>
             <location filename="plugin/gui/mapping_dialog.py" line="158" />
             <source>Fields of the standard</source>
-            <translation type="unfinished" />
+            <translation>Champs du standard</translation>
         </message>
         <message>
             <location filename="plugin/gui/mapping_dialog.py" line="188" />
             <source>Select a list field to see its value table.</source>
-            <translation type="unfinished" />
+            <translation>Sélectionnez un champ à liste pour voir sa table des valeurs.</translation>
         </message>
         <message>
             <location filename="plugin/gui/mapping_dialog.py" line="205" />
             <source>Preview in the standard</source>
-            <translation type="unfinished" />
+            <translation>Aperçu au standard</translation>
         </message>
         <message>
             <location filename="plugin/gui/mapping_dialog.py" line="217" />
             <source>Geocode the lieux without coordinates (Base Adresse Nationale, online)</source>
-            <translation type="unfinished" />
+            <translation>Géocoder les lieux sans coordonnées (Base Adresse Nationale, en ligne)</translation>
         </message>
         <message>
             <location filename="plugin/gui/mapping_dialog.py" line="219" />
             <source>Otherwise, or when the service does not answer, they are placed at their commune's centre (approximate, listed in the summary).</source>
-            <translation type="unfinished" />
+            <translation>Sinon, ou si le service ne répond pas, ils sont placés au centre de leur commune (position approximative, listée dans le bilan).</translation>
         </message>
         <message>
             <location filename="plugin/gui/mapping_dialog.py" line="224" />
             <source>Import…</source>
-            <translation type="unfinished" />
+            <translation>Importer…</translation>
         </message>
         <message>
             <location filename="plugin/gui/mapping_dialog.py" line="232" />
             <source>postal code</source>
-            <translation type="unfinished" />
+            <translation>code postal</translation>
         </message>
         <message>
             <location filename="plugin/gui/mapping_dialog.py" line="232" />
             <source>INSEE code</source>
-            <translation type="unfinished" />
+            <translation>code INSEE</translation>
         </message>
         <message>
             <location filename="plugin/gui/mapping_dialog.py" line="232" />
             <source>latitude</source>
-            <translation type="unfinished" />
+            <translation>latitude</translation>
         </message>
         <message>
             <location filename="plugin/gui/mapping_dialog.py" line="233" />
             <source>longitude</source>
-            <translation type="unfinished" />
+            <translation>longitude</translation>
         </message>
         <message>
             <location filename="plugin/gui/mapping_dialog.py" line="233" />
             <source>lat,long pair</source>
-            <translation type="unfinished" />
+            <translation>paire lat,long</translation>
         </message>
         <message>
             <location filename="plugin/gui/mapping_dialog.py" line="233" />
             <source>telephone</source>
-            <translation type="unfinished" />
+            <translation>téléphone</translation>
         </message>
         <message>
             <location filename="plugin/gui/mapping_dialog.py" line="234" />
             <source>e-mail</source>
-            <translation type="unfinished" />
+            <translation>courriel</translation>
         </message>
         <message>
             <location filename="plugin/gui/mapping_dialog.py" line="234" />
             <source>web address</source>
-            <translation type="unfinished" />
+            <translation>adresse web</translation>
         </message>
         <message>
             <location filename="plugin/gui/mapping_dialog.py" line="234" />
             <source>OSM hours</source>
-            <translation type="unfinished" />
+            <translation>horaires OSM</translation>
         </message>
         <message>
             <location filename="plugin/gui/mapping_dialog.py" line="235" />
             <source>hours in words</source>
-            <translation type="unfinished" />
+            <translation>horaires en toutes lettres</translation>
         </message>
         <message>
             <location filename="plugin/gui/mapping_dialog.py" line="235" />
             <source>hours of one day</source>
-            <translation type="unfinished" />
+            <translation>horaires d'un jour</translation>
         </message>
         <message>
             <location filename="plugin/gui/mapping_dialog.py" line="235" />
             <source>Oui/Non</source>
-            <translation type="unfinished" />
+            <translation>Oui/Non</translation>
         </message>
         <message>
             <location filename="plugin/gui/mapping_dialog.py" line="236" />
             <source>date</source>
-            <translation type="unfinished" />
+            <translation>date</translation>
         </message>
         <message>
             <location filename="plugin/gui/mapping_dialog.py" line="236" />
             <source>SIRET</source>
-            <translation type="unfinished" />
+            <translation>SIRET</translation>
         </message>
         <message>
             <location filename="plugin/gui/mapping_dialog.py" line="236" />
             <source>number</source>
-            <translation type="unfinished" />
+            <translation>nombre</translation>
         </message>
         <message>
             <location filename="plugin/gui/mapping_dialog.py" line="236" />
             <source>text</source>
-            <translation type="unfinished" />
+            <translation>texte</translation>
         </message>
         <message>
             <location filename="plugin/gui/mapping_dialog.py" line="237" />
             <source>empty</source>
-            <translation type="unfinished" />
+            <translation>vide</translation>
         </message>
         <message>
             <location filename="plugin/gui/mapping_dialog.py" line="371" />
             <source>Load a mapping profile</source>
-            <translation type="unfinished" />
+            <translation>Charger un profil de correspondance</translation>
         </message>
         <message>
             <location filename="plugin/gui/mapping_dialog.py" line="371" />
             <source>Mapping profiles (*.json)</source>
-            <translation type="unfinished" />
+            <translation>Profils de correspondance (*.json)</translation>
         </message>
         <message>
             <location filename="plugin/gui/mapping_dialog.py" line="393" />
             <source>Save the profile</source>
-            <translation type="unfinished" />
+            <translation>Enregistrer le profil</translation>
         </message>
         <message>
             <location filename="plugin/gui/mapping_dialog.py" line="393" />
             <source>Name of the profile:</source>
-            <translation type="unfinished" />
+            <translation>Nom du profil :</translation>
         </message>
         <message>
             <location filename="plugin/gui/mapping_dialog.py" line="123" />
             <source>{n} rows</source>
-            <translation type="unfinished" />
+            <translation>{n} lignes</translation>
         </message>
         <message>
             <location filename="plugin/gui/mapping_dialog.py" line="127" />
             <source>Source name:</source>
-            <translation type="unfinished" />
+            <translation>Nom de la source :</translation>
         </message>
         <message>
             <location filename="plugin/gui/mapping_dialog.py" line="145" />
             <source>Column</source>
-            <translation type="unfinished" />
+            <translation>Colonne</translation>
         </message>
         <message>
             <location filename="plugin/gui/mapping_dialog.py" line="145" />
             <source>Filled</source>
-            <translation type="unfinished" />
+            <translation>Rempli</translation>
         </message>
         <message>
             <location filename="plugin/gui/mapping_dialog.py" line="145" />
             <source>Kind</source>
-            <translation type="unfinished" />
+            <translation>Nature</translation>
         </message>
         <message>
             <location filename="plugin/gui/mapping_dialog.py" line="145" />
             <source>Examples</source>
-            <translation type="unfinished" />
+            <translation>Exemples</translation>
         </message>
         <message>
             <location filename="plugin/gui/mapping_dialog.py" line="161" />
             <source>Field</source>
-            <translation type="unfinished" />
+            <translation>Champ</translation>
         </message>
         <message>
             <location filename="plugin/gui/mapping_dialog.py" line="161" />
             <source>Source column or rule</source>
-            <translation type="unfinished" />
+            <translation>Colonne du fichier ou règle</translation>
         </message>
         <message>
             <location filename="plugin/gui/mapping_dialog.py" line="161" />
             <source>Rule</source>
-            <translation type="unfinished" />
+            <translation>Règle</translation>
         </message>
         <message>
             <location filename="plugin/gui/mapping_dialog.py" line="192" />
             <source>Source value</source>
-            <translation type="unfinished" />
+            <translation>Valeur du fichier</translation>
         </message>
         <message>
             <location filename="plugin/gui/mapping_dialog.py" line="192" />
             <source>Rows</source>
-            <translation type="unfinished" />
+            <translation>Lignes</translation>
         </message>
         <message>
             <location filename="plugin/gui/mapping_dialog.py" line="192" />
             <source>Standard values (a|b)</source>
-            <translation type="unfinished" />
+            <translation>Valeurs du standard (a|b)</translation>
         </message>
         <message>
             <location filename="plugin/gui/mapping_dialog.py" line="90" />
             <source>Import with a mapping — {name}</source>
-            <translation type="unfinished" />
+            <translation>Importer avec une correspondance — {name}</translation>
         </message>
         <message>
             <location filename="plugin/gui/mapping_dialog.py" line="119" />
             <source>Profile “{name}” fits this file's columns.</source>
-            <translation type="unfinished" />
+            <translation>Le profil « {name} » correspond aux colonnes de ce fichier.</translation>
         </message>
         <message>
             <location filename="plugin/gui/mapping_dialog.py" line="360" />
             <source>First {rows} lieux: {errors} errors, {warnings} warnings, {changed} values changed by the mapping, {kept} columns kept in colonnes_source ({ms:.0f} ms)</source>
-            <translation type="unfinished" />
+            <translation>{rows} premiers lieux : {errors} erreurs, {warnings} avertissements, {changed} valeurs modifiées par la correspondance, {kept} colonnes conservées dans colonnes_source ({ms:.0f} ms)</translation>
         </message>
         <message>
             <location filename="plugin/gui/mapping_dialog.py" line="303" />
             <source>Values of {field}: {n} distinct source values, {u} without a standard value</source>
-            <translation type="unfinished" />
+            <translation>Valeurs de {field} : {n} valeurs distinctes dans le fichier, {u} sans valeur du standard</translation>
         </message>
         <message>
             <location filename="plugin/gui/mapping_dialog.py" line="316" />
             <source>No standard value: type one (several with |), or leave it empty</source>
-            <translation type="unfinished" />
+            <translation>Aucune valeur du standard : saisissez-en une (plusieurs avec |), ou laissez vide</translation>
         </message>
         <message>
             <location filename="plugin/gui/mapping_dialog.py" line="402" />
             <source>Save it with the project (folder {folder}) rather than in your own profiles?</source>
-            <translation type="unfinished" />
+            <translation>L'enregistrer avec le projet (dossier {folder}) plutôt que dans vos propres profils ?</translation>
         </message>
         <message>
             <location filename="plugin/gui/mapping_dialog.py" line="257" />
             <source>(rule of the profile)</source>
-            <translation type="unfinished" />
+            <translation>(règle du profil)</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="129" />
+            <source>Ids are built as name_id (spaces → -), as mednum-cli builds them</source>
+            <translation>Les identifiants sont construits en nom_id (espaces → -), comme mednum-cli les construit</translation>
         </message>
     </context>
     <context>

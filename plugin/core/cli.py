@@ -270,14 +270,15 @@ def _mapped(source: Path, args: argparse.Namespace, schema, geocode: str):
     result = convert_table(table, profile, schema, source_name=source_name)
     result.notes[:0] = list(getattr(table, "notes", []) or [])
     if geocode != "none":
-        from .mapping.geocoding import place_lieux
+        from .mapping.geocoding import GeocodingCache, default_cache_path, place_lieux
 
-        send = None
+        send = cache = None
         if geocode == "ban":
             from ..api.ban import BanGeocoder
 
             send = BanGeocoder().geocode_csv
-        place_lieux(result, send)
+            cache = GeocodingCache.load(default_cache_path())
+        place_lieux(result, send, cache)
     return result
 
 

@@ -129,6 +129,10 @@ class ColumnarRecords(UserList):
     def __len__(self) -> int:
         return self._count if self._data is None else len(self._data)
 
+    def __getitem__(self, index):
+        # a slice is a plain list of the records (UserList would rebuild this class from a list of dicts)
+        return self.data[index]
+
     def __bool__(self) -> bool:
         return len(self) > 0
 

@@ -279,6 +279,10 @@ class LieuxFilesFeature:
         home = QgsProject.instance().homePath()
         return ProfileStore(user, Path(home) / "correspondances" if home else None)
 
+    def geocoding_cache_path(self) -> Path:
+        """The BAN's answers kept between imports (addresses and their coordinates: no secret)."""
+        return Path(QgsApplication.qgisSettingsDirPath()) / "lieux_mednum" / "ban-cache.json"
+
     def mapping_dialog(self, source: Path, table):
         from .mapping_dialog import MappingDialog
 
@@ -320,7 +324,7 @@ class LieuxFilesFeature:
             translate("LieuxFiles", "Import of {name}").format(name=source.name),
             lambda progress, canceled: import_lieux(
                 source, output, progress, canceled, validate=False, mapping=profile, source_name=source_name,
-                geocode=send,
+                geocode=send, geocode_cache=self.geocoding_cache_path() if send else None,
             ),
             lambda summary, error: self._import_done(output, summary, error),
         )

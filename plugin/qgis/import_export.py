@@ -108,13 +108,15 @@ def import_lieux(
     mapping=None,
     source_name: str = "",
     geocode=None,
+    geocode_cache: str | os.PathLike | None = None,
 ) -> ImportSummary:
     """Read ``source`` (CSV, XLSX, JSON, GeoJSON, GeoPackage) into a new working GeoPackage ``output``.
 
     ``mapping`` (a :class:`~plugin.core.mapping.Profile` or the path of one): the file is a Hub's own export,
     mapped to the standard first (:func:`~plugin.core.mapping.convert_table`, ``source_name`` for the ids); the
     lieux without coordinates are then placed (``geocode``: the BAN's batch ``send_csv``, or None for the
-    commune centroids alone) and every changed value is listed in the summary's notes.
+    commune centroids alone; ``geocode_cache``: the JSON file of the BAN's answers kept between imports) and every
+    changed value is listed in the summary's notes.
 
     Every lieu is kept (without a valid point: NULL geometry), every source column that is not a
     field of the standard goes to the side table, the form and style are stored with the layer.
@@ -147,7 +149,7 @@ def import_lieux(
 
     mapping_notes: list[str] = []
     if mapping is not None:
-        table, mapping_notes = _mapped_table(source, mapping, schema, source_name, geocode, is_canceled)
+        table, mapping_notes = _mapped_table(source, mapping, schema, source_name, geocode, is_canceled, geocode_cache)
     else:
         table = read_table(source)
     check_cancel()
@@ -198,21 +200,22 @@ def import_lieux(
     return summary
 
 
-def _mapped_table(source: Path, mapping, schema: Schema, source_name: str, geocode, is_canceled):
+def _mapped_table(source: Path, mapping, schema: Schema, source_name: str, geocode, is_canceled, cache_path=None):
     """The table of a Hub's file through a mapping profile, and the summary's lines of what the mapping did."""
     from ..core.mapping import Profile, convert_table, load_profile, read_source
-    from ..core.mapping.geocoding import place_lieux
+    from ..core.mapping.geocoding import GeocodingCache, place_lieux
 
     profile = mapping if isinstance(mapping, Profile) else load_profile(mapping, schema)
     read = read_source(source)
     name = source_name or str(profile.extras.get("source") or "")
     result = convert_table(read, profile, schema, source_name=name)
-    place_lieux(result, geocode, is_canceled=is_canceled)
+    cache = GeocodingCache.load(cache_path) if geocode is not None and cache_path else None
+    place_lieux(result, geocode, cache, is_canceled=is_canceled)
     notes = list(getattr(read, "notes", []) or []) + list(result.notes)
     changes = result.summary_lines()
     if changes:
-        notes.append(translate("ImportExport", "Values changed by the mapping ({profile}):").format(
-            profile=profile.name or Path(str(profile.path or "")).name))
+        name = profile.name or translate("ImportExport", "proposed mapping")
+        notes.append(translate("ImportExport", "Values changed by the mapping ({profile}):").format(profile=name))
         notes.extend("  " + line for line in changes)
     table = result.table(schema)
     table.path = str(source)
