@@ -115,115 +115,125 @@
     <context>
         <name>ApiClient</name>
         <message>
-            <location filename="../plugin/api/http.py" line="166" />
+            <location filename="../plugin/api/http.py" line="172" />
             <source>{source}: the address « {url} » is not a valid http(s) URL.</source>
             <translation>{source} : l'adresse « {url} » n'est pas une URL http(s) valide.</translation>
         </message>
         <message>
-            <location filename="../plugin/api/http.py" line="173" />
+            <location filename="../plugin/api/http.py" line="179" />
             <source>{source}: plain http:// is refused for {host} (the token would travel in clear); use https://.</source>
             <translation>{source} : http:// non chiffré est refusé pour {host} (le jeton circulerait en clair) ; utilisez https://.</translation>
         </message>
         <message>
-            <location filename="../plugin/api/http.py" line="181" />
+            <location filename="../plugin/api/http.py" line="187" />
             <source>{source}: credentials in the URL are refused; store the token in the QGIS authentication database.</source>
             <translation>{source} : les identifiants dans l'URL sont refusés ; enregistrez le jeton dans la base d'authentification de QGIS.</translation>
         </message>
         <message>
-            <location filename="../plugin/api/http.py" line="358" />
+            <location filename="../plugin/api/http.py" line="378" />
             <source>{source}: refusing to send the token to another host ({host}).</source>
             <translation>{source} : envoi du jeton à un autre hôte ({host}) refusé.</translation>
         </message>
         <message>
-            <location filename="../plugin/api/http.py" line="407" />
+            <location filename="../plugin/api/http.py" line="428" />
             <source>{source}: the answer of {path} is not valid JSON (HTTP {status}, {size} bytes, type « {ctype} »). A proxy, a captive portal or a wrong URL?</source>
             <translation>{source} : la réponse de {path} n'est pas du JSON valide (HTTP {status}, {size} octets, type « {ctype} »). Un proxy, un portail captif ou une URL erronée ?</translation>
         </message>
         <message>
-            <location filename="../plugin/api/http.py" line="429" />
+            <location filename="../plugin/api/http.py" line="460" />
             <source>{source}: connection refused by {host}. Is the address right and the service running?</source>
             <translation>{source} : connexion refusée par {host}. L'adresse est-elle correcte et le service en marche ?</translation>
         </message>
         <message>
-            <location filename="../plugin/api/http.py" line="432" />
+            <location filename="../plugin/api/http.py" line="463" />
             <source>{source}: the host name {host} could not be resolved (DNS). Check the address, the network connection and the proxy settings.</source>
             <translation>{source} : le nom d'hôte {host} n'a pas pu être résolu (DNS). Vérifiez l'adresse, la connexion réseau et les paramètres du proxy.</translation>
         </message>
         <message>
-            <location filename="../plugin/api/http.py" line="435" />
+            <location filename="../plugin/api/http.py" line="466" />
             <source>{source}: no answer from {host} within {timeout} s. The service may be overloaded; try again later or raise the timeout in the settings.</source>
             <translation>{source} : aucune réponse de {host} en {timeout} s. Le service est peut-être surchargé ; réessayez plus tard ou augmentez le délai d'attente dans les paramètres.</translation>
         </message>
         <message>
-            <location filename="../plugin/api/http.py" line="438" />
+            <location filename="../plugin/api/http.py" line="469" />
             <source>{source}: secure connection to {host} failed (SSL certificate). Check the QGIS SSL settings or your proxy.</source>
             <translation>{source} : la connexion sécurisée à {host} a échoué (certificat SSL). Vérifiez les paramètres SSL de QGIS ou votre proxy.</translation>
         </message>
         <message>
-            <location filename="../plugin/api/http.py" line="443" />
+            <location filename="../plugin/api/http.py" line="474" />
             <source>{source}: network error while contacting {host}: {detail}</source>
             <translation>{source} : erreur réseau en contactant {host} : {detail}</translation>
         </message>
         <message>
-            <location filename="../plugin/api/http.py" line="469" />
+            <location filename="../plugin/api/http.py" line="500" />
             <source>{source}: a token is required (HTTP 401) and none is configured. Store it in the QGIS authentication database and choose it in the plugin settings, or set {env} for headless use.</source>
             <translation>{source} : un jeton est requis (HTTP 401) et aucun n'est configuré. Enregistrez-le dans la base d'authentification de QGIS et choisissez-le dans les paramètres de l'extension, ou définissez {env} pour un usage hors de QGIS.</translation>
         </message>
         <message>
-            <location filename="../plugin/api/http.py" line="475" />
+            <location filename="../plugin/api/http.py" line="506" />
             <source>{source}: the token was refused (HTTP 401): it is expired or wrong. Ask the provider for a new token and update it in the QGIS authentication database.</source>
             <translation>{source} : le jeton a été refusé (HTTP 401) : il a expiré ou il est erroné. Demandez un nouveau jeton au fournisseur et mettez-le à jour dans la base d'authentification de QGIS.</translation>
         </message>
         <message>
-            <location filename="../plugin/api/http.py" line="482" />
+            <location filename="../plugin/api/http.py" line="513" />
             <source>{source}: access to {path} is forbidden (HTTP 403): the token does not give this right (wrong scope or account). Server said: {detail}</source>
             <translation>{source} : l'accès à {path} est interdit (HTTP 403) : le jeton ne donne pas ce droit (mauvaise portée ou mauvais compte). Réponse du serveur : {detail}</translation>
         </message>
         <message>
-            <location filename="../plugin/api/http.py" line="489" />
+            <location filename="../plugin/api/http.py" line="520" />
             <source>{source}: {path} was not found (HTTP 404). Check the address in the plugin settings.</source>
             <translation>{source} : {path} est introuvable (HTTP 404). Vérifiez l'adresse dans les paramètres de l'extension.</translation>
         </message>
         <message>
-            <location filename="../plugin/api/http.py" line="493" />
+            <location filename="../plugin/api/http.py" line="524" />
             <source>{source} refused the request (HTTP 422): {detail}</source>
             <translation>{source} a refusé la requête (HTTP 422) : {detail}</translation>
         </message>
         <message>
-            <location filename="../plugin/api/http.py" line="497" />
+            <location filename="../plugin/api/http.py" line="528" />
             <source>{source}: too many requests (HTTP 429). Wait {wait} s before trying again.</source>
             <translation>{source} : trop de requêtes (HTTP 429). Attendez {wait} s avant de réessayer.</translation>
         </message>
         <message>
-            <location filename="../plugin/api/http.py" line="502" />
+            <location filename="../plugin/api/http.py" line="533" />
             <source>{source}: server error (HTTP {status}) after {attempts} attempt(s). The service is having trouble; try again later. Server said: {detail}</source>
             <translation>{source} : erreur du serveur (HTTP {status}) après {attempts} tentative(s). Le service rencontre des difficultés ; réessayez plus tard. Réponse du serveur : {detail}</translation>
         </message>
         <message>
-            <location filename="../plugin/api/http.py" line="505" />
+            <location filename="../plugin/api/http.py" line="536" />
             <source>{source}: unexpected answer HTTP {status} for {path}: {detail}</source>
             <translation>{source} : réponse inattendue HTTP {status} pour {path} : {detail}</translation>
         </message>
         <message>
-            <location filename="../plugin/api/http.py" line="374" />
+            <location filename="../plugin/api/http.py" line="394" />
             <source>{source}: the server redirected {path} to another host ({host}, HTTP {status}); the request was not sent there, so the token stays private. Check the address in the plugin settings.</source>
             <translation>{source} : le serveur a redirigé {path} vers un autre hôte ({host}, HTTP {status}) ; la requête n'y a pas été envoyée et le jeton reste confidentiel. Vérifiez l'adresse dans les paramètres de l'extension.</translation>
         </message>
         <message>
-            <location filename="../plugin/api/http.py" line="383" />
+            <location filename="../plugin/api/http.py" line="403" />
             <source>{source}: the server answered {method} {path} with a redirect (HTTP {status}) to {target}: nothing was accepted. Check the address in the plugin settings.</source>
             <translation>{source} : le serveur a répondu à {method} {path} par une redirection (HTTP {status}) vers {target} : rien n'a été accepté. Vérifiez l'adresse dans les paramètres de l'extension.</translation>
         </message>
         <message>
-            <location filename="../plugin/api/http.py" line="392" />
+            <location filename="../plugin/api/http.py" line="412" />
             <source>{source}: too many redirects from {path} (last to {target}).</source>
             <translation>{source} : trop de redirections depuis {path} (la dernière vers {target}).</translation>
+        </message>
+        <message>
+            <location filename="../plugin/api/http.py" line="451" />
+            <source>{source}: {host} did not finish answering within {deadline} s, the total time allowed for one request (retries included). The connection is too slow or the service stalls: try again later, or raise « API: total time per request » in the settings.</source>
+            <translation>{source} : {host} n'a pas fini de répondre en {deadline} s, la durée totale permise pour une requête (nouvelles tentatives comprises). La connexion est trop lente ou le service se bloque : réessayez plus tard, ou augmentez « API : durée totale par requête » dans les paramètres.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/api/http.py" line="456" />
+            <source>{source}: the answer of {host} is larger than {limit} MB, the size allowed for one answer: stopped before it fills the memory. Ask for a smaller territory, or raise « API: largest answer (MB) » in the settings.</source>
+            <translation>{source} : la réponse de {host} dépasse {limit} Mo, la taille permise pour une réponse : arrêtée avant de remplir la mémoire. Demandez un territoire plus petit, ou augmentez « API : plus grande réponse (Mo) » dans les paramètres.</translation>
         </message>
     </context>
     <context>
         <name>ApiErrors</name>
         <message>
-            <location filename="../plugin/api/errors.py" line="104" />
+            <location filename="../plugin/api/errors.py" line="116" />
             <source>Operation cancelled: nothing was changed.</source>
             <translation>Opération annulée : rien n'a été modifié.</translation>
         </message>
@@ -327,7 +337,7 @@
     <context>
         <name>ApiSession</name>
         <message>
-            <location filename="../plugin/qgis/api_session.py" line="72" />
+            <location filename="../plugin/qgis/api_session.py" line="73" />
             <source>« {key} » is not a source one can pull from.</source>
             <translation>« {key} » n'est pas une source depuis laquelle récupérer des lieux.</translation>
         </message>
@@ -2559,54 +2569,74 @@
             <translation>Un point plus éloigné du centre de sa commune reçoit l'avertissement coordinates-far-from-commune (150 km en Guyane).</translation>
         </message>
         <message>
-            <location filename="../plugin/toolbelt/settings.py" line="179" />
+            <location filename="../plugin/toolbelt/settings.py" line="199" />
             <source>Duplicates: same pivot within (m)</source>
             <translation>Doublons : même pivot à moins de (m)</translation>
         </message>
         <message>
-            <location filename="../plugin/toolbelt/settings.py" line="179" />
+            <location filename="../plugin/toolbelt/settings.py" line="199" />
             <source>Two lieux with the same pivot closer than this are probable duplicates.</source>
             <translation>Deux lieux de même pivot plus proches que cette distance sont des doublons probables.</translation>
         </message>
         <message>
-            <location filename="../plugin/toolbelt/settings.py" line="186" />
+            <location filename="../plugin/toolbelt/settings.py" line="206" />
             <source>Duplicates: same name and address within (m)</source>
             <translation>Doublons : même nom et même adresse à moins de (m)</translation>
         </message>
         <message>
-            <location filename="../plugin/toolbelt/settings.py" line="186" />
+            <location filename="../plugin/toolbelt/settings.py" line="206" />
             <source>Two lieux with the same name and address closer than this are probable duplicates.</source>
             <translation>Deux lieux de même nom et de même adresse plus proches que cette distance sont des doublons probables.</translation>
         </message>
         <message>
-            <location filename="../plugin/toolbelt/settings.py" line="195" />
+            <location filename="../plugin/toolbelt/settings.py" line="215" />
             <source>Duplicates: same name within (m)</source>
             <translation>Doublons : même nom à moins de (m)</translation>
         </message>
         <message>
-            <location filename="../plugin/toolbelt/settings.py" line="195" />
+            <location filename="../plugin/toolbelt/settings.py" line="215" />
             <source>Two lieux with the same name closer than this are probable duplicates.</source>
             <translation>Deux lieux de même nom plus proches que cette distance sont des doublons probables.</translation>
         </message>
         <message>
-            <location filename="../plugin/toolbelt/settings.py" line="202" />
+            <location filename="../plugin/toolbelt/settings.py" line="222" />
             <source>Duplicates: name similarity (0–100)</source>
             <translation>Doublons : similarité des noms (0–100)</translation>
         </message>
         <message>
-            <location filename="../plugin/toolbelt/settings.py" line="202" />
+            <location filename="../plugin/toolbelt/settings.py" line="222" />
             <source>Names count as the same from this similarity score on (rapidfuzz ratio of the names without case, accents or punctuation; 100 = identical).</source>
             <translation>Deux noms sont considérés comme identiques à partir de ce score de similarité (ratio rapidfuzz des noms sans casse, accents ni ponctuation ; 100 = identiques).</translation>
         </message>
         <message>
-            <location filename="../plugin/toolbelt/settings.py" line="213" />
+            <location filename="../plugin/toolbelt/settings.py" line="233" />
             <source>Duplicates: address similarity (0–100)</source>
             <translation>Doublons : similarité des adresses (0–100)</translation>
         </message>
         <message>
-            <location filename="../plugin/toolbelt/settings.py" line="213" />
+            <location filename="../plugin/toolbelt/settings.py" line="233" />
             <source>Addresses count as the same from this similarity score on (house numbers must be equal).</source>
             <translation>Deux adresses sont considérées comme identiques à partir de ce score de similarité (les numéros dans la voie doivent être égaux).</translation>
+        </message>
+        <message>
+            <location filename="../plugin/toolbelt/settings.py" line="177" />
+            <source>API: total time per request (seconds)</source>
+            <translation>API : durée totale par requête (secondes)</translation>
+        </message>
+        <message>
+            <location filename="../plugin/toolbelt/settings.py" line="188" />
+            <source>API: largest answer (MB)</source>
+            <translation>API : plus grande réponse (Mo)</translation>
+        </message>
+        <message>
+            <location filename="../plugin/toolbelt/settings.py" line="188" />
+            <source>An answer larger than this is refused before it fills the memory (a page of a pull).</source>
+            <translation>Une réponse plus grande est refusée avant de remplir la mémoire (une page d'une récupération).</translation>
+        </message>
+        <message>
+            <location filename="plugin/toolbelt/settings.py" line="181" />
+            <source>Longest time one request may take in all, retries included, even when the server keeps sending a little (a page of a pull, a push batch).</source>
+            <translation>Durée maximale d'une requête en tout, nouvelles tentatives comprises, même quand le serveur continue d'envoyer un peu (une page d'une récupération, un lot d'envoi).</translation>
         </message>
     </context>
     <context>
@@ -3245,12 +3275,12 @@
     <context>
         <name>QgisTransport</name>
         <message>
-            <location filename="../plugin/qgis/network.py" line="46" />
+            <location filename="../plugin/qgis/network.py" line="49" />
             <source>The QGIS authentication configuration « {id} » cannot be read (unknown id, or master password not given).</source>
             <translation>La configuration d'authentification QGIS « {id} » ne peut pas être lue (identifiant inconnu, ou mot de passe principal non saisi).</translation>
         </message>
         <message>
-            <location filename="../plugin/qgis/network.py" line="57" />
+            <location filename="../plugin/qgis/network.py" line="60" />
             <source>The QGIS authentication configuration « {id} » holds no token (use the method « API header », or « Basic » with the token as password).</source>
             <translation>La configuration d'authentification QGIS « {id} » ne contient aucun jeton (utilisez la méthode « API header », ou « Basic » avec le jeton comme mot de passe).</translation>
         </message>
