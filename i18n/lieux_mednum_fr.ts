@@ -3298,27 +3298,27 @@
             <translation>Le fichier {name} est trop profondément imbriqué pour être lu.</translation>
         </message>
         <message>
-            <location filename="../plugin/core/readers/detection.py" line="47" />
+            <location filename="../plugin/core/readers/detection.py" line="60" />
             <source>The file {name} could not be read ({detail}).</source>
             <translation>Le fichier {name} n'a pas pu être lu ({detail}).</translation>
         </message>
         <message>
-            <location filename="../plugin/core/readers/detection.py" line="41" />
+            <location filename="../plugin/core/readers/detection.py" line="42" />
             <source>The file {name} does not exist.</source>
             <translation>Le fichier {name} n'existe pas.</translation>
         </message>
         <message>
-            <location filename="../plugin/core/readers/detection.py" line="122" />
+            <location filename="../plugin/core/readers/detection.py" line="135" />
             <source>The file {name} cannot be opened: permission denied.</source>
             <translation>Le fichier {name} ne peut pas être ouvert : permission refusée.</translation>
         </message>
         <message>
-            <location filename="../plugin/core/readers/detection.py" line="54" />
+            <location filename="../plugin/core/readers/detection.py" line="67" />
             <source>{name} is a folder, not a file: choose a file of lieux (CSV, XLSX, JSON, GeoJSON or GeoPackage).</source>
             <translation>{name} est un dossier, pas un fichier : choisissez un fichier de lieux (CSV, XLSX, JSON, GeoJSON ou GeoPackage).</translation>
         </message>
         <message>
-            <location filename="../plugin/core/readers/detection.py" line="63" />
+            <location filename="../plugin/core/readers/detection.py" line="76" />
             <source>{name} is not a regular file.</source>
             <translation>{name} n'est pas un fichier ordinaire.</translation>
         </message>
@@ -3333,7 +3333,7 @@
             <translation>Le fichier {name} est trop volumineux ({size} Mo) ; la limite est de {limit} Mo.</translation>
         </message>
         <message>
-            <location filename="../plugin/core/readers/detection.py" line="103" />
+            <location filename="../plugin/core/readers/detection.py" line="116" />
             <source>The file {name} ({size} MB) needs about {needed} MB of memory to be read; only {available} MB are available. Close other programs or split the file.</source>
             <translation>La lecture du fichier {name} ({size} Mo) demande environ {needed} Mo de mémoire ; seuls {available} Mo sont disponibles. Fermez d'autres programmes ou découpez le fichier.</translation>
         </message>
@@ -3343,17 +3343,17 @@
             <translation>{name} est un classeur OpenDocument (.ods), format qui n'est pas lu : enregistrez-le en XLSX ou en CSV.</translation>
         </message>
         <message>
-            <location filename="../plugin/core/readers/detection.py" line="147" />
+            <location filename="../plugin/core/readers/detection.py" line="160" />
             <source>{name} is a legacy Excel 97-2003 workbook (.xls), which is not read: save it as XLSX or CSV.</source>
             <translation>{name} est un ancien classeur Excel 97-2003 (.xls), format qui n'est pas lu : enregistrez-le en XLSX ou en CSV.</translation>
         </message>
         <message>
-            <location filename="../plugin/core/readers/detection.py" line="181" />
+            <location filename="../plugin/core/readers/detection.py" line="194" />
             <source>The file {name} is damaged or truncated: it is not a valid {kind} file.</source>
             <translation>Le fichier {name} est endommagé ou tronqué : ce n'est pas un fichier {kind} valide.</translation>
         </message>
         <message>
-            <location filename="../plugin/core/readers/detection.py" line="165" />
+            <location filename="../plugin/core/readers/detection.py" line="178" />
             <source>{name} is a {kind} file, not a table of lieux.</source>
             <translation>{name} est un fichier {kind}, pas un tableau de lieux.</translation>
         </message>
@@ -3373,12 +3373,12 @@
             <translation>Le fichier {name} n'est ni un fichier texte (contenu binaire), ni un classeur ou un GeoPackage pris en charge.</translation>
         </message>
         <message>
-            <location filename="../plugin/core/readers/csv_reader.py" line="75" />
+            <location filename="../plugin/core/readers/csv_reader.py" line="82" />
             <source>A quoted cell that starts on line {line} of {name} is never closed: the file may be truncated.</source>
             <translation>Une cellule entre guillemets commencée à la ligne {line} de {name} n'est jamais fermée : le fichier est peut-être tronqué.</translation>
         </message>
         <message>
-            <location filename="../plugin/core/readers/csv_reader.py" line="87" />
+            <location filename="../plugin/core/readers/csv_reader.py" line="101" />
             <source>Irregular quoting near line {line} was read leniently ({detail}).</source>
             <translation>Des guillemets irréguliers vers la ligne {line} ont été lus avec tolérance ({detail}).</translation>
         </message>
@@ -3388,32 +3388,32 @@
             <translation>Le fichier {name} n'est pas du JSON valide (ligne {line}, colonne {column}) : il est peut-être tronqué.</translation>
         </message>
         <message>
-            <location filename="../plugin/core/readers/json_reader.py" line="125" />
+            <location filename="../plugin/core/readers/json_reader.py" line="130" />
             <source>Element {position} of {name} is not an object: expected a list of lieux.</source>
             <translation>L'élément {position} de {name} n'est pas un objet : une liste de lieux est attendue.</translation>
         </message>
         <message>
-            <location filename="../plugin/core/readers/json_reader.py" line="136" />
+            <location filename="../plugin/core/readers/json_reader.py" line="141" />
             <source>The file {name} does not contain a list of lieux (a JSON array of objects or a GeoJSON FeatureCollection).</source>
             <translation>Le fichier {name} ne contient pas de liste de lieux (un tableau JSON d'objets ou une FeatureCollection GeoJSON).</translation>
         </message>
         <message>
-            <location filename="../plugin/core/readers/json_reader.py" line="193" />
+            <location filename="../plugin/core/readers/json_reader.py" line="198" />
             <source>Element {position} of {name} is not a GeoJSON feature.</source>
             <translation>L'élément {position} de {name} n'est pas une entité GeoJSON (Feature).</translation>
         </message>
         <message>
-            <location filename="../plugin/core/readers/json_reader.py" line="216" />
+            <location filename="../plugin/core/readers/json_reader.py" line="221" />
             <source>The GeoJSON declares a coordinate system other than WGS 84: geometries were not used.</source>
             <translation>Le GeoJSON déclare un système de coordonnées autre que WGS 84 : les géométries n'ont pas été utilisées.</translation>
         </message>
         <message>
-            <location filename="../plugin/core/readers/json_reader.py" line="222" />
+            <location filename="../plugin/core/readers/json_reader.py" line="227" />
             <source>{count} feature(s) have a geometry that is not a point: no coordinates taken.</source>
             <translation>{count} entité(s) ont une géométrie qui n'est pas un point : aucune coordonnée n'en a été tirée.</translation>
         </message>
         <message>
-            <location filename="../plugin/core/readers/json_reader.py" line="228" />
+            <location filename="../plugin/core/readers/json_reader.py" line="233" />
             <source>{count} feature(s) had no id property: the GeoJSON feature id was used.</source>
             <translation>{count} entité(s) n'avaient pas de propriété id : l'identifiant de l'entité GeoJSON a été utilisé.</translation>
         </message>
@@ -3451,6 +3451,26 @@
             <location filename="../plugin/core/readers/json_reader.py" line="49" />
             <source>{count} value(s) held a lone surrogate escape (U+D800 to U+DFFF), which is not a character: replaced by « {mark} » (listed as lossy cells).</source>
             <translation>Valeurs contenant un échappement de demi-caractère isolé (U+D800 à U+DFFF), qui n'est pas un caractère : {count}, remplacé par « {mark} » (listées comme cellules altérées).</translation>
+        </message>
+        <message>
+            <location filename="../plugin/core/readers/csv_reader.py" line="69" />
+            <source>The file {name} holds only the line « {line} »: no header and no lieu.</source>
+            <translation>Le fichier {name} ne contient que la ligne « {line} » : ni en-tête ni lieu.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/core/readers/csv_reader.py" line="115" />
+            <source>A cell of {name} near line {line} is longer than {limit} MB, the longest cell read: the file is probably damaged (a quote never closed?) or is not a table of lieux.</source>
+            <translation>Une cellule de {name} vers la ligne {line} dépasse {limit} Mo, la plus longue cellule lue : le fichier est probablement abîmé (un guillemet jamais fermé ?) ou n'est pas un tableau de lieux.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/core/readers/detection.py" line="49" />
+            <source>{name} is a symbolic link that leads back to itself (a loop of links): choose the real file.</source>
+            <translation>{name} est un lien symbolique qui ramène à lui-même (une boucle de liens) : choisissez le vrai fichier.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/core/readers/detection.py" line="58" />
+            <source>The name of the file {name} is too long.</source>
+            <translation>Le nom du fichier {name} est trop long.</translation>
         </message>
     </context>
     <context>

@@ -145,3 +145,55 @@ def test_an_export_on_request_defuses_and_a_conformant_one_does_not(tmp_path, sc
     assert [r["nom"] for r in read_table(tmp_path / "conforme.csv").rows][:3] == FORMULAS[:3]  # values as they are
     write_records(tmp_path / "tableur.csv", records, schema, defuse_formulas=True)
     assert assert_no_formula((tmp_path / "tableur.csv").read_text(encoding="utf-8")) == 32 * (len(FORMULAS) + 1)
+
+
+# ------------------------------------------------------------------------------------------------ item 9
+PYTHON_INTERNALS = ("islice", "Errno", "field limit", "set_int_max_str_digits", "ValueError", "Error:", "Traceback",
+                    "sys.maxsize")
+
+
+def _hostile_file(tmp_path, kind: str):
+    if kind == "sep-only":
+        path = tmp_path / "sep.csv"
+        path.write_text("sep=;\r\n", encoding="utf-8")
+    elif kind == "long-number":
+        path = tmp_path / "nombre.json"
+        path.write_text('[{"id": "a", "nom": "Lieu", "pivot": ' + "9" * 5000 + "}]", encoding="utf-8")
+    elif kind == "huge-cell":
+        path = tmp_path / "cellule.csv"
+        with open(path, "w", encoding="utf-8") as handle:
+            handle.write('id,nom\n1,"')
+            handle.write("a" * (3 << 20))  # over the 2 MB limit the test sets (64 MB in use)
+            handle.write('"\n')
+    else:
+        path = tmp_path / "boucle.csv"
+        (tmp_path / "autre.csv").symlink_to(path)
+        path.symlink_to(tmp_path / "autre.csv")
+    return path
+
+
+@pytest.mark.parametrize("kind", ["sep-only", "long-number", "huge-cell", "link-loop"])
+def test_hostile_files_get_french_actionable_messages(capsys, tmp_path, kind, monkeypatch):
+    import csv
+
+    from plugin.core.readers import csv_reader
+
+    monkeypatch.setattr(csv_reader, "CSV_FIELD_SIZE_LIMIT", 2 << 20)
+    previous = csv.field_size_limit(2 << 20)
+    try:
+        _check_hostile_file(capsys, tmp_path, kind)
+    finally:
+        csv.field_size_limit(previous)
+
+
+def _check_hostile_file(capsys, tmp_path, kind):
+    path = _hostile_file(tmp_path, kind)
+    code = cli.main(["validate", str(path), "--format", "json"])
+    out, err = capsys.readouterr()
+    assert code in (1, 2)
+    assert not [word for word in PYTHON_INTERNALS if word in out + err]
+    if code == 2:
+        assert err.strip() and ("fichier" in err or "lien" in err or "cellule" in err)
+    else:  # read: the 5,000-digit number is kept as the text it is
+        report = json.loads(out)
+        assert report["rows"] == 1

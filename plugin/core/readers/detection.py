@@ -5,6 +5,7 @@ Shared by every format's reader of :mod:`plugin.core.readers` (pure Python, no Q
 
 from __future__ import annotations
 
+import errno
 import math
 import os
 import stat
@@ -44,11 +45,23 @@ def _check_file(source: Path, max_bytes: int) -> int:
             "permission", translate("ReadError", "The file {name} cannot be opened: permission denied."), source
         ) from None
     except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise _error(
+                "link-loop",
+                translate(
+                    "ReadError",
+                    "{name} is a symbolic link that leads back to itself (a loop of links): choose the real file."
+                ),
+                source,
+            ) from None
+        if exc.errno == errno.ENAMETOOLONG:
+            raise _error("name-too-long", translate("ReadError", "The name of the file {name} is too long."),
+                         source) from None
         raise _error(
             "unreadable",
             translate("ReadError", "The file {name} could not be read ({detail})."),
             source,
-            detail=str(exc),
+            detail=exc.strerror or str(exc),
         ) from None
     if stat.S_ISDIR(info.st_mode):
         raise _error(

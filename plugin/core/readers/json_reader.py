@@ -27,7 +27,7 @@ def _read_json(data: bytes, source: Path) -> Table:
     if not text or text.isspace():
         raise _error("empty", translate("ReadError", "The file {name} is empty."), source)
     try:
-        payload = json.loads(text)
+        payload = json.loads(text, parse_int=_json_int)
     except json.JSONDecodeError as exc:
         raise _error(
             "invalid-json",
@@ -56,6 +56,11 @@ def _read_json(data: bytes, source: Path) -> Table:
     if "\ufffd" in text or replaced:
         _find_lossy_cells(table)
     return table
+
+
+def _json_int(digits: str) -> int | str:
+    """A JSON integer; one too long for Python's int conversion (4,300 digits) stays the text it is."""
+    return int(digits) if len(digits) <= 4000 else digits
 
 
 _SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
