@@ -572,6 +572,16 @@
             <source>Row {row}: cells beyond the header removed: “{before}”</source>
             <translation>Ligne {row} : cellules au-delà de l'en-tête supprimées : « {before} »</translation>
         </message>
+        <message>
+            <location filename="plugin/core/cli.py" line="343" />
+            <source>NO LIEU</source>
+            <translation>AUCUN LIEU</translation>
+        </message>
+        <message>
+            <location filename="plugin/core/cli.py" line="343" />
+            <source>NOT CONFORMANT, NO LIEU</source>
+            <translation>NON CONFORME, AUCUN LIEU</translation>
+        </message>
     </context>
     <context>
         <name>Connectors</name>
@@ -3368,7 +3378,7 @@
             <translation>Le fichier mélange des encodages : {count} ligne(s) n'étaient pas en UTF-8 et ont été lues en Windows-1252.</translation>
         </message>
         <message>
-            <location filename="../plugin/core/readers/text_decoding.py" line="172" />
+            <location filename="../plugin/core/readers/text_decoding.py" line="184" />
             <source>The file {name} is not a text file (binary content) nor a supported workbook or GeoPackage.</source>
             <translation>Le fichier {name} n'est ni un fichier texte (contenu binaire), ni un classeur ou un GeoPackage pris en charge.</translation>
         </message>
@@ -3438,7 +3448,7 @@
             <translation>Le GeoPackage {name} n'a pas de table nommée {layer} ; tables : {available}.</translation>
         </message>
         <message>
-            <location filename="../plugin/core/readers/gpkg_reader.py" line="118" />
+            <location filename="../plugin/core/readers/gpkg_reader.py" line="113" />
             <source>The layer's coordinate system is not WGS 84 (EPSG:4326): geometries were not used.</source>
             <translation>Le système de coordonnées de la couche n'est pas WGS 84 (EPSG:4326) : les géométries n'ont pas été utilisées.</translation>
         </message>
@@ -3471,6 +3481,16 @@
             <location filename="../plugin/core/readers/detection.py" line="58" />
             <source>The name of the file {name} is too long.</source>
             <translation>Le nom du fichier {name} est trop long.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/core/readers/gpkg_reader.py" line="117" />
+            <source>{count} feature(s) have a geometry that could not be read as a point (damaged, or not a point): no coordinates taken from it, the feature is kept.</source>
+            <translation>Entités dont la géométrie n'a pas pu être lue comme un point (abîmée, ou pas un point) : {count} ; aucune coordonnée n'en est tirée, l'entité est gardée.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/core/readers/text_decoding.py" line="171" />
+            <source>The file {name} holds NUL bytes from line {line} on: it is damaged (zeros written by a crash or an interrupted copy?) or is not a text file. Take the file again from its source.</source>
+            <translation>Le fichier {name} contient des octets NUL à partir de la ligne {line} : il est abîmé (des zéros écrits lors d'un plantage ou d'une copie interrompue ?) ou n'est pas un fichier texte. Reprenez le fichier à sa source.</translation>
         </message>
     </context>
     <context>
@@ -4230,6 +4250,16 @@
             <location filename="plugin/core/validation/codes.py" line="473" />
             <source>Probably the same lieu as “{detail}” (id {value}): {item}, {distance}. Merge the two lieux, or accept this issue if they are distinct lieux.</source>
             <translation>Probablement le même lieu que « {detail} » (id {value}) : {item}, {distance}. Fusionnez les deux lieux, ou acceptez cette anomalie s'il s'agit de lieux distincts.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/core/validation/codes.py" line="54" />
+            <source>No lieu</source>
+            <translation>Aucun lieu</translation>
+        </message>
+        <message>
+            <location filename="plugin/core/validation/codes.py" line="112" />
+            <source>The table holds no lieu (a header and no data row): there is nothing to publish. Check that the right file or sheet was chosen.</source>
+            <translation>Le tableau ne contient aucun lieu (un en-tête, aucune ligne de données) : il n'y a rien à publier. Vérifiez que le bon fichier ou la bonne feuille a été choisi.</translation>
         </message>
     </context>
     <context>

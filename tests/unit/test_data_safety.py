@@ -188,7 +188,7 @@ def test_hostile_files_get_french_actionable_messages(capsys, tmp_path, kind, mo
 
 def _check_hostile_file(capsys, tmp_path, kind):
     path = _hostile_file(tmp_path, kind)
-    code = cli.main(["validate", str(path), "--format", "json"])
+    code = cli.main(["validate", str(path), "--format", "json", "--lang", "fr"])
     out, err = capsys.readouterr()
     assert code in (1, 2)
     assert not [word for word in PYTHON_INTERNALS if word in out + err]
@@ -197,3 +197,90 @@ def _check_hostile_file(capsys, tmp_path, kind):
     else:  # read: the 5,000-digit number is kept as the text it is
         report = json.loads(out)
         assert report["rows"] == 1
+
+
+# ------------------------------------------------------------------------------------------------ item 10
+def _geopackage(path, wal: bool = False):
+    """A small GeoPackage of 3 points made with GDAL; WAL journal mode on request."""
+    import sqlite3
+
+    from osgeo import ogr, osr
+
+    dataset = ogr.GetDriverByName("GPKG").CreateDataSource(str(path))
+    srs = osr.SpatialReference()
+    srs.ImportFromEPSG(4326)
+    layer = dataset.CreateLayer("lieux", srs, ogr.wkbPoint)
+    layer.CreateField(ogr.FieldDefn("nom", ogr.OFTString))
+    for i in range(3):
+        feature = ogr.Feature(layer.GetLayerDefn())
+        feature.SetField("nom", f"Lieu {i}")
+        feature.SetGeometry(ogr.CreateGeometryFromWkt(f"POINT (5.{i} 43.{i})"))
+        layer.CreateFeature(feature)
+    dataset = None
+    if wal:
+        connection = sqlite3.connect(path)
+        connection.execute("PRAGMA journal_mode=WAL")
+        connection.close()
+    return path
+
+
+def test_reading_a_wal_geopackage_leaves_nothing_beside_it(tmp_path):
+    from plugin.core.readers import read_table
+
+    path = _geopackage(tmp_path / "wal.gpkg", wal=True)
+    before = path.read_bytes()
+    assert read_table(path).row_count == 3
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["wal.gpkg"] and path.read_bytes() == before
+
+
+@pytest.mark.parametrize("damage", ["geom = X'47500003E6100000FFFF'", "geom = CAST(X'4750FFFF' AS TEXT)",
+                                    "nom = CAST(X'41FF42' AS TEXT)"])
+def test_one_damaged_feature_does_not_make_a_geopackage_unreadable(tmp_path, damage):
+    import sqlite3
+
+    from plugin.core.readers import read_table
+
+    path = _geopackage(tmp_path / "abime.gpkg")
+    connection = sqlite3.connect(path)
+    for (name,) in connection.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'").fetchall():
+        connection.execute(f'DROP TRIGGER "{name}"')
+    connection.execute(f"UPDATE lieux SET {damage} WHERE fid = 2")
+    connection.commit()
+    connection.close()
+    table = read_table(path)
+    assert table.row_count == 3 and table.rows[2]["latitude"] == "43.2"
+    if damage.startswith("geom"):
+        assert table.rows[1]["latitude"] == "" and any("1" in note for note in table.notes)
+    else:
+        assert table.rows[1]["nom"] == "A\ufffdB" and table.lossy_cells == [(2, "nom")]
+
+
+def test_nul_bytes_after_the_first_64_kb_are_refused_with_the_line(tmp_path):
+    from plugin.core.errors import ReadError
+    from plugin.core.readers import read_table
+
+    path = tmp_path / "zeros.csv"
+    lines = ["id,nom"] + [f"l{i},Lieu numéro {i}" for i in range(5000)]
+    path.write_bytes(("\n".join(lines) + "\n").encode("utf-8") + b"\x00" * 4096)
+    with pytest.raises(ReadError) as info:
+        read_table(path)
+    assert info.value.code == "nul-bytes" and "5002" in info.value.message
+
+
+def test_control_characters_of_the_data_are_escaped_in_the_text_report(capsys, tmp_path):
+    path = tmp_path / "ansi.csv"
+    rows = ["id,nom,telephone,site_web"] + [f"l{i},Lieu {i} de la ville,+33102030405,https://a.fr" for i in range(300)]
+    rows.append('x,"A\x1b[31mROUGE","01\x1b[2J23\r\u202eZ","http://\x1b]0;titre\x07x"')
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    code, out, _ = run(capsys, path)
+    assert "\\x1b[2J" in out and "\\x1b]0;titre\\x07" in out
+    assert not [c for c in out if (ord(c) < 32 and c != "\n") or 0x7F <= ord(c) < 0xA0 or c == "\u202e"]
+
+
+def test_a_file_with_only_a_header_is_not_called_conformant(capsys, tmp_path, schema):
+    path = tmp_path / "entete.csv"
+    path.write_text(",".join(schema.field_names) + "\n", encoding="utf-8")
+    code, out, _ = run(capsys, path)
+    assert "NO LIEU" in out and "CONFORMANT —" not in out.replace("NOT CONFORMANT", "")
+    code, out, _ = run(capsys, path, "--format", "json")
+    assert [issue["code"] for issue in json.loads(out)["issues"]] == ["no-lieu"]

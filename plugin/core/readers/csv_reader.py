@@ -138,7 +138,7 @@ def _read_utf8_csv(data: bytes, source: Path) -> Table | None:
     on, a ``sep=`` line, a CSV error (with its line number and the lenient re-read) — returns None: the general
     path reads the file.
     """
-    if data.startswith(_UTF16_32_BOMS):
+    if data.startswith(_UTF16_32_BOMS) or b"\x00" in data:  # NUL anywhere: the general path says where
         return None
     bom = data.startswith(codecs.BOM_UTF8)
     encoding = "utf-8-sig" if bom else "utf-8"
