@@ -307,10 +307,12 @@ class ApiClient:
         json_body: Any = None,
         headers: Mapping[str, str] | None = None,
         ok_statuses: Sequence[int] = (),
+        body: bytes | None = None,
         expect: Sequence[int] = (),
     ) -> Response:
         """Send a request with retries; return the response (2xx or one of ``ok_statuses``) or raise.
 
+        ``body``: raw bytes (a multipart form…), its Content-Type in ``headers``; ``json_body`` encodes JSON.
         ``expect``: the only success statuses the API documents for this request (a push is accepted only on
         them: another 2xx raises :class:`HttpError`). Redirects are followed by this client, never by the
         transport: only to the same origin (the token never leaves it) and only for GET/HEAD (a write answered
@@ -318,7 +320,6 @@ class ApiClient:
         """
         url = self._same_origin_url(check_url(self.url(path_or_url, params), self.name))
         all_headers = {"Accept": "application/json", "User-Agent": self.user_agent}
-        body = None
         if json_body is not None:
             body = json.dumps(json_body, ensure_ascii=False).encode("utf-8")
             all_headers["Content-Type"] = "application/json"

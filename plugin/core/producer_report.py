@@ -35,8 +35,10 @@ ACCEPTED = "accepted"
 
 
 def report_options(duplicates: DuplicateSettings | None = None, **options: Any) -> ValidationOptions:
-    """Validation options of a producers' report: every rule, probable duplicates included."""
-    return ValidationOptions(duplicates=duplicates or DuplicateSettings(), **options)
+    """Validation options of a producers' report: every rule, probable duplicates included (the issue set's)."""
+    from .validation.issue_set import issue_options
+
+    return issue_options(duplicates=duplicates, **options)
 
 
 def lieux_of(records: Sequence[Mapping[str, str]], rows: Sequence[Any] | None = None) -> dict[Any, Lieu]:

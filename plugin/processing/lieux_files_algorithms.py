@@ -3,6 +3,7 @@
 Command line::
 
     qgis_process run mednum:import -- INPUT=lieux.xlsx OUTPUT=travail.gpkg
+    qgis_process run mednum:import -- INPUT=hub.xlsx MAPPING=hub.config.json SOURCE_NAME=hub-sud OUTPUT=travail.gpkg
     qgis_process run mednum:export -- INPUT=travail.gpkg OUTPUT=2024-04-02_siren_lieux-de-mediation-numerique_13.csv
 """
 
@@ -22,6 +23,7 @@ from qgis.core import (
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterFile,
     QgsProcessingParameterFileDestination,
+    QgsProcessingParameterString,
 )
 
 from ..core.i18n import translate
@@ -44,6 +46,7 @@ def _raise(error: Exception) -> None:
 
 class ImportLieuxAlgorithm(MednumAlgorithm):
     INPUT, OUTPUT = "INPUT", "OUTPUT"
+    MAPPING, SOURCE_NAME, GEOCODE = "MAPPING", "SOURCE_NAME", "GEOCODE"
     LIEUX, WITHOUT_COORDINATES, EXTRA_COLUMNS = "LIEUX", "WITHOUT_COORDINATES", "EXTRA_COLUMNS"
     ERRORS, WARNINGS = "ERRORS", "WARNINGS"
     GROUP = "import"
@@ -68,6 +71,12 @@ class ImportLieuxAlgorithm(MednumAlgorithm):
             "that are not fields of the standard are kept in the table <code>colonnes_source</code> of the "
             "GeoPackage, linked by id. The source file is never modified.</p>"
             "<p>Results: LIEUX, WITHOUT_COORDINATES, EXTRA_COLUMNS (names), ERRORS and WARNINGS (validation).</p>"
+            "<p><b>MAPPING</b> (optional): a mapping profile in mednum-cli's configuration grammar "
+            "(<code>&lt;source&gt;.config.json</code>) for a Hub's file whose columns are not the standard's; "
+            "<b>SOURCE_NAME</b> then makes the ids <code>&lt;source&gt;_&lt;id&gt;</code> as mednum-cli does. "
+            "Lieux without coordinates are placed at their commune's centre (approximate, listed in the log), "
+            "or first geocoded with the Base Adresse Nationale when <b>GEOCODE</b> is checked. Every value the "
+            "mapping changed is listed in the log.</p>"
         )
 
     def initAlgorithm(self, config: dict[str, Any] | None = None) -> None:
@@ -84,6 +93,27 @@ class ImportLieuxAlgorithm(MednumAlgorithm):
                 self.OUTPUT,
                 translate("ImportLieuxAlgorithm", "Working GeoPackage"),
                 translate("ImportLieuxAlgorithm", "GeoPackage (*.gpkg)"),
+            )
+        )
+        mapping = QgsProcessingParameterFile(
+            self.MAPPING,
+            translate("ImportLieuxAlgorithm", "Mapping profile (mednum-cli configuration)"),
+            fileFilter=translate("ImportLieuxAlgorithm", "Mapping profiles (*.json)"),
+            optional=True,
+        )
+        self.addParameter(mapping)
+        self.addParameter(
+            QgsProcessingParameterString(
+                self.SOURCE_NAME, translate("ImportLieuxAlgorithm", "Source name (ids <source>_<id>)"),
+                optional=True,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterBoolean(
+                self.GEOCODE,
+                translate("ImportLieuxAlgorithm", "Geocode lieux without coordinates (Base Adresse Nationale)"),
+                defaultValue=False,
+                optional=True,
             )
         )
         self.addOutput(QgsProcessingOutputNumber(self.LIEUX, translate("ImportLieuxAlgorithm", "Number of lieux")))
@@ -106,9 +136,20 @@ class ImportLieuxAlgorithm(MednumAlgorithm):
         output = self.parameterAsFileOutput(parameters, self.OUTPUT, context)
         if not output.lower().endswith(".gpkg"):
             output = str(Path(output).with_suffix(".gpkg"))
+        mapping = self.parameterAsFile(parameters, self.MAPPING, context) or None
+        source_name = self.parameterAsString(parameters, self.SOURCE_NAME, context) or ""
+        geocode = None
+        if mapping and self.parameterAsBoolean(parameters, self.GEOCODE, context):
+            from ..api.ban import BanGeocoder
+            from ..qgis.network import QgisTransport
+
+            geocode = BanGeocoder(transport=QgisTransport(feedback)).geocode_csv
         feedback.pushInfo(translate("ImportLieuxAlgorithm", "Reading {path}…").format(path=source))
         try:
-            summary = import_lieux(source, output, feedback.setProgress, feedback.isCanceled)
+            summary = import_lieux(
+                source, output, feedback.setProgress, feedback.isCanceled,
+                mapping=mapping, source_name=source_name, geocode=geocode,
+            )
         except Exception as error:  # noqa: BLE001 (every plugin error becomes a French message)
             _raise(error)
         for line in summary.details().splitlines():

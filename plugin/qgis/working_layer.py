@@ -42,7 +42,6 @@ from typing import Callable
 from qgis.core import (
     QgsFeature,
     QgsFeatureRequest,
-    QgsField,
     QgsFields,
     QgsGeometry,
     QgsGraduatedSymbolRenderer,
@@ -53,7 +52,7 @@ from qgis.core import (
     QgsVectorLayer,
     QgsVectorLayerFeatureSource,
 )
-from qgis.PyQt.QtCore import QVariant
+from qgis.PyQt.QtGui import QColor
 
 from ..core.coordinates import point_of, points_of_columns
 from ..core.errors import MednumError
@@ -62,6 +61,7 @@ from ..core.i18n import translate
 from ..core.records import ColumnarRecords, Record
 from ..core.resources import resource_path
 from ..core.schema import Schema, load_schema
+from .field_types import new_field
 from .layer_records import attribute_text
 
 WORKING_TABLE = "lieux"
@@ -101,7 +101,7 @@ def working_fields(schema: Schema | None = None) -> QgsFields:
     schema = schema or load_schema()
     fields = QgsFields()
     for spec in schema.fields:
-        fields.append(QgsField(spec.name, QVariant.String))
+        fields.append(new_field(spec.name))
     return fields
 
 
@@ -324,6 +324,7 @@ def apply_default_style(layer: QgsVectorLayer) -> None:
         raise WorkingLayerError(
             translate("WorkingLayer", "The default style could not be loaded: {error}").format(error=message)
         )
+    fix_profile_symbols(layer)
     renderer = layer.renderer()
     if isinstance(renderer, QgsGraduatedSymbolRenderer):  # legend in the user's language
         labels = (
@@ -336,6 +337,28 @@ def apply_default_style(layer: QgsVectorLayer) -> None:
             renderer.updateRangeLabel(index, label)
 
 
+def fix_profile_symbols(layer: QgsVectorLayer) -> None:
+    """Fixed colours for the elevation-profile symbols of a layer (QGIS 3.26+): QGIS draws them a random colour
+    per layer, so the style stored in two GeoPackages made from the same file would differ. They take the first
+    colour of the service palette (plugin/qgis/service_style.py), a darker outline."""
+    from .service_style import DEFAULT_PALETTE
+
+    properties = layer.elevationProperties() if hasattr(layer, "elevationProperties") else None
+    if properties is None or not hasattr(properties, "profileMarkerSymbol"):
+        return  # QGIS < 3.26: no profile symbols
+    fill, outline = QColor(DEFAULT_PALETTE[0]), QColor(DEFAULT_PALETTE[0]).darker(150)
+    for kind in ("Line", "Fill", "Marker"):
+        symbol = getattr(properties, f"profile{kind}Symbol")()
+        if symbol is None:
+            continue
+        symbol = symbol.clone()
+        symbol.setColor(fill)
+        for symbol_layer in symbol.symbolLayers():
+            if kind != "Line" and hasattr(symbol_layer, "setStrokeColor"):
+                symbol_layer.setStrokeColor(outline)
+        getattr(properties, f"setProfile{kind}Symbol")(symbol)
+
+
 def configure_working_layer(layer: QgsVectorLayer, schema: Schema | None = None, style: bool = True) -> None:
     """Make ``layer`` a working layer: the schema-generated form, constraints and defaults, the style."""
     from .form_config import configure_form
@@ -345,6 +368,38 @@ def configure_working_layer(layer: QgsVectorLayer, schema: Schema | None = None,
         apply_default_style(layer)
     configure_form(layer, schema)
     layer.setCustomProperty(WORKING_LAYER_PROPERTY, schema.version)
+
+
+CONFIGURED_FLAG = "lieuxMednumConfigured"  # Qt dynamic property (not saved): form set up in this session
+ADOPTED_PROVIDERS = ("ogr", "postgres", "spatialite")
+
+
+def mark_configured(layer: QgsVectorLayer) -> None:
+    layer.setProperty(CONFIGURED_FLAG, True)
+
+
+def adopt_working_layer(layer) -> bool:
+    """Give the plugin's form and style to a working layer that QGIS opened by itself — Processing's result
+    loading (``runAndLoadResults``, the toolbox: no default style), drag and drop, the browser, a project.
+
+    A working layer here is a vector layer of a file or database whose fields are the standard's (or that
+    carries the plugin's marker). A layer without the marker first gets the style stored in its data source
+    (kept when it has one), else the shipped one; the form is always set up again for the current settings,
+    as :func:`load_working_layer` does. Returns whether the layer was (re)configured."""
+    if not isinstance(layer, QgsVectorLayer) or not layer.isValid() or layer.property(CONFIGURED_FLAG):
+        return False
+    provider = layer.dataProvider()
+    if provider is None or provider.name() not in ADOPTED_PROVIDERS:
+        return False
+    if not layer.customProperty(WORKING_LAYER_PROPERTY):
+        if not has_working_fields(layer):
+            return False
+        layer.loadDefaultStyle()  # the form and style stored with the layer, when there is one
+    had_style = bool(layer.customProperty(WORKING_LAYER_PROPERTY))
+    configure_working_layer(layer, style=not had_style)
+    mark_configured(layer)
+    layer.triggerRepaint()
+    return True
 
 
 def save_default_style(layer: QgsVectorLayer) -> None:
@@ -651,6 +706,7 @@ def load_working_layer(path: str | os.PathLike, name: str | None = None) -> QgsV
     had_style = bool(layer.customProperty(WORKING_LAYER_PROPERTY))
     # the form follows the current schema and settings; the stored symbology is the user's: keep it
     configure_working_layer(layer, style=not had_style)
+    mark_configured(layer)
     return layer
 
 
