@@ -583,6 +583,11 @@
             <translation>NON CONFORME, AUCUN LIEU</translation>
         </message>
         <message>
+            <location filename="plugin/core/cli.py" line="162" />
+            <source>Not enough memory to finish: the file is too large for this computer or produces too many issues to hold (the memory limit was reached). Split the file, or validate its columns in several passes.</source>
+            <translation>Mémoire insuffisante pour terminer : le fichier est trop gros pour cet ordinateur ou produit trop d'anomalies pour les garder (la limite de mémoire a été atteinte). Découpez le fichier, ou validez ses colonnes en plusieurs fois.</translation>
+        </message>
+        <message>
             <location filename="plugin/core/cli.py" line="104" />
             <source>convert a Hub's file into the national standard with a mapping profile</source>
             <translation type="unfinished" />
@@ -623,17 +628,17 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="plugin/core/cli.py" line="311" />
+            <location filename="plugin/core/cli.py" line="320" />
             <source>Changed values:</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="plugin/core/cli.py" line="298" />
+            <location filename="plugin/core/cli.py" line="307" />
             <source>{count} lieux written to {path} ({errors} errors, {warnings} warnings left).</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="plugin/core/cli.py" line="304" />
+            <location filename="plugin/core/cli.py" line="313" />
             <source>Columns kept after the standard's ({count}): {columns}</source>
             <translation type="unfinished" />
         </message>
@@ -6007,7 +6012,7 @@
             <translation>Le GeoPackage {path} n'a pas pu être créé : {error}</translation>
         </message>
         <message>
-            <location filename="../plugin/qgis/working_layer.py" line="672" />
+            <location filename="../plugin/qgis/working_layer.py" line="674" />
             <source>The lieux could not be written to {path}: {error}</source>
             <translation>Les lieux n'ont pas pu être écrits dans {path} : {error}</translation>
         </message>
@@ -6032,7 +6037,7 @@
             <translation>Lieux — {name}</translation>
         </message>
         <message>
-            <location filename="../plugin/qgis/working_layer.py" line="676" />
+            <location filename="../plugin/qgis/working_layer.py" line="678" />
             <source>The lieux could not be written: a value holds a character that cannot be stored as UTF-8 text (a lone surrogate, U+D800 to U+DFFF). Correct the source file and import it again.</source>
             <translation>Les lieux n'ont pas pu être écrits : une valeur contient un caractère impossible à enregistrer en texte UTF-8 (demi-caractère isolé, U+D800 à U+DFFF). Corrigez le fichier source et importez-le à nouveau.</translation>
         </message>

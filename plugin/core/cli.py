@@ -157,6 +157,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         sys.stderr.write(_t("Interrupted.") + "\n")
         return 130
+    except MemoryError:  # a limit of the machine, not a bug: say which, and what to do
+        sys.stderr.write(
+            _t(
+                "Not enough memory to finish: the file is too large for this computer or produces too many issues to "
+                "hold (the memory limit was reached). Split the file, or validate its columns in several passes."
+            )
+            + "\n"
+        )
+        return EXIT_UNREADABLE
     except BrokenPipeError:  # the report piped into a command that stopped reading (| head): nothing to say
         with contextlib.suppress(OSError):
             sys.stdout = open(os.devnull, "w")  # noqa: SIM115 (the interpreter's final flush must not fail)

@@ -284,3 +284,39 @@ def test_a_file_with_only_a_header_is_not_called_conformant(capsys, tmp_path, sc
     assert "NO LIEU" in out and "CONFORMANT —" not in out.replace("NOT CONFORMANT", "")
     code, out, _ = run(capsys, path, "--format", "json")
     assert [issue["code"] for issue in json.loads(out)["issues"]] == ["no-lieu"]
+
+
+# ------------------------------------------------------------------------------------------------ item 6
+def test_a_wide_header_is_deduplicated_in_linear_time():
+    import time
+
+    from plugin.core.records import column_keys
+
+    start = time.process_time()
+    keys, duplicates, _ = column_keys(["c"] * 100_000)
+    assert time.process_time() - start < 2.0  # was 62 s (a list searched for every column)
+    assert len(set(keys)) == 100_000 and len(duplicates["c"]) == 100_000
+
+
+def test_copies_of_one_row_give_a_bounded_number_of_duplicate_issues(schema):
+    from plugin.core.validation import ValidationOptions, validate_records
+    from plugin.core.validation.duplicates import DuplicateSettings
+    from tests.unit.validation.helpers import VALID
+
+    records = [dict(VALID, id=f"x{i}") for i in range(1000)]  # one lieu copied 1,000 times (new ids)
+    report = validate_records(records, schema, ValidationOptions(duplicates=DuplicateSettings()))
+    duplicates = [issue for issue in report.issues if issue.code == "probable-duplicate"]
+    assert 0 < len(duplicates) <= 2 * len(records)  # was 1000 × 999 = 999,000
+    assert {issue.row for issue in duplicates} == set(range(1, 1001))
+
+
+def test_running_out_of_memory_is_a_message_not_a_bug(capsys, tmp_path, monkeypatch):
+    from plugin.core import cli as cli_module
+
+    def exhausted(*args, **kwargs):
+        raise MemoryError
+
+    monkeypatch.setattr(cli_module, "run_validate", exhausted)
+    code = cli_module.main(["validate", str(tmp_path / "x.csv")])
+    err = capsys.readouterr().err
+    assert code == 2 and "mémoire" in err and "défaut de l'extension" not in err
