@@ -320,3 +320,55 @@ def test_running_out_of_memory_is_a_message_not_a_bug(capsys, tmp_path, monkeypa
     code = cli_module.main(["validate", str(tmp_path / "x.csv")])
     err = capsys.readouterr().err
     assert code == 2 and "mémoire" in err and "défaut de l'extension" not in err
+
+
+def _in_subprocess(code: str, cap_gb: float = 1.5) -> tuple[int, str, float]:
+    """Run Python code in a child under an address-space cap; (return code, output, child's peak RSS in MB)."""
+    import resource
+    import subprocess
+    import sys
+
+    def limit():
+        resource.setrlimit(resource.RLIMIT_AS, (int(cap_gb * 2**30),) * 2)
+
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    done = subprocess.run([sys.executable, "-c", code], preexec_fn=limit, capture_output=True, text=True,
+                          timeout=60, cwd=str(__import__("pathlib").Path(__file__).resolve().parents[2]))
+    peak = max(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, before) / 1024
+    return done.returncode, done.stdout + done.stderr, peak
+
+
+def test_a_workbook_cell_at_xfd1048576_is_read_in_bounded_memory(tmp_path):
+    import openpyxl
+
+    path = tmp_path / "loin.xlsx"
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.append(["id", "nom"])
+    sheet.append(["1", "Lieu"])
+    sheet["XFD1048576"] = "x"
+    workbook.save(path)
+    code, output, peak = _in_subprocess(
+        f"from plugin.core.readers import read_table; t = read_table({str(path)!r}); print('rows', t.row_count)"
+    )
+    assert code == 0 and "rows" in output, output[-500:]  # calamine used to abort the process (Rust OOM)
+    assert peak < 1024
+
+
+def test_a_workbook_larger_than_the_limit_once_inflated_is_refused(tmp_path, monkeypatch):
+    import openpyxl
+
+    from plugin.core.errors import ReadError
+    from plugin.core.readers import read_table, xlsx_reader
+
+    path = tmp_path / "bombe.xlsx"
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    for i in range(20000):
+        sheet.append(["a" * 20, i])
+    workbook.save(path)
+    assert path.stat().st_size < 400_000
+    monkeypatch.setattr(xlsx_reader, "MAX_XLSX_UNCOMPRESSED_BYTES", 1_000_000)
+    with pytest.raises(ReadError) as info:
+        read_table(path)
+    assert info.value.code == "too-large" and "1\xa0Mo" in info.value.message  # the limit the user hit
