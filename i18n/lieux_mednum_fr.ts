@@ -4398,52 +4398,52 @@
     <context>
         <name>ReadError</name>
         <message>
-            <location filename="../plugin/core/readers/__init__.py" line="106" />
+            <location filename="../plugin/core/readers/__init__.py" line="111" />
             <source>The file {name} is too large to be read in memory.</source>
             <translation>Le fichier {name} est trop volumineux pour être lu en mémoire.</translation>
         </message>
         <message>
-            <location filename="../plugin/core/readers/__init__.py" line="110" />
+            <location filename="../plugin/core/readers/__init__.py" line="115" />
             <source>The file {name} is nested too deeply to be read.</source>
             <translation>Le fichier {name} est trop profondément imbriqué pour être lu.</translation>
         </message>
         <message>
-            <location filename="../plugin/core/readers/detection.py" line="60" />
+            <location filename="../plugin/core/readers/detection.py" line="61" />
             <source>The file {name} could not be read ({detail}).</source>
             <translation>Le fichier {name} n'a pas pu être lu ({detail}).</translation>
         </message>
         <message>
-            <location filename="../plugin/core/readers/detection.py" line="42" />
+            <location filename="../plugin/core/readers/detection.py" line="43" />
             <source>The file {name} does not exist.</source>
             <translation>Le fichier {name} n'existe pas.</translation>
         </message>
         <message>
-            <location filename="../plugin/core/readers/detection.py" line="135" />
+            <location filename="../plugin/core/readers/detection.py" line="136" />
             <source>The file {name} cannot be opened: permission denied.</source>
             <translation>Le fichier {name} ne peut pas être ouvert : permission refusée.</translation>
         </message>
         <message>
-            <location filename="../plugin/core/readers/detection.py" line="67" />
+            <location filename="../plugin/core/readers/detection.py" line="68" />
             <source>{name} is a folder, not a file: choose a file of lieux (CSV, XLSX, JSON, GeoJSON or GeoPackage).</source>
             <translation>{name} est un dossier, pas un fichier : choisissez un fichier de lieux (CSV, XLSX, JSON, GeoJSON ou GeoPackage).</translation>
         </message>
         <message>
-            <location filename="../plugin/core/readers/detection.py" line="76" />
+            <location filename="../plugin/core/readers/detection.py" line="77" />
             <source>{name} is not a regular file.</source>
             <translation>{name} n'est pas un fichier ordinaire.</translation>
         </message>
         <message>
-            <location filename="../plugin/core/readers/xlsx_reader.py" line="246" />
+            <location filename="../plugin/core/readers/xlsx_reader.py" line="261" />
             <source>The file {name} is empty.</source>
             <translation>Le fichier {name} est vide.</translation>
         </message>
         <message>
-            <location filename="../plugin/core/readers/xlsx_reader.py" line="45" />
+            <location filename="../plugin/core/readers/xlsx_reader.py" line="55" />
             <source>The file {name} is too large ({size} MB); the limit is {limit} MB.</source>
             <translation>Le fichier {name} est trop volumineux ({size} Mo) ; la limite est de {limit} Mo.</translation>
         </message>
         <message>
-            <location filename="../plugin/core/readers/detection.py" line="116" />
+            <location filename="../plugin/core/readers/detection.py" line="117" />
             <source>The file {name} ({size} MB) needs about {needed} MB of memory to be read; only {available} MB are available. Close other programs or split the file.</source>
             <translation>La lecture du fichier {name} ({size} Mo) demande environ {needed} Mo de mémoire ; seuls {available} Mo sont disponibles. Fermez d'autres programmes ou découpez le fichier.</translation>
         </message>
@@ -4453,17 +4453,17 @@
             <translation>{name} est un classeur OpenDocument (.ods), format qui n'est pas lu : enregistrez-le en XLSX ou en CSV.</translation>
         </message>
         <message>
-            <location filename="../plugin/core/readers/detection.py" line="160" />
+            <location filename="../plugin/core/readers/detection.py" line="174" />
             <source>{name} is a legacy Excel 97-2003 workbook (.xls), which is not read: save it as XLSX or CSV.</source>
             <translation>{name} est un ancien classeur Excel 97-2003 (.xls), format qui n'est pas lu : enregistrez-le en XLSX ou en CSV.</translation>
         </message>
         <message>
-            <location filename="../plugin/core/readers/detection.py" line="194" />
+            <location filename="../plugin/core/readers/detection.py" line="208" />
             <source>The file {name} is damaged or truncated: it is not a valid {kind} file.</source>
             <translation>Le fichier {name} est endommagé ou tronqué : ce n'est pas un fichier {kind} valide.</translation>
         </message>
         <message>
-            <location filename="../plugin/core/readers/detection.py" line="178" />
+            <location filename="../plugin/core/readers/detection.py" line="192" />
             <source>{name} is a {kind} file, not a table of lieux.</source>
             <translation>{name} est un fichier {kind}, pas un tableau de lieux.</translation>
         </message>
@@ -4498,42 +4498,42 @@
             <translation>Le fichier {name} n'est pas du JSON valide (ligne {line}, colonne {column}) : il est peut-être tronqué.</translation>
         </message>
         <message>
-            <location filename="../plugin/core/readers/json_reader.py" line="130" />
+            <location filename="../plugin/core/readers/json_reader.py" line="134" />
             <source>Element {position} of {name} is not an object: expected a list of lieux.</source>
             <translation>L'élément {position} de {name} n'est pas un objet : une liste de lieux est attendue.</translation>
         </message>
         <message>
-            <location filename="../plugin/core/readers/json_reader.py" line="141" />
+            <location filename="../plugin/core/readers/json_reader.py" line="145" />
             <source>The file {name} does not contain a list of lieux (a JSON array of objects or a GeoJSON FeatureCollection).</source>
             <translation>Le fichier {name} ne contient pas de liste de lieux (un tableau JSON d'objets ou une FeatureCollection GeoJSON).</translation>
         </message>
         <message>
-            <location filename="../plugin/core/readers/json_reader.py" line="198" />
+            <location filename="../plugin/core/readers/json_reader.py" line="202" />
             <source>Element {position} of {name} is not a GeoJSON feature.</source>
             <translation>L'élément {position} de {name} n'est pas une entité GeoJSON (Feature).</translation>
         </message>
         <message>
-            <location filename="../plugin/core/readers/json_reader.py" line="221" />
+            <location filename="../plugin/core/readers/json_reader.py" line="225" />
             <source>The GeoJSON declares a coordinate system other than WGS 84: geometries were not used.</source>
             <translation>Le GeoJSON déclare un système de coordonnées autre que WGS 84 : les géométries n'ont pas été utilisées.</translation>
         </message>
         <message>
-            <location filename="../plugin/core/readers/json_reader.py" line="227" />
+            <location filename="../plugin/core/readers/json_reader.py" line="231" />
             <source>{count} feature(s) have a geometry that is not a point: no coordinates taken.</source>
             <translation>{count} entité(s) ont une géométrie qui n'est pas un point : aucune coordonnée n'en a été tirée.</translation>
         </message>
         <message>
-            <location filename="../plugin/core/readers/json_reader.py" line="233" />
+            <location filename="../plugin/core/readers/json_reader.py" line="237" />
             <source>{count} feature(s) had no id property: the GeoJSON feature id was used.</source>
             <translation>{count} entité(s) n'avaient pas de propriété id : l'identifiant de l'entité GeoJSON a été utilisé.</translation>
         </message>
         <message>
-            <location filename="../plugin/core/readers/xlsx_reader.py" line="151" />
+            <location filename="../plugin/core/readers/xlsx_reader.py" line="166" />
             <source>The workbook {name} has no worksheet.</source>
             <translation>Le classeur {name} ne contient aucune feuille.</translation>
         </message>
         <message>
-            <location filename="../plugin/core/readers/xlsx_reader.py" line="155" />
+            <location filename="../plugin/core/readers/xlsx_reader.py" line="170" />
             <source>The workbook {name} has no sheet named {layer}; sheets: {available}.</source>
             <translation>Le classeur {name} n'a pas de feuille nommée {layer} ; feuilles : {available}.</translation>
         </message>
@@ -4573,12 +4573,12 @@
             <translation>Une cellule de {name} vers la ligne {line} dépasse {limit} Mo, la plus longue cellule lue : le fichier est probablement abîmé (un guillemet jamais fermé ?) ou n'est pas un tableau de lieux.</translation>
         </message>
         <message>
-            <location filename="../plugin/core/readers/detection.py" line="49" />
+            <location filename="../plugin/core/readers/detection.py" line="50" />
             <source>{name} is a symbolic link that leads back to itself (a loop of links): choose the real file.</source>
             <translation>{name} est un lien symbolique qui ramène à lui-même (une boucle de liens) : choisissez le vrai fichier.</translation>
         </message>
         <message>
-            <location filename="../plugin/core/readers/detection.py" line="58" />
+            <location filename="../plugin/core/readers/detection.py" line="59" />
             <source>The name of the file {name} is too long.</source>
             <translation>Le nom du fichier {name} est trop long.</translation>
         </message>
@@ -4591,6 +4591,11 @@
             <location filename="../plugin/core/readers/text_decoding.py" line="171" />
             <source>The file {name} holds NUL bytes from line {line} on: it is damaged (zeros written by a crash or an interrupted copy?) or is not a text file. Take the file again from its source.</source>
             <translation>Le fichier {name} contient des octets NUL à partir de la ligne {line} : il est abîmé (des zéros écrits lors d'un plantage ou d'une copie interrompue ?) ou n'est pas un fichier texte. Reprenez le fichier à sa source.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/core/readers/detection.py" line="142" />
+            <source>The file {name} holds more than {limit} rows, the most a table of lieux may hold here (the national dataset has about 50,000): split it, or check that it is a table of lieux.</source>
+            <translation>Le fichier {name} contient plus de {limit} lignes, le maximum pour un tableau de lieux ici (le jeu national en compte environ 50 000) : découpez-le, ou vérifiez qu'il s'agit bien d'un tableau de lieux.</translation>
         </message>
     </context>
     <context>

@@ -317,7 +317,7 @@ def test_running_out_of_memory_is_a_message_not_a_bug(capsys, tmp_path, monkeypa
         raise MemoryError
 
     monkeypatch.setattr(cli_module, "run_validate", exhausted)
-    code = cli_module.main(["validate", str(tmp_path / "x.csv")])
+    code = cli_module.main(["validate", str(tmp_path / "x.csv"), "--lang", "fr"])
     err = capsys.readouterr().err
     assert code == 2 and "mémoire" in err and "défaut de l'extension" not in err
 
@@ -349,9 +349,12 @@ def test_a_workbook_cell_at_xfd1048576_is_read_in_bounded_memory(tmp_path):
     sheet["XFD1048576"] = "x"
     workbook.save(path)
     code, output, peak = _in_subprocess(
-        f"from plugin.core.readers import read_table; t = read_table({str(path)!r}); print('rows', t.row_count)"
+        "from plugin.core.readers import read_table, ReadError\n"
+        f"try:\n    print('rows', read_table({str(path)!r}).row_count)\n"
+        "except ReadError as error:\n    print('refused', error.code)"
     )
-    assert code == 0 and "rows" in output, output[-500:]  # calamine used to abort the process (Rust OOM)
+    # calamine used to abort the process (Rust OOM); the sheet's 1,048,576 rows are now over the row limit
+    assert code == 0 and "refused too-many-rows" in output, output[-500:]
     assert peak < 1024
 
 
@@ -372,3 +375,35 @@ def test_a_workbook_larger_than_the_limit_once_inflated_is_refused(tmp_path, mon
     with pytest.raises(ReadError) as info:
         read_table(path)
     assert info.value.code == "too-large" and "1\xa0Mo" in info.value.message  # the limit the user hit
+
+
+@pytest.mark.parametrize("kind", ["json", "geojson", "csv", "csv-blank", "xlsx"])
+def test_a_table_over_the_row_limit_is_refused_while_reading(tmp_path, monkeypatch, kind):
+    import openpyxl
+
+    from plugin.core import readers
+    from plugin.core.errors import ReadError
+    from plugin.core.readers import csv_reader, detection, json_reader
+
+    for module in (readers, csv_reader, json_reader, detection):
+        monkeypatch.setattr(module, "MAX_ROWS", 1000)
+    if kind == "json":
+        path = tmp_path / "vides.json"
+        path.write_text("[" + ",".join(["{}"] * 1001) + "]", encoding="utf-8")  # 2 million of these: 4.4 GB
+    elif kind == "geojson":
+        path = tmp_path / "points.geojson"
+        feature = {"type": "Feature", "properties": {"id": "a"}, "geometry": None}
+        path.write_text(json.dumps({"type": "FeatureCollection", "features": [feature] * 1001}), encoding="utf-8")
+    elif kind.startswith("csv"):
+        path = tmp_path / "lignes.csv"
+        row = ",\n" if kind == "csv-blank" else "a,b\n"
+        path.write_text("id,nom\n" + row * 1001, encoding="utf-8")
+    else:
+        path = tmp_path / "lignes.xlsx"
+        workbook = openpyxl.Workbook()
+        for i in range(1002):
+            workbook.active.append([f"l{i}", "Lieu"])
+        workbook.save(path)
+    with pytest.raises(ReadError) as info:
+        readers.read_table(path)
+    assert info.value.code == "too-many-rows" and path.name in info.value.message and "1\u202f000" in info.value.message

@@ -16,7 +16,7 @@ from ..i18n import translate
 from ..records import ColumnarRecords, Table, column_keys
 from . import arrow_csv
 from .cells import _find_lossy_cells
-from .detection import SNIFF_BYTES, _error
+from .detection import MAX_ROWS, SNIFF_BYTES, _error, too_many_rows
 from .text_decoding import _check_text, decode_text
 
 CSV_DELIMITERS = (",", ";", "\t")
@@ -351,6 +351,8 @@ def _table_from_csv_reader(reader: Any) -> Table:
         chunk = list(islice(reader, _CSV_CHUNK))
         if not chunk:
             break
+        if number + len(chunk) > MAX_ROWS:
+            raise too_many_rows(None)
         if width and all(map(width.__eq__, map(len, chunk))) and all(map(any, chunk)):
             if pending_empty:
                 blank_rows.extend(pending_empty)

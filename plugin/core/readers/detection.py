@@ -16,6 +16,7 @@ from ..errors import ReadError
 from ..i18n import translate
 
 MAX_FILE_BYTES = 1 << 30  # 1 GiB: beyond that, refuse rather than exhaust memory
+MAX_ROWS = 1_000_000  # rows of one table (20 × the national dataset): checked while reading
 SNIFF_BYTES = 1 << 16
 # Memory a text file costs once read as records: bytes + decoded text + one str per cell + one dict per row
 # (measured: 28 MB of CSV → about 200 MB; JSON costs more than CSV).
@@ -135,6 +136,19 @@ def _read_bytes(source: Path) -> bytes:
         raise _error(
             "permission", translate("ReadError", "The file {name} cannot be opened: permission denied."), source
         ) from None
+
+
+def too_many_rows(source: Path | None) -> ReadError:
+    return _error(
+        "too-many-rows",
+        translate(
+            "ReadError",
+            "The file {name} holds more than {limit} rows, the most a table of lieux may hold here (the national "
+            "dataset has about 50,000): split it, or check that it is a table of lieux."
+        ),
+        source,
+        limit=f"{MAX_ROWS:,}".replace(",", "\u202f"),
+    )
 
 
 def detect_format(source: Path, head: bytes) -> str:

@@ -13,7 +13,7 @@ from ..errors import ReadError
 from ..i18n import translate
 from ..records import Table
 from .cells import COORDINATE_COLUMNS, _find_lossy_cells, _table_from_records
-from .detection import _error
+from .detection import MAX_ROWS, _error, too_many_rows
 from .text_decoding import decode_text
 
 JSON_ENVELOPE_KEYS = ("items", "data", "results", "lieux", "records", "features")
@@ -111,6 +111,8 @@ def table_from_json(payload: Any, source: Path | None = None) -> Table:
             features = payload.get("features") if kind == "FeatureCollection" else [payload]
             if not isinstance(features, list):
                 raise _not_records(source)
+            if len(features) > MAX_ROWS:
+                raise too_many_rows(source)
             return _table_from_features(features, payload.get("crs"), source)
         for key in JSON_ENVELOPE_KEYS:
             if isinstance(payload.get(key), list):
@@ -123,6 +125,8 @@ def table_from_json(payload: Any, source: Path | None = None) -> Table:
                 raise _not_records(source)
     if not isinstance(payload, list):
         raise _not_records(source)
+    if len(payload) > MAX_ROWS:  # before a row is built for each
+        raise too_many_rows(source)
     if payload and all(isinstance(item, dict) and item.get("type") == "Feature" for item in payload):
         return _table_from_features(payload, None, source)
     for position, item in enumerate(payload, start=1):
