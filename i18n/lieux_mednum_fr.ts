@@ -4568,7 +4568,7 @@
             <translation>Le fichier {name} ne contient que la ligne « {line} » : ni en-tête ni lieu.</translation>
         </message>
         <message>
-            <location filename="../plugin/core/readers/csv_reader.py" line="115" />
+            <location filename="../plugin/core/readers/csv_reader.py" line="122" />
             <source>A cell of {name} near line {line} is longer than {limit} MB, the longest cell read: the file is probably damaged (a quote never closed?) or is not a table of lieux.</source>
             <translation>Une cellule de {name} vers la ligne {line} dépasse {limit} Mo, la plus longue cellule lue : le fichier est probablement abîmé (un guillemet jamais fermé ?) ou n'est pas un tableau de lieux.</translation>
         </message>
@@ -4596,6 +4596,11 @@
             <location filename="../plugin/core/readers/detection.py" line="142" />
             <source>The file {name} holds more than {limit} rows, the most a table of lieux may hold here (the national dataset has about 50,000): split it, or check that it is a table of lieux.</source>
             <translation>Le fichier {name} contient plus de {limit} lignes, le maximum pour un tableau de lieux ici (le jeu national en compte environ 50 000) : découpez-le, ou vérifiez qu'il s'agit bien d'un tableau de lieux.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/core/readers/csv_reader.py" line="116" />
+            <source>A cell of {name} is longer than {limit} MB, the longest cell read: the file is probably damaged (a quote never closed?) or is not a table of lieux.</source>
+            <translation>Une cellule de {name} dépasse {limit} Mo, la plus longue cellule lue : le fichier est probablement abîmé (un guillemet jamais fermé ?) ou n'est pas un tableau de lieux.</translation>
         </message>
     </context>
     <context>

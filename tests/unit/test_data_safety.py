@@ -407,3 +407,28 @@ def test_a_table_over_the_row_limit_is_refused_while_reading(tmp_path, monkeypat
     with pytest.raises(ReadError) as info:
         readers.read_table(path)
     assert info.value.code == "too-many-rows" and path.name in info.value.message and "1\u202f000" in info.value.message
+
+
+def test_a_quote_never_closed_is_refused_from_the_stream_without_reading_the_file_again(tmp_path, monkeypatch):
+    import csv
+    import tracemalloc
+
+    from plugin.core.errors import ReadError
+    from plugin.core.readers import csv_reader, read_table
+
+    path = tmp_path / "guillemet.csv"
+    with open(path, "w", encoding="utf-8") as handle:
+        handle.write('id,nom\n1,"')
+        handle.write(("a" * 1000 + "\n") * 8000)  # 8 MB inside one quote that never closes
+    monkeypatch.setattr(csv_reader, "CSV_FIELD_SIZE_LIMIT", 2 << 20)
+    previous = csv.field_size_limit(2 << 20)
+    tracemalloc.start()
+    try:
+        with pytest.raises(ReadError) as info:
+            read_table(path)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+        csv.field_size_limit(previous)
+    assert info.value.code == "cell-too-large"
+    assert peak < 5 * path.stat().st_size  # 3.5 × now; 10.5 × when the text, its lines and a second parse came

@@ -112,17 +112,19 @@ def _read_csv(data: bytes, source: Path) -> Table:
 
 
 def _cell_too_large(source: Path, line) -> Exception:
-    return _error(
-        "cell-too-large",
-        translate(
+    if line is None:
+        text = translate(
+            "ReadError",
+            "A cell of {name} is longer than {limit} MB, the longest cell read: the file is probably damaged (a quote "
+            "never closed?) or is not a table of lieux."
+        )
+    else:
+        text = translate(
             "ReadError",
             "A cell of {name} near line {line} is longer than {limit} MB, the longest cell read: the file is probably "
             "damaged (a quote never closed?) or is not a table of lieux."
-        ),
-        source,
-        line=line,
-        limit=CSV_FIELD_SIZE_LIMIT >> 20,
-    )
+        )
+    return _error("cell-too-large", text, source, line=line, limit=CSV_FIELD_SIZE_LIMIT >> 20)
 
 
 _UTF16_32_BOMS = (codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
@@ -161,7 +163,11 @@ def _read_utf8_csv(data: bytes, source: Path) -> Table | None:
         stream = io.TextIOWrapper(io.BytesIO(data), encoding=encoding, newline="")
         try:
             table = _table_from_csv_reader(csv_rows(stream, delimiter))
-        except (UnicodeDecodeError, csv.Error):
+        except csv.Error as exc:
+            if "field larger than field limit" in str(exc):  # said now: the general path would read it all again
+                raise _cell_too_large(source, None) from None
+            return None
+        except UnicodeDecodeError:
             return None
     table.encoding = encoding
     table.delimiter = delimiter
