@@ -219,6 +219,16 @@
             <source>{source}: too many redirects from {path} (last to {target}).</source>
             <translation>{source} : trop de redirections depuis {path} (la dernière vers {target}).</translation>
         </message>
+        <message>
+            <location filename="../plugin/api/http.py" line="452" />
+            <source>{source}: {host} did not finish answering within {deadline} s, the total time allowed for one request (retries included). The connection is too slow or the service stalls: try again later, or raise « API: total time per request » in the settings.</source>
+            <translation>{source} : {host} n'a pas fini de répondre en {deadline} s, la durée totale permise pour une requête (nouvelles tentatives comprises). La connexion est trop lente ou le service se bloque : réessayez plus tard, ou augmentez « API : durée totale par requête » dans les paramètres.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/api/http.py" line="457" />
+            <source>{source}: the answer of {host} is larger than {limit} MB, the size allowed for one answer: stopped before it fills the memory. Ask for a smaller territory, or raise « API: largest answer (MB) » in the settings.</source>
+            <translation>{source} : la réponse de {host} dépasse {limit} Mo, la taille permise pour une réponse : arrêtée avant de remplir la mémoire. Demandez un territoire plus petit, ou augmentez « API : plus grande réponse (Mo) » dans les paramètres.</translation>
+        </message>
     </context>
     <context>
         <name>ApiErrors</name>
@@ -616,6 +626,21 @@
             <location filename="plugin/core/cli.py" line="304" />
             <source>Columns kept after the standard's ({count}): {columns}</source>
             <translation>Colonnes conservées après celles du standard ({count}) : {columns}</translation>
+        </message>
+        <message>
+            <location filename="plugin/core/cli.py" line="343" />
+            <source>NO LIEU</source>
+            <translation>AUCUN LIEU</translation>
+        </message>
+        <message>
+            <location filename="plugin/core/cli.py" line="343" />
+            <source>NOT CONFORMANT, NO LIEU</source>
+            <translation>NON CONFORME, AUCUN LIEU</translation>
+        </message>
+        <message>
+            <location filename="plugin/core/cli.py" line="162" />
+            <source>Not enough memory to finish: the file is too large for this computer or produces too many issues to hold (the memory limit was reached). Split the file, or validate its columns in several passes.</source>
+            <translation>Mémoire insuffisante pour terminer : le fichier est trop gros pour cet ordinateur ou produit trop d'anomalies pour les garder (la limite de mémoire a été atteinte). Découpez le fichier, ou validez ses colonnes en plusieurs fois.</translation>
         </message>
     </context>
     <context>
@@ -3898,6 +3923,26 @@
             <source>Territory covered, used in the suggested export name (empty: the commune, département or région all the lieux share).</source>
             <translation>Territoire couvert, utilisé dans le nom d'export proposé (vide : la commune, le département ou la région communs à tous les lieux).</translation>
         </message>
+        <message>
+            <location filename="../plugin/toolbelt/settings.py" line="177" />
+            <source>API: total time per request (seconds)</source>
+            <translation>API : durée totale par requête (secondes)</translation>
+        </message>
+        <message>
+            <location filename="../plugin/toolbelt/settings.py" line="188" />
+            <source>API: largest answer (MB)</source>
+            <translation>API : plus grande réponse (Mo)</translation>
+        </message>
+        <message>
+            <location filename="../plugin/toolbelt/settings.py" line="188" />
+            <source>An answer larger than this is refused before it fills the memory (a page of a pull).</source>
+            <translation>Une réponse plus grande est refusée avant de remplir la mémoire (une page d'une récupération).</translation>
+        </message>
+        <message>
+            <location filename="plugin/toolbelt/settings.py" line="181" />
+            <source>Longest time one request may take in all, retries included, even when the server keeps sending a little (a page of a pull, a push batch).</source>
+            <translation>Durée maximale d'une requête en tout, nouvelles tentatives comprises, même quand le serveur continue d'envoyer un peu (une page d'une récupération, un lot d'envoi).</translation>
+        </message>
     </context>
     <context>
         <name>ProducerReport</name>
@@ -4712,6 +4757,46 @@
             <source>{count} value(s) held a lone surrogate escape (U+D800 to U+DFFF), which is not a character: replaced by « {mark} » (listed as lossy cells).</source>
             <translation>Valeurs contenant un échappement de demi-caractère isolé (U+D800 à U+DFFF), qui n'est pas un caractère : {count}, remplacé par « {mark} » (listées comme cellules altérées).</translation>
         </message>
+        <message>
+            <location filename="../plugin/core/readers/csv_reader.py" line="69" />
+            <source>The file {name} holds only the line « {line} »: no header and no lieu.</source>
+            <translation>Le fichier {name} ne contient que la ligne « {line} » : ni en-tête ni lieu.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/core/readers/csv_reader.py" line="122" />
+            <source>A cell of {name} near line {line} is longer than {limit} MB, the longest cell read: the file is probably damaged (a quote never closed?) or is not a table of lieux.</source>
+            <translation>Une cellule de {name} vers la ligne {line} dépasse {limit} Mo, la plus longue cellule lue : le fichier est probablement abîmé (un guillemet jamais fermé ?) ou n'est pas un tableau de lieux.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/core/readers/detection.py" line="50" />
+            <source>{name} is a symbolic link that leads back to itself (a loop of links): choose the real file.</source>
+            <translation>{name} est un lien symbolique qui ramène à lui-même (une boucle de liens) : choisissez le vrai fichier.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/core/readers/detection.py" line="59" />
+            <source>The name of the file {name} is too long.</source>
+            <translation>Le nom du fichier {name} est trop long.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/core/readers/gpkg_reader.py" line="117" />
+            <source>{count} feature(s) have a geometry that could not be read as a point (damaged, or not a point): no coordinates taken from it, the feature is kept.</source>
+            <translation>Entités dont la géométrie n'a pas pu être lue comme un point (abîmée, ou pas un point) : {count} ; aucune coordonnée n'en est tirée, l'entité est gardée.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/core/readers/text_decoding.py" line="171" />
+            <source>The file {name} holds NUL bytes from line {line} on: it is damaged (zeros written by a crash or an interrupted copy?) or is not a text file. Take the file again from its source.</source>
+            <translation>Le fichier {name} contient des octets NUL à partir de la ligne {line} : il est abîmé (des zéros écrits lors d'un plantage ou d'une copie interrompue ?) ou n'est pas un fichier texte. Reprenez le fichier à sa source.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/core/readers/detection.py" line="142" />
+            <source>The file {name} holds more than {limit} rows, the most a table of lieux may hold here (the national dataset has about 50,000): split it, or check that it is a table of lieux.</source>
+            <translation>Le fichier {name} contient plus de {limit} lignes, le maximum pour un tableau de lieux ici (le jeu national en compte environ 50 000) : découpez-le, ou vérifiez qu'il s'agit bien d'un tableau de lieux.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/core/readers/csv_reader.py" line="116" />
+            <source>A cell of {name} is longer than {limit} MB, the longest cell read: the file is probably damaged (a quote never closed?) or is not a table of lieux.</source>
+            <translation>Une cellule de {name} dépasse {limit} Mo, la plus longue cellule lue : le fichier est probablement abîmé (un guillemet jamais fermé ?) ou n'est pas un tableau de lieux.</translation>
+        </message>
     </context>
     <context>
         <name>ReportAlgorithm</name>
@@ -5485,6 +5570,16 @@
             <location filename="plugin/core/validation/codes.py" line="473" />
             <source>Probably the same lieu as “{detail}” (id {value}): {item}, {distance}. Merge the two lieux, or accept this issue if they are distinct lieux.</source>
             <translation>Probablement le même lieu que « {detail} » (id {value}) : {item}, {distance}. Fusionnez les deux lieux, ou acceptez cette anomalie s'il s'agit de lieux distincts.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/core/validation/codes.py" line="54" />
+            <source>No lieu</source>
+            <translation>Aucun lieu</translation>
+        </message>
+        <message>
+            <location filename="plugin/core/validation/codes.py" line="112" />
+            <source>The table holds no lieu (a header and no data row): there is nothing to publish. Check that the right file or sheet was chosen.</source>
+            <translation>Le tableau ne contient aucun lieu (un en-tête, aucune ligne de données) : il n'y a rien à publier. Vérifiez que le bon fichier ou la bonne feuille a été choisi.</translation>
         </message>
     </context>
     <context>

@@ -49,7 +49,8 @@ def prepare_client(
     credentials = resolve_credentials(source_credentials(spec, authcfg))
     client = ApiClient(
         url, name=spec.label, credentials=credentials, transport=transport or QgisTransport(),
-        timeout=float(settings.api_timeout or 60), retry=RetryPolicy(), cancelled=cancelled,
+        timeout=float(settings.api_timeout or 60), deadline=float(settings.api_deadline or 120),
+        max_bytes=int(settings.api_max_response_mb or 100) * 1024 * 1024, retry=RetryPolicy(), cancelled=cancelled,
     )
     client.token_env = spec.env_token
     return client

@@ -544,7 +544,9 @@ def create_working_geopackage(
     path = Path(path)
     with replaced_on_success(path) as temporary:
         _write_geopackage(temporary, records, side_table, metadata, schema or load_schema(), progress, is_canceled,
-                          store_style, points)
+                          points)
+    if store_style:  # through QGIS (OGR keeps its connections open): on the final file, never on a name renamed
+        store_form_and_style(path)
     if progress:
         progress(100.0)
 
@@ -585,7 +587,7 @@ def _remove_database(path: Path) -> None:
             pass
 
 
-def _write_geopackage(path, records, side_table, metadata, schema, progress, is_canceled, store_style, points):
+def _write_geopackage(path, records, side_table, metadata, schema, progress, is_canceled, points):
     names = schema.field_names
     with_side = bool(side_table and side_table.columns)
     _create_tables(path, schema, side_table, metadata or {})
@@ -682,8 +684,6 @@ def _write_geopackage(path, records, side_table, metadata, schema, progress, is_
         ) from None
     finally:
         connection.close()
-    if store_style:
-        store_form_and_style(path)
 
 
 def load_working_layer(path: str | os.PathLike, name: str | None = None) -> QgsVectorLayer:
