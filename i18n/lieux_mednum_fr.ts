@@ -3271,12 +3271,12 @@
             <translation>{name} n'est pas un fichier ordinaire.</translation>
         </message>
         <message>
-            <location filename="../plugin/core/readers/xlsx_reader.py" line="93" />
+            <location filename="../plugin/core/readers/xlsx_reader.py" line="246" />
             <source>The file {name} is empty.</source>
             <translation>Le fichier {name} est vide.</translation>
         </message>
         <message>
-            <location filename="../plugin/core/readers/xlsx_reader.py" line="39" />
+            <location filename="../plugin/core/readers/xlsx_reader.py" line="45" />
             <source>The file {name} is too large ({size} MB); the limit is {limit} MB.</source>
             <translation>Le fichier {name} est trop volumineux ({size} Mo) ; la limite est de {limit} Mo.</translation>
         </message>
@@ -3286,7 +3286,7 @@
             <translation>La lecture du fichier {name} ({size} Mo) demande environ {needed} Mo de mémoire ; seuls {available} Mo sont disponibles. Fermez d'autres programmes ou découpez le fichier.</translation>
         </message>
         <message>
-            <location filename="../plugin/core/readers/xlsx_reader.py" line="29" />
+            <location filename="../plugin/core/readers/xlsx_reader.py" line="35" />
             <source>{name} is an OpenDocument spreadsheet (.ods), which is not read: save it as XLSX or CSV.</source>
             <translation>{name} est un classeur OpenDocument (.ods), format qui n'est pas lu : enregistrez-le en XLSX ou en CSV.</translation>
         </message>
@@ -3366,12 +3366,12 @@
             <translation>{count} entité(s) n'avaient pas de propriété id : l'identifiant de l'entité GeoJSON a été utilisé.</translation>
         </message>
         <message>
-            <location filename="../plugin/core/readers/xlsx_reader.py" line="71" />
+            <location filename="../plugin/core/readers/xlsx_reader.py" line="151" />
             <source>The workbook {name} has no worksheet.</source>
             <translation>Le classeur {name} ne contient aucune feuille.</translation>
         </message>
         <message>
-            <location filename="../plugin/core/readers/xlsx_reader.py" line="75" />
+            <location filename="../plugin/core/readers/xlsx_reader.py" line="155" />
             <source>The workbook {name} has no sheet named {layer}; sheets: {available}.</source>
             <translation>Le classeur {name} n'a pas de feuille nommée {layer} ; feuilles : {available}.</translation>
         </message>
@@ -4750,6 +4750,11 @@
             <location filename="plugin/core/report_html.py" line="248" />
             <source>{n} other communes</source>
             <translation>{n} autres communes</translation>
+        </message>
+        <message>
+            <location filename="plugin/core/report_html.py" line="262" />
+            <source>… and {count} more communes with fewer issues ({lieux} lieux with issues), not listed here: the CSV report (validation dock, mednum:report) gives the commune of every issue.</source>
+            <translation>… et {count} autres communes ayant moins d'anomalies ({lieux} lieux avec anomalies), non listées ici : le rapport CSV (panneau de validation, mednum:report) donne la commune de chaque anomalie.</translation>
         </message>
     </context>
     <context>
