@@ -204,6 +204,21 @@
             <source>{source}: unexpected answer HTTP {status} for {path}: {detail}</source>
             <translation>{source} : réponse inattendue HTTP {status} pour {path} : {detail}</translation>
         </message>
+        <message>
+            <location filename="../plugin/api/http.py" line="375" />
+            <source>{source}: the server redirected {path} to another host ({host}, HTTP {status}); the request was not sent there, so the token stays private. Check the address in the plugin settings.</source>
+            <translation>{source} : le serveur a redirigé {path} vers un autre hôte ({host}, HTTP {status}) ; la requête n'y a pas été envoyée et le jeton reste confidentiel. Vérifiez l'adresse dans les paramètres de l'extension.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/api/http.py" line="384" />
+            <source>{source}: the server answered {method} {path} with a redirect (HTTP {status}) to {target}: nothing was accepted. Check the address in the plugin settings.</source>
+            <translation>{source} : le serveur a répondu à {method} {path} par une redirection (HTTP {status}) vers {target} : rien n'a été accepté. Vérifiez l'adresse dans les paramètres de l'extension.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/api/http.py" line="393" />
+            <source>{source}: too many redirects from {path} (last to {target}).</source>
+            <translation>{source} : trop de redirections depuis {path} (la dernière vers {target}).</translation>
+        </message>
     </context>
     <context>
         <name>ApiErrors</name>
@@ -547,6 +562,61 @@
             <source>Row {row}: cells beyond the header removed: “{before}”</source>
             <translation>Ligne {row} : cellules au-delà de l'en-tête supprimées : « {before} »</translation>
         </message>
+        <message>
+            <location filename="plugin/core/cli.py" line="104" />
+            <source>convert a Hub's file into the national standard with a mapping profile</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="plugin/core/cli.py" line="105" />
+            <source>Convert a file of lieux whose columns are not the standard's (a Hub's export: CSV, XLSX, JSON) into a file of the standard, with a mapping profile in mednum-cli's configuration grammar. Every record is kept, the columns the profile does not read are kept after the standard's, every changed value is listed. Exit code 0: conformant; 1: errors remain; 2: unreadable input or profile; 3: internal error.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="plugin/core/cli.py" line="112" />
+            <source>file to convert (never modified)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="plugin/core/cli.py" line="113" />
+            <source>mapping profile (.config.json)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="plugin/core/cli.py" line="114" />
+            <source>source name: ids become NAME_&lt;id&gt;</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="plugin/core/cli.py" line="116" />
+            <source>output file (.csv, .json or .geojson)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="plugin/core/cli.py" line="122" />
+            <source>lieux without coordinates: placed at their commune's centre (default, offline), geocoded with the Base Adresse Nationale then the commune's centre (ban), or left without (none)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="plugin/core/cli.py" line="134" />
+            <source>read the file through a mapping profile (.config.json) first</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="plugin/core/cli.py" line="311" />
+            <source>Changed values:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="plugin/core/cli.py" line="298" />
+            <source>{count} lieux written to {path} ({errors} errors, {warnings} warnings left).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="plugin/core/cli.py" line="304" />
+            <source>Columns kept after the standard's ({count}): {columns}</source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>Connectors</name>
@@ -727,6 +797,36 @@
             <source>Selected lieux only ({n})</source>
             <translation>Lieux sélectionnés uniquement ({n})</translation>
         </message>
+        <message>
+            <location filename="../plugin/gui/export_dialog.py" line="159" />
+            <source>{name} already exists. Replace it?</source>
+            <translation>{name} existe déjà. Le remplacer ?</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/export_dialog.py" line="94" />
+            <source>The standard names the file after the producer's SIREN: set it in Settings › Lieux de médiation numérique › “Producer identifier (exports)”; until then the name uses the collecting structure.</source>
+            <translation>Le standard nomme le fichier d'après le SIREN du producteur : renseignez-le dans Paramètres › Lieux de médiation numérique › « Identifiant du producteur (exports) » ; d'ici là, le nom reprend la structure collectrice.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/gui/export_dialog.py" line="73" />
+            <source>Also export the source columns (colonnes_source)</source>
+            <translation>Exporter aussi les colonnes source (colonnes_source)</translation>
+        </message>
+        <message>
+            <location filename="../plugin/gui/export_dialog.py" line="76" />
+            <source>Adds, after the 32 fields of the standard, the columns of the source that are not fields of the standard (kept aside at the import).</source>
+            <translation>Ajoute, après les 32 champs du standard, les colonnes de la source qui ne sont pas des champs du standard (mises de côté à l'import).</translation>
+        </message>
+        <message>
+            <location filename="../plugin/gui/export_dialog.py" line="84" />
+            <source>CSV for a spreadsheet (formulas defused)</source>
+            <translation>CSV pour un tableur (formules neutralisées)</translation>
+        </message>
+        <message>
+            <location filename="../plugin/gui/export_dialog.py" line="85" />
+            <source>Cells starting with = + - or @ get a leading apostrophe, so that a spreadsheet shows them instead of running them as formulas. For a file read by people; leave unchecked for a file to publish.</source>
+            <translation>Les cellules qui commencent par = + - ou @ reçoivent une apostrophe initiale, pour qu'un tableur les affiche au lieu de les exécuter comme des formules. Pour un fichier lu par des personnes ; laissez décoché pour un fichier à publier.</translation>
+        </message>
     </context>
     <context>
         <name>ExportLieuxAlgorithm</name>
@@ -794,6 +894,21 @@
             <location filename="../plugin/processing/lieux_files_algorithms.py" line="219" />
             <source>Reading {path}…</source>
             <translation>Lecture de {path}…</translation>
+        </message>
+        <message>
+            <location filename="../plugin/processing/lieux_files_algorithms.py" line="216" />
+            <source>Also export the source columns (colonnes_source)</source>
+            <translation>Exporter aussi les colonnes source (colonnes_source)</translation>
+        </message>
+        <message>
+            <location filename="../plugin/processing/lieux_files_algorithms.py" line="185" />
+            <source>&lt;p&gt;Writes lieux de médiation numérique as a file of the national standard. The extension of the output picks the format: &lt;b&gt;.csv&lt;/b&gt; (the standard's CSV: header in schema order, UTF-8, comma separator, lists joined with &lt;code&gt;|&lt;/code&gt;, decimal point), &lt;b&gt;.json&lt;/b&gt; (array of records) or &lt;b&gt;.geojson&lt;/b&gt; (points).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Lieux&lt;/b&gt;: a layer of the project (a working layer, or any layer whose fields are named like the standard's) or a file (CSV, XLSX, JSON, GeoJSON, GeoPackage). &lt;b&gt;Selected lieux only&lt;/b&gt;: export the selection of the layer.&lt;/p&gt;&lt;p&gt;The standard recommends naming the file &lt;code&gt;YYYY-MM-DD_idProducteur_lieux-de-mediation-numerique_territoire.csv&lt;/code&gt;. The log gives the validation of what was written; results LIEUX, ERRORS and WARNINGS give the counts.&lt;/p&gt;&lt;p&gt;Every lieu is written, or nothing: a lieu with no value in any written column is refused (with their number), since a file cannot hold it. &lt;b&gt;Also export the source columns&lt;/b&gt; adds the columns that are not fields of the standard (the &lt;code&gt;colonnes_source&lt;/code&gt; kept at the import, the other fields of a layer or columns of a file) after the 32 fields.&lt;/p&gt;&lt;p&gt;&lt;b&gt;CSV for a spreadsheet&lt;/b&gt;: cells that a spreadsheet would run as a formula (starting with = + - @) get a leading apostrophe; the file is then meant to be read by people, not published.&lt;/p&gt;</source>
+            <translation>&lt;p&gt;Écrit des lieux de médiation numérique dans un fichier du standard national. L'extension du fichier de sortie détermine le format : &lt;b&gt;.csv&lt;/b&gt; (le CSV du standard : en-tête dans l'ordre du schéma, UTF-8, séparateur virgule, listes jointes par &lt;code&gt;|&lt;/code&gt;, point décimal), &lt;b&gt;.json&lt;/b&gt; (tableau d'enregistrements) ou &lt;b&gt;.geojson&lt;/b&gt; (points).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Lieux&lt;/b&gt; : une couche du projet (une couche de travail, ou toute couche dont les champs portent les noms du standard) ou un fichier (CSV, XLSX, JSON, GeoJSON, GeoPackage). &lt;b&gt;Lieux sélectionnés uniquement&lt;/b&gt; : exporter la sélection de la couche.&lt;/p&gt;&lt;p&gt;Le standard recommande de nommer le fichier &lt;code&gt;AAAA-MM-JJ_idProducteur_lieux-de-mediation-numerique_territoire.csv&lt;/code&gt;. Le journal donne la validation de ce qui a été écrit ; les résultats LIEUX, ERRORS et WARNINGS en donnent les nombres.&lt;/p&gt;&lt;p&gt;Tous les lieux sont écrits, ou aucun : un lieu sans aucune valeur dans les colonnes écrites est refusé (avec leur nombre), car un fichier ne peut pas le contenir. &lt;b&gt;Exporter aussi les colonnes source&lt;/b&gt; ajoute, après les 32 champs, les colonnes qui ne sont pas des champs du standard (les &lt;code&gt;colonnes_source&lt;/code&gt; gardées à l'import, les autres champs d'une couche ou colonnes d'un fichier).&lt;/p&gt;&lt;p&gt;&lt;b&gt;CSV pour un tableur&lt;/b&gt; : les cellules qu'un tableur exécuterait comme une formule (commençant par = + - @) reçoivent une apostrophe initiale ; le fichier est alors destiné à être lu, pas publié.&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <location filename="../plugin/processing/lieux_files_algorithms.py" line="223" />
+            <source>CSV for a spreadsheet (formulas defused)</source>
+            <translation>CSV pour un tableur (formules neutralisées)</translation>
         </message>
     </context>
     <context>
@@ -1293,6 +1408,11 @@
             <source>Export canceled.</source>
             <translation>Export annulé.</translation>
         </message>
+        <message>
+            <location filename="../plugin/qgis/import_export.py" line="214" />
+            <source>Values changed by the mapping ({profile}):</source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>ImportLieuxAlgorithm</name>
@@ -1360,6 +1480,31 @@
             <location filename="../plugin/processing/lieux_files_algorithms.py" line="109" />
             <source>Reading {path}…</source>
             <translation>Lecture de {path}…</translation>
+        </message>
+        <message>
+            <location filename="../plugin/processing/lieux_files_algorithms.py" line="64" />
+            <source>&lt;p&gt;Reads a file of lieux de médiation numérique (CSV, XLSX, JSON, GeoJSON or GeoPackage) into a new &lt;b&gt;working GeoPackage&lt;/b&gt;: a point layer (EPSG:4326, from latitude/longitude) holding exactly the 32 fields of the standard in their conformant form (lists as &lt;code&gt;a|b&lt;/code&gt;, ISO dates), with the standard's edit form and a style stored as the layer's default style.&lt;/p&gt;&lt;p&gt;Lieux without valid coordinates are kept without a point and listed in the log. Source columns that are not fields of the standard are kept in the table &lt;code&gt;colonnes_source&lt;/code&gt; of the GeoPackage, linked by id. The source file is never modified.&lt;/p&gt;&lt;p&gt;Results: LIEUX, WITHOUT_COORDINATES, EXTRA_COLUMNS (names), ERRORS and WARNINGS (validation).&lt;/p&gt;&lt;p&gt;&lt;b&gt;MAPPING&lt;/b&gt; (optional): a mapping profile in mednum-cli's configuration grammar (&lt;code&gt;&amp;lt;source&amp;gt;.config.json&lt;/code&gt;) for a Hub's file whose columns are not the standard's; &lt;b&gt;SOURCE_NAME&lt;/b&gt; then makes the ids &lt;code&gt;&amp;lt;source&amp;gt;_&amp;lt;id&amp;gt;&lt;/code&gt; as mednum-cli does. Lieux without coordinates are placed at their commune's centre (approximate, listed in the log), or first geocoded with the Base Adresse Nationale when &lt;b&gt;GEOCODE&lt;/b&gt; is checked. Every value the mapping changed is listed in the log.&lt;/p&gt;</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/processing/lieux_files_algorithms.py" line="98" />
+            <source>Mapping profile (mednum-cli configuration)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/processing/lieux_files_algorithms.py" line="98" />
+            <source>Mapping profiles (*.json)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/processing/lieux_files_algorithms.py" line="105" />
+            <source>Source name (ids &lt;source&gt;_&lt;id&gt;)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/processing/lieux_files_algorithms.py" line="111" />
+            <source>Geocode lieux without coordinates (Base Adresse Nationale)</source>
+            <translation type="unfinished" />
         </message>
     </context>
     <context>
@@ -1631,6 +1776,26 @@
             <source>Export a conformant file</source>
             <translation>Exporter un fichier conforme</translation>
         </message>
+        <message>
+            <location filename="../plugin/gui/lieux_files.py" line="114" />
+            <source>Import with a mapping…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/gui/lieux_files.py" line="114" />
+            <source>Bring a Hub's own file (its own columns) into the standard: proposed mapping, value table, live preview, saved profiles (mednum-cli's configurations)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/gui/lieux_files.py" line="292" />
+            <source>Import with a mapping</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="plugin/gui/lieux_files.py" line="266" />
+            <source>The columns of {name} are not the standard's: most fields would be empty and its columns kept aside. Import it with a mapping (proposed from its columns, editable, with a preview)?</source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>LieuxMednumPlugin</name>
@@ -1713,6 +1878,11 @@
             <source>Incorrect parameter value for {name}</source>
             <translation>Valeur de paramètre incorrecte pour {name}</translation>
         </message>
+        <message>
+            <location filename="../plugin/processing/base.py" line="35" />
+            <source>Coverage</source>
+            <translation>Couverture</translation>
+        </message>
     </context>
     <context>
         <name>MednumProvider</name>
@@ -1720,6 +1890,11 @@
             <location filename="../plugin/processing/provider.py" line="38" />
             <source>Lieux de médiation numérique</source>
             <translation>Lieux de médiation numérique</translation>
+        </message>
+        <message>
+            <location filename="../plugin/processing/provider.py" line="61" />
+            <source>{name} (Python dependencies missing)</source>
+            <translation>{name} (dépendances Python manquantes)</translation>
         </message>
     </context>
     <context>
@@ -1927,6 +2102,11 @@
             <location filename="plugin/processing/orient.py" line="206" />
             <source>left out</source>
             <translation>écartés</translation>
+        </message>
+        <message>
+            <location filename="plugin/processing/orient.py" line="97" />
+            <source>&lt;p&gt;The lieux that answer a need, as in the Orientation dock: services, publics, specific support, fees, ways of access and of support, national programmes, typologie and itinerance.&lt;/p&gt;&lt;p&gt;Each filter is a list of values of the standard separated by &lt;code&gt;|&lt;/code&gt; (empty = no filter). A lieu matches a filter when it has at least one of the values, and must match every filter; with &lt;i&gt;Services mode&lt;/i&gt; = all, it must offer every listed service.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Open at&lt;/b&gt;: an ISO date and time such as &lt;code&gt;2024-07-16T10:00&lt;/code&gt; (the time where each lieu is; public holidays, nights and week numbers of the OSM hours are taken into account) or &lt;code&gt;now&lt;/code&gt;. Lieux whose hours are missing or not in the OSM format are left out unless &lt;i&gt;Include lieux with unknown hours&lt;/i&gt; is ticked.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Around a point&lt;/b&gt;: the lieux are ranked by distance, with the field &lt;code&gt;distance_km&lt;/code&gt;, and with a radius only those within it are kept. Without a point they are ranked by name.&lt;/p&gt;&lt;p&gt;The output holds the lieux in rank order, with their rank in the field &lt;code&gt;rang&lt;/code&gt; (1 = the first).&lt;/p&gt;</source>
+            <translation>&lt;p&gt;Les lieux qui répondent à un besoin, comme dans le panneau Orientation : services, publics, accompagnements spécifiques, frais, modalités d'accès et d'accompagnement, dispositifs nationaux, typologie et itinérance.&lt;/p&gt;&lt;p&gt;Chaque filtre est une liste de valeurs du standard séparées par &lt;code&gt;|&lt;/code&gt; (vide = pas de filtre). Un lieu satisfait un filtre s'il a au moins une des valeurs, et il doit satisfaire tous les filtres ; avec &lt;i&gt;Mode des services&lt;/i&gt; = all, il doit proposer tous les services listés.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Ouvert le&lt;/b&gt; : une date et une heure ISO comme &lt;code&gt;2024-07-16T10:00&lt;/code&gt; (heure locale de chaque lieu ; les jours fériés, les nuits et les numéros de semaine des horaires OSM sont pris en compte) ou &lt;code&gt;now&lt;/code&gt;. Les lieux dont les horaires sont absents ou hors du format OSM sont écartés, sauf si &lt;i&gt;Inclure les lieux aux horaires inconnus&lt;/i&gt; est coché.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Autour d'un point&lt;/b&gt; : les lieux sont classés par distance, avec le champ &lt;code&gt;distance_km&lt;/code&gt;, et avec un rayon seuls ceux qui s'y trouvent sont gardés. Sans point, ils sont classés par nom.&lt;/p&gt;&lt;p&gt;La sortie contient les lieux dans l'ordre du classement, avec leur rang dans le champ &lt;code&gt;rang&lt;/code&gt; (1 = le premier).&lt;/p&gt;</translation>
         </message>
     </context>
     <context>
@@ -2585,6 +2765,11 @@
             <location filename="../plugin/toolbelt/settings.py" line="213" />
             <source>Addresses count as the same from this similarity score on (house numbers must be equal).</source>
             <translation>Deux adresses sont considérées comme identiques à partir de ce score de similarité (les numéros dans la voie doivent être égaux).</translation>
+        </message>
+        <message>
+            <location filename="plugin/toolbelt/settings.py" line="62" />
+            <source>Territory covered, used in the suggested export name (empty: the commune, département or région all the lieux share).</source>
+            <translation>Territoire couvert, utilisé dans le nom d'export proposé (vide : la commune, le département ou la région communs à tous les lieux).</translation>
         </message>
     </context>
     <context>
@@ -3394,6 +3579,11 @@
             <location filename="../plugin/core/readers/gpkg_reader.py" line="54" />
             <source>The file {name} is a SQLite database but not a GeoPackage.</source>
             <translation>Le fichier {name} est une base SQLite mais pas un GeoPackage.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/core/readers/json_reader.py" line="49" />
+            <source>{count} value(s) held a lone surrogate escape (U+D800 to U+DFFF), which is not a character: replaced by « {mark} » (listed as lossy cells).</source>
+            <translation>Valeurs contenant un échappement de demi-caractère isolé (U+D800 à U+DFFF), qui n'est pas un caractère : {count}, remplacé par « {mark} » (listées comme cellules altérées).</translation>
         </message>
     </context>
     <context>
@@ -4834,6 +5024,11 @@
             <source>Lieux — {name}</source>
             <translation>Lieux — {name}</translation>
         </message>
+        <message>
+            <location filename="../plugin/qgis/working_layer.py" line="676" />
+            <source>The lieux could not be written: a value holds a character that cannot be stored as UTF-8 text (a lone surrogate, U+D800 to U+DFFF). Correct the source file and import it again.</source>
+            <translation>Les lieux n'ont pas pu être écrits : une valeur contient un caractère impossible à enregistrer en texte UTF-8 (demi-caractère isolé, U+D800 à U+DFFF). Corrigez le fichier source et importez-le à nouveau.</translation>
+        </message>
     </context>
     <context>
         <name>WriteError</name>
@@ -4866,6 +5061,963 @@
             <location filename="../plugin/core/writers.py" line="129" />
             <source>Cannot write {name} ({detail}).</source>
             <translation>Impossible d'écrire {name} ({detail}).</translation>
+        </message>
+        <message>
+            <location filename="../plugin/core/writers.py" line="98" />
+            <source>Nothing was written to « {name} »: {count} of the {total} lieux have no value in any column written (lieux n° {positions}). A file cannot hold them: they would be read back as blank rows, i.e. lost. Fill them in or delete them; if their data is in columns that are not fields of the standard (kept aside at the import), export those source columns too.</source>
+            <translation>Rien n'a été écrit dans « {name} » : {count} des {total} lieux n'ont aucune valeur dans les colonnes écrites (lieux n° {positions}). Un fichier ne peut pas les contenir : ils seraient relus comme des lignes vides, donc perdus. Complétez-les ou supprimez-les ; si leurs données sont dans des colonnes qui ne sont pas des champs du standard (mises de côté à l'import), exportez aussi ces colonnes source.</translation>
+        </message>
+    </context>
+    <context>
+        <name>Coverage</name>
+        <message>
+            <location filename="../plugin/core/coverage/audit.py" line="120" />
+            <source>The radius must be a positive number of kilometres.</source>
+            <translation>Le rayon doit être un nombre positif de kilomètres.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/core/coverage/territory.py" line="105" />
+            <source>commune</source>
+            <translation>commune</translation>
+        </message>
+        <message>
+            <location filename="../plugin/core/coverage/territory.py" line="113" />
+            <source>EPCI</source>
+            <translation>EPCI</translation>
+        </message>
+        <message>
+            <location filename="../plugin/core/coverage/territory.py" line="121" />
+            <source>département</source>
+            <translation>département</translation>
+        </message>
+        <message>
+            <location filename="../plugin/core/coverage/territory.py" line="126" />
+            <source>région</source>
+            <translation>région</translation>
+        </message>
+        <message>
+            <location filename="../plugin/core/coverage/territory.py" line="90" />
+            <source>Unknown territory: no {kind} with the code « {code} » in the bundled reference.</source>
+            <translation>Territoire inconnu : le code « {code} » ({kind}) n'est pas dans le référentiel fourni.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/core/coverage/territory.py" line="101" />
+            <source>All of France</source>
+            <translation>Toute la France</translation>
+        </message>
+        <message>
+            <location filename="../plugin/core/coverage/territory.py" line="129" />
+            <source>Unknown kind of territory « {kind} »: use commune, epci, departement, region or france.</source>
+            <translation>Type de territoire inconnu « {kind} » : utilisez commune, epci, departement, region ou france.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/core/coverage/territory.py" line="140" />
+            <source>Choose a territory: a commune, an EPCI, a département or a région.</source>
+            <translation>Choisissez un territoire : une commune, un EPCI, un département ou une région.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/core/coverage/territory.py" line="156" />
+            <source>No territory matches « {text} ».</source>
+            <translation>Aucun territoire ne correspond à « {text} ».</translation>
+        </message>
+    </context>
+    <context>
+        <name>CoverageAlgorithm</name>
+        <message>
+            <location filename="plugin/processing/coverage.py" line="88" />
+            <source>Territorial coverage audit</source>
+            <translation>Audit de couverture du territoire</translation>
+        </message>
+        <message>
+            <location filename="plugin/processing/coverage.py" line="98" />
+            <source>&lt;p&gt;Which communes of a territory have no lieu offering the service within reach, and how many inhabitants live there. Offline: communes, centroids and INSEE populations come from the bundled reference.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Territory&lt;/b&gt;: &lt;code&gt;departement:13&lt;/code&gt;, &lt;code&gt;epci:200054807&lt;/code&gt; (SIREN), &lt;code&gt;region:93&lt;/code&gt;, &lt;code&gt;commune:13055&lt;/code&gt; or &lt;code&gt;france&lt;/code&gt;; a bare 2–3 character code is a département, 5 characters a commune, 9 digits an EPCI.&lt;/p&gt;&lt;p&gt;The filters are those of &lt;i&gt;Find lieux for a need&lt;/i&gt; (same parameters). Lieux outside the territory count: a commune's nearest lieu may be next door. A lieu without coordinates is placed at the centroid of its commune (code_insee, else postal code and commune name).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Output&lt;/b&gt;: one feature per commune (centroid, or its polygon from the optional boundary layer joined by INSEE code) with &lt;code&gt;population&lt;/code&gt;, &lt;code&gt;nb_lieux&lt;/code&gt; (matching lieux in the commune), &lt;code&gt;lieux_10000_hab&lt;/code&gt;, &lt;code&gt;nb_lieux_rayon&lt;/code&gt;, &lt;code&gt;distance_km&lt;/code&gt; to the nearest matching lieu (empty when there is none) and &lt;code&gt;couvert&lt;/code&gt; (nearest lieu within the radius). With an indicator (a layer or CSV with an INSEE code and a value, e.g. the Indice de Fragilité Numérique), &lt;code&gt;priorite&lt;/code&gt; = population left out × indicator.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Report&lt;/b&gt;: .html, .csv or .pdf (map, legend, key figures, least-served communes, sources and date).&lt;/p&gt;</source>
+            <translation>&lt;p&gt;Quelles communes d'un territoire n'ont aucun lieu proposant le service à portée, et combien d'habitants y vivent. Hors ligne : les communes, leurs centroïdes et les populations INSEE viennent du référentiel fourni avec l'extension.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Territoire&lt;/b&gt; : &lt;code&gt;departement:13&lt;/code&gt;, &lt;code&gt;epci:200054807&lt;/code&gt; (SIREN), &lt;code&gt;region:93&lt;/code&gt;, &lt;code&gt;commune:13055&lt;/code&gt; ou &lt;code&gt;france&lt;/code&gt; ; un code seul de 2 ou 3 caractères est un département, de 5 caractères une commune, de 9 chiffres un EPCI.&lt;/p&gt;&lt;p&gt;Les filtres sont ceux de &lt;i&gt;Trouver des lieux pour un besoin&lt;/i&gt; (mêmes paramètres). Les lieux hors du territoire comptent : le lieu le plus proche d'une commune peut être chez le voisin. Un lieu sans coordonnées est placé au centroïde de sa commune (code_insee, sinon code postal et nom de commune).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Sortie&lt;/b&gt; : une entité par commune (centroïde, ou son polygone tiré de la couche de contours facultative, jointe par code INSEE) avec &lt;code&gt;population&lt;/code&gt;, &lt;code&gt;nb_lieux&lt;/code&gt; (lieux correspondants dans la commune), &lt;code&gt;lieux_10000_hab&lt;/code&gt;, &lt;code&gt;nb_lieux_rayon&lt;/code&gt;, &lt;code&gt;distance_km&lt;/code&gt; jusqu'au lieu correspondant le plus proche (vide s'il n'y en a aucun) et &lt;code&gt;couvert&lt;/code&gt; (lieu le plus proche dans le rayon). Avec un indicateur (couche ou CSV avec un code INSEE et une valeur, par exemple l'Indice de Fragilité Numérique), &lt;code&gt;priorite&lt;/code&gt; = population non couverte × indicateur.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Rapport&lt;/b&gt; : .html, .csv ou .pdf (carte, légende, chiffres clés, communes les moins bien desservies, sources et date).&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <location filename="plugin/processing/coverage.py" line="91" />
+            <source>coverage,territory,communes,population,distance,gaps,mednum</source>
+            <translation>couverture,territoire,communes,population,distance,zones blanches,mednum</translation>
+        </message>
+        <message>
+            <location filename="plugin/processing/coverage.py" line="122" />
+            <source>Lieux</source>
+            <translation>Lieux</translation>
+        </message>
+        <message>
+            <location filename="plugin/processing/coverage.py" line="127" />
+            <source>Territory (departement:13, epci:SIREN, region:93, commune:INSEE or france)</source>
+            <translation>Territoire (departement:13, epci:SIREN, region:93, commune:INSEE ou france)</translation>
+        </message>
+        <message>
+            <location filename="plugin/processing/coverage.py" line="134" />
+            <source>Radius (km)</source>
+            <translation>Rayon (km)</translation>
+        </message>
+        <message>
+            <location filename="plugin/processing/coverage.py" line="142" />
+            <source>Indicator per commune (layer or table)</source>
+            <translation>Indicateur par commune (couche ou table)</translation>
+        </message>
+        <message>
+            <location filename="plugin/processing/coverage.py" line="147" />
+            <source>Indicator field</source>
+            <translation>Champ de l'indicateur</translation>
+        </message>
+        <message>
+            <location filename="plugin/processing/coverage.py" line="153" />
+            <source>INSEE code field of the indicator (guessed when empty)</source>
+            <translation>Champ du code INSEE de l'indicateur (deviné si vide)</translation>
+        </message>
+        <message>
+            <location filename="plugin/processing/coverage.py" line="161" />
+            <source>Commune boundaries (e.g. IGN ADMIN EXPRESS)</source>
+            <translation>Contours des communes (par exemple IGN ADMIN EXPRESS)</translation>
+        </message>
+        <message>
+            <location filename="plugin/processing/coverage.py" line="169" />
+            <source>INSEE code field of the boundaries (guessed when empty)</source>
+            <translation>Champ du code INSEE des contours (deviné si vide)</translation>
+        </message>
+        <message>
+            <location filename="plugin/processing/coverage.py" line="175" />
+            <source>Coverage per commune</source>
+            <translation>Couverture par commune</translation>
+        </message>
+        <message>
+            <location filename="plugin/processing/coverage.py" line="179" />
+            <source>Report</source>
+            <translation>Rapport</translation>
+        </message>
+        <message>
+            <location filename="plugin/processing/coverage.py" line="182" />
+            <source>Communes</source>
+            <translation>Communes</translation>
+        </message>
+        <message>
+            <location filename="plugin/processing/coverage.py" line="183" />
+            <source>Communes not covered</source>
+            <translation>Communes non couvertes</translation>
+        </message>
+        <message>
+            <location filename="plugin/processing/coverage.py" line="184" />
+            <source>Population</source>
+            <translation>Population</translation>
+        </message>
+        <message>
+            <location filename="plugin/processing/coverage.py" line="185" />
+            <source>Population covered</source>
+            <translation>Population couverte</translation>
+        </message>
+        <message>
+            <location filename="plugin/processing/coverage.py" line="195" />
+            <source>Choose the indicator field (INDICATOR_FIELD).</source>
+            <translation>Choisissez le champ de l'indicateur (INDICATOR_FIELD).</translation>
+        </message>
+        <message>
+            <location filename="plugin/processing/coverage.py" line="201" />
+            <source>The indicator has no INSEE code field (code_insee, codgeo…): choose INDICATOR_INSEE_FIELD.</source>
+            <translation>L'indicateur n'a pas de champ de code INSEE (code_insee, codgeo…) : choisissez INDICATOR_INSEE_FIELD.</translation>
+        </message>
+        <message>
+            <location filename="plugin/processing/coverage.py" line="205" />
+            <source>Indicator « {field} »: {count} communes read by « {code} »; {skipped} rows skipped.</source>
+            <translation>Indicateur « {field} » : {count} communes lues par « {code} » ; lignes ignorées : {skipped}.</translation>
+        </message>
+        <message>
+            <location filename="plugin/processing/coverage.py" line="221" />
+            <source>Boundaries: {count} communes read by « {field} ».</source>
+            <translation>Contours : {count} communes lues par « {field} ».</translation>
+        </message>
+        <message>
+            <location filename="plugin/processing/coverage.py" line="253" />
+            <source>{territory}: {communes} communes, {uncovered} not covered; {covered} inhabitants out of {population} have a matching lieu within {radius} km ({matching} matching lieux).</source>
+            <translation>{territory} : {communes} communes, dont {uncovered} non couvertes ; {covered} habitants sur {population} ont un lieu correspondant à moins de {radius} km (lieux correspondants : {matching}).</translation>
+        </message>
+        <message>
+            <location filename="plugin/processing/coverage.py" line="295" />
+            <source>Report written to {path}</source>
+            <translation>Rapport écrit dans {path}</translation>
+        </message>
+        <message>
+            <location filename="plugin/processing/coverage.py" line="315" />
+            <source>Cannot write {path}: {reason}</source>
+            <translation>Impossible d'écrire {path} : {reason}</translation>
+        </message>
+    </context>
+    <context>
+        <name>CoverageDock</name>
+        <message>
+            <location filename="plugin/gui/coverage_dock.py" line="67" />
+            <source>Territorial coverage</source>
+            <translation>Couverture du territoire</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/coverage_dock.py" line="89" />
+            <source>The layer of lieux (lieux outside the territory count for the distances)</source>
+            <translation>La couche de lieux (les lieux hors du territoire comptent pour les distances)</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/coverage_dock.py" line="90" />
+            <source>Lieux</source>
+            <translation>Lieux</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/coverage_dock.py" line="94" />
+            <source>Commune, EPCI, département or région: a name or a code</source>
+            <translation>Commune, EPCI, département ou région : un nom ou un code</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/coverage_dock.py" line="104" />
+            <source>Territory</source>
+            <translation>Territoire</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/coverage_dock.py" line="116" />
+            <source>A commune is covered when its nearest matching lieu is within this distance</source>
+            <translation>Une commune est couverte quand son lieu correspondant le plus proche est à moins de cette distance</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/coverage_dock.py" line="117" />
+            <source>Radius</source>
+            <translation>Rayon</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/coverage_dock.py" line="121" />
+            <source>Which lieux count (filters)</source>
+            <translation>Quels lieux comptent (filtres)</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/coverage_dock.py" line="126" />
+            <source>Every ticked service (otherwise at least one)</source>
+            <translation>Tous les services cochés (sinon au moins un)</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/coverage_dock.py" line="129" />
+            <source>Open on</source>
+            <translation>Ouvert le</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/coverage_dock.py" line="138" />
+            <source>Also count the lieux whose hours are unknown</source>
+            <translation>Compter aussi les lieux aux horaires inconnus</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/coverage_dock.py" line="154" />
+            <source>Indicator and boundaries (optional)</source>
+            <translation>Indicateur et contours (facultatifs)</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/coverage_dock.py" line="163" />
+            <source>A layer or CSV with an INSEE code and a value per commune</source>
+            <translation>Une couche ou un CSV avec un code INSEE et une valeur par commune</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/coverage_dock.py" line="167" />
+            <source>Indicator</source>
+            <translation>Indicateur</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/coverage_dock.py" line="168" />
+            <source>Value field</source>
+            <translation>Champ de la valeur</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/coverage_dock.py" line="174" />
+            <source>Commune polygons (e.g. IGN ADMIN EXPRESS) joined by INSEE code</source>
+            <translation>Polygones des communes (par exemple IGN ADMIN EXPRESS) joints par code INSEE</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/coverage_dock.py" line="175" />
+            <source>Boundaries</source>
+            <translation>Contours</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/coverage_dock.py" line="179" />
+            <source>Compute</source>
+            <translation>Calculer</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/coverage_dock.py" line="208" />
+            <source>Click a commune to zoom to it</source>
+            <translation>Cliquez sur une commune pour zoomer dessus</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/coverage_dock.py" line="297" />
+            <source>Computing…</source>
+            <translation>Calcul en cours…</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/coverage_dock.py" line="397" />
+            <source>Save the coverage report</source>
+            <translation>Enregistrer le rapport de couverture</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/coverage_dock.py" line="185" />
+            <source>PDF…</source>
+            <translation>PDF…</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/coverage_dock.py" line="185" />
+            <source>HTML…</source>
+            <translation>HTML…</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/coverage_dock.py" line="185" />
+            <source>CSV…</source>
+            <translation>CSV…</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/coverage_dock.py" line="188" />
+            <source>Save the report of the last audit</source>
+            <translation>Enregistrer le rapport du dernier audit</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/coverage_dock.py" line="227" />
+            <source>Type a name or a code, then choose in the list.</source>
+            <translation>Tapez un nom ou un code, puis choisissez dans la liste.</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/coverage_dock.py" line="293" />
+            <source>Choose a layer of lieux and a territory.</source>
+            <translation>Choisissez une couche de lieux et un territoire.</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/coverage_dock.py" line="296" />
+            <source>The indicator has no INSEE code field (code_insee, codgeo…): it is left out.</source>
+            <translation>L'indicateur n'a pas de champ de code INSEE (code_insee, codgeo…) : il n'est pas pris en compte.</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/coverage_dock.py" line="317" />
+            <source>Cancelled.</source>
+            <translation>Annulé.</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/coverage_dock.py" line="422" />
+            <source>Report written to {path}</source>
+            <translation>Rapport écrit dans {path}</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/coverage_dock.py" line="420" />
+            <source>Cannot write {path}: {reason}</source>
+            <translation>Impossible d'écrire {path} : {reason}</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/coverage_dock.py" line="238" />
+            <source>{territory}: {communes} communes</source>
+            <translation>{territory} : {communes} communes</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/coverage_feature.py" line="27" />
+            <source>Territorial coverage…</source>
+            <translation>Couverture du territoire…</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/coverage_feature.py" line="31" />
+            <source>Which communes have no matching lieu within reach, and how many inhabitants</source>
+            <translation>Quelles communes n'ont aucun lieu correspondant à portée, et combien d'habitants</translation>
+        </message>
+    </context>
+    <context>
+        <name>CoverageLayer</name>
+        <message>
+            <location filename="plugin/qgis/coverage_layer.py" line="68" />
+            <source>The boundary layer has no INSEE code field (code_insee, insee_com, codgeo…): choose it.</source>
+            <translation>La couche de contours n'a pas de champ de code INSEE (code_insee, insee_com, codgeo…) : choisissez-le.</translation>
+        </message>
+        <message>
+            <location filename="plugin/qgis/coverage_layer.py" line="127" />
+            <source>Coverage {territory} ({radius} km)</source>
+            <translation>Couverture {territory} ({radius} km)</translation>
+        </message>
+        <message>
+            <location filename="plugin/qgis/coverage_layer.py" line="146" />
+            <source>Covered: lieu in the commune (no centroid)</source>
+            <translation>Couverte : lieu dans la commune (sans centroïde)</translation>
+        </message>
+        <message>
+            <location filename="plugin/qgis/coverage_layer.py" line="157" />
+            <source>Not covered: no matching lieu</source>
+            <translation>Non couverte : aucun lieu correspondant</translation>
+        </message>
+        <message>
+            <location filename="plugin/qgis/coverage_layer.py" line="140" />
+            <source>Covered: lieu within {d} km</source>
+            <translation>Couverte : lieu à moins de {d} km</translation>
+        </message>
+        <message>
+            <location filename="plugin/qgis/coverage_layer.py" line="143" />
+            <source>Covered: lieu {a} to {b} km away</source>
+            <translation>Couverte : lieu à {a}–{b} km</translation>
+        </message>
+        <message>
+            <location filename="plugin/qgis/coverage_layer.py" line="149" />
+            <source>Not covered: nearest lieu {a} to {b} km away</source>
+            <translation>Non couverte : lieu le plus proche à {a}–{b} km</translation>
+        </message>
+        <message>
+            <location filename="plugin/qgis/coverage_layer.py" line="154" />
+            <source>Not covered: nearest lieu more than {d} km away</source>
+            <translation>Non couverte : lieu le plus proche à plus de {d} km</translation>
+        </message>
+    </context>
+    <context>
+        <name>CoverageLayout</name>
+        <message>
+            <location filename="plugin/qgis/coverage_layout.py" line="93" />
+            <source>Départements</source>
+            <translation>Départements</translation>
+        </message>
+        <message>
+            <location filename="plugin/qgis/coverage_layout.py" line="164" />
+            <source>Nearest matching lieu</source>
+            <translation>Lieu correspondant le plus proche</translation>
+        </message>
+        <message>
+            <location filename="plugin/qgis/coverage_layout.py" line="182" />
+            <source>Key figures</source>
+            <translation>Chiffres clés</translation>
+        </message>
+        <message>
+            <location filename="plugin/qgis/coverage_layout.py" line="188" />
+            <source>Least-served communes</source>
+            <translation>Communes les moins bien desservies</translation>
+        </message>
+        <message>
+            <location filename="plugin/qgis/coverage_layout.py" line="215" />
+            <source>Every commune of the territory is covered.</source>
+            <translation>Toutes les communes du territoire sont couvertes.</translation>
+        </message>
+        <message>
+            <location filename="plugin/qgis/coverage_layout.py" line="186" />
+            <source>Priorities (population left out × {indicator})</source>
+            <translation>Priorités (population non couverte × {indicator})</translation>
+        </message>
+        <message>
+            <location filename="plugin/qgis/coverage_layout.py" line="228" />
+            <source>The PDF report could not be written to {path} ({error}).</source>
+            <translation>Le rapport PDF n'a pas pu être écrit dans {path} ({error}).</translation>
+        </message>
+        <message>
+            <location filename="plugin/qgis/coverage_layout.py" line="240" />
+            <source>The image of the report could not be written to {path}.</source>
+            <translation>L'image du rapport n'a pas pu être écrite dans {path}.</translation>
+        </message>
+    </context>
+    <context>
+        <name>CoverageReport</name>
+        <message>
+            <location filename="plugin/core/coverage/report.py" line="120" />
+            <source>Commune</source>
+            <translation>Commune</translation>
+        </message>
+        <message>
+            <location filename="plugin/core/coverage/report.py" line="121" />
+            <source>INSEE code</source>
+            <translation>Code INSEE</translation>
+        </message>
+        <message>
+            <location filename="plugin/core/coverage/report.py" line="122" />
+            <source>Population</source>
+            <translation>Population</translation>
+        </message>
+        <message>
+            <location filename="plugin/core/coverage/report.py" line="123" />
+            <source>Nearest lieu (km)</source>
+            <translation>Lieu le plus proche (km)</translation>
+        </message>
+        <message>
+            <location filename="plugin/core/coverage/report.py" line="124" />
+            <source>Lieux within the radius</source>
+            <translation>Lieux dans le rayon</translation>
+        </message>
+        <message>
+            <location filename="plugin/core/coverage/report.py" line="152" />
+            <source>A commune is covered when the nearest matching lieu (great-circle distance from the commune's centroid, lieux outside the territory included) is within the radius.</source>
+            <translation>Une commune est couverte quand le lieu correspondant le plus proche (distance à vol d'oiseau depuis le centroïde de la commune, lieux hors du territoire compris) est dans le rayon.</translation>
+        </message>
+        <message>
+            <location filename="plugin/core/coverage/report.py" line="78" />
+            <source>Coverage of {territory} by the lieux de médiation numérique</source>
+            <translation>Couverture de {territory} par les lieux de médiation numérique</translation>
+        </message>
+        <message>
+            <location filename="plugin/core/coverage/report.py" line="85" />
+            <source>Radius</source>
+            <translation>Rayon</translation>
+        </message>
+        <message>
+            <location filename="plugin/core/coverage/report.py" line="86" />
+            <source>Communes</source>
+            <translation>Communes</translation>
+        </message>
+        <message>
+            <location filename="plugin/core/coverage/report.py" line="87" />
+            <source>Communes not covered</source>
+            <translation>Communes non couvertes</translation>
+        </message>
+        <message>
+            <location filename="plugin/core/coverage/report.py" line="88" />
+            <source>Communes without a matching lieu</source>
+            <translation>Communes sans lieu correspondant</translation>
+        </message>
+        <message>
+            <location filename="plugin/core/coverage/report.py" line="90" />
+            <source>Population covered</source>
+            <translation>Population couverte</translation>
+        </message>
+        <message>
+            <location filename="plugin/core/coverage/report.py" line="91" />
+            <source>Population left out</source>
+            <translation>Population non couverte</translation>
+        </message>
+        <message>
+            <location filename="plugin/core/coverage/report.py" line="93" />
+            <source>Matching lieux (in the territory)</source>
+            <translation>Lieux correspondants (dans le territoire)</translation>
+        </message>
+        <message>
+            <location filename="plugin/core/coverage/report.py" line="114" />
+            <source>Every lieu (no filter)</source>
+            <translation>Tous les lieux (aucun filtre)</translation>
+        </message>
+        <message>
+            <location filename="plugin/core/coverage/report.py" line="127" />
+            <source>Priority</source>
+            <translation>Priorité</translation>
+        </message>
+        <message>
+            <location filename="plugin/core/coverage/report.py" line="175" />
+            <source>Sources: {lieux}{reference} Computed on {date}.</source>
+            <translation>Sources : {lieux}{reference} Calculé le {date}.</translation>
+        </message>
+        <message>
+            <location filename="plugin/core/coverage/report.py" line="177" />
+            <source>INSEE population and communes: @etalab/decoupage-administratif 6.0.0 (MIT); centroids from the IGN Admin Express COG 2018 outlines (Licence Ouverte 2.0).</source>
+            <translation>Communes et population INSEE : @etalab/decoupage-administratif 6.0.0 (MIT) ; centroïdes calculés sur les contours IGN Admin Express COG 2018 (Licence Ouverte 2.0).</translation>
+        </message>
+        <message>
+            <location filename="plugin/core/coverage/report.py" line="212" />
+            <source>Priorities (population left out × {indicator})</source>
+            <translation>Priorités (population non couverte × {indicator})</translation>
+        </message>
+        <message>
+            <location filename="plugin/core/coverage/report.py" line="107" />
+            <source>all of them</source>
+            <translation>tous</translation>
+        </message>
+        <message>
+            <location filename="plugin/core/coverage/report.py" line="107" />
+            <source>at least one</source>
+            <translation>au moins un</translation>
+        </message>
+        <message>
+            <location filename="plugin/core/coverage/report.py" line="140" />
+            <source>none</source>
+            <translation>aucun</translation>
+        </message>
+        <message>
+            <location filename="plugin/core/coverage/report.py" line="112" />
+            <source>Open at {moment}</source>
+            <translation>Ouvert le {moment}</translation>
+        </message>
+        <message>
+            <location filename="plugin/core/coverage/report.py" line="159" />
+            <source>{count} matching lieux without coordinates are placed at their commune's centroid.</source>
+            <translation>Lieux correspondants sans coordonnées placés au centroïde de leur commune : {count}.</translation>
+        </message>
+        <message>
+            <location filename="plugin/core/coverage/report.py" line="165" />
+            <source>{count} matching lieux have neither coordinates nor a known commune: not counted.</source>
+            <translation>Lieux correspondants sans coordonnées ni commune connue, non comptés : {count}.</translation>
+        </message>
+        <message>
+            <location filename="plugin/core/coverage/report.py" line="174" />
+            <source>Lieux: {source}.</source>
+            <translation>Lieux : {source}.</translation>
+        </message>
+        <message>
+            <location filename="plugin/core/coverage/report.py" line="226" />
+            <source>Method and sources</source>
+            <translation>Méthode et sources</translation>
+        </message>
+        <message>
+            <location filename="plugin/core/coverage/report.py" line="213" />
+            <source>Least-served communes</source>
+            <translation>Communes les moins bien desservies</translation>
+        </message>
+        <message>
+            <location filename="plugin/core/coverage/report.py" line="225" />
+            <source>Every commune of the territory is covered.</source>
+            <translation>Toutes les communes du territoire sont couvertes.</translation>
+        </message>
+    </context>
+    <context>
+        <name>CoverageTask</name>
+        <message>
+            <location filename="../plugin/qgis/coverage_tasks.py" line="47" />
+            <source>The layer {layer} cannot be read.</source>
+            <translation>La couche {layer} ne peut pas être lue.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/qgis/coverage_tasks.py" line="91" />
+            <source>Coverage of {territory}</source>
+            <translation>Couverture de {territory}</translation>
+        </message>
+        <message>
+            <location filename="../plugin/qgis/coverage_tasks.py" line="137" />
+            <source>The coverage could not be computed.</source>
+            <translation>La couverture n'a pas pu être calculée.</translation>
+        </message>
+    </context>
+    <context>
+        <name>Mapping</name>
+        <message>
+            <location filename="../plugin/core/mapping/apply.py" line="118" />
+            <source>row {row}, {field}: “{before}” → “{after}”</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/core/mapping/apply.py" line="486" />
+            <source>Keys of the profile that are not fields of the standard, ignored: {keys}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/core/mapping/apply.py" line="493" />
+            <source>Columns named by the profile but absent from the file: {columns}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="plugin/core/mapping/profile.py" line="208" />
+            <source>expected {"colonne": …}, {"valeur": …} or a list of value rules.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="plugin/core/mapping/profile.py" line="143" />
+            <source>the mapping</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="plugin/core/mapping/profile.py" line="205" />
+            <source>“colonne” expects a column name (or a list of names).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="plugin/core/mapping/profile.py" line="172" />
+            <source>expected {"osm": column}, {"semaine": column} or {"jours": [...]}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="plugin/core/mapping/profile.py" line="177" />
+            <source>“jours” expects a list of {"colonne": column, "osm": "Mo"…"Su"}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="plugin/core/mapping/profile.py" line="192" />
+            <source>“joindre” expects {"colonnes": [...], "séparateur": " "}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="plugin/core/mapping/profile.py" line="199" />
+            <source>“dissocier” expects {"colonne": column, "séparateur": ",", "partie": 0}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="plugin/core/mapping/profile.py" line="182" />
+            <source>a list of value rules {"colonnes", "termes", "sauf", "cible"} is expected.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="plugin/core/mapping/profile.py" line="146" />
+            <source>{name} is not a mapping profile: a JSON object with one key per field is expected.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="plugin/core/mapping/profile.py" line="163" />
+            <source>{name}, key “{key}”: {problem}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="plugin/core/mapping/profile.py" line="217" />
+            <source>The mapping profile {path} does not exist.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="plugin/core/mapping/profile.py" line="220" />
+            <source>The mapping profile {path} cannot be read: {reason}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="plugin/core/mapping/profile.py" line="226" />
+            <source>The mapping profile {path} is not valid JSON (line {line}, column {column}).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="plugin/core/mapping/profile.py" line="246" />
+            <source>Cannot write the mapping profile {path}: {reason}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="plugin/core/mapping/profile.py" line="185" />
+            <source>“{key}” expects a list of texts.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>MappingDialog</name>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="121" />
+            <source>Mapping proposed from the columns' names and values: check it, correct it.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="129" />
+            <source>Ids become &lt;source name&gt;_&lt;id&gt;, as mednum-cli makes them</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="133" />
+            <source>Load a profile…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="135" />
+            <source>Save the profile…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="142" />
+            <source>Source columns</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="158" />
+            <source>Fields of the standard</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="188" />
+            <source>Select a list field to see its value table.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="205" />
+            <source>Preview in the standard</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="217" />
+            <source>Geocode the lieux without coordinates (Base Adresse Nationale, online)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="219" />
+            <source>Otherwise, or when the service does not answer, they are placed at their commune's centre (approximate, listed in the summary).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="224" />
+            <source>Import…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="232" />
+            <source>postal code</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="232" />
+            <source>INSEE code</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="232" />
+            <source>latitude</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="233" />
+            <source>longitude</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="233" />
+            <source>lat,long pair</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="233" />
+            <source>telephone</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="234" />
+            <source>e-mail</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="234" />
+            <source>web address</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="234" />
+            <source>OSM hours</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="235" />
+            <source>hours in words</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="235" />
+            <source>hours of one day</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="235" />
+            <source>Oui/Non</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="236" />
+            <source>date</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="236" />
+            <source>SIRET</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="236" />
+            <source>number</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="236" />
+            <source>text</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="237" />
+            <source>empty</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="371" />
+            <source>Load a mapping profile</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="371" />
+            <source>Mapping profiles (*.json)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="393" />
+            <source>Save the profile</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="393" />
+            <source>Name of the profile:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="123" />
+            <source>{n} rows</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="127" />
+            <source>Source name:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="145" />
+            <source>Column</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="145" />
+            <source>Filled</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="145" />
+            <source>Kind</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="145" />
+            <source>Examples</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="161" />
+            <source>Field</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="161" />
+            <source>Source column or rule</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="161" />
+            <source>Rule</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="192" />
+            <source>Source value</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="192" />
+            <source>Rows</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="192" />
+            <source>Standard values (a|b)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="90" />
+            <source>Import with a mapping — {name}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="119" />
+            <source>Profile “{name}” fits this file's columns.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="360" />
+            <source>First {rows} lieux: {errors} errors, {warnings} warnings, {changed} values changed by the mapping, {kept} columns kept in colonnes_source ({ms:.0f} ms)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="303" />
+            <source>Values of {field}: {n} distinct source values, {u} without a standard value</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="316" />
+            <source>No standard value: type one (several with |), or leave it empty</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="402" />
+            <source>Save it with the project (folder {folder}) rather than in your own profiles?</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="257" />
+            <source>(rule of the profile)</source>
+            <translation type="unfinished" />
         </message>
     </context>
 </TS>

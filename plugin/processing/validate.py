@@ -16,7 +16,6 @@ from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsFeature,
     QgsFeatureSink,
-    QgsField,
     QgsFields,
     QgsGeometry,
     QgsPointXY,
@@ -29,22 +28,23 @@ from qgis.core import (
     QgsProcessingParameterFeatureSource,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QVariant
 
+from ..core.csv_safety import defuse_row, is_text_table
 from ..core.i18n import translate
+from ..qgis import field_types
 from ..qgis.layer_records import LayerReadCancelledError, LayerTable, records_from_layer, storage_key_fields
 from ..qgis.styles import apply_severity_style
 from .base import FileOrLayerInput, MednumAlgorithm, processing_error
 
 ISSUE_FIELDS = (
-    ("row", QVariant.Int),
-    ("id", QVariant.String),
-    ("field", QVariant.String),
-    ("code", QVariant.String),
-    ("severity", QVariant.String),
-    ("message", QVariant.String),
-    ("value", QVariant.String),
-    ("suggestion", QVariant.String),
+    ("row", field_types.INT),
+    ("id", field_types.STRING),
+    ("field", field_types.STRING),
+    ("code", field_types.STRING),
+    ("severity", field_types.STRING),
+    ("message", field_types.STRING),
+    ("value", field_types.STRING),
+    ("suggestion", field_types.STRING),
 )
 ISSUE_COUNT = "issue_count"
 MAX_SEVERITY = "max_severity"
@@ -54,7 +54,7 @@ SEVERITY_RANK = {"warning": 1, "error": 2}
 def issue_fields() -> QgsFields:
     fields = QgsFields()
     for name, kind in ISSUE_FIELDS:
-        fields.append(QgsField(name, kind))
+        fields.append(field_types.new_field(name, kind))
     return fields
 
 
@@ -218,6 +218,8 @@ class ValidateAlgorithm(FileOrLayerInput, MednumAlgorithm):
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
         total = len(report.issues) or 1
+        # an issues table written as CSV is opened in a spreadsheet: every text cell defused (never a formula)
+        cells = defuse_row if is_text_table(self.parameterAsOutputLayer(parameters, self.OUTPUT, context)) else list
         for index, issue in enumerate(report.issues):
             if index % 1000 == 0:
                 if feedback.isCanceled():
@@ -225,8 +227,8 @@ class ValidateAlgorithm(FileOrLayerInput, MednumAlgorithm):
                 feedback.setProgress(100.0 * index / total)
             feature = QgsFeature()
             feature.setAttributes(
-                [issue.row, issue.id, issue.field, issue.code, issue.severity, issue.message,
-                 issue.value, issue.suggestion]
+                cells([issue.row, issue.id, issue.field, issue.code, issue.severity, issue.message,
+                       issue.value, issue.suggestion])
             )
             sink.addFeature(feature, QgsFeatureSink.FastInsert)
 
@@ -255,9 +257,9 @@ class ValidateAlgorithm(FileOrLayerInput, MednumAlgorithm):
 
     def _flagged_fields(self, base: QgsFields) -> tuple[QgsFields, int, int]:
         fields = QgsFields(base)
-        for name, kind in ((ISSUE_COUNT, QVariant.Int), (MAX_SEVERITY, QVariant.String)):
+        for name, kind in ((ISSUE_COUNT, field_types.INT), (MAX_SEVERITY, field_types.STRING)):
             if fields.lookupField(name) < 0:
-                fields.append(QgsField(name, kind))
+                fields.append(field_types.new_field(name, kind))
         return fields, fields.lookupField(ISSUE_COUNT), fields.lookupField(MAX_SEVERITY)
 
     def _flag_layer(self, parameters, context, feedback, table, source, summary) -> str:
@@ -291,7 +293,7 @@ class ValidateAlgorithm(FileOrLayerInput, MednumAlgorithm):
             unique, suffix = name or "field", 2
             while base.lookupField(unique) >= 0:
                 unique, suffix = f"{name}_{suffix}", suffix + 1
-            base.append(QgsField(unique, QVariant.String))
+            base.append(field_types.new_field(unique))
             names.append(name)
         fields, count_index, severity_index = self._flagged_fields(base)
         sink, dest_id = self.parameterAsSink(
