@@ -6173,6 +6173,11 @@
             <source>{n} other communes</source>
             <translation>{n} autres communes</translation>
         </message>
+        <message>
+            <location filename="plugin/core/report_html.py" line="262" />
+            <source>… and {count} more communes with fewer issues ({lieux} lieux with issues), not listed here: the CSV report (validation dock, mednum:report) gives the commune of every issue.</source>
+            <translation>… et {count} autres communes ayant moins d'anomalies ({lieux} lieux avec anomalies), non listées ici : le rapport CSV (panneau de validation, mednum:report) donne la commune de chaque anomalie.</translation>
+        </message>
     </context>
     <context>
         <name>WorkingLayer</name>
