@@ -24,8 +24,8 @@ from hypothesis import strategies as st
 pytest.importorskip("pyarrow")
 
 from plugin.core import readers  # noqa: E402
+from plugin.core.columns import ArrowColumns  # noqa: E402
 from plugin.core.readers import arrow_csv  # noqa: E402
-from plugin.core.readers.arrow_csv import ArrowColumns  # noqa: E402
 from plugin.core.schema import load_schema  # noqa: E402
 from plugin.core.validation import ValidationOptions, validate_table  # noqa: E402
 from plugin.core.validation.duplicates import DuplicateSettings  # noqa: E402
