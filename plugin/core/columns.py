@@ -20,6 +20,7 @@ them as a numpy ``intp`` array in ascending order, a mask is a numpy boolean arr
 ``filled()``, ``blank()``         mask: not "" / empty once stripped (``str.strip``)
 ``contains(text)``                mask: ``text in cell``
 ``is_in(values)``                 mask: the cell is one of ``values`` (a set)
+``index_in(values)``              the position of each cell in ``values`` (a list of distinct str), -1 if absent
 ``lookup(mapping, default)``      ``mapping.get(cell, default)`` for each cell (a numpy array of ``dtype``)
 ``numbers()``                     ``float(cell)`` for each cell (cells known to be numbers)
 ``fixed_width_bytes(width)``      the cells' bytes as an (n, width) uint8 matrix (cells of ``width`` ASCII characters)
@@ -121,6 +122,9 @@ class ListColumn:
 
     def is_in(self, values) -> np.ndarray:
         return np.fromiter(map(values.__contains__, self.cells), dtype=bool, count=len(self.cells))
+
+    def index_in(self, values: list[str]) -> np.ndarray:
+        return self.lookup({value: index for index, value in enumerate(values)}, -1)
 
     def lookup(self, mapping: Mapping, default: Any, dtype: Any = np.intp) -> np.ndarray:
         return np.fromiter(map(mapping.get, self.cells, repeat(default)), dtype=dtype, count=len(self.cells))
@@ -240,6 +244,19 @@ class ArrowColumn:
         if self._encoding is not None:  # the distinct cells are known: look them up, not every cell
             return self._per_distinct(_mask(pc.is_in(self._encoding[0], value_set=value_set)))
         return _mask(pc.is_in(self.array, value_set=value_set))
+
+    def index_in(self, values: list[str]) -> np.ndarray:
+        if not values:
+            return np.full(len(self.array), -1, dtype=np.intp)
+        import pyarrow as pa
+        import pyarrow.compute as pc
+
+        value_set = pa.array(values, pa.string())
+        if self._encoding is not None:  # the distinct cells are known: look them up, not every cell
+            found = pc.index_in(self._encoding[0], value_set=value_set)
+            return self._per_distinct(np.asarray(pc.fill_null(found, -1).to_numpy(zero_copy_only=False), np.intp))
+        found = pc.index_in(self.array, value_set=value_set)
+        return np.asarray(pc.fill_null(found, -1).to_numpy(zero_copy_only=False), dtype=np.intp)
 
     def lookup(self, mapping: Mapping, default: Any, dtype: Any = np.intp) -> np.ndarray:
         distinct = _strings(self._encoded()[0])

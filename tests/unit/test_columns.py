@@ -71,6 +71,9 @@ def test_every_operation_gives_what_plain_python_gives(values, data):
         assert _array(column.is_in(chosen)) == [value in chosen for value in values], kind
         assert _array(column.is_in(set())) == [False] * len(values), kind
         assert column.lookup(mapping, -1).tolist() == [mapping.get(value, -1) for value in values], kind
+        ordered = sorted(chosen)
+        assert column.index_in(ordered).tolist() == [mapping.get(value, -1) for value in values], kind
+        assert column.index_in([]).tolist() == [-1] * len(values), kind
         assert column.join((other_column,), separator).values() == [a + separator + b for a, b in zip(values, other)]
         for name, shape in shapes():
             matched = [shape.regex.fullmatch(value) is not None for value in values]
@@ -92,9 +95,11 @@ def test_membership_is_the_same_by_every_strategy(values, chosen):
         for limit in (0, 1000):
             columns_module._IS_IN_SET = limit
             for column in columns_of(values):
-                assert _array(column.is_in(chosen)) == expected
+                ordered = sorted(chosen)
+                positions = [ordered.index(value) if value in chosen else -1 for value in values]
+                assert _array(column.is_in(chosen)) == expected and column.index_in(ordered).tolist() == positions
                 column.distinct()  # the distinct cells are now known (Arrow: its dictionary encoding)
-                assert _array(column.is_in(chosen)) == expected
+                assert _array(column.is_in(chosen)) == expected and column.index_in(ordered).tolist() == positions
     finally:
         columns_module._IS_IN_SET = original
 

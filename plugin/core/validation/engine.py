@@ -247,15 +247,19 @@ class Validator:
             results = self._value_findings(name, dirty, prepare)
             if not results:
                 return results, None, dirty
-            if dirty_rows is None:
-                indexes = column.is_in(results.keys()).nonzero()[0].tolist()
-                return results, (indexes, column.take(indexes)), dirty
+            if dirty_rows is None:  # the cells' keys are the results' own strings (their hashes known)
+                keys = list(results)
+                positions = column.index_in(keys)
+                indexes = (positions >= 0).nonzero()[0]
+                return results, (indexes.tolist(), list(map(keys.__getitem__, positions[indexes].tolist()))), dirty
             hits = list(map(results.__contains__, values))
             return results, (list(compress(dirty_rows, hits)), list(compress(values, hits))), dirty
         source_name, hint_function = hint_spec
         if dirty_rows is None:
-            dirty_rows = column.is_in(dirty).nonzero()[0].tolist()
-            values = column.take(dirty_rows)
+            distinct = list(dirty)
+            positions = column.index_in(distinct)
+            rows = (positions >= 0).nonzero()[0]
+            dirty_rows, values = rows.tolist(), list(map(distinct.__getitem__, positions[rows].tolist()))
         # the hint's cells of these rows only (e.g. the postal codes of the phones to look at)
         cells = zip(dirty_rows, values, columns.cells(source_name).take(dirty_rows))
         return (*self._hinted_findings(name, hint_function, cells), dirty)
