@@ -96,7 +96,7 @@ class ColumnarRecords(UserList):
     """
 
     def __init__(self, columns: Mapping[str, Sequence[str]], count: int | None = None):
-        from .readers.arrow_csv import ArrowColumns  # here: the readers package imports this module
+        from .columns import ArrowColumns  # here: numpy is imported only when columns are used
 
         if isinstance(columns, ArrowColumns):  # a fast reader's columns: lists built per column on demand
             self._columns: Mapping[str, list[str]] | None = columns

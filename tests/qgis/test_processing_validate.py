@@ -274,18 +274,20 @@ def test_validate_a_csv_on_the_arrow_path_gives_the_python_paths_outputs(mednum_
     pytest.importorskip("pyarrow")
     from bench.generate import generate
     from plugin.core.readers import arrow_csv
+    from plugin.core.columns import ArrowColumn
     from plugin.core.validation.engine import Validator, clear_caches
 
     path = tmp_path / "lieux.csv"
     generate(path, rows=400, seed=17)
     arrow_columns = []
-    original = Validator._arrow_cell_results
+    original = Validator._cell_results
 
-    def spy(self, name, array, columns):
-        arrow_columns.append(name)
-        return original(self, name, array, columns)
+    def spy(self, name, column, columns):
+        if isinstance(column, ArrowColumn):  # the field's cells still in Arrow memory
+            arrow_columns.append(name)
+        return original(self, name, column, columns)
 
-    monkeypatch.setattr(Validator, "_arrow_cell_results", spy)
+    monkeypatch.setattr(Validator, "_cell_results", spy)
 
     def outputs(name):
         clear_caches()

@@ -11,6 +11,7 @@ from itertools import islice, repeat
 from pathlib import Path
 from typing import Any, Iterable, Iterator
 
+from ..columns import ArrowColumns
 from ..errors import ReadError
 from ..i18n import translate
 from ..records import ColumnarRecords, Table, column_keys
@@ -187,7 +188,7 @@ def _arrow_csv_table(data: bytes, delimiter: str) -> Table | None:
     count = arrow_table.num_rows
     return Table(
         header=header,
-        rows=ColumnarRecords(arrow_csv.ArrowColumns(arrow_table, keys), count=count),
+        rows=ColumnarRecords(ArrowColumns(arrow_table, keys), count=count),
         source_format="csv",
         row_numbers=list(range(1, count + 1)),
         columns=keys,
