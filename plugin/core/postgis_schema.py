@@ -93,7 +93,7 @@ def _lieux_table(s: str, schema: Schema) -> str:
     return f"""
 CREATE EXTENSION IF NOT EXISTS postgis;
 CREATE TABLE IF NOT EXISTS {s}.{LIEUX_TABLE} (
-  {KEY_COLUMN} bigserial PRIMARY KEY,
+  {KEY_COLUMN} serial PRIMARY KEY,  -- int4: QGIS uses it as the feature id (an int8 key is remapped)
   {columns},
   {GEOMETRY_COLUMN} geometry(Point, 4326),
   {ROW_VERSION_COLUMN} integer NOT NULL DEFAULT 1
@@ -102,7 +102,7 @@ CREATE INDEX IF NOT EXISTS {LIEUX_TABLE}_{GEOMETRY_COLUMN}_idx ON {s}.{LIEUX_TAB
 CREATE INDEX IF NOT EXISTS {LIEUX_TABLE}_id_idx ON {s}.{LIEUX_TABLE} (id);
 
 CREATE TABLE IF NOT EXISTS {s}.{SIDE_TABLE} (
-  {KEY_COLUMN} bigint PRIMARY KEY,
+  {KEY_COLUMN} integer PRIMARY KEY,
   id text,
   columns jsonb NOT NULL DEFAULT '{{}}'::jsonb
 );
@@ -243,8 +243,24 @@ $$;
 """
 
 
+def _notify(s: str, schema: Schema) -> str:
+    """Open QGIS layers refresh when anyone saves (QGIS listens on the channel ``qgis``)."""
+    return f"""
+CREATE OR REPLACE FUNCTION {s}.lieux_notify() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM pg_notify('qgis', TG_TABLE_SCHEMA);
+  RETURN NULL;
+END
+$$;
+DROP TRIGGER IF EXISTS lieux_notify ON {s}.{LIEUX_TABLE};
+CREATE TRIGGER lieux_notify AFTER INSERT OR UPDATE OR DELETE ON {s}.{LIEUX_TABLE}
+  FOR EACH STATEMENT EXECUTE FUNCTION {s}.lieux_notify();
+"""
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "lieux, colonnes_source, mednum_sync, journal, triggers", _lieux_table),
+    Migration(2, "open QGIS layers refreshed on every save (NOTIFY qgis)", _notify),
 )
 LATEST_VERSION = MIGRATIONS[-1].version
 
@@ -261,8 +277,10 @@ def current_version(execute: Executor, schema_name: str = DEFAULT_SCHEMA) -> int
     return int(rows[0][0]) if rows else 0
 
 
-def migration_script(schema_name: str, from_version: int, schema: Schema | None = None) -> str:
-    """One transaction that brings ``schema_name`` from ``from_version`` to :data:`LATEST_VERSION`.
+def migration_script(
+    schema_name: str, from_version: int, schema: Schema | None = None, to_version: int = LATEST_VERSION
+) -> str:
+    """One transaction that brings ``schema_name`` from ``from_version`` to ``to_version`` (the latest).
 
     An advisory lock serialises two agents initialising at once; each migration records its version
     (a primary key: a concurrent run that got there first makes this one roll back, nothing half done)."""
@@ -278,7 +296,7 @@ def migration_script(schema_name: str, from_version: int, schema: Schema | None 
         "applied_by text NOT NULL DEFAULT session_user);",
     ]
     for migration in MIGRATIONS:
-        if migration.version <= from_version:
+        if migration.version <= from_version or migration.version > to_version:
             continue
         parts.append(migration.sql(s, schema))
         parts.append(

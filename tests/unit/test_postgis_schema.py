@@ -44,6 +44,18 @@ def test_migrations_create_the_tables_and_run_again_as_no_op(db, schema):
     assert {"lieux", "colonnes_source", "mednum_sync", "journal", "schema_version"} <= tables
 
 
+def test_an_older_schema_is_upgraded_and_keeps_its_lieux(db):
+    _, execute, s = db
+    execute(ps.migration_script(s, 0, to_version=1))
+    assert ps.current_version(execute, s) == 1
+    _insert(execute, s)
+    assert ps.migrate(execute, s) == (1, ps.LATEST_VERSION)
+    assert execute(f'SELECT id FROM "{s}".lieux') == [("L1",)]
+    triggers = {r[0] for r in execute(
+        f"SELECT tgname FROM pg_trigger WHERE tgrelid = '\"{s}\".lieux'::regclass AND NOT tgisinternal")}
+    assert triggers == {"lieux_before_write", "lieux_journal", "lieux_notify"}
+
+
 def test_a_newer_schema_is_refused_with_a_message(db):
     _, execute, s = db
     ps.migrate(execute, s)

@@ -1,0 +1,203 @@
+"""Team mode on a real PostgreSQL/PostGIS (one throw-away cluster per session, one schema per test): a file
+imported into the team schema, opened as a working layer with the form and style, the journal, and two
+agents saving the same lieu — the second is told and chooses; different lieux merge without a word."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import textwrap
+
+import pytest
+from qgis.core import QgsVectorLayer
+
+from plugin.api.pull import KEEP_LOCAL, TAKE_REMOTE
+from plugin.core import postgis_schema as ps
+from plugin.core.readers import read_table
+from plugin.qgis.import_export import import_lieux
+from plugin.qgis.team_database import TeamDatabase
+from plugin.qgis.team_layer import guard_layer, is_team_layer, team_guard
+from plugin.qgis.working_layer import is_working_layer, records_from_layer
+
+HUB = "hub-du-sud-paca-2023.json"
+
+
+def _connection_uri(cluster) -> str:
+    return f"host=127.0.0.1 port={cluster.port} dbname='{cluster.database}' user='{cluster.user}'"
+
+
+@pytest.fixture()
+def team(postgres_cluster, pg_schema) -> TeamDatabase:
+    return TeamDatabase(_connection_uri(postgres_cluster), pg_schema, label="test")
+
+
+@pytest.fixture()
+def imported_team(team, samples) -> TeamDatabase:
+    import_lieux(samples / HUB, team, validate=False)
+    return team
+
+
+@pytest.fixture()
+def team_layer(imported_team):
+    return imported_team.open_layer()  # pytest-qgis deletes it after the test (a fixture named *layer*)
+
+
+@pytest.fixture()
+def colleague_layer(imported_team):
+    """The same team layer opened by a second agent (another layer, another edit buffer)."""
+    return imported_team.open_layer("colleague")
+
+
+def _fid_of(layer, lieu_id: str) -> int:
+    return next(f.id() for f in layer.getFeatures(f"\"id\" = '{lieu_id}'"))
+
+
+def _edit(layer, fid: int, **values) -> None:
+    if not layer.isEditable():
+        layer.startEditing()
+    for name, value in values.items():
+        assert layer.changeAttributeValue(fid, layer.fields().indexFromName(name), value)
+
+
+def test_a_file_imported_into_the_team_schema_opens_as_a_working_layer(imported_team, team_layer, samples, schema):
+    source = read_table(samples / HUB).schema_records(schema)
+    assert imported_team.lieux_count() == len(source) == 646
+    assert is_team_layer(team_layer) and is_working_layer(team_layer)
+    assert team_layer.featureCount() == 646
+    assert list(records_from_layer(team_layer)) == source  # the standard's text, nothing changed
+    index = team_layer.fields().indexFromName("nom")
+    assert team_layer.attributeAlias(index) == schema.field("nom").title
+    assert team_layer.editorWidgetSetup(team_layer.fields().indexFromName("row_version")).type() == "Hidden"
+    # the form and style are stored in the database: a second agent gets them without the plugin's help
+    styles = imported_team.run(
+        "SELECT count(*) FROM public.layer_styles WHERE f_table_schema = "
+        f"{ps.quote_literal(imported_team.schema_name)} AND useasdefault")
+    assert styles == [(1,)]
+    plain = QgsVectorLayer(imported_team.layer_uri().uri(False), "plain", "postgres")
+    assert plain.attributeAlias(index) == schema.field("nom").title
+    journal = imported_team.journal()
+    assert [(e.operation, json.loads(e.after)["lieux"]) for e in journal] == [("import", 646)]
+
+
+def test_importing_again_is_refused_unless_replacing(imported_team, samples):
+    with pytest.raises(ps.TeamDatabaseError, match="already holds 646 lieux"):
+        import_lieux(samples / HUB, imported_team, validate=False)
+    summary = import_lieux(samples / "exemple-valide.csv", imported_team, validate=False, replace=True)
+    assert summary.lieux == 1 and imported_team.lieux_count() == 1
+
+
+def test_edits_are_journaled_per_field_and_a_deletion_can_be_restored(imported_team, team_layer):
+    fid = _fid_of(team_layer, read_first_id(team_layer))
+    before = team_layer.getFeature(fid)["nom"]
+    _edit(team_layer, fid, nom="Nouveau nom", telephone="+33491000000")
+    assert team_layer.commitChanges(), team_layer.commitErrors()
+    team_layer.startEditing()
+    assert team_layer.deleteFeature(fid)
+    assert team_layer.commitChanges(), team_layer.commitErrors()
+    entries = imported_team.journal(lieu_fid=fid)  # newest first; the form's default puts today in date_maj
+    assert [(e.operation, e.field) for e in reversed(entries)] == [
+        ("update", "nom"), ("update", "date_maj"), ("update", "telephone"), ("delete", "")]
+    assert (entries[-1].before, entries[-1].after) == (before, "Nouveau nom")
+    assert {e.agent for e in entries} == {"mednum_admin"}
+    assert imported_team.restore(entries[0].id) == fid
+    team_layer.reload()
+    assert team_layer.getFeature(fid)["nom"] == "Nouveau nom"
+    assert imported_team.journal(lieu_fid=fid)[0].operation == "restore"
+
+
+def read_first_id(layer) -> str:
+    return next(layer.getFeatures())["id"]
+
+
+def test_different_lieux_saved_by_two_agents_merge_without_a_word(team_layer, colleague_layer):
+    first, second = [f.id() for f in team_layer.getFeatures()][:2]
+    _edit(team_layer, first, nom="Mon nom")
+    _edit(colleague_layer, second, nom="Son nom")
+    assert colleague_layer.commitChanges(), colleague_layer.commitErrors()
+    assert team_layer.commitChanges(), team_layer.commitErrors()
+    team_layer.reload()
+    assert team_layer.getFeature(first)["nom"] == "Mon nom"
+    assert team_layer.getFeature(second)["nom"] == "Son nom"
+
+
+def test_the_second_saver_of_a_lieu_is_refused_without_losing_the_edit(team_layer, colleague_layer):
+    fid = next(team_layer.getFeatures()).id()
+    _edit(team_layer, fid, nom="Mon nom")
+    _edit(colleague_layer, fid, nom="Son nom")
+    assert colleague_layer.commitChanges(), colleague_layer.commitErrors()
+    assert not team_layer.commitChanges()  # no one to ask: refused
+    assert ps.CONFLICT_MARK in "\n".join(team_layer.commitErrors())
+    assert team_layer.isEditable() and team_layer.getFeature(fid)["nom"] == "Mon nom"  # still in the buffer
+    assert [c.fid for c in team_guard(team_layer).last_conflicts] == [fid]
+
+
+@pytest.mark.parametrize("choice, expected", [(KEEP_LOCAL, "Mon nom"), (TAKE_REMOTE, "Son nom")])
+def test_the_second_saver_sees_both_versions_and_chooses(team_layer, colleague_layer, choice, expected):
+    fid = next(team_layer.getFeatures()).id()
+    _edit(team_layer, fid, nom="Mon nom")
+    _edit(colleague_layer, fid, nom="Son nom", telephone="+33491111111")
+    assert colleague_layer.commitChanges(), colleague_layer.commitErrors()
+    seen = []
+
+    def resolver(conflicts):
+        seen.extend(conflicts)
+        return {conflict.lieu_id: choice for conflict in conflicts}
+
+    guard_layer(team_layer, resolver)
+    assert team_layer.commitChanges(), team_layer.commitErrors()
+    [conflict] = seen
+    assert conflict.fid == fid and (conflict.my_version, conflict.their_version) == (1, 2)
+    # side by side: the fields that differ (the colleague's other changes are under mine too)
+    assert conflict.differences == [("nom", "Mon nom", "Son nom")]
+    team_layer.reload()
+    saved = team_layer.getFeature(fid)
+    assert saved["nom"] == expected
+    assert saved["telephone"] == "+33491111111"  # the colleague's other field is kept either way
+
+
+AGENT_SCRIPT = textwrap.dedent(
+    """
+    import sys
+    from qgis.core import QgsApplication
+    app = QgsApplication([], False)
+    app.initQgis()
+    sys.path.insert(0, sys.argv[1])
+    from plugin.qgis.team_database import TeamDatabase
+    layer = TeamDatabase(sys.argv[2], sys.argv[3]).open_layer()
+    fid_same, fid_other = int(sys.argv[4]), int(sys.argv[5])
+    layer.startEditing()
+    for fid, value in ((fid_same, "nom de l'autre agent"), (fid_other, "autre lieu")):
+        layer.changeAttributeValue(fid, layer.fields().indexFromName("nom"), value)
+    print("saved" if layer.commitChanges() else "refused " + " ".join(layer.commitErrors()), flush=True)
+    """
+)
+
+
+def test_two_processes_edit_concurrently(imported_team, team_layer, postgres_cluster, repo_root, tmp_path):
+    fids = [f.id() for f in team_layer.getFeatures()][:3]
+    _edit(team_layer, fids[0], nom="mon nom")  # editing started here first
+    _edit(team_layer, fids[2], commune="Marseille")
+    script = tmp_path / "agent.py"
+    script.write_text(AGENT_SCRIPT, encoding="utf-8")
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PGAPPNAME": "second-agent"}
+    done = subprocess.run(
+        [sys.executable, str(script), str(repo_root), _connection_uri(postgres_cluster), imported_team.schema_name,
+         str(fids[0]), str(fids[1])],
+        capture_output=True, text=True, env=env, timeout=120,
+    )
+    assert "saved" in done.stdout, done.stderr[-2000:]
+    seen = []
+    guard_layer(team_layer, lambda conflicts: seen.extend(conflicts) or {c.lieu_id: KEEP_LOCAL for c in conflicts})
+    assert team_layer.commitChanges(), team_layer.commitErrors()
+    assert [c.fid for c in seen] == [fids[0]]  # only the lieu both edited
+    rows = dict(imported_team.run(
+        f'SELECT fid, nom || \' / \' || commune FROM "{imported_team.schema_name}".lieux WHERE fid IN {tuple(fids)}'))
+    assert rows[fids[0]].startswith("mon nom / ")
+    assert rows[fids[1]].startswith("autre lieu / ")
+    assert rows[fids[2]].endswith(" / Marseille")
+    edits = [e for e in imported_team.journal() if e.operation == "update"]
+    # every save journaled: nom of 2 lieux by the other agent, nom and commune here (date_maj: today once)
+    assert sorted((e.lieu_fid, e.field) for e in edits if e.field != "date_maj") == sorted(
+        [(fids[0], "nom"), (fids[1], "nom"), (fids[0], "nom"), (fids[2], "commune")])
