@@ -39,7 +39,7 @@ class _ApiAlgorithm(QgsProcessingAlgorithm):
 
 
 class FetchAlgorithm(_ApiAlgorithm):
-    SOURCE, TERRITORY, OUTPUT = "SOURCE", "TERRITORY", "OUTPUT"
+    SOURCE, TERRITORY, OUTPUT, REPLACE = "SOURCE", "TERRITORY", "OUTPUT", "REPLACE"
 
     def name(self) -> str:
         return "fetch"
@@ -65,12 +65,21 @@ class FetchAlgorithm(_ApiAlgorithm):
             translate("ApiAlgorithms", "Territory (département, commune INSEE code or EPCI SIREN)")))
         self.addParameter(QgsProcessingParameterVectorDestination(
             self.OUTPUT, translate("ApiAlgorithms", "Working GeoPackage"), QgsProcessing.TypeVectorPoint))
+        from .team_algorithms import add_database_parameters
+
+        add_database_parameters(self, optional=True, advanced=True)
+        self.addParameter(QgsProcessingParameterBoolean(
+            self.REPLACE, translate("ApiAlgorithms", "Replace the lieux of the team database"), False, optional=True))
 
     def processAlgorithm(self, parameters, context, feedback):
         key = PULL_SOURCES[self.parameterAsEnum(parameters, self.SOURCE, context)]
         output = self.parameterAsOutputLayer(parameters, self.OUTPUT, context)
         if not output.lower().endswith(".gpkg"):
             output = output.rsplit(".", 1)[0] + ".gpkg" if "." in output else output + ".gpkg"
+        from ..core.postgis_schema import TeamDatabaseError
+        from .team_algorithms import team_database
+
+        team = team_database(self, parameters, context, required=False)
         try:
             territory = resolve_territory(self.parameterAsString(parameters, self.TERRITORY, context))
             client = api_session.prepare_client(key, transport=QgisTransport(feedback), cancelled=feedback.isCanceled)
@@ -81,8 +90,13 @@ class FetchAlgorithm(_ApiAlgorithm):
                                                                 feedback.pushDebugInfo(message)))
             for warning in result.warnings[:200]:
                 feedback.pushWarning(warning)
-            written = api_session.write_pull_geopackage(result, output, feedback.isCanceled)
-        except ApiError as error:
+            if team is not None:
+                written = api_session.write_pull_team(
+                    result, team, self.parameterAsBoolean(parameters, self.REPLACE, context), feedback.isCanceled)
+                output = team.display_name()
+            else:
+                written = api_session.write_pull_geopackage(result, output, feedback.isCanceled)
+        except (ApiError, TeamDatabaseError) as error:
             raise QgsProcessingException(error.message) from None
         feedback.pushInfo(translate("ApiAlgorithms", "{n} lieux written to {path}.").format(n=written, path=output))
         return {self.OUTPUT: output, "COUNT": written}

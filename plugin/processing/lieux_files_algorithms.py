@@ -19,6 +19,7 @@ from qgis.core import (
     QgsProcessingOutputNumber,
     QgsProcessingOutputString,
     QgsProcessingParameterBoolean,
+    QgsProcessingParameterDefinition,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterFile,
     QgsProcessingParameterFileDestination,
@@ -43,7 +44,7 @@ def _raise(error: Exception) -> None:
 
 
 class ImportLieuxAlgorithm(MednumAlgorithm):
-    INPUT, OUTPUT = "INPUT", "OUTPUT"
+    INPUT, OUTPUT, REPLACE = "INPUT", "OUTPUT", "REPLACE"
     LIEUX, WITHOUT_COORDINATES, EXTRA_COLUMNS = "LIEUX", "WITHOUT_COORDINATES", "EXTRA_COLUMNS"
     ERRORS, WARNINGS = "ERRORS", "WARNINGS"
     GROUP = "import"
@@ -86,6 +87,14 @@ class ImportLieuxAlgorithm(MednumAlgorithm):
                 translate("ImportLieuxAlgorithm", "GeoPackage (*.gpkg)"),
             )
         )
+        from .team_algorithms import add_database_parameters
+
+        add_database_parameters(self, optional=True, advanced=True)
+        replace = QgsProcessingParameterBoolean(
+            self.REPLACE, translate("ImportLieuxAlgorithm", "Replace the lieux of the team database"), False,
+            optional=True)
+        replace.setFlags(replace.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
+        self.addParameter(replace)
         self.addOutput(QgsProcessingOutputNumber(self.LIEUX, translate("ImportLieuxAlgorithm", "Number of lieux")))
         self.addOutput(
             QgsProcessingOutputNumber(
@@ -103,18 +112,30 @@ class ImportLieuxAlgorithm(MednumAlgorithm):
     def processAlgorithm(self, parameters, context, feedback):
         self.check_dependencies()
         source = self.parameterAsFile(parameters, self.INPUT, context)
-        output = self.parameterAsFileOutput(parameters, self.OUTPUT, context)
-        if not output.lower().endswith(".gpkg"):
-            output = str(Path(output).with_suffix(".gpkg"))
+        from .team_algorithms import team_database
+
+        team = team_database(self, parameters, context, required=False)
+        if team is not None:
+            output = team
+        else:
+            output = self.parameterAsFileOutput(parameters, self.OUTPUT, context)
+            if not output.lower().endswith(".gpkg"):
+                output = str(Path(output).with_suffix(".gpkg"))
         feedback.pushInfo(translate("ImportLieuxAlgorithm", "Reading {path}…").format(path=source))
         try:
-            summary = import_lieux(source, output, feedback.setProgress, feedback.isCanceled)
+            summary = import_lieux(source, output, feedback.setProgress, feedback.isCanceled,
+                                   replace=self.parameterAsBoolean(parameters, self.REPLACE, context))
         except Exception as error:  # noqa: BLE001 (every plugin error becomes a French message)
             _raise(error)
         for line in summary.details().splitlines():
             feedback.pushInfo(line)
-        details = QgsProcessingContext.LayerDetails(default_layer_name(output), context.project(), self.OUTPUT)
-        context.addLayerToLoadOnCompletion(gpkg_uri(output, WORKING_TABLE), details)
+        if team is not None:  # the team layer (its form and style come from layer_styles)
+            output = summary.output
+            details = QgsProcessingContext.LayerDetails(team.default_layer_name(), context.project(), self.OUTPUT)
+            context.addLayerToLoadOnCompletion("postgres://" + team.layer_uri().uri(False), details)
+        else:
+            details = QgsProcessingContext.LayerDetails(default_layer_name(output), context.project(), self.OUTPUT)
+            context.addLayerToLoadOnCompletion(gpkg_uri(output, WORKING_TABLE), details)
         return {
             self.OUTPUT: output,
             self.LIEUX: summary.lieux,

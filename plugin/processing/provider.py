@@ -21,6 +21,9 @@ def algorithm_classes() -> list[type]:
     from .lieux_files_algorithms import ExportLieuxAlgorithm, ImportLieuxAlgorithm
 
     classes += [ImportLieuxAlgorithm, ExportLieuxAlgorithm]
+    from .team_algorithms import InitDatabaseAlgorithm
+
+    classes.append(InitDatabaseAlgorithm)
     from .orient import OrientAlgorithm
 
     classes.append(OrientAlgorithm)

@@ -100,6 +100,18 @@ def write_pull_geopackage(result: PullResult, path: str | Path, cancelled: Calla
     return len(records)
 
 
+def write_pull_team(result: PullResult, team, replace: bool = False,
+                    cancelled: Callable[[], bool] = lambda: False) -> int:
+    """Write the pulled lieux into a team database (:class:`~.team_database.TeamDatabase`), then their origins
+    in its sync table; one transaction for the lieux: a cancelled or failed pull leaves the team's as they were."""
+    records = result.records
+    team.write_records(records, metadata={"source": "api", "api": result.source}, is_canceled=cancelled,
+                       replace=replace)
+    team.record_pull(sync_entries(result, connector_carried(result.source)),
+                     {lieu.id: lieu.extras for lieu in result.lieux if lieu.extras})
+    return len(records)
+
+
 def connector_carried(key: str) -> tuple[str, ...]:
     from ..api.connectors import CONNECTORS
 

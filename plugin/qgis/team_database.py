@@ -243,7 +243,8 @@ class TeamDatabase:
                         writer.writerow([start_fid + index, ids[index] or "", json.dumps(kept, ensure_ascii=False)])
                     buffer.seek(0)
                     cursor.copy_expert(f"COPY {side} (fid, id, columns) FROM STDIN WITH (FORMAT csv)", buffer)
-                details = {"lieux": total, "replaced": existing, **(metadata or {})}
+                details = {"lieux": total, "replaced": existing, **(metadata or {}),
+                           "colonnes_source": list(side_table.columns) if side_table else []}
                 cursor.execute(
                     f"INSERT INTO {self._table(ps.JOURNAL_TABLE)} (agent, operation, after) "
                     f"VALUES ({ps.quote_identifier(self.schema_name)}.mednum_agent(), 'import', %s)",
@@ -261,9 +262,56 @@ class TeamDatabase:
             raise
         finally:
             connection.close()
+        self.store_form_and_style()
         if progress:
             progress(100.0)
         return total
+
+    def store_form_and_style(self) -> None:
+        """Form and style of the working layer as the table's default style in ``layer_styles`` (QGIS restores
+        it for every agent). Safe in a background task: the layer is never added to a project."""
+        layer = QgsVectorLayer(self.layer_uri().uri(False), ps.LIEUX_TABLE, "postgres")
+        if not layer.isValid() or layer.customProperty(WORKING_LAYER_PROPERTY):
+            return  # the team's stored style is kept (QGIS 3.22 would ask before replacing it)
+        configure_working_layer(layer)
+        try:
+            save_default_style(layer)
+        except WorkingLayerError:
+            pass  # no right to create public.layer_styles: the plugin configures the form at each opening
+
+    def record_pull(self, entries, extras: Mapping[str, Mapping[str, str]] | None = None) -> int:
+        """The origins of pulled lieux in the team's sync table (``mednum_sync``, as in a GeoPackage)."""
+        import psycopg2
+
+        from ..core.sync import now_iso
+
+        stamp = now_iso()
+        extras = extras or {}
+        rows = [
+            (e.lieu_id, e.source, e.remote_id, e.remote_date_maj, e.remote_hash,
+             json.dumps(e.base_record, ensure_ascii=False), e.pulled_at or stamp,
+             json.dumps(dict(extras[e.lieu_id]), ensure_ascii=False) if e.lieu_id in extras else None)
+            for e in entries
+        ]
+        connection = self.connect()
+        try:
+            with connection.cursor() as cursor:
+                cursor.executemany(
+                    f"INSERT INTO {self._table(ps.SYNC_TABLE)} (lieu_id, source, remote_id, remote_date_maj, "
+                    "remote_hash, base_record, pulled_at, extras) VALUES (%s, %s, %s, %s, %s, %s, %s, %s) "
+                    "ON CONFLICT (lieu_id) DO UPDATE SET source = excluded.source, remote_id = excluded.remote_id, "
+                    "remote_date_maj = excluded.remote_date_maj, remote_hash = excluded.remote_hash, "
+                    "base_record = excluded.base_record, pulled_at = excluded.pulled_at, extras = excluded.extras, "
+                    "pushed_hash = NULL, pushed_date_maj = NULL, pushed_at = NULL",
+                    rows,
+                )
+        except psycopg2.Error as error:
+            raise ps.TeamDatabaseError(
+                _tr("The sync table of {name} could not be written: {error}").format(name=self.label, error=error)
+            ) from error
+        finally:
+            connection.close()
+        return len(rows)
 
     # ── the working layer ────────────────────────────────────────────────────────────────────────────
 
@@ -286,6 +334,7 @@ class TeamDatabase:
                     "(Processing: mednum:init_database).").format(schema=self.schema_name, name=self.label)
             )
         had_style = bool(layer.customProperty(WORKING_LAYER_PROPERTY))
+        # the form follows the current schema and settings; the stored symbology is the team's: kept
         configure_working_layer(layer, style=not had_style)
         if not had_style:
             try:

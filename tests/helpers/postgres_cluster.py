@@ -126,4 +126,16 @@ def start_cluster(directory: Path) -> Cluster:
         run_as = ["runuser", "-u", "postgres", "--"]
     cluster = Cluster(directory=directory, port=free_port(), bin_dir=bin_dir, run_as=run_as)
     cluster.start()
+    _stop_when_gone(cluster, os.getpid())
     return cluster
+
+
+def _stop_when_gone(cluster: Cluster, pid: int) -> None:
+    """A watchdog that stops the cluster and removes its folder if the test process dies without its
+    teardown (killed by a timeout): no server left running on the machine."""
+    stop = " ".join([*cluster.run_as, str(cluster.bin_dir / "pg_ctl"), "-D", str(cluster.directory / "data"),
+                     "-m", "immediate", "stop"])
+    script = (f"while kill -0 {pid} 2>/dev/null; do sleep 2; done; "
+              f"{stop} >/dev/null 2>&1; rm -rf '{cluster.directory}'")
+    subprocess.Popen(["sh", "-c", script], stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                     stderr=subprocess.DEVNULL, start_new_session=True, cwd="/")

@@ -201,3 +201,38 @@ def test_two_processes_edit_concurrently(imported_team, team_layer, postgres_clu
     # every save journaled: nom of 2 lieux by the other agent, nom and commune here (date_maj: today once)
     assert sorted((e.lieu_fid, e.field) for e in edits if e.field != "date_maj") == sorted(
         [(fids[0], "nom"), (fids[1], "nom"), (fids[0], "nom"), (fids[2], "commune")])
+
+
+@pytest.fixture()
+def mednum_provider(qgis_processing):
+    from qgis.core import QgsApplication
+
+    from plugin.processing.provider import MednumProvider
+
+    provider = MednumProvider()
+    QgsApplication.processingRegistry().addProvider(provider)
+    yield provider
+    QgsApplication.processingRegistry().removeProvider(provider)
+
+
+def test_processing_init_database_then_import_into_it(team, postgres_cluster, samples, mednum_provider,
+                                                      qgis_new_project):
+    import processing
+    from qgis.core import QgsProcessingException
+
+    target = {"DATABASE_URI": _connection_uri(postgres_cluster), "SCHEMA": team.schema_name}
+    result = processing.run("mednum:init_database", target)
+    assert (result["VERSION_BEFORE"], result["VERSION"], result["LIEUX"]) == (0, ps.LATEST_VERSION, 0)
+    result = processing.run("mednum:init_database", target)  # idempotent
+    assert (result["VERSION_BEFORE"], result["VERSION"]) == (ps.LATEST_VERSION, ps.LATEST_VERSION)
+    with pytest.raises(QgsProcessingException, match="no password"):
+        processing.run("mednum:init_database", {**target, "DATABASE_URI": target["DATABASE_URI"] + " password=x"})
+
+    result = processing.run("mednum:import", {"INPUT": str(samples / HUB), "OUTPUT": "TEMPORARY_OUTPUT", **target})
+    assert result["LIEUX"] == 646 and team.lieux_count() == 646
+    kept = team.run(f'SELECT DISTINCT jsonb_object_keys(columns) FROM "{team.schema_name}".colonnes_source')
+    assert sorted(kept) == [("labels_nationaux",), ("publics_accueillis",)]  # kept aside, by lieu
+    [entry] = team.journal()
+    assert json.loads(entry.after)["colonnes_source"] == ["labels_nationaux", "publics_accueillis"]
+    with pytest.raises(QgsProcessingException, match="already holds 646 lieux"):
+        processing.run("mednum:import", {"INPUT": str(samples / HUB), "OUTPUT": "TEMPORARY_OUTPUT", **target})
