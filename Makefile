@@ -1,6 +1,7 @@
 # lieux_mednum — developer and user entry points. See README.md (in French).
 SHELL := /bin/bash
-VENV := .venv
+VENV ?= .venv
+export VENV  # scripts/bootstrap.sh builds the environment there
 PY := $(VENV)/bin/python
 export QT_QPA_PLATFORM ?= offscreen
 export PYTHONDONTWRITEBYTECODE := 1

@@ -115,94 +115,109 @@
     <context>
         <name>ApiClient</name>
         <message>
-            <location filename="../plugin/api/http.py" line="164" />
+            <location filename="../plugin/api/http.py" line="166" />
             <source>{source}: the address « {url} » is not a valid http(s) URL.</source>
             <translation>{source} : l'adresse « {url} » n'est pas une URL http(s) valide.</translation>
         </message>
         <message>
-            <location filename="../plugin/api/http.py" line="171" />
+            <location filename="../plugin/api/http.py" line="173" />
             <source>{source}: plain http:// is refused for {host} (the token would travel in clear); use https://.</source>
             <translation>{source} : http:// non chiffré est refusé pour {host} (le jeton circulerait en clair) ; utilisez https://.</translation>
         </message>
         <message>
-            <location filename="../plugin/api/http.py" line="179" />
+            <location filename="../plugin/api/http.py" line="181" />
             <source>{source}: credentials in the URL are refused; store the token in the QGIS authentication database.</source>
             <translation>{source} : les identifiants dans l'URL sont refusés ; enregistrez le jeton dans la base d'authentification de QGIS.</translation>
         </message>
         <message>
-            <location filename="../plugin/api/http.py" line="302" />
+            <location filename="../plugin/api/http.py" line="359" />
             <source>{source}: refusing to send the token to another host ({host}).</source>
             <translation>{source} : envoi du jeton à un autre hôte ({host}) refusé.</translation>
         </message>
         <message>
-            <location filename="../plugin/api/http.py" line="354" />
+            <location filename="../plugin/api/http.py" line="408" />
             <source>{source}: the answer of {path} is not valid JSON (HTTP {status}, {size} bytes, type « {ctype} »). A proxy, a captive portal or a wrong URL?</source>
             <translation>{source} : la réponse de {path} n'est pas du JSON valide (HTTP {status}, {size} octets, type « {ctype} »). Un proxy, un portail captif ou une URL erronée ?</translation>
         </message>
         <message>
-            <location filename="../plugin/api/http.py" line="376" />
+            <location filename="../plugin/api/http.py" line="430" />
             <source>{source}: connection refused by {host}. Is the address right and the service running?</source>
             <translation>{source} : connexion refusée par {host}. L'adresse est-elle correcte et le service en marche ?</translation>
         </message>
         <message>
-            <location filename="../plugin/api/http.py" line="379" />
+            <location filename="../plugin/api/http.py" line="433" />
             <source>{source}: the host name {host} could not be resolved (DNS). Check the address, the network connection and the proxy settings.</source>
             <translation>{source} : le nom d'hôte {host} n'a pas pu être résolu (DNS). Vérifiez l'adresse, la connexion réseau et les paramètres du proxy.</translation>
         </message>
         <message>
-            <location filename="../plugin/api/http.py" line="382" />
+            <location filename="../plugin/api/http.py" line="436" />
             <source>{source}: no answer from {host} within {timeout} s. The service may be overloaded; try again later or raise the timeout in the settings.</source>
             <translation>{source} : aucune réponse de {host} en {timeout} s. Le service est peut-être surchargé ; réessayez plus tard ou augmentez le délai d'attente dans les paramètres.</translation>
         </message>
         <message>
-            <location filename="../plugin/api/http.py" line="385" />
+            <location filename="../plugin/api/http.py" line="439" />
             <source>{source}: secure connection to {host} failed (SSL certificate). Check the QGIS SSL settings or your proxy.</source>
             <translation>{source} : la connexion sécurisée à {host} a échoué (certificat SSL). Vérifiez les paramètres SSL de QGIS ou votre proxy.</translation>
         </message>
         <message>
-            <location filename="../plugin/api/http.py" line="390" />
+            <location filename="../plugin/api/http.py" line="444" />
             <source>{source}: network error while contacting {host}: {detail}</source>
             <translation>{source} : erreur réseau en contactant {host} : {detail}</translation>
         </message>
         <message>
-            <location filename="../plugin/api/http.py" line="416" />
+            <location filename="../plugin/api/http.py" line="470" />
             <source>{source}: a token is required (HTTP 401) and none is configured. Store it in the QGIS authentication database and choose it in the plugin settings, or set {env} for headless use.</source>
             <translation>{source} : un jeton est requis (HTTP 401) et aucun n'est configuré. Enregistrez-le dans la base d'authentification de QGIS et choisissez-le dans les paramètres de l'extension, ou définissez {env} pour un usage hors de QGIS.</translation>
         </message>
         <message>
-            <location filename="../plugin/api/http.py" line="422" />
+            <location filename="../plugin/api/http.py" line="476" />
             <source>{source}: the token was refused (HTTP 401): it is expired or wrong. Ask the provider for a new token and update it in the QGIS authentication database.</source>
             <translation>{source} : le jeton a été refusé (HTTP 401) : il a expiré ou il est erroné. Demandez un nouveau jeton au fournisseur et mettez-le à jour dans la base d'authentification de QGIS.</translation>
         </message>
         <message>
-            <location filename="../plugin/api/http.py" line="429" />
+            <location filename="../plugin/api/http.py" line="483" />
             <source>{source}: access to {path} is forbidden (HTTP 403): the token does not give this right (wrong scope or account). Server said: {detail}</source>
             <translation>{source} : l'accès à {path} est interdit (HTTP 403) : le jeton ne donne pas ce droit (mauvaise portée ou mauvais compte). Réponse du serveur : {detail}</translation>
         </message>
         <message>
-            <location filename="../plugin/api/http.py" line="436" />
+            <location filename="../plugin/api/http.py" line="490" />
             <source>{source}: {path} was not found (HTTP 404). Check the address in the plugin settings.</source>
             <translation>{source} : {path} est introuvable (HTTP 404). Vérifiez l'adresse dans les paramètres de l'extension.</translation>
         </message>
         <message>
-            <location filename="../plugin/api/http.py" line="440" />
+            <location filename="../plugin/api/http.py" line="494" />
             <source>{source} refused the request (HTTP 422): {detail}</source>
             <translation>{source} a refusé la requête (HTTP 422) : {detail}</translation>
         </message>
         <message>
-            <location filename="../plugin/api/http.py" line="444" />
+            <location filename="../plugin/api/http.py" line="498" />
             <source>{source}: too many requests (HTTP 429). Wait {wait} s before trying again.</source>
             <translation>{source} : trop de requêtes (HTTP 429). Attendez {wait} s avant de réessayer.</translation>
         </message>
         <message>
-            <location filename="../plugin/api/http.py" line="449" />
+            <location filename="../plugin/api/http.py" line="503" />
             <source>{source}: server error (HTTP {status}) after {attempts} attempt(s). The service is having trouble; try again later. Server said: {detail}</source>
             <translation>{source} : erreur du serveur (HTTP {status}) après {attempts} tentative(s). Le service rencontre des difficultés ; réessayez plus tard. Réponse du serveur : {detail}</translation>
         </message>
         <message>
-            <location filename="../plugin/api/http.py" line="452" />
+            <location filename="../plugin/api/http.py" line="506" />
             <source>{source}: unexpected answer HTTP {status} for {path}: {detail}</source>
             <translation>{source} : réponse inattendue HTTP {status} pour {path} : {detail}</translation>
+        </message>
+        <message>
+            <location filename="../plugin/api/http.py" line="375" />
+            <source>{source}: the server redirected {path} to another host ({host}, HTTP {status}); the request was not sent there, so the token stays private. Check the address in the plugin settings.</source>
+            <translation>{source} : le serveur a redirigé {path} vers un autre hôte ({host}, HTTP {status}) ; la requête n'y a pas été envoyée et le jeton reste confidentiel. Vérifiez l'adresse dans les paramètres de l'extension.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/api/http.py" line="384" />
+            <source>{source}: the server answered {method} {path} with a redirect (HTTP {status}) to {target}: nothing was accepted. Check the address in the plugin settings.</source>
+            <translation>{source} : le serveur a répondu à {method} {path} par une redirection (HTTP {status}) vers {target} : rien n'a été accepté. Vérifiez l'adresse dans les paramètres de l'extension.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/api/http.py" line="393" />
+            <source>{source}: too many redirects from {path} (last to {target}).</source>
+            <translation>{source} : trop de redirections depuis {path} (la dernière vers {target}).</translation>
         </message>
     </context>
     <context>
@@ -239,7 +254,7 @@
     <context>
         <name>ApiPull</name>
         <message>
-            <location filename="../plugin/gui/api_pull.py" line="234" />
+            <location filename="../plugin/gui/api_pull.py" line="244" />
             <source>, {n} of your edits kept</source>
             <translation>, {n} de vos modifications gardées</translation>
         </message>
@@ -312,7 +327,7 @@
     <context>
         <name>ApiSession</name>
         <message>
-            <location filename="../plugin/qgis/api_session.py" line="71" />
+            <location filename="../plugin/qgis/api_session.py" line="72" />
             <source>« {key} » is not a source one can pull from.</source>
             <translation>« {key} » n'est pas une source depuis laquelle récupérer des lieux.</translation>
         </message>
@@ -320,57 +335,57 @@
     <context>
         <name>Argparse</name>
         <message>
-            <location filename="../plugin/core/cli.py" line="43" />
+            <location filename="../plugin/core/cli.py" line="44" />
             <source>usage: </source>
             <translation>utilisation : </translation>
         </message>
         <message>
-            <location filename="../plugin/core/cli.py" line="43" />
+            <location filename="../plugin/core/cli.py" line="44" />
             <source>positional arguments</source>
             <translation>arguments positionnels </translation>
         </message>
         <message>
-            <location filename="../plugin/core/cli.py" line="43" />
+            <location filename="../plugin/core/cli.py" line="44" />
             <source>options</source>
             <translation>options </translation>
         </message>
         <message>
-            <location filename="../plugin/core/cli.py" line="43" />
+            <location filename="../plugin/core/cli.py" line="44" />
             <source>optional arguments</source>
             <translation>arguments facultatifs </translation>
         </message>
         <message>
-            <location filename="../plugin/core/cli.py" line="43" />
+            <location filename="../plugin/core/cli.py" line="44" />
             <source>show this help message and exit</source>
             <translation>afficher cette aide et quitter</translation>
         </message>
         <message>
-            <location filename="../plugin/core/cli.py" line="43" />
+            <location filename="../plugin/core/cli.py" line="44" />
             <source>the following arguments are required: %s</source>
             <translation>arguments obligatoires manquants : %s</translation>
         </message>
         <message>
-            <location filename="../plugin/core/cli.py" line="43" />
+            <location filename="../plugin/core/cli.py" line="44" />
             <source>unrecognized arguments: %s</source>
             <translation>arguments non reconnus : %s</translation>
         </message>
         <message>
-            <location filename="../plugin/core/cli.py" line="43" />
+            <location filename="../plugin/core/cli.py" line="44" />
             <source>invalid choice: %(value)r (choose from %(choices)s)</source>
             <translation>choix non valide : %(value)r (choix possibles : %(choices)s)</translation>
         </message>
         <message>
-            <location filename="../plugin/core/cli.py" line="43" />
+            <location filename="../plugin/core/cli.py" line="44" />
             <source>expected one argument</source>
             <translation>une valeur est attendue</translation>
         </message>
         <message>
-            <location filename="../plugin/core/cli.py" line="43" />
+            <location filename="../plugin/core/cli.py" line="44" />
             <source>argument %(argument_name)s: %(message)s</source>
             <translation>argument %(argument_name)s : %(message)s</translation>
         </message>
         <message>
-            <location filename="../plugin/core/cli.py" line="43" />
+            <location filename="../plugin/core/cli.py" line="44" />
             <source>ambiguous option: %(option)s could match %(matches)s</source>
             <translation>option ambiguë : %(option)s peut correspondre à %(matches)s</translation>
         </message>
@@ -547,6 +562,61 @@
             <source>Row {row}: cells beyond the header removed: “{before}”</source>
             <translation>Ligne {row} : cellules au-delà de l'en-tête supprimées : « {before} »</translation>
         </message>
+        <message>
+            <location filename="plugin/core/cli.py" line="104" />
+            <source>convert a Hub's file into the national standard with a mapping profile</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="plugin/core/cli.py" line="105" />
+            <source>Convert a file of lieux whose columns are not the standard's (a Hub's export: CSV, XLSX, JSON) into a file of the standard, with a mapping profile in mednum-cli's configuration grammar. Every record is kept, the columns the profile does not read are kept after the standard's, every changed value is listed. Exit code 0: conformant; 1: errors remain; 2: unreadable input or profile; 3: internal error.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="plugin/core/cli.py" line="112" />
+            <source>file to convert (never modified)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="plugin/core/cli.py" line="113" />
+            <source>mapping profile (.config.json)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="plugin/core/cli.py" line="114" />
+            <source>source name: ids become NAME_&lt;id&gt;</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="plugin/core/cli.py" line="116" />
+            <source>output file (.csv, .json or .geojson)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="plugin/core/cli.py" line="122" />
+            <source>lieux without coordinates: placed at their commune's centre (default, offline), geocoded with the Base Adresse Nationale then the commune's centre (ban), or left without (none)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="plugin/core/cli.py" line="134" />
+            <source>read the file through a mapping profile (.config.json) first</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="plugin/core/cli.py" line="311" />
+            <source>Changed values:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="plugin/core/cli.py" line="298" />
+            <source>{count} lieux written to {path} ({errors} errors, {warnings} warnings left).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="plugin/core/cli.py" line="304" />
+            <source>Columns kept after the standard's ({count}): {columns}</source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>Connectors</name>
@@ -610,39 +680,640 @@
         </message>
     </context>
     <context>
+        <name>Coverage</name>
+        <message>
+            <location filename="../plugin/core/coverage/audit.py" line="120" />
+            <source>The radius must be a positive number of kilometres.</source>
+            <translation>Le rayon doit être un nombre positif de kilomètres.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/core/coverage/territory.py" line="105" />
+            <source>commune</source>
+            <translation>commune</translation>
+        </message>
+        <message>
+            <location filename="../plugin/core/coverage/territory.py" line="113" />
+            <source>EPCI</source>
+            <translation>EPCI</translation>
+        </message>
+        <message>
+            <location filename="../plugin/core/coverage/territory.py" line="121" />
+            <source>département</source>
+            <translation>département</translation>
+        </message>
+        <message>
+            <location filename="../plugin/core/coverage/territory.py" line="126" />
+            <source>région</source>
+            <translation>région</translation>
+        </message>
+        <message>
+            <location filename="../plugin/core/coverage/territory.py" line="90" />
+            <source>Unknown territory: no {kind} with the code « {code} » in the bundled reference.</source>
+            <translation>Territoire inconnu : le code « {code} » ({kind}) n'est pas dans le référentiel fourni.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/core/coverage/territory.py" line="101" />
+            <source>All of France</source>
+            <translation>Toute la France</translation>
+        </message>
+        <message>
+            <location filename="../plugin/core/coverage/territory.py" line="129" />
+            <source>Unknown kind of territory « {kind} »: use commune, epci, departement, region or france.</source>
+            <translation>Type de territoire inconnu « {kind} » : utilisez commune, epci, departement, region ou france.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/core/coverage/territory.py" line="140" />
+            <source>Choose a territory: a commune, an EPCI, a département or a région.</source>
+            <translation>Choisissez un territoire : une commune, un EPCI, un département ou une région.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/core/coverage/territory.py" line="156" />
+            <source>No territory matches « {text} ».</source>
+            <translation>Aucun territoire ne correspond à « {text} ».</translation>
+        </message>
+    </context>
+    <context>
+        <name>CoverageAlgorithm</name>
+        <message>
+            <location filename="plugin/processing/coverage.py" line="88" />
+            <source>Territorial coverage audit</source>
+            <translation>Audit de couverture du territoire</translation>
+        </message>
+        <message>
+            <location filename="plugin/processing/coverage.py" line="98" />
+            <source>&lt;p&gt;Which communes of a territory have no lieu offering the service within reach, and how many inhabitants live there. Offline: communes, centroids and INSEE populations come from the bundled reference.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Territory&lt;/b&gt;: &lt;code&gt;departement:13&lt;/code&gt;, &lt;code&gt;epci:200054807&lt;/code&gt; (SIREN), &lt;code&gt;region:93&lt;/code&gt;, &lt;code&gt;commune:13055&lt;/code&gt; or &lt;code&gt;france&lt;/code&gt;; a bare 2–3 character code is a département, 5 characters a commune, 9 digits an EPCI.&lt;/p&gt;&lt;p&gt;The filters are those of &lt;i&gt;Find lieux for a need&lt;/i&gt; (same parameters). Lieux outside the territory count: a commune's nearest lieu may be next door. A lieu without coordinates is placed at the centroid of its commune (code_insee, else postal code and commune name).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Output&lt;/b&gt;: one feature per commune (centroid, or its polygon from the optional boundary layer joined by INSEE code) with &lt;code&gt;population&lt;/code&gt;, &lt;code&gt;nb_lieux&lt;/code&gt; (matching lieux in the commune), &lt;code&gt;lieux_10000_hab&lt;/code&gt;, &lt;code&gt;nb_lieux_rayon&lt;/code&gt;, &lt;code&gt;distance_km&lt;/code&gt; to the nearest matching lieu (empty when there is none) and &lt;code&gt;couvert&lt;/code&gt; (nearest lieu within the radius). With an indicator (a layer or CSV with an INSEE code and a value, e.g. the Indice de Fragilité Numérique), &lt;code&gt;priorite&lt;/code&gt; = population left out × indicator.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Report&lt;/b&gt;: .html, .csv or .pdf (map, legend, key figures, least-served communes, sources and date).&lt;/p&gt;</source>
+            <translation>&lt;p&gt;Quelles communes d'un territoire n'ont aucun lieu proposant le service à portée, et combien d'habitants y vivent. Hors ligne : les communes, leurs centroïdes et les populations INSEE viennent du référentiel fourni avec l'extension.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Territoire&lt;/b&gt; : &lt;code&gt;departement:13&lt;/code&gt;, &lt;code&gt;epci:200054807&lt;/code&gt; (SIREN), &lt;code&gt;region:93&lt;/code&gt;, &lt;code&gt;commune:13055&lt;/code&gt; ou &lt;code&gt;france&lt;/code&gt; ; un code seul de 2 ou 3 caractères est un département, de 5 caractères une commune, de 9 chiffres un EPCI.&lt;/p&gt;&lt;p&gt;Les filtres sont ceux de &lt;i&gt;Trouver des lieux pour un besoin&lt;/i&gt; (mêmes paramètres). Les lieux hors du territoire comptent : le lieu le plus proche d'une commune peut être chez le voisin. Un lieu sans coordonnées est placé au centroïde de sa commune (code_insee, sinon code postal et nom de commune).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Sortie&lt;/b&gt; : une entité par commune (centroïde, ou son polygone tiré de la couche de contours facultative, jointe par code INSEE) avec &lt;code&gt;population&lt;/code&gt;, &lt;code&gt;nb_lieux&lt;/code&gt; (lieux correspondants dans la commune), &lt;code&gt;lieux_10000_hab&lt;/code&gt;, &lt;code&gt;nb_lieux_rayon&lt;/code&gt;, &lt;code&gt;distance_km&lt;/code&gt; jusqu'au lieu correspondant le plus proche (vide s'il n'y en a aucun) et &lt;code&gt;couvert&lt;/code&gt; (lieu le plus proche dans le rayon). Avec un indicateur (couche ou CSV avec un code INSEE et une valeur, par exemple l'Indice de Fragilité Numérique), &lt;code&gt;priorite&lt;/code&gt; = population non couverte × indicateur.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Rapport&lt;/b&gt; : .html, .csv ou .pdf (carte, légende, chiffres clés, communes les moins bien desservies, sources et date).&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <location filename="plugin/processing/coverage.py" line="91" />
+            <source>coverage,territory,communes,population,distance,gaps,mednum</source>
+            <translation>couverture,territoire,communes,population,distance,zones blanches,mednum</translation>
+        </message>
+        <message>
+            <location filename="plugin/processing/coverage.py" line="122" />
+            <source>Lieux</source>
+            <translation>Lieux</translation>
+        </message>
+        <message>
+            <location filename="plugin/processing/coverage.py" line="127" />
+            <source>Territory (departement:13, epci:SIREN, region:93, commune:INSEE or france)</source>
+            <translation>Territoire (departement:13, epci:SIREN, region:93, commune:INSEE ou france)</translation>
+        </message>
+        <message>
+            <location filename="plugin/processing/coverage.py" line="134" />
+            <source>Radius (km)</source>
+            <translation>Rayon (km)</translation>
+        </message>
+        <message>
+            <location filename="plugin/processing/coverage.py" line="142" />
+            <source>Indicator per commune (layer or table)</source>
+            <translation>Indicateur par commune (couche ou table)</translation>
+        </message>
+        <message>
+            <location filename="plugin/processing/coverage.py" line="147" />
+            <source>Indicator field</source>
+            <translation>Champ de l'indicateur</translation>
+        </message>
+        <message>
+            <location filename="plugin/processing/coverage.py" line="153" />
+            <source>INSEE code field of the indicator (guessed when empty)</source>
+            <translation>Champ du code INSEE de l'indicateur (deviné si vide)</translation>
+        </message>
+        <message>
+            <location filename="plugin/processing/coverage.py" line="161" />
+            <source>Commune boundaries (e.g. IGN ADMIN EXPRESS)</source>
+            <translation>Contours des communes (par exemple IGN ADMIN EXPRESS)</translation>
+        </message>
+        <message>
+            <location filename="plugin/processing/coverage.py" line="169" />
+            <source>INSEE code field of the boundaries (guessed when empty)</source>
+            <translation>Champ du code INSEE des contours (deviné si vide)</translation>
+        </message>
+        <message>
+            <location filename="plugin/processing/coverage.py" line="175" />
+            <source>Coverage per commune</source>
+            <translation>Couverture par commune</translation>
+        </message>
+        <message>
+            <location filename="plugin/processing/coverage.py" line="179" />
+            <source>Report</source>
+            <translation>Rapport</translation>
+        </message>
+        <message>
+            <location filename="plugin/processing/coverage.py" line="182" />
+            <source>Communes</source>
+            <translation>Communes</translation>
+        </message>
+        <message>
+            <location filename="plugin/processing/coverage.py" line="183" />
+            <source>Communes not covered</source>
+            <translation>Communes non couvertes</translation>
+        </message>
+        <message>
+            <location filename="plugin/processing/coverage.py" line="184" />
+            <source>Population</source>
+            <translation>Population</translation>
+        </message>
+        <message>
+            <location filename="plugin/processing/coverage.py" line="185" />
+            <source>Population covered</source>
+            <translation>Population couverte</translation>
+        </message>
+        <message>
+            <location filename="plugin/processing/coverage.py" line="195" />
+            <source>Choose the indicator field (INDICATOR_FIELD).</source>
+            <translation>Choisissez le champ de l'indicateur (INDICATOR_FIELD).</translation>
+        </message>
+        <message>
+            <location filename="plugin/processing/coverage.py" line="201" />
+            <source>The indicator has no INSEE code field (code_insee, codgeo…): choose INDICATOR_INSEE_FIELD.</source>
+            <translation>L'indicateur n'a pas de champ de code INSEE (code_insee, codgeo…) : choisissez INDICATOR_INSEE_FIELD.</translation>
+        </message>
+        <message>
+            <location filename="plugin/processing/coverage.py" line="205" />
+            <source>Indicator « {field} »: {count} communes read by « {code} »; {skipped} rows skipped.</source>
+            <translation>Indicateur « {field} » : {count} communes lues par « {code} » ; lignes ignorées : {skipped}.</translation>
+        </message>
+        <message>
+            <location filename="plugin/processing/coverage.py" line="221" />
+            <source>Boundaries: {count} communes read by « {field} ».</source>
+            <translation>Contours : {count} communes lues par « {field} ».</translation>
+        </message>
+        <message>
+            <location filename="plugin/processing/coverage.py" line="253" />
+            <source>{territory}: {communes} communes, {uncovered} not covered; {covered} inhabitants out of {population} have a matching lieu within {radius} km ({matching} matching lieux).</source>
+            <translation>{territory} : {communes} communes, dont {uncovered} non couvertes ; {covered} habitants sur {population} ont un lieu correspondant à moins de {radius} km (lieux correspondants : {matching}).</translation>
+        </message>
+        <message>
+            <location filename="plugin/processing/coverage.py" line="295" />
+            <source>Report written to {path}</source>
+            <translation>Rapport écrit dans {path}</translation>
+        </message>
+        <message>
+            <location filename="plugin/processing/coverage.py" line="315" />
+            <source>Cannot write {path}: {reason}</source>
+            <translation>Impossible d'écrire {path} : {reason}</translation>
+        </message>
+    </context>
+    <context>
+        <name>CoverageDock</name>
+        <message>
+            <location filename="plugin/gui/coverage_dock.py" line="67" />
+            <source>Territorial coverage</source>
+            <translation>Couverture du territoire</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/coverage_dock.py" line="89" />
+            <source>The layer of lieux (lieux outside the territory count for the distances)</source>
+            <translation>La couche de lieux (les lieux hors du territoire comptent pour les distances)</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/coverage_dock.py" line="90" />
+            <source>Lieux</source>
+            <translation>Lieux</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/coverage_dock.py" line="94" />
+            <source>Commune, EPCI, département or région: a name or a code</source>
+            <translation>Commune, EPCI, département ou région : un nom ou un code</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/coverage_dock.py" line="104" />
+            <source>Territory</source>
+            <translation>Territoire</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/coverage_dock.py" line="116" />
+            <source>A commune is covered when its nearest matching lieu is within this distance</source>
+            <translation>Une commune est couverte quand son lieu correspondant le plus proche est à moins de cette distance</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/coverage_dock.py" line="117" />
+            <source>Radius</source>
+            <translation>Rayon</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/coverage_dock.py" line="121" />
+            <source>Which lieux count (filters)</source>
+            <translation>Quels lieux comptent (filtres)</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/coverage_dock.py" line="126" />
+            <source>Every ticked service (otherwise at least one)</source>
+            <translation>Tous les services cochés (sinon au moins un)</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/coverage_dock.py" line="129" />
+            <source>Open on</source>
+            <translation>Ouvert le</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/coverage_dock.py" line="138" />
+            <source>Also count the lieux whose hours are unknown</source>
+            <translation>Compter aussi les lieux aux horaires inconnus</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/coverage_dock.py" line="154" />
+            <source>Indicator and boundaries (optional)</source>
+            <translation>Indicateur et contours (facultatifs)</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/coverage_dock.py" line="163" />
+            <source>A layer or CSV with an INSEE code and a value per commune</source>
+            <translation>Une couche ou un CSV avec un code INSEE et une valeur par commune</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/coverage_dock.py" line="167" />
+            <source>Indicator</source>
+            <translation>Indicateur</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/coverage_dock.py" line="168" />
+            <source>Value field</source>
+            <translation>Champ de la valeur</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/coverage_dock.py" line="174" />
+            <source>Commune polygons (e.g. IGN ADMIN EXPRESS) joined by INSEE code</source>
+            <translation>Polygones des communes (par exemple IGN ADMIN EXPRESS) joints par code INSEE</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/coverage_dock.py" line="175" />
+            <source>Boundaries</source>
+            <translation>Contours</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/coverage_dock.py" line="179" />
+            <source>Compute</source>
+            <translation>Calculer</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/coverage_dock.py" line="208" />
+            <source>Click a commune to zoom to it</source>
+            <translation>Cliquez sur une commune pour zoomer dessus</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/coverage_dock.py" line="297" />
+            <source>Computing…</source>
+            <translation>Calcul en cours…</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/coverage_dock.py" line="397" />
+            <source>Save the coverage report</source>
+            <translation>Enregistrer le rapport de couverture</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/coverage_dock.py" line="185" />
+            <source>PDF…</source>
+            <translation>PDF…</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/coverage_dock.py" line="185" />
+            <source>HTML…</source>
+            <translation>HTML…</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/coverage_dock.py" line="185" />
+            <source>CSV…</source>
+            <translation>CSV…</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/coverage_dock.py" line="188" />
+            <source>Save the report of the last audit</source>
+            <translation>Enregistrer le rapport du dernier audit</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/coverage_dock.py" line="227" />
+            <source>Type a name or a code, then choose in the list.</source>
+            <translation>Tapez un nom ou un code, puis choisissez dans la liste.</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/coverage_dock.py" line="293" />
+            <source>Choose a layer of lieux and a territory.</source>
+            <translation>Choisissez une couche de lieux et un territoire.</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/coverage_dock.py" line="296" />
+            <source>The indicator has no INSEE code field (code_insee, codgeo…): it is left out.</source>
+            <translation>L'indicateur n'a pas de champ de code INSEE (code_insee, codgeo…) : il n'est pas pris en compte.</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/coverage_dock.py" line="317" />
+            <source>Cancelled.</source>
+            <translation>Annulé.</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/coverage_dock.py" line="422" />
+            <source>Report written to {path}</source>
+            <translation>Rapport écrit dans {path}</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/coverage_dock.py" line="420" />
+            <source>Cannot write {path}: {reason}</source>
+            <translation>Impossible d'écrire {path} : {reason}</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/coverage_dock.py" line="238" />
+            <source>{territory}: {communes} communes</source>
+            <translation>{territory} : {communes} communes</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/coverage_feature.py" line="27" />
+            <source>Territorial coverage…</source>
+            <translation>Couverture du territoire…</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/coverage_feature.py" line="31" />
+            <source>Which communes have no matching lieu within reach, and how many inhabitants</source>
+            <translation>Quelles communes n'ont aucun lieu correspondant à portée, et combien d'habitants</translation>
+        </message>
+    </context>
+    <context>
+        <name>CoverageLayer</name>
+        <message>
+            <location filename="plugin/qgis/coverage_layer.py" line="68" />
+            <source>The boundary layer has no INSEE code field (code_insee, insee_com, codgeo…): choose it.</source>
+            <translation>La couche de contours n'a pas de champ de code INSEE (code_insee, insee_com, codgeo…) : choisissez-le.</translation>
+        </message>
+        <message>
+            <location filename="plugin/qgis/coverage_layer.py" line="127" />
+            <source>Coverage {territory} ({radius} km)</source>
+            <translation>Couverture {territory} ({radius} km)</translation>
+        </message>
+        <message>
+            <location filename="plugin/qgis/coverage_layer.py" line="146" />
+            <source>Covered: lieu in the commune (no centroid)</source>
+            <translation>Couverte : lieu dans la commune (sans centroïde)</translation>
+        </message>
+        <message>
+            <location filename="plugin/qgis/coverage_layer.py" line="157" />
+            <source>Not covered: no matching lieu</source>
+            <translation>Non couverte : aucun lieu correspondant</translation>
+        </message>
+        <message>
+            <location filename="plugin/qgis/coverage_layer.py" line="140" />
+            <source>Covered: lieu within {d} km</source>
+            <translation>Couverte : lieu à moins de {d} km</translation>
+        </message>
+        <message>
+            <location filename="plugin/qgis/coverage_layer.py" line="143" />
+            <source>Covered: lieu {a} to {b} km away</source>
+            <translation>Couverte : lieu à {a}–{b} km</translation>
+        </message>
+        <message>
+            <location filename="plugin/qgis/coverage_layer.py" line="149" />
+            <source>Not covered: nearest lieu {a} to {b} km away</source>
+            <translation>Non couverte : lieu le plus proche à {a}–{b} km</translation>
+        </message>
+        <message>
+            <location filename="plugin/qgis/coverage_layer.py" line="154" />
+            <source>Not covered: nearest lieu more than {d} km away</source>
+            <translation>Non couverte : lieu le plus proche à plus de {d} km</translation>
+        </message>
+    </context>
+    <context>
+        <name>CoverageLayout</name>
+        <message>
+            <location filename="plugin/qgis/coverage_layout.py" line="93" />
+            <source>Départements</source>
+            <translation>Départements</translation>
+        </message>
+        <message>
+            <location filename="plugin/qgis/coverage_layout.py" line="164" />
+            <source>Nearest matching lieu</source>
+            <translation>Lieu correspondant le plus proche</translation>
+        </message>
+        <message>
+            <location filename="plugin/qgis/coverage_layout.py" line="182" />
+            <source>Key figures</source>
+            <translation>Chiffres clés</translation>
+        </message>
+        <message>
+            <location filename="plugin/qgis/coverage_layout.py" line="188" />
+            <source>Least-served communes</source>
+            <translation>Communes les moins bien desservies</translation>
+        </message>
+        <message>
+            <location filename="plugin/qgis/coverage_layout.py" line="215" />
+            <source>Every commune of the territory is covered.</source>
+            <translation>Toutes les communes du territoire sont couvertes.</translation>
+        </message>
+        <message>
+            <location filename="plugin/qgis/coverage_layout.py" line="186" />
+            <source>Priorities (population left out × {indicator})</source>
+            <translation>Priorités (population non couverte × {indicator})</translation>
+        </message>
+        <message>
+            <location filename="plugin/qgis/coverage_layout.py" line="228" />
+            <source>The PDF report could not be written to {path} ({error}).</source>
+            <translation>Le rapport PDF n'a pas pu être écrit dans {path} ({error}).</translation>
+        </message>
+        <message>
+            <location filename="plugin/qgis/coverage_layout.py" line="240" />
+            <source>The image of the report could not be written to {path}.</source>
+            <translation>L'image du rapport n'a pas pu être écrite dans {path}.</translation>
+        </message>
+    </context>
+    <context>
+        <name>CoverageReport</name>
+        <message>
+            <location filename="plugin/core/coverage/report.py" line="120" />
+            <source>Commune</source>
+            <translation>Commune</translation>
+        </message>
+        <message>
+            <location filename="plugin/core/coverage/report.py" line="121" />
+            <source>INSEE code</source>
+            <translation>Code INSEE</translation>
+        </message>
+        <message>
+            <location filename="plugin/core/coverage/report.py" line="122" />
+            <source>Population</source>
+            <translation>Population</translation>
+        </message>
+        <message>
+            <location filename="plugin/core/coverage/report.py" line="123" />
+            <source>Nearest lieu (km)</source>
+            <translation>Lieu le plus proche (km)</translation>
+        </message>
+        <message>
+            <location filename="plugin/core/coverage/report.py" line="124" />
+            <source>Lieux within the radius</source>
+            <translation>Lieux dans le rayon</translation>
+        </message>
+        <message>
+            <location filename="plugin/core/coverage/report.py" line="152" />
+            <source>A commune is covered when the nearest matching lieu (great-circle distance from the commune's centroid, lieux outside the territory included) is within the radius.</source>
+            <translation>Une commune est couverte quand le lieu correspondant le plus proche (distance à vol d'oiseau depuis le centroïde de la commune, lieux hors du territoire compris) est dans le rayon.</translation>
+        </message>
+        <message>
+            <location filename="plugin/core/coverage/report.py" line="78" />
+            <source>Coverage of {territory} by the lieux de médiation numérique</source>
+            <translation>Couverture de {territory} par les lieux de médiation numérique</translation>
+        </message>
+        <message>
+            <location filename="plugin/core/coverage/report.py" line="85" />
+            <source>Radius</source>
+            <translation>Rayon</translation>
+        </message>
+        <message>
+            <location filename="plugin/core/coverage/report.py" line="86" />
+            <source>Communes</source>
+            <translation>Communes</translation>
+        </message>
+        <message>
+            <location filename="plugin/core/coverage/report.py" line="87" />
+            <source>Communes not covered</source>
+            <translation>Communes non couvertes</translation>
+        </message>
+        <message>
+            <location filename="plugin/core/coverage/report.py" line="88" />
+            <source>Communes without a matching lieu</source>
+            <translation>Communes sans lieu correspondant</translation>
+        </message>
+        <message>
+            <location filename="plugin/core/coverage/report.py" line="90" />
+            <source>Population covered</source>
+            <translation>Population couverte</translation>
+        </message>
+        <message>
+            <location filename="plugin/core/coverage/report.py" line="91" />
+            <source>Population left out</source>
+            <translation>Population non couverte</translation>
+        </message>
+        <message>
+            <location filename="plugin/core/coverage/report.py" line="93" />
+            <source>Matching lieux (in the territory)</source>
+            <translation>Lieux correspondants (dans le territoire)</translation>
+        </message>
+        <message>
+            <location filename="plugin/core/coverage/report.py" line="114" />
+            <source>Every lieu (no filter)</source>
+            <translation>Tous les lieux (aucun filtre)</translation>
+        </message>
+        <message>
+            <location filename="plugin/core/coverage/report.py" line="127" />
+            <source>Priority</source>
+            <translation>Priorité</translation>
+        </message>
+        <message>
+            <location filename="plugin/core/coverage/report.py" line="175" />
+            <source>Sources: {lieux}{reference} Computed on {date}.</source>
+            <translation>Sources : {lieux}{reference} Calculé le {date}.</translation>
+        </message>
+        <message>
+            <location filename="plugin/core/coverage/report.py" line="177" />
+            <source>INSEE population and communes: @etalab/decoupage-administratif 6.0.0 (MIT); centroids from the IGN Admin Express COG 2018 outlines (Licence Ouverte 2.0).</source>
+            <translation>Communes et population INSEE : @etalab/decoupage-administratif 6.0.0 (MIT) ; centroïdes calculés sur les contours IGN Admin Express COG 2018 (Licence Ouverte 2.0).</translation>
+        </message>
+        <message>
+            <location filename="plugin/core/coverage/report.py" line="212" />
+            <source>Priorities (population left out × {indicator})</source>
+            <translation>Priorités (population non couverte × {indicator})</translation>
+        </message>
+        <message>
+            <location filename="plugin/core/coverage/report.py" line="107" />
+            <source>all of them</source>
+            <translation>tous</translation>
+        </message>
+        <message>
+            <location filename="plugin/core/coverage/report.py" line="107" />
+            <source>at least one</source>
+            <translation>au moins un</translation>
+        </message>
+        <message>
+            <location filename="plugin/core/coverage/report.py" line="140" />
+            <source>none</source>
+            <translation>aucun</translation>
+        </message>
+        <message>
+            <location filename="plugin/core/coverage/report.py" line="112" />
+            <source>Open at {moment}</source>
+            <translation>Ouvert le {moment}</translation>
+        </message>
+        <message>
+            <location filename="plugin/core/coverage/report.py" line="159" />
+            <source>{count} matching lieux without coordinates are placed at their commune's centroid.</source>
+            <translation>Lieux correspondants sans coordonnées placés au centroïde de leur commune : {count}.</translation>
+        </message>
+        <message>
+            <location filename="plugin/core/coverage/report.py" line="165" />
+            <source>{count} matching lieux have neither coordinates nor a known commune: not counted.</source>
+            <translation>Lieux correspondants sans coordonnées ni commune connue, non comptés : {count}.</translation>
+        </message>
+        <message>
+            <location filename="plugin/core/coverage/report.py" line="174" />
+            <source>Lieux: {source}.</source>
+            <translation>Lieux : {source}.</translation>
+        </message>
+        <message>
+            <location filename="plugin/core/coverage/report.py" line="226" />
+            <source>Method and sources</source>
+            <translation>Méthode et sources</translation>
+        </message>
+        <message>
+            <location filename="plugin/core/coverage/report.py" line="213" />
+            <source>Least-served communes</source>
+            <translation>Communes les moins bien desservies</translation>
+        </message>
+        <message>
+            <location filename="plugin/core/coverage/report.py" line="225" />
+            <source>Every commune of the territory is covered.</source>
+            <translation>Toutes les communes du territoire sont couvertes.</translation>
+        </message>
+    </context>
+    <context>
+        <name>CoverageTask</name>
+        <message>
+            <location filename="../plugin/qgis/coverage_tasks.py" line="47" />
+            <source>The layer {layer} cannot be read.</source>
+            <translation>La couche {layer} ne peut pas être lue.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/qgis/coverage_tasks.py" line="91" />
+            <source>Coverage of {territory}</source>
+            <translation>Couverture de {territory}</translation>
+        </message>
+        <message>
+            <location filename="../plugin/qgis/coverage_tasks.py" line="137" />
+            <source>The coverage could not be computed.</source>
+            <translation>La couverture n'a pas pu être calculée.</translation>
+        </message>
+    </context>
+    <context>
         <name>Dependencies</name>
         <message>
-            <location filename="../plugin/core/dependencies.py" line="148" />
+            <location filename="../plugin/core/dependencies.py" line="189" />
             <source>Close QGIS, open the OSGeo4W Shell (Start menu, QGIS folder) and run:</source>
             <translation>Fermez QGIS, ouvrez l'OSGeo4W Shell (menu Démarrer, dossier QGIS) et exécutez :</translation>
         </message>
         <message>
-            <location filename="../plugin/core/dependencies.py" line="152" />
+            <location filename="../plugin/core/dependencies.py" line="193" />
             <source>Close QGIS, open the Terminal and run:</source>
             <translation>Fermez QGIS, ouvrez le Terminal et exécutez :</translation>
         </message>
         <message>
-            <location filename="../plugin/core/dependencies.py" line="153" />
+            <location filename="../plugin/core/dependencies.py" line="194" />
             <source>Close QGIS, open a terminal and run:</source>
             <translation>Fermez QGIS, ouvrez un terminal et exécutez :</translation>
         </message>
         <message>
-            <location filename="../plugin/core/dependencies.py" line="169" />
+            <location filename="../plugin/core/dependencies.py" line="210" />
             <source>Missing Python dependencies: {names}.</source>
             <translation>Dépendances Python manquantes : {names}.</translation>
         </message>
         <message>
-            <location filename="../plugin/core/dependencies.py" line="169" />
+            <location filename="../plugin/core/dependencies.py" line="210" />
             <source>The features that need them are disabled until they are installed.</source>
             <translation>Les fonctionnalités qui en ont besoin restent désactivées jusqu'à leur installation.</translation>
         </message>
         <message>
-            <location filename="../plugin/core/dependencies.py" line="158" />
+            <location filename="../plugin/core/dependencies.py" line="199" />
             <source>Optional Python dependencies not installed: {names}.</source>
             <translation>Dépendances Python facultatives non installées : {names}.</translation>
         </message>
         <message>
-            <location filename="../plugin/core/dependencies.py" line="158" />
+            <location filename="../plugin/core/dependencies.py" line="199" />
             <source>Everything works without them; large CSV files are read and validated faster with them.</source>
             <translation>Tout fonctionne sans elles ; avec elles, les gros fichiers CSV sont lus et validés plus vite.</translation>
         </message>
@@ -650,32 +1321,32 @@
     <context>
         <name>EditorWidgets</name>
         <message>
-            <location filename="../plugin/gui/editor_widgets.py" line="247" />
+            <location filename="../plugin/gui/editor_widgets.py" line="272" />
             <source>Live validation failed: {error}</source>
             <translation>La validation en direct a échoué : {error}</translation>
         </message>
         <message>
-            <location filename="../plugin/gui/editor_widgets.py" line="258" />
+            <location filename="../plugin/gui/editor_widgets.py" line="283" />
             <source>e.g. {example}</source>
             <translation>ex. : {example}</translation>
         </message>
         <message>
-            <location filename="../plugin/gui/editor_widgets.py" line="291" />
+            <location filename="../plugin/gui/editor_widgets.py" line="320" />
             <source>Right-click: check all, uncheck all.</source>
             <translation>Clic droit : tout cocher, tout décocher.</translation>
         </message>
         <message>
-            <location filename="../plugin/gui/editor_widgets.py" line="310" />
+            <location filename="../plugin/gui/editor_widgets.py" line="339" />
             <source>This editor is configured from the schema of the standard by the plugin “Lieux de médiation numérique”.</source>
             <translation>Cet éditeur est configuré d'après le schéma du standard par l'extension « Lieux de médiation numérique ».</translation>
         </message>
         <message>
-            <location filename="../plugin/gui/editor_widgets.py" line="351" />
+            <location filename="../plugin/gui/editor_widgets.py" line="385" />
             <source>Lieux de médiation numérique: text</source>
             <translation>Lieux de médiation numérique : texte</translation>
         </message>
         <message>
-            <location filename="../plugin/gui/editor_widgets.py" line="352" />
+            <location filename="../plugin/gui/editor_widgets.py" line="386" />
             <source>Lieux de médiation numérique: multiple choice</source>
             <translation>Lieux de médiation numérique : choix multiple</translation>
         </message>
@@ -683,158 +1354,198 @@
     <context>
         <name>ExportDialog</name>
         <message>
-            <location filename="../plugin/gui/export_dialog.py" line="44" />
+            <location filename="../plugin/gui/export_dialog.py" line="159" />
             <source>Export a conformant file</source>
             <translation>Exporter un fichier conforme</translation>
         </message>
         <message>
-            <location filename="../plugin/gui/export_dialog.py" line="52" />
+            <location filename="../plugin/gui/export_dialog.py" line="70" />
             <source>Lieux</source>
             <translation>Lieux</translation>
         </message>
         <message>
-            <location filename="../plugin/gui/export_dialog.py" line="53" />
+            <location filename="../plugin/gui/export_dialog.py" line="71" />
             <source>Selected lieux only</source>
             <translation>Lieux sélectionnés uniquement</translation>
         </message>
         <message>
-            <location filename="../plugin/gui/export_dialog.py" line="57" />
+            <location filename="../plugin/gui/export_dialog.py" line="95" />
             <source>CSV (*.csv);;JSON (*.json);;GeoJSON (*.geojson)</source>
             <translation>CSV (*.csv);;JSON (*.json);;GeoJSON (*.geojson)</translation>
         </message>
         <message>
-            <location filename="../plugin/gui/export_dialog.py" line="60" />
+            <location filename="../plugin/gui/export_dialog.py" line="98" />
             <source>File to write</source>
             <translation>Fichier à écrire</translation>
         </message>
         <message>
-            <location filename="../plugin/gui/export_dialog.py" line="61" />
+            <location filename="../plugin/gui/export_dialog.py" line="99" />
             <source>File</source>
             <translation>Fichier</translation>
         </message>
         <message>
-            <location filename="../plugin/gui/export_dialog.py" line="63" />
+            <location filename="../plugin/gui/export_dialog.py" line="101" />
             <source>The format follows the extension: .csv (the standard's CSV: UTF-8, comma, “|” lists), .json (array of records) or .geojson (points). The suggested name follows the standard's recommendation: date_producer_lieux-de-mediation-numerique_territory. The export reports the validation of what it wrote.</source>
             <translation>Le format suit l'extension du fichier : .csv (le CSV du standard : UTF-8, virgule, listes séparées par des |), .json (tableau d'enregistrements) ou .geojson (points). Le nom proposé suit la recommandation du standard : date_producteur_lieux-de-mediation-numerique_territoire. L'export indique la validation de ce qu'il a écrit.</translation>
         </message>
         <message>
-            <location filename="../plugin/gui/export_dialog.py" line="76" />
+            <location filename="../plugin/gui/export_dialog.py" line="126" />
             <source>Export</source>
             <translation>Exporter</translation>
         </message>
         <message>
-            <location filename="../plugin/gui/export_dialog.py" line="95" />
+            <location filename="../plugin/gui/export_dialog.py" line="145" />
             <source>Selected lieux only ({n})</source>
             <translation>Lieux sélectionnés uniquement ({n})</translation>
+        </message>
+        <message>
+            <location filename="../plugin/gui/export_dialog.py" line="159" />
+            <source>{name} already exists. Replace it?</source>
+            <translation>{name} existe déjà. Le remplacer ?</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/export_dialog.py" line="94" />
+            <source>The standard names the file after the producer's SIREN: set it in Settings › Lieux de médiation numérique › “Producer identifier (exports)”; until then the name uses the collecting structure.</source>
+            <translation>Le standard nomme le fichier d'après le SIREN du producteur : renseignez-le dans Paramètres › Lieux de médiation numérique › « Identifiant du producteur (exports) » ; d'ici là, le nom reprend la structure collectrice.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/gui/export_dialog.py" line="73" />
+            <source>Also export the source columns (colonnes_source)</source>
+            <translation>Exporter aussi les colonnes source (colonnes_source)</translation>
+        </message>
+        <message>
+            <location filename="../plugin/gui/export_dialog.py" line="76" />
+            <source>Adds, after the 32 fields of the standard, the columns of the source that are not fields of the standard (kept aside at the import).</source>
+            <translation>Ajoute, après les 32 champs du standard, les colonnes de la source qui ne sont pas des champs du standard (mises de côté à l'import).</translation>
+        </message>
+        <message>
+            <location filename="../plugin/gui/export_dialog.py" line="84" />
+            <source>CSV for a spreadsheet (formulas defused)</source>
+            <translation>CSV pour un tableur (formules neutralisées)</translation>
+        </message>
+        <message>
+            <location filename="../plugin/gui/export_dialog.py" line="85" />
+            <source>Cells starting with = + - or @ get a leading apostrophe, so that a spreadsheet shows them instead of running them as formulas. For a file read by people; leave unchecked for a file to publish.</source>
+            <translation>Les cellules qui commencent par = + - ou @ reçoivent une apostrophe initiale, pour qu'un tableur les affiche au lieu de les exécuter comme des formules. Pour un fichier lu par des personnes ; laissez décoché pour un fichier à publier.</translation>
         </message>
     </context>
     <context>
         <name>ExportLieuxAlgorithm</name>
         <message>
-            <location filename="../plugin/processing/lieux_files_algorithms.py" line="137" />
+            <location filename="../plugin/processing/lieux_files_algorithms.py" line="179" />
             <source>Export a conformant file</source>
             <translation>Exporter un fichier conforme</translation>
         </message>
         <message>
-            <location filename="../plugin/processing/lieux_files_algorithms.py" line="140" />
+            <location filename="../plugin/processing/lieux_files_algorithms.py" line="182" />
             <source>export,csv,json,geojson,standard,publish,lieux,mednum</source>
             <translation>export,exporter,csv,json,geojson,standard,publier,publication,publish,lieux,mednum</translation>
         </message>
         <message>
-            <location filename="../plugin/processing/lieux_files_algorithms.py" line="143" />
-            <source>&lt;p&gt;Writes lieux de médiation numérique as a file of the national standard. The extension of the output picks the format: &lt;b&gt;.csv&lt;/b&gt; (the standard's CSV: header in schema order, UTF-8, comma separator, lists joined with &lt;code&gt;|&lt;/code&gt;, decimal point), &lt;b&gt;.json&lt;/b&gt; (array of records) or &lt;b&gt;.geojson&lt;/b&gt; (points).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Lieux&lt;/b&gt;: a layer of the project (a working layer, or any layer whose fields are named like the standard's) or a file (CSV, XLSX, JSON, GeoJSON, GeoPackage). &lt;b&gt;Selected lieux only&lt;/b&gt;: export the selection of the layer.&lt;/p&gt;&lt;p&gt;The standard recommends naming the file &lt;code&gt;YYYY-MM-DD_idProducteur_lieux-de-mediation-numerique_territoire.csv&lt;/code&gt;. The log gives the validation of what was written; results LIEUX, ERRORS and WARNINGS give the counts.&lt;/p&gt;</source>
-            <translation>&lt;p&gt;Écrit des lieux de médiation numérique dans un fichier du standard national. L'extension du fichier de sortie détermine le format : &lt;b&gt;.csv&lt;/b&gt; (le CSV du standard : en-tête dans l'ordre du schéma, UTF-8, séparateur virgule, listes jointes par &lt;code&gt;|&lt;/code&gt;, point décimal), &lt;b&gt;.json&lt;/b&gt; (tableau d'enregistrements) ou &lt;b&gt;.geojson&lt;/b&gt; (points).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Lieux&lt;/b&gt; : une couche du projet (une couche de travail, ou toute couche dont les champs portent les noms du standard) ou un fichier (CSV, XLSX, JSON, GeoJSON, GeoPackage). &lt;b&gt;Lieux sélectionnés uniquement&lt;/b&gt; : exporter la sélection de la couche.&lt;/p&gt;&lt;p&gt;Le standard recommande de nommer le fichier &lt;code&gt;AAAA-MM-JJ_idProducteur_lieux-de-mediation-numerique_territoire.csv&lt;/code&gt;. Le journal donne la validation de ce qui a été écrit ; les résultats LIEUX, ERRORS et WARNINGS en donnent les nombres.&lt;/p&gt;</translation>
-        </message>
-        <message>
-            <location filename="../plugin/processing/lieux_files_algorithms.py" line="158" />
+            <location filename="../plugin/processing/lieux_files_algorithms.py" line="206" />
             <source>Lieux (layer or file)</source>
             <translation>Lieux (couche ou fichier)</translation>
         </message>
         <message>
-            <location filename="../plugin/processing/lieux_files_algorithms.py" line="163" />
+            <location filename="../plugin/processing/lieux_files_algorithms.py" line="211" />
             <source>Selected lieux only</source>
             <translation>Lieux sélectionnés uniquement</translation>
         </message>
         <message>
-            <location filename="../plugin/processing/lieux_files_algorithms.py" line="168" />
+            <location filename="../plugin/processing/lieux_files_algorithms.py" line="230" />
             <source>Conformant file</source>
             <translation>Fichier conforme</translation>
         </message>
         <message>
-            <location filename="../plugin/processing/lieux_files_algorithms.py" line="168" />
+            <location filename="../plugin/processing/lieux_files_algorithms.py" line="230" />
             <source>CSV (*.csv);;JSON (*.json);;GeoJSON (*.geojson)</source>
             <translation>CSV (*.csv);;JSON (*.json);;GeoJSON (*.geojson)</translation>
         </message>
         <message>
-            <location filename="../plugin/processing/lieux_files_algorithms.py" line="175" />
+            <location filename="../plugin/processing/lieux_files_algorithms.py" line="237" />
             <source>Number of lieux</source>
             <translation>Nombre de lieux</translation>
         </message>
         <message>
-            <location filename="../plugin/processing/lieux_files_algorithms.py" line="176" />
+            <location filename="../plugin/processing/lieux_files_algorithms.py" line="238" />
             <source>Number of errors</source>
             <translation>Nombre d'erreurs</translation>
         </message>
         <message>
-            <location filename="../plugin/processing/lieux_files_algorithms.py" line="177" />
+            <location filename="../plugin/processing/lieux_files_algorithms.py" line="239" />
             <source>Number of warnings</source>
             <translation>Nombre d'avertissements</translation>
         </message>
         <message>
-            <location filename="../plugin/processing/lieux_files_algorithms.py" line="187" />
+            <location filename="../plugin/processing/lieux_files_algorithms.py" line="249" />
             <source>“Selected lieux only” needs a layer of the project as input.</source>
             <translation>« Lieux sélectionnés uniquement » nécessite une couche du projet en entrée.</translation>
         </message>
         <message>
-            <location filename="../plugin/processing/lieux_files_algorithms.py" line="216" />
+            <location filename="../plugin/processing/lieux_files_algorithms.py" line="280" />
             <source>A file has no selection: every lieu is exported.</source>
             <translation>Un fichier n'a pas de sélection : tous les lieux sont exportés.</translation>
         </message>
         <message>
-            <location filename="../plugin/processing/lieux_files_algorithms.py" line="219" />
+            <location filename="../plugin/processing/lieux_files_algorithms.py" line="283" />
             <source>Reading {path}…</source>
             <translation>Lecture de {path}…</translation>
+        </message>
+        <message>
+            <location filename="../plugin/processing/lieux_files_algorithms.py" line="216" />
+            <source>Also export the source columns (colonnes_source)</source>
+            <translation>Exporter aussi les colonnes source (colonnes_source)</translation>
+        </message>
+        <message>
+            <location filename="../plugin/processing/lieux_files_algorithms.py" line="185" />
+            <source>&lt;p&gt;Writes lieux de médiation numérique as a file of the national standard. The extension of the output picks the format: &lt;b&gt;.csv&lt;/b&gt; (the standard's CSV: header in schema order, UTF-8, comma separator, lists joined with &lt;code&gt;|&lt;/code&gt;, decimal point), &lt;b&gt;.json&lt;/b&gt; (array of records) or &lt;b&gt;.geojson&lt;/b&gt; (points).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Lieux&lt;/b&gt;: a layer of the project (a working layer, or any layer whose fields are named like the standard's) or a file (CSV, XLSX, JSON, GeoJSON, GeoPackage). &lt;b&gt;Selected lieux only&lt;/b&gt;: export the selection of the layer.&lt;/p&gt;&lt;p&gt;The standard recommends naming the file &lt;code&gt;YYYY-MM-DD_idProducteur_lieux-de-mediation-numerique_territoire.csv&lt;/code&gt;. The log gives the validation of what was written; results LIEUX, ERRORS and WARNINGS give the counts.&lt;/p&gt;&lt;p&gt;Every lieu is written, or nothing: a lieu with no value in any written column is refused (with their number), since a file cannot hold it. &lt;b&gt;Also export the source columns&lt;/b&gt; adds the columns that are not fields of the standard (the &lt;code&gt;colonnes_source&lt;/code&gt; kept at the import, the other fields of a layer or columns of a file) after the 32 fields.&lt;/p&gt;&lt;p&gt;&lt;b&gt;CSV for a spreadsheet&lt;/b&gt;: cells that a spreadsheet would run as a formula (starting with = + - @) get a leading apostrophe; the file is then meant to be read by people, not published.&lt;/p&gt;</source>
+            <translation>&lt;p&gt;Écrit des lieux de médiation numérique dans un fichier du standard national. L'extension du fichier de sortie détermine le format : &lt;b&gt;.csv&lt;/b&gt; (le CSV du standard : en-tête dans l'ordre du schéma, UTF-8, séparateur virgule, listes jointes par &lt;code&gt;|&lt;/code&gt;, point décimal), &lt;b&gt;.json&lt;/b&gt; (tableau d'enregistrements) ou &lt;b&gt;.geojson&lt;/b&gt; (points).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Lieux&lt;/b&gt; : une couche du projet (une couche de travail, ou toute couche dont les champs portent les noms du standard) ou un fichier (CSV, XLSX, JSON, GeoJSON, GeoPackage). &lt;b&gt;Lieux sélectionnés uniquement&lt;/b&gt; : exporter la sélection de la couche.&lt;/p&gt;&lt;p&gt;Le standard recommande de nommer le fichier &lt;code&gt;AAAA-MM-JJ_idProducteur_lieux-de-mediation-numerique_territoire.csv&lt;/code&gt;. Le journal donne la validation de ce qui a été écrit ; les résultats LIEUX, ERRORS et WARNINGS en donnent les nombres.&lt;/p&gt;&lt;p&gt;Tous les lieux sont écrits, ou aucun : un lieu sans aucune valeur dans les colonnes écrites est refusé (avec leur nombre), car un fichier ne peut pas le contenir. &lt;b&gt;Exporter aussi les colonnes source&lt;/b&gt; ajoute, après les 32 champs, les colonnes qui ne sont pas des champs du standard (les &lt;code&gt;colonnes_source&lt;/code&gt; gardées à l'import, les autres champs d'une couche ou colonnes d'un fichier).&lt;/p&gt;&lt;p&gt;&lt;b&gt;CSV pour un tableur&lt;/b&gt; : les cellules qu'un tableur exécuterait comme une formule (commençant par = + - @) reçoivent une apostrophe initiale ; le fichier est alors destiné à être lu, pas publié.&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <location filename="../plugin/processing/lieux_files_algorithms.py" line="223" />
+            <source>CSV for a spreadsheet (formulas defused)</source>
+            <translation>CSV pour un tableur (formules neutralisées)</translation>
         </message>
     </context>
     <context>
         <name>ExportSummary</name>
         <message>
-            <location filename="../plugin/core/summaries.py" line="181" />
+            <location filename="../plugin/core/summaries.py" line="186" />
             <source>{n} lieux exported to {name}</source>
             <translation>Lieux exportés vers {name} : {n}</translation>
         </message>
         <message>
-            <location filename="../plugin/core/summaries.py" line="183" />
+            <location filename="../plugin/core/summaries.py" line="188" />
             <source>conformant to the standard ({w} warnings)</source>
             <translation>conforme au standard (avertissements : {w})</translation>
         </message>
         <message>
-            <location filename="../plugin/core/summaries.py" line="185" />
+            <location filename="../plugin/core/summaries.py" line="190" />
             <source>NOT conformant: {e} errors in {r} lieux, {w} warnings</source>
             <translation>NON conforme : {e} erreur(s) dans {r} lieu(x), {w} avertissement(s)</translation>
         </message>
         <message>
-            <location filename="../plugin/core/summaries.py" line="193" />
+            <location filename="../plugin/core/summaries.py" line="198" />
             <source>Source: {source}</source>
             <translation>Source : {source}</translation>
         </message>
         <message>
-            <location filename="../plugin/core/summaries.py" line="194" />
+            <location filename="../plugin/core/summaries.py" line="199" />
             <source>File: {output} ({fmt})</source>
             <translation>Fichier : {output} ({fmt})</translation>
         </message>
         <message>
-            <location filename="../plugin/core/summaries.py" line="195" />
+            <location filename="../plugin/core/summaries.py" line="200" />
             <source>Lieux written: {n}</source>
             <translation>Lieux écrits : {n}</translation>
         </message>
         <message>
-            <location filename="../plugin/core/summaries.py" line="196" />
+            <location filename="../plugin/core/summaries.py" line="201" />
             <source>Validation of the file: {e} errors ({r} lieux) and {w} warnings</source>
             <translation>Validation du fichier : {e} erreur(s) ({r} lieu(x)) et {w} avertissement(s)</translation>
         </message>
         <message>
-            <location filename="../plugin/core/summaries.py" line="202" />
+            <location filename="../plugin/core/summaries.py" line="207" />
             <source>The file was written but does not pass the standard: fix the errors (validation panel) and export again.</source>
             <translation>Le fichier a été écrit mais n'est pas conforme au standard : corrigez les erreurs (panneau de validation) puis exportez à nouveau.</translation>
         </message>
@@ -1269,175 +1980,223 @@
     <context>
         <name>ImportExport</name>
         <message>
-            <location filename="../plugin/qgis/import_export.py" line="122" />
+            <location filename="../plugin/qgis/import_export.py" line="131" />
             <source>The working layer must be a GeoPackage file (.gpkg): {path}</source>
             <translation>La couche de travail doit être un fichier GeoPackage (.gpkg) : {path}</translation>
         </message>
         <message>
-            <location filename="../plugin/qgis/import_export.py" line="126" />
+            <location filename="../plugin/qgis/import_export.py" line="135" />
             <source>The working GeoPackage cannot replace the source file {path}.</source>
             <translation>Le GeoPackage de travail ne peut pas remplacer le fichier source {path}.</translation>
         </message>
         <message>
-            <location filename="../plugin/qgis/import_export.py" line="172" />
+            <location filename="../plugin/qgis/import_export.py" line="189" />
             <source>Blank rows of the source skipped: {n}</source>
             <translation>Lignes vides de la source ignorées : {n}</translation>
         </message>
         <message>
-            <location filename="../plugin/qgis/import_export.py" line="203" />
+            <location filename="../plugin/qgis/import_export.py" line="256" />
             <source>Unknown export format “{ext}”: name the file .csv, .json or .geojson.</source>
             <translation>Format d'export « {ext} » inconnu : nommez le fichier en .csv, .json ou .geojson.</translation>
         </message>
         <message>
-            <location filename="../plugin/qgis/import_export.py" line="239" />
+            <location filename="../plugin/qgis/import_export.py" line="318" />
             <source>Export canceled.</source>
             <translation>Export annulé.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/qgis/import_export.py" line="214" />
+            <source>Values changed by the mapping ({profile}):</source>
+            <translation type="unfinished" />
         </message>
     </context>
     <context>
         <name>ImportLieuxAlgorithm</name>
         <message>
-            <location filename="../plugin/processing/lieux_files_algorithms.py" line="55" />
+            <location filename="../plugin/processing/lieux_files_algorithms.py" line="58" />
             <source>Open a lieux file as a working layer</source>
             <translation>Ouvrir un fichier de lieux comme couche de travail</translation>
         </message>
         <message>
-            <location filename="../plugin/processing/lieux_files_algorithms.py" line="58" />
+            <location filename="../plugin/processing/lieux_files_algorithms.py" line="61" />
             <source>import,open,geopackage,form,lieux,mednum</source>
             <translation>import,importer,ouvrir,open,geopackage,formulaire,form,lieux,mednum</translation>
         </message>
         <message>
-            <location filename="../plugin/processing/lieux_files_algorithms.py" line="61" />
-            <source>&lt;p&gt;Reads a file of lieux de médiation numérique (CSV, XLSX, JSON, GeoJSON or GeoPackage) into a new &lt;b&gt;working GeoPackage&lt;/b&gt;: a point layer (EPSG:4326, from latitude/longitude) holding exactly the 32 fields of the standard in their conformant form (lists as &lt;code&gt;a|b&lt;/code&gt;, ISO dates), with the standard's edit form and a style stored as the layer's default style.&lt;/p&gt;&lt;p&gt;Lieux without valid coordinates are kept without a point and listed in the log. Source columns that are not fields of the standard are kept in the table &lt;code&gt;colonnes_source&lt;/code&gt; of the GeoPackage, linked by id. The source file is never modified.&lt;/p&gt;&lt;p&gt;Results: LIEUX, WITHOUT_COORDINATES, EXTRA_COLUMNS (names), ERRORS and WARNINGS (validation).&lt;/p&gt;</source>
-            <translation>&lt;p&gt;Lit un fichier de lieux de médiation numérique (CSV, XLSX, JSON, GeoJSON ou GeoPackage) dans un nouveau &lt;b&gt;GeoPackage de travail&lt;/b&gt; : une couche de points (EPSG:4326, d'après latitude/longitude) qui contient exactement les 32 champs du standard sous leur forme conforme (listes en &lt;code&gt;a|b&lt;/code&gt;, dates ISO), avec le formulaire de saisie du standard et un style enregistré comme style par défaut de la couche.&lt;/p&gt;&lt;p&gt;Les lieux sans coordonnées valides sont conservés sans point et listés dans le journal. Les colonnes de la source qui ne sont pas des champs du standard sont conservées dans la table &lt;code&gt;colonnes_source&lt;/code&gt; du GeoPackage, liées par id. Le fichier source n'est jamais modifié.&lt;/p&gt;&lt;p&gt;Résultats : LIEUX, WITHOUT_COORDINATES, EXTRA_COLUMNS (noms), ERRORS et WARNINGS (validation).&lt;/p&gt;</translation>
-        </message>
-        <message>
-            <location filename="../plugin/processing/lieux_files_algorithms.py" line="75" />
+            <location filename="../plugin/processing/lieux_files_algorithms.py" line="84" />
             <source>File of lieux</source>
             <translation>Fichier de lieux</translation>
         </message>
         <message>
-            <location filename="../plugin/processing/lieux_files_algorithms.py" line="75" />
+            <location filename="../plugin/processing/lieux_files_algorithms.py" line="84" />
             <source>Lieux files ({patterns})</source>
             <translation>Fichiers de lieux ({patterns})</translation>
         </message>
         <message>
-            <location filename="../plugin/processing/lieux_files_algorithms.py" line="82" />
+            <location filename="../plugin/processing/lieux_files_algorithms.py" line="91" />
             <source>Working GeoPackage</source>
             <translation>GeoPackage de travail</translation>
         </message>
         <message>
-            <location filename="../plugin/processing/lieux_files_algorithms.py" line="82" />
+            <location filename="../plugin/processing/lieux_files_algorithms.py" line="91" />
             <source>GeoPackage (*.gpkg)</source>
             <translation>GeoPackage (*.gpkg)</translation>
         </message>
         <message>
-            <location filename="../plugin/processing/lieux_files_algorithms.py" line="89" />
+            <location filename="../plugin/processing/lieux_files_algorithms.py" line="119" />
             <source>Number of lieux</source>
             <translation>Nombre de lieux</translation>
         </message>
         <message>
-            <location filename="../plugin/processing/lieux_files_algorithms.py" line="90" />
+            <location filename="../plugin/processing/lieux_files_algorithms.py" line="120" />
             <source>Lieux without coordinates</source>
             <translation>Lieux sans coordonnées</translation>
         </message>
         <message>
-            <location filename="../plugin/processing/lieux_files_algorithms.py" line="95" />
+            <location filename="../plugin/processing/lieux_files_algorithms.py" line="125" />
             <source>Columns kept aside</source>
             <translation>Colonnes mises de côté</translation>
         </message>
         <message>
-            <location filename="../plugin/processing/lieux_files_algorithms.py" line="98" />
+            <location filename="../plugin/processing/lieux_files_algorithms.py" line="128" />
             <source>Number of errors</source>
             <translation>Nombre d'erreurs</translation>
         </message>
         <message>
-            <location filename="../plugin/processing/lieux_files_algorithms.py" line="99" />
+            <location filename="../plugin/processing/lieux_files_algorithms.py" line="129" />
             <source>Number of warnings</source>
             <translation>Nombre d'avertissements</translation>
         </message>
         <message>
-            <location filename="../plugin/processing/lieux_files_algorithms.py" line="109" />
+            <location filename="../plugin/processing/lieux_files_algorithms.py" line="147" />
             <source>Reading {path}…</source>
             <translation>Lecture de {path}…</translation>
+        </message>
+        <message>
+            <location filename="../plugin/processing/lieux_files_algorithms.py" line="64" />
+            <source>&lt;p&gt;Reads a file of lieux de médiation numérique (CSV, XLSX, JSON, GeoJSON or GeoPackage) into a new &lt;b&gt;working GeoPackage&lt;/b&gt;: a point layer (EPSG:4326, from latitude/longitude) holding exactly the 32 fields of the standard in their conformant form (lists as &lt;code&gt;a|b&lt;/code&gt;, ISO dates), with the standard's edit form and a style stored as the layer's default style.&lt;/p&gt;&lt;p&gt;Lieux without valid coordinates are kept without a point and listed in the log. Source columns that are not fields of the standard are kept in the table &lt;code&gt;colonnes_source&lt;/code&gt; of the GeoPackage, linked by id. The source file is never modified.&lt;/p&gt;&lt;p&gt;Results: LIEUX, WITHOUT_COORDINATES, EXTRA_COLUMNS (names), ERRORS and WARNINGS (validation).&lt;/p&gt;&lt;p&gt;&lt;b&gt;MAPPING&lt;/b&gt; (optional): a mapping profile in mednum-cli's configuration grammar (&lt;code&gt;&amp;lt;source&amp;gt;.config.json&lt;/code&gt;) for a Hub's file whose columns are not the standard's; &lt;b&gt;SOURCE_NAME&lt;/b&gt; then makes the ids &lt;code&gt;&amp;lt;source&amp;gt;_&amp;lt;id&amp;gt;&lt;/code&gt; as mednum-cli does. Lieux without coordinates are placed at their commune's centre (approximate, listed in the log), or first geocoded with the Base Adresse Nationale when &lt;b&gt;GEOCODE&lt;/b&gt; is checked. Every value the mapping changed is listed in the log.&lt;/p&gt;</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/processing/lieux_files_algorithms.py" line="98" />
+            <source>Mapping profile (mednum-cli configuration)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/processing/lieux_files_algorithms.py" line="98" />
+            <source>Mapping profiles (*.json)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/processing/lieux_files_algorithms.py" line="105" />
+            <source>Source name (ids &lt;source&gt;_&lt;id&gt;)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/processing/lieux_files_algorithms.py" line="111" />
+            <source>Geocode lieux without coordinates (Base Adresse Nationale)</source>
+            <translation type="unfinished" />
         </message>
     </context>
     <context>
         <name>ImportSummary</name>
         <message>
-            <location filename="../plugin/core/summaries.py" line="35" />
+            <location filename="../plugin/core/summaries.py" line="26" />
             <source>row {row}</source>
             <translation>ligne {row}</translation>
         </message>
         <message>
-            <location filename="../plugin/core/summaries.py" line="57" />
+            <location filename="../plugin/core/summaries.py" line="49" />
             <source>{n} lieux imported</source>
             <translation>Lieux importés : {n}</translation>
         </message>
         <message>
-            <location filename="../plugin/core/summaries.py" line="59" />
+            <location filename="../plugin/core/summaries.py" line="51" />
             <source>{n} without coordinates</source>
             <translation>sans coordonnées : {n}</translation>
         </message>
         <message>
-            <location filename="../plugin/core/summaries.py" line="61" />
+            <location filename="../plugin/core/summaries.py" line="53" />
             <source>{n} columns kept aside</source>
             <translation>colonnes mises de côté : {n}</translation>
         </message>
         <message>
-            <location filename="../plugin/core/summaries.py" line="63" />
+            <location filename="../plugin/core/summaries.py" line="55" />
             <source>{e} errors, {w} warnings</source>
             <translation>erreurs : {e}, avertissements : {w}</translation>
         </message>
         <message>
-            <location filename="../plugin/core/summaries.py" line="67" />
+            <location filename="../plugin/core/summaries.py" line="61" />
             <source>validation in progress…</source>
             <translation>validation en cours…</translation>
         </message>
         <message>
-            <location filename="../plugin/core/summaries.py" line="72" />
+            <location filename="../plugin/core/summaries.py" line="66" />
             <source>Source: {source}</source>
             <translation>Source : {source}</translation>
         </message>
         <message>
-            <location filename="../plugin/core/summaries.py" line="74" />
+            <location filename="../plugin/core/summaries.py" line="68" />
             <source>Working layer: {output}</source>
             <translation>Couche de travail : {output}</translation>
         </message>
         <message>
-            <location filename="../plugin/core/summaries.py" line="75" />
+            <location filename="../plugin/core/summaries.py" line="69" />
             <source>Lieux: {n}</source>
             <translation>Lieux : {n}</translation>
         </message>
         <message>
-            <location filename="../plugin/core/summaries.py" line="77" />
+            <location filename="../plugin/core/summaries.py" line="71" />
             <source>Validation: {e} errors and {w} warnings ({r} lieux with errors)</source>
             <translation>Validation : {e} erreur(s) et {w} avertissement(s) ({r} lieu(x) en erreur)</translation>
         </message>
         <message>
-            <location filename="../plugin/core/summaries.py" line="83" />
+            <location filename="../plugin/core/summaries.py" line="77" />
             <source>Lieux without coordinates (kept, without a point on the map): {n}</source>
             <translation>Lieux sans coordonnées (conservés, sans point sur la carte) : {n}</translation>
         </message>
         <message>
-            <location filename="../plugin/core/summaries.py" line="90" />
+            <location filename="../plugin/core/summaries.py" line="84" />
             <source>… and {n} more</source>
             <translation>… et {n} autres</translation>
         </message>
         <message>
-            <location filename="../plugin/core/summaries.py" line="93" />
+            <location filename="../plugin/core/summaries.py" line="87" />
             <source>…of which coordinates that are present but not valid: {n}</source>
             <translation>…dont coordonnées présentes mais non valides : {n}</translation>
         </message>
         <message>
-            <location filename="../plugin/core/summaries.py" line="99" />
+            <location filename="../plugin/core/summaries.py" line="93" />
             <source>Source columns that are not fields of the standard, kept in the side table: {cols}</source>
             <translation>Colonnes de la source qui ne sont pas des champs du standard, conservées dans la table annexe : {cols}</translation>
         </message>
         <message>
-            <location filename="../plugin/core/summaries.py" line="106" />
+            <location filename="../plugin/core/summaries.py" line="100" />
             <source>Every source column is a field of the standard.</source>
             <translation>Toutes les colonnes de la source sont des champs du standard.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/core/summaries.py" line="59" />
+            <source>{n} probable duplicates</source>
+            <translation>doublons probables : {n}</translation>
+        </message>
+    </context>
+    <context>
+        <name>IssueCounts</name>
+        <message>
+            <location filename="../plugin/core/validation/issue_set.py" line="95" />
+            <source>, {n} lieux flagged as probable duplicates</source>
+            <translation>, lieux signalés comme doublons probables : {n}</translation>
+        </message>
+        <message>
+            <location filename="../plugin/core/validation/issue_set.py" line="97" />
+            <source>the file's columns: {errors} errors, {warnings} warnings</source>
+            <translation>colonnes du fichier : erreurs : {errors}, avertissements : {warnings}</translation>
+        </message>
+        <message>
+            <location filename="../plugin/core/validation/issue_set.py" line="89" />
+            <source>the lieux: {errors} errors ({lieux} lieux with errors), {warnings} warnings</source>
+            <translation>lieux : {errors} erreur(s) ({lieux} lieux en erreur), {warnings} avertissement(s)</translation>
         </message>
     </context>
     <context>
@@ -1529,105 +2288,125 @@
     <context>
         <name>LieuxFiles</name>
         <message>
-            <location filename="../plugin/gui/lieux_files.py" line="33" />
+            <location filename="../plugin/gui/lieux_files.py" line="35" />
             <source>Lieux files ({patterns})</source>
             <translation>Fichiers de lieux ({patterns})</translation>
         </message>
         <message>
-            <location filename="../plugin/gui/lieux_files.py" line="202" />
+            <location filename="../plugin/gui/lieux_files.py" line="344" />
             <source>Lieux de médiation numérique</source>
             <translation>Lieux de médiation numérique</translation>
         </message>
         <message>
-            <location filename="../plugin/gui/lieux_files.py" line="79" />
+            <location filename="../plugin/gui/lieux_files.py" line="102" />
             <source>Open a lieux file…</source>
             <translation>Ouvrir un fichier de lieux…</translation>
         </message>
         <message>
-            <location filename="../plugin/gui/lieux_files.py" line="79" />
+            <location filename="../plugin/gui/lieux_files.py" line="102" />
             <source>Open a file of lieux (CSV, XLSX, JSON, GeoJSON, GeoPackage) as a working layer with the standard's form</source>
             <translation>Ouvrir un fichier de lieux (CSV, XLSX, JSON, GeoJSON, GeoPackage) comme couche de travail, avec le formulaire du standard</translation>
         </message>
         <message>
-            <location filename="../plugin/gui/lieux_files.py" line="91" />
+            <location filename="../plugin/gui/lieux_files.py" line="126" />
             <source>Export a conformant file…</source>
             <translation>Exporter un fichier conforme…</translation>
         </message>
         <message>
-            <location filename="../plugin/gui/lieux_files.py" line="91" />
+            <location filename="../plugin/gui/lieux_files.py" line="126" />
             <source>Write the lieux of a layer as a CSV, JSON or GeoJSON file of the standard</source>
             <translation>Écrire les lieux d'une couche dans un fichier CSV, JSON ou GeoJSON du standard</translation>
         </message>
         <message>
-            <location filename="../plugin/gui/lieux_files.py" line="215" />
+            <location filename="../plugin/gui/lieux_files.py" line="357" />
             <source>Open a lieux file</source>
             <translation>Ouvrir un fichier de lieux</translation>
         </message>
         <message>
-            <location filename="../plugin/gui/lieux_files.py" line="144" />
+            <location filename="../plugin/gui/lieux_files.py" line="183" />
             <source>Working layer {name} opened: {n} lieux</source>
             <translation>Couche de travail {name} ouverte : {n} lieux</translation>
         </message>
         <message>
-            <location filename="../plugin/gui/lieux_files.py" line="153" />
+            <location filename="../plugin/gui/lieux_files.py" line="207" />
             <source>Working GeoPackage to create</source>
             <translation>GeoPackage de travail à créer</translation>
         </message>
         <message>
-            <location filename="../plugin/gui/lieux_files.py" line="153" />
+            <location filename="../plugin/gui/lieux_files.py" line="207" />
             <source>GeoPackage (*.gpkg)</source>
             <translation>GeoPackage (*.gpkg)</translation>
         </message>
         <message>
-            <location filename="../plugin/gui/lieux_files.py" line="164" />
+            <location filename="../plugin/gui/lieux_files.py" line="218" />
             <source>{name} is open in the project: remove its layers or choose another file name.</source>
             <translation>{name} est ouvert dans le projet : retirez ses couches ou choisissez un autre nom de fichier.</translation>
         </message>
         <message>
-            <location filename="../plugin/gui/lieux_files.py" line="172" />
+            <location filename="../plugin/gui/lieux_files.py" line="319" />
             <source>Import of {name}</source>
             <translation>Import de {name}</translation>
         </message>
         <message>
-            <location filename="../plugin/gui/lieux_files.py" line="178" />
+            <location filename="../plugin/gui/lieux_files.py" line="230" />
             <source>Importing {name}… (progress and cancel in the task manager)</source>
             <translation>Import de {name}… (avancement et annulation dans le gestionnaire de tâches)</translation>
         </message>
         <message>
-            <location filename="../plugin/gui/lieux_files.py" line="205" />
+            <location filename="../plugin/gui/lieux_files.py" line="347" />
             <source>Validation of {name}</source>
             <translation>Validation de {name}</translation>
         </message>
         <message>
-            <location filename="../plugin/gui/lieux_files.py" line="238" />
+            <location filename="../plugin/gui/lieux_files.py" line="384" />
             <source>Export to {name}</source>
             <translation>Export vers {name}</translation>
         </message>
         <message>
-            <location filename="../plugin/gui/lieux_files.py" line="247" />
+            <location filename="../plugin/gui/lieux_files.py" line="395" />
             <source>Export a conformant file</source>
             <translation>Exporter un fichier conforme</translation>
+        </message>
+        <message>
+            <location filename="../plugin/gui/lieux_files.py" line="114" />
+            <source>Import with a mapping…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/gui/lieux_files.py" line="114" />
+            <source>Bring a Hub's own file (its own columns) into the standard: proposed mapping, value table, live preview, saved profiles (mednum-cli's configurations)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/gui/lieux_files.py" line="292" />
+            <source>Import with a mapping</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="plugin/gui/lieux_files.py" line="266" />
+            <source>The columns of {name} are not the standard's: most fields would be empty and its columns kept aside. Import it with a mapping (proposed from its columns, editable, with a preview)?</source>
+            <translation type="unfinished" />
         </message>
     </context>
     <context>
         <name>LieuxMednumPlugin</name>
         <message>
-            <location filename="../plugin/main.py" line="184" />
+            <location filename="../plugin/main.py" line="185" />
             <source>A part of the plugin could not start ({name}); the details are in the log panel, tab “{title}”.</source>
             <translation>Une partie de l'extension n'a pas pu démarrer ({name}) ; le détail figure dans le panneau Journal des messages, onglet « {title} ».</translation>
         </message>
         <message>
-            <location filename="../plugin/main.py" line="209" />
+            <location filename="../plugin/main.py" line="210" />
             <source>Settings…</source>
             <translation>Paramètres…</translation>
         </message>
         <message>
-            <location filename="../plugin/main.py" line="215" />
+            <location filename="../plugin/main.py" line="216" />
             <source>Help and about…</source>
             <translation>Aide et à propos…</translation>
         </message>
         <message>
-            <location filename="../plugin/main.py" line="289" />
+            <location filename="../plugin/main.py" line="290" />
             <source>Copy the command</source>
             <translation>Copier la commande</translation>
         </message>
@@ -1648,55 +2427,158 @@
     <context>
         <name>LiveValidation</name>
         <message>
-            <location filename="../plugin/qgis/live_validation.py" line="417" />
+            <location filename="../plugin/qgis/live_validation.py" line="418" />
             <source>This layer does not have the fields of the standard.</source>
             <translation>Cette couche n'a pas les champs du standard.</translation>
         </message>
         <message>
-            <location filename="../plugin/qgis/live_validation.py" line="462" />
+            <location filename="../plugin/qgis/live_validation.py" line="463" />
             <source>Validation of {name}</source>
             <translation>Validation de {name}</translation>
         </message>
         <message>
-            <location filename="../plugin/qgis/live_validation.py" line="480" />
+            <location filename="../plugin/qgis/live_validation.py" line="481" />
             <source>Validation canceled.</source>
             <translation>Validation annulée.</translation>
         </message>
     </context>
     <context>
+        <name>Mapping</name>
+        <message>
+            <location filename="../plugin/core/mapping/apply.py" line="118" />
+            <source>row {row}, {field}: “{before}” → “{after}”</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/core/mapping/apply.py" line="486" />
+            <source>Keys of the profile that are not fields of the standard, ignored: {keys}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/core/mapping/apply.py" line="493" />
+            <source>Columns named by the profile but absent from the file: {columns}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="plugin/core/mapping/profile.py" line="208" />
+            <source>expected {"colonne": …}, {"valeur": …} or a list of value rules.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="plugin/core/mapping/profile.py" line="143" />
+            <source>the mapping</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="plugin/core/mapping/profile.py" line="205" />
+            <source>“colonne” expects a column name (or a list of names).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="plugin/core/mapping/profile.py" line="172" />
+            <source>expected {"osm": column}, {"semaine": column} or {"jours": [...]}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="plugin/core/mapping/profile.py" line="177" />
+            <source>“jours” expects a list of {"colonne": column, "osm": "Mo"…"Su"}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="plugin/core/mapping/profile.py" line="192" />
+            <source>“joindre” expects {"colonnes": [...], "séparateur": " "}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="plugin/core/mapping/profile.py" line="199" />
+            <source>“dissocier” expects {"colonne": column, "séparateur": ",", "partie": 0}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="plugin/core/mapping/profile.py" line="182" />
+            <source>a list of value rules {"colonnes", "termes", "sauf", "cible"} is expected.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="plugin/core/mapping/profile.py" line="146" />
+            <source>{name} is not a mapping profile: a JSON object with one key per field is expected.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="plugin/core/mapping/profile.py" line="163" />
+            <source>{name}, key “{key}”: {problem}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="plugin/core/mapping/profile.py" line="217" />
+            <source>The mapping profile {path} does not exist.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="plugin/core/mapping/profile.py" line="220" />
+            <source>The mapping profile {path} cannot be read: {reason}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="plugin/core/mapping/profile.py" line="226" />
+            <source>The mapping profile {path} is not valid JSON (line {line}, column {column}).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="plugin/core/mapping/profile.py" line="246" />
+            <source>Cannot write the mapping profile {path}: {reason}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="plugin/core/mapping/profile.py" line="185" />
+            <source>“{key}” expects a list of texts.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>MednumAlgorithm</name>
         <message>
-            <location filename="../plugin/processing/base.py" line="30" />
+            <location filename="../plugin/processing/base.py" line="31" />
             <source>Validation</source>
             <translation>Validation</translation>
         </message>
         <message>
-            <location filename="../plugin/processing/base.py" line="31" />
+            <location filename="../plugin/processing/base.py" line="32" />
             <source>Import</source>
             <translation>Import</translation>
         </message>
         <message>
-            <location filename="../plugin/processing/base.py" line="32" />
+            <location filename="../plugin/processing/base.py" line="33" />
             <source>Export</source>
             <translation>Export</translation>
         </message>
         <message>
-            <location filename="../plugin/processing/base.py" line="33" />
+            <location filename="../plugin/processing/base.py" line="34" />
             <source>Orientation</source>
             <translation>Orientation</translation>
         </message>
         <message>
-            <location filename="../plugin/processing/base.py" line="108" />
+            <location filename="../plugin/processing/base.py" line="161" />
             <source>Incorrect parameter value for {name}</source>
             <translation>Valeur de paramètre incorrecte pour {name}</translation>
+        </message>
+        <message>
+            <location filename="../plugin/processing/base.py" line="35" />
+            <source>Coverage</source>
+            <translation>Couverture</translation>
         </message>
     </context>
     <context>
         <name>MednumProvider</name>
         <message>
-            <location filename="../plugin/processing/provider.py" line="38" />
+            <location filename="../plugin/processing/provider.py" line="87" />
             <source>Lieux de médiation numérique</source>
             <translation>Lieux de médiation numérique</translation>
+        </message>
+        <message>
+            <location filename="../plugin/processing/provider.py" line="61" />
+            <source>{name} (Python dependencies missing)</source>
+            <translation>{name} (dépendances Python manquantes)</translation>
         </message>
     </context>
     <context>
@@ -1816,11 +2698,6 @@
             <translation>Trouver les lieux pour un besoin (orientation)</translation>
         </message>
         <message>
-            <location filename="plugin/processing/orient.py" line="86" />
-            <source>&lt;p&gt;The lieux that answer a need, as in the Orientation dock: services, publics, specific support, fees, ways of access and of support, national programmes, typologie and itinerance.&lt;/p&gt;&lt;p&gt;Each filter is a list of values of the standard separated by &lt;code&gt;|&lt;/code&gt; (empty = no filter). A lieu matches a filter when it has at least one of the values, and must match every filter; with &lt;i&gt;Services mode&lt;/i&gt; = all, it must offer every listed service.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Open at&lt;/b&gt;: an ISO date and time such as &lt;code&gt;2024-07-16T10:00&lt;/code&gt; (the time where each lieu is; public holidays, nights and week numbers of the OSM hours are taken into account) or &lt;code&gt;now&lt;/code&gt;. Lieux whose hours are missing or not in the OSM format are left out unless &lt;i&gt;Include lieux with unknown hours&lt;/i&gt; is ticked.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Around a point&lt;/b&gt;: the lieux are ranked by distance, with the field &lt;code&gt;distance_km&lt;/code&gt;, and with a radius only those within it are kept. Without a point they are ranked by name.&lt;/p&gt;</source>
-            <translation>&lt;p&gt;Les lieux qui répondent à un besoin, comme dans le panneau Orientation : services, publics, accompagnements spécifiques, frais, modalités d'accès et d'accompagnement, dispositifs nationaux, typologie et itinérance.&lt;/p&gt;&lt;p&gt;Chaque filtre est une liste de valeurs du standard séparées par &lt;code&gt;|&lt;/code&gt; (vide = pas de filtre). Un lieu satisfait un filtre s'il a au moins une des valeurs, et il doit satisfaire tous les filtres ; avec &lt;i&gt;Mode des services&lt;/i&gt; = all, il doit proposer tous les services listés.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Ouvert le&lt;/b&gt; : une date et une heure ISO comme &lt;code&gt;2024-07-16T10:00&lt;/code&gt; (heure locale de chaque lieu ; les jours fériés, les nuits et les numéros de semaine des horaires OSM sont pris en compte) ou &lt;code&gt;now&lt;/code&gt;. Les lieux dont les horaires sont absents ou hors du format OSM sont écartés, sauf si &lt;i&gt;Inclure les lieux aux horaires inconnus&lt;/i&gt; est coché.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Autour d'un point&lt;/b&gt; : les lieux sont classés par distance, avec le champ &lt;code&gt;distance_km&lt;/code&gt;, et avec un rayon seuls ceux qui s'y trouvent sont gardés. Sans point, ils sont classés par nom.&lt;/p&gt;</translation>
-        </message>
-        <message>
             <location filename="plugin/processing/orient.py" line="83" />
             <source>orientation,filter,services,publics,opening hours,distance,lieux,mednum</source>
             <translation>orientation,filtre,filtrer,filter,services,publics,horaires,opening hours,distance,lieux,mednum</translation>
@@ -1904,6 +2781,11 @@
             <location filename="plugin/processing/orient.py" line="206" />
             <source>left out</source>
             <translation>écartés</translation>
+        </message>
+        <message>
+            <location filename="plugin/processing/orient.py" line="97" />
+            <source>&lt;p&gt;The lieux that answer a need, as in the Orientation dock: services, publics, specific support, fees, ways of access and of support, national programmes, typologie and itinerance.&lt;/p&gt;&lt;p&gt;Each filter is a list of values of the standard separated by &lt;code&gt;|&lt;/code&gt; (empty = no filter). A lieu matches a filter when it has at least one of the values, and must match every filter; with &lt;i&gt;Services mode&lt;/i&gt; = all, it must offer every listed service.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Open at&lt;/b&gt;: an ISO date and time such as &lt;code&gt;2024-07-16T10:00&lt;/code&gt; (the time where each lieu is; public holidays, nights and week numbers of the OSM hours are taken into account) or &lt;code&gt;now&lt;/code&gt;. Lieux whose hours are missing or not in the OSM format are left out unless &lt;i&gt;Include lieux with unknown hours&lt;/i&gt; is ticked.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Around a point&lt;/b&gt;: the lieux are ranked by distance, with the field &lt;code&gt;distance_km&lt;/code&gt;, and with a radius only those within it are kept. Without a point they are ranked by name.&lt;/p&gt;&lt;p&gt;The output holds the lieux in rank order, with their rank in the field &lt;code&gt;rang&lt;/code&gt; (1 = the first).&lt;/p&gt;</source>
+            <translation>&lt;p&gt;Les lieux qui répondent à un besoin, comme dans le panneau Orientation : services, publics, accompagnements spécifiques, frais, modalités d'accès et d'accompagnement, dispositifs nationaux, typologie et itinérance.&lt;/p&gt;&lt;p&gt;Chaque filtre est une liste de valeurs du standard séparées par &lt;code&gt;|&lt;/code&gt; (vide = pas de filtre). Un lieu satisfait un filtre s'il a au moins une des valeurs, et il doit satisfaire tous les filtres ; avec &lt;i&gt;Mode des services&lt;/i&gt; = all, il doit proposer tous les services listés.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Ouvert le&lt;/b&gt; : une date et une heure ISO comme &lt;code&gt;2024-07-16T10:00&lt;/code&gt; (heure locale de chaque lieu ; les jours fériés, les nuits et les numéros de semaine des horaires OSM sont pris en compte) ou &lt;code&gt;now&lt;/code&gt;. Les lieux dont les horaires sont absents ou hors du format OSM sont écartés, sauf si &lt;i&gt;Inclure les lieux aux horaires inconnus&lt;/i&gt; est coché.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Autour d'un point&lt;/b&gt; : les lieux sont classés par distance, avec le champ &lt;code&gt;distance_km&lt;/code&gt;, et avec un rayon seuls ceux qui s'y trouvent sont gardés. Sans point, ils sont classés par nom.&lt;/p&gt;&lt;p&gt;La sortie contient les lieux dans l'ordre du classement, avec leur rang dans le champ &lt;code&gt;rang&lt;/code&gt; (1 = le premier).&lt;/p&gt;</translation>
         </message>
     </context>
     <context>
@@ -2499,11 +3381,6 @@
             <translation>Temps accordé à chaque requête vers une API.</translation>
         </message>
         <message>
-            <location filename="plugin/toolbelt/settings.py" line="62" />
-            <source>Territory covered, used in the suggested export name (empty: the département of the lieux).</source>
-            <translation>Territoire couvert, utilisé dans le nom d'export proposé (vide : le département des lieux).</translation>
-        </message>
-        <message>
             <location filename="plugin/toolbelt/settings.py" line="73" />
             <source>Base URL of the Base Adresse Nationale geocoder used by the Orientation dock to find an address.</source>
             <translation>URL de base du géocodeur de la Base Adresse Nationale, utilisé par le panneau Orientation pour trouver une adresse.</translation>
@@ -2562,6 +3439,11 @@
             <location filename="../plugin/toolbelt/settings.py" line="213" />
             <source>Addresses count as the same from this similarity score on (house numbers must be equal).</source>
             <translation>Deux adresses sont considérées comme identiques à partir de ce score de similarité (les numéros dans la voie doivent être égaux).</translation>
+        </message>
+        <message>
+            <location filename="plugin/toolbelt/settings.py" line="62" />
+            <source>Territory covered, used in the suggested export name (empty: the commune, département or région all the lieux share).</source>
+            <translation>Territoire couvert, utilisé dans le nom d'export proposé (vide : la commune, le département ou la région communs à tous les lieux).</translation>
         </message>
     </context>
     <context>
@@ -2819,82 +3701,82 @@
             <translation>Simulation, rien n'a été envoyé. Lieux qui seraient envoyés : {n}. </translation>
         </message>
         <message>
-            <location filename="../plugin/api/push.py" line="297" />
+            <location filename="../plugin/api/push.py" line="301" />
             <source>required value missing</source>
             <translation>valeur obligatoire manquante</translation>
         </message>
         <message>
-            <location filename="../plugin/api/push.py" line="302" />
+            <location filename="../plugin/api/push.py" line="306" />
             <source>value(s) not allowed: {values}</source>
             <translation>valeur(s) non autorisée(s) : {values}</translation>
         </message>
         <message>
-            <location filename="../plugin/api/push.py" line="305" />
+            <location filename="../plugin/api/push.py" line="309" />
             <source>« {value} » does not match the expected format</source>
             <translation>« {value} » ne respecte pas le format attendu</translation>
         </message>
         <message>
-            <location filename="../plugin/api/push.py" line="342" />
+            <location filename="../plugin/api/push.py" line="346" />
             <source>id: a lieu without id cannot be sent</source>
             <translation>id : un lieu sans id ne peut pas être envoyé</translation>
         </message>
         <message>
-            <location filename="../plugin/api/push.py" line="346" />
+            <location filename="../plugin/api/push.py" line="350" />
             <source>Not sent: {n} validation error(s).</source>
             <translation>Non envoyé : {n} erreur(s) de validation.</translation>
         </message>
         <message>
-            <location filename="../plugin/api/push.py" line="425" />
+            <location filename="../plugin/api/push.py" line="429" />
             <source>Held back: the current version at {source} could not be checked (source not configured).</source>
             <translation>Retenu : la version actuelle chez {source} n'a pas pu être vérifiée (source non configurée).</translation>
         </message>
         <message>
-            <location filename="../plugin/api/push.py" line="435" />
+            <location filename="../plugin/api/push.py" line="439" />
             <source>Held back: the lieu no longer exists at {source}.</source>
             <translation>Retenu : le lieu n'existe plus chez {source}.</translation>
         </message>
         <message>
-            <location filename="../plugin/api/push.py" line="443" />
+            <location filename="../plugin/api/push.py" line="447" />
             <source>Already up to date at the source.</source>
             <translation>Déjà à jour à la source.</translation>
         </message>
         <message>
-            <location filename="../plugin/api/push.py" line="447" />
+            <location filename="../plugin/api/push.py" line="451" />
             <source>Held back: changed at {source} since the pull (remote date_maj {remote}, pulled {pulled}). Compare both versions, then pull again to start from the remote one.</source>
             <translation>Retenu : modifié chez {source} depuis la récupération (date_maj distante {remote}, récupérée {pulled}). Comparez les deux versions, puis récupérez à nouveau les lieux pour repartir de la version distante.</translation>
         </message>
         <message>
-            <location filename="../plugin/api/push.py" line="467" />
+            <location filename="../plugin/api/push.py" line="471" />
             <source>Checking the remote versions…</source>
             <translation>Vérification des versions distantes…</translation>
         </message>
         <message>
-            <location filename="../plugin/api/push.py" line="473" />
+            <location filename="../plugin/api/push.py" line="477" />
             <source>Not sent: the remote version could not be checked.</source>
             <translation>Non envoyé : la version distante n'a pas pu être vérifiée.</translation>
         </message>
         <message>
-            <location filename="../plugin/api/push.py" line="481" />
+            <location filename="../plugin/api/push.py" line="485" />
             <source>Would be sent.</source>
             <translation>Serait envoyé.</translation>
         </message>
         <message>
-            <location filename="../plugin/api/push.py" line="513" />
+            <location filename="../plugin/api/push.py" line="517" />
             <source>{sent}/{total} lieux sent</source>
             <translation>Lieux envoyés : {sent}/{total}</translation>
         </message>
         <message>
-            <location filename="../plugin/api/push.py" line="517" />
+            <location filename="../plugin/api/push.py" line="521" />
             <source>Not sent yet: the next push will send it.</source>
             <translation>Pas encore envoyé : le prochain envoi s'en chargera.</translation>
         </message>
         <message>
-            <location filename="../plugin/api/push.py" line="528" />
+            <location filename="../plugin/api/push.py" line="532" />
             <source>Accepted by {target}.</source>
             <translation>Accepté par {target}.</translation>
         </message>
         <message>
-            <location filename="../plugin/api/push.py" line="364" />
+            <location filename="../plugin/api/push.py" line="368" />
             <source>Nothing was sent: {n} lieu(x) changed since the preview ({ids}). Check the new preview, then send again.</source>
             <translation>Rien n'a été envoyé : {n} lieu(x) ont changé depuis l'aperçu ({ids}). Vérifiez le nouvel aperçu, puis envoyez à nouveau.</translation>
         </message>
@@ -3200,12 +4082,12 @@
     <context>
         <name>QgisTransport</name>
         <message>
-            <location filename="../plugin/qgis/network.py" line="47" />
+            <location filename="../plugin/qgis/network.py" line="46" />
             <source>The QGIS authentication configuration « {id} » cannot be read (unknown id, or master password not given).</source>
             <translation>La configuration d'authentification QGIS « {id} » ne peut pas être lue (identifiant inconnu, ou mot de passe principal non saisi).</translation>
         </message>
         <message>
-            <location filename="../plugin/qgis/network.py" line="58" />
+            <location filename="../plugin/qgis/network.py" line="57" />
             <source>The QGIS authentication configuration « {id} » holds no token (use the method « API header », or « Basic » with the token as password).</source>
             <translation>La configuration d'authentification QGIS « {id} » ne contient aucun jeton (utilisez la méthode « API header », ou « Basic » avec le jeton comme mot de passe).</translation>
         </message>
@@ -3248,12 +4130,12 @@
             <translation>{name} n'est pas un fichier ordinaire.</translation>
         </message>
         <message>
-            <location filename="../plugin/core/readers/xlsx_reader.py" line="93" />
+            <location filename="../plugin/core/readers/xlsx_reader.py" line="246" />
             <source>The file {name} is empty.</source>
             <translation>Le fichier {name} est vide.</translation>
         </message>
         <message>
-            <location filename="../plugin/core/readers/xlsx_reader.py" line="39" />
+            <location filename="../plugin/core/readers/xlsx_reader.py" line="45" />
             <source>The file {name} is too large ({size} MB); the limit is {limit} MB.</source>
             <translation>Le fichier {name} est trop volumineux ({size} Mo) ; la limite est de {limit} Mo.</translation>
         </message>
@@ -3263,7 +4145,7 @@
             <translation>La lecture du fichier {name} ({size} Mo) demande environ {needed} Mo de mémoire ; seuls {available} Mo sont disponibles. Fermez d'autres programmes ou découpez le fichier.</translation>
         </message>
         <message>
-            <location filename="../plugin/core/readers/xlsx_reader.py" line="29" />
+            <location filename="../plugin/core/readers/xlsx_reader.py" line="35" />
             <source>{name} is an OpenDocument spreadsheet (.ods), which is not read: save it as XLSX or CSV.</source>
             <translation>{name} est un classeur OpenDocument (.ods), format qui n'est pas lu : enregistrez-le en XLSX ou en CSV.</translation>
         </message>
@@ -3313,42 +4195,42 @@
             <translation>Le fichier {name} n'est pas du JSON valide (ligne {line}, colonne {column}) : il est peut-être tronqué.</translation>
         </message>
         <message>
-            <location filename="../plugin/core/readers/json_reader.py" line="77" />
+            <location filename="../plugin/core/readers/json_reader.py" line="125" />
             <source>Element {position} of {name} is not an object: expected a list of lieux.</source>
             <translation>L'élément {position} de {name} n'est pas un objet : une liste de lieux est attendue.</translation>
         </message>
         <message>
-            <location filename="../plugin/core/readers/json_reader.py" line="88" />
+            <location filename="../plugin/core/readers/json_reader.py" line="136" />
             <source>The file {name} does not contain a list of lieux (a JSON array of objects or a GeoJSON FeatureCollection).</source>
             <translation>Le fichier {name} ne contient pas de liste de lieux (un tableau JSON d'objets ou une FeatureCollection GeoJSON).</translation>
         </message>
         <message>
-            <location filename="../plugin/core/readers/json_reader.py" line="145" />
+            <location filename="../plugin/core/readers/json_reader.py" line="193" />
             <source>Element {position} of {name} is not a GeoJSON feature.</source>
             <translation>L'élément {position} de {name} n'est pas une entité GeoJSON (Feature).</translation>
         </message>
         <message>
-            <location filename="../plugin/core/readers/json_reader.py" line="168" />
+            <location filename="../plugin/core/readers/json_reader.py" line="216" />
             <source>The GeoJSON declares a coordinate system other than WGS 84: geometries were not used.</source>
             <translation>Le GeoJSON déclare un système de coordonnées autre que WGS 84 : les géométries n'ont pas été utilisées.</translation>
         </message>
         <message>
-            <location filename="../plugin/core/readers/json_reader.py" line="174" />
+            <location filename="../plugin/core/readers/json_reader.py" line="222" />
             <source>{count} feature(s) have a geometry that is not a point: no coordinates taken.</source>
             <translation>{count} entité(s) ont une géométrie qui n'est pas un point : aucune coordonnée n'en a été tirée.</translation>
         </message>
         <message>
-            <location filename="../plugin/core/readers/json_reader.py" line="180" />
+            <location filename="../plugin/core/readers/json_reader.py" line="228" />
             <source>{count} feature(s) had no id property: the GeoJSON feature id was used.</source>
             <translation>{count} entité(s) n'avaient pas de propriété id : l'identifiant de l'entité GeoJSON a été utilisé.</translation>
         </message>
         <message>
-            <location filename="../plugin/core/readers/xlsx_reader.py" line="71" />
+            <location filename="../plugin/core/readers/xlsx_reader.py" line="151" />
             <source>The workbook {name} has no worksheet.</source>
             <translation>Le classeur {name} ne contient aucune feuille.</translation>
         </message>
         <message>
-            <location filename="../plugin/core/readers/xlsx_reader.py" line="75" />
+            <location filename="../plugin/core/readers/xlsx_reader.py" line="155" />
             <source>The workbook {name} has no sheet named {layer}; sheets: {available}.</source>
             <translation>Le classeur {name} n'a pas de feuille nommée {layer} ; feuilles : {available}.</translation>
         </message>
@@ -3371,6 +4253,11 @@
             <location filename="../plugin/core/readers/gpkg_reader.py" line="54" />
             <source>The file {name} is a SQLite database but not a GeoPackage.</source>
             <translation>Le fichier {name} est une base SQLite mais pas un GeoPackage.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/core/readers/json_reader.py" line="49" />
+            <source>{count} value(s) held a lone surrogate escape (U+D800 to U+DFFF), which is not a character: replaced by « {mark} » (listed as lossy cells).</source>
+            <translation>Valeurs contenant un échappement de demi-caractère isolé (U+D800 à U+DFFF), qui n'est pas un caractère : {count}, remplacé par « {mark} » (listées comme cellules altérées).</translation>
         </message>
     </context>
     <context>
@@ -3431,12 +4318,12 @@
             <translation>Anomalies acceptées (non comptées)</translation>
         </message>
         <message>
-            <location filename="../plugin/processing/report.py" line="126" />
+            <location filename="../plugin/processing/report.py" line="125" />
             <source>The report must be a .html or .csv file (not “{name}”).</source>
             <translation>Le rapport doit être un fichier .html ou .csv (et non « {name} »).</translation>
         </message>
         <message>
-            <location filename="../plugin/processing/report.py" line="135" />
+            <location filename="../plugin/processing/report.py" line="134" />
             <source>Validating {count} lieux (duplicates included)…</source>
             <translation>Validation de {count} lieux (doublons compris)…</translation>
         </message>
@@ -3529,64 +4416,69 @@
     <context>
         <name>ValidateAlgorithm</name>
         <message>
-            <location filename="../plugin/processing/validate.py" line="109" />
+            <location filename="../plugin/processing/validate.py" line="110" />
             <source>Validate lieux against the national standard</source>
             <translation>Valider des lieux selon le standard national</translation>
         </message>
         <message>
-            <location filename="../plugin/processing/validate.py" line="112" />
+            <location filename="../plugin/processing/validate.py" line="113" />
             <source>validation,standard,schema,quality,lieux,mednum</source>
             <translation>validation,valider,standard,schéma,schema,qualité,quality,contrôle,lieux,mednum</translation>
         </message>
         <message>
-            <location filename="../plugin/processing/validate.py" line="115" />
-            <source>&lt;p&gt;Checks lieux de médiation numérique against the national standard (La MedNum schema v1.0.2): structure, schema constraints (required fields, types, patterns, list values, unique id) and quality checks beyond the schema (SIRET, phone numbers, e-mails, opening hours, postal and INSEE codes, coordinates in France, dates…).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Lieux&lt;/b&gt;: a vector layer of the project (tick &lt;i&gt;Selected features only&lt;/i&gt; to check a selection) or a file (CSV, XLSX, JSON, GeoJSON, GeoPackage). A file is read by the plugin's own readers (encoding and separator detection, checks of the header as written); a layer is read from its fields, and its geometry gives the coordinates when latitude/longitude are empty.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Issues&lt;/b&gt;: one row per issue with row (position of the lieu, 1 = first), id, field, code, severity (error or warning), message, value and suggestion (the corrected value when a safe fix exists).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Lieux with issue counts&lt;/b&gt; (optional): a copy of the input with the fields issue_count and max_severity, to style or filter the lieux on the map.&lt;/p&gt;&lt;p&gt;Results ROWS, ERRORS and WARNINGS give the counts. Command line: &lt;code&gt;qgis_process run mednum:validate -- INPUT=lieux.csv OUTPUT=issues.csv&lt;/code&gt;&lt;/p&gt;</source>
-            <translation>&lt;p&gt;Contrôle des lieux de médiation numérique selon le standard national (schéma La MedNum v1.0.2) : structure, contraintes du schéma (champs obligatoires, types, motifs, valeurs des listes, id unique) et contrôles de qualité au-delà du schéma (SIRET, numéros de téléphone, courriels, horaires, codes postaux et INSEE, coordonnées en France, dates…).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Lieux&lt;/b&gt; : une couche vecteur du projet (cochez &lt;i&gt;Entité(s) sélectionnée(s) uniquement&lt;/i&gt; pour contrôler une sélection) ou un fichier (CSV, XLSX, JSON, GeoJSON, GeoPackage). Un fichier est lu par les lecteurs propres à l'extension (détection de l'encodage et du séparateur, contrôle de l'en-tête tel qu'il est écrit) ; une couche est lue à partir de ses champs, et sa géométrie donne les coordonnées quand latitude/longitude sont vides.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Anomalies&lt;/b&gt; : une ligne par anomalie, avec row (position du lieu, 1 = le premier), id, field (champ), code, severity (gravité : error ou warning), message, value (valeur) et suggestion (la valeur corrigée quand une correction sûre existe).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Lieux avec nombre d'anomalies&lt;/b&gt; (facultatif) : une copie de l'entrée avec les champs issue_count et max_severity, pour styler ou filtrer les lieux sur la carte.&lt;/p&gt;&lt;p&gt;Les résultats ROWS, ERRORS et WARNINGS donnent les nombres. En ligne de commande : &lt;code&gt;qgis_process run mednum:validate -- INPUT=lieux.csv OUTPUT=issues.csv&lt;/code&gt;&lt;/p&gt;</translation>
-        </message>
-        <message>
-            <location filename="../plugin/processing/validate.py" line="135" />
+            <location filename="../plugin/processing/validate.py" line="138" />
             <source>Lieux (layer or file)</source>
             <translation>Lieux (couche ou fichier)</translation>
         </message>
         <message>
-            <location filename="../plugin/processing/validate.py" line="142" />
+            <location filename="../plugin/processing/validate.py" line="145" />
             <source>Issues</source>
             <translation>Anomalies</translation>
         </message>
         <message>
-            <location filename="../plugin/processing/validate.py" line="147" />
+            <location filename="../plugin/processing/validate.py" line="150" />
             <source>Lieux with issue counts</source>
             <translation>Lieux avec nombre d'anomalies</translation>
         </message>
         <message>
-            <location filename="../plugin/processing/validate.py" line="156" />
+            <location filename="../plugin/processing/validate.py" line="159" />
             <source>Number of lieux</source>
             <translation>Nombre de lieux</translation>
         </message>
         <message>
-            <location filename="../plugin/processing/validate.py" line="157" />
+            <location filename="../plugin/processing/validate.py" line="160" />
             <source>Number of errors</source>
             <translation>Nombre d'erreurs</translation>
         </message>
         <message>
-            <location filename="../plugin/processing/validate.py" line="158" />
+            <location filename="../plugin/processing/validate.py" line="161" />
             <source>Number of warnings</source>
             <translation>Nombre d'avertissements</translation>
         </message>
         <message>
-            <location filename="../plugin/processing/validate.py" line="170" />
+            <location filename="../plugin/processing/validate.py" line="178" />
             <source>Reading {path}…</source>
             <translation>Lecture de {path}…</translation>
         </message>
         <message>
-            <location filename="../plugin/processing/validate.py" line="199" />
+            <location filename="../plugin/processing/validate.py" line="208" />
             <source>Validating {count} lieux…</source>
             <translation>Validation de {count} lieux…</translation>
         </message>
         <message>
-            <location filename="../plugin/processing/validate.py" line="232" />
-            <source>{rows} lieux: {errors} errors, {warnings} warnings.</source>
-            <translation>{rows} lieux : {errors} erreur(s), {warnings} avertissement(s).</translation>
+            <location filename="../plugin/processing/validate.py" line="116" />
+            <source>&lt;p&gt;Checks lieux de médiation numérique against the national standard (La MedNum schema v1.0.2): structure, schema constraints (required fields, types, patterns, list values, unique id) and quality checks beyond the schema (SIRET, phone numbers, e-mails, opening hours, postal and INSEE codes, coordinates in France, dates…).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Lieux&lt;/b&gt;: a vector layer of the project (tick &lt;i&gt;Selected features only&lt;/i&gt; to check a selection) or a file (CSV, XLSX, JSON, GeoJSON, GeoPackage). A file is read by the plugin's own readers (encoding and separator detection, checks of the header as written); a layer is read from its fields, and its geometry gives the coordinates when latitude/longitude are empty.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Issues&lt;/b&gt;: one row per issue with row (position of the lieu, 1 = first), id, field, code, severity (error or warning), message, value and suggestion (the corrected value when a safe fix exists). Probable duplicates are looked for as in the validation dock (thresholds of the plugin settings).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Lieux with issue counts&lt;/b&gt; (optional): a copy of the input with the fields issue_count and max_severity, to style or filter the lieux on the map.&lt;/p&gt;&lt;p&gt;Results ROWS, ERRORS, WARNINGS and DUPLICATES (lieux flagged as probable duplicates) give the counts. Command line: &lt;code&gt;qgis_process run mednum:validate -- INPUT=lieux.csv OUTPUT=issues.csv&lt;/code&gt;&lt;/p&gt;</source>
+            <translation>&lt;p&gt;Contrôle des lieux de médiation numérique selon le standard national (schéma La MedNum v1.0.2) : structure, contraintes du schéma (champs obligatoires, types, motifs, valeurs des listes, id unique) et contrôles de qualité au-delà du schéma (SIRET, numéros de téléphone, courriels, horaires, codes postaux et INSEE, coordonnées en France, dates…).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Lieux&lt;/b&gt; : une couche vecteur du projet (cochez &lt;i&gt;Entité(s) sélectionnée(s) uniquement&lt;/i&gt; pour contrôler une sélection) ou un fichier (CSV, XLSX, JSON, GeoJSON, GeoPackage). Un fichier est lu par les lecteurs propres à l'extension (détection de l'encodage et du séparateur, contrôle de l'en-tête tel qu'il est écrit) ; une couche est lue à partir de ses champs, et sa géométrie donne les coordonnées quand latitude/longitude sont vides.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Anomalies&lt;/b&gt; : une ligne par anomalie, avec row (position du lieu, 1 = le premier), id, field (champ), code, severity (gravité : error ou warning), message, value (valeur) et suggestion (la valeur corrigée quand une correction sûre existe). Les doublons probables sont recherchés comme dans le panneau de validation (seuils des paramètres de l'extension).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Lieux avec nombre d'anomalies&lt;/b&gt; (facultatif) : une copie de l'entrée avec les champs issue_count et max_severity, pour styler ou filtrer les lieux sur la carte.&lt;/p&gt;&lt;p&gt;Les résultats ROWS, ERRORS, WARNINGS et DUPLICATES (lieux signalés comme doublons probables) donnent les nombres. En ligne de commande : &lt;code&gt;qgis_process run mednum:validate -- INPUT=lieux.csv OUTPUT=issues.csv&lt;/code&gt;&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <location filename="../plugin/processing/validate.py" line="164" />
+            <source>Number of lieux flagged as probable duplicates</source>
+            <translation>Nombre de lieux signalés comme doublons probables</translation>
+        </message>
+        <message>
+            <location filename="../plugin/processing/validate.py" line="246" />
+            <source>{rows} lieux: {counts}.</source>
+            <translation>{rows} lieux : {counts}.</translation>
         </message>
     </context>
     <context>
@@ -4466,7 +5358,7 @@
     <context>
         <name>ValidationOverlay</name>
         <message>
-            <location filename="../plugin/qgis/validation_overlay.py" line="99" />
+            <location filename="../plugin/qgis/validation_overlay.py" line="100" />
             <source>Validation: {name}</source>
             <translation>Validation : {name}</translation>
         </message>
@@ -4727,112 +5619,380 @@
     <context>
         <name>WorkingLayer</name>
         <message>
-            <location filename="../plugin/qgis/working_layer.py" line="90" />
+            <location filename="../plugin/qgis/working_layer.py" line="91" />
             <source>Import canceled.</source>
             <translation>Import annulé.</translation>
         </message>
         <message>
-            <location filename="../plugin/qgis/working_layer.py" line="138" />
+            <location filename="../plugin/qgis/working_layer.py" line="139" />
             <source>The lieux could not be written to the layer: {error}</source>
             <translation>Les lieux n'ont pas pu être écrits dans la couche : {error}</translation>
         </message>
         <message>
-            <location filename="../plugin/qgis/working_layer.py" line="281" />
+            <location filename="../plugin/qgis/working_layer.py" line="324" />
             <source>The default style could not be loaded: {error}</source>
             <translation>Le style par défaut n'a pas pu être chargé : {error}</translation>
         </message>
         <message>
-            <location filename="../plugin/qgis/working_layer.py" line="286" />
+            <location filename="../plugin/qgis/working_layer.py" line="330" />
             <source>No service given</source>
             <translation>Aucun service indiqué</translation>
         </message>
         <message>
-            <location filename="../plugin/qgis/working_layer.py" line="286" />
+            <location filename="../plugin/qgis/working_layer.py" line="330" />
             <source>1 or 2 services</source>
             <translation>1 ou 2 services</translation>
         </message>
         <message>
-            <location filename="../plugin/qgis/working_layer.py" line="286" />
+            <location filename="../plugin/qgis/working_layer.py" line="330" />
             <source>3 to 5 services</source>
             <translation>3 à 5 services</translation>
         </message>
         <message>
-            <location filename="../plugin/qgis/working_layer.py" line="286" />
+            <location filename="../plugin/qgis/working_layer.py" line="330" />
             <source>6 services or more</source>
             <translation>6 services ou plus</translation>
         </message>
         <message>
-            <location filename="../plugin/qgis/working_layer.py" line="309" />
+            <location filename="../plugin/qgis/working_layer.py" line="407" />
             <source>Lieux de médiation numérique: form and style</source>
             <translation>Lieux de médiation numérique : formulaire et style</translation>
         </message>
         <message>
-            <location filename="../plugin/qgis/working_layer.py" line="313" />
+            <location filename="../plugin/qgis/working_layer.py" line="411" />
             <source>The form and style could not be stored with the layer: {error}</source>
             <translation>Le formulaire et le style n'ont pas pu être enregistrés avec la couche : {error}</translation>
         </message>
         <message>
-            <location filename="../plugin/qgis/working_layer.py" line="411" />
+            <location filename="../plugin/qgis/working_layer.py" line="509" />
             <source>The GeoPackage {path} could not be created: {error}</source>
             <translation>Le GeoPackage {path} n'a pas pu être créé : {error}</translation>
         </message>
         <message>
-            <location filename="../plugin/qgis/working_layer.py" line="533" />
+            <location filename="../plugin/qgis/working_layer.py" line="672" />
             <source>The lieux could not be written to {path}: {error}</source>
             <translation>Les lieux n'ont pas pu être écrits dans {path} : {error}</translation>
         </message>
         <message>
-            <location filename="../plugin/qgis/working_layer.py" line="550" />
+            <location filename="../plugin/qgis/working_layer.py" line="695" />
             <source>{path} has no layer “{table}”: it is not a working GeoPackage of lieux.</source>
             <translation>{path} n'a pas de couche « {table} » : ce n'est pas un GeoPackage de travail de lieux.</translation>
         </message>
         <message>
-            <location filename="../plugin/qgis/working_layer.py" line="556" />
+            <location filename="../plugin/qgis/working_layer.py" line="701" />
             <source>The layer “{table}” of {path} does not have the fields of the standard.</source>
             <translation>La couche « {table} » de {path} n'a pas les champs du standard.</translation>
         </message>
         <message>
-            <location filename="../plugin/qgis/working_layer.py" line="571" />
+            <location filename="../plugin/qgis/working_layer.py" line="717" />
             <source>The working GeoPackage {path} cannot be opened.</source>
             <translation>Le GeoPackage de travail {path} ne peut pas être ouvert.</translation>
         </message>
         <message>
-            <location filename="../plugin/qgis/working_layer.py" line="628" />
+            <location filename="../plugin/qgis/working_layer.py" line="774" />
             <source>Lieux — {name}</source>
             <translation>Lieux — {name}</translation>
+        </message>
+        <message>
+            <location filename="../plugin/qgis/working_layer.py" line="676" />
+            <source>The lieux could not be written: a value holds a character that cannot be stored as UTF-8 text (a lone surrogate, U+D800 to U+DFFF). Correct the source file and import it again.</source>
+            <translation>Les lieux n'ont pas pu être écrits : une valeur contient un caractère impossible à enregistrer en texte UTF-8 (demi-caractère isolé, U+D800 à U+DFFF). Corrigez le fichier source et importez-le à nouveau.</translation>
         </message>
     </context>
     <context>
         <name>WriteError</name>
         <message>
-            <location filename="../plugin/core/writers.py" line="55" />
+            <location filename="../plugin/core/writers.py" line="59" />
             <source>Refusing to overwrite the source file {name}: choose another file name for the export.</source>
             <translation>Le fichier source {name} ne sera pas écrasé : choisissez un autre nom de fichier pour l'export.</translation>
         </message>
         <message>
-            <location filename="../plugin/core/writers.py" line="80" />
+            <location filename="../plugin/core/writers.py" line="138" />
             <source>Cannot export to {name}: choose a .csv, .json or .geojson file.</source>
             <translation>Impossible d'exporter vers {name} : choisissez un fichier .csv, .json ou .geojson.</translation>
         </message>
         <message>
-            <location filename="../plugin/core/writers.py" line="106" />
+            <location filename="../plugin/core/writers.py" line="164" />
             <source>Cannot write {name}: the folder {folder} does not exist.</source>
             <translation>Impossible d'écrire {name} : le dossier {folder} n'existe pas.</translation>
         </message>
         <message>
-            <location filename="../plugin/core/writers.py" line="110" />
+            <location filename="../plugin/core/writers.py" line="168" />
             <source>Cannot write {name}: it is a folder.</source>
             <translation>Impossible d'écrire {name} : c'est un dossier.</translation>
         </message>
         <message>
-            <location filename="../plugin/core/writers.py" line="122" />
+            <location filename="../plugin/core/writers.py" line="180" />
             <source>Cannot write {name}: permission denied (is the file open in another program?).</source>
             <translation>Impossible d'écrire {name} : permission refusée (le fichier est-il ouvert dans un autre programme ?).</translation>
         </message>
         <message>
-            <location filename="../plugin/core/writers.py" line="129" />
+            <location filename="../plugin/core/writers.py" line="187" />
             <source>Cannot write {name} ({detail}).</source>
             <translation>Impossible d'écrire {name} ({detail}).</translation>
+        </message>
+        <message>
+            <location filename="../plugin/core/writers.py" line="98" />
+            <source>Nothing was written to « {name} »: {count} of the {total} lieux have no value in any column written (lieux n° {positions}). A file cannot hold them: they would be read back as blank rows, i.e. lost. Fill them in or delete them; if their data is in columns that are not fields of the standard (kept aside at the import), export those source columns too.</source>
+            <translation>Rien n'a été écrit dans « {name} » : {count} des {total} lieux n'ont aucune valeur dans les colonnes écrites (lieux n° {positions}). Un fichier ne peut pas les contenir : ils seraient relus comme des lignes vides, donc perdus. Complétez-les ou supprimez-les ; si leurs données sont dans des colonnes qui ne sont pas des champs du standard (mises de côté à l'import), exportez aussi ces colonnes source.</translation>
+        </message>
+    </context>
+    <context>
+        <name>MappingDialog</name>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="121" />
+            <source>Mapping proposed from the columns' names and values: check it, correct it.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="129" />
+            <source>Ids become &lt;source name&gt;_&lt;id&gt;, as mednum-cli makes them</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="133" />
+            <source>Load a profile…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="135" />
+            <source>Save the profile…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="142" />
+            <source>Source columns</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="158" />
+            <source>Fields of the standard</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="188" />
+            <source>Select a list field to see its value table.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="205" />
+            <source>Preview in the standard</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="217" />
+            <source>Geocode the lieux without coordinates (Base Adresse Nationale, online)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="219" />
+            <source>Otherwise, or when the service does not answer, they are placed at their commune's centre (approximate, listed in the summary).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="224" />
+            <source>Import…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="232" />
+            <source>postal code</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="232" />
+            <source>INSEE code</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="232" />
+            <source>latitude</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="233" />
+            <source>longitude</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="233" />
+            <source>lat,long pair</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="233" />
+            <source>telephone</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="234" />
+            <source>e-mail</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="234" />
+            <source>web address</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="234" />
+            <source>OSM hours</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="235" />
+            <source>hours in words</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="235" />
+            <source>hours of one day</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="235" />
+            <source>Oui/Non</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="236" />
+            <source>date</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="236" />
+            <source>SIRET</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="236" />
+            <source>number</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="236" />
+            <source>text</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="237" />
+            <source>empty</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="371" />
+            <source>Load a mapping profile</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="371" />
+            <source>Mapping profiles (*.json)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="393" />
+            <source>Save the profile</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="393" />
+            <source>Name of the profile:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="123" />
+            <source>{n} rows</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="127" />
+            <source>Source name:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="145" />
+            <source>Column</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="145" />
+            <source>Filled</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="145" />
+            <source>Kind</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="145" />
+            <source>Examples</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="161" />
+            <source>Field</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="161" />
+            <source>Source column or rule</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="161" />
+            <source>Rule</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="192" />
+            <source>Source value</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="192" />
+            <source>Rows</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="192" />
+            <source>Standard values (a|b)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="90" />
+            <source>Import with a mapping — {name}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="119" />
+            <source>Profile “{name}” fits this file's columns.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="360" />
+            <source>First {rows} lieux: {errors} errors, {warnings} warnings, {changed} values changed by the mapping, {kept} columns kept in colonnes_source ({ms:.0f} ms)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="303" />
+            <source>Values of {field}: {n} distinct source values, {u} without a standard value</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="316" />
+            <source>No standard value: type one (several with |), or leave it empty</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="402" />
+            <source>Save it with the project (folder {folder}) rather than in your own profiles?</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="257" />
+            <source>(rule of the profile)</source>
+            <translation type="unfinished" />
         </message>
     </context>
 </TS>

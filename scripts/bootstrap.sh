@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Install what the plugin needs on Debian/Ubuntu: QGIS (>= 3.22) from apt when absent, then a virtual
 # environment built from the system Python (which ships the qgis module) with the pip requirements.
-# Idempotent: each step is skipped when already done.
+# Idempotent: each step is skipped when already done. VENV=… puts the environment elsewhere (the Debian chroots
+# of scripts/test_in_debian.sh keep theirs inside the chroot); --apt-only stops after the apt step.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 SYS_PY=/usr/bin/python3
-VENV=.venv
+VENV="${VENV:-.venv}"
 APT_PACKAGES="qgis python3-qgis qgis-providers xvfb python3-venv pyqt5-dev-tools qttools5-dev-tools"
 
 as_root() {
@@ -25,6 +26,7 @@ if [ -n "$need_apt" ]; then
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $APT_PACKAGES >/dev/null
 fi
 "$SYS_PY" -c "from qgis.core import Qgis; print('>> QGIS', Qgis.QGIS_VERSION)"
+[ "${1:-}" = "--apt-only" ] && exit 0
 
 # team mode (PostgreSQL/PostGIS): the tests start a throw-away cluster, so a development install needs the
 # server, PostGIS and psycopg2 from apt (the plugin itself talks to PostgreSQL through QGIS's provider)

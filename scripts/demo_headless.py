@@ -8,7 +8,6 @@ dependencies work for QGIS itself. Usage: demo_headless.py SAMPLE OUTPUT_DIR
 
 from __future__ import annotations
 
-import json
 import os
 import sys
 import time
@@ -66,7 +65,9 @@ plugin = lieux_mednum.classFactory(None)  # as qgis_process loads a plugin: no i
 plugin.initProcessing()
 from lieux_mednum.plugin.core.readers import read_table  # noqa: E402
 from lieux_mednum.plugin.core.report_html import Lieu, render_html  # noqa: E402
-from lieux_mednum.plugin.core.validation import validate_table  # noqa: E402
+from lieux_mednum.plugin.core.report_stream import write_json_report  # noqa: E402
+from lieux_mednum.plugin.core.validation.issue_set import issue_counts, issue_options, issue_set  # noqa: E402
+from lieux_mednum.plugin.qgis.live_validation import duplicate_settings  # noqa: E402
 from lieux_mednum.plugin.qgis.styles import apply_severity_style  # noqa: E402
 
 OUT.mkdir(parents=True, exist_ok=True)
@@ -88,12 +89,15 @@ results = processing.run(
 )
 elapsed = time.perf_counter() - started
 
-# 2. the reports of the same engine
+# 2. the reports of the same issue set as the dock, the message bar and Processing (duplicates included)
 table = read_table(SAMPLE)
-report = validate_table(table)
+report = issue_set(table, options=issue_options(duplicates=duplicate_settings()))
 report.source = SAMPLE.name
-assert (report.rows, report.errors, report.warnings) == (results["ROWS"], results["ERRORS"], results["WARNINGS"])
-json_path.write_text(json.dumps(report.to_dict(), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+counts = issue_counts(report)
+assert (report.rows, counts.total_errors, counts.total_warnings, counts.duplicates) == (
+    results["ROWS"], results["ERRORS"], results["WARNINGS"], results["DUPLICATES"])
+with json_path.open("w", encoding="utf-8") as stream:
+    write_json_report(report, stream)
 lieux = {n: Lieu(row.get("nom", ""), row.get("commune", "")) for n, row in zip(table.row_numbers, table.rows)}
 html_path.write_text(render_html(report, source=SAMPLE.name, lieux=lieux), encoding="utf-8")
 
@@ -125,9 +129,7 @@ title.attemptMove(QgsLayoutPoint(10, 6, QgsUnitTypes.LayoutMillimeters))
 title.attemptResize(QgsLayoutSize(277, 12, QgsUnitTypes.LayoutMillimeters))
 layout.addLayoutItem(title)
 subtitle = QgsLayoutItemLabel(layout)
-subtitle.setText(
-    f"{report.rows} lieux validés · erreurs\u00a0: {report.errors} · avertissements\u00a0: {report.warnings}"
-)
+subtitle.setText(f"{report.rows} lieux validés · {counts.text()}")
 subtitle.setFont(QFont("DejaVu Sans", 11))
 subtitle.attemptMove(QgsLayoutPoint(10, 18, QgsUnitTypes.LayoutMillimeters))
 subtitle.attemptResize(QgsLayoutSize(277, 8, QgsUnitTypes.LayoutMillimeters))
@@ -182,9 +184,7 @@ if image.isNull() or not image.save(str(png_path)):
 codes: dict[str, int] = {}
 for issue in report.issues:
     codes[issue.code] = codes.get(issue.code, 0) + 1
-print(f"\n{SAMPLE.name}\u00a0: {report.rows} lieux · erreurs\u00a0: {report.errors} · avertissements\u00a0: "
-      f"{report.warnings} "
-      f"(validation Processing en {elapsed:.2f} s)")
+print(f"\n{SAMPLE.name}\u00a0: {report.rows} lieux · {counts.text()} (validation Processing en {elapsed:.2f} s)")
 for code, count in sorted(codes.items(), key=lambda item: -item[1])[:8]:
     print(f"  {count:5d}  {code}")
 print(f"Couche de travail : {imported['LIEUX']} lieux, dont {imported['WITHOUT_COORDINATES']} sans coordonnées ; "

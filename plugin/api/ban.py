@@ -72,3 +72,24 @@ class BanGeocoder:
             raise ApiError(translate("Geocoding", "Type at least 3 characters of an address."))
         payload, _response = self.client.get_json("search/", params={"q": text, "limit": limit})
         return places_from_ban(payload)
+
+    def geocode_csv(self, data: bytes) -> bytes:
+        """The BAN's batch geocoding: ``POST /search/csv/`` of a CSV (columns ``q``, ``postcode``, ``citycode``);
+        returns the answered CSV (see :mod:`plugin.core.mapping.geocoding`). Raises :class:`ApiError`."""
+        boundary = "lieux-mednum-" + os.urandom(8).hex()
+        parts = []
+        for name, value in (("columns", "q"), ("postcode", "postcode"), ("citycode", "citycode")):
+            parts.append(f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"\r\n\r\n{value}\r\n'.encode())
+        parts.append(
+            f'--{boundary}\r\nContent-Disposition: form-data; name="data"; filename="adresses.csv"\r\n'
+            "Content-Type: text/csv\r\n\r\n".encode()
+            + data
+            + f"\r\n--{boundary}--\r\n".encode()
+        )
+        response = self.client.request(
+            "POST",
+            "search/csv/",
+            body=b"".join(parts),
+            headers={"Content-Type": f"multipart/form-data; boundary={boundary}", "Accept": "text/csv"},
+        )
+        return response.body

@@ -41,6 +41,8 @@ from .errors import (
 
 REDACTED = "***"
 Params = Sequence[tuple[str, Any]]
+REDIRECT_STATUSES = (301, 302, 303, 307, 308)
+MAX_REDIRECTS = 5
 
 
 class Secret:
@@ -295,24 +297,26 @@ class ApiClient:
         json_body: Any = None,
         headers: Mapping[str, str] | None = None,
         ok_statuses: Sequence[int] = (),
+        body: bytes | None = None,
+        expect: Sequence[int] = (),
     ) -> Response:
-        """Send a request with retries; return the response (2xx or one of ``ok_statuses``) or raise."""
-        url = check_url(self.url(path_or_url, params), self.name)
-        if not same_origin(url, self.base_url):
-            raise InsecureUrlError(
-                translate("ApiClient", "{source}: refusing to send the token to another host ({host}).").format(
-                    source=self.name, host=urlsplit(url).hostname
-                ),
-                url=url,
-            )
+        """Send a request with retries; return the response (2xx or one of ``ok_statuses``) or raise.
+
+        ``body``: raw bytes (a multipart form…), its Content-Type in ``headers``; ``json_body`` encodes JSON.
+        ``expect``: the only success statuses the API documents for this request (a push is accepted only on
+        them: another 2xx raises :class:`HttpError`). Redirects are followed by this client, never by the
+        transport: only to the same origin (the token never leaves it) and only for GET/HEAD (a write answered
+        by a redirect fails: nothing reached the real server).
+        """
+        url = self._same_origin_url(check_url(self.url(path_or_url, params), self.name))
         all_headers = {"Accept": "application/json", "User-Agent": self.user_agent}
-        body = None
         if json_body is not None:
             body = json.dumps(json_body, ensure_ascii=False).encode("utf-8")
             all_headers["Content-Type"] = "application/json"
         all_headers.update(headers or {})
         request = Request(method.upper(), url, all_headers, body, self.credentials, self.timeout)
         attempt = 0
+        redirects = 0
         while True:
             self.check_cancelled()
             error: ApiError
@@ -329,6 +333,13 @@ class ApiClient:
             secrets = self._secrets()
             if secrets and any(s.encode() in response.body for s in secrets):
                 response.body = redact(response.text(), secrets).encode("utf-8")
+            if response.status in REDIRECT_STATUSES and response.status not in ok_statuses:
+                redirects += 1
+                request = self._redirected(request, response, redirects)
+                url = request.url
+                continue
+            if expect and 200 <= response.status < 300 and response.status not in expect:
+                raise self.status_error(response, attempt + 1)
             if 200 <= response.status < 300 or response.status in ok_statuses:
                 return response
             error = self.status_error(response, attempt + 1)
@@ -342,6 +353,49 @@ class ApiClient:
                 delay = self.retry.delay(attempt)
             self._wait(delay)
             attempt += 1
+
+    def _same_origin_url(self, url: str) -> str:
+        if not same_origin(url, self.base_url):
+            raise InsecureUrlError(
+                translate("ApiClient", "{source}: refusing to send the token to another host ({host}).").format(
+                    source=self.name, host=urlsplit(url).hostname
+                ),
+                url=url,
+            )
+        return url
+
+    def _redirected(self, request: Request, response: Response, redirects: int) -> Request:
+        """The request to send after a redirect answer, or raise (another host, a write, a loop)."""
+        location = response.header("Location").strip()
+        target = urljoin(request.url, location) if location else ""
+        fmt = dict(source=self.name, status=response.status, path=urlsplit(request.url).path,
+                   method=request.method, target=target or "?")
+        kwargs = dict(url=request.url, status=response.status, body=response.text(2000))
+        if target and not same_origin(target, self.base_url):
+            raise InsecureUrlError(
+                translate(
+                    "ApiClient",
+                    "{source}: the server redirected {path} to another host ({host}, HTTP {status}); the request "
+                    "was not sent there, so the token stays private. Check the address in the plugin settings."
+                ).format(host=urlsplit(target).hostname or target, **fmt),
+                **kwargs,
+            )
+        if not target or request.method not in ("GET", "HEAD"):
+            raise HttpError(
+                translate(
+                    "ApiClient",
+                    "{source}: the server answered {method} {path} with a redirect (HTTP {status}) to {target}: "
+                    "nothing was accepted. Check the address in the plugin settings."
+                ).format(**fmt),
+                **kwargs,
+            )
+        if redirects > MAX_REDIRECTS:
+            raise HttpError(
+                translate("ApiClient", "{source}: too many redirects from {path} (last to {target}).").format(**fmt),
+                **kwargs,
+            )
+        check_url(target, self.name)
+        return Request(request.method, target, dict(request.headers), None, request.credentials, request.timeout)
 
     def get_json(self, path_or_url: str, *, params=None, headers=None, ok_statuses=()) -> tuple[Any, Response]:
         response = self.request("GET", path_or_url, params=params, headers=headers, ok_statuses=ok_statuses)

@@ -169,6 +169,7 @@ class CartographieV0Target:
     label = "Cartographie nationale"
     mirrors = ("carto",)
     path = "lieux-inclusion-numerique"
+    success_statuses = (200,)  # the documented answer of an accepted PATCH (apis.md §5.3)
 
     def __init__(self, client: ApiClient, batch_size: int = 50) -> None:
         self.client = client
@@ -183,7 +184,8 @@ class CartographieV0Target:
 
     def _send_batch(self, batch: list[Record], retry_rest: bool) -> list[SendOutcome]:
         try:
-            response = self.client.request("PATCH", self.path, json_body=[compact(r) for r in batch])
+            response = self.client.request("PATCH", self.path, json_body=[compact(r) for r in batch],
+                                           expect=self.success_statuses)
         except UnprocessableError as error:
             named = _details_by_lieu(error.details, batch)
             outcomes = [
@@ -233,6 +235,7 @@ class DoraStructureTarget:
     key = "dora-structures"
     label = "DORA"
     mirrors = ("dora",)
+    success_statuses = (200,)  # Django REST framework's answer to an accepted PATCH
 
     def __init__(self, client: ApiClient, slug_of: Callable[[Record], str]) -> None:
         self.client = client
@@ -258,7 +261,8 @@ class DoraStructureTarget:
         for record in records:
             slug = self.slug_of(record)
             try:
-                response = self.client.request("PATCH", f"structures/{slug}/", json_body=self.body(record))
+                response = self.client.request("PATCH", f"structures/{slug}/", json_body=self.body(record),
+                                               expect=self.success_statuses)
             except UnprocessableError as error:
                 outcomes.append(SendOutcome(record["id"], False, 422, error.body, error.message))
                 continue

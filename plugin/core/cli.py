@@ -1,4 +1,5 @@
-"""The headless command line: ``python -m plugin validate FILE [--format text|json|html] [--fix OUT]``.
+"""The headless command line: ``python -m plugin validate FILE [--format text|json|html] [--fix OUT]
+[--mapping PROFILE]`` and ``python -m plugin convert FILE --mapping PROFILE [--source-name NAME] -o OUT``.
 
 Exit codes (documented in README.md, "Ligne de commande"):
 
@@ -97,7 +98,42 @@ def build_parser() -> argparse.ArgumentParser:
     )
     validate.add_argument("--today", metavar="YYYY-MM-DD", help=_t("reference date of the date_maj checks"))
     validate.add_argument("--layer", help=_t("sheet (XLSX) or table (GeoPackage) to read"))
+    _mapping_arguments(validate)
+    convert = commands.add_parser(
+        "convert",
+        help=_t("convert a Hub's file into the national standard with a mapping profile"),
+        description=_t(
+            "Convert a file of lieux whose columns are not the standard's (a Hub's export: CSV, XLSX, JSON) into "
+            "a file of the standard, with a mapping profile in mednum-cli's configuration grammar. Every record "
+            "is kept, the columns the profile does not read are kept after the standard's, every changed value "
+            "is listed. Exit code 0: conformant; 1: errors remain; 2: unreadable input or profile; 3: internal error."
+        ),
+    )
+    convert.add_argument("file", metavar="FILE", help=_t("file to convert (never modified)"))
+    convert.add_argument("--mapping", metavar="PROFILE", required=True, help=_t("mapping profile (.config.json)"))
+    convert.add_argument("--source-name", metavar="NAME", default="", help=_t("source name: ids become NAME_<id>"))
+    convert.add_argument(
+        "-o", "--output", metavar="OUT", required=True, help=_t("output file (.csv, .json or .geojson)")
+    )
+    convert.add_argument(
+        "--geocode",
+        choices=("centroid", "ban", "none"),
+        default="centroid",
+        help=_t(
+            "lieux without coordinates: placed at their commune's centre (default, offline), geocoded with the "
+            "Base Adresse Nationale then the commune's centre (ban), or left without (none)"
+        ),
+    )
+    convert.add_argument("--layer", help=_t("sheet (XLSX) or table (GeoPackage) to read"))
+    convert.add_argument("--lang", choices=("fr", "en"), default=None, help=_t("language of the messages"))
     return parser
+
+
+def _mapping_arguments(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "--mapping", metavar="PROFILE", help=_t("read the file through a mapping profile (.config.json) first")
+    )
+    command.add_argument("--source-name", metavar="NAME", default="", help=_t("source name: ids become NAME_<id>"))
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -110,6 +146,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = _parse(argv)
         if args.command == "validate":
             return run_validate(args, sys.stdout, sys.stderr)
+        if args.command == "convert":
+            return run_convert(args, sys.stdout, sys.stderr)
         return EXIT_UNREADABLE
     except SystemExit as exit_:
         return int(exit_.code) if isinstance(exit_.code, int) else EXIT_UNREADABLE
@@ -119,6 +157,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         sys.stderr.write(_t("Interrupted.") + "\n")
         return 130
+    except BrokenPipeError:  # the report piped into a command that stopped reading (| head): nothing to say
+        with contextlib.suppress(OSError):
+            sys.stdout = open(os.devnull, "w")  # noqa: SIM115 (the interpreter's final flush must not fail)
+        return EXIT_UNREADABLE
     except BaseException as error:  # noqa: BLE001 — the last line of defence: no traceback for users
         return _internal_error(error)
 
@@ -172,18 +214,25 @@ def _parse_today(text: str | None) -> dt.date | None:
 def run_validate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from .readers import read_table
     from .schema import load_schema
-    from .validation import ValidationOptions, validate_table
+    from .validation import ValidationOptions
+    from .validation.issue_set import issue_set
 
     schema = load_schema()
     source = Path(args.file)
-    table = read_table(source, layer=args.layer) if args.layer else read_table(source)
+    if getattr(args, "mapping", None):
+        result = _mapped(source, args, schema, geocode="none")
+        for line in result.notes + result.summary_lines():
+            err.write(line + "\n")
+        table = result.table(schema)
+    else:
+        table = read_table(source, layer=args.layer) if args.layer else read_table(source)
     options = ValidationOptions(
         language=args.lang,
         ignore_header_case=args.ignore_header_case,
         today=_parse_today(args.today),
         quality=not args.schema_only,
     )
-    report = validate_table(table, schema, options)
+    report = issue_set(table, schema, options)  # duplicates included: the counts of the dock and of QGIS
     report.source = str(source)
 
     changes = None
@@ -211,6 +260,60 @@ def run_validate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return EXIT_ERRORS if report.errors else EXIT_OK
 
 
+def _mapped(source: Path, args: argparse.Namespace, schema, geocode: str):
+    """The lieux of ``source`` through the profile of ``--mapping`` (placed per ``geocode``)."""
+    from .mapping import convert_table, load_profile, read_source
+
+    profile = load_profile(args.mapping, schema)
+    table = read_source(source, layer=args.layer)
+    source_name = args.source_name or str(profile.extras.get("source") or "")
+    result = convert_table(table, profile, schema, source_name=source_name)
+    result.notes[:0] = list(getattr(table, "notes", []) or [])
+    if geocode != "none":
+        from .mapping.geocoding import place_lieux
+
+        send = None
+        if geocode == "ban":
+            from ..api.ban import BanGeocoder
+
+            send = BanGeocoder().geocode_csv
+        place_lieux(result, send)
+    return result
+
+
+def run_convert(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from .schema import load_schema
+    from .validation import validate_records
+    from .writers import write_records
+
+    schema = load_schema()
+    source = Path(args.file)
+    result = _mapped(source, args, schema, geocode=args.geocode)
+    target = write_records(
+        Path(args.output), result.merged_records(), schema, extra=result.extra_columns, source_path=source
+    )
+    report = validate_records(result.records, schema, row_numbers=result.row_numbers)
+    errors, warnings = report.counts()
+    lines = [
+        _t("{count} lieux written to {path} ({errors} errors, {warnings} warnings left).").format(
+            count=len(result.records), path=target, errors=errors, warnings=warnings
+        )
+    ]
+    if result.extra_columns:
+        lines.append(
+            _t("Columns kept after the standard's ({count}): {columns}").format(
+                count=len(result.extra_columns), columns=", ".join(result.extra_columns)
+            )
+        )
+    lines.extend(result.notes)
+    changes = result.summary_lines()
+    if changes:
+        lines.append(_t("Changed values:"))
+        lines.extend("  " + line for line in changes)
+    err.write("\n".join(lines) + "\n")
+    return EXIT_ERRORS if errors else EXIT_OK
+
+
 def _lieux(table, schema, options) -> dict:
     from .records import match_header
     from .report_html import Lieu
@@ -233,7 +336,7 @@ def _report_stream(output: str | None, source: Path, out: TextIO) -> Iterator[Te
         return
     path = Path(output)
     try:
-        if path.resolve() == source.resolve():
+        if _same_file(path, source):
             raise WriteError(
                 _t("Refusing to overwrite the file being validated ({name}): choose another file name.").format(
                     name=path.name
@@ -259,6 +362,16 @@ def _report_stream(output: str | None, source: Path, out: TextIO) -> Iterator[Te
     except BaseException:
         _remove_quietly(handle.name)
         raise
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    """Whether two names lead to one file: the same path, a symbolic link or a hard link (same inode)."""
+    try:
+        if a.exists() and b.exists():
+            return os.path.samefile(a, b)
+        return a.resolve() == b.resolve()
+    except (OSError, RuntimeError):  # a symlink loop: not the source (opening it fails with its own message)
+        return False
 
 
 def _remove_quietly(name: str) -> None:
@@ -322,19 +435,23 @@ def render_text(report, changes=None, fix_target=None, remaining=None, out: Text
         buffer = io.StringIO()
         render_text(report, changes, fix_target, remaining, out=buffer)
         return buffer.getvalue()
-    errors, warnings = report.counts()
+    from .validation.issue_set import issue_counts
+
+    counts = issue_counts(report)
     lines: list[str] = []
     lines.append(
         _t("File: {source} · {rows} lieux · schema {version}").format(
             source=report.source or "—", rows=report.rows, version=report.schema_version or "—"
         )
     )
-    verdict = _t("CONFORMANT") if errors == 0 else _t("NOT CONFORMANT")
+    verdict = _t("CONFORMANT") if counts.conformant else _t("NOT CONFORMANT")
     lines.append(
         _t("Result: {verdict} — {errors} errors, {warnings} warnings, {fixable} safe fixes suggested").format(
-            verdict=verdict, errors=errors, warnings=warnings, fixable=len(report.fixable())
+            verdict=verdict, errors=counts.total_errors, warnings=counts.total_warnings,
+            fixable=len(report.fixable()),
         )
     )
+    lines.append("  " + counts.text())  # the split every view of the plugin shows
     if report.issues:
         lines.append("")
         lines.append(_t("Summary by rule"))

@@ -8,6 +8,9 @@ Only the import name of a distribution is data here, where it differs from the d
 from __future__ import annotations
 
 import importlib.util
+import operator
+import os
+import platform as _platform
 import re
 import sys
 import sysconfig
@@ -30,7 +33,44 @@ IMPORT_NAMES = {
     "python-dateutil": "dateutil",
 }
 
-_REQUIREMENT = re.compile(r"^\s*(?P<name>[A-Za-z0-9][A-Za-z0-9._-]*)\s*(?P<extras>\[[^\]]*\])?\s*(?P<spec>[^;#]*)")
+_REQUIREMENT = re.compile(
+    r"^\s*(?P<name>[A-Za-z0-9][A-Za-z0-9._-]*)\s*(?P<extras>\[[^\]]*\])?\s*(?P<spec>[^;#]*)(?:;(?P<marker>.*))?$"
+)
+# one clause of a PEP 508 environment marker: the variables the requirements use, compared to a quoted value
+_MARKER_CLAUSE = re.compile(r"^\s*(?P<var>[a-z_]+)\s*(?P<op><=|>=|==|!=|<|>)\s*[\"'](?P<value>[^\"']*)[\"']\s*$")
+_MARKER_OPS = {"<": operator.lt, "<=": operator.le, ">": operator.gt, ">=": operator.ge,
+               "==": operator.eq, "!=": operator.ne}
+
+
+def _marker_environment() -> dict[str, str]:
+    return {
+        "python_version": f"{sys.version_info[0]}.{sys.version_info[1]}",
+        "python_full_version": _platform.python_version(),
+        "sys_platform": sys.platform,
+        "platform_system": _platform.system(),
+        "os_name": os.name,
+    }
+
+
+def marker_applies(marker: str, environment: dict[str, str] | None = None) -> bool:
+    """Whether a requirement's environment marker (``python_version < "3.12"``, clauses joined by ``and`` or
+    ``or``) holds for this Python. Versions compare as numbers; an unknown clause counts as true (pip decides)."""
+    env = environment or _marker_environment()
+
+    def clause(text: str) -> bool:
+        match = _MARKER_CLAUSE.match(text)
+        if not match or match.group("var") not in env:
+            return True
+        left, right = env[match.group("var")], match.group("value")
+        if match.group("var").endswith("_version"):
+            return _MARKER_OPS[match.group("op")](_version_tuple(left), _version_tuple(right))
+        return _MARKER_OPS[match.group("op")](left, right)
+
+    return any(all(clause(part) for part in alt.split(" and ")) for alt in marker.split(" or "))
+
+
+def _version_tuple(text: str) -> tuple[int, ...]:
+    return tuple(int(p) for p in re.findall(r"\d+", text)[:3])
 
 
 @dataclass(frozen=True)
@@ -54,8 +94,9 @@ class Requirement:
         return f"{self.distribution}{self.specifier}"
 
 
-def parse_requirements(lines: Iterable[str]) -> list[Requirement]:
-    """Requirements of a requirements.txt text (comments, options and includes are skipped)."""
+def parse_requirements(lines: Iterable[str], environment: dict[str, str] | None = None) -> list[Requirement]:
+    """Requirements of a requirements.txt text (comments, options and includes are skipped), those whose
+    environment marker holds for this Python (``environment`` overrides the marker variables, for tests)."""
     requirements = []
     for raw in lines:
         line, _, comment = raw.partition("#")
@@ -63,7 +104,7 @@ def parse_requirements(lines: Iterable[str]) -> list[Requirement]:
         if not line or line.startswith("-"):
             continue
         match = _REQUIREMENT.match(line)
-        if match:
+        if match and (not match.group("marker") or marker_applies(match.group("marker"), environment)):
             spec = re.sub(r"\s+", "", match.group("spec"))
             optional = comment.strip().lower().startswith("optional")
             requirements.append(Requirement(match.group("name"), spec, optional))

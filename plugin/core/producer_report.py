@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterable, Mapping, Sequence
 
 from .acceptances import AcceptanceBook
+from .csv_safety import defuse_row
 from .errors import WriteError
 from .i18n import translate
 from .report_html import Lieu, render_html
@@ -34,8 +35,10 @@ ACCEPTED = "accepted"
 
 
 def report_options(duplicates: DuplicateSettings | None = None, **options: Any) -> ValidationOptions:
-    """Validation options of a producers' report: every rule, probable duplicates included."""
-    return ValidationOptions(duplicates=duplicates or DuplicateSettings(), **options)
+    """Validation options of a producers' report: every rule, probable duplicates included (the issue set's)."""
+    from .validation.issue_set import issue_options
+
+    return issue_options(duplicates=duplicates, **options)
 
 
 def lieux_of(records: Sequence[Mapping[str, str]], rows: Sequence[Any] | None = None) -> dict[Any, Lieu]:
@@ -88,19 +91,16 @@ def issues_csv(
     rows = [(issue, OPEN, "") for issue in report.issues] + [(issue, ACCEPTED, reason) for issue, reason in accepted]
     for issue, status, reason in rows:
         lieu = lieux.get(issue.row, Lieu())
-        writer.writerow(
-            [
-                "" if issue.row is None else issue.row, issue.id, lieu.nom, lieu.commune, issue.field, issue.code,
-                issue.severity, CODES[issue.code].title if issue.code in CODES else "", issue.message,
-                _safe_cell(issue.value), _safe_cell(issue.suggestion or ""), status, reason,
-            ]
+        writer.writerow(  # every cell defused: a name, an id or a reason can hold a formula as well as a value
+            defuse_row(
+                [
+                    "" if issue.row is None else issue.row, issue.id, lieu.nom, lieu.commune, issue.field, issue.code,
+                    issue.severity, CODES[issue.code].title if issue.code in CODES else "", issue.message,
+                    issue.value, issue.suggestion or "", status, reason,
+                ]
+            )
         )
     return buffer.getvalue()
-
-
-def _safe_cell(text: str) -> str:
-    """A value as a spreadsheet shows it, never run as a formula (a leading ' defuses = + - @)."""
-    return "'" + text if text[:1] in ("=", "+", "-", "@") and not text[1:2].isdigit() else text
 
 
 def write_report(

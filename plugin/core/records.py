@@ -225,6 +225,16 @@ class Table:
         """Keys of the columns that hold no schema field (repeated columns included), in source order."""
         return match_header(self, schema, ignore_case).extra_keys
 
+    def records_with_extra(self, schema: Schema, ignore_case: bool = False) -> list[Record]:
+        """:meth:`schema_records` followed, in each record, by the columns that hold no schema field (their key)."""
+        records = self.schema_records(schema, ignore_case)
+        extra = self.extra_columns(schema, ignore_case)
+        if extra:
+            columns = [self.column(key) for key in extra]
+            for record, values in zip(records, zip(*columns)):
+                record.update(zip(extra, ("" if value is None else value for value in values)))
+        return records
+
     def schema_records(self, schema: Schema, ignore_case: bool = False) -> list[Record]:
         """The records restricted to the schema fields, in schema order ("" when absent); columns matched to
         fields by :func:`match_header`, as the validation engine matches them."""

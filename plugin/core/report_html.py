@@ -334,6 +334,8 @@ def write_html(
     source = source if source is not None else report.source
     title = title or _t("Validation report")
     lieux = lieux or {}
+    from .validation.issue_set import issue_counts
+
     errors, warnings = report.counts()
     fixable = sum(1 for issue in report.issues if issue.suggestion is not None)
     verdict_ok = errors == 0
@@ -367,6 +369,7 @@ def write_html(
         (f'<div class="count"><b>{len(accepted)}</b>{escape(_t("accepted issues (not counted)"))}</div>'
          if accepted else ""),
         "</div>",
+        f'<p class="meta">{escape(issue_counts(report).text())}</p>',
         f'<p class="note">{escape(_t("Errors make the file non-conformant to the national standard (what schema.data.gouv.fr and Validata check). Warnings point to doubtful or unusable information beyond the schema. A suggested fix can be applied automatically (option --fix or the validation dock)."))}</p>',  # noqa: E501
     ]
     if not report.issues:

@@ -1,7 +1,9 @@
 """Reports written piece by piece to a stream (pure Python): a report of 150,000 issues is never one string.
 
-The JSON report of the CLI (``validate --format json``) is ``{"rows", "errors", "warnings", "issues": [...]}``
-(plus ``"changes"`` with ``--fix``): one issue per line, each encoded by the standard library's C encoder
+The JSON report of the CLI (``validate --format json``) is ``{"rows", "errors", "warnings", "counts", "issues":
+[...]}`` (plus ``"changes"`` with ``--fix``): ``errors`` and ``warnings`` count every issue, ``counts`` splits them
+as every view of the plugin does (:class:`~.validation.issue_set.IssueCounts`: the lieux's, the file's columns',
+the lieux flagged as probable duplicates): one issue per line, each encoded by the standard library's C encoder
 straight from the issue's own attributes (no per-issue copy; ``json.dumps(indent=…)`` would fall back to the
 pure-Python encoder, ten times slower).
 """
@@ -40,8 +42,13 @@ def _write_array(out: TextIO, items: Sequence, indent: str = "    ") -> None:
 
 def write_json_report(report: Report, out: TextIO, changes: Sequence | None = None) -> None:
     """Write ``report`` as the CLI's JSON document to ``out`` (``changes``: the ``--fix`` changes, if any)."""
-    errors, warnings = report.counts()
-    out.write(f'{{\n  "rows": {report.rows},\n  "errors": {errors},\n  "warnings": {warnings},\n  "issues": ')
+    from dataclasses import asdict
+
+    from .validation.issue_set import issue_counts
+
+    counts = issue_counts(report)
+    out.write(f'{{\n  "rows": {report.rows},\n  "errors": {counts.total_errors},\n  '
+              f'"warnings": {counts.total_warnings},\n  "counts": {_encode(asdict(counts))},\n  "issues": ')
     _write_array(out, list(issue_fields(report.issues)))
     if changes is not None:
         out.write(',\n  "changes": ')

@@ -18,15 +18,6 @@ from .records import ColumnarRecords
 MAX_LISTED = 20  # lieux listed by id in the details; the rest is counted
 
 
-def _count(value: Any) -> int:
-    if isinstance(value, int):
-        return value
-    try:
-        return len(value)
-    except TypeError:
-        return 0
-
-
 def _label(record: Mapping[str, str], row: int) -> str:
     ident = (record.get("id") or "").strip()
     name = (record.get("nom") or "").strip()
@@ -47,6 +38,7 @@ class ImportSummary:
     errors: int = 0
     warnings: int = 0
     records_with_errors: int = 0
+    duplicates: int = 0  # lieux flagged as probable duplicates
     notes: list[str] = field(default_factory=list)  # what the reader noticed (encoding, blank rows…)
     output: str = ""
     validated: bool = True  # False while the validation counts are still being computed
@@ -63,6 +55,8 @@ class ImportSummary:
             text += " · " + translate("ImportSummary", "{e} errors, {w} warnings").format(
                 e=self.errors, w=self.warnings
             )
+            if self.duplicates:
+                text += " · " + translate("ImportSummary", "{n} probable duplicates").format(n=self.duplicates)
         else:
             text += " · " + translate("ImportSummary", "validation in progress…")
         return text
@@ -118,17 +112,19 @@ class ImportSummary:
             "errors": self.errors,
             "warnings": self.warnings,
             "records_with_errors": self.records_with_errors,
+            "duplicates": self.duplicates,
         }
 
 
 def validation_counts(report: Any) -> tuple[int, int, int]:
-    """(errors, warnings, lieux with errors) of an engine Report."""
+    """(errors, warnings, lieux with errors) of an engine Report, counted as every view counts them
+    (:func:`~.validation.issue_set.issue_counts`: the issues of the lieux, the file's columns apart)."""
     if report is None:
         return 0, 0, 0
-    errors = _count(getattr(report, "errors", 0))
-    warnings = _count(getattr(report, "warnings", 0))
-    error_rows = {i.row for i in getattr(report, "issues", ()) if getattr(i, "severity", "") == "error" and i.row}
-    return errors, warnings, len(error_rows)
+    from .validation.issue_set import issue_counts
+
+    counts = issue_counts(report)
+    return counts.errors, counts.warnings, counts.lieux_with_errors
 
 
 def summarize_import(
@@ -157,8 +153,17 @@ def summarize_import(
             summary.without_point.append(label)
             if (latitudes[index] or "").strip() or (longitudes[index] or "").strip():
                 summary.unreadable_point.append(label)
-    summary.errors, summary.warnings, summary.records_with_errors = validation_counts(report)
+    set_validation_counts(summary, report)
     return summary
+
+
+def set_validation_counts(summary: ImportSummary, report: Any) -> None:
+    """The counts of the issue set ``report`` (every view's: :func:`validation_counts`) into ``summary``."""
+    summary.errors, summary.warnings, summary.records_with_errors = validation_counts(report)
+    if report is not None:
+        from .validation.issue_set import issue_counts
+
+        summary.duplicates = issue_counts(report).duplicates
 
 
 @dataclass

@@ -23,6 +23,7 @@ from itertools import compress, repeat
 from pathlib import Path
 from typing import IO, Any, Iterable, Mapping, Sequence
 
+from .csv_safety import defuse_row
 from .errors import WriteError
 from .i18n import translate
 from .records import ColumnarRecords, Table, cell_text
@@ -41,12 +42,15 @@ def write_records(
     *,
     source_path: str | Path | None = None,
     overwrite_source: bool = False,
+    defuse_formulas: bool = False,
 ) -> Path:
     """Write ``records`` to ``path`` as ``fmt`` (default: from the extension) and return the path.
 
     Columns: the schema fields in schema order, then the ``extra`` column names (non-schema columns to keep,
     e.g. ``Table.extra_columns(schema)``). ``source_path``: the file the records came from, which is not
-    overwritten unless ``overwrite_source`` is true. Raises :class:`WriteError` with a translated message.
+    overwritten unless ``overwrite_source`` is true. ``defuse_formulas`` (CSV only, on request: a file to open in
+    a spreadsheet rather than a conformant one): every cell through :func:`~.csv_safety.defuse_cell`.
+    Raises :class:`WriteError` with a translated message.
     """
     schema = schema or load_schema()
     target = Path(path)
@@ -61,8 +65,47 @@ def write_records(
         )
     columns = list(schema.field_names) + [name for name in dict.fromkeys(extra or ()) if name not in schema]
     writer = {"csv": _write_csv, "json": _write_json, "geojson": _write_geojson}[kind]
-    _atomic_write(target, lambda handle: writer(handle, records, columns))
+    if defuse_formulas and kind == "csv":
+        writer = _write_defused_csv
+    if isinstance(records, Sequence):  # checked before anything is written
+        _refuse_empty(empty_positions(records, columns), len(records), target)
+        _atomic_write(target, lambda handle: writer(handle, records, columns))
+        return target
+    empty: list[int] = []
+    counted = [0]
+
+    def write_checked(handle: IO[str]) -> None:  # a stream of records: checked as it is written
+        writer(handle, _noting_empty(records, columns, empty, counted), columns)
+        _refuse_empty(empty, counted[0], target)  # the temporary file is removed, the target left as it was
+
+    _atomic_write(target, write_checked)
     return target
+
+
+def _noting_empty(records: Iterable[Mapping[str, Any]], columns: Sequence[str], empty: list[int], counted: list[int]):
+    for position, record in enumerate(records, start=1):
+        counted[0] = position
+        if not any(map(record.get, columns)) and all(v is None or v == "" for v in map(record.get, columns)):
+            empty.append(position)
+        yield record
+
+
+def _refuse_empty(empty: Sequence[int], total: int, target: Path) -> None:
+    """Every lieu is written, or nothing: a lieu without any value would be read back as a blank row (lost)."""
+    if not empty:
+        return
+    shown = ", ".join(str(position) for position in empty[:10]) + (" …" if len(empty) > 10 else "")
+    raise WriteError(
+        translate(
+            "WriteError",
+            "Nothing was written to « {name} »: {count} of the {total} lieux have no value in any column written "
+            "(lieux n° {positions}). A file cannot hold them: they would be read back as blank rows, i.e. lost. "
+            "Fill them in or delete them; if their data is in columns that are not fields of the standard "
+            "(kept aside at the import), export those source columns too."
+        ).format(name=target.name, count=len(empty), total=total, positions=shown),
+        "empty-lieux",
+        path=target,
+    )
 
 
 def write_table(
@@ -72,6 +115,21 @@ def write_table(
     schema = schema or load_schema()
     options.setdefault("source_path", table.path)
     return write_records(path, table.rows, schema, fmt, extra=table.extra_columns(schema), **options)
+
+
+def empty_positions(records: Sequence[Mapping[str, Any]], columns: Sequence[str]) -> list[int]:
+    """1-based positions of the records that have no value in any of ``columns`` (None or "" everywhere)."""
+    data = records.column_data() if isinstance(records, ColumnarRecords) else None
+    if data is not None:  # columns of strings: a row is empty when none of its cells is truthy
+        cells = [records.column(name) for name in columns]
+        return [position for position, row in enumerate(zip(*cells), start=1) if not any(row)]
+    empty = []
+    for position, record in enumerate(records, start=1):
+        if any(map(record.get, columns)):
+            continue
+        if all(value is None or value == "" for value in map(record.get, columns)):  # 0 and False are values
+            empty.append(position)
+    return empty
 
 
 def _format(target: Path, fmt: str | None) -> str:
@@ -167,6 +225,12 @@ def _write_csv(handle: IO[str], records: Iterable[Mapping[str, Any]], columns: S
         _write_csv_columns(handle, [records.column(name) for name in columns])
         return
     writer.writerows(_cells(record, columns) for record in records)
+
+
+def _write_defused_csv(handle: IO[str], records: Iterable[Mapping[str, Any]], columns: Sequence[str]) -> None:
+    writer = csv.writer(handle, delimiter=",", quotechar='"', quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")
+    writer.writerow(defuse_row(columns))
+    writer.writerows(defuse_row(_cells(record, columns)) for record in records)
 
 
 _CSV_SPECIAL = (",", '"', "\r", "\n")  # what makes csv.writer (QUOTE_MINIMAL, "\r\n" lines) quote a cell

@@ -48,7 +48,8 @@ class ApiFeature:
 
         if self.pull_dialog is not None:
             self.pull_dialog.close()
-        dialog = PullDialog(self.iface.mainWindow(), self.iface.activeLayer())
+        previous = self.last_pull.request if self.last_pull is not None else None
+        dialog = PullDialog(self.iface.mainWindow(), self.iface.activeLayer(), previous=previous)
         dialog.accepted.connect(lambda: self.start_pull(dialog.request()))
         dialog.finished.connect(lambda _result: setattr(self, "pull_dialog", None))
         self.pull_dialog = dialog

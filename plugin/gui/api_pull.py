@@ -17,7 +17,7 @@ from typing import Callable
 from qgis.core import Qgis, QgsProject
 
 from ..api.errors import CancelledError
-from ..api.sources import SOURCES
+from ..api.sources import PULL_SOURCES, SOURCES
 from ..core.errors import MednumError
 from ..core.i18n import translate
 from ..qgis import api_session
@@ -80,6 +80,15 @@ class PullRun:
         if self.on_end is not None:
             self.on_end(self)
 
+    def clear_previous_errors(self) -> None:
+        """Take the red messages of earlier pulls off the message bar: they stay until closed (duration 0), and
+        would come back once the next pull's message expires."""
+        titles = {_tr("Pull from {source}").format(source=SOURCES[key].label) for key in PULL_SOURCES}
+        bar = self.iface.messageBar()
+        for item in list(bar.items()):
+            if item.level() == Qgis.MessageLevel.Critical and item.title() in titles:
+                bar.popWidget(item)
+
     def layer(self):
         return QgsProject.instance().mapLayer(self.request.layer_id) if self.request.layer_id else None
 
@@ -87,6 +96,7 @@ class PullRun:
 
     def start(self) -> LieuxTask | None:
         request = self.request
+        self.clear_previous_errors()
         try:
             client = api_session.prepare_client(request.source)
             if request.destination == MERGE:

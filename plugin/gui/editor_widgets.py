@@ -31,6 +31,7 @@ from ..core.i18n import translate
 from ..core.schema import FieldSpec, load_schema
 from ..qgis.form_config import MULTI_SELECT_WIDGET, TEXT_WIDGET
 from ..qgis.working_layer import attribute_text
+from ..toolbelt.cpp_guard import cpp_override
 from .field_editors import FieldEditor
 from .multi_select_widget import MultiSelectWidget
 
@@ -117,6 +118,7 @@ def decorate_form_labels(window) -> None:
 class _LabelDecorator(QObject):
     """Decorates the form's labels when the first plugin editor is shown (the form is complete then)."""
 
+    @cpp_override(False)
     def eventFilter(self, watched, event) -> bool:
         if event.type() == QEvent.Type.Show:
             watched.removeEventFilter(self)
@@ -196,17 +198,36 @@ class _LieuWrapper(QgsEditorWidgetWrapper):
     def __init__(self, layer, field_index, editor, parent):
         super().__init__(layer, field_index, editor, parent)
         self._editor = None
+        self._built = None
         self._spec: FieldSpec | None = None
         self._live: FormLiveMessages | None = None
 
     # subclasses: _build(parent) -> widget with text()/setText()/valueChanged/setReadOnly/set_messages
+    # Every override C++ calls is guarded (@cpp_override): an exception there would abort QGIS.
 
+    @cpp_override(None)
     def createWidget(self, parent):
         self._spec = _spec(self.config(), self.layer(), self.fieldIdx())
-        return self._build(parent)
+        widget = self._build(parent)
+        # The widget goes to C++ with no Python reference left: without one (and without a parent, as QGIS
+        # 3.40+ creates it) sip lets the Python object go and initWidget then receives a plain QWidget,
+        # with neither our signals nor our methods. The wrapper keeps it, and C++ owns the Qt object.
+        self._built = widget
+        if widget.parent() is None:
+            sip.transferto(widget, None)
+        return widget
 
+    @cpp_override(None)
     def initWidget(self, editor):
+        if self._built is not None and not isinstance(editor, type(self._built)) and (
+            sip.unwrapinstance(editor) == sip.unwrapinstance(self._built)
+        ):
+            editor = self._built  # the same Qt object seen through a plain QWidget wrapper
+        if not hasattr(editor, "set_messages"):
+            return  # a widget of another kind (not ours): leave it as QGIS made it
         self._editor = editor
+        if not editor.objectName():  # QGIS 3.22 names the editor after its field, 3.40 no longer does
+            editor.setObjectName(self.field().name())
         if self._spec is not None:
             editor.setToolTip(field_help(self._spec))
         editor.valueChanged.connect(self._on_user_change)
@@ -215,13 +236,16 @@ class _LieuWrapper(QgsEditorWidgetWrapper):
         self._live = FormLiveMessages.of(self)
         self._live.add(self)
 
+    @cpp_override(False)
     def valid(self) -> bool:
         return self._editor is not None
 
+    @cpp_override(NULL)
     def value(self):
         text = self._editor.text() if self._editor is not None else ""
         return text if text != "" else NULL
 
+    @cpp_override(None)
     def setValue(self, value) -> None:  # QGIS 3.22 calls it through updateValues()
         if self._editor is None:
             return
@@ -229,6 +253,7 @@ class _LieuWrapper(QgsEditorWidgetWrapper):
         if self._live is not None and self._spec is not None:
             self._live.set_value(self._spec.name, self._editor.text())
 
+    @cpp_override(None)
     def setEnabled(self, enabled: bool) -> None:
         if self._editor is not None:
             self._editor.setReadOnly(not enabled)
@@ -286,8 +311,12 @@ class _MultiSelectEditor(MultiSelectWidget):
 
 
 class MultiSelectWrapper(_LieuWrapper):
+    @cpp_override(None)
     def initWidget(self, editor):
         super().initWidget(editor)
+        if self._editor is None:
+            return
+        editor = self._editor
         hint = translate("EditorWidgets", "Right-click: check all, uncheck all.")
         editor.setToolTip(f"{editor.toolTip()}\n\n{hint}".strip())
 
@@ -318,9 +347,11 @@ class _InfoConfigWidget(QgsEditorConfigWidget):
         label.setWordWrap(True)
         layout.addWidget(label)
 
+    @cpp_override(default_factory=dict)
     def config(self):
         return self._config
 
+    @cpp_override(None)
     def setConfig(self, config):
         self._config = dict(config or {})
 
@@ -333,15 +364,18 @@ class LieuWidgetFactory(QgsEditorWidgetFactory):
         self.wrapper_class = wrapper_class
         self.attached = True
 
+    @cpp_override(None)
     def create(self, layer, field_index, editor, parent):
         if not self.attached:
             fallback = QgsGui.editorWidgetRegistry().factory("TextEdit")
             return fallback.create(layer, field_index, editor, parent)
         return self.wrapper_class(layer, field_index, editor, parent)
 
+    @cpp_override(None)
     def configWidget(self, layer, field_index, parent):
         return _InfoConfigWidget(layer, field_index, parent)
 
+    @cpp_override(0)
     def fieldScore(self, layer, field_index) -> int:
         return 0  # never proposed automatically: the plugin sets it from the schema
 

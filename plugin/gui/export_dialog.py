@@ -1,5 +1,6 @@
 """The "Export a conformant file" dialog: which layer, selected lieux only, which file (CSV, JSON or
-GeoJSON by its extension), with the file name the standard recommends already filled in."""
+GeoJSON by its extension), with the file name the standard recommends already filled in (never an existing
+file's: a file already there is replaced only after the user says so)."""
 
 from __future__ import annotations
 
@@ -7,14 +8,23 @@ from pathlib import Path
 
 from qgis.core import QgsFeatureRequest, QgsMapLayerProxyModel, QgsVectorLayer
 from qgis.gui import QgsFileWidget, QgsMapLayerComboBox
-from qgis.PyQt.QtWidgets import QCheckBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout, QWidget
+from qgis.PyQt.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QMessageBox,
+    QVBoxLayout,
+    QWidget,
+)
 
-from ..core.export_name import suggested_export_name
+from ..core.export_name import available_path, producer_needs_setting, suggested_export_name
 from ..core.i18n import translate
 from ..qgis.import_export import EXPORT_FORMATS
 from ..qgis.working_layer import attribute_text
 
-NAME_FIELDS = ("code_postal", "code_insee", "source")
+NAME_FIELDS = ("code_postal", "code_insee", "source", "nom", "pivot")
 
 
 def _default_directory(layer: QgsVectorLayer | None) -> Path:
@@ -25,8 +35,8 @@ def _default_directory(layer: QgsVectorLayer | None) -> Path:
     return Path.home()
 
 
-def suggested_path(layer: QgsVectorLayer | None, producer_id: str = "", territory: str = "") -> str:
-    """Recommended name, in the folder of the layer's file, from the lieux of ``layer``."""
+def name_records(layer: QgsVectorLayer | None) -> list[dict[str, str]]:
+    """The fields of the lieux of ``layer`` that the recommended name reads."""
     records = []
     if layer is not None:
         names = [n for n in NAME_FIELDS if layer.fields().indexFromName(n) >= 0]
@@ -35,7 +45,15 @@ def suggested_path(layer: QgsVectorLayer | None, producer_id: str = "", territor
         )
         for feature in layer.getFeatures(request):
             records.append({name: attribute_text(feature[name]) for name in names})
-    return str(_default_directory(layer) / suggested_export_name(records, producer_id, territory))
+    return records
+
+
+def suggested_path(layer: QgsVectorLayer | None, producer_id: str = "", territory: str = "",
+                   records: list[dict[str, str]] | None = None) -> str:
+    """Recommended name, in the folder of the layer's file, from the lieux of ``layer``; a free name (``_2``…)
+    when a file already has it."""
+    records = name_records(layer) if records is None else records
+    return str(available_path(_default_directory(layer) / suggested_export_name(records, producer_id, territory)))
 
 
 class ExportDialog(QDialog):
@@ -46,12 +64,32 @@ class ExportDialog(QDialog):
         layout = QVBoxLayout(self)
         form = QFormLayout()
         self.layer_combo = QgsMapLayerComboBox(self)
-        self.layer_combo.setFilters(QgsMapLayerProxyModel.Filter.VectorLayer)
+        self.layer_combo.setFilters(QgsMapLayerProxyModel.Filter.PointLayer)  # lieux are points: no tables, no polygons
         if layer is not None:
             self.layer_combo.setLayer(layer)
         form.addRow(translate("ExportDialog", "Lieux"), self.layer_combo)
         self.selected_box = QCheckBox(translate("ExportDialog", "Selected lieux only"), self)
         form.addRow("", self.selected_box)
+        self.source_columns_box = QCheckBox(
+            translate("ExportDialog", "Also export the source columns (colonnes_source)"), self
+        )
+        self.source_columns_box.setToolTip(
+            translate(
+                "ExportDialog",
+                "Adds, after the 32 fields of the standard, the columns of the source that are not fields of the "
+                "standard (kept aside at the import)."
+            )
+        )
+        form.addRow("", self.source_columns_box)
+        self.defuse_box = QCheckBox(translate("ExportDialog", "CSV for a spreadsheet (formulas defused)"), self)
+        self.defuse_box.setToolTip(
+            translate(
+                "ExportDialog",
+                "Cells starting with = + - or @ get a leading apostrophe, so that a spreadsheet shows them instead "
+                "of running them as formulas. For a file read by people; leave unchecked for a file to publish."
+            )
+        )
+        form.addRow("", self.defuse_box)
         self.file_widget = QgsFileWidget(self)
         self.file_widget.setStorageMode(QgsFileWidget.StorageMode.SaveFile)
         self.file_widget.setFilter(
@@ -72,6 +110,18 @@ class ExportDialog(QDialog):
         )
         note.setWordWrap(True)
         layout.addWidget(note)
+        self.producer_hint = QLabel(
+            translate(
+                "ExportDialog",
+                "The standard names the file after the producer's SIREN: set it in Settings › Lieux de médiation "
+                "numérique › “Producer identifier (exports)”; until then the name uses the collecting structure.",
+            ),
+            self,
+        )
+        self.producer_hint.setWordWrap(True)
+        self.producer_hint.setStyleSheet("color: #8a5a00;")
+        self.producer_hint.hide()
+        layout.addWidget(self.producer_hint)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(translate("ExportDialog", "Export"))
         self.buttons.accepted.connect(self.accept)
@@ -96,8 +146,27 @@ class ExportDialog(QDialog):
                 translate("ExportDialog", "Selected lieux only ({n})").format(n=layer.selectedFeatureCount())
             )
         if isinstance(layer, QgsVectorLayer):
-            self.file_widget.setFilePath(suggested_path(layer, *self._settings()))
+            producer_id, territory = self._settings()
+            records = name_records(layer)
+            self.file_widget.setFilePath(suggested_path(layer, producer_id, territory, records))
+            self.producer_hint.setVisible(producer_needs_setting(producer_id, records))
         self._update_ok()
+
+    def accept(self) -> None:
+        """Export, after asking before replacing a file that exists."""
+        path = Path(self.output_path())
+        if path.exists():
+            answer = QMessageBox.question(
+                self,
+                translate("ExportDialog", "Export a conformant file"),
+                translate("ExportDialog", "{name} already exists. Replace it?").format(name=path.name),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.No,
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                self.file_widget.setFilePath(str(available_path(path)))
+                return
+        super().accept()
 
     def _update_ok(self, *_args) -> None:
         path = self.output_path()
@@ -112,3 +181,9 @@ class ExportDialog(QDialog):
 
     def output_path(self) -> str:
         return self.file_widget.filePath()
+
+    def source_columns(self) -> bool:
+        return self.source_columns_box.isChecked()
+
+    def defuse_formulas(self) -> bool:
+        return self.defuse_box.isChecked() and Path(self.output_path()).suffix.lower() == ".csv"

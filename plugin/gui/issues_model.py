@@ -51,6 +51,7 @@ from ..core.validation.issues_tree import (  # noqa: F401 (BY_LIEU … Item: the
     visible,
 )
 from ..qgis.live_validation import LiveValidation
+from ..toolbelt.cpp_guard import cpp_override
 
 COLUMN_COUNT = 4
 ITEM_ROLE = Qt.UserRole + 1
@@ -278,6 +279,7 @@ class IssuesModel(QAbstractItemModel, TreeRules):
 
     # ── batches handed to the view ──────────────────────────────────────────────────────────────────────
 
+    @cpp_override(False)
     def canFetchMore(self, parent: QModelIndex) -> bool:
         if not parent.isValid():
             return self._shown < len(self.groups)
@@ -286,6 +288,7 @@ class IssuesModel(QAbstractItemModel, TreeRules):
         group = self.node(parent)
         return isinstance(group, Group) and group.shown < len(group.items)
 
+    @cpp_override(None)
     def fetchMore(self, parent: QModelIndex) -> None:
         if not parent.isValid():
             count = min(BATCH, len(self.groups) - self._shown)
@@ -303,6 +306,7 @@ class IssuesModel(QAbstractItemModel, TreeRules):
                 group.shown += count
                 self.endInsertRows()
 
+    @cpp_override(False)
     def hasChildren(self, parent: QModelIndex = _ROOT) -> bool:
         if not parent.isValid():
             return bool(self.groups)
@@ -474,6 +478,7 @@ class IssuesModel(QAbstractItemModel, TreeRules):
     def columnCount(self, parent: QModelIndex = _ROOT) -> int:
         return COLUMN_COUNT
 
+    @cpp_override(0)
     def rowCount(self, parent: QModelIndex = _ROOT) -> int:
         if not parent.isValid():
             return self._shown
@@ -481,6 +486,7 @@ class IssuesModel(QAbstractItemModel, TreeRules):
             return self.groups[parent.row()].shown
         return 0
 
+    @cpp_override(default_factory=QModelIndex)
     def index(self, row: int, column: int, parent: QModelIndex = _ROOT) -> QModelIndex:
         if column < 0 or column >= COLUMN_COUNT:
             return QModelIndex()
@@ -491,6 +497,7 @@ class IssuesModel(QAbstractItemModel, TreeRules):
         group = self.groups[parent.row()]
         return self.createIndex(row, column, group) if 0 <= row < group.shown else QModelIndex()
 
+    @cpp_override(default_factory=QModelIndex)
     def parent(self, index: QModelIndex) -> QModelIndex:  # noqa: A003 (Qt's name)
         if not index.isValid():
             return QModelIndex()
@@ -524,9 +531,11 @@ class IssuesModel(QAbstractItemModel, TreeRules):
             self.fetchMore(parent)
         return self.index(position, 0, parent)
 
+    @cpp_override(default_factory=lambda: Qt.ItemFlag.NoItemFlags)
     def flags(self, index: QModelIndex) -> Qt.ItemFlags:
         return Qt.ItemIsEnabled | Qt.ItemIsSelectable if index.isValid() else Qt.NoItemFlags
 
+    @cpp_override(None)
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.DisplayRole) -> Any:
         if orientation != Qt.Horizontal:
             return None
@@ -537,6 +546,7 @@ class IssuesModel(QAbstractItemModel, TreeRules):
             return _tr("Click to sort")
         return None
 
+    @cpp_override(None)
     def data(self, index: QModelIndex, role: int = Qt.DisplayRole) -> Any:
         node = self.node(index)
         if node is None:

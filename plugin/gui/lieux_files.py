@@ -16,6 +16,7 @@ from ..qgis.tasks import LieuxTask, cancel_running, start_task, user_message
 from ..qgis.working_layer import (
     WORKING_LAYER_PROPERTY,
     WorkingLayerError,
+    adopt_working_layer,
     is_open_in_project,
     is_working_geopackage,
     is_working_layer,
@@ -26,6 +27,7 @@ from .editor_widgets import register_editor_widgets, unregister_editor_widgets
 
 ICON_OPEN = "/mActionFileOpen.svg"
 ICON_EXPORT = "/mActionFileSaveAs.svg"
+ICON_MAPPING = "/mActionAddTable.svg"
 
 
 def input_filter() -> str:
@@ -61,6 +63,26 @@ def add_working_layer(layer: QgsVectorLayer, iface=None) -> QgsVectorLayer:
     return layer
 
 
+def _csv_header(source: Path) -> list[str] | None:
+    """The header of a CSV/TSV/TXT file from its first bytes (None for other formats or when unsure)."""
+    import csv
+
+    from ..core.readers import CSV_EXTENSIONS, sniff_delimiter
+
+    if source.suffix.lower() not in CSV_EXTENSIONS:
+        return None
+    try:
+        with open(source, "rb") as handle:
+            head = handle.read(65536)
+        text = head.decode("utf-8-sig")
+    except (OSError, UnicodeDecodeError):
+        return None
+    lines = text.splitlines()
+    if not lines:
+        return None
+    return next(csv.reader([lines[0]], delimiter=sniff_delimiter(text, source.suffix)), None)
+
+
 class LieuxFilesFeature:
     """Plugin feature (see plugin/main.py): the two actions, editor widgets, working-layer upkeep."""
 
@@ -69,6 +91,7 @@ class LieuxFilesFeature:
         self.plugin = plugin
         self.tasks: list[LieuxTask] = []
         self.open_action = None
+        self.mapping_action = None
         self.export_action = None
         self.validation_task: LieuxTask | None = None
 
@@ -87,6 +110,18 @@ class LieuxFilesFeature:
                 "standard's form"
             ),
             object_name="mednumOpenLieuxAction",
+        )
+        self.mapping_action = self.plugin.add_action(
+            translate("LieuxFiles", "Import with a mapping…"),
+            lambda: self.import_with_mapping(),
+            icon=QgsApplication.getThemeIcon(ICON_MAPPING),
+            toolbar=False,
+            tooltip=translate(
+                "LieuxFiles",
+                "Bring a Hub's own file (its own columns) into the standard: proposed mapping, value table, "
+                "live preview, saved profiles (mednum-cli's configurations)"
+            ),
+            object_name="mednumImportMappingAction",
         )
         self.export_action = self.plugin.add_action(
             translate("LieuxFiles", "Export a conformant file…"),
@@ -116,6 +151,10 @@ class LieuxFilesFeature:
 
     def _on_layers_added(self, layers: list[QgsMapLayer]) -> None:
         for layer in layers:
+            try:
+                adopt_working_layer(layer)  # opened by Processing, drag and drop, the browser, a project…
+            except WorkingLayerError as error:
+                PlgLogger.log(error.message, Qgis.MessageLevel.Warning)
             if isinstance(layer, QgsVectorLayer) and layer.customProperty(WORKING_LAYER_PROPERTY):
                 attach_coordinate_sync(layer)
 
@@ -149,9 +188,24 @@ class LieuxFilesFeature:
                 Qgis.MessageLevel.Success,
             )
             return None
+        table = self._table_to_map(source)
+        if table is not None and self.ask_mapping(source):
+            return self.import_with_mapping(str(source), output, table)
+        output = self._ask_output(source, output)
+        if output is None:
+            return None
+        task = LieuxTask(
+            translate("LieuxFiles", "Import of {name}").format(name=source.name),
+            lambda progress, canceled: import_lieux(source, output, progress, canceled, validate=False),
+            lambda summary, error: self._import_done(output, summary, error),
+        )
+        return self._start_import(task, source)
+
+    def _ask_output(self, source: Path, output: str | None) -> str | None:
+        """The working GeoPackage to create (asked when None), or None when the user gives up."""
         if output is None:
             output, _ = QFileDialog.getSaveFileName(
-                window,
+                self.iface.mainWindow(),
                 translate("LieuxFiles", "Working GeoPackage to create"),
                 str(working_gpkg_name(source)),
                 translate("LieuxFiles", "GeoPackage (*.gpkg)"),
@@ -169,11 +223,9 @@ class LieuxFilesFeature:
                 Qgis.MessageLevel.Warning,
             )
             return None
-        task = LieuxTask(
-            translate("LieuxFiles", "Import of {name}").format(name=source.name),
-            lambda progress, canceled: import_lieux(source, output, progress, canceled, validate=False),
-            lambda summary, error: self._import_done(output, summary, error),
-        )
+        return output
+
+    def _start_import(self, task: LieuxTask, source: Path) -> LieuxTask:
         self._track(task)
         self.iface.messageBar().pushMessage(
             translate("LieuxFiles", "Lieux de médiation numérique"),
@@ -183,6 +235,96 @@ class LieuxFilesFeature:
             Qgis.MessageLevel.Info,
         )
         return start_task(task)
+
+    # -- import with a mapping ---------------------------------------------------------------------------
+
+    def _table_to_map(self, source: Path):
+        """The table of a file whose header is not the standard's (to offer a mapping), else None."""
+        from ..core.errors import MednumError
+        from ..core.mapping import read_source
+        from ..core.mapping.proposal import header_is_standard
+
+        header = _csv_header(source)
+        if header is not None:  # a CSV: its first line tells (a standard file is then read once, by the import)
+            from types import SimpleNamespace
+
+            if header_is_standard(SimpleNamespace(header=header)):
+                return None
+        try:
+            table = read_source(source)
+        except MednumError:
+            return None  # the import reports it with its own message
+        return None if header_is_standard(table) else table
+
+    def ask_mapping(self, source: Path) -> bool:
+        """Offer the import with a mapping for a file whose columns are not the standard's."""
+        from qgis.PyQt.QtWidgets import QMessageBox
+
+        answer = QMessageBox.question(
+            self.iface.mainWindow(),
+            translate("LieuxFiles", "Open a lieux file"),
+            translate(
+                "LieuxFiles",
+                "The columns of {name} are not the standard's: most fields would be empty and its columns kept "
+                "aside. Import it with a mapping (proposed from its columns, editable, with a preview)?",
+            ).format(name=source.name),
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    def profile_store(self):
+        """The saved mapping profiles: the user's folder and, for a saved project, ``correspondances/`` beside it."""
+        from ..core.mapping.store import ProfileStore
+
+        user = Path(QgsApplication.qgisSettingsDirPath()) / "lieux_mednum" / "correspondances"
+        home = QgsProject.instance().homePath()
+        return ProfileStore(user, Path(home) / "correspondances" if home else None)
+
+    def mapping_dialog(self, source: Path, table):
+        from .mapping_dialog import MappingDialog
+
+        return MappingDialog(table, source, self.profile_store(), parent=self.iface.mainWindow())
+
+    def import_with_mapping(self, path: str | None = None, output: str | None = None, table=None):
+        """« Importer avec une correspondance… »: the mapping dialog, then the import into a working GeoPackage."""
+        from ..core.errors import MednumError
+        from ..core.mapping import read_source
+
+        title = translate("LieuxFiles", "Import with a mapping")
+        if path is None:
+            path, _ = QFileDialog.getOpenFileName(self.iface.mainWindow(), title, "", input_filter())
+            if not path:
+                return None
+        source = Path(path)
+        if table is None:
+            try:
+                table = read_source(source)
+            except MednumError as error:
+                self.iface.messageBar().pushMessage(title, error.message, Qgis.MessageLevel.Critical)
+                return None
+        dialog = self.mapping_dialog(source, table)
+        if not dialog.exec():
+            return None
+        output = self._ask_output(source, output)
+        if output is None:
+            return None
+        return self.start_mapped_import(source, output, dialog.profile(), dialog.source_name(), dialog.geocode())
+
+    def start_mapped_import(self, source: Path, output: str, profile, source_name: str = "", geocode: bool = False):
+        send = None
+        if geocode:
+            from ..api.ban import BanGeocoder
+            from ..qgis.network import QgisTransport
+
+            send = BanGeocoder(transport=QgisTransport()).geocode_csv
+        task = LieuxTask(
+            translate("LieuxFiles", "Import of {name}").format(name=source.name),
+            lambda progress, canceled: import_lieux(
+                source, output, progress, canceled, validate=False, mapping=profile, source_name=source_name,
+                geocode=send,
+            ),
+            lambda summary, error: self._import_done(output, summary, error),
+        )
+        return self._start_import(task, source)
 
     def _import_done(self, output: str, summary, error: BaseException | None) -> None:
         title = translate("LieuxFiles", "Open a lieux file")
@@ -228,16 +370,22 @@ class LieuxFilesFeature:
         dialog = ExportDialog(self.iface.mainWindow(), layer if is_working_layer(layer) else None)
         if not dialog.exec():
             return
-        self.start_export(dialog.selected_layer(), dialog.output_path(), dialog.selected_only())
+        self.start_export(dialog.selected_layer(), dialog.output_path(), dialog.selected_only(),
+                          dialog.source_columns(), dialog.defuse_formulas())
 
-    def start_export(self, layer: QgsVectorLayer, output: str, selected_only: bool = False) -> LieuxTask | None:
+    def start_export(
+        self, layer: QgsVectorLayer, output: str, selected_only: bool = False, source_columns: bool = False,
+        defuse_formulas: bool = False,
+    ) -> LieuxTask | None:
         from ..qgis.import_export import export_records
         from ..qgis.working_layer import layer_snapshot
 
-        read = layer_snapshot(layer, selected_only)  # on the main thread; read() runs in the task
+        read = layer_snapshot(layer, selected_only, source_columns=source_columns)  # read() runs in the task
         task = LieuxTask(
             translate("LieuxFiles", "Export to {name}").format(name=Path(output).name),
-            lambda progress, canceled: export_records(read(), output, source=layer.name(), is_canceled=canceled),
+            lambda progress, canceled: export_records(read(), output, source=layer.name(), is_canceled=canceled,
+                                                      source_columns=source_columns,
+                                                      defuse_formulas=defuse_formulas),
             self._export_done,
         )
         self._track(task)

@@ -27,6 +27,7 @@ from qgis.PyQt.QtWidgets import (
 
 from ..core.i18n import translate
 from ..core.records import join_list, split_list
+from ..core.schema import fold
 
 VALUE_ROLE = Qt.ItemDataRole.UserRole
 OUT_OF_LIST_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -187,10 +188,10 @@ class MultiSelectWidget(QWidget):
         self.valueChanged.emit(self.value())
 
     def _filter(self, text: str) -> None:
-        needle = (text or "").strip().casefold()
+        needle = fold(text or "")  # accents, case and spaces ignored: "media" finds « Médiathèque »
         for row in range(self.list.count()):
             item = self.list.item(row)
-            haystack = f"{item.text()} {item.data(VALUE_ROLE)}".casefold()
+            haystack = fold(f"{item.text()} {item.data(VALUE_ROLE)}")
             item.setHidden(bool(needle) and needle not in haystack)
 
     def _update_count(self) -> None:

@@ -49,6 +49,7 @@ from ..core.orientation import SERVICES_ALL, SERVICES_ANY, Around, FilterGroup, 
 from ..core.orientation.cards import LIEU_SCHEME, MORE_LINK, results_html
 from ..core.orientation.groups import SERVICES
 from ..core.orientation.places import Place
+from ..core.schema import fold
 from ..qgis import orientation_layer as ol
 from ..qgis import service_style
 from ..qgis.orientation_tasks import BuildIndexTask
@@ -137,9 +138,9 @@ class FilterGroupWidget(QgsCollapsibleGroupBox):
         self.tree.setFixedHeight(max(1, rows) * max(row_height, 18) + 4)
 
     def _filter_rows(self, text: str) -> None:
-        needle = text.strip().casefold()
+        needle = fold(text)  # accents, case and spaces ignored
         for item in self.items.values():
-            item.setHidden(bool(needle) and needle not in item.text(0).casefold())
+            item.setHidden(bool(needle) and needle not in fold(f"{item.text(0)} {item.data(0, Qt.UserRole)}"))
         self._fit_height()
 
     def _item_changed(self, item: QTreeWidgetItem, column: int) -> None:
@@ -217,7 +218,7 @@ class OrientationDock(PlacePicker, Presets, QgsDockWidget):
         row = QHBoxLayout()
         self.layer_combo = QgsMapLayerComboBox(body)
         self.layer_combo.setObjectName("mednumOrientationLayer")
-        self.layer_combo.setFilters(QgsMapLayerProxyModel.PointLayer | QgsMapLayerProxyModel.NoGeometry)
+        self.layer_combo.setFilters(QgsMapLayerProxyModel.PointLayer)  # lieux are points: no tables, no polygons
         self.layer_combo.setAllowEmptyLayer(True)
         self.layer_combo.setToolTip(tr("The layer of lieux to filter"))
         row.addWidget(self.layer_combo, 1)
@@ -550,6 +551,8 @@ class OrientationDock(PlacePicker, Presets, QgsDockWidget):
         if self.layer is None or self.index is None or self.result is None:
             return False
         applied = ol.apply_result(self.layer, self.index, self.result)
+        if applied and not self.result.query.is_empty:
+            ol.bring_to_top(self.layer)  # a layer drawn above it would hide the filter
         self.pending_apply = not applied
         self._show_summary()
         return applied

@@ -11,7 +11,7 @@ from pathlib import Path
 from qgis.core import Qgis
 from qgis.PyQt.QtWidgets import QFileDialog, QWidget
 
-from ..core.export_name import suggested_export_name
+from ..core.export_name import available_path, suggested_export_name
 from ..core.i18n import translate
 from ..core.orientation import QueryResult
 from ..qgis.import_export import export_records
@@ -40,7 +40,7 @@ def suggested_path(records: list[dict[str, str]], layer=None) -> str:
         source = Path(layer.source().split("|")[0])
         if source.parent.is_dir():
             folder = source.parent
-    return str(folder / suggested_export_name(records, settings.producer_id, settings.territory))
+    return str(available_path(folder / suggested_export_name(records, settings.producer_id, settings.territory)))
 
 
 def export_filtered_lieux(

@@ -47,10 +47,14 @@ class PullRequest:
     destination: str  # NEW_FILE | MERGE
     output: str = ""  # NEW_FILE: the GeoPackage to write
     layer_id: str = ""  # MERGE: the working layer
+    territory_text: str = ""  # what the territory box held (the dialog shows it again next time)
 
 
 class PullDialog(QDialog):
-    def __init__(self, parent: QWidget | None = None, active_layer=None, search: TerritorySearch | None = None):
+    def __init__(self, parent: QWidget | None = None, active_layer=None, search: TerritorySearch | None = None,
+                 previous: PullRequest | None = None):
+        """``previous``: the last request of the session (after a failure, the user corrects it rather than
+        typing it again): its source, territory and destination are filled in."""
         super().__init__(parent)
         self.search = search or default_search()
         self.territory: Territory | None = None
@@ -124,9 +128,24 @@ class PullDialog(QDialog):
         self.output_widget.fileChanged.connect(self._update)
         self.destination_group.buttonToggled.connect(self._update)
         self.layer_combo.currentIndexChanged.connect(self._update)
-        (self.merge_radio if active_layer is not None and can_merge_into(active_layer) else self.new_radio
-         ).setChecked(True)
+        # a new file unless the user merged last time: a pull never merges into the active layer by surprise
+        self.new_radio.setChecked(True)
+        if previous is not None:
+            self._restore(previous)
         self._update()
+
+    def _restore(self, previous: PullRequest) -> None:
+        index = self.source_combo.findData(previous.source)
+        if index >= 0:
+            self.source_combo.setCurrentIndex(index)
+        self.territory_edit.setText(previous.territory_text or previous.territory.label)
+        if previous.output:
+            self.output_widget.setFilePath(previous.output)
+        if previous.destination == MERGE:
+            index = self.layer_combo.findData(previous.layer_id)
+            if index >= 0 and self.merge_radio.isEnabled():
+                self.layer_combo.setCurrentIndex(index)
+                self.merge_radio.setChecked(True)
 
     # ── territory ───────────────────────────────────────────────────────────────────────────────────────
 
@@ -201,6 +220,8 @@ class PullDialog(QDialog):
         if not self.pull_button.isEnabled() or self.territory is None:
             return None
         source = self.source_combo.currentData()
+        text = self.territory_edit.text().strip()
         if self.destination() == MERGE:
-            return PullRequest(source, self.territory, MERGE, layer_id=self.merge_layer().id())
-        return PullRequest(source, self.territory, NEW_FILE, output=self.output_path())
+            return PullRequest(source, self.territory, MERGE, output=self.output_path(),
+                               layer_id=self.merge_layer().id(), territory_text=text)
+        return PullRequest(source, self.territory, NEW_FILE, output=self.output_path(), territory_text=text)

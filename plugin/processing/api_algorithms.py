@@ -7,7 +7,6 @@ from qgis.core import (
     QgsProcessingAlgorithm,
     QgsProcessingException,
     QgsProcessingParameterBoolean,
-    QgsProcessingParameterEnum,
     QgsProcessingParameterFileDestination,
     QgsProcessingParameterString,
     QgsProcessingParameterVectorDestination,
@@ -21,9 +20,10 @@ from ..core.i18n import translate
 from ..core.schema import load_schema
 from ..qgis import api_session
 from ..qgis.network import QgisTransport
+from .base import EnumValues, enum_parameter
 
 
-class _ApiAlgorithm(QgsProcessingAlgorithm):
+class _ApiAlgorithm(EnumValues, QgsProcessingAlgorithm):
     def group(self) -> str:
         return translate("ApiAlgorithms", "API")
 
@@ -58,8 +58,8 @@ class FetchAlgorithm(_ApiAlgorithm):
         )
 
     def initAlgorithm(self, config=None) -> None:
-        self.addParameter(QgsProcessingParameterEnum(
-            self.SOURCE, translate("ApiAlgorithms", "Source"), options=list(PULL_SOURCES), defaultValue=0))
+        self.addParameter(enum_parameter(
+            self.SOURCE, translate("ApiAlgorithms", "Source"), list(PULL_SOURCES), PULL_SOURCES[0]))
         self.addParameter(QgsProcessingParameterString(
             self.TERRITORY,
             translate("ApiAlgorithms", "Territory (département, commune INSEE code or EPCI SIREN)")))
@@ -72,7 +72,7 @@ class FetchAlgorithm(_ApiAlgorithm):
             self.REPLACE, translate("ApiAlgorithms", "Replace the lieux of the team database"), False, optional=True))
 
     def processAlgorithm(self, parameters, context, feedback):
-        key = PULL_SOURCES[self.parameterAsEnum(parameters, self.SOURCE, context)]
+        key = self.enum_string(parameters, self.SOURCE, context) or PULL_SOURCES[0]
         output = self.parameterAsOutputLayer(parameters, self.OUTPUT, context)
         if not output.lower().endswith(".gpkg"):
             output = output.rsplit(".", 1)[0] + ".gpkg" if "." in output else output + ".gpkg"

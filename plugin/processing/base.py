@@ -17,6 +17,7 @@ from qgis.core import (
     QgsProcessingAlgorithm,
     QgsProcessingException,
     QgsProcessingFeatureSourceDefinition,
+    QgsProcessingParameterEnum,
     QgsProperty,
 )
 from qgis.PyQt.QtGui import QIcon
@@ -31,6 +32,7 @@ GROUPS = {
     "import": QT_TRANSLATE_NOOP("MednumAlgorithm", "Import"),
     "export": QT_TRANSLATE_NOOP("MednumAlgorithm", "Export"),
     "orientation": QT_TRANSLATE_NOOP("MednumAlgorithm", "Orientation"),
+    "coverage": QT_TRANSLATE_NOOP("MednumAlgorithm", "Coverage"),
 }
 
 
@@ -39,7 +41,57 @@ def processing_error(error: Exception) -> QgsProcessingException:
     return QgsProcessingException(getattr(error, "message", None) or str(error))
 
 
-class MednumAlgorithm(QgsProcessingAlgorithm):
+def enum_parameter(name: str, description: str, options: list[str], default: str, **kwargs):
+    """An enum parameter whose value is one of its option strings (stable in scripts and models)."""
+    return QgsProcessingParameterEnum(name, description, options=list(options), defaultValue=default,
+                                      usesStaticStrings=True, **kwargs)
+
+
+def _normalised_enum_value(definition: QgsProcessingParameterEnum, value: Any) -> Any:
+    """The value in the form the definition checks (option string or index), given either form."""
+    if value is None or definition.checkValueIsAcceptable(value):
+        return value
+    options = definition.options()
+    values = value if isinstance(value, (list, tuple)) else [value]
+    converted = []
+    for item in values:
+        text = str(item).strip()
+        if definition.usesStaticStrings():
+            if text.lstrip("-").isdigit() and 0 <= int(text) < len(options):
+                text = options[int(text)]
+            converted.append(text)
+        else:
+            index = next((i for i, option in enumerate(options) if option.casefold() == text.casefold()), None)
+            converted.append(item if index is None else index)
+    if isinstance(value, (list, tuple)):
+        return converted
+    return converted[0]
+
+
+class EnumValues:
+    """Mixin: the enum parameters accept their option strings (as the README documents) and their indexes.
+
+    ``processing.run`` and ``qgis_process`` check the raw values with :meth:`checkParameterValues`; the
+    algorithm reads them with :meth:`enum_string`.
+    """
+
+    def normalised_parameters(self, parameters: dict[str, Any]) -> dict[str, Any]:
+        """A copy of parameters whose enum values are in the form their definitions expect."""
+        parameters = dict(parameters)
+        for definition in self.parameterDefinitions():
+            if isinstance(definition, QgsProcessingParameterEnum) and definition.name() in parameters:
+                parameters[definition.name()] = _normalised_enum_value(definition, parameters[definition.name()])
+        return parameters
+
+    def checkParameterValues(self, parameters: dict[str, Any], context) -> tuple[bool, str]:
+        return super().checkParameterValues(self.normalised_parameters(parameters), context)
+
+    def enum_string(self, parameters: dict[str, Any], name: str, context) -> str:
+        """The option string chosen for the enum parameter ``name`` (given as a string or an index)."""
+        return self.parameterAsEnumString(self.normalised_parameters(parameters), name, context)
+
+
+class MednumAlgorithm(EnumValues, QgsProcessingAlgorithm):
     GROUP = "validation"
 
     def createInstance(self) -> MednumAlgorithm:
@@ -101,6 +153,7 @@ class FileOrLayerInput:
         """A file path INPUT is read by the plugin's readers: QGIS must not insist on opening it as a layer."""
         if self.input_file(parameters, context) is None:
             return super().checkParameterValues(parameters, context)
+        parameters = self.normalised_parameters(parameters)
         for definition in self.parameterDefinitions():
             if definition.name() == self.INPUT:
                 continue
@@ -109,4 +162,3 @@ class FileOrLayerInput:
                     name=definition.description()
                 )
         return True, ""
-

@@ -3,6 +3,7 @@
 Command line::
 
     qgis_process run mednum:import -- INPUT=lieux.xlsx OUTPUT=travail.gpkg
+    qgis_process run mednum:import -- INPUT=hub.xlsx MAPPING=hub.config.json SOURCE_NAME=hub-sud OUTPUT=travail.gpkg
     qgis_process run mednum:export -- INPUT=travail.gpkg OUTPUT=2024-04-02_siren_lieux-de-mediation-numerique_13.csv
 """
 
@@ -23,6 +24,7 @@ from qgis.core import (
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterFile,
     QgsProcessingParameterFileDestination,
+    QgsProcessingParameterString,
 )
 
 from ..core.i18n import translate
@@ -45,6 +47,7 @@ def _raise(error: Exception) -> None:
 
 class ImportLieuxAlgorithm(MednumAlgorithm):
     INPUT, OUTPUT, REPLACE = "INPUT", "OUTPUT", "REPLACE"
+    MAPPING, SOURCE_NAME, GEOCODE = "MAPPING", "SOURCE_NAME", "GEOCODE"
     LIEUX, WITHOUT_COORDINATES, EXTRA_COLUMNS = "LIEUX", "WITHOUT_COORDINATES", "EXTRA_COLUMNS"
     ERRORS, WARNINGS = "ERRORS", "WARNINGS"
     GROUP = "import"
@@ -69,6 +72,12 @@ class ImportLieuxAlgorithm(MednumAlgorithm):
             "that are not fields of the standard are kept in the table <code>colonnes_source</code> of the "
             "GeoPackage, linked by id. The source file is never modified.</p>"
             "<p>Results: LIEUX, WITHOUT_COORDINATES, EXTRA_COLUMNS (names), ERRORS and WARNINGS (validation).</p>"
+            "<p><b>MAPPING</b> (optional): a mapping profile in mednum-cli's configuration grammar "
+            "(<code>&lt;source&gt;.config.json</code>) for a Hub's file whose columns are not the standard's; "
+            "<b>SOURCE_NAME</b> then makes the ids <code>&lt;source&gt;_&lt;id&gt;</code> as mednum-cli does. "
+            "Lieux without coordinates are placed at their commune's centre (approximate, listed in the log), "
+            "or first geocoded with the Base Adresse Nationale when <b>GEOCODE</b> is checked. Every value the "
+            "mapping changed is listed in the log.</p>"
         )
 
     def initAlgorithm(self, config: dict[str, Any] | None = None) -> None:
@@ -85,6 +94,27 @@ class ImportLieuxAlgorithm(MednumAlgorithm):
                 self.OUTPUT,
                 translate("ImportLieuxAlgorithm", "Working GeoPackage"),
                 translate("ImportLieuxAlgorithm", "GeoPackage (*.gpkg)"),
+            )
+        )
+        mapping = QgsProcessingParameterFile(
+            self.MAPPING,
+            translate("ImportLieuxAlgorithm", "Mapping profile (mednum-cli configuration)"),
+            fileFilter=translate("ImportLieuxAlgorithm", "Mapping profiles (*.json)"),
+            optional=True,
+        )
+        self.addParameter(mapping)
+        self.addParameter(
+            QgsProcessingParameterString(
+                self.SOURCE_NAME, translate("ImportLieuxAlgorithm", "Source name (ids <source>_<id>)"),
+                optional=True,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterBoolean(
+                self.GEOCODE,
+                translate("ImportLieuxAlgorithm", "Geocode lieux without coordinates (Base Adresse Nationale)"),
+                defaultValue=False,
+                optional=True,
             )
         )
         from .team_algorithms import add_database_parameters
@@ -121,10 +151,21 @@ class ImportLieuxAlgorithm(MednumAlgorithm):
             output = self.parameterAsFileOutput(parameters, self.OUTPUT, context)
             if not output.lower().endswith(".gpkg"):
                 output = str(Path(output).with_suffix(".gpkg"))
+        mapping = self.parameterAsFile(parameters, self.MAPPING, context) or None
+        source_name = self.parameterAsString(parameters, self.SOURCE_NAME, context) or ""
+        geocode = None
+        if mapping and self.parameterAsBoolean(parameters, self.GEOCODE, context):
+            from ..api.ban import BanGeocoder
+            from ..qgis.network import QgisTransport
+
+            geocode = BanGeocoder(transport=QgisTransport(feedback)).geocode_csv
         feedback.pushInfo(translate("ImportLieuxAlgorithm", "Reading {path}…").format(path=source))
         try:
-            summary = import_lieux(source, output, feedback.setProgress, feedback.isCanceled,
-                                   replace=self.parameterAsBoolean(parameters, self.REPLACE, context))
+            summary = import_lieux(
+                source, output, feedback.setProgress, feedback.isCanceled,
+                mapping=mapping, source_name=source_name, geocode=geocode,
+                replace=self.parameterAsBoolean(parameters, self.REPLACE, context),
+            )
         except Exception as error:  # noqa: BLE001 (every plugin error becomes a French message)
             _raise(error)
         for line in summary.details().splitlines():
@@ -147,7 +188,8 @@ class ImportLieuxAlgorithm(MednumAlgorithm):
 
 
 class ExportLieuxAlgorithm(FileOrLayerInput, MednumAlgorithm):
-    INPUT, OUTPUT, SELECTED_ONLY = "INPUT", "OUTPUT", "SELECTED_ONLY"
+    INPUT, OUTPUT, SELECTED_ONLY, SOURCE_COLUMNS = "INPUT", "OUTPUT", "SELECTED_ONLY", "SOURCE_COLUMNS"
+    DEFUSE_FORMULAS = "DEFUSE_FORMULAS"
     LIEUX, ERRORS, WARNINGS = "LIEUX", "ERRORS", "WARNINGS"
     GROUP = "export"
 
@@ -173,6 +215,12 @@ class ExportLieuxAlgorithm(FileOrLayerInput, MednumAlgorithm):
             "<p>The standard recommends naming the file "
             "<code>YYYY-MM-DD_idProducteur_lieux-de-mediation-numerique_territoire.csv</code>. The log gives the "
             "validation of what was written; results LIEUX, ERRORS and WARNINGS give the counts.</p>"
+            "<p>Every lieu is written, or nothing: a lieu with no value in any written column is refused (with "
+            "their number), since a file cannot hold it. <b>Also export the source columns</b> adds the columns "
+            "that are not fields of the standard (the <code>colonnes_source</code> kept at the import, the other "
+            "fields of a layer or columns of a file) after the 32 fields.</p>"
+            "<p><b>CSV for a spreadsheet</b>: cells that a spreadsheet would run as a formula (starting with = + - "
+            "@) get a leading apostrophe; the file is then meant to be read by people, not published.</p>"
         )
 
     def initAlgorithm(self, config: dict[str, Any] | None = None) -> None:
@@ -184,6 +232,20 @@ class ExportLieuxAlgorithm(FileOrLayerInput, MednumAlgorithm):
         self.addParameter(
             QgsProcessingParameterBoolean(
                 self.SELECTED_ONLY, translate("ExportLieuxAlgorithm", "Selected lieux only"), defaultValue=False
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterBoolean(
+                self.SOURCE_COLUMNS,
+                translate("ExportLieuxAlgorithm", "Also export the source columns (colonnes_source)"),
+                defaultValue=False,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterBoolean(
+                self.DEFUSE_FORMULAS,
+                translate("ExportLieuxAlgorithm", "CSV for a spreadsheet (formulas defused)"),
+                defaultValue=False,
             )
         )
         self.addParameter(
@@ -220,8 +282,9 @@ class ExportLieuxAlgorithm(FileOrLayerInput, MednumAlgorithm):
         definition = parameters.get(self.INPUT)
         selected = selected or (isinstance(definition, QgsProcessingFeatureSourceDefinition)
                                 and definition.selectedFeaturesOnly)
-        if layer is not None and is_working_layer(layer) and geopackage_table(layer) is not None:
-            return records_from_layer(layer, selected_only=selected), layer.name()
+        extra = self.parameterAsBoolean(parameters, self.SOURCE_COLUMNS, context)
+        if layer is not None and (extra or (is_working_layer(layer) and geopackage_table(layer) is not None)):
+            return records_from_layer(layer, selected_only=selected, source_columns=extra), layer.name()
         source = self.parameterAsSource(self._layer_parameters(parameters, context), self.INPUT, context)
         if source is None:
             raise QgsProcessingException(self.invalidSourceError(parameters, self.INPUT))
@@ -231,6 +294,7 @@ class ExportLieuxAlgorithm(FileOrLayerInput, MednumAlgorithm):
         self.check_dependencies()
         output = self.parameterAsFileOutput(parameters, self.OUTPUT, context)
         path = self.input_file(parameters, context)
+        extra = self.parameterAsBoolean(parameters, self.SOURCE_COLUMNS, context)
         try:
             if path is not None:
                 if self.parameterAsBoolean(parameters, self.SELECTED_ONLY, context):
@@ -238,14 +302,16 @@ class ExportLieuxAlgorithm(FileOrLayerInput, MednumAlgorithm):
                         translate("ExportLieuxAlgorithm", "A file has no selection: every lieu is exported.")
                     )
                 feedback.pushInfo(translate("ExportLieuxAlgorithm", "Reading {path}…").format(path=path))
-                records = records_of_file(path)
+                records = records_of_file(path, source_columns=extra)
                 label = str(path)
             else:
                 records, label = self._layer_records(parameters, context)
             if feedback.isCanceled():
                 return {}
             feedback.setProgress(40)
-            summary = export_records(records, output, source=label, source_path=path, is_canceled=feedback.isCanceled)
+            summary = export_records(records, output, source=label, source_path=path, is_canceled=feedback.isCanceled,
+                                     source_columns=extra,
+                                     defuse_formulas=self.parameterAsBoolean(parameters, self.DEFUSE_FORMULAS, context))
         except QgsProcessingException:
             raise
         except Exception as error:  # noqa: BLE001 (every plugin error becomes a French message)

@@ -4,7 +4,8 @@ The same :class:`~..core.orientation.OrientationEngine` as the Orientation dock.
 ``|``-separated list of values of the standard (empty = no filter): OR within a parameter, AND across
 parameters; SERVICES_MODE "all" asks for every listed service. OPEN_AT is an ISO date-time (the wall-clock
 time at each lieu; "now" for the current instant). With POINT, the lieux are ranked by distance (and cut at
-RADIUS_KM when given) and OUTPUT has ``distance_km``; without a point they are ranked by name.
+RADIUS_KM when given) and OUTPUT has ``distance_km``; without a point they are ranked by name. OUTPUT holds the
+lieux in rank order (new feature ids) with their rank in ``rang`` (1 = first).
 
     qgis_process run mednum:orient -- INPUT=lieux.gpkg SERVICES="Aide aux démarches administratives" \\
         FRAIS=Gratuit OPEN_AT=2024-07-16T10:00 POINT="5.3698,43.2965 [EPSG:4326]" RADIUS_KM=10 OUTPUT=out.gpkg
@@ -20,20 +21,17 @@ from qgis.core import (
     QgsFeature,
     QgsFeatureRequest,
     QgsFeatureSink,
-    QgsField,
     QgsFields,
     QgsProcessing,
     QgsProcessingException,
     QgsProcessingOutputNumber,
     QgsProcessingParameterBoolean,
-    QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterNumber,
     QgsProcessingParameterPoint,
     QgsProcessingParameterString,
 )
-from qgis.PyQt.QtCore import QVariant
 
 from ..core.i18n import translate
 from ..core.orientation import (
@@ -48,11 +46,14 @@ from ..core.orientation import (
 )
 from ..core.records import split_list
 from ..core.schema import load_schema
+from ..qgis import field_types
 from ..qgis.layer_records import LayerReadCancelledError, records_from_layer
-from .base import MednumAlgorithm
+from .base import MednumAlgorithm, enum_parameter
 
 CTX = "OrientAlgorithm"
 DISTANCE_FIELD = "distance_km"
+RANK_FIELD = "rang"
+FID_FIELD = "fid"
 WGS84 = QgsCoordinateReferenceSystem("EPSG:4326")
 MODES = (SERVICES_ANY, SERVICES_ALL)
 NOW_WORDS = ("now", "maintenant")
@@ -60,6 +61,15 @@ NOW_WORDS = ("now", "maintenant")
 
 def _tr(text: str) -> str:
     return translate(CTX, text)
+
+
+def output_field_indexes(fields: QgsFields, features) -> list[int]:
+    """The source fields copied to OUTPUT: all but a GeoPackage's ``fid`` key (its value is each feature's id),
+    which would make the output keep the source ids and so open in source order instead of rank order."""
+    fid = fields.lookupField(FID_FIELD)
+    if fid >= 0 and all(feature.attribute(fid) == feature.id() for feature in features):
+        return [index for index in range(fields.count()) if index != fid]
+    return list(range(fields.count()))
 
 
 class OrientAlgorithm(MednumAlgorithm):
@@ -94,7 +104,9 @@ class OrientAlgorithm(MednumAlgorithm):
             "<code>now</code>. Lieux whose hours are missing or not in the OSM format are left out unless "
             "<i>Include lieux with unknown hours</i> is ticked.</p>"
             "<p><b>Around a point</b>: the lieux are ranked by distance, with the field <code>distance_km</code>, "
-            "and with a radius only those within it are kept. Without a point they are ranked by name.</p>",
+            "and with a radius only those within it are kept. Without a point they are ranked by name.</p>"
+            "<p>The output holds the lieux in rank order, with their rank in the field <code>rang</code> (1 = the "
+            "first).</p>",
         )
 
     def initAlgorithm(self, config: dict[str, Any] | None = None) -> None:
@@ -103,32 +115,7 @@ class OrientAlgorithm(MednumAlgorithm):
                 self.INPUT, _tr("Lieux"), [QgsProcessing.TypeVectorPoint, QgsProcessing.TypeVector]
             )
         )
-        schema = load_schema()
-        for field, parameter in GROUP_DECLARATIONS:
-            self.addParameter(
-                QgsProcessingParameterString(
-                    parameter,
-                    _tr("{title} (values separated by |)").format(title=schema.field(field).title),
-                    optional=True,
-                )
-            )
-        self.addParameter(
-            QgsProcessingParameterEnum(
-                self.SERVICES_MODE,
-                _tr("Services mode (any: at least one service, all: every service)"),
-                options=list(MODES),
-                defaultValue=SERVICES_ANY,
-                usesStaticStrings=True,
-            )
-        )
-        self.addParameter(
-            QgsProcessingParameterString(self.OPEN_AT, _tr("Open at (ISO date and time, or now)"), optional=True)
-        )
-        self.addParameter(
-            QgsProcessingParameterBoolean(
-                self.INCLUDE_UNKNOWN_HOURS, _tr("Include lieux with unknown hours"), defaultValue=False
-            )
-        )
+        add_filter_parameters(self)
         self.addParameter(QgsProcessingParameterPoint(self.POINT, _tr("Around a point"), optional=True))
         self.addParameter(
             QgsProcessingParameterNumber(
@@ -146,16 +133,7 @@ class OrientAlgorithm(MednumAlgorithm):
 
     # ------------------------------------------------------------------ the query from the parameters
     def query_from_parameters(self, parameters, context) -> Query:
-        selections = {}
-        for field, parameter in GROUP_DECLARATIONS:
-            text = self.parameterAsString(parameters, parameter, context) or ""
-            values = [value.strip() for value in split_list(text) if value.strip()]
-            if values:
-                selections[field] = tuple(values)
-        mode = self.parameterAsEnumString(parameters, self.SERVICES_MODE, context) or SERVICES_ANY
-        open_text = (self.parameterAsString(parameters, self.OPEN_AT, context) or "").strip()
-        open_now = open_text.casefold() in NOW_WORDS
-        open_at = parse_moment(open_text) if open_text and not open_now else None
+        selections, mode, open_at, open_now, include = filter_values(self, parameters, context)
         around = None
         if parameters.get(self.POINT) not in (None, ""):
             point = self.parameterAsPoint(parameters, self.POINT, context, WGS84)
@@ -167,7 +145,6 @@ class OrientAlgorithm(MednumAlgorithm):
             around = Around(point.y(), point.x(), radius, _tr("point"))
         elif parameters.get(self.RADIUS_KM) not in (None, ""):
             raise OrientationError(_tr("A radius needs a point: give POINT too."))
-        include = self.parameterAsBoolean(parameters, self.INCLUDE_UNKNOWN_HOURS, context)
         return Query(selections, mode, open_at, open_now, include, around)
 
     # ------------------------------------------------------------------ run
@@ -184,19 +161,9 @@ class OrientAlgorithm(MednumAlgorithm):
         except LayerReadCancelledError:
             return {}
         engine = OrientationEngine(table.rows)
-        unknown = engine.unknown_values(query)
-        if unknown:
-            lines = []
-            for field, values in unknown.items():
-                group = engine.group(field)
-                lines.append(
-                    _tr("{parameter}: unknown value(s) {values}; allowed: {allowed}").format(
-                        parameter=group.parameter,
-                        values=", ".join(f"« {v} »" for v in values),
-                        allowed=" | ".join(group.values),
-                    )
-                )
-            raise QgsProcessingException("\n".join(lines))
+        message = unknown_values_message(engine, query)
+        if message:
+            raise QgsProcessingException(message)
         result = engine.run(query)
         feedback.pushInfo(_tr("{count} lieux out of {total} match.").format(count=result.count, total=engine.size))
         if result.hours is not None and result.hours.undetermined:
@@ -207,21 +174,27 @@ class OrientAlgorithm(MednumAlgorithm):
                 )
             )
 
-        fields = QgsFields(source.fields())
-        distance_index = fields.lookupField(DISTANCE_FIELD)
-        if distance_index < 0:
-            fields.append(QgsField(DISTANCE_FIELD, QVariant.Double))
-            distance_index = fields.count() - 1
+        ranked = result.ranked()
+        fids = [table.feature_ids[position] for position in ranked]
+        features = {feature.id(): feature for feature in source.getFeatures(QgsFeatureRequest().setFilterFids(fids))}
+        kept = output_field_indexes(source.fields(), features.values())
+        fields = QgsFields()
+        for index in kept:
+            fields.append(source.fields().at(index))
+        extra = {}
+        for name, kind in ((RANK_FIELD, field_types.INT), (DISTANCE_FIELD, field_types.DOUBLE)):
+            extra[name] = fields.lookupField(name)
+            if extra[name] < 0:
+                fields.append(field_types.new_field(name, kind))
+                extra[name] = fields.count() - 1
         sink, dest_id = self.parameterAsSink(
             parameters, self.OUTPUT, context, fields, source.wkbType(), source.sourceCrs()
         )
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
 
-        ranked = result.ranked()
-        fids = [table.feature_ids[position] for position in ranked]
-        features = {feature.id(): feature for feature in source.getFeatures(QgsFeatureRequest().setFilterFids(fids))}
         total = len(ranked) or 1
+        rank = 0
         for n, position in enumerate(ranked):
             if n % 500 == 0:
                 if feedback.isCanceled():
@@ -230,14 +203,79 @@ class OrientAlgorithm(MednumAlgorithm):
             feature = features.get(table.feature_ids[position])
             if feature is None:
                 continue
-            attributes = feature.attributes() + [None] * (fields.count() - len(feature.attributes()))
+            source_attributes = feature.attributes()
+            attributes = [source_attributes[index] for index in kept]
+            attributes += [None] * (fields.count() - len(attributes))
+            rank += 1
+            attributes[extra[RANK_FIELD]] = rank
             distance = result.distance_km(position)
-            attributes[distance_index] = None if distance is None else round(distance, 3)
-            out = QgsFeature(fields)
+            attributes[extra[DISTANCE_FIELD]] = None if distance is None else round(distance, 3)
+            out = QgsFeature(fields)  # a new feature: the sink gives it a new fid, in rank order
             out.setGeometry(feature.geometry())
             out.setAttributes(attributes)
             sink.addFeature(out, QgsFeatureSink.FastInsert)
         return {self.OUTPUT: dest_id, self.COUNT: result.count}
 
 
-__all__ = ["OrientAlgorithm"]
+def add_filter_parameters(algorithm) -> None:
+    """The filter parameters of the orientation (one per filter group, SERVICES_MODE, OPEN_AT,
+    INCLUDE_UNKNOWN_HOURS), shared by ``mednum:orient`` and ``mednum:coverage``."""
+    schema = load_schema()
+    for field, parameter in GROUP_DECLARATIONS:
+        algorithm.addParameter(
+            QgsProcessingParameterString(
+                parameter,
+                _tr("{title} (values separated by |)").format(title=schema.field(field).title),
+                optional=True,
+            )
+        )
+    algorithm.addParameter(
+        enum_parameter(
+            OrientAlgorithm.SERVICES_MODE,
+            _tr("Services mode (any: at least one service, all: every service)"),
+            list(MODES),
+            SERVICES_ANY,
+        )
+    )
+    algorithm.addParameter(
+        QgsProcessingParameterString(OrientAlgorithm.OPEN_AT, _tr("Open at (ISO date and time, or now)"), optional=True)
+    )
+    algorithm.addParameter(
+        QgsProcessingParameterBoolean(
+            OrientAlgorithm.INCLUDE_UNKNOWN_HOURS, _tr("Include lieux with unknown hours"), defaultValue=False
+        )
+    )
+
+
+def filter_values(algorithm, parameters, context):
+    """(selections, services mode, open_at, open_now, include unknown hours) read from the filter parameters."""
+    selections = {}
+    for field, parameter in GROUP_DECLARATIONS:
+        text = algorithm.parameterAsString(parameters, parameter, context) or ""
+        values = [value.strip() for value in split_list(text) if value.strip()]
+        if values:
+            selections[field] = tuple(values)
+    mode = algorithm.enum_string(parameters, OrientAlgorithm.SERVICES_MODE, context) or SERVICES_ANY
+    open_text = (algorithm.parameterAsString(parameters, OrientAlgorithm.OPEN_AT, context) or "").strip()
+    open_now = open_text.casefold() in NOW_WORDS
+    open_at = parse_moment(open_text) if open_text and not open_now else None
+    include = algorithm.parameterAsBoolean(parameters, OrientAlgorithm.INCLUDE_UNKNOWN_HOURS, context)
+    return selections, mode, open_at, open_now, include
+
+
+def unknown_values_message(engine: OrientationEngine, query: Query) -> str:
+    """The user message for filter values that neither the standard nor the data know ("" when none)."""
+    lines = []
+    for field, values in engine.unknown_values(query).items():
+        group = engine.group(field)
+        lines.append(
+            _tr("{parameter}: unknown value(s) {values}; allowed: {allowed}").format(
+                parameter=group.parameter,
+                values=", ".join(f"« {v} »" for v in values),
+                allowed=" | ".join(group.values),
+            )
+        )
+    return "\n".join(lines)
+
+
+__all__ = ["OrientAlgorithm", "add_filter_parameters", "filter_values", "unknown_values_message"]

@@ -117,8 +117,7 @@ class ReportAlgorithm(ValidateAlgorithm):
             split_accepted,
             write_report,
         )
-        from ..core.validation import validate_table
-        from ..core.validation.duplicates import CODE as DUPLICATE_CODE
+        from ..core.validation.issue_set import issue_counts, issue_set
         from ..qgis.live_validation import duplicate_settings
 
         output = self.parameterAsFileOutput(parameters, self.OUTPUT, context)
@@ -134,7 +133,7 @@ class ReportAlgorithm(ValidateAlgorithm):
         feedback.setProgress(40)
         message = translate("ReportAlgorithm", "Validating {count} lieux (duplicates included)…")
         feedback.pushInfo(message.format(count=table.row_count))
-        report = validate_table(table, options=report_options(duplicate_settings()))
+        report = issue_set(table, options=report_options(duplicate_settings()))
         if feedback.isCanceled():
             return {}
         feedback.setProgress(80)
@@ -149,7 +148,7 @@ class ReportAlgorithm(ValidateAlgorithm):
             write_report(output, report, lieux, accepted, source=str(source_name or report.source or ""))
         except MednumError as error:
             raise processing_error(error) from None
-        duplicates = len({issue.row for issue in report.issues if issue.code == DUPLICATE_CODE})
+        duplicates = issue_counts(report).duplicates
         feedback.pushInfo(
             translate(
                 "ReportAlgorithm",

@@ -16,7 +16,6 @@ from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsFeature,
     QgsFeatureSink,
-    QgsField,
     QgsFields,
     QgsGeometry,
     QgsPointXY,
@@ -29,22 +28,23 @@ from qgis.core import (
     QgsProcessingParameterFeatureSource,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QVariant
 
+from ..core.csv_safety import defuse_row, is_text_table
 from ..core.i18n import translate
+from ..qgis import field_types
 from ..qgis.layer_records import LayerReadCancelledError, LayerTable, records_from_layer, storage_key_fields
 from ..qgis.styles import apply_severity_style
 from .base import FileOrLayerInput, MednumAlgorithm, processing_error
 
 ISSUE_FIELDS = (
-    ("row", QVariant.Int),
-    ("id", QVariant.String),
-    ("field", QVariant.String),
-    ("code", QVariant.String),
-    ("severity", QVariant.String),
-    ("message", QVariant.String),
-    ("value", QVariant.String),
-    ("suggestion", QVariant.String),
+    ("row", field_types.INT),
+    ("id", field_types.STRING),
+    ("field", field_types.STRING),
+    ("code", field_types.STRING),
+    ("severity", field_types.STRING),
+    ("message", field_types.STRING),
+    ("value", field_types.STRING),
+    ("suggestion", field_types.STRING),
 )
 ISSUE_COUNT = "issue_count"
 MAX_SEVERITY = "max_severity"
@@ -54,7 +54,7 @@ SEVERITY_RANK = {"warning": 1, "error": 2}
 def issue_fields() -> QgsFields:
     fields = QgsFields()
     for name, kind in ISSUE_FIELDS:
-        fields.append(QgsField(name, kind))
+        fields.append(field_types.new_field(name, kind))
     return fields
 
 
@@ -100,6 +100,7 @@ class ValidateAlgorithm(FileOrLayerInput, MednumAlgorithm):
     ROWS = "ROWS"
     ERRORS = "ERRORS"
     WARNINGS = "WARNINGS"
+    DUPLICATES = "DUPLICATES"
     GROUP = "validation"
 
     def name(self) -> str:
@@ -124,10 +125,12 @@ class ValidateAlgorithm(FileOrLayerInput, MednumAlgorithm):
             "its fields, and its geometry gives the coordinates when latitude/longitude are empty.</p>"
             "<p><b>Issues</b>: one row per issue with row (position of the lieu, 1 = first), id, field, code, "
             "severity (error or warning), message, value and suggestion (the corrected value when a safe fix "
-            "exists).</p>"
+            "exists). Probable duplicates are looked for as in the validation dock (thresholds of the plugin "
+            "settings).</p>"
             "<p><b>Lieux with issue counts</b> (optional): a copy of the input with the fields issue_count and "
             "max_severity, to style or filter the lieux on the map.</p>"
-            "<p>Results ROWS, ERRORS and WARNINGS give the counts. Command line: "
+            "<p>Results ROWS, ERRORS, WARNINGS and DUPLICATES (lieux flagged as probable duplicates) give the "
+            "counts. Command line: "
             "<code>qgis_process run mednum:validate -- INPUT=lieux.csv OUTPUT=issues.csv</code></p>"
         )
 
@@ -158,6 +161,11 @@ class ValidateAlgorithm(FileOrLayerInput, MednumAlgorithm):
         self.addOutput(
             QgsProcessingOutputNumber(self.WARNINGS, translate("ValidateAlgorithm", "Number of warnings"))
         )
+        self.addOutput(
+            QgsProcessingOutputNumber(
+                self.DUPLICATES, translate("ValidateAlgorithm", "Number of lieux flagged as probable duplicates")
+            )
+        )
 
     # ------------------------------------------------------------------ input
     def read_input(self, parameters, context, feedback):
@@ -185,7 +193,8 @@ class ValidateAlgorithm(FileOrLayerInput, MednumAlgorithm):
     # ------------------------------------------------------------------ run
     def processAlgorithm(self, parameters, context, model_feedback):
         self.check_dependencies()
-        from ..core.validation import validate_table
+        from ..core.validation.issue_set import issue_counts, issue_options, issue_set
+        from ..qgis.live_validation import duplicate_settings
 
         want_flagged = parameters.get(self.FLAGGED) is not None
         if model_feedback.isCanceled():
@@ -197,7 +206,8 @@ class ValidateAlgorithm(FileOrLayerInput, MednumAlgorithm):
             return {}
         feedback.setCurrentStep(1)
         feedback.pushInfo(translate("ValidateAlgorithm", "Validating {count} lieux…").format(count=table.row_count))
-        report = validate_table(table)
+        # the issue set of the dock and of the CLI: duplicates included (the thresholds of the plugin settings)
+        report = issue_set(table, options=issue_options(duplicates=duplicate_settings()))
         if feedback.isCanceled():
             return {}
 
@@ -208,6 +218,8 @@ class ValidateAlgorithm(FileOrLayerInput, MednumAlgorithm):
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
         total = len(report.issues) or 1
+        # an issues table written as CSV is opened in a spreadsheet: every text cell defused (never a formula)
+        cells = defuse_row if is_text_table(self.parameterAsOutputLayer(parameters, self.OUTPUT, context)) else list
         for index, issue in enumerate(report.issues):
             if index % 1000 == 0:
                 if feedback.isCanceled():
@@ -215,8 +227,8 @@ class ValidateAlgorithm(FileOrLayerInput, MednumAlgorithm):
                 feedback.setProgress(100.0 * index / total)
             feature = QgsFeature()
             feature.setAttributes(
-                [issue.row, issue.id, issue.field, issue.code, issue.severity, issue.message,
-                 issue.value, issue.suggestion]
+                cells([issue.row, issue.id, issue.field, issue.code, issue.severity, issue.message,
+                       issue.value, issue.suggestion])
             )
             sink.addFeature(feature, QgsFeatureSink.FastInsert)
 
@@ -228,11 +240,11 @@ class ValidateAlgorithm(FileOrLayerInput, MednumAlgorithm):
             if flagged_id and context.willLoadLayerOnCompletion(flagged_id):
                 context.layerToLoadOnCompletionDetails(flagged_id).setPostProcessor(SeverityStyler.create())
 
-        results.update({self.ROWS: report.rows, self.ERRORS: report.errors, self.WARNINGS: report.warnings})
+        counts = issue_counts(report)
+        results.update({self.ROWS: report.rows, self.ERRORS: counts.total_errors,
+                        self.WARNINGS: counts.total_warnings, self.DUPLICATES: counts.duplicates})
         feedback.pushInfo(
-            translate("ValidateAlgorithm", "{rows} lieux: {errors} errors, {warnings} warnings.").format(
-                rows=report.rows, errors=report.errors, warnings=report.warnings
-            )
+            translate("ValidateAlgorithm", "{rows} lieux: {counts}.").format(rows=report.rows, counts=counts.text())
         )
         return results
 
@@ -245,9 +257,9 @@ class ValidateAlgorithm(FileOrLayerInput, MednumAlgorithm):
 
     def _flagged_fields(self, base: QgsFields) -> tuple[QgsFields, int, int]:
         fields = QgsFields(base)
-        for name, kind in ((ISSUE_COUNT, QVariant.Int), (MAX_SEVERITY, QVariant.String)):
+        for name, kind in ((ISSUE_COUNT, field_types.INT), (MAX_SEVERITY, field_types.STRING)):
             if fields.lookupField(name) < 0:
-                fields.append(QgsField(name, kind))
+                fields.append(field_types.new_field(name, kind))
         return fields, fields.lookupField(ISSUE_COUNT), fields.lookupField(MAX_SEVERITY)
 
     def _flag_layer(self, parameters, context, feedback, table, source, summary) -> str:
@@ -281,7 +293,7 @@ class ValidateAlgorithm(FileOrLayerInput, MednumAlgorithm):
             unique, suffix = name or "field", 2
             while base.lookupField(unique) >= 0:
                 unique, suffix = f"{name}_{suffix}", suffix + 1
-            base.append(QgsField(unique, QVariant.String))
+            base.append(field_types.new_field(unique))
             names.append(name)
         fields, count_index, severity_index = self._flagged_fields(base)
         sink, dest_id = self.parameterAsSink(

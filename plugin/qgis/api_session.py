@@ -21,6 +21,7 @@ from ..api.pull import sync_entries
 from ..api.push import CartographieV0Target, PushReport, confirm_shown_plan, plan_push, run_push
 from ..api.sources import PULL_SOURCES, SourceSpec, source_credentials, source_spec, source_url
 from ..api.territory import Territory, resolve_territory
+from ..core.csv_safety import defuse_row
 from ..core.gpkg_sqlite import open_writable
 from ..core.i18n import translate
 from ..core.records import Record
@@ -243,6 +244,8 @@ def write_report(report: PushReport, path: str | Path) -> None:
                 rows += [("erreur", e, "") for e in item.errors]
                 rows += [("distant:" + c.field, c.before, c.after) for c in item.remote_differences()]
                 for name, before, after in rows:
-                    writer.writerow([item.lieu_id, item.nom, item.status, item.message, name, before, after])
+                    writer.writerow(
+                        defuse_row([item.lieu_id, item.nom, item.status, item.message, name, before, after])
+                    )
         return
     path.write_text(json.dumps(report.to_dict(), ensure_ascii=False, indent=2), encoding="utf-8")

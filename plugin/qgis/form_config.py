@@ -2,7 +2,8 @@
 
 :func:`configure_form` walks the schema's fields once and, for each, sets: the French alias (the
 schema's title), the editor widget (from `core/form_layout.editor_kind`), the constraints
-(required → hard not-null, unique → hard unique, pattern / length / type → a soft expression whose
+(required → soft not-null: an incomplete lieu is saved with a warning and the validation dock lists it;
+unique → hard unique: an id already used is refused; pattern / length / type → a soft expression whose
 description is the validation engine's message title), the default value; then lays the fields
 out in the tabs of `core/form_layout.FORM_TABS`. No widget is written by hand for a field.
 """
@@ -133,10 +134,10 @@ def configure_form(layer: QgsVectorLayer, schema: Schema | None = None, default_
         layer.setEditorWidgetSetup(index, widget_setup(spec))
         for constraint in (NOT_NULL, UNIQUE, QgsFieldConstraints.Constraint.ConstraintExpression):
             layer.removeFieldConstraint(index, constraint)
-        if spec.required:
-            layer.setFieldConstraint(index, NOT_NULL, HARD)
+        if spec.required or spec.name == schema.primary_key:
+            # soft: a one-field edit of a messy import (no id, no pivot…) can be saved; the dock tracks the rest
+            layer.setFieldConstraint(index, NOT_NULL, SOFT)
         if spec.unique or spec.name == schema.primary_key:
-            layer.setFieldConstraint(index, NOT_NULL, HARD)
             layer.setFieldConstraint(index, UNIQUE, HARD)
         rule = soft_rule(spec)
         if rule:

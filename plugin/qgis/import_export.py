@@ -18,11 +18,13 @@ from ..core.schema import Schema, load_schema
 from ..core.summaries import ExportSummary, ImportSummary, summarize_export, summarize_import
 from .working_layer import (
     OVERFLOW_COLUMN,
+    WORKING_TABLE,
     CancelCheck,
     ImportCanceledError,
     ProgressCallback,
     SideTable,
     WorkingLayerError,
+    _read_geopackage,
     create_working_geopackage,
     is_working_geopackage,
     read_side_table,
@@ -118,11 +120,19 @@ def import_lieux(
     schema: Schema | None = None,
     validate: bool = True,
     ignore_header_case: bool = False,
+    mapping=None,
+    source_name: str = "",
+    geocode=None,
     replace: bool = False,
 ) -> ImportSummary:
     """Read ``source`` (CSV, XLSX, JSON, GeoJSON, GeoPackage) into a new working GeoPackage ``output``,
     or into a team database (``output`` a :class:`~.team_database.TeamDatabase`; ``replace``: its lieux
     are replaced, else it must hold none).
+
+    ``mapping`` (a :class:`~plugin.core.mapping.Profile` or the path of one): the file is a Hub's own export,
+    mapped to the standard first (:func:`~plugin.core.mapping.convert_table`, ``source_name`` for the ids); the
+    lieux without coordinates are then placed (``geocode``: the BAN's batch ``send_csv``, or None for the
+    commune centroids alone) and every changed value is listed in the summary's notes.
 
     Every lieu is kept (without a valid point: NULL geometry), every source column that is not a
     field of the standard goes to the side table, the form and style are stored with the layer.
@@ -132,7 +142,6 @@ def import_lieux(
     layer first, then the counts); the summary then keeps the records for it.
     """
     from ..core.readers import read_table
-    from ..core.validation import validate_records
 
     schema = schema or load_schema()
     team = output if hasattr(output, "write_records") else None
@@ -147,7 +156,11 @@ def import_lieux(
         if is_canceled and is_canceled():
             raise ImportCanceledError()
 
-    table = read_table(source)
+    mapping_notes: list[str] = []
+    if mapping is not None:
+        table, mapping_notes = _mapped_table(source, mapping, schema, source_name, geocode, is_canceled)
+    else:
+        table = read_table(source)
     check_cancel()
     if progress:
         progress(25.0)
@@ -169,7 +182,11 @@ def import_lieux(
         side_table = _carry_side_table(side_table, read_side_table(source), getattr(table, "row_numbers", None))
     metadata = {"SOURCE": str(source), "SOURCE_FORMAT": getattr(table, "source_format", "") or ""}
     # validation (for the summary) runs beside the GeoPackage writing: SQLite works without the GIL
-    validation = _Background(lambda: validate_records(records, schema)) if validate else None
+    if validate:
+        options = import_options()  # the settings read here, the lieux validated in the thread
+        validation = _Background(lambda: import_issues(records, schema, options))
+    else:
+        validation = None
     if team is not None:
         team.write_records(records, side_table, metadata, schema, progress=step(25.0, 70.0),
                            is_canceled=is_canceled, points=points, replace=replace)
@@ -187,6 +204,7 @@ def import_lieux(
         notes.append(
             translate("ImportExport", "Blank rows of the source skipped: {n}").format(n=len(blank_rows))
         )
+    notes.extend(mapping_notes)
     summary = summarize_import(str(source), records, side_table.columns, report, notes, points=points)
     summary.output = team.display_name() if team is not None else str(output)
     if not validate:
@@ -195,15 +213,50 @@ def import_lieux(
     return summary
 
 
+def _mapped_table(source: Path, mapping, schema: Schema, source_name: str, geocode, is_canceled):
+    """The table of a Hub's file through a mapping profile, and the summary's lines of what the mapping did."""
+    from ..core.mapping import Profile, convert_table, load_profile, read_source
+    from ..core.mapping.geocoding import place_lieux
+
+    profile = mapping if isinstance(mapping, Profile) else load_profile(mapping, schema)
+    read = read_source(source)
+    name = source_name or str(profile.extras.get("source") or "")
+    result = convert_table(read, profile, schema, source_name=name)
+    place_lieux(result, geocode, is_canceled=is_canceled)
+    notes = list(getattr(read, "notes", []) or []) + list(result.notes)
+    changes = result.summary_lines()
+    if changes:
+        notes.append(translate("ImportExport", "Values changed by the mapping ({profile}):").format(
+            profile=profile.name or Path(str(profile.path or "")).name))
+        notes.extend("  " + line for line in changes)
+    table = result.table(schema)
+    table.path = str(source)
+    return table, notes
+
+
+def import_options():
+    """The validation options of the dock: every rule, duplicates with the thresholds of the plugin settings."""
+    from ..core.validation.issue_set import issue_options
+    from .live_validation import duplicate_settings
+
+    return issue_options(duplicates=duplicate_settings())
+
+
+def import_issues(records, schema: Schema | None = None, options=None):
+    """The issue set of imported lieux (:func:`~..core.validation.issue_set.issue_set`, duplicates included), as
+    the validation dock finds it on the working layer."""
+    from ..core.validation.issue_set import issue_set
+
+    return issue_set(records, schema or load_schema(), options or import_options())
+
+
 def validate_import(summary: ImportSummary, schema: Schema | None = None) -> ImportSummary:
     """Complete the validation counts of a summary made by ``import_lieux(..., validate=False)``."""
-    from ..core.summaries import validation_counts
-    from ..core.validation import validate_records
+    from ..core.summaries import set_validation_counts
 
     if summary.validated:
         return summary
-    report = validate_records(summary.records, schema or load_schema())
-    summary.errors, summary.warnings, summary.records_with_errors = validation_counts(report)
+    set_validation_counts(summary, import_issues(summary.records, schema))
     summary.validated = True
     summary.records = []
     return summary
@@ -224,12 +277,31 @@ def export_format(path: str | os.PathLike) -> str:
 
 
 def records_of_file(
-    path: str | os.PathLike, schema: Schema | None = None, ignore_header_case: bool = False
-) -> list[Record]:
-    """The records of a file of lieux (any readable format, a working GeoPackage included)."""
+    path: str | os.PathLike, schema: Schema | None = None, ignore_header_case: bool = False,
+    source_columns: bool = False,
+) -> Sequence[Record]:
+    """The records of a file of lieux (any readable format, a working GeoPackage included): every lieu of a
+    GeoPackage, even one whose fields are all empty (only a file's blank rows are not lieux).
+
+    ``source_columns``: each record also holds the columns that are not fields of the standard (a working
+    GeoPackage's kept-aside ``colonnes_source``, a file's other columns), after the fields."""
     from ..core.readers import read_table
 
-    return read_table(Path(path)).schema_records(schema or load_schema(), ignore_header_case)
+    schema = schema or load_schema()
+    path = Path(path)
+    if is_working_geopackage(path):
+        return _read_geopackage(str(path), WORKING_TABLE, schema, source_columns=source_columns)
+    table = read_table(path)
+    if source_columns:
+        records = table.records_with_extra(schema, ignore_header_case)
+    else:
+        records = table.schema_records(schema, ignore_header_case)
+    if table.source_format == "gpkg" and table.blank_rows:  # features without any value are lieux too
+        keys = list(records[0]) if records else list(schema.field_names)
+        blank = dict.fromkeys(keys, "")
+        numbered = list(zip(table.row_numbers, records)) + [(n, dict(blank)) for n in table.blank_rows]
+        records = [record for _, record in sorted(numbered, key=lambda item: item[0])]
+    return records
 
 
 def export_records(
@@ -239,9 +311,16 @@ def export_records(
     source_path: str | os.PathLike | None = None,
     schema: Schema | None = None,
     is_canceled: CancelCheck | None = None,
+    source_columns: bool = False,
+    defuse_formulas: bool = False,
 ) -> ExportSummary:
     """Write ``records`` as a conformant file (format from the extension: CSV, JSON, GeoJSON) and
-    report the validation of what was written. ``source_path`` (the file read) is never overwritten."""
+    report the validation of what was written. ``source_path`` (the file read) is never overwritten.
+
+    Every lieu is written, or nothing: a lieu with no value in any written column is refused by the writer
+    (with the count), since a file cannot hold it (it would be read back as a blank row). ``source_columns``:
+    the keys of the records that are not fields of the standard are written too, after the fields.
+    ``defuse_formulas`` (CSV): cells that a spreadsheet would run as formulas are written as text (``'=…``)."""
     from ..core.validation import validate_records
     from ..core.writers import write_records
 
@@ -252,8 +331,19 @@ def export_records(
         records = list(records)
     if is_canceled and is_canceled():
         raise WorkingLayerError(translate("ImportExport", "Export canceled."))
+    extra = extra_keys(records, schema) if source_columns else []
     # the validation (for the summary) runs beside the writing, whose flush to disk works without the GIL
     validation = _Background(lambda: validate_records(records, schema))
-    write_records(output, records, schema=schema, fmt=fmt, source_path=source_path)
-    report = validation.result()
+    try:
+        write_records(output, records, schema=schema, fmt=fmt, extra=extra, source_path=source_path,
+                      defuse_formulas=defuse_formulas)
+    finally:
+        report = validation.result()
     return summarize_export(str(output), fmt, records, report, source=source or str(source_path or ""))
+
+
+def extra_keys(records: Sequence[Record], schema: Schema) -> list[str]:
+    """The keys of the records that are not fields of the standard, in order of first appearance."""
+    data = records.column_data() if isinstance(records, ColumnarRecords) else None
+    keys = list(data) if data is not None else list(dict.fromkeys(key for record in records for key in record))
+    return [key for key in keys if key not in schema]

@@ -40,8 +40,9 @@ from ..core.coordinates import point_of
 from ..core.gpkg_sqlite import open_read_only
 from ..core.i18n import translate
 from ..core.schema import Schema, load_schema
-from ..core.validation import DuplicateSettings, IncrementalValidator, Issue, ValidationOptions
+from ..core.validation import DuplicateSettings, IncrementalValidator, Issue
 from ..core.validation.codes import ERROR, WARNING
+from ..core.validation.issue_set import issue_options
 from ..toolbelt.log import PlgLogger
 from .tasks import LieuxTask, start_task
 from .working_layer import attribute_text, geopackage_table, is_working_layer
@@ -295,7 +296,7 @@ class LiveValidation(QObject):
         super().__init__(parent)
         self.layer = layer
         self.schema = schema or load_schema()
-        self.options = ValidationOptions(duplicates=duplicate_settings())
+        self.options = issue_options(duplicates=duplicate_settings())
         self.validator = IncrementalValidator(self.schema, self.options)
         self.book = acceptance_book(layer)
         self.ready = False
@@ -416,7 +417,7 @@ class LiveValidation(QObject):
         if not is_working_layer(self.layer, self.schema):
             self.failed.emit(translate("LiveValidation", "This layer does not have the fields of the standard."))
             return None
-        self.options = ValidationOptions(duplicates=duplicate_settings())
+        self.options = issue_options(duplicates=duplicate_settings())
         validator = IncrementalValidator(self.schema, self.options)
         read = keyed_snapshot(self.layer, self.schema)
         self.book.load()

@@ -1,7 +1,7 @@
 """The QGIS transport of the API client: requests go through the QGIS network stack.
 
-Proxy, SSL and timeout settings of QGIS apply (``QgsBlockingNetworkRequest`` and, for the verbs it lacks on
-QGIS 3.22 such as PATCH, ``QgsNetworkAccessManager.sendCustomRequest``). Tokens come from the QGIS authentication
+Proxy, SSL and timeout settings of QGIS apply: every verb goes through ``QgsNetworkAccessManager`` (PATCH by
+``sendCustomRequest``), awaited in a local event loop. Tokens come from the QGIS authentication
 database: an "API header" configuration (QGIS ≥ 3.26) is applied by QGIS itself (the token never enters Python);
 on older QGIS a "Basic" (password = token) or "Esri token" configuration is read once, on the main thread, into an
 in-memory :class:`~plugin.api.http.Secret` that only becomes a header here.
@@ -15,7 +15,6 @@ from typing import Callable
 from qgis.core import (
     QgsApplication,
     QgsAuthMethodConfig,
-    QgsBlockingNetworkRequest,
     QgsFeedback,
     QgsNetworkAccessManager,
 )
@@ -93,51 +92,24 @@ class QgisTransport:
                 qrequest.setRawHeader(name.encode("latin-1"), value.encode("utf-8"))
             if credentials.authcfg and not credentials.secret:
                 QgsApplication.authManager().updateNetworkRequest(qrequest, credentials.authcfg)
+        # redirects come back to the ApiClient, which follows them only to the same origin (the token and a push's
+        # body never go to another host); QgsBlockingNetworkRequest would follow them itself, so it is not used
         qrequest.setAttribute(QNetworkRequest.Attribute.RedirectPolicyAttribute,
-                              QNetworkRequest.RedirectPolicy.NoLessSafeRedirectPolicy)
+                              QNetworkRequest.RedirectPolicy.ManualRedirectPolicy)
+        # API pages are live data that may hold personal details: never served from, nor stored in, the disk cache
+        qrequest.setAttribute(QNetworkRequest.Attribute.CacheLoadControlAttribute,
+                              QNetworkRequest.CacheLoadControl.AlwaysNetwork)
+        qrequest.setAttribute(QNetworkRequest.Attribute.CacheSaveControlAttribute, False)
         qrequest.setTransferTimeout(int(request.timeout * 1000))
         return qrequest
 
     def send(self, request: Request, cancelled: Callable[[], bool] | None = None) -> Response:
         if cancelled is not None and cancelled():
             raise CancelledError()
-        qrequest = self._request(request)
-        if request.method in ("GET", "POST", "PUT") and threading.current_thread() is threading.main_thread():
-            return self._blocking(request, qrequest, cancelled)
-        # In a task's thread, the reply is awaited in a local event loop (which gives the GIL back): QGIS 3.22's
-        # QgsBlockingNetworkRequest keeps the GIL while it waits, and a test run saw it deadlock with the main
-        # thread (main thread stuck on a Python line, the task's GET never sent).
-        return self._custom(request, qrequest, cancelled)
-
-    def _blocking(self, request: Request, qrequest: QNetworkRequest, cancelled=None) -> Response:
-        blocking = QgsBlockingNetworkRequest()
-        feedback = self.feedback
-        poll = None
-        if cancelled is not None:
-            # a cancelled task aborts the request under way (the blocking request runs an event loop in this
-            # thread, where the timer fires) instead of waiting for an answer or the network timeout
-            feedback = feedback or QgsFeedback()
-            poll = QTimer()
-            poll.setInterval(100)
-            poll.timeout.connect(lambda: feedback.cancel() if cancelled() else None)
-            poll.start()
-        try:
-            if request.method == "GET":
-                blocking.get(qrequest, True, feedback)
-            elif request.method == "POST":
-                blocking.post(qrequest, QByteArray(request.body or b""), True, feedback)
-            else:
-                blocking.put(qrequest, QByteArray(request.body or b""), feedback)
-        finally:
-            if poll is not None:
-                poll.stop()
-        if (feedback is not None and feedback.isCanceled()) or (cancelled is not None and cancelled()):
-            raise CancelledError()
-        reply = blocking.reply()
-        return self._response(request, reply.attribute(QNetworkRequest.Attribute.HttpStatusCodeAttribute),
-                              reply.error(), reply.errorString(), bytes(reply.content()),
-                              {bytes(k).decode("latin-1"): bytes(reply.rawHeader(k)).decode("latin-1")
-                               for k in reply.rawHeaderList()})
+        # The reply is awaited in a local event loop (which gives the GIL back): QGIS 3.22's
+        # QgsBlockingNetworkRequest keeps the GIL while it waits (a test run saw it deadlock with the main thread),
+        # and it follows redirects on its own.
+        return self._custom(request, self._request(request), cancelled)
 
     def _custom(self, request: Request, qrequest: QNetworkRequest, cancelled) -> Response:
         manager = QgsNetworkAccessManager.instance()
@@ -162,7 +134,10 @@ class QgisTransport:
         poll.timeout.connect(check_cancel)
         poll.start()
         if not reply.isFinished():
-            loop.exec()
+            if threading.current_thread() is threading.main_thread():
+                loop.exec(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
+            else:
+                loop.exec()
         poll.stop()
         if (cancelled is not None and cancelled()) or (self.feedback is not None and self.feedback.isCanceled()):
             reply.deleteLater()

@@ -30,13 +30,14 @@ from qgis.core import (
     QgsProject,
     QgsProviderRegistry,
     QgsVectorLayer,
+    QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QVariant
 
 from ..core.gpkg_sqlite import open_read_only
 from ..core.orientation import OrientationEngine, OrientationError, Query, QueryResult
 from ..core.orientation.groups import GROUP_FIELDS
 from ..core.schema import load_schema
+from .field_types import is_integer
 from .layer_records import records_from_layer
 
 PROPERTY_PREFIX = "lieux_mednum/orientation/"
@@ -76,7 +77,7 @@ def filter_key(layer: QgsVectorLayer) -> FilterKey:
     keys = layer.primaryKeyAttributes()
     if layer.providerType() in SQL_PROVIDERS and len(keys) == 1:
         field = layer.fields().at(keys[0])
-        numeric = field.type() in (QVariant.Int, QVariant.LongLong, QVariant.UInt, QVariant.ULongLong)
+        numeric = is_integer(field)
         return FilterKey(QgsExpression.quotedColumnRef(field.name()), numeric, field.name())
     if layer.providerType() == "ogr":
         return FilterKey("FID", True, None)
@@ -260,6 +261,41 @@ def apply_result(layer: QgsVectorLayer, index: LayerIndex, result: QueryResult) 
         clause = id_filter(index, result.indices().tolist())
         subset = f"({base}) AND ({clause})" if base else clause
     return _set_subset(layer, subset, base)
+
+
+def bring_to_top(layer: QgsVectorLayer, project: QgsProject | None = None) -> bool:
+    """Draw the filtered layer above the other point layers (e.g. the validation copy of the same lieux that
+    would hide the filter): its node goes first in the layer tree (or in the custom layer order), shown.
+    Nothing moves when no visible point layer is drawn above it. Returns whether it moved."""
+    project = project or QgsProject.instance()
+    root = project.layerTreeRoot()
+    node = root.findLayer(layer.id())
+    if node is None:
+        return False
+    order = root.customLayerOrder() if root.hasCustomLayerOrder() else root.layerOrder()
+    above = order[: order.index(layer)] if layer in order else []
+
+    def hides(other) -> bool:
+        other_node = root.findLayer(other.id())
+        return (
+            isinstance(other, QgsVectorLayer)
+            and other.geometryType() == QgsWkbTypes.PointGeometry
+            and other_node is not None
+            and other_node.isVisible()
+        )
+
+    if not any(hides(other) for other in above):
+        return False
+    if root.hasCustomLayerOrder():
+        root.setCustomLayerOrder([layer] + [other for other in order if other is not layer])
+    else:
+        parent = node.parent()
+        clone = node.clone()
+        root.insertChildNode(0, clone)
+        parent.removeChildNode(node)
+        node = clone
+    node.setItemVisibilityChecked(True)
+    return True
 
 
 def clear_filter(layer: QgsVectorLayer) -> bool:

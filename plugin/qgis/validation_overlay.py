@@ -21,15 +21,16 @@ from qgis.core import (
     QgsProject,
     QgsVectorLayer,
 )
-from qgis.PyQt.QtCore import QObject, QTimer, QVariant
+from qgis.PyQt.QtCore import QObject, QTimer
 
 from ..core.i18n import translate
+from . import field_types
 from .live_validation import CLEAN, LiveValidation
 from .styles import overlay_renderer
 
 OVERLAY_PROPERTY = "lieux_mednum/validation_overlay"  # custom property: the id of the working layer
-FIELDS = (("lieu_fid", QVariant.LongLong), ("severity", QVariant.String), ("errors", QVariant.Int),
-          ("warnings", QVariant.Int))
+FIELDS = (("lieu_fid", field_types.LONG), ("severity", field_types.STRING), ("errors", field_types.INT),
+          ("warnings", field_types.INT))
 
 
 PREPARATION = "validation_overlay"
@@ -226,4 +227,4 @@ class ValidationOverlay(QObject):
 
 
 def _type_name(kind) -> str:
-    return {QVariant.LongLong: "long", QVariant.Int: "integer", QVariant.String: "string"}[kind]
+    return {field_types.LONG: "long", field_types.INT: "integer", field_types.STRING: "string"}[kind]

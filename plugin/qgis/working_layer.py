@@ -33,7 +33,8 @@ import operator
 import os
 import sqlite3
 import struct
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
@@ -41,7 +42,6 @@ from typing import Callable
 from qgis.core import (
     QgsFeature,
     QgsFeatureRequest,
-    QgsField,
     QgsFields,
     QgsGeometry,
     QgsGraduatedSymbolRenderer,
@@ -52,7 +52,7 @@ from qgis.core import (
     QgsVectorLayer,
     QgsVectorLayerFeatureSource,
 )
-from qgis.PyQt.QtCore import QVariant
+from qgis.PyQt.QtGui import QColor
 
 from ..core.coordinates import point_of, points_of_columns
 from ..core.errors import MednumError
@@ -62,6 +62,7 @@ from ..core.postgis_schema import ROW_VERSION_COLUMN
 from ..core.records import ColumnarRecords, Record
 from ..core.resources import resource_path
 from ..core.schema import Schema, load_schema
+from .field_types import new_field
 from .layer_records import attribute_text
 
 WORKING_TABLE = "lieux"
@@ -102,7 +103,7 @@ def working_fields(schema: Schema | None = None) -> QgsFields:
     schema = schema or load_schema()
     fields = QgsFields()
     for spec in schema.fields:
-        fields.append(QgsField(spec.name, QVariant.String))
+        fields.append(new_field(spec.name))
     return fields
 
 
@@ -146,8 +147,13 @@ def add_records(layer: QgsVectorLayer, records: Iterable[Mapping[str, str]]) -> 
     return len(features)
 
 
-def _read_records(source, fields: QgsFields, schema: Schema, fids: list[int] | None = None) -> list[Record]:
-    """Records of the features of ``source`` (anything with getFeatures) whose fields are ``fields``."""
+def _read_records(
+    source, fields: QgsFields, schema: Schema, fids: list[int] | None = None, source_columns_of: str = ""
+) -> list[Record]:
+    """Records of the features of ``source`` (anything with getFeatures) whose fields are ``fields``.
+
+    ``source_columns_of``: a working GeoPackage whose kept-aside source columns are added to each record (by fid).
+    """
     names = schema.field_names
     indexes = [fields.indexFromName(name) for name in names]
     request = QgsFeatureRequest().setFlags(QgsFeatureRequest.Flag.NoGeometry).setSubsetOfAttributes(indexes)
@@ -159,7 +165,28 @@ def _read_records(source, fields: QgsFields, schema: Schema, fids: list[int] | N
         rows.append((feature.id(), {name: attribute_text(attributes[i]) for name, i in zip(names, indexes)}))
     # a fid filter comes back in hash order, a PostgreSQL table in its physical order: give the fid order
     rows.sort(key=lambda row: row[0])
+    if source_columns_of:
+        side = read_side_table(source_columns_of)
+        by_fid = dict(zip(side.fids, side.rows))
+        names = _extra_names(side.columns, schema)
+        blank = dict.fromkeys(names.values(), "")
+        for fid, record in rows:
+            record.update(blank)
+            record.update({names[key]: value for key, value in by_fid.get(fid, {}).items()})
     return [record for _, record in rows]
+
+
+def _extra_names(columns: Sequence[str], schema: Schema) -> dict[str, str]:
+    """The names under which kept-aside source columns are exported: their own, unless a field has it."""
+    taken = set(schema.field_names)
+    names = {}
+    for column in columns:
+        name = column
+        while name in taken:
+            name = f"{name} (source)"
+        taken.add(name)
+        names[column] = name
+    return names
 
 
 def geopackage_table(layer: QgsVectorLayer) -> tuple[str, str] | None:
@@ -174,25 +201,36 @@ def geopackage_table(layer: QgsVectorLayer) -> tuple[str, str] | None:
 
 
 def _read_geopackage(
-    path: str, table: str, schema: Schema, fids: list[int] | None = None
+    path: str, table: str, schema: Schema, fids: list[int] | None = None, source_columns: bool = False
 ) -> ColumnarRecords:
     """The records of a working GeoPackage table, read with SQLite straight into columns (50,000 lieux in a
     fraction of a second): a :class:`~..core.records.ColumnarRecords`, which the validation engine and the CSV
-    writer consume column by column and which builds the dicts only if a caller asks for them."""
-    names = schema.field_names
+    writer consume column by column and which builds the dicts only if a caller asks for them.
+
+    ``source_columns``: the kept-aside source columns (table ``colonnes_source``, joined by fid) come along,
+    under their source names, after the fields of the standard."""
+    names = list(schema.field_names)
     # the fields are TEXT; anything else (a table edited outside the plugin) is cast the way SQLite writes it
-    columns = ",".join(f"IFNULL(CAST({_quote(n)} AS TEXT), '')" for n in names)
-    query = f"SELECT {columns} FROM {_quote(table)}"
+    selected = [f"IFNULL(CAST(t.{_quote(n)} AS TEXT), '')" for n in names]
+    joined = ""
+    if source_columns:
+        mapping = json.loads(geopackage_metadata(path).get("SIDE_TABLE_COLUMNS") or "{}")
+        if mapping:
+            extra = _extra_names(list(mapping.values()), schema)
+            selected += [f"IFNULL(CAST(s.{_quote(stored)} AS TEXT), '')" for stored in mapping]
+            names += [extra[source_name] for source_name in mapping.values()]
+            joined = f" LEFT JOIN {_quote(SIDE_TABLE)} AS s ON s.fid = t.fid"
+    query = f"SELECT {','.join(selected)} FROM {_quote(table)} AS t{joined}"
     cells: list[list[str]] = [[] for _ in names]
     count = 0
     connection = open_read_only(path)
     try:
         if fids is None:
-            cursor = connection.execute(query + " ORDER BY fid")
+            cursor = connection.execute(query + " ORDER BY t.fid")
         else:
             connection.execute("CREATE TEMP TABLE wanted (fid INTEGER PRIMARY KEY)")
             connection.executemany("INSERT INTO wanted VALUES (?)", ((fid,) for fid in fids))
-            cursor = connection.execute(query + " WHERE fid IN (SELECT fid FROM wanted) ORDER BY fid")
+            cursor = connection.execute(query + " WHERE t.fid IN (SELECT fid FROM wanted) ORDER BY t.fid")
         while True:
             rows = cursor.fetchmany(_READ_CHUNK)  # transposed while they are in the CPU cache
             if not rows:
@@ -205,12 +243,11 @@ def _read_geopackage(
     return ColumnarRecords(dict(zip(names, cells)), count)
 
 
-def _generic_records(source, selected_only: bool, schema: Schema) -> list[Record]:
+def _generic_records(source, selected_only: bool, schema: Schema, source_columns: bool = False) -> list[Record]:
     from .layer_records import records_from_layer as generic_records
 
-    if selected_only:
-        return generic_records(source, selected_only=True).schema_records(schema)
-    return generic_records(source).schema_records(schema)
+    table = generic_records(source, selected_only=True) if selected_only else generic_records(source)
+    return table.records_with_extra(schema) if source_columns else table.schema_records(schema)
 
 
 def source_records(source, schema: Schema | None = None) -> list[Record]:
@@ -223,31 +260,37 @@ def source_records(source, schema: Schema | None = None) -> list[Record]:
 
 
 def layer_snapshot(
-    layer: QgsVectorLayer, selected_only: bool = False, schema: Schema | None = None
+    layer: QgsVectorLayer, selected_only: bool = False, schema: Schema | None = None, source_columns: bool = False
 ) -> Callable[[], Sequence[Record]]:
     """Take, on the main thread, what is needed to read the layer's records; the returned function
     reads them anywhere (a background task): a snapshot of the features, edit buffer included.
     A layer that is not a working layer is read now, through the generic converter. A saved GeoPackage
-    table comes back as :class:`~..core.records.ColumnarRecords` (a list of records built on demand)."""
+    table comes back as :class:`~..core.records.ColumnarRecords` (a list of records built on demand).
+    ``source_columns``: the records also hold the columns that are not fields of the standard (the kept-aside
+    ``colonnes_source`` of a working GeoPackage, the other fields of any other layer)."""
     schema = schema or load_schema()
     if not is_working_layer(layer, schema):
-        records = _generic_records(layer, selected_only, schema)
+        records = _generic_records(layer, selected_only, schema, source_columns)
         return lambda: records
     fids = sorted(layer.selectedFeatureIds()) if selected_only else None
     table = geopackage_table(layer)
     if table is not None:  # saved GeoPackage table: SQLite reads it ~20× faster than feature iteration
-        return lambda: _read_geopackage(table[0], table[1], schema, fids)
+        return lambda: _read_geopackage(table[0], table[1], schema, fids, source_columns)
     fields = QgsFields(layer.fields())
     snapshot = QgsVectorLayerFeatureSource(layer)
-    return lambda: _read_records(snapshot, fields, schema, fids)
+    side_of = ""
+    if source_columns:
+        path = QgsProviderRegistry.instance().decodeUri(layer.providerType(), layer.source()).get("path") or ""
+        side_of = path if path.lower().endswith(".gpkg") and Path(path).is_file() else ""
+    return lambda: _read_records(snapshot, fields, schema, fids, side_of)
 
 
 def records_from_layer(
-    layer: QgsVectorLayer, selected_only: bool = False, schema: Schema | None = None
+    layer: QgsVectorLayer, selected_only: bool = False, schema: Schema | None = None, source_columns: bool = False
 ) -> Sequence[Record]:
     """The records of a layer in the standard's form (edit buffer included), in feature order (a list, or
     for a saved GeoPackage table a :class:`~..core.records.ColumnarRecords` that behaves as one)."""
-    return layer_snapshot(layer, selected_only, schema)()
+    return layer_snapshot(layer, selected_only, schema, source_columns)()
 
 
 # --------------------------------------------------------------------------------------------------
@@ -284,6 +327,7 @@ def apply_default_style(layer: QgsVectorLayer) -> None:
         raise WorkingLayerError(
             translate("WorkingLayer", "The default style could not be loaded: {error}").format(error=message)
         )
+    fix_profile_symbols(layer)
     renderer = layer.renderer()
     if isinstance(renderer, QgsGraduatedSymbolRenderer):  # legend in the user's language
         labels = (
@@ -296,6 +340,28 @@ def apply_default_style(layer: QgsVectorLayer) -> None:
             renderer.updateRangeLabel(index, label)
 
 
+def fix_profile_symbols(layer: QgsVectorLayer) -> None:
+    """Fixed colours for the elevation-profile symbols of a layer (QGIS 3.26+): QGIS draws them a random colour
+    per layer, so the style stored in two GeoPackages made from the same file would differ. They take the first
+    colour of the service palette (plugin/qgis/service_style.py), a darker outline."""
+    from .service_style import DEFAULT_PALETTE
+
+    properties = layer.elevationProperties() if hasattr(layer, "elevationProperties") else None
+    if properties is None or not hasattr(properties, "profileMarkerSymbol"):
+        return  # QGIS < 3.26: no profile symbols
+    fill, outline = QColor(DEFAULT_PALETTE[0]), QColor(DEFAULT_PALETTE[0]).darker(150)
+    for kind in ("Line", "Fill", "Marker"):
+        symbol = getattr(properties, f"profile{kind}Symbol")()
+        if symbol is None:
+            continue
+        symbol = symbol.clone()
+        symbol.setColor(fill)
+        for symbol_layer in symbol.symbolLayers():
+            if kind != "Line" and hasattr(symbol_layer, "setStrokeColor"):
+                symbol_layer.setStrokeColor(outline)
+        getattr(properties, f"setProfile{kind}Symbol")(symbol)
+
+
 def configure_working_layer(layer: QgsVectorLayer, schema: Schema | None = None, style: bool = True) -> None:
     """Make ``layer`` a working layer: the schema-generated form, constraints and defaults, the style."""
     from .form_config import configure_form
@@ -305,6 +371,38 @@ def configure_working_layer(layer: QgsVectorLayer, schema: Schema | None = None,
         apply_default_style(layer)
     configure_form(layer, schema)
     layer.setCustomProperty(WORKING_LAYER_PROPERTY, schema.version)
+
+
+CONFIGURED_FLAG = "lieuxMednumConfigured"  # Qt dynamic property (not saved): form set up in this session
+ADOPTED_PROVIDERS = ("ogr", "postgres", "spatialite")
+
+
+def mark_configured(layer: QgsVectorLayer) -> None:
+    layer.setProperty(CONFIGURED_FLAG, True)
+
+
+def adopt_working_layer(layer) -> bool:
+    """Give the plugin's form and style to a working layer that QGIS opened by itself — Processing's result
+    loading (``runAndLoadResults``, the toolbox: no default style), drag and drop, the browser, a project.
+
+    A working layer here is a vector layer of a file or database whose fields are the standard's (or that
+    carries the plugin's marker). A layer without the marker first gets the style stored in its data source
+    (kept when it has one), else the shipped one; the form is always set up again for the current settings,
+    as :func:`load_working_layer` does. Returns whether the layer was (re)configured."""
+    if not isinstance(layer, QgsVectorLayer) or not layer.isValid() or layer.property(CONFIGURED_FLAG):
+        return False
+    provider = layer.dataProvider()
+    if provider is None or provider.name() not in ADOPTED_PROVIDERS:
+        return False
+    if not layer.customProperty(WORKING_LAYER_PROPERTY):
+        if not has_working_fields(layer):
+            return False
+        layer.loadDefaultStyle()  # the form and style stored with the layer, when there is one
+    had_style = bool(layer.customProperty(WORKING_LAYER_PROPERTY))
+    configure_working_layer(layer, style=not had_style)
+    mark_configured(layer)
+    layer.triggerRepaint()
+    return True
 
 
 def save_default_style(layer: QgsVectorLayer) -> None:
@@ -446,11 +544,52 @@ def create_working_geopackage(
     Safe in a background task: the QGIS layer used to store the style is never added to a project.
     ``points``: the records' points (``point_of`` of each), when the caller has them already.
     """
-    schema = schema or load_schema()
-    names = schema.field_names
     path = Path(path)
-    if path.exists():
-        path.unlink()
+    with replaced_on_success(path) as temporary:
+        _write_geopackage(temporary, records, side_table, metadata, schema or load_schema(), progress, is_canceled,
+                          store_style, points)
+    if progress:
+        progress(100.0)
+
+
+@contextmanager
+def replaced_on_success(path: Path) -> Iterator[Path]:
+    """A temporary GeoPackage beside ``path`` that replaces it atomically when the block ends without error.
+
+    A failed or cancelled write leaves an existing ``path`` exactly as it was (nothing half-written over it);
+    the target's stale ``-wal``/``-shm`` files (which SQLite would replay onto the new file) are removed first.
+    """
+    temporary = path.with_name(f".{path.stem}.{os.getpid()}.tmp{path.suffix or '.gpkg'}")
+    _remove_database(temporary)
+    try:
+        yield temporary
+        for suffix in ("-wal", "-shm", "-journal"):
+            stale = path.with_name(path.name + suffix)
+            if stale.exists():
+                stale.unlink()
+        os.replace(temporary, path)
+    except OSError as error:
+        raise WorkingLayerError(
+            translate("WorkingLayer", "The lieux could not be written to {path}: {error}").format(
+                path=path, error=error.strerror or error
+            )
+        ) from None
+    finally:
+        _remove_database(temporary)
+
+
+def _remove_database(path: Path) -> None:
+    for name in (path, *(path.with_name(path.name + suffix) for suffix in ("-wal", "-shm", "-journal"))):
+        try:
+            name.unlink()
+        except FileNotFoundError:
+            pass
+        except OSError:
+            pass
+
+
+def _write_geopackage(path, records, side_table, metadata, schema, progress, is_canceled, store_style, points):
+    names = schema.field_names
     with_side = bool(side_table and side_table.columns)
     _create_tables(path, schema, side_table, metadata or {})
 
@@ -536,12 +675,18 @@ def create_working_geopackage(
         raise WorkingLayerError(
             translate("WorkingLayer", "The lieux could not be written to {path}: {error}").format(path=path, error=err)
         ) from err
+    except UnicodeEncodeError:
+        raise WorkingLayerError(
+            translate(
+                "WorkingLayer",
+                "The lieux could not be written: a value holds a character that cannot be stored as UTF-8 text (a "
+                "lone surrogate, U+D800 to U+DFFF). Correct the source file and import it again."
+            )
+        ) from None
     finally:
         connection.close()
     if store_style:
         store_form_and_style(path)
-    if progress:
-        progress(100.0)
 
 
 def load_working_layer(path: str | os.PathLike, name: str | None = None) -> QgsVectorLayer:
@@ -564,6 +709,7 @@ def load_working_layer(path: str | os.PathLike, name: str | None = None) -> QgsV
     had_style = bool(layer.customProperty(WORKING_LAYER_PROPERTY))
     # the form follows the current schema and settings; the stored symbology is the user's: keep it
     configure_working_layer(layer, style=not had_style)
+    mark_configured(layer)
     return layer
 
 

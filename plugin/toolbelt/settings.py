@@ -45,7 +45,7 @@ class PlgSettings:
             ),
         ),
     )
-    # ---- exports (issue 3): the standard's recommended file name YYYY-MM-DD_idProducteur_lieux-de-…_territoire
+    # ---- exports (issue 3): the standard's recommended file name AAAAMMJJ_idProducteur_lieux-de-…_territoire
     producer_id: str = field(
         default="",
         metadata=setting_label(
@@ -61,7 +61,7 @@ class PlgSettings:
             QT_TRANSLATE_NOOP("PlgSettings", "Territory (exports)"),
             QT_TRANSLATE_NOOP(
                 "PlgSettings",
-                "Territory covered, used in the suggested export name (empty: the département of the lieux).",
+                "Territory covered, used in the suggested export name (empty: the commune, département or région all the lieux share).",
             ),
         ),
     )

@@ -8,7 +8,6 @@ from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransformContext,
     QgsFeature,
-    QgsField,
     QgsFields,
     QgsGeometry,
     QgsPointXY,
@@ -16,10 +15,10 @@ from qgis.core import (
     QgsVectorLayer,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QVariant
 
 from plugin.core.readers import read_table
 from plugin.core.schema import load_schema
+from plugin.qgis.field_types import new_field
 
 
 def sample_records(path: Path) -> list[dict[str, str]]:
@@ -32,7 +31,7 @@ def write_lieux_gpkg(path: Path, records: list[dict[str, str]], layer_name: str 
     schema = load_schema()
     fields = QgsFields()
     for name in schema.field_names:
-        fields.append(QgsField(name, QVariant.String))
+        fields.append(new_field(name))
     options = QgsVectorFileWriter.SaveVectorOptions()
     options.driverName = "GPKG"
     options.layerName = layer_name

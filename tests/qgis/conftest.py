@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import importlib
 import subprocess
 import sys
@@ -10,6 +11,15 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _collect_before_qgis_exits(qgis_app):
+    """Python wrappers of QGIS objects left in reference cycles are freed while QGIS still runs: collected after
+    exitQgis() (by the next import that triggers a collection), they segfault the process (QGIS 3.40+)."""
+    yield
+    gc.collect()
+    gc.collect()
 
 
 @pytest.fixture(scope="session")

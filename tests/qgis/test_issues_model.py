@@ -295,3 +295,16 @@ def test_rapid_changes_the_last_one_wins(checked, stepped, monkeypatch):
     assert not any(item[0] == 20 for group in expected for item in group[5])
     assert shown == expected
     assert not [w for w in checked if "FAIL" in w or "ASSERT" in w], checked
+
+
+def test_the_model_answers_qt_even_when_its_data_is_broken(monkeypatch):
+    """An exception in data()/parent() would abort QGIS from C++: the model logs it and answers empty."""
+    _live, model, _view, _tester = make(3, tester=False)
+
+    def broken(*_args):
+        raise RuntimeError("broken")
+
+    monkeypatch.setattr(model, "node", broken)
+    assert model.data(model.index(0, 0)) is None
+    monkeypatch.setattr(model, "_group_row", broken)
+    assert not model.parent(model.index(0, 0, model.index(0, 0))).isValid()

@@ -7,7 +7,7 @@ import html
 import re
 
 import pytest
-from qgis.core import QgsGeometry, QgsPointXY, QgsVectorLayerUtils
+from qgis.core import NULL, QgsGeometry, QgsPointXY, QgsVectorLayerUtils
 from qgis.gui import QgsAttributeDialog, QgsAttributeEditorContext
 from qgis.PyQt.QtCore import QDate
 from qgis.PyQt.QtWidgets import QApplication, QDialogButtonBox
@@ -74,12 +74,12 @@ def _ok_button(dialog):
     return dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok)
 
 
-def test_missing_required_field_blocks_the_save(lieux_layer, qgis_bot):
+def test_missing_required_field_warns_but_saves(lieux_layer, qgis_bot):
     lieux_layer.startEditing()
     without_name = {k: v for k, v in REQUIRED.items() if k != "nom"}
-    with pytest.raises(ValueError, match="nom"):
-        qgis_bot.create_feature_with_attribute_dialog(lieux_layer, POINT, without_name)
-    # in the real dialog the OK button stays disabled until the name is given
+    with pytest.raises(ValueError, match="nom"):  # a warning…
+        qgis_bot.create_feature_with_attribute_dialog(lieux_layer, POINT, without_name, raise_from_warnings=True)
+    # …not a grey OK button: the incomplete lieu can be saved, the validation lists it
     feature = QgsVectorLayerUtils.createFeature(lieux_layer, POINT, {}, lieux_layer.createExpressionContext())
     for name, value in without_name.items():
         feature[name] = value
@@ -87,29 +87,45 @@ def test_missing_required_field_blocks_the_save(lieux_layer, qgis_bot):
     dialog.setMode(QgsAttributeEditorContext.Mode.AddFeatureMode)
     dialog.show()
     _process()
-    assert not _ok_button(dialog).isEnabled()
-    _editor(dialog, "nom").set_user_text("Espace numérique")
-    _process()
     assert _ok_button(dialog).isEnabled()
     dialog.close()
+    saved = qgis_bot.create_feature_with_attribute_dialog(lieux_layer, POINT, without_name)
+    assert lieux_layer.commitChanges()
+    record = next(r for r in records_from_layer(lieux_layer) if r["id"] == saved["id"])
+    assert "required" in {i.code for i in check_record(record) if i.field == "nom"}
 
 
-def test_emptied_required_field_is_null_and_blocks_the_save(lieux_layer):
+def test_emptied_required_field_is_null_and_still_saves(lieux_layer):
     lieux_layer.startEditing()
     dialog = _edit_dialog(lieux_layer, _feature(lieux_layer, "structure-1"))
     assert _ok_button(dialog).isEnabled()
     name = _editor(dialog, "nom")
     name.set_user_text("")
     _process()
-    assert not _ok_button(dialog).isEnabled()
-    name.set_user_text("   ")  # blanks are a value for QGIS: the engine flags them live
+    assert _ok_button(dialog).isEnabled()
+    dialog.accept()
     _process()
-    name.set_user_text("Anonymal bis")
+    assert _feature(lieux_layer, "structure-1")["nom"] == NULL
+
+
+def test_a_one_field_edit_of_lieux_without_id_can_be_saved(lieux_layer):
+    lieux_layer.startEditing()
+    for feature in list(lieux_layer.getFeatures()):
+        lieux_layer.changeAttributeValue(feature.id(), lieux_layer.fields().indexFromName("id"), None)
+    copy = QgsVectorLayerUtils.createFeature(lieux_layer, POINT, {}, lieux_layer.createExpressionContext())
+    lieux_layer.addFeature(copy)
+    lieux_layer.changeAttributeValue(copy.id(), lieux_layer.fields().indexFromName("id"), None)
+    assert lieux_layer.commitChanges() and lieux_layer.startEditing()
+    feature = next(iter(lieux_layer.getFeatures()))
+    assert feature["id"] == NULL
+    dialog = _edit_dialog(lieux_layer, feature)
+    _editor(dialog, "nom").set_user_text("Anonymal corrigé")
     _process()
     assert _ok_button(dialog).isEnabled()
     dialog.accept()
     _process()
-    assert _feature(lieux_layer, "structure-1")["nom"] == "Anonymal bis"
+    assert lieux_layer.commitChanges()
+    assert "Anonymal corrigé" in [f["nom"] for f in lieux_layer.getFeatures()]
 
 
 def test_soft_warnings_do_not_block_the_save(lieux_layer, qgis_bot):
@@ -183,6 +199,12 @@ def test_typologie_is_searchable_with_labels(lieux_layer):
     assert visible == []
     typologie.search.setText(code.lower())
     assert any(not typologie.list.item(i).isHidden() for i in range(typologie.list.count()))
+    # accents and case do not matter: "media" finds « Médiathèque », "MÉDIA" too
+    for needle in ("media", "MÉDIA", "mediatheque"):
+        typologie.search.setText(needle)
+        visible = [typologie.list.item(i).text() for i in range(typologie.list.count())
+                   if not typologie.list.item(i).isHidden()]
+        assert any("Médiathèque" in text for text in visible), (needle, visible)
     dialog.close()
 
 

@@ -85,6 +85,47 @@ def test_opening_a_working_geopackage_opens_it_directly(loaded_plugin, samples, 
     assert layers[0].editFormConfig().tabs()
 
 
+def assert_standard_form_and_style(layer) -> None:
+    fields = layer.fields()
+    assert layer.editFormConfig().layout() == layer.editFormConfig().EditorLayout.TabLayout
+    assert len(layer.editFormConfig().tabs()) == 9
+    assert layer.editorWidgetSetup(fields.indexFromName("services")).type() == "MednumMultiSelect"
+    assert layer.attributeAlias(fields.indexFromName("code_postal")) == "Code postal"
+    assert layer.renderer().type() == "graduatedSymbol"
+    assert layer.findChild(QObject, SYNC_OBJECT_NAME) is not None
+
+
+def test_import_loaded_by_processing_gets_the_form_and_style(loaded_plugin, samples, tmp_path, qgis_processing):
+    """make demo and the toolbox load mednum:import's OUTPUT through Processing, which skips default styles."""
+    import processing
+
+    output = tmp_path / "travail.gpkg"
+    processing.runAndLoadResults("mednum:import", {"INPUT": str(samples / "exemple-valide.csv"), "OUTPUT": str(output)})
+    layers = [layer for layer in QgsProject.instance().mapLayers().values() if is_working_layer(layer)]
+    assert len(layers) == 1
+    assert_standard_form_and_style(layers[0])
+
+
+def test_a_working_geopackage_opened_without_its_style_gets_it(loaded_plugin, samples, tmp_path):
+    from qgis.core import QgsVectorLayer
+
+    from plugin.qgis.import_export import import_lieux
+    from plugin.qgis.working_layer import gpkg_uri
+
+    output = tmp_path / "travail.gpkg"
+    import_lieux(samples / "exemple-valide.csv", output)
+    options = QgsVectorLayer.LayerOptions()
+    options.loadDefaultStyle = False
+    layer = QgsVectorLayer(gpkg_uri(output), "lieux", "ogr", options)
+    assert layer.editFormConfig().layout() != layer.editFormConfig().EditorLayout.TabLayout  # QGIS's flat form
+    QgsProject.instance().addMapLayer(layer)
+    assert_standard_form_and_style(layer)
+    other = QgsVectorLayer("Point?crs=EPSG:4326&field=name:string", "other", "memory")
+    QgsProject.instance().addMapLayer(other)
+    assert other.editFormConfig().layout() != other.editFormConfig().EditorLayout.TabLayout
+    assert other.renderer().type() == "singleSymbol"
+
+
 def test_open_refuses_to_overwrite_a_geopackage_in_use(loaded_plugin, samples, tmp_path, qgis_iface):
     from plugin.qgis.import_export import import_lieux
 
@@ -135,12 +176,43 @@ def test_export_dialog_suggests_the_recommended_name(loaded_plugin, samples, tmp
     dialog = ExportDialog(None, layer)
     path = dialog.output_path()
     assert path.startswith(str(tmp_path))
-    # PACA spans several départements; its most frequent `source` stands for the producer until one is set
-    assert path.endswith(f"{dt.date.today().isoformat()}_conseiller-numerique_lieux-de-mediation-numerique_france.csv")
+    # PACA spans several départements of one région; its most frequent `source` stands for the producer until
+    # the SIREN is set, and the dialog says so
+    day = dt.date.today().strftime("%Y%m%d")
+    assert path.endswith(f"{day}_conseiller-numerique_lieux-de-mediation-numerique_ProvenceAlpesCoteDAzur.csv")
+    assert not dialog.producer_hint.isHidden()
     assert not dialog.selected_box.isEnabled()
     layer.selectByExpression("\"commune\" = 'Avignon'")
     dialog = ExportDialog(None, layer)
     assert dialog.selected_box.isEnabled()
+
+
+def test_export_never_replaces_a_file_silently(samples, tmp_path, qgis_new_project, monkeypatch):
+    from qgis.PyQt.QtWidgets import QMessageBox
+
+    from plugin.gui.export_dialog import ExportDialog
+    from plugin.qgis.import_export import import_lieux
+    from plugin.qgis.working_layer import load_working_layer
+
+    import_lieux(samples / "exemple-valide.csv", tmp_path / "lieux.gpkg")
+    layer = load_working_layer(tmp_path / "lieux.gpkg")
+    QgsProject.instance().addMapLayer(layer)
+    first = Path(ExportDialog(None, layer).output_path())
+    first.write_text("an earlier export")
+    dialog = ExportDialog(None, layer)
+    second = Path(dialog.output_path())
+    assert second != first and second.name == first.stem + "_2.csv"  # the suggestion is a free name
+    # a name typed over an existing file: asked; "No" keeps the dialog open with a free name
+    questions = []
+    monkeypatch.setattr(QMessageBox, "question", lambda *args: questions.append(args) or QMessageBox.StandardButton.No)
+    dialog.file_widget.setFilePath(str(first))
+    dialog.accept()
+    assert questions and dialog.result() != dialog.DialogCode.Accepted
+    assert Path(dialog.output_path()) == second and first.read_text() == "an earlier export"
+    monkeypatch.setattr(QMessageBox, "question", lambda *args: QMessageBox.StandardButton.Yes)
+    dialog.file_widget.setFilePath(str(first))
+    dialog.accept()
+    assert dialog.result() == dialog.DialogCode.Accepted
 
 
 def test_export_name_uses_the_producer_and_territory_settings(samples, tmp_path, qgis_new_project):
@@ -156,11 +228,13 @@ def test_export_name_uses_the_producer_and_territory_settings(samples, tmp_path,
     layer = load_working_layer(tmp_path / "lieux.gpkg")
     QgsProject.instance().addMapLayer(layer)
     try:
-        assert ExportDialog(None, layer).output_path().endswith("_hubik_lieux-de-mediation-numerique_51.csv")
+        assert ExportDialog(None, layer).output_path().endswith("_hubik_lieux-de-mediation-numerique_Reims.csv")
         set_setting("producer_id", "123456789")
         set_setting("territory", "Grand Est")
-        name = Path(ExportDialog(None, layer).output_path()).name
-        assert name == f"{dt.date.today().isoformat()}_123456789_lieux-de-mediation-numerique_grand-est.csv"
+        dialog = ExportDialog(None, layer)
+        name = Path(dialog.output_path()).name
+        assert name == f"{dt.date.today().strftime('%Y%m%d')}_123456789_lieux-de-mediation-numerique_GrandEst.csv"
+        assert dialog.producer_hint.isHidden()
     finally:
         set_setting("producer_id", before.producer_id)
         set_setting("territory", before.territory)

@@ -114,3 +114,33 @@ def test_make_install_then_qgis_process_runs_mednum_validate(repo_root, samples,
                    capture_output=True)
     assert not link.exists() and not link.is_symlink()
     assert "lieux_mednum=true" not in (config / "profiles" / "default" / "QGIS" / "QGIS3.ini").read_text()
+
+
+@pytest.mark.skipif(QGIS_PROCESS is None, reason="qgis_process is not installed")
+def test_qgis_process_without_the_dependencies_lists_the_algorithms_and_says_what_to_install(repo_root, samples,
+                                                                                             tmp_path):
+    """The system Python of QGIS without the plugin's dependencies (no PYTHONPATH to the venv): the provider
+    loads, every algorithm is listed, and running one gives the French message with the pip command."""
+    if subprocess.run(["/usr/bin/python3", "-c", "import stdnum, opening_hours"], capture_output=True).returncode == 0:
+        pytest.skip("the system Python has the dependencies: nothing is missing")
+    config = qgis_config(tmp_path, "fr_FR")
+    env = {**os.environ, "QGIS_CUSTOM_CONFIG_PATH": str(config), "QT_QPA_PLATFORM": "offscreen"}
+    env.pop("PYTHONPATH", None)
+    env.pop("MEDNUM_LANG", None)
+    subprocess.run([str(repo_root / "scripts" / "install.sh"), "--no-deps"], env=env, check=True, capture_output=True)
+    try:
+        listed = subprocess.run([QGIS_PROCESS, "list"], env=env, capture_output=True, text=True, timeout=300)
+        assert "ModuleNotFoundError" not in listed.stdout + listed.stderr
+        for algorithm in ("validate", "import", "export", "fetch", "push", "orient", "report"):
+            assert f"mednum:{algorithm}" in listed.stdout, algorithm
+        run = subprocess.run(
+            [QGIS_PROCESS, "run", "mednum:validate", "--", f"INPUT={samples / SAMPLE}", f"OUTPUT={tmp_path / 'i.csv'}"],
+            env=env, capture_output=True, text=True, timeout=300,
+        )
+        output = run.stdout + run.stderr
+        assert run.returncode != 0
+        assert "ModuleNotFoundError" not in output and "Traceback" not in output, output[-2000:]
+        assert "Dépendances Python manquantes" in output and "python-stdnum" in output, output[-2000:]
+        assert "pip install" in output
+    finally:
+        subprocess.run([str(repo_root / "scripts" / "install.sh"), "--uninstall"], env=env, capture_output=True)

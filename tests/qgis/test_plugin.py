@@ -207,6 +207,42 @@ def test_every_processing_algorithm_is_documented_in_the_readme(repo_root, qgis_
         assert algorithm.shortHelpString().strip(), f"mednum:{algorithm.name()} has no help"
 
 
+def test_the_providers_table_names_each_algorithm_by_its_own_id(qgis_processing):
+    """The ids the provider keeps for algorithms whose module cannot be imported are the classes' own."""
+    from plugin.processing.provider import ALGORITHMS, algorithm_classes
+
+    assert [cls().name() for cls in algorithm_classes()] == [algorithm_id for _m, _c, algorithm_id in ALGORITHMS]
+
+
+def test_an_algorithm_whose_module_cannot_be_imported_says_what_to_install(qgis_processing, monkeypatch):
+    from qgis.core import QgsProcessingContext, QgsProcessingException, QgsProcessingFeedback
+
+    from plugin.processing import provider as provider_module
+
+    real_import = provider_module.importlib.import_module
+
+    def without_orient(name, *args):
+        if name.endswith(".orient"):
+            raise ModuleNotFoundError("No module named 'rapidfuzz'", name="rapidfuzz")
+        return real_import(name, *args)
+
+    monkeypatch.setattr(provider_module.importlib, "import_module", without_orient)
+    monkeypatch.setattr(provider_module, "missing_requirements",
+                        lambda: [provider_module.Requirement("rapidfuzz", ">=3.0")])
+    provider = provider_module.MednumProvider()
+    provider.loadAlgorithms()
+    algorithms = {a.name(): a for a in provider.algorithms()}
+    assert sorted(algorithms) == sorted(a for _m, _c, a in provider_module.ALGORITHMS)
+    orient = algorithms["orient"]
+    assert isinstance(orient, provider_module.MissingDependencyAlgorithm)
+    ok, message = orient.canExecute()
+    assert not ok and "rapidfuzz" in message and "pip install" in message
+    assert orient.createInstance().shortHelpString() == message
+    with pytest.raises(QgsProcessingException, match="rapidfuzz"):
+        orient.processAlgorithm({}, QgsProcessingContext(), QgsProcessingFeedback())
+    assert not isinstance(algorithms["validate"], provider_module.MissingDependencyAlgorithm)
+
+
 def test_a_feature_that_fails_to_start_is_reported_and_the_others_load(
     plugin_package, qgis_iface, qgis_processing, monkeypatch
 ):

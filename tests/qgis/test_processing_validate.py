@@ -59,9 +59,10 @@ def plain(value):
 
 
 def expected_report(table):
-    from plugin.core.validation import validate_table
+    """What mednum:validate finds: the issue set of the dock and the CLI (probable duplicates included)."""
+    from plugin.core.validation.issue_set import issue_set
 
-    return validate_table(table)
+    return issue_set(table)
 
 
 def test_algorithm_metadata(mednum_provider):

@@ -8,9 +8,9 @@ import sqlite3
 
 import pytest
 from qgis.core import QgsFeatureRequest, QgsMapLayer, QgsProject, QgsVectorLayer
-from qgis.PyQt.QtCore import QVariant
 
 from plugin.core.readers import read_table
+from plugin.qgis import field_types
 from plugin.qgis.import_export import import_lieux
 from plugin.qgis.working_layer import (
     SIDE_TABLE,
@@ -73,7 +73,7 @@ def test_import_keeps_every_lieu_and_every_column(tmp_path, messy_csv, schema):
     assert layer.isValid() and layer.featureCount() == 4
     names = [f.name() for f in layer.fields() if f.name() != "fid"]
     assert tuple(names) == schema.field_names
-    assert {layer.fields().field(n).type() for n in names} == {QVariant.String}
+    assert {layer.fields().field(n).type() for n in names} == {field_types.STRING}
     assert layer.crs().authid() == "EPSG:4326"
     by_id = {f["id"]: f for f in layer.getFeatures()}
     assert by_id["sans-point"].geometry().isNull()
@@ -207,3 +207,23 @@ def test_reimporting_a_working_geopackage_keeps_its_side_table(tmp_path, messy_c
     assert records_from_layer(QgsVectorLayer(gpkg_uri(second), "l", "ogr")) == records_from_layer(
         QgsVectorLayer(gpkg_uri(first), "l", "ogr")
     )
+
+
+def test_profile_symbols_get_the_palettes_colour_not_a_random_one(tmp_path):
+    """QGIS 3.26+ draws a layer's elevation-profile symbols in a random colour: the stored style would differ
+    from one import to the next. The working layer's take the service palette's first colour."""
+    from qgis.core import QgsVectorLayer
+
+    from plugin.qgis.service_style import DEFAULT_PALETTE
+    from plugin.qgis.working_layer import apply_default_style
+
+    colours = set()
+    for _ in range(2):
+        layer = QgsVectorLayer("Point?crs=EPSG:4326&field=services:string", "lieux", "memory")
+        apply_default_style(layer)
+        properties = layer.elevationProperties() if hasattr(layer, "elevationProperties") else None
+        if properties is None or not hasattr(properties, "profileMarkerSymbol"):
+            pytest.skip("QGIS < 3.26: no elevation-profile symbols")
+        for kind in ("Line", "Fill", "Marker"):
+            colours.add((kind, getattr(properties, f"profile{kind}Symbol")().color().name()))
+    assert colours == {(kind, DEFAULT_PALETTE[0]) for kind in ("Line", "Fill", "Marker")}

@@ -161,7 +161,7 @@ def test_issues_csv():
     text = issues_csv(report, lieux, accepted=[(issue(3, "nom", "whitespace", "X "), "voulu")])
     rows = list(csv.DictReader(io.StringIO(text)))
     assert tuple(rows[0]) == CSV_COLUMNS
-    assert rows[0]["nom"] == "Médiathèque" and rows[0]["suggestion"] == "+33123456789"
+    assert rows[0]["nom"] == "Médiathèque" and rows[0]["suggestion"] == "'+33123456789"  # shown, not computed
     assert rows[0]["rule"] == "Telephone not in international format" and rows[0]["status"] == "open"
     assert rows[2]["value"] == "'=HYPERLINK()"  # a spreadsheet shows it, never runs it
     assert rows[-1]["status"] == "accepted" and rows[-1]["reason"] == "voulu"

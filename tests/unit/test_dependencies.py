@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+
 from plugin.core.dependencies import (
     Requirement,
     missing_message,
@@ -32,6 +34,29 @@ Foo_Bar[extra]==1.0 ; python_version > "3.8"
     ]
 
 
+def test_environment_markers_keep_the_requirements_of_this_python():
+    text = [
+        'numpy<2; python_version < "3.12"',
+        'numpy>=1.26; python_version >= "3.12"',
+        'pyarrow>=15; python_version >= "3.12" and sys_platform == "linux"  # optional',
+        'winonly>=1; sys_platform == "win32" or python_version == "3.1"',
+    ]
+    bookworm = {"python_version": "3.11", "sys_platform": "linux"}
+    trixie = {"python_version": "3.13", "sys_platform": "linux"}
+    assert parse_requirements(text, bookworm) == [Requirement("numpy", "<2")]
+    assert parse_requirements(text, trixie) == [Requirement("numpy", ">=1.26"), Requirement("pyarrow", ">=15", True)]
+    # versions compare as numbers, not as text ("3.9" < "3.12")
+    assert parse_requirements(text, {"python_version": "3.9", "sys_platform": "win32"}) == [
+        Requirement("numpy", "<2"), Requirement("winonly", ">=1")]
+
+
+def test_the_plugins_requirements_name_each_distribution_once_for_this_python():
+    names = [req.distribution.lower() for req in read_requirements()]
+    assert len(names) == len(set(names)), names
+    numpy = next(req for req in read_requirements() if req.distribution == "numpy")
+    assert numpy.specifier == ("<2" if sys.version_info < (3, 12) else ">=1.26")
+
+
 def test_import_names_of_the_plugins_requirements():
     modules = {req.distribution: req.module for req in read_requirements()}
     assert modules["python-stdnum"] == "stdnum"
@@ -56,7 +81,7 @@ def test_optional_requirements_are_marked_and_never_reported_as_missing():
 
 
 def test_the_plugins_fast_path_dependency_is_optional():
-    assert [req.distribution for req in read_requirements() if req.optional] == ["pyarrow"]
+    assert [req.distribution for req in read_requirements() if req.optional] == ["pyarrow", "python-calamine"]
 
 
 def test_missing_requirements_uses_the_import_name():

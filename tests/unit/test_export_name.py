@@ -1,30 +1,63 @@
-"""The file name the standard recommends for a published file."""
+"""The file name the standard recommends for a published file (README of the standard, « nommage des fichiers »:
+AAAAMMJJ_idProducteur_lieux-de-mediation-numerique_territoire.csv)."""
 
 import datetime as dt
 
-from plugin.core.export_name import default_territory, departement_of, slug, suggested_export_name
+from plugin.core.export_name import (
+    available_path,
+    default_territory,
+    departement_of,
+    producer_identifier,
+    producer_needs_setting,
+    slug,
+    suggested_export_name,
+    territory_name,
+)
 
 DAY = dt.date(2024, 4, 2)
+MARSEILLE = {"code_postal": "13001", "code_insee": "13201", "source": "Hub du Sud"}
+ARLES = {"code_postal": "13200", "code_insee": "13004", "source": "Hub du Sud"}
 
 
 def test_name_follows_the_recommendation():
-    records = [{"code_postal": "13500", "code_insee": "13056", "source": "Hub du Sud"}]
-    name = suggested_export_name(records, producer_id="123456789", day=DAY)
-    assert name == "2024-04-02_123456789_lieux-de-mediation-numerique_13.csv"
-    assert suggested_export_name(records, fmt="geojson", day=DAY).endswith("_13.geojson")
+    name = suggested_export_name([MARSEILLE, ARLES], producer_id="123 456 789", day=DAY)
+    assert name == "20240402_123456789_lieux-de-mediation-numerique_BouchesDuRhone.csv"
+    assert suggested_export_name([MARSEILLE], producer_id="12345678900012", fmt="geojson", day=DAY) == (
+        "20240402_12345678900012_lieux-de-mediation-numerique_Marseille1erArrondissement.geojson"
+    )
 
 
-def test_producer_defaults_to_the_most_common_source():
-    records = [{"source": "Hub du Sud"}, {"source": "Hub du Sud"}, {"source": "dora"}]
-    assert suggested_export_name(records, day=DAY).startswith("2024-04-02_hub-du-sud_")
+def test_producer_is_the_siren_never_the_source_name_when_known():
+    assert producer_identifier("w751234567") == "W751234567"
+    assert producer_identifier(" 123456789 ") == "123456789"
+    hub = {"nom": "Hub du Sud", "pivot": "12345678900012", "source": "Hub du Sud", "code_postal": "13001"}
+    records = [hub, MARSEILLE, ARLES]
+    # without the setting: the SIREN of the lieu named as the collecting structure
+    assert suggested_export_name(records, day=DAY).startswith("20240402_123456789_")
+    assert not producer_needs_setting("", records)
+    # no such lieu: the collecting structure's name, and the dialog asks for the SIREN in the settings
+    assert suggested_export_name([MARSEILLE], day=DAY).startswith("20240402_hub-du-sud_")
+    assert producer_needs_setting("", [MARSEILLE]) and not producer_needs_setting("123456789", [MARSEILLE])
 
 
-def test_territory_from_settings_else_one_departement_else_france():
-    assert suggested_export_name([], territory="Région Sud", day=DAY).endswith("_region-sud.csv")
-    assert default_territory([{"code_postal": "13500"}, {"code_postal": "84000"}]) == "france"
-    assert default_territory([{"code_insee": "2A004"}, {"code_postal": "20000"}]) == "2a"
-    assert default_territory([{"code_postal": "97100"}]) == "971"
-    assert default_territory([]) == "france"
+def test_territory_from_settings_else_commune_departement_region_else_france():
+    assert suggested_export_name([], territory="Région Sud", day=DAY).endswith("_RegionSud.csv")
+    assert territory_name("Provence-Alpes-Côte d'Azur") == "ProvenceAlpesCoteDAzur"
+    assert default_territory([ARLES, dict(ARLES)]) == "Arles"
+    assert default_territory([MARSEILLE, ARLES]) == "BouchesDuRhone"
+    assert default_territory([{"code_postal": "13500"}, {"code_postal": "84000"}]) == "ProvenceAlpesCoteDAzur"
+    assert default_territory([{"code_insee": "2A004"}, {"code_postal": "20000"}]) == "CorseDuSud"
+    assert default_territory([{"code_postal": "13500"}, {"code_postal": "75001"}]) == "France"
+    assert default_territory([]) == "France"
+
+
+def test_an_existing_file_is_never_the_suggestion(tmp_path):
+    path = tmp_path / "20240402_123456789_lieux-de-mediation-numerique_Arles.csv"
+    assert available_path(path) == path
+    path.write_text("x")
+    assert available_path(path) == tmp_path / "20240402_123456789_lieux-de-mediation-numerique_Arles_2.csv"
+    (tmp_path / "20240402_123456789_lieux-de-mediation-numerique_Arles_2.csv").write_text("x")
+    assert available_path(path).name.endswith("_Arles_3.csv")
 
 
 def test_departement_of():

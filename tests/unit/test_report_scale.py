@@ -51,7 +51,7 @@ def test_json_report_is_streamed_one_issue_per_line_and_parses():
     write_json_report(report, out)
     text = out.getvalue()
     payload = json.loads(text)
-    assert list(payload) == ["rows", "errors", "warnings", "issues"]
+    assert list(payload) == ["rows", "errors", "warnings", "counts", "issues"]
     assert payload["issues"] == [issue.to_dict() for issue in report.issues]
     assert payload["errors"] == report.errors and payload["warnings"] == report.warnings
     assert text.count("\n") > len(report.issues)  # readable: one issue per line

@@ -39,12 +39,60 @@ def _read_json(data: bytes, source: Path) -> Table:
             column=exc.colno,
             detail=exc.msg,
         ) from None
+    replaced = 0
+    if _SURROGATE_ESCAPE.search(text):  # \ud800 written as an escape: json gives a lone surrogate, not text
+        payload, replaced = _without_lone_surrogates(payload)
     table = table_from_json(payload, source)
     table.encoding = encoding
     table.notes[:0] = notes
-    if "\ufffd" in text:
+    if replaced:
+        table.notes.append(
+            translate(
+                "ReadError",
+                "{count} value(s) held a lone surrogate escape (U+D800 to U+DFFF), which is not a character: "
+                "replaced by « {mark} » (listed as lossy cells)."
+            ).format(count=replaced, mark="\ufffd")
+        )
+    if "\ufffd" in text or replaced:
         _find_lossy_cells(table)
     return table
+
+
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _without_lone_surrogates(value: Any) -> tuple[Any, int]:
+    """``value`` with every lone surrogate of its strings (keys too) replaced by U+FFFD; how many strings changed."""
+    count = 0
+    stack = [value]
+    while stack:  # iterative: a deeply nested payload cannot exhaust the recursion limit
+        item = stack.pop()
+        if isinstance(item, list):
+            for index, element in enumerate(item):
+                if isinstance(element, str):
+                    if _LONE_SURROGATE.search(element):
+                        item[index] = _LONE_SURROGATE.sub("\ufffd", element)
+                        count += 1
+                elif isinstance(element, (list, dict)):
+                    stack.append(element)
+        elif isinstance(item, dict):
+            for key in list(item):
+                element = item[key]
+                if isinstance(key, str) and _LONE_SURROGATE.search(key):
+                    del item[key]
+                    key = _LONE_SURROGATE.sub("\ufffd", key)
+                    item[key] = element
+                    count += 1
+                if isinstance(element, str):
+                    if _LONE_SURROGATE.search(element):
+                        item[key] = _LONE_SURROGATE.sub("\ufffd", element)
+                        count += 1
+                elif isinstance(element, (list, dict)):
+                    stack.append(element)
+    if isinstance(value, str) and _LONE_SURROGATE.search(value):
+        return _LONE_SURROGATE.sub("\ufffd", value), count + 1
+    return value, count
 
 
 def table_from_json(payload: Any, source: Path | None = None) -> Table:

@@ -444,14 +444,63 @@ def duplicate_issues(
     rows: Sequence[Any],
     settings: DuplicateSettings | None = None,
 ) -> list[Issue]:
-    """The ``probable-duplicate`` issues of records given column by column (the engine's layout)."""
+    """The ``probable-duplicate`` issues of records given column by column (the engine's layout).
+
+    The same issues as a :class:`DuplicateIndex` of every record (the dock's), found faster: only the lieux that
+    can have a partner are indexed (:func:`candidate_positions`: most lieux have no other lieu within reach).
+    """
     count = len(rows)
     blank = [""] * count
-    wanted = ("id", "nom", "adresse", "pivot", "latitude", "longitude")
+    wanted = ("id", "nom", "adresse", "pivot", "code_postal", "latitude", "longitude")
     cols = {name: columns.get(name) or blank for name in wanted}
-    records = {rows[i]: {name: cols[name][i] for name in wanted} for i in range(count)}
-    index = find_duplicates(records, settings)
+    index = DuplicateIndex(settings)
+    positions = candidate_positions(cols["latitude"], cols["longitude"], cols["code_postal"], index)
+    records = {rows[i]: {name: cols[name][i] for name in wanted} for i in positions}
+    with gc_pause.paused():
+        index.reset(records)
     issues: list[Issue] = []
     for key in index.partner_keys():
         issues.extend(index.issues(key))
     return issues
+
+
+def candidate_positions(
+    latitudes: Sequence[Any], longitudes: Sequence[Any], postal_codes: Sequence[Any], index: DuplicateIndex
+) -> list[int]:
+    """The positions of the lieux that may have a probable duplicate, in order: a located lieu with another
+    located lieu in its 3×3 grid cells (or north of 51°, where the index looks further), or whose postal code
+    has a lieu without coordinates; a lieu without coordinates whose postal code has another lieu. Every other
+    lieu has no candidate in :meth:`DuplicateIndex._candidates`: it cannot be paired."""
+    import numpy as np
+
+    count = len(latitudes)
+    lats = np.array([value if value is not None else np.nan for value in map(_coordinate, latitudes)], dtype=float)
+    lons = np.array([value if value is not None else np.nan for value in map(_coordinate, longitudes)], dtype=float)
+    with np.errstate(invalid="ignore"):
+        located = (np.abs(lats) <= 90) & (np.abs(lons) <= 180) & ~((lats == 0) & (lons == 0))
+    postals = [_text(value).strip() for value in postal_codes]
+    unlocated_postals = {postals[i] for i in np.flatnonzero(~located).tolist() if postals[i]}
+    concerned = np.zeros(count, dtype=bool)
+    where = np.flatnonzero(located)
+    if where.size:
+        cx = np.floor(lons[where] / index._lon_cell).astype(np.int64)
+        cy = np.floor(lats[where] / index._cell_deg).astype(np.int64)
+        shift = np.int64(1 << 32)
+        keys = cx * shift + cy
+        cells, occupancy = np.unique(keys, return_counts=True)
+        around = np.zeros(where.size, dtype=np.int64)
+        for dx in (-1, 0, 1):
+            for dy in (-1, 0, 1):
+                neighbour = (cx + dx) * shift + (cy + dy)
+                slot = np.minimum(np.searchsorted(cells, neighbour), cells.size - 1)
+                around += np.where(cells[slot] == neighbour, occupancy[slot], 0)
+        concerned[where] = (around > 1) | (np.abs(lats[where]) > 51.0)
+    if unlocated_postals:
+        totals: dict[str, int] = {}
+        for postal in postals:
+            if postal:
+                totals[postal] = totals.get(postal, 0) + 1
+        for i, postal in enumerate(postals):
+            if postal in unlocated_postals and (located[i] or totals[postal] > 1):
+                concerned[i] = True
+    return np.flatnonzero(concerned).tolist()

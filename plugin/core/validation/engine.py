@@ -27,7 +27,7 @@ from ..readers.arrow_csv import ArrowColumns, proven_clean
 from ..records import ColumnarRecords, cell_text
 from ..schema import Schema, load_schema
 from .codes import CODES, ERROR
-from .fixes import phone_region
+from .fixes import phone_region, stable_ids
 from .issues import Issue, Report, new_issue
 from .reference_data import bundled_geography, bundled_typologies
 from .rules.cells import build_cell_check
@@ -165,7 +165,10 @@ class Validator:
                 results, hits, dirty = self._cell_results(name, columns[name], columns)
             dirty_cells[name] = dirty
             if results:
-                issues.extend(self._cell_issues(name, results, hits, rows, ids))
+                found = self._cell_issues(name, results, hits, rows, ids)
+                if name == self.primary_key:
+                    found = self._suggest_ids(found, columns, hits, rows)
+                issues.extend(found)
         if self.context.quality:
             self._row_rules(columns, rows, ids, issues.append, dirty_cells)
         if unique:
@@ -173,6 +176,20 @@ class Validator:
                 if name in columns:
                     issues.extend(self.uniqueness_issues({name: columns[name]}, rows, ids))
         return issues
+
+    def _suggest_ids(self, found: list[Issue], columns, hits: tuple[list, list], rows) -> list[Issue]:
+        """The "required" issues of empty ids get a generated stable id as their safe fix
+        (:func:`.fixes.stable_ids`)."""
+        indexes, keys = hits
+        blank = [index for index, key in zip(indexes, keys) if not str(key).strip()]
+        if not blank:
+            return found
+        generated = stable_ids(columns, blank, taken=columns[self.primary_key])
+        by_row = {rows[index]: value for index, value in generated.items()}
+        for issue in found:
+            if issue.code == "required" and issue.row in by_row and issue.suggestion is None:
+                issue.__dict__["suggestion"] = by_row[issue.row]
+        return found
 
     def _cell_issues(self, name: str, results: dict, hits: tuple[list, list], rows, ids) -> list[Issue]:
         """The issues of the cells of one column that have findings: ``hits`` = (row indexes, cell keys).

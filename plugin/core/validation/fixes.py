@@ -15,6 +15,7 @@ the suggestions to a copy of the records and lists every change.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -298,6 +299,41 @@ def phone_is_valid(value: str) -> bool:
         return phonenumbers.is_valid_number(phonenumbers.parse(value, None))
     except phonenumbers.NumberParseException:
         return False
+
+
+# ── Stable ids for lieux without one ─────────────────────────────────────────────────────────────────────
+
+# what identifies a lieu on the ground: the same lieu gets the same id on every run, whatever else changes
+STABLE_ID_FIELDS = ("pivot", "nom", "adresse", "complement_adresse", "code_postal", "code_insee", "commune",
+                    "latitude", "longitude")
+STABLE_ID_PREFIX = "lieu-"
+
+
+def stable_id(record: Mapping[str, str]) -> str:
+    """``lieu-`` and 16 hex digits of the SHA-256 of the lieu's identifying fields (:data:`STABLE_ID_FIELDS`,
+    spaces collapsed, case folded): deterministic from the content, so fixing the same file twice gives the
+    same ids."""
+    text = "\x1f".join(" ".join((record.get(name) or "").split()).casefold() for name in STABLE_ID_FIELDS)
+    return STABLE_ID_PREFIX + hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+def stable_ids(
+    columns: Mapping[str, Sequence[str]], indexes: Iterable[int], taken: Iterable[str] = ()
+) -> dict[int, str]:
+    """{record index: new id} for the records at ``indexes`` (records given column by column). Records with
+    the same identifying fields, or whose id is already ``taken``, get ``-2``, ``-3``… in record order."""
+    used = set(taken)
+    present = [name for name in STABLE_ID_FIELDS if name in columns]
+    result: dict[int, str] = {}
+    for index in sorted(indexes):
+        base = stable_id({name: columns[name][index] for name in present})
+        candidate, n = base, 1
+        while candidate in used:
+            n += 1
+            candidate = f"{base}-{n}"
+        used.add(candidate)
+        result[index] = candidate
+    return result
 
 
 # ── Applying fixes ─────────────────────────────────────────────────────────────────────────────────────────

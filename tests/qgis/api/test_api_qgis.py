@@ -176,6 +176,30 @@ def test_fetch_data_inclusion_epci_needs_known_territory(api_env, provider, tmp_
     assert result["COUNT"] == len([s for s in api_env.di_structures if s["code_insee"].startswith("2A")])
 
 
+@pytest.mark.parametrize("source", ["data-inclusion", "0", 0])
+def test_fetch_source_as_documented_string_or_index(api_env, provider, tmp_path, source):
+    import processing
+
+    result = processing.run("mednum:fetch", {"SOURCE": source, "TERRITORY": "2A", "OUTPUT": str(tmp_path / "c.gpkg")})
+    assert result["COUNT"] == len([s for s in api_env.di_structures if s["code_insee"].startswith("2A")]) > 0
+
+
+def test_fetch_source_carto_by_name(api_env, provider, tmp_path):
+    import processing
+
+    by_name = processing.run("mednum:fetch", {"SOURCE": "carto", "TERRITORY": "13", "OUTPUT": str(tmp_path / "a.gpkg")})
+    by_index = processing.run("mednum:fetch", {"SOURCE": 2, "TERRITORY": "13", "OUTPUT": str(tmp_path / "b.gpkg")})
+    assert by_name["COUNT"] == by_index["COUNT"] > 0
+
+
+def test_fetch_unknown_source_is_refused(api_env, provider, tmp_path):
+    import processing
+    from qgis.core import QgsProcessingException
+
+    with pytest.raises(QgsProcessingException, match="SOURCE|Source"):
+        processing.run("mednum:fetch", {"SOURCE": "nowhere", "TERRITORY": "13", "OUTPUT": str(tmp_path / "x.gpkg")})
+
+
 def test_menu_entries_open_the_dialogs(qgis_iface, provider):
     from plugin.gui.api_feature import ApiFeature
 

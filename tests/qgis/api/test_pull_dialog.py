@@ -305,3 +305,51 @@ def test_cancel_during_the_pull_leaves_the_layer(feature, api_env, pulled_layer,
     assert wait_until(lambda: run.task.done, timeout_milliseconds=30000)
     assert run.outcome == "canceled" and not layer.isEditable()
     assert messages(qgis_iface, Qgis.MessageLevel.Warning)
+
+
+def test_the_error_of_a_failed_pull_does_not_come_back_after_a_success(api_env, qgis_iface, qgis_new_project, tmp_path):
+    from qgis.gui import QgsMessageBar
+
+    from plugin.gui.api_feature import ApiFeature
+
+    bar = QgsMessageBar()  # a real bar: its items stack, the newest on top
+
+    class Iface:
+        def __getattr__(self, name):
+            return getattr(qgis_iface, name)
+
+        def messageBar(self):  # noqa: N802 (QGIS's name)
+            return bar
+
+    feature = ApiFeature(Iface(), None)
+    try:
+        api_env.inject("/carto", kind="truncate", on_page=1)
+        assert pull(feature, "13 — Bouches", output=tmp_path / "a.gpkg").outcome == "failed"
+        assert [item for item in bar.items() if item.level() == Qgis.MessageLevel.Critical]
+        api_env.faults.clear()
+        assert pull(feature, "13 — Bouches", output=tmp_path / "b.gpkg").outcome == "written"
+        assert not [item for item in bar.items() if item.level() == Qgis.MessageLevel.Critical]
+    finally:
+        feature.unload()
+        QgsProject.instance().removeAllMapLayers()
+
+
+def test_the_dialog_keeps_territory_and_destination_after_a_failure(feature, api_env, qgis_iface, tmp_path):
+    output = tmp_path / "lieux.gpkg"
+    api_env.inject("/carto", kind="truncate", on_page=1)
+    assert pull(feature, "13 — Bouches", output=output).outcome == "failed"
+    dialog = feature.open_pull()
+    assert dialog.source_combo.currentData() == "carto"
+    assert dialog.territory_edit.text().startswith("13 — Bouches")
+    assert dialog.output_path() == str(output) and dialog.new_radio.isChecked()
+    assert dialog.pull_button.isEnabled()  # "Pull" again at once
+    dialog.reject()
+
+
+def test_the_dialog_does_not_default_to_merging_into_the_active_layer(feature, api_env, pulled_layer, qgis_iface):
+    qgis_iface.setActiveLayer(pulled_layer)
+    feature.last_pull = None
+    dialog = feature.open_pull()
+    assert dialog.merge_radio.isEnabled() and not dialog.merge_radio.isChecked()
+    assert dialog.new_radio.isChecked()
+    dialog.reject()

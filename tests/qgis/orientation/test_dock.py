@@ -334,3 +334,34 @@ def test_while_editing_the_filter_waits_and_saved_edits_are_counted(dock, paca_l
     assert not dock.pending_apply
     assert int(dock.group_widgets["services"].items[DEMARCHES].text(1)) == int(before) + 1
     assert paca_layer.featureCount() == int(before) + 1
+
+
+def test_typologie_search_ignores_accents_and_case(dock):
+    group = dock.group_widgets["typologie"]
+    assert group.search is not None
+    for needle in ("media", "MÉDIA", "bib"):
+        group.search.setText(needle)
+        visible = [item.text(0) for item in group.items.values() if not item.isHidden()]
+        assert any("Médiathèque" in text for text in visible), (needle, visible)
+    group.search.setText("zzzz")
+    assert all(item.isHidden() for item in group.items.values())
+
+
+def test_the_filtered_layer_is_drawn_above_the_other_point_layers(dock, paca_layer, tmp_path):
+    from qgis.core import QgsVectorLayer
+
+    # the demo's validation copy of the same lieux, added after the working layer: drawn above it
+    copy = QgsVectorLayer("Point?crs=EPSG:4326&field=id:string", "Gravité des anomalies", "memory")
+    polygons = QgsVectorLayer("Polygon?crs=EPSG:4326", "Départements", "memory")
+    project = QgsProject.instance()
+    project.addMapLayer(copy)
+    project.addMapLayer(polygons)
+    root = project.layerTreeRoot()
+    node = root.findLayer(copy.id())
+    root.insertChildNode(0, node.clone())
+    node.parent().removeChildNode(node)
+    assert root.layerOrder().index(copy) < root.layerOrder().index(paca_layer)
+    tick(dock, "services", DEMARCHES)
+    assert root.layerOrder()[0] is paca_layer
+    assert copy in project.mapLayers().values() and paca_layer in project.mapLayers().values()
+    assert root.findLayer(paca_layer.id()).isVisible()

@@ -50,6 +50,13 @@ def test_filters_services_all_and_fees(provider, paca_layer, paca_records):
     assert all(f["distance_km"] == NULL for f in output.getFeatures())
 
 
+@pytest.mark.parametrize("mode", ["all", 1, "1"])
+def test_services_mode_as_string_or_index(provider, paca_layer, paca_records, mode):
+    output, count = run(paca_layer, SERVICES=f"{DEMARCHES}|{INSERTION}", SERVICES_MODE=mode)
+    expected = OrientationEngine(paca_records).run(Query({"services": (DEMARCHES, INSERTION)}, services_mode="all"))
+    assert count == expected.count == output.featureCount() > 0
+
+
 def test_open_at_and_around_a_point_rank_by_distance(provider, paca_layer, paca_records):
     output, count = run(
         paca_layer,
@@ -69,6 +76,24 @@ def test_open_at_and_around_a_point_rank_by_distance(provider, paca_layer, paca_
     lats = np.array([float(f["latitude"]) for f in output.getFeatures()])
     lons = np.array([float(f["longitude"]) for f in output.getFeatures()])
     assert np.allclose(distances, haversine_many_km(43.2965, 5.3698, lats, lons), atol=0.001)
+
+
+def test_a_geopackage_output_opens_in_rank_order_with_new_fids_and_rang(provider, paca_layer, tmp_path):
+    import processing
+
+    out = tmp_path / "ranked.gpkg"
+    parameters = {"INPUT": paca_layer, "POINT": "5.3698,43.2965 [EPSG:4326]", "RADIUS_KM": 30, "OUTPUT": str(out)}
+    result = processing.run("mednum:orient", parameters)
+    output = QgsVectorLayer(str(out), "ranked", "ogr")
+    features = list(output.getFeatures())  # the order a user sees in the attribute table
+    assert len(features) == result["COUNT"] > 10
+    distances = [f["distance_km"] for f in features]
+    assert distances == sorted(distances)
+    assert [f["rang"] for f in features] == list(range(1, len(features) + 1))
+    assert [f.id() for f in features] == list(range(1, len(features) + 1))
+    source_fids = {f["id"]: f.id() for f in paca_layer.getFeatures()}
+    assert [source_fids[f["id"]] for f in features] != sorted(source_fids[f["id"]] for f in features)
+    assert output.fields().lookupField("rang") >= 0 and output.fields().lookupField("nom") >= 0
 
 
 def test_a_point_in_another_crs_is_transformed(provider, paca_layer):

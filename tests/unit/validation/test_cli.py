@@ -39,9 +39,12 @@ def test_bad_file_exits_1_with_the_json_report(capsys, samples):
     code, out, _ = run(capsys, samples / "bad.csv", "--format", "json")
     assert code == 1
     payload = json.loads(out)
-    assert list(payload) == ["rows", "errors", "warnings", "issues"]
+    assert list(payload) == ["rows", "errors", "warnings", "counts", "issues"]
     assert payload["rows"] == 13
     assert payload["errors"] == len([i for i in payload["issues"] if i["severity"] == "error"])
+    counts = payload["counts"]  # the split of every view: the lieux's issues, the file's columns'
+    assert counts["errors"] + counts["file_errors"] == payload["errors"]
+    assert counts["file_errors"] + counts["file_warnings"] == len([i for i in payload["issues"] if i["row"] is None])
     first = payload["issues"][0]
     assert set(first) == {"row", "id", "field", "code", "severity", "message", "value", "suggestion"}
     found = {(i["row"], i["field"], i["code"]) for i in payload["issues"]}
@@ -81,12 +84,12 @@ def test_missing_file_and_bad_arguments_exit_2(capsys, tmp_path):
 
 
 def test_internal_error_exits_3_without_traceback(capsys, tmp_path, monkeypatch):
-    import plugin.core.validation as validation
+    import plugin.core.validation.issue_set as issue_set  # the CLI validates through the issue set
 
     def broken(*args, **kwargs):
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(validation, "validate_table", broken)
+    monkeypatch.setattr(issue_set, "validate_table", broken)
     monkeypatch.delenv("MEDNUM_DEBUG", raising=False)
     code, _, err = run(capsys, write_csv(tmp_path / "ok.csv", [VALID]))
     assert code == 3 and "RuntimeError" in err and "bug" in err

@@ -248,3 +248,33 @@ def test_planted_near_duplicates_of_the_bench_generator(capsys):
               f"found, precision {precision:.2f}, recall {recall:.2f}")
     assert recall >= 0.95
     assert precision >= 0.9
+
+
+def test_the_batch_pass_finds_what_an_index_of_every_lieu_finds():
+    """duplicate_issues (files, reports) indexes only the lieux that can be paired: the same issues as the dock's
+    index of every lieu, lieux without coordinates at the same address and postal code included."""
+    from plugin.core.validation.duplicates import candidate_positions, duplicate_issues
+
+    rng = random.Random(14)
+    records = []
+    for number in range(400):  # scattered lieux, a few clusters, twins, lieux without coordinates
+        base = dict(VALID, id=f"l{number}", nom=f"Espace {number % 150}", pivot="",
+                    adresse=f"{number % 40} rue de la gare", code_postal=f"130{number % 9:02d}")
+        if number % 17 == 0:  # compared with the lieux of their postal code
+            base.update(latitude="", longitude="", code_postal="04000" if number % 2 else "13000")
+        else:
+            base.update(moved(rng.uniform(-3000, 3000) if number % 5 else rng.uniform(-80, 80),
+                              rng.uniform(-3000, 3000) if number % 5 else rng.uniform(-80, 80)))
+        records.append(base)
+    records.append(dict(records[17], id="twin-17"))  # a twin of a lieu without coordinates
+    names = ("id", "nom", "adresse", "pivot", "code_postal", "latitude", "longitude")
+    columns = {name: [record[name] for record in records] for name in names}
+    rows = list(range(1, len(records) + 1))
+    batch = duplicate_issues(columns, rows)
+    index = find_duplicates(records)
+    everyone = [issue for key in index.partner_keys() for issue in index.issues(key)]
+    as_set = lambda issues: sorted((i.row, i.value, i.message) for i in issues)  # noqa: E731
+    assert batch and as_set(batch) == as_set(everyone)
+    assert {len(records), 18} <= {issue.row for issue in batch}  # the twin of lieu 17 (row 18) found
+    positions = candidate_positions(columns["latitude"], columns["longitude"], columns["code_postal"], index)
+    assert len(positions) < len(records)  # lieux alone in their cells are not indexed

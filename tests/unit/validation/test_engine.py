@@ -1,5 +1,6 @@
 """The engine as a whole: reports, languages, the clean-cell shortcut, batch = record by record."""
 
+import dataclasses
 import json
 
 from hypothesis import HealthCheck, given, settings
@@ -88,8 +89,16 @@ def test_batch_validation_equals_record_by_record(options, cells):
     single = []
     for row, record in enumerate(cells, start=1):
         single.extend(check_record(record, options=options, row=row))
-    without_unique = [issue for issue in batch.issues if issue.code != "unique"]
-    assert sorted(without_unique, key=repr) == sorted(single, key=repr)
+    without_unique = [_base_id(issue) for issue in batch.issues if issue.code != "unique"]
+    assert sorted(without_unique, key=repr) == sorted(map(_base_id, single), key=repr)
+
+
+def _base_id(issue):
+    """A generated id without the ``-2``… a batch adds to keep ids unique (it depends on the other records)."""
+    if issue.field == "id" and issue.suggestion:
+        return dataclasses.replace(issue, suggestion=issue.suggestion.rsplit("-", 1)[0]
+                                   if issue.suggestion.count("-") > 1 else issue.suggestion)
+    return issue
 
 
 def test_records_with_missing_keys_and_non_string_values(options):

@@ -82,3 +82,42 @@ def test_apply_fixes_never_overwrites_a_value_that_changed_since_validation(opti
     records[0]["nom"] = "Edited by hand"
     fixed, changes = apply_fixes(records, report.issues)
     assert changes == [] and fixed[0]["nom"] == "Edited by hand"
+
+
+def test_lieux_without_id_get_a_stable_generated_id(options):
+    from plugin.core.validation.fixes import stable_id
+
+    other = dict(VALID, nom="Espace numérique de Digne", adresse="1 place du Tampinet")
+    records = [dict(VALID, id=""), dict(other, id=" "), dict(VALID, id="taken"), dict(VALID, id="")]
+    report = validate_records(records, options=options)
+    missing = [i for i in report.issues if i.field == "id" and i.code == "required"]
+    assert [i.row for i in missing] == [1, 2, 4]
+    assert all(i.fixable for i in missing)
+    base = stable_id(VALID)
+    assert base.startswith("lieu-") and len(base) == len("lieu-") + 16
+    # same content, same id; a second lieu with the same content gets a suffix; ids already there are kept
+    assert [i.suggestion for i in missing] == [base, stable_id(other), base + "-2"]
+    fixed, changes = apply_fixes(records, report.issues, codes=["required"])
+    assert [r["id"] for r in fixed] == [base, stable_id(other), "taken", base + "-2"]
+    assert not [i for i in validate_records(fixed, options=options).issues if i.field == "id"]
+    # deterministic: the same file fixed again gives the same ids; spaces and case do not matter
+    again = validate_records([dict(r) for r in records], options=options)
+    assert [i.suggestion for i in again.issues if i.field == "id"] == [i.suggestion for i in missing]
+    assert stable_id(dict(VALID, nom=VALID["nom"].upper() + "  ")) == base
+
+
+def test_a_stable_id_on_the_arrow_path_is_the_same(tmp_path, options):
+    import csv
+
+    from plugin.core.readers import read_table
+    from plugin.core.validation import validate_table
+
+    path = tmp_path / "sans-id.csv"
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(VALID))
+        writer.writeheader()
+        writer.writerows([dict(VALID, id=""), dict(VALID, id="x")])
+    report = validate_table(read_table(path), options=options)
+    records = [dict(VALID, id=""), dict(VALID, id="x")]
+    expected = [i.suggestion for i in validate_records(records, options=options).issues if i.field == "id"]
+    assert [i.suggestion for i in report.issues if i.field == "id"] == expected and expected[0]

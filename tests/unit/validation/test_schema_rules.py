@@ -13,7 +13,9 @@ def test_the_valid_record_has_no_issue(check):
 @pytest.mark.parametrize("name", ["id", "pivot", "nom", "commune", "code_postal", "adresse", "date_maj"])
 def test_required_fields(check, name):
     issue = only(check(**{name: ""}), name)
-    assert (issue.code, issue.severity, issue.suggestion) == ("required", "error", None)
+    assert (issue.code, issue.severity) == ("required", "error")
+    # only a missing id has a safe fix: a stable id generated from the lieu (fixes.stable_ids)
+    assert (issue.suggestion is not None) == (name == "id")
     assert name in issue.message
 
 
