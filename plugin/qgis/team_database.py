@@ -86,6 +86,12 @@ class TeamDatabase:
             )
         return cls(connection.uri(), schema_name, label=name)
 
+    @classmethod
+    def from_layer(cls, layer: QgsVectorLayer) -> TeamDatabase:
+        """The team database of a team working layer (its connection and schema)."""
+        uri = QgsDataSourceUri(layer.source())
+        return cls(uri, uri.schema() or "public", label=uri.database())
+
     # ── connections ──────────────────────────────────────────────────────────────────────────────────
 
     def _dsn(self) -> str:
