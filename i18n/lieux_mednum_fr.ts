@@ -67,42 +67,42 @@
             <translation>GeoPackage de travail</translation>
         </message>
         <message>
-            <location filename="../plugin/processing/api_algorithms.py" line="77" />
+            <location filename="../plugin/processing/api_algorithms.py" line="86" />
             <source>Pulling {territory} from {source}…</source>
             <translation>Récupération de {territory} depuis {source}…</translation>
         </message>
         <message>
-            <location filename="../plugin/processing/api_algorithms.py" line="87" />
+            <location filename="../plugin/processing/api_algorithms.py" line="101" />
             <source>{n} lieux written to {path}.</source>
             <translation>Lieux écrits dans {path} : {n}.</translation>
         </message>
         <message>
-            <location filename="../plugin/processing/api_algorithms.py" line="98" />
+            <location filename="../plugin/processing/api_algorithms.py" line="112" />
             <source>Push changed lieux to the Cartographie nationale</source>
             <translation>Envoyer les lieux modifiés à la Cartographie nationale</translation>
         </message>
         <message>
-            <location filename="../plugin/processing/api_algorithms.py" line="101" />
+            <location filename="../plugin/processing/api_algorithms.py" line="115" />
             <source>Sends the lieux of a working GeoPackage layer created or changed since the pull to the Cartographie nationale (PATCH /lieux-inclusion-numerique, x-api-key). Lieux with validation errors are not sent; lieux changed remotely since the pull are held back (conflict). Every push is journaled in the GeoPackage; pushing twice sends nothing the second time. DRY_RUN shows what would be sent. OUTPUT: the push report (JSON or CSV) with the per-lieu diff.</source>
             <translation>Envoie à la Cartographie nationale les lieux d'une couche de travail GeoPackage créés ou modifiés depuis la récupération (PATCH /lieux-inclusion-numerique, x-api-key). Les lieux qui comportent des erreurs de validation ne sont pas envoyés ; les lieux modifiés à distance depuis la récupération sont retenus (conflit). Chaque envoi est consigné dans le journal du GeoPackage ; un deuxième envoi identique n'envoie rien. DRY_RUN (simulation) montre ce qui serait envoyé. OUTPUT : le rapport d'envoi (JSON ou CSV) avec les différences lieu par lieu.</translation>
         </message>
         <message>
-            <location filename="../plugin/processing/api_algorithms.py" line="110" />
+            <location filename="../plugin/processing/api_algorithms.py" line="124" />
             <source>Working layer</source>
             <translation>Couche de travail</translation>
         </message>
         <message>
-            <location filename="../plugin/processing/api_algorithms.py" line="112" />
+            <location filename="../plugin/processing/api_algorithms.py" line="126" />
             <source>Dry run (send nothing)</source>
             <translation>Simulation (ne rien envoyer)</translation>
         </message>
         <message>
-            <location filename="../plugin/processing/api_algorithms.py" line="114" />
+            <location filename="../plugin/processing/api_algorithms.py" line="128" />
             <source>Push report</source>
             <translation>Rapport d'envoi</translation>
         </message>
         <message>
-            <location filename="../plugin/processing/api_algorithms.py" line="123" />
+            <location filename="../plugin/processing/api_algorithms.py" line="137" />
             <source>The working layer must be stored in a GeoPackage (its sync table and push journal live there).</source>
             <translation>La couche de travail doit être enregistrée dans un GeoPackage (sa table de synchronisation et son journal des envois s'y trouvent).</translation>
         </message>
@@ -110,6 +110,11 @@
             <location filename="../plugin/processing/api_algorithms.py" line="51" />
             <source>Pulls the lieux de médiation numérique of a territory from data·inclusion (API v1), DORA (API v2) or the Cartographie nationale (/carto) into a new working GeoPackage, in the standard's form. TERRITORY is a département code (13, 2A, 974), a commune INSEE code or an EPCI SIREN. Each lieu remembers its origin (source, remote id, remote date_maj, hash) in the GeoPackage's sync table. Tokens: QGIS authentication configuration chosen in the plugin settings, or the variables MEDNUM_DATA_INCLUSION_TOKEN, MEDNUM_DORA_TOKEN, MEDNUM_CARTO_TOKEN.</source>
             <translation>Récupère les lieux de médiation numérique d'un territoire depuis data·inclusion (API v1), DORA (API v2) ou la Cartographie nationale (/carto) dans un nouveau GeoPackage de travail, au format du standard. TERRITORY est un code de département (13, 2A, 974), un code INSEE de commune ou un SIREN d'EPCI. Chaque lieu garde la trace de son origine (source, identifiant distant, date_maj distante, empreinte) dans la table de synchronisation du GeoPackage. Jetons : configuration d'authentification QGIS choisie dans les paramètres de l'extension, ou les variables MEDNUM_DATA_INCLUSION_TOKEN, MEDNUM_DORA_TOKEN, MEDNUM_CARTO_TOKEN.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/processing/api_algorithms.py" line="71" />
+            <source>Replace the lieux of the team database</source>
+            <translation>Remplacer les lieux de la base d'équipe</translation>
         </message>
     </context>
     <context>
@@ -1432,77 +1437,77 @@
     <context>
         <name>ExportLieuxAlgorithm</name>
         <message>
-            <location filename="../plugin/processing/lieux_files_algorithms.py" line="179" />
+            <location filename="../plugin/processing/lieux_files_algorithms.py" line="200" />
             <source>Export a conformant file</source>
             <translation>Exporter un fichier conforme</translation>
         </message>
         <message>
-            <location filename="../plugin/processing/lieux_files_algorithms.py" line="182" />
+            <location filename="../plugin/processing/lieux_files_algorithms.py" line="203" />
             <source>export,csv,json,geojson,standard,publish,lieux,mednum</source>
             <translation>export,exporter,csv,json,geojson,standard,publier,publication,publish,lieux,mednum</translation>
         </message>
         <message>
-            <location filename="../plugin/processing/lieux_files_algorithms.py" line="206" />
+            <location filename="../plugin/processing/lieux_files_algorithms.py" line="227" />
             <source>Lieux (layer or file)</source>
             <translation>Lieux (couche ou fichier)</translation>
         </message>
         <message>
-            <location filename="../plugin/processing/lieux_files_algorithms.py" line="211" />
+            <location filename="../plugin/processing/lieux_files_algorithms.py" line="232" />
             <source>Selected lieux only</source>
             <translation>Lieux sélectionnés uniquement</translation>
         </message>
         <message>
-            <location filename="../plugin/processing/lieux_files_algorithms.py" line="230" />
+            <location filename="../plugin/processing/lieux_files_algorithms.py" line="251" />
             <source>Conformant file</source>
             <translation>Fichier conforme</translation>
         </message>
         <message>
-            <location filename="../plugin/processing/lieux_files_algorithms.py" line="230" />
+            <location filename="../plugin/processing/lieux_files_algorithms.py" line="251" />
             <source>CSV (*.csv);;JSON (*.json);;GeoJSON (*.geojson)</source>
             <translation>CSV (*.csv);;JSON (*.json);;GeoJSON (*.geojson)</translation>
         </message>
         <message>
-            <location filename="../plugin/processing/lieux_files_algorithms.py" line="237" />
+            <location filename="../plugin/processing/lieux_files_algorithms.py" line="258" />
             <source>Number of lieux</source>
             <translation>Nombre de lieux</translation>
         </message>
         <message>
-            <location filename="../plugin/processing/lieux_files_algorithms.py" line="238" />
+            <location filename="../plugin/processing/lieux_files_algorithms.py" line="259" />
             <source>Number of errors</source>
             <translation>Nombre d'erreurs</translation>
         </message>
         <message>
-            <location filename="../plugin/processing/lieux_files_algorithms.py" line="239" />
+            <location filename="../plugin/processing/lieux_files_algorithms.py" line="260" />
             <source>Number of warnings</source>
             <translation>Nombre d'avertissements</translation>
         </message>
         <message>
-            <location filename="../plugin/processing/lieux_files_algorithms.py" line="249" />
+            <location filename="../plugin/processing/lieux_files_algorithms.py" line="270" />
             <source>“Selected lieux only” needs a layer of the project as input.</source>
             <translation>« Lieux sélectionnés uniquement » nécessite une couche du projet en entrée.</translation>
         </message>
         <message>
-            <location filename="../plugin/processing/lieux_files_algorithms.py" line="280" />
+            <location filename="../plugin/processing/lieux_files_algorithms.py" line="301" />
             <source>A file has no selection: every lieu is exported.</source>
             <translation>Un fichier n'a pas de sélection : tous les lieux sont exportés.</translation>
         </message>
         <message>
-            <location filename="../plugin/processing/lieux_files_algorithms.py" line="283" />
+            <location filename="../plugin/processing/lieux_files_algorithms.py" line="304" />
             <source>Reading {path}…</source>
             <translation>Lecture de {path}…</translation>
         </message>
         <message>
-            <location filename="../plugin/processing/lieux_files_algorithms.py" line="216" />
+            <location filename="../plugin/processing/lieux_files_algorithms.py" line="237" />
             <source>Also export the source columns (colonnes_source)</source>
             <translation>Exporter aussi les colonnes source (colonnes_source)</translation>
         </message>
         <message>
-            <location filename="../plugin/processing/lieux_files_algorithms.py" line="185" />
+            <location filename="../plugin/processing/lieux_files_algorithms.py" line="206" />
             <source>&lt;p&gt;Writes lieux de médiation numérique as a file of the national standard. The extension of the output picks the format: &lt;b&gt;.csv&lt;/b&gt; (the standard's CSV: header in schema order, UTF-8, comma separator, lists joined with &lt;code&gt;|&lt;/code&gt;, decimal point), &lt;b&gt;.json&lt;/b&gt; (array of records) or &lt;b&gt;.geojson&lt;/b&gt; (points).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Lieux&lt;/b&gt;: a layer of the project (a working layer, or any layer whose fields are named like the standard's) or a file (CSV, XLSX, JSON, GeoJSON, GeoPackage). &lt;b&gt;Selected lieux only&lt;/b&gt;: export the selection of the layer.&lt;/p&gt;&lt;p&gt;The standard recommends naming the file &lt;code&gt;YYYY-MM-DD_idProducteur_lieux-de-mediation-numerique_territoire.csv&lt;/code&gt;. The log gives the validation of what was written; results LIEUX, ERRORS and WARNINGS give the counts.&lt;/p&gt;&lt;p&gt;Every lieu is written, or nothing: a lieu with no value in any written column is refused (with their number), since a file cannot hold it. &lt;b&gt;Also export the source columns&lt;/b&gt; adds the columns that are not fields of the standard (the &lt;code&gt;colonnes_source&lt;/code&gt; kept at the import, the other fields of a layer or columns of a file) after the 32 fields.&lt;/p&gt;&lt;p&gt;&lt;b&gt;CSV for a spreadsheet&lt;/b&gt;: cells that a spreadsheet would run as a formula (starting with = + - @) get a leading apostrophe; the file is then meant to be read by people, not published.&lt;/p&gt;</source>
             <translation>&lt;p&gt;Écrit des lieux de médiation numérique dans un fichier du standard national. L'extension du fichier de sortie détermine le format : &lt;b&gt;.csv&lt;/b&gt; (le CSV du standard : en-tête dans l'ordre du schéma, UTF-8, séparateur virgule, listes jointes par &lt;code&gt;|&lt;/code&gt;, point décimal), &lt;b&gt;.json&lt;/b&gt; (tableau d'enregistrements) ou &lt;b&gt;.geojson&lt;/b&gt; (points).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Lieux&lt;/b&gt; : une couche du projet (une couche de travail, ou toute couche dont les champs portent les noms du standard) ou un fichier (CSV, XLSX, JSON, GeoJSON, GeoPackage). &lt;b&gt;Lieux sélectionnés uniquement&lt;/b&gt; : exporter la sélection de la couche.&lt;/p&gt;&lt;p&gt;Le standard recommande de nommer le fichier &lt;code&gt;AAAA-MM-JJ_idProducteur_lieux-de-mediation-numerique_territoire.csv&lt;/code&gt;. Le journal donne la validation de ce qui a été écrit ; les résultats LIEUX, ERRORS et WARNINGS en donnent les nombres.&lt;/p&gt;&lt;p&gt;Tous les lieux sont écrits, ou aucun : un lieu sans aucune valeur dans les colonnes écrites est refusé (avec leur nombre), car un fichier ne peut pas le contenir. &lt;b&gt;Exporter aussi les colonnes source&lt;/b&gt; ajoute, après les 32 champs, les colonnes qui ne sont pas des champs du standard (les &lt;code&gt;colonnes_source&lt;/code&gt; gardées à l'import, les autres champs d'une couche ou colonnes d'un fichier).&lt;/p&gt;&lt;p&gt;&lt;b&gt;CSV pour un tableur&lt;/b&gt; : les cellules qu'un tableur exécuterait comme une formule (commençant par = + - @) reçoivent une apostrophe initiale ; le fichier est alors destiné à être lu, pas publié.&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../plugin/processing/lieux_files_algorithms.py" line="223" />
+            <location filename="../plugin/processing/lieux_files_algorithms.py" line="244" />
             <source>CSV for a spreadsheet (formulas defused)</source>
             <translation>CSV pour un tableur (formules neutralisées)</translation>
         </message>
@@ -1980,32 +1985,32 @@
     <context>
         <name>ImportExport</name>
         <message>
-            <location filename="../plugin/qgis/import_export.py" line="131" />
+            <location filename="../plugin/qgis/import_export.py" line="103" />
             <source>The working layer must be a GeoPackage file (.gpkg): {path}</source>
             <translation>La couche de travail doit être un fichier GeoPackage (.gpkg) : {path}</translation>
         </message>
         <message>
-            <location filename="../plugin/qgis/import_export.py" line="135" />
+            <location filename="../plugin/qgis/import_export.py" line="107" />
             <source>The working GeoPackage cannot replace the source file {path}.</source>
             <translation>Le GeoPackage de travail ne peut pas remplacer le fichier source {path}.</translation>
         </message>
         <message>
-            <location filename="../plugin/qgis/import_export.py" line="189" />
+            <location filename="../plugin/qgis/import_export.py" line="204" />
             <source>Blank rows of the source skipped: {n}</source>
             <translation>Lignes vides de la source ignorées : {n}</translation>
         </message>
         <message>
-            <location filename="../plugin/qgis/import_export.py" line="256" />
+            <location filename="../plugin/qgis/import_export.py" line="271" />
             <source>Unknown export format “{ext}”: name the file .csv, .json or .geojson.</source>
             <translation>Format d'export « {ext} » inconnu : nommez le fichier en .csv, .json ou .geojson.</translation>
         </message>
         <message>
-            <location filename="../plugin/qgis/import_export.py" line="318" />
+            <location filename="../plugin/qgis/import_export.py" line="333" />
             <source>Export canceled.</source>
             <translation>Export annulé.</translation>
         </message>
         <message>
-            <location filename="../plugin/qgis/import_export.py" line="214" />
+            <location filename="../plugin/qgis/import_export.py" line="229" />
             <source>Values changed by the mapping ({profile}):</source>
             <translation type="unfinished" />
         </message>
@@ -2013,89 +2018,94 @@
     <context>
         <name>ImportLieuxAlgorithm</name>
         <message>
-            <location filename="../plugin/processing/lieux_files_algorithms.py" line="58" />
+            <location filename="../plugin/processing/lieux_files_algorithms.py" line="59" />
             <source>Open a lieux file as a working layer</source>
             <translation>Ouvrir un fichier de lieux comme couche de travail</translation>
         </message>
         <message>
-            <location filename="../plugin/processing/lieux_files_algorithms.py" line="61" />
+            <location filename="../plugin/processing/lieux_files_algorithms.py" line="62" />
             <source>import,open,geopackage,form,lieux,mednum</source>
             <translation>import,importer,ouvrir,open,geopackage,formulaire,form,lieux,mednum</translation>
         </message>
         <message>
-            <location filename="../plugin/processing/lieux_files_algorithms.py" line="84" />
+            <location filename="../plugin/processing/lieux_files_algorithms.py" line="85" />
             <source>File of lieux</source>
             <translation>Fichier de lieux</translation>
         </message>
         <message>
-            <location filename="../plugin/processing/lieux_files_algorithms.py" line="84" />
+            <location filename="../plugin/processing/lieux_files_algorithms.py" line="85" />
             <source>Lieux files ({patterns})</source>
             <translation>Fichiers de lieux ({patterns})</translation>
         </message>
         <message>
-            <location filename="../plugin/processing/lieux_files_algorithms.py" line="91" />
+            <location filename="../plugin/processing/lieux_files_algorithms.py" line="92" />
             <source>Working GeoPackage</source>
             <translation>GeoPackage de travail</translation>
         </message>
         <message>
-            <location filename="../plugin/processing/lieux_files_algorithms.py" line="91" />
+            <location filename="../plugin/processing/lieux_files_algorithms.py" line="92" />
             <source>GeoPackage (*.gpkg)</source>
             <translation>GeoPackage (*.gpkg)</translation>
         </message>
         <message>
-            <location filename="../plugin/processing/lieux_files_algorithms.py" line="119" />
+            <location filename="../plugin/processing/lieux_files_algorithms.py" line="128" />
             <source>Number of lieux</source>
             <translation>Nombre de lieux</translation>
         </message>
         <message>
-            <location filename="../plugin/processing/lieux_files_algorithms.py" line="120" />
+            <location filename="../plugin/processing/lieux_files_algorithms.py" line="129" />
             <source>Lieux without coordinates</source>
             <translation>Lieux sans coordonnées</translation>
         </message>
         <message>
-            <location filename="../plugin/processing/lieux_files_algorithms.py" line="125" />
+            <location filename="../plugin/processing/lieux_files_algorithms.py" line="134" />
             <source>Columns kept aside</source>
             <translation>Colonnes mises de côté</translation>
         </message>
         <message>
-            <location filename="../plugin/processing/lieux_files_algorithms.py" line="128" />
+            <location filename="../plugin/processing/lieux_files_algorithms.py" line="137" />
             <source>Number of errors</source>
             <translation>Nombre d'erreurs</translation>
         </message>
         <message>
-            <location filename="../plugin/processing/lieux_files_algorithms.py" line="129" />
+            <location filename="../plugin/processing/lieux_files_algorithms.py" line="138" />
             <source>Number of warnings</source>
             <translation>Nombre d'avertissements</translation>
         </message>
         <message>
-            <location filename="../plugin/processing/lieux_files_algorithms.py" line="147" />
+            <location filename="../plugin/processing/lieux_files_algorithms.py" line="162" />
             <source>Reading {path}…</source>
             <translation>Lecture de {path}…</translation>
         </message>
         <message>
-            <location filename="../plugin/processing/lieux_files_algorithms.py" line="64" />
+            <location filename="../plugin/processing/lieux_files_algorithms.py" line="65" />
             <source>&lt;p&gt;Reads a file of lieux de médiation numérique (CSV, XLSX, JSON, GeoJSON or GeoPackage) into a new &lt;b&gt;working GeoPackage&lt;/b&gt;: a point layer (EPSG:4326, from latitude/longitude) holding exactly the 32 fields of the standard in their conformant form (lists as &lt;code&gt;a|b&lt;/code&gt;, ISO dates), with the standard's edit form and a style stored as the layer's default style.&lt;/p&gt;&lt;p&gt;Lieux without valid coordinates are kept without a point and listed in the log. Source columns that are not fields of the standard are kept in the table &lt;code&gt;colonnes_source&lt;/code&gt; of the GeoPackage, linked by id. The source file is never modified.&lt;/p&gt;&lt;p&gt;Results: LIEUX, WITHOUT_COORDINATES, EXTRA_COLUMNS (names), ERRORS and WARNINGS (validation).&lt;/p&gt;&lt;p&gt;&lt;b&gt;MAPPING&lt;/b&gt; (optional): a mapping profile in mednum-cli's configuration grammar (&lt;code&gt;&amp;lt;source&amp;gt;.config.json&lt;/code&gt;) for a Hub's file whose columns are not the standard's; &lt;b&gt;SOURCE_NAME&lt;/b&gt; then makes the ids &lt;code&gt;&amp;lt;source&amp;gt;_&amp;lt;id&amp;gt;&lt;/code&gt; as mednum-cli does. Lieux without coordinates are placed at their commune's centre (approximate, listed in the log), or first geocoded with the Base Adresse Nationale when &lt;b&gt;GEOCODE&lt;/b&gt; is checked. Every value the mapping changed is listed in the log.&lt;/p&gt;</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../plugin/processing/lieux_files_algorithms.py" line="98" />
+            <location filename="../plugin/processing/lieux_files_algorithms.py" line="99" />
             <source>Mapping profile (mednum-cli configuration)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../plugin/processing/lieux_files_algorithms.py" line="98" />
+            <location filename="../plugin/processing/lieux_files_algorithms.py" line="99" />
             <source>Mapping profiles (*.json)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../plugin/processing/lieux_files_algorithms.py" line="105" />
+            <location filename="../plugin/processing/lieux_files_algorithms.py" line="106" />
             <source>Source name (ids &lt;source&gt;_&lt;id&gt;)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../plugin/processing/lieux_files_algorithms.py" line="111" />
+            <location filename="../plugin/processing/lieux_files_algorithms.py" line="112" />
             <source>Geocode lieux without coordinates (Base Adresse Nationale)</source>
             <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../plugin/processing/lieux_files_algorithms.py" line="123" />
+            <source>Replace the lieux of the team database</source>
+            <translation>Remplacer les lieux de la base d'équipe</translation>
         </message>
     </context>
     <context>
@@ -2179,6 +2189,54 @@
             <location filename="../plugin/core/summaries.py" line="59" />
             <source>{n} probable duplicates</source>
             <translation>doublons probables : {n}</translation>
+        </message>
+    </context>
+    <context>
+        <name>InitDatabaseAlgorithm</name>
+        <message>
+            <location filename="../plugin/processing/team_algorithms.py" line="82" />
+            <source>Create or upgrade a team database (PostGIS)</source>
+            <translation>Créer ou mettre à niveau une base d'équipe (PostGIS)</translation>
+        </message>
+        <message>
+            <location filename="../plugin/processing/team_algorithms.py" line="85" />
+            <source>team,postgis,postgresql,database,journal,mednum</source>
+            <translation>équipe,postgis,postgresql,base,journal,mednum</translation>
+        </message>
+        <message>
+            <location filename="../plugin/processing/team_algorithms.py" line="104" />
+            <source>Schema version before</source>
+            <translation>Version du schéma avant</translation>
+        </message>
+        <message>
+            <location filename="../plugin/processing/team_algorithms.py" line="106" />
+            <source>Schema version</source>
+            <translation>Version du schéma</translation>
+        </message>
+        <message>
+            <location filename="../plugin/processing/team_algorithms.py" line="107" />
+            <source>Number of lieux</source>
+            <translation>Nombre de lieux</translation>
+        </message>
+        <message>
+            <location filename="../plugin/processing/team_algorithms.py" line="108" />
+            <source>Layer source</source>
+            <translation>Source de la couche</translation>
+        </message>
+        <message>
+            <location filename="../plugin/processing/team_algorithms.py" line="120" />
+            <source>The schema {schema} is up to date (version {v}).</source>
+            <translation>Le schéma {schema} est à jour (version {v}).</translation>
+        </message>
+        <message>
+            <location filename="../plugin/processing/team_algorithms.py" line="123" />
+            <source>The schema {schema} went from version {a} to {b}.</source>
+            <translation>Le schéma {schema} est passé de la version {a} à la version {b}.</translation>
+        </message>
+        <message>
+            <location filename="plugin/processing/team_algorithms.py" line="88" />
+            <source>&lt;p&gt;Creates, or upgrades to this version of the plugin, the &lt;b&gt;team schema&lt;/b&gt; of a PostgreSQL/PostGIS database: the table &lt;code&gt;lieux&lt;/code&gt; (the 32 fields of the standard as text, a point in EPSG:4326, a row version that refuses to overwrite a colleague's save), &lt;code&gt;colonnes_source&lt;/code&gt;, the sync table of the API connectors and &lt;code&gt;journal&lt;/code&gt;: who changed which field of which lieu, when, before and after, deletions included (restorable). Running it again changes nothing.&lt;/p&gt;&lt;p&gt;The connection is a QGIS PostgreSQL connection (password in the QGIS authentication database); headless, a URI without password and the PGPASSWORD variable or ~/.pgpass. The user must be allowed to create the schema, and the PostGIS extension if it is not installed yet.&lt;/p&gt;&lt;p&gt;Results: VERSION_BEFORE (0: new), VERSION, LIEUX (lieux already in it), LAYER (the layer's source).&lt;/p&gt;</source>
+            <translation>&lt;p&gt;Crée, ou met à niveau pour cette version de l'extension, le &lt;b&gt;schéma d'équipe&lt;/b&gt; d'une base PostgreSQL/PostGIS : la table &lt;code&gt;lieux&lt;/code&gt; (les 32 champs du standard en texte, un point EPSG:4326, une version de ligne qui refuse d'écraser l'enregistrement d'un collègue), &lt;code&gt;colonnes_source&lt;/code&gt;, la table de synchronisation des connecteurs API et &lt;code&gt;journal&lt;/code&gt; : qui a modifié quel champ de quel lieu, quand, avant, après, suppressions comprises (restaurables). Le relancer ne change rien.&lt;/p&gt;&lt;p&gt;La connexion est une connexion PostgreSQL de QGIS (mot de passe dans la base d'authentification de QGIS) ; sans écran, une URI sans mot de passe et la variable PGPASSWORD ou ~/.pgpass. L'utilisateur doit avoir le droit de créer le schéma, et l'extension PostGIS si elle n'est pas encore installée.&lt;/p&gt;&lt;p&gt;Résultats : VERSION_BEFORE (0 : nouveau), VERSION, LIEUX (lieux déjà présents), LAYER (la source de la couche).&lt;/p&gt;</translation>
         </message>
     </context>
     <context>
@@ -2270,6 +2328,129 @@
             <location filename="plugin/gui/issues_model.py" line="667" />
             <source>Accepted: {reason}</source>
             <translation>Acceptée : {reason}</translation>
+        </message>
+    </context>
+    <context>
+        <name>JournalDialog</name>
+        <message>
+            <location filename="plugin/gui/journal_dialog.py" line="58" />
+            <source>When</source>
+            <translation>Quand</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/journal_dialog.py" line="58" />
+            <source>Agent</source>
+            <translation>Agent</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/journal_dialog.py" line="58" />
+            <source>Operation</source>
+            <translation>Opération</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/journal_dialog.py" line="58" />
+            <source>Lieu (id)</source>
+            <translation>Lieu (id)</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/journal_dialog.py" line="58" />
+            <source>Field</source>
+            <translation>Champ</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/journal_dialog.py" line="58" />
+            <source>Before</source>
+            <translation>Avant</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/journal_dialog.py" line="59" />
+            <source>After</source>
+            <translation>Après</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/journal_dialog.py" line="81" />
+            <source>All agents</source>
+            <translation>Tous les agents</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/journal_dialog.py" line="113" />
+            <source>Restore the deleted lieu</source>
+            <translation>Restaurer le lieu supprimé</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/journal_dialog.py" line="115" />
+            <source>Export as CSV…</source>
+            <translation>Exporter en CSV…</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/journal_dialog.py" line="39" />
+            <source>created</source>
+            <translation>création</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/journal_dialog.py" line="40" />
+            <source>changed</source>
+            <translation>modification</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/journal_dialog.py" line="41" />
+            <source>deleted</source>
+            <translation>suppression</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/journal_dialog.py" line="42" />
+            <source>restored</source>
+            <translation>restauration</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/journal_dialog.py" line="43" />
+            <source>import</source>
+            <translation>import</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/journal_dialog.py" line="83" />
+            <source>From</source>
+            <translation>Du</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/journal_dialog.py" line="88" />
+            <source>to</source>
+            <translation>au</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/journal_dialog.py" line="189" />
+            <source>Export the journal</source>
+            <translation>Exporter le journal</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/journal_dialog.py" line="189" />
+            <source>CSV (*.csv)</source>
+            <translation>CSV (*.csv)</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/journal_dialog.py" line="75" />
+            <source>Who changed what — {name}</source>
+            <translation>Qui a modifié quoi — {name}</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/journal_dialog.py" line="163" />
+            <source>{n} changes</source>
+            <translation>{n} modifications</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/journal_dialog.py" line="183" />
+            <source>The lieu {id} is back in the team's lieux.</source>
+            <translation>Le lieu {id} est de retour parmi les lieux de l'équipe.</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/journal_dialog.py" line="197" />
+            <source>{n} changes written to {path}.</source>
+            <translation>{n} modifications écrites dans {path}.</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/journal_dialog.py" line="195" />
+            <source>The journal could not be written: {error}</source>
+            <translation>Le journal n'a pas pu être écrit : {error}</translation>
         </message>
     </context>
     <context>
@@ -2391,22 +2572,22 @@
     <context>
         <name>LieuxMednumPlugin</name>
         <message>
-            <location filename="../plugin/main.py" line="185" />
+            <location filename="../plugin/main.py" line="186" />
             <source>A part of the plugin could not start ({name}); the details are in the log panel, tab “{title}”.</source>
             <translation>Une partie de l'extension n'a pas pu démarrer ({name}) ; le détail figure dans le panneau Journal des messages, onglet « {title} ».</translation>
         </message>
         <message>
-            <location filename="../plugin/main.py" line="210" />
+            <location filename="../plugin/main.py" line="211" />
             <source>Settings…</source>
             <translation>Paramètres…</translation>
         </message>
         <message>
-            <location filename="../plugin/main.py" line="216" />
+            <location filename="../plugin/main.py" line="217" />
             <source>Help and about…</source>
             <translation>Aide et à propos…</translation>
         </message>
         <message>
-            <location filename="../plugin/main.py" line="290" />
+            <location filename="../plugin/main.py" line="291" />
             <source>Copy the command</source>
             <translation>Copier la commande</translation>
         </message>
@@ -2536,6 +2717,264 @@
         </message>
     </context>
     <context>
+        <name>MappingDialog</name>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="121" />
+            <source>Mapping proposed from the columns' names and values: check it, correct it.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="129" />
+            <source>Ids become &lt;source name&gt;_&lt;id&gt;, as mednum-cli makes them</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="133" />
+            <source>Load a profile…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="135" />
+            <source>Save the profile…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="142" />
+            <source>Source columns</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="158" />
+            <source>Fields of the standard</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="188" />
+            <source>Select a list field to see its value table.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="205" />
+            <source>Preview in the standard</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="217" />
+            <source>Geocode the lieux without coordinates (Base Adresse Nationale, online)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="219" />
+            <source>Otherwise, or when the service does not answer, they are placed at their commune's centre (approximate, listed in the summary).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="224" />
+            <source>Import…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="232" />
+            <source>postal code</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="232" />
+            <source>INSEE code</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="232" />
+            <source>latitude</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="233" />
+            <source>longitude</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="233" />
+            <source>lat,long pair</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="233" />
+            <source>telephone</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="234" />
+            <source>e-mail</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="234" />
+            <source>web address</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="234" />
+            <source>OSM hours</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="235" />
+            <source>hours in words</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="235" />
+            <source>hours of one day</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="235" />
+            <source>Oui/Non</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="236" />
+            <source>date</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="236" />
+            <source>SIRET</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="236" />
+            <source>number</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="236" />
+            <source>text</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="237" />
+            <source>empty</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="371" />
+            <source>Load a mapping profile</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="371" />
+            <source>Mapping profiles (*.json)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="393" />
+            <source>Save the profile</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="393" />
+            <source>Name of the profile:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="123" />
+            <source>{n} rows</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="127" />
+            <source>Source name:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="145" />
+            <source>Column</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="145" />
+            <source>Filled</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="145" />
+            <source>Kind</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="145" />
+            <source>Examples</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="161" />
+            <source>Field</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="161" />
+            <source>Source column or rule</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="161" />
+            <source>Rule</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="192" />
+            <source>Source value</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="192" />
+            <source>Rows</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="192" />
+            <source>Standard values (a|b)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="90" />
+            <source>Import with a mapping — {name}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="119" />
+            <source>Profile “{name}” fits this file's columns.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="360" />
+            <source>First {rows} lieux: {errors} errors, {warnings} warnings, {changed} values changed by the mapping, {kept} columns kept in colonnes_source ({ms:.0f} ms)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="303" />
+            <source>Values of {field}: {n} distinct source values, {u} without a standard value</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="316" />
+            <source>No standard value: type one (several with |), or leave it empty</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="402" />
+            <source>Save it with the project (folder {folder}) rather than in your own profiles?</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="257" />
+            <source>(rule of the profile)</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>MednumAlgorithm</name>
         <message>
             <location filename="../plugin/processing/base.py" line="31" />
@@ -2571,12 +3010,12 @@
     <context>
         <name>MednumProvider</name>
         <message>
-            <location filename="../plugin/processing/provider.py" line="87" />
+            <location filename="../plugin/processing/provider.py" line="88" />
             <source>Lieux de médiation numérique</source>
             <translation>Lieux de médiation numérique</translation>
         </message>
         <message>
-            <location filename="../plugin/processing/provider.py" line="61" />
+            <location filename="../plugin/processing/provider.py" line="62" />
             <source>{name} (Python dependencies missing)</source>
             <translation>{name} (dépendances Python manquantes)</translation>
         </message>
@@ -4386,6 +4825,278 @@
         </message>
     </context>
     <context>
+        <name>TeamAlgorithms</name>
+        <message>
+            <location filename="../plugin/processing/team_algorithms.py" line="28" />
+            <source>PostgreSQL connection (team database)</source>
+            <translation>Connexion PostgreSQL (base d'équipe)</translation>
+        </message>
+        <message>
+            <location filename="../plugin/processing/team_algorithms.py" line="32" />
+            <source>…or a connection URI without password (host=… dbname=… user=…)</source>
+            <translation>…ou une URI de connexion sans mot de passe (host=… dbname=… user=…)</translation>
+        </message>
+        <message>
+            <location filename="../plugin/processing/team_algorithms.py" line="37" />
+            <source>Schema of the team's lieux</source>
+            <translation>Schéma des lieux de l'équipe</translation>
+        </message>
+        <message>
+            <location filename="../plugin/processing/team_algorithms.py" line="60" />
+            <source>Give no password in the URI (it would stay in the Processing history): use a QGIS connection with an authentication configuration, or the PGPASSWORD variable / ~/.pgpass.</source>
+            <translation>Ne mettez pas de mot de passe dans l'URI (il resterait dans l'historique Processing) : utilisez une connexion QGIS avec une configuration d'authentification, ou la variable PGPASSWORD / ~/.pgpass.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/processing/team_algorithms.py" line="68" />
+            <source>Choose a PostgreSQL connection, or give a connection URI.</source>
+            <translation>Choisissez une connexion PostgreSQL, ou donnez une URI de connexion.</translation>
+        </message>
+    </context>
+    <context>
+        <name>TeamDatabase</name>
+        <message>
+            <location filename="plugin/core/postgis_schema.py" line="73" />
+            <source>“{name}” is not a valid schema name: use lower-case letters, digits and underscores (for example mednum).</source>
+            <translation>« {name} » n'est pas un nom de schéma valide : utilisez des minuscules, des chiffres et des tirets bas (par exemple mednum).</translation>
+        </message>
+        <message>
+            <location filename="plugin/core/postgis_schema.py" line="315" />
+            <source>The schema {name} was created by a newer version of the plugin (version {found}, this one knows {known}): update the plugin.</source>
+            <translation>Le schéma {name} a été créé par une version plus récente de l'extension (version {found}, celle-ci connaît la {known}) : mettez l'extension à jour.</translation>
+        </message>
+        <message>
+            <location filename="plugin/qgis/team_database.py" line="358" />
+            <source>Lieux — team {schema} ({name})</source>
+            <translation>Lieux — équipe {schema} ({name})</translation>
+        </message>
+        <message>
+            <location filename="plugin/qgis/team_database.py" line="107" />
+            <source>The Python module psycopg2 is missing (Debian/Ubuntu: apt install python3-psycopg2).</source>
+            <translation>Le module Python psycopg2 est absent (Debian/Ubuntu : apt install python3-psycopg2).</translation>
+        </message>
+        <message>
+            <location filename="plugin/qgis/team_database.py" line="155" />
+            <source> PostGIS must be installed on the server and the user allowed to create the extension (or an administrator runs CREATE EXTENSION postgis once).</source>
+            <translation> PostGIS doit être installé sur le serveur et l'utilisateur autorisé à créer l'extension (ou un administrateur lance une fois CREATE EXTENSION postgis).</translation>
+        </message>
+        <message>
+            <location filename="plugin/qgis/team_database.py" line="84" />
+            <source>There is no PostgreSQL connection named “{name}” in QGIS (Browser → PostgreSQL → New Connection).</source>
+            <translation>Il n'y a pas de connexion PostgreSQL nommée « {name} » dans QGIS (Explorateur → PostgreSQL → Nouvelle connexion).</translation>
+        </message>
+        <message>
+            <location filename="plugin/qgis/team_database.py" line="339" />
+            <source>The table {schema}.lieux of {name} cannot be opened: initialise the team database first (Processing: mednum:init_database).</source>
+            <translation>La table {schema}.lieux de {name} ne s'ouvre pas : créez d'abord la base d'équipe (Processing : mednum:init_database).</translation>
+        </message>
+        <message>
+            <location filename="plugin/qgis/team_database.py" line="113" />
+            <source>The database {name} cannot be reached: {error}Check the connection (host, port, user, password in the QGIS authentication database).</source>
+            <translation>La base {name} est injoignable : {error}Vérifiez la connexion (hôte, port, utilisateur, mot de passe dans la base d'authentification de QGIS).</translation>
+        </message>
+        <message>
+            <location filename="plugin/qgis/team_database.py" line="131" />
+            <source>The database {name} refused the request: {error}</source>
+            <translation>La base {name} a refusé la requête : {error}</translation>
+        </message>
+        <message>
+            <location filename="plugin/qgis/team_database.py" line="264" />
+            <source>The lieux could not be written to {name}: {error}</source>
+            <translation>Les lieux n'ont pas pu être écrits dans {name} : {error}</translation>
+        </message>
+        <message>
+            <location filename="plugin/qgis/team_database.py" line="316" />
+            <source>The sync table of {name} could not be written: {error}</source>
+            <translation>La table de synchronisation de {name} n'a pas pu être écrite : {error}</translation>
+        </message>
+        <message>
+            <location filename="plugin/qgis/team_database.py" line="399" />
+            <source>The journal of {name} could not be read: {error}</source>
+            <translation>Le journal de {name} n'a pas pu être lu : {error}</translation>
+        </message>
+        <message>
+            <location filename="plugin/qgis/team_database.py" line="158" />
+            <source>The schema {schema} could not be created in {name}: {error}</source>
+            <translation>Le schéma {schema} n'a pas pu être créé dans {name} : {error}</translation>
+        </message>
+        <message>
+            <location filename="plugin/qgis/team_database.py" line="211" />
+            <source>The schema {schema} of {name} already holds {n} lieux: open them, or choose to replace them.</source>
+            <translation>Le schéma {schema} de {name} contient déjà {n} lieux : ouvrez-les, ou choisissez de les remplacer.</translation>
+        </message>
+    </context>
+    <context>
+        <name>TeamDialog</name>
+        <message>
+            <location filename="plugin/gui/team_dialog.py" line="34" />
+            <source>Team database (PostgreSQL/PostGIS)</source>
+            <translation>Base d'équipe (PostgreSQL/PostGIS)</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/team_dialog.py" line="37" />
+            <source>One shared set of lieux for a team: each agent opens it with the same form, validation and export, sees the others' saves and never overwrites a colleague's edit without being told. The connection is a QGIS PostgreSQL connection (Browser → PostgreSQL), its password in the QGIS authentication database.</source>
+            <translation>Un seul jeu de lieux partagé par une équipe : chaque agent l'ouvre avec le même formulaire, la même validation et le même export, voit les enregistrements des autres et n'écrase jamais la modification d'un collègue sans être prévenu. La connexion est une connexion PostgreSQL de QGIS (Explorateur → PostgreSQL), son mot de passe dans la base d'authentification de QGIS.</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/team_dialog.py" line="46" />
+            <source>PostgreSQL connection</source>
+            <translation>Connexion PostgreSQL</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/team_dialog.py" line="48" />
+            <source>Schema</source>
+            <translation>Schéma</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/team_dialog.py" line="54" />
+            <source>Check</source>
+            <translation>Vérifier</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/team_dialog.py" line="55" />
+            <source>Create or upgrade the schema</source>
+            <translation>Créer ou mettre à niveau le schéma</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/team_dialog.py" line="56" />
+            <source>Import a file into it…</source>
+            <translation>Y importer un fichier…</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/team_dialog.py" line="57" />
+            <source>Open the team layer</source>
+            <translation>Ouvrir la couche d'équipe</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/team_dialog.py" line="61" />
+            <source>Replace the lieux already in the team database</source>
+            <translation>Remplacer les lieux déjà présents dans la base d'équipe</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/team_dialog.py" line="70" />
+            <source>No PostgreSQL connection in QGIS yet: create one in the Browser (PostgreSQL → New Connection), with an authentication configuration for the password, then open this dialog again.</source>
+            <translation>Aucune connexion PostgreSQL dans QGIS : créez-en une dans l'Explorateur (PostgreSQL → Nouvelle connexion), avec une configuration d'authentification pour le mot de passe, puis rouvrez cette fenêtre.</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/team_dialog.py" line="92" />
+            <source>The schema {schema} does not exist yet in {name}: create it.</source>
+            <translation>Le schéma {schema} n'existe pas encore dans {name} : créez-le.</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/team_dialog.py" line="94" />
+            <source>The schema {schema} of {name} is at version {version}: upgrade it (version {latest}).</source>
+            <translation>Le schéma {schema} de {name} est en version {version} : mettez-le à niveau (version {latest}).</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/team_dialog.py" line="96" />
+            <source>The schema {schema} of {name} is up to date (version {version}): {n} lieux.</source>
+            <translation>Le schéma {schema} de {name} est à jour (version {version}) : {n} lieux.</translation>
+        </message>
+    </context>
+    <context>
+        <name>TeamFeature</name>
+        <message>
+            <location filename="plugin/gui/team_feature.py" line="38" />
+            <source>Save: lieux a colleague saved since you started editing them</source>
+            <translation>Enregistrement : lieux qu'un collègue a enregistrés depuis que vous les modifiez</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/team_feature.py" line="39" />
+            <source>{n} lieux you are saving were saved by {source} since you started editing them. For each one, keep your version (the colleague's other changes stay) or take theirs; cancel to save nothing (your edits stay in the layer).</source>
+            <translation>{n} lieux que vous enregistrez ont été enregistrés par {source} depuis que vous avez commencé à les modifier. Pour chacun, gardez votre version (les autres modifications du collègue restent) ou prenez la sienne ; annulez pour ne rien enregistrer (vos modifications restent dans la couche).</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/team_feature.py" line="42" />
+            <source>Colleague's version (saved)</source>
+            <translation>Version du collègue (enregistrée)</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/team_feature.py" line="43" />
+            <source>Take the colleague's version</source>
+            <translation>Prendre la version du collègue</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/team_feature.py" line="44" />
+            <source>Take the colleague's version for all</source>
+            <translation>Prendre la version du collègue pour tous</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/team_feature.py" line="45" />
+            <source>colleague</source>
+            <translation>collègue</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/team_feature.py" line="46" />
+            <source>Save with these choices</source>
+            <translation>Enregistrer avec ces choix</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/team_feature.py" line="47" />
+            <source>Cancel the save</source>
+            <translation>Annuler l'enregistrement</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/team_feature.py" line="62" />
+            <source>Team database…</source>
+            <translation>Base d'équipe…</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/team_feature.py" line="67" />
+            <source>Who changed what…</source>
+            <translation>Qui a modifié quoi…</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/team_feature.py" line="91" />
+            <source>a colleague</source>
+            <translation>un collègue</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/team_feature.py" line="107" />
+            <source>Team mode</source>
+            <translation>Mode équipe</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/team_feature.py" line="63" />
+            <source>Create, fill or open the team's shared lieux in PostgreSQL/PostGIS</source>
+            <translation>Créer, remplir ou ouvrir les lieux partagés de l'équipe dans PostgreSQL/PostGIS</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/team_feature.py" line="68" />
+            <source>The journal of the active team layer: who changed which field of which lieu, when</source>
+            <translation>Le journal de la couche d'équipe active : qui a modifié quel champ de quel lieu, quand</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/team_feature.py" line="144" />
+            <source>File of lieux to import into the team database</source>
+            <translation>Fichier de lieux à importer dans la base d'équipe</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/team_feature.py" line="190" />
+            <source>Open a team layer first (Team database… → Open the team layer).</source>
+            <translation>Ouvrez d'abord une couche d'équipe (Base d'équipe… → Ouvrir la couche d'équipe).</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/team_feature.py" line="150" />
+            <source>Import of {name} into the team database</source>
+            <translation>Import de {name} dans la base d'équipe</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/team_feature.py" line="156" />
+            <source>Importing {name}… (progress and cancel in the task manager)</source>
+            <translation>Import de {name}… (progression et annulation dans le gestionnaire de tâches)</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/team_feature.py" line="167" />
+            <source>{n} lieux written to {name}.</source>
+            <translation>{n} lieux écrits dans {name}.</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/team_feature.py" line="132" />
+            <source>The schema {schema} is ready (version {version}).</source>
+            <translation>Le schéma {schema} est prêt (version {version}).</translation>
+        </message>
+    </context>
+    <context>
         <name>Territory</name>
         <message>
             <location filename="../plugin/api/territory.py" line="72" />
@@ -5619,82 +6330,82 @@
     <context>
         <name>WorkingLayer</name>
         <message>
-            <location filename="../plugin/qgis/working_layer.py" line="91" />
+            <location filename="../plugin/qgis/working_layer.py" line="93" />
             <source>Import canceled.</source>
             <translation>Import annulé.</translation>
         </message>
         <message>
-            <location filename="../plugin/qgis/working_layer.py" line="139" />
+            <location filename="../plugin/qgis/working_layer.py" line="141" />
             <source>The lieux could not be written to the layer: {error}</source>
             <translation>Les lieux n'ont pas pu être écrits dans la couche : {error}</translation>
         </message>
         <message>
-            <location filename="../plugin/qgis/working_layer.py" line="324" />
+            <location filename="../plugin/qgis/working_layer.py" line="327" />
             <source>The default style could not be loaded: {error}</source>
             <translation>Le style par défaut n'a pas pu être chargé : {error}</translation>
         </message>
         <message>
-            <location filename="../plugin/qgis/working_layer.py" line="330" />
+            <location filename="../plugin/qgis/working_layer.py" line="333" />
             <source>No service given</source>
             <translation>Aucun service indiqué</translation>
         </message>
         <message>
-            <location filename="../plugin/qgis/working_layer.py" line="330" />
+            <location filename="../plugin/qgis/working_layer.py" line="333" />
             <source>1 or 2 services</source>
             <translation>1 ou 2 services</translation>
         </message>
         <message>
-            <location filename="../plugin/qgis/working_layer.py" line="330" />
+            <location filename="../plugin/qgis/working_layer.py" line="333" />
             <source>3 to 5 services</source>
             <translation>3 à 5 services</translation>
         </message>
         <message>
-            <location filename="../plugin/qgis/working_layer.py" line="330" />
+            <location filename="../plugin/qgis/working_layer.py" line="333" />
             <source>6 services or more</source>
             <translation>6 services ou plus</translation>
         </message>
         <message>
-            <location filename="../plugin/qgis/working_layer.py" line="407" />
+            <location filename="../plugin/qgis/working_layer.py" line="410" />
             <source>Lieux de médiation numérique: form and style</source>
             <translation>Lieux de médiation numérique : formulaire et style</translation>
         </message>
         <message>
-            <location filename="../plugin/qgis/working_layer.py" line="411" />
+            <location filename="../plugin/qgis/working_layer.py" line="414" />
             <source>The form and style could not be stored with the layer: {error}</source>
             <translation>Le formulaire et le style n'ont pas pu être enregistrés avec la couche : {error}</translation>
         </message>
         <message>
-            <location filename="../plugin/qgis/working_layer.py" line="509" />
+            <location filename="../plugin/qgis/working_layer.py" line="512" />
             <source>The GeoPackage {path} could not be created: {error}</source>
             <translation>Le GeoPackage {path} n'a pas pu être créé : {error}</translation>
         </message>
         <message>
-            <location filename="../plugin/qgis/working_layer.py" line="672" />
+            <location filename="../plugin/qgis/working_layer.py" line="675" />
             <source>The lieux could not be written to {path}: {error}</source>
             <translation>Les lieux n'ont pas pu être écrits dans {path} : {error}</translation>
         </message>
         <message>
-            <location filename="../plugin/qgis/working_layer.py" line="695" />
+            <location filename="../plugin/qgis/working_layer.py" line="698" />
             <source>{path} has no layer “{table}”: it is not a working GeoPackage of lieux.</source>
             <translation>{path} n'a pas de couche « {table} » : ce n'est pas un GeoPackage de travail de lieux.</translation>
         </message>
         <message>
-            <location filename="../plugin/qgis/working_layer.py" line="701" />
+            <location filename="../plugin/qgis/working_layer.py" line="704" />
             <source>The layer “{table}” of {path} does not have the fields of the standard.</source>
             <translation>La couche « {table} » de {path} n'a pas les champs du standard.</translation>
         </message>
         <message>
-            <location filename="../plugin/qgis/working_layer.py" line="717" />
+            <location filename="../plugin/qgis/working_layer.py" line="720" />
             <source>The working GeoPackage {path} cannot be opened.</source>
             <translation>Le GeoPackage de travail {path} ne peut pas être ouvert.</translation>
         </message>
         <message>
-            <location filename="../plugin/qgis/working_layer.py" line="774" />
+            <location filename="../plugin/qgis/working_layer.py" line="777" />
             <source>Lieux — {name}</source>
             <translation>Lieux — {name}</translation>
         </message>
         <message>
-            <location filename="../plugin/qgis/working_layer.py" line="676" />
+            <location filename="../plugin/qgis/working_layer.py" line="679" />
             <source>The lieux could not be written: a value holds a character that cannot be stored as UTF-8 text (a lone surrogate, U+D800 to U+DFFF). Correct the source file and import it again.</source>
             <translation>Les lieux n'ont pas pu être écrits : une valeur contient un caractère impossible à enregistrer en texte UTF-8 (demi-caractère isolé, U+D800 à U+DFFF). Corrigez le fichier source et importez-le à nouveau.</translation>
         </message>
@@ -5735,264 +6446,6 @@
             <location filename="../plugin/core/writers.py" line="98" />
             <source>Nothing was written to « {name} »: {count} of the {total} lieux have no value in any column written (lieux n° {positions}). A file cannot hold them: they would be read back as blank rows, i.e. lost. Fill them in or delete them; if their data is in columns that are not fields of the standard (kept aside at the import), export those source columns too.</source>
             <translation>Rien n'a été écrit dans « {name} » : {count} des {total} lieux n'ont aucune valeur dans les colonnes écrites (lieux n° {positions}). Un fichier ne peut pas les contenir : ils seraient relus comme des lignes vides, donc perdus. Complétez-les ou supprimez-les ; si leurs données sont dans des colonnes qui ne sont pas des champs du standard (mises de côté à l'import), exportez aussi ces colonnes source.</translation>
-        </message>
-    </context>
-    <context>
-        <name>MappingDialog</name>
-        <message>
-            <location filename="plugin/gui/mapping_dialog.py" line="121" />
-            <source>Mapping proposed from the columns' names and values: check it, correct it.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="plugin/gui/mapping_dialog.py" line="129" />
-            <source>Ids become &lt;source name&gt;_&lt;id&gt;, as mednum-cli makes them</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="plugin/gui/mapping_dialog.py" line="133" />
-            <source>Load a profile…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="plugin/gui/mapping_dialog.py" line="135" />
-            <source>Save the profile…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="plugin/gui/mapping_dialog.py" line="142" />
-            <source>Source columns</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="plugin/gui/mapping_dialog.py" line="158" />
-            <source>Fields of the standard</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="plugin/gui/mapping_dialog.py" line="188" />
-            <source>Select a list field to see its value table.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="plugin/gui/mapping_dialog.py" line="205" />
-            <source>Preview in the standard</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="plugin/gui/mapping_dialog.py" line="217" />
-            <source>Geocode the lieux without coordinates (Base Adresse Nationale, online)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="plugin/gui/mapping_dialog.py" line="219" />
-            <source>Otherwise, or when the service does not answer, they are placed at their commune's centre (approximate, listed in the summary).</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="plugin/gui/mapping_dialog.py" line="224" />
-            <source>Import…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="plugin/gui/mapping_dialog.py" line="232" />
-            <source>postal code</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="plugin/gui/mapping_dialog.py" line="232" />
-            <source>INSEE code</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="plugin/gui/mapping_dialog.py" line="232" />
-            <source>latitude</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="plugin/gui/mapping_dialog.py" line="233" />
-            <source>longitude</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="plugin/gui/mapping_dialog.py" line="233" />
-            <source>lat,long pair</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="plugin/gui/mapping_dialog.py" line="233" />
-            <source>telephone</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="plugin/gui/mapping_dialog.py" line="234" />
-            <source>e-mail</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="plugin/gui/mapping_dialog.py" line="234" />
-            <source>web address</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="plugin/gui/mapping_dialog.py" line="234" />
-            <source>OSM hours</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="plugin/gui/mapping_dialog.py" line="235" />
-            <source>hours in words</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="plugin/gui/mapping_dialog.py" line="235" />
-            <source>hours of one day</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="plugin/gui/mapping_dialog.py" line="235" />
-            <source>Oui/Non</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="plugin/gui/mapping_dialog.py" line="236" />
-            <source>date</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="plugin/gui/mapping_dialog.py" line="236" />
-            <source>SIRET</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="plugin/gui/mapping_dialog.py" line="236" />
-            <source>number</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="plugin/gui/mapping_dialog.py" line="236" />
-            <source>text</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="plugin/gui/mapping_dialog.py" line="237" />
-            <source>empty</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="plugin/gui/mapping_dialog.py" line="371" />
-            <source>Load a mapping profile</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="plugin/gui/mapping_dialog.py" line="371" />
-            <source>Mapping profiles (*.json)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="plugin/gui/mapping_dialog.py" line="393" />
-            <source>Save the profile</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="plugin/gui/mapping_dialog.py" line="393" />
-            <source>Name of the profile:</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="plugin/gui/mapping_dialog.py" line="123" />
-            <source>{n} rows</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="plugin/gui/mapping_dialog.py" line="127" />
-            <source>Source name:</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="plugin/gui/mapping_dialog.py" line="145" />
-            <source>Column</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="plugin/gui/mapping_dialog.py" line="145" />
-            <source>Filled</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="plugin/gui/mapping_dialog.py" line="145" />
-            <source>Kind</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="plugin/gui/mapping_dialog.py" line="145" />
-            <source>Examples</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="plugin/gui/mapping_dialog.py" line="161" />
-            <source>Field</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="plugin/gui/mapping_dialog.py" line="161" />
-            <source>Source column or rule</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="plugin/gui/mapping_dialog.py" line="161" />
-            <source>Rule</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="plugin/gui/mapping_dialog.py" line="192" />
-            <source>Source value</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="plugin/gui/mapping_dialog.py" line="192" />
-            <source>Rows</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="plugin/gui/mapping_dialog.py" line="192" />
-            <source>Standard values (a|b)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="plugin/gui/mapping_dialog.py" line="90" />
-            <source>Import with a mapping — {name}</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="plugin/gui/mapping_dialog.py" line="119" />
-            <source>Profile “{name}” fits this file's columns.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="plugin/gui/mapping_dialog.py" line="360" />
-            <source>First {rows} lieux: {errors} errors, {warnings} warnings, {changed} values changed by the mapping, {kept} columns kept in colonnes_source ({ms:.0f} ms)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="plugin/gui/mapping_dialog.py" line="303" />
-            <source>Values of {field}: {n} distinct source values, {u} without a standard value</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="plugin/gui/mapping_dialog.py" line="316" />
-            <source>No standard value: type one (several with |), or leave it empty</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="plugin/gui/mapping_dialog.py" line="402" />
-            <source>Save it with the project (folder {folder}) rather than in your own profiles?</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="plugin/gui/mapping_dialog.py" line="257" />
-            <source>(rule of the profile)</source>
-            <translation type="unfinished" />
         </message>
     </context>
 </TS>
