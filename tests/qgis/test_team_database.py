@@ -236,3 +236,38 @@ def test_processing_init_database_then_import_into_it(team, postgres_cluster, sa
     assert json.loads(entry.after)["colonnes_source"] == ["labels_nationaux", "publics_accueillis"]
     with pytest.raises(QgsProcessingException, match="already holds 646 lieux"):
         processing.run("mednum:import", {"INPUT": str(samples / HUB), "OUTPUT": "TEMPORARY_OUTPUT", **target})
+
+
+def test_live_validation_and_the_orientation_filter_work_on_the_team_layer(team_layer):
+    import time
+
+    from qgis.PyQt.QtCore import QCoreApplication
+
+    from plugin.core.orientation import Query
+    from plugin.qgis import orientation_layer
+    from plugin.qgis.live_validation import LiveValidation
+
+    live = LiveValidation(team_layer)
+    live.start()
+    deadline = time.monotonic() + 60
+    while not live.ready and time.monotonic() < deadline:
+        QCoreApplication.processEvents()
+        time.sleep(0.01)
+    assert live.ready
+    fid = next(team_layer.getFeatures()).id()
+    assert not [i for i in live.state.open_issues(fid) if i.value == "ABCDE"]
+    team_layer.startEditing()
+    team_layer.changeAttributeValue(fid, team_layer.fields().indexFromName("code_postal"), "ABCDE")
+    live.flush()
+    # the edit is validated as it is made
+    assert [i.field for i in live.state.open_issues(fid) if i.value == "ABCDE"] == ["code_postal"]
+    team_layer.rollBack()
+    live.detach()
+
+    index = orientation_layer.build_layer_index(team_layer)
+    service = next(f["services"] for f in team_layer.getFeatures() if f["services"]).split("|")[0]
+    result = index.engine.run(Query(selections={"services": (service,)}))
+    assert 0 < result.count < team_layer.featureCount()
+    assert orientation_layer.apply_result(team_layer, index, result)
+    assert team_layer.featureCount() == result.count  # a subset string on the primary key, in PostgreSQL
+    assert '"fid"' in team_layer.subsetString()
