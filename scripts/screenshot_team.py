@@ -1,4 +1,4 @@
-"""Screenshots of team mode for the README (docs/screenshots/team_*.png), on a throw-away PostgreSQL cluster:
+"""Screenshots of team mode for the README (resources/screenshots/team_*.png), on a throw-away PostgreSQL cluster:
 the PACA sample imported, two agents saving the same lieu (the second one's side-by-side dialog), then the
 journal « Qui a modifié quoi ». Run: xvfb-run -s "-screen 0 1366x768x24" .venv/bin/python scripts/screenshot_team.py
 """
@@ -21,7 +21,7 @@ from plugin.core.i18n import use_language  # noqa: E402
 use_language("fr")
 from tests.helpers import postgres_cluster as pg  # noqa: E402
 
-OUT = REPO / "docs" / "screenshots"
+OUT = REPO / "resources" / "screenshots"
 SAMPLE = REPO.parent / "shared" / "data" / "samples" / "hub-du-sud-paca-2023.json"
 if not SAMPLE.exists():
     SAMPLE = Path("/work/shared/data/samples/hub-du-sud-paca-2023.json")
