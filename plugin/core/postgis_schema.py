@@ -258,9 +258,30 @@ CREATE TRIGGER lieux_notify AFTER INSERT OR UPDATE OR DELETE ON {s}.{LIEUX_TABLE
 """
 
 
+def _push_journal(s: str, schema: Schema) -> str:
+    """The push journal of the API connectors, as in a working GeoPackage (a push from the team layer)."""
+    return f"""
+CREATE TABLE IF NOT EXISTS {s}.mednum_push_journal (
+  fid bigserial PRIMARY KEY,
+  time text NOT NULL,
+  push_id text NOT NULL,
+  target text NOT NULL,
+  lieu_id text NOT NULL,
+  before text,
+  after text,
+  status text NOT NULL,
+  http_status integer,
+  response_body text,
+  message text
+);
+CREATE INDEX IF NOT EXISTS mednum_push_journal_lieu ON {s}.mednum_push_journal (lieu_id);
+"""
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "lieux, colonnes_source, mednum_sync, journal, triggers", _lieux_table),
     Migration(2, "open QGIS layers refreshed on every save (NOTIFY qgis)", _notify),
+    Migration(3, "push journal of the API connectors (mednum_push_journal)", _push_journal),
 )
 LATEST_VERSION = MIGRATIONS[-1].version
 

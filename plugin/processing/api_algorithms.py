@@ -113,10 +113,11 @@ class PushAlgorithm(_ApiAlgorithm):
 
     def shortHelpString(self) -> str:
         return translate("ApiAlgorithms",
-            "Sends the lieux of a working GeoPackage layer created or changed since the pull to the Cartographie "
-            "nationale (PATCH /lieux-inclusion-numerique, x-api-key). Lieux with validation errors are not sent; "
-            "lieux changed remotely since the pull are held back (conflict). Every push is journaled in the "
-            "GeoPackage; pushing twice sends nothing the second time. DRY_RUN shows what would be sent. OUTPUT: "
+            "Sends the lieux of a working layer (GeoPackage or team database) created or changed since the pull to "
+            "the Cartographie nationale (PATCH /lieux-inclusion-numerique, x-api-key). Lieux with validation errors "
+            "are not sent; lieux changed remotely since the pull are held back (conflict). Every push is journaled "
+            "in the GeoPackage (or the team database); pushing twice sends nothing the second time. DRY_RUN shows "
+            "what would be sent. OUTPUT: "
             "the push report (JSON or CSV) with the per-lieu diff."
         )
 
@@ -132,8 +133,14 @@ class PushAlgorithm(_ApiAlgorithm):
         layer = self.parameterAsVectorLayer(parameters, self.INPUT, context)
         dry_run = self.parameterAsBool(parameters, self.DRY_RUN, context)
         output = self.parameterAsFileOutput(parameters, self.OUTPUT, context)
+        from ..qgis.team_layer import is_team_layer
+
         path = layer.dataProvider().dataSourceUri().split("|")[0]
-        if not path.lower().endswith(".gpkg"):
+        if is_team_layer(layer):  # a team layer: the team database's sync table and push journal
+            from ..qgis.team_database import TeamDatabase
+
+            path = TeamDatabase.from_layer(layer).sync_store()
+        elif not path.lower().endswith(".gpkg"):
             raise QgsProcessingException(translate(
                 "ApiAlgorithms",
                 "The working layer must be stored in a GeoPackage (its sync table and push journal live there)."))

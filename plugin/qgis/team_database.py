@@ -285,39 +285,26 @@ class TeamDatabase:
         except WorkingLayerError:
             pass  # no right to create public.layer_styles: the plugin configures the form at each opening
 
+    def sync_store(self):
+        """The team's sync table and push journal (:class:`~..core.team_sync.PostgresSyncStore`)."""
+        from ..core.team_sync import PostgresSyncStore
+
+        return PostgresSyncStore(self.connect, self.schema_name, label=self.display_name())
+
     def record_pull(self, entries, extras: Mapping[str, Mapping[str, str]] | None = None) -> int:
         """The origins of pulled lieux in the team's sync table (``mednum_sync``, as in a GeoPackage)."""
         import psycopg2
 
-        from ..core.sync import now_iso
-
-        stamp = now_iso()
-        extras = extras or {}
-        rows = [
-            (e.lieu_id, e.source, e.remote_id, e.remote_date_maj, e.remote_hash,
-             json.dumps(e.base_record, ensure_ascii=False), e.pulled_at or stamp,
-             json.dumps(dict(extras[e.lieu_id]), ensure_ascii=False) if e.lieu_id in extras else None)
-            for e in entries
-        ]
-        connection = self.connect()
+        store = self.sync_store()
         try:
-            with connection.cursor() as cursor:
-                cursor.executemany(
-                    f"INSERT INTO {self._table(ps.SYNC_TABLE)} (lieu_id, source, remote_id, remote_date_maj, "
-                    "remote_hash, base_record, pulled_at, extras) VALUES (%s, %s, %s, %s, %s, %s, %s, %s) "
-                    "ON CONFLICT (lieu_id) DO UPDATE SET source = excluded.source, remote_id = excluded.remote_id, "
-                    "remote_date_maj = excluded.remote_date_maj, remote_hash = excluded.remote_hash, "
-                    "base_record = excluded.base_record, pulled_at = excluded.pulled_at, extras = excluded.extras, "
-                    "pushed_hash = NULL, pushed_date_maj = NULL, pushed_at = NULL",
-                    rows,
-                )
+            count = store.record_pull(entries)
+            if extras:
+                store.record_extras(extras)
         except psycopg2.Error as error:
             raise ps.TeamDatabaseError(
                 _tr("The sync table of {name} could not be written: {error}").format(name=self.label, error=error)
             ) from error
-        finally:
-            connection.close()
-        return len(rows)
+        return count
 
     # ── the working layer ────────────────────────────────────────────────────────────────────────────
 

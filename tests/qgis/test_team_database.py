@@ -81,7 +81,7 @@ def test_a_file_imported_into_the_team_schema_opens_as_a_working_layer(imported_
     assert [(e.operation, json.loads(e.after)["lieux"]) for e in journal] == [("import", 646)]
 
 
-def test_importing_again_is_refused_unless_replacing(imported_team, samples):
+def test_importing_again_is_refused_unless_replacing(imported_team, samples, english):
     with pytest.raises(ps.TeamDatabaseError, match="already holds 646 lieux"):
         import_lieux(samples / HUB, imported_team, validate=False)
     summary = import_lieux(samples / "exemple-valide.csv", imported_team, validate=False, replace=True)
@@ -215,7 +215,7 @@ def mednum_provider(qgis_processing):
     QgsApplication.processingRegistry().removeProvider(provider)
 
 
-def test_processing_init_database_then_import_into_it(team, postgres_cluster, samples, mednum_provider,
+def test_processing_init_database_then_import_into_it(team, postgres_cluster, samples, mednum_provider, english,
                                                       qgis_new_project):
     import processing
     from qgis.core import QgsProcessingException
@@ -271,3 +271,35 @@ def test_live_validation_and_the_orientation_filter_work_on_the_team_layer(team_
     assert orientation_layer.apply_result(team_layer, index, result)
     assert team_layer.featureCount() == result.count  # a subset string on the primary key, in PostgreSQL
     assert '"fid"' in team_layer.subsetString()
+
+
+def test_the_push_dialog_previews_a_team_layer_from_the_team_database(team_layer, qgis_new_project):
+    import time
+
+    from qgis.core import QgsProject
+    from qgis.PyQt.QtCore import QCoreApplication
+
+    from plugin.api.errors import ApiError
+    from plugin.gui.push_dialog import PushDialog
+
+    asked = []
+
+    def no_client(key):  # no token configured: the dialog says so and previews offline
+        asked.append(key)
+        raise ApiError(f"no token for {key}")
+
+    QgsProject.instance().addMapLayer(team_layer)
+    dialog = PushDialog(None, team_layer, client_factory=no_client)
+    try:
+        deadline = time.monotonic() + 120
+        while dialog.busy and time.monotonic() < deadline:
+            QCoreApplication.processEvents()
+            time.sleep(0.01)
+        assert dialog.report is not None  # planned from the team's sync table: never pulled, every lieu is new
+        assert len(dialog.report.items) + len(getattr(dialog.report, "invalid", []) or []) > 0
+        assert all(item.created for item in dialog.report.items)
+        assert dialog.journal.rows() == []  # the team's push journal, empty
+        assert asked == ["carto-v0"] * len(asked)  # no source client: the lieux were never pulled
+    finally:
+        dialog.deleteLater()
+        QgsProject.instance().removeMapLayer(team_layer.id())

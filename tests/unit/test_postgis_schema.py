@@ -56,7 +56,7 @@ def test_an_older_schema_is_upgraded_and_keeps_its_lieux(db):
     assert triggers == {"lieux_before_write", "lieux_journal", "lieux_notify"}
 
 
-def test_a_newer_schema_is_refused_with_a_message(db):
+def test_a_newer_schema_is_refused_with_a_message(db, english):
     _, execute, s = db
     ps.migrate(execute, s)
     execute(f"INSERT INTO \"{s}\".schema_version (version, description) VALUES ({ps.LATEST_VERSION + 1}, 'future')")
@@ -64,7 +64,7 @@ def test_a_newer_schema_is_refused_with_a_message(db):
         ps.migrate(execute, s)
 
 
-def test_bad_schema_names_are_refused():
+def test_bad_schema_names_are_refused(english):
     with pytest.raises(ps.TeamDatabaseError):
         ps.check_schema_name('x"; DROP TABLE lieux; --')
 
