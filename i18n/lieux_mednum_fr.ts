@@ -82,27 +82,22 @@
             <translation>Envoyer les lieux modifiés à la Cartographie nationale</translation>
         </message>
         <message>
-            <location filename="../plugin/processing/api_algorithms.py" line="115" />
-            <source>Sends the lieux of a working GeoPackage layer created or changed since the pull to the Cartographie nationale (PATCH /lieux-inclusion-numerique, x-api-key). Lieux with validation errors are not sent; lieux changed remotely since the pull are held back (conflict). Every push is journaled in the GeoPackage; pushing twice sends nothing the second time. DRY_RUN shows what would be sent. OUTPUT: the push report (JSON or CSV) with the per-lieu diff.</source>
-            <translation>Envoie à la Cartographie nationale les lieux d'une couche de travail GeoPackage créés ou modifiés depuis la récupération (PATCH /lieux-inclusion-numerique, x-api-key). Les lieux qui comportent des erreurs de validation ne sont pas envoyés ; les lieux modifiés à distance depuis la récupération sont retenus (conflit). Chaque envoi est consigné dans le journal du GeoPackage ; un deuxième envoi identique n'envoie rien. DRY_RUN (simulation) montre ce qui serait envoyé. OUTPUT : le rapport d'envoi (JSON ou CSV) avec les différences lieu par lieu.</translation>
-        </message>
-        <message>
-            <location filename="../plugin/processing/api_algorithms.py" line="124" />
+            <location filename="../plugin/processing/api_algorithms.py" line="125" />
             <source>Working layer</source>
             <translation>Couche de travail</translation>
         </message>
         <message>
-            <location filename="../plugin/processing/api_algorithms.py" line="126" />
+            <location filename="../plugin/processing/api_algorithms.py" line="127" />
             <source>Dry run (send nothing)</source>
             <translation>Simulation (ne rien envoyer)</translation>
         </message>
         <message>
-            <location filename="../plugin/processing/api_algorithms.py" line="128" />
+            <location filename="../plugin/processing/api_algorithms.py" line="129" />
             <source>Push report</source>
             <translation>Rapport d'envoi</translation>
         </message>
         <message>
-            <location filename="../plugin/processing/api_algorithms.py" line="137" />
+            <location filename="../plugin/processing/api_algorithms.py" line="144" />
             <source>The working layer must be stored in a GeoPackage (its sync table and push journal live there).</source>
             <translation>La couche de travail doit être enregistrée dans un GeoPackage (sa table de synchronisation et son journal des envois s'y trouvent).</translation>
         </message>
@@ -115,6 +110,11 @@
             <location filename="../plugin/processing/api_algorithms.py" line="71" />
             <source>Replace the lieux of the team database</source>
             <translation>Remplacer les lieux de la base d'équipe</translation>
+        </message>
+        <message>
+            <location filename="../plugin/processing/api_algorithms.py" line="115" />
+            <source>Sends the lieux of a working layer (GeoPackage or team database) created or changed since the pull to the Cartographie nationale (PATCH /lieux-inclusion-numerique, x-api-key). Lieux with validation errors are not sent; lieux changed remotely since the pull are held back (conflict). Every push is journaled in the GeoPackage (or the team database); pushing twice sends nothing the second time. DRY_RUN shows what would be sent. OUTPUT: the push report (JSON or CSV) with the per-lieu diff.</source>
+            <translation>Envoie à la Cartographie nationale les lieux d'une couche de travail (GeoPackage ou base d'équipe) créés ou modifiés depuis la récupération (PATCH /lieux-inclusion-numerique, x-api-key). Les lieux qui comportent des erreurs de validation ne sont pas envoyés ; les lieux modifiés à distance depuis la récupération sont retenus (conflit). Chaque envoi est consigné dans le journal du GeoPackage (ou de la base d'équipe) ; un deuxième envoi identique n'envoie rien. DRY_RUN (simulation) montre ce qui serait envoyé. OUTPUT : le rapport d'envoi (JSON ou CSV) avec les différences lieu par lieu.</translation>
         </message>
     </context>
     <context>
