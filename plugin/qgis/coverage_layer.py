@@ -11,7 +11,6 @@ from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsFeature,
     QgsFeatureSource,
-    QgsField,
     QgsFields,
     QgsGeometry,
     QgsPointXY,
@@ -21,30 +20,30 @@ from qgis.core import (
     QgsVectorLayer,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QVariant
 from qgis.PyQt.QtGui import QColor
 
 from ..core.coverage import CoverageResult
 from ..core.coverage.indicator import guess_insee_field, insee_code
 from ..core.coverage.report import commune_values, number
 from ..core.i18n import translate
+from . import field_types
 
 WGS84 = QgsCoordinateReferenceSystem("EPSG:4326")
 # (name, type) of the output fields, in order
 FIELDS = (
-    ("code_insee", QVariant.String),
-    ("commune", QVariant.String),
-    ("departement", QVariant.String),
-    ("epci", QVariant.String),
-    ("population", QVariant.Int),
-    ("nb_lieux", QVariant.Int),
-    ("lieux_10000_hab", QVariant.Double),
-    ("nb_lieux_rayon", QVariant.Int),
-    ("distance_km", QVariant.Double),
-    ("couvert", QVariant.Bool),
-    ("population_non_couverte", QVariant.Int),
-    ("indicateur", QVariant.Double),
-    ("priorite", QVariant.Double),
+    ("code_insee", field_types.STRING),
+    ("commune", field_types.STRING),
+    ("departement", field_types.STRING),
+    ("epci", field_types.STRING),
+    ("population", field_types.INT),
+    ("nb_lieux", field_types.INT),
+    ("lieux_10000_hab", field_types.DOUBLE),
+    ("nb_lieux_rayon", field_types.INT),
+    ("distance_km", field_types.DOUBLE),
+    ("couvert", field_types.BOOL),
+    ("population_non_couverte", field_types.INT),
+    ("indicateur", field_types.DOUBLE),
+    ("priorite", field_types.DOUBLE),
 )
 
 
@@ -55,7 +54,7 @@ def _tr(text: str) -> str:
 def coverage_fields() -> QgsFields:
     fields = QgsFields()
     for name, kind in FIELDS:
-        fields.append(QgsField(name, kind))
+        fields.append(field_types.new_field(name, kind))
     return fields
 
 

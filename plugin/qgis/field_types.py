@@ -22,6 +22,7 @@ if USES_QMETATYPE:
     UINT = QMetaType.Type.UInt
     ULONG = QMetaType.Type.ULongLong
     DOUBLE = QMetaType.Type.Double
+    BOOL = QMetaType.Type.Bool
 else:  # QGIS < 3.38 (Qt 5 only)
     from qgis.PyQt.QtCore import QVariant
 
@@ -31,6 +32,7 @@ else:  # QGIS < 3.38 (Qt 5 only)
     UINT = QVariant.Type.UInt
     ULONG = QVariant.Type.ULongLong
     DOUBLE = QVariant.Type.Double
+    BOOL = QVariant.Type.Bool
 
 INTEGER_TYPES = frozenset((INT, LONG, UINT, ULONG))
 
