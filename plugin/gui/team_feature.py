@@ -146,16 +146,34 @@ class TeamFeature:
             if not path:
                 return None
         replace = self.dialog.replace_check.isChecked()
-        task = LieuxTask(
-            _tr("Import of {name} into the team database").format(name=Path(path).name),
-            lambda progress, canceled: import_lieux(path, database, progress, canceled, validate=False,
-                                                    replace=replace),
-            lambda summary, error: self._import_done(database, summary, error),
-        )
-        self.tasks = [t for t in self.tasks if not t.done] + [task]
+        files = self._lieux_files()
+        if files is not None:  # the same path as « Open a lieux file… »: summary, validation counts, layer opened
+            task = files.open_file(path, database, replace=replace)
+        else:
+            task = LieuxTask(
+                _tr("Import of {name} into the team database").format(name=Path(path).name),
+                lambda progress, canceled: import_lieux(path, database, progress, canceled, validate=False,
+                                                        replace=replace),
+                lambda summary, error: self._import_done(database, summary, error),
+            )
+            self.tasks = [t for t in self.tasks if not t.done] + [task]
+            start_task(task)
+        if task is not None:
+            task.taskCompleted.connect(self._refresh_dialog)
+            task.taskTerminated.connect(self._refresh_dialog)
         self.dialog.status_label.setText(_tr("Importing {name}… (progress and cancel in the task manager)").format(
             name=Path(path).name))
-        return start_task(task)
+        return task
+
+    def _lieux_files(self):
+        from .lieux_files import LieuxFilesFeature
+
+        features = getattr(self.plugin, "features", None) or []
+        return next((feature for feature in features if isinstance(feature, LieuxFilesFeature)), None)
+
+    def _refresh_dialog(self) -> None:
+        if self.dialog is not None:
+            self.dialog.refresh()
 
     def _import_done(self, database: TeamDatabase, summary, error: BaseException | None) -> None:
         if error is not None:
@@ -166,8 +184,7 @@ class TeamFeature:
             return
         self._message(_tr("{n} lieux written to {name}.").format(n=summary.lieux, name=database.display_name()),
                       Qgis.MessageLevel.Success)
-        if self.dialog is not None:
-            self.dialog.refresh()
+        self._refresh_dialog()
 
     def open_layer(self):
         from .lieux_files import add_working_layer

@@ -116,3 +116,30 @@ def test_a_conflicting_save_shows_both_versions_and_the_agent_takes_the_colleagu
     assert shown and shown[0][1:] == ("Mon nom", "Son nom")
     layer.reload()
     assert layer.getFeature(fid)["nom"] == "Son nom"
+
+
+def test_the_team_dialog_imports_through_open_a_lieux_file_and_opens_the_guarded_team_layer(
+        saved_connection, pg_schema, samples, qgis_iface, qgis_new_project):
+    from pytest_qgis.utils import wait_until
+    from qgis.core import QgsProject
+
+    from plugin.main import LieuxMednumPlugin
+    from plugin.qgis.team_layer import is_team_layer, team_guard
+
+    plugin = LieuxMednumPlugin(qgis_iface)
+    plugin.initGui()
+    try:
+        feature = next(f for f in plugin.features if type(f).__name__ == "TeamFeature")
+        dialog = feature.show_team_dialog()
+        dialog.connection_combo.setCurrentText(saved_connection)
+        dialog.schema_edit.setText(pg_schema)
+        dialog.init_button.click()
+        task = feature.import_file(str(samples / HUB))
+        assert wait_until(lambda: task.done, timeout_milliseconds=60000)
+        layers = [layer for layer in QgsProject.instance().mapLayers().values() if is_team_layer(layer)]
+        assert len(layers) == 1 and layers[0].featureCount() == 646
+        guard = team_guard(layers[0])
+        assert guard is not None and guard.resolver == feature.resolve  # saves of the team layer are guarded
+        assert wait_until(lambda: "646 lieux" in dialog.status_label.text(), timeout_milliseconds=10000)
+    finally:
+        plugin.unload()
