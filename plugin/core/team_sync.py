@@ -4,13 +4,12 @@ connection (psycopg2). Pure Python: the caller gives the function that opens a c
 
 from __future__ import annotations
 
-import json
 import re
 from contextlib import contextmanager
-from typing import Callable, Iterator, Mapping
+from typing import Callable, Iterator
 
 from .postgis_schema import quote_identifier
-from .sync import JOURNAL_TABLE, SYNC_TABLE, SyncStore, now_iso
+from .sync import JOURNAL_TABLE, SYNC_TABLE, SyncStore
 
 _TABLES = re.compile(rf"\b({SYNC_TABLE}|{JOURNAL_TABLE})\b")
 
@@ -55,20 +54,11 @@ class PostgresSyncStore(SyncStore):
         finally:
             connection.close()
 
-    def journal(
-        self, push_id: str, target: str, lieu_id: str, before: Mapping | None, after: Mapping | None, status: str,
-        http_status: int | None = None, response_body: str = "", message: str = "",
-    ) -> int:
-        with self._connect() as db:
-            cursor = db.execute(
-                f"INSERT INTO {JOURNAL_TABLE} (time, push_id, target, lieu_id, before, after, status, http_status, "
-                "response_body, message) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING fid",
-                (now_iso(), push_id, target, lieu_id,
-                 json.dumps(before, ensure_ascii=False) if before is not None else None,
-                 json.dumps(after, ensure_ascii=False) if after is not None else None,
-                 status, http_status, response_body, message),
-            )
-            return int(cursor.fetchone()[0])
+    _returning_fid = " RETURNING fid"
+
+    @staticmethod
+    def _inserted_fid(cursor) -> int:
+        return int(cursor.fetchone()[0])
 
     def sources(self) -> set[str]:
         """The sources the team's lieux were pulled from."""
