@@ -3,8 +3,8 @@
 Optimistic locking on ``row_version`` (see ``plugin/core/postgis_schema.py``):
 
 * the first time a lieu is changed in an edit session, the guard reads its ``row_version`` in the database
-  (the version the agent is editing) and writes it into the edit buffer, so that the UPDATE QGIS sends
-  carries it; the database refuses an UPDATE whose version is not the current one;
+  (the version the agent is editing); just before the save it writes it into the edit buffer, so that the
+  UPDATE QGIS sends carries it; the database refuses an UPDATE whose version is not the current one;
 * before the layer is saved, the guard compares those versions with the database: the lieux a colleague
   saved in between are *conflicts*. A resolver (the GUI: the pull-merge dialog, both versions side by side)
   chooses per lieu — keep mine (the colleague's other fields stay, mine win where we both changed) or take
@@ -77,9 +77,7 @@ class TeamEditGuard(QObject):
         feature = self._database_features([fid]).get(fid)
         if feature is None:
             return
-        version = feature[ROW_VERSION_COLUMN]
-        self.base[fid] = int(version)
-        self._set_version(fid, int(version))
+        self.base[fid] = int(feature[ROW_VERSION_COLUMN])
 
     def _set_version(self, fid: int, version: int) -> None:
         if fid not in self.layer.editBuffer().deletedFeatureIds():
@@ -123,11 +121,16 @@ class TeamEditGuard(QObject):
 
     def _before_commit(self, *_args) -> None:
         self.last_conflicts = conflicts = self.conflicts()
-        if not conflicts or self.resolver is None:
-            return  # no conflict; or none to ask: the database refuses the stale lieux, the edits stay
-        choices = self.resolver(conflicts)
-        if choices is None:
-            return  # canceled: the save is refused by the database, nothing is lost
+        choices = self.resolver(conflicts) if conflicts and self.resolver is not None else None
+        if choices is not None:
+            self._apply_choices(conflicts, choices)
+        # every changed lieu is sent with the version it was edited from: the database refuses the stale ones
+        # (no conflict resolved: no one to ask, or canceled) and the edits stay in the buffer. Written now, not
+        # at the first change, so that the user's undo steps stay the user's own.
+        for fid, version in self.base.items():
+            self._set_version(fid, version)
+
+    def _apply_choices(self, conflicts: list[TeamConflict], choices: dict[str, str]) -> None:
         theirs_features = self._database_features([c.fid for c in conflicts], with_geometry=True)
         buffer = self.layer.editBuffer()
         for conflict in conflicts:
@@ -144,7 +147,6 @@ class TeamEditGuard(QObject):
                 finally:
                     self._writing = False
             self.base[conflict.fid] = conflict.their_version
-            self._set_version(conflict.fid, conflict.their_version)
 
 
 def guard_layer(layer: QgsVectorLayer, resolver: Resolver | None = None) -> TeamEditGuard:

@@ -114,6 +114,9 @@ def read_first_id(layer) -> str:
 def test_different_lieux_saved_by_two_agents_merge_without_a_word(team_layer, colleague_layer):
     first, second = [f.id() for f in team_layer.getFeatures()][:2]
     _edit(team_layer, first, nom="Mon nom")
+    # the guard writes nothing in the edit buffer while one edits (the undo steps stay the agent's own)
+    version_index = team_layer.fields().indexFromName("row_version")
+    assert version_index not in team_layer.editBuffer().changedAttributeValues()[first]
     _edit(colleague_layer, second, nom="Son nom")
     assert colleague_layer.commitChanges(), colleague_layer.commitErrors()
     assert team_layer.commitChanges(), team_layer.commitErrors()
