@@ -114,7 +114,7 @@
         <message>
             <location filename="../plugin/processing/api_algorithms.py" line="115" />
             <source>Sends the lieux of a working layer (GeoPackage or team database) created or changed since the pull to the Cartographie nationale (PATCH /lieux-inclusion-numerique, x-api-key). Lieux with validation errors are not sent; lieux changed remotely since the pull are held back (conflict). Every push is journaled in the GeoPackage (or the team database); pushing twice sends nothing the second time. DRY_RUN shows what would be sent. OUTPUT: the push report (JSON or CSV) with the per-lieu diff.</source>
-            <translation>Envoie à la Cartographie nationale les lieux d'une couche de travail (GeoPackage ou base d'équipe) créés ou modifiés depuis la récupération (PATCH /lieux-inclusion-numerique, x-api-key). Les lieux qui comportent des erreurs de validation ne sont pas envoyés ; les lieux modifiés à distance depuis la récupération sont retenus (conflit). Chaque envoi est consigné dans le journal du GeoPackage (ou de la base d'équipe) ; un deuxième envoi identique n'envoie rien. DRY_RUN (simulation) montre ce qui serait envoyé. OUTPUT : le rapport d'envoi (JSON ou CSV) avec les différences lieu par lieu.</translation>
+            <translation>Envoie à la Cartographie nationale les lieux d'une couche de travail (GeoPackage ou base d'équipe) créés ou modifiés depuis la récupération (PATCH /lieux-inclusion-numerique, x-api-key). Les lieux qui comportent des erreurs de validation ne sont pas envoyés ; les lieux modifiés à distance depuis la récupération sont retenus (conflit). Chaque envoi est consigné dans le journal du GeoPackage (ou de la base d'équipe) ; un deuxième envoi identique n'envoie rien. DRY_RUN (simulation) montre ce qui serait envoyé. OUTPUT : le rapport d'envoi (JSON ou CSV) avec les différences lieu par lieu.</translation>
         </message>
     </context>
     <context>
@@ -2236,7 +2236,7 @@
         <message>
             <location filename="plugin/processing/team_algorithms.py" line="88" />
             <source>&lt;p&gt;Creates, or upgrades to this version of the plugin, the &lt;b&gt;team schema&lt;/b&gt; of a PostgreSQL/PostGIS database: the table &lt;code&gt;lieux&lt;/code&gt; (the 32 fields of the standard as text, a point in EPSG:4326, a row version that refuses to overwrite a colleague's save), &lt;code&gt;colonnes_source&lt;/code&gt;, the sync table of the API connectors and &lt;code&gt;journal&lt;/code&gt;: who changed which field of which lieu, when, before and after, deletions included (restorable). Running it again changes nothing.&lt;/p&gt;&lt;p&gt;The connection is a QGIS PostgreSQL connection (password in the QGIS authentication database); headless, a URI without password and the PGPASSWORD variable or ~/.pgpass. The user must be allowed to create the schema, and the PostGIS extension if it is not installed yet.&lt;/p&gt;&lt;p&gt;Results: VERSION_BEFORE (0: new), VERSION, LIEUX (lieux already in it), LAYER (the layer's source).&lt;/p&gt;</source>
-            <translation>&lt;p&gt;Crée, ou met à niveau pour cette version de l'extension, le &lt;b&gt;schéma d'équipe&lt;/b&gt; d'une base PostgreSQL/PostGIS : la table &lt;code&gt;lieux&lt;/code&gt; (les 32 champs du standard en texte, un point EPSG:4326, une version de ligne qui refuse d'écraser l'enregistrement d'un collègue), &lt;code&gt;colonnes_source&lt;/code&gt;, la table de synchronisation des connecteurs API et &lt;code&gt;journal&lt;/code&gt; : qui a modifié quel champ de quel lieu, quand, avant, après, suppressions comprises (restaurables). Le relancer ne change rien.&lt;/p&gt;&lt;p&gt;La connexion est une connexion PostgreSQL de QGIS (mot de passe dans la base d'authentification de QGIS) ; sans écran, une URI sans mot de passe et la variable PGPASSWORD ou ~/.pgpass. L'utilisateur doit avoir le droit de créer le schéma, et l'extension PostGIS si elle n'est pas encore installée.&lt;/p&gt;&lt;p&gt;Résultats : VERSION_BEFORE (0 : nouveau), VERSION, LIEUX (lieux déjà présents), LAYER (la source de la couche).&lt;/p&gt;</translation>
+            <translation>&lt;p&gt;Crée, ou met à niveau pour cette version de l'extension, le &lt;b&gt;schéma d'équipe&lt;/b&gt; d'une base PostgreSQL/PostGIS : la table &lt;code&gt;lieux&lt;/code&gt; (les 32 champs du standard en texte, un point EPSG:4326, une version de ligne qui refuse d'écraser l'enregistrement d'un collègue), &lt;code&gt;colonnes_source&lt;/code&gt;, la table de synchronisation des connecteurs API et &lt;code&gt;journal&lt;/code&gt; : qui a modifié quel champ de quel lieu, quand, avant, après, suppressions comprises (restaurables). Le relancer ne change rien.&lt;/p&gt;&lt;p&gt;La connexion est une connexion PostgreSQL de QGIS (mot de passe dans la base d'authentification de QGIS) ; sans écran, une URI sans mot de passe et la variable PGPASSWORD ou ~/.pgpass. L'utilisateur doit avoir le droit de créer le schéma, et l'extension PostGIS si elle n'est pas encore installée.&lt;/p&gt;&lt;p&gt;Résultats : VERSION_BEFORE (0 : nouveau), VERSION, LIEUX (lieux déjà présents), LAYER (la source de la couche).&lt;/p&gt;</translation>
         </message>
     </context>
     <context>
@@ -2450,7 +2450,7 @@
         <message>
             <location filename="plugin/gui/journal_dialog.py" line="195" />
             <source>The journal could not be written: {error}</source>
-            <translation>Le journal n'a pas pu être écrit : {error}</translation>
+            <translation>Le journal n'a pas pu être écrit : {error}</translation>
         </message>
     </context>
     <context>
@@ -2469,102 +2469,102 @@
     <context>
         <name>LieuxFiles</name>
         <message>
-            <location filename="../plugin/gui/lieux_files.py" line="35" />
+            <location filename="../plugin/gui/lieux_files.py" line="36" />
             <source>Lieux files ({patterns})</source>
             <translation>Fichiers de lieux ({patterns})</translation>
         </message>
         <message>
-            <location filename="../plugin/gui/lieux_files.py" line="344" />
+            <location filename="../plugin/gui/lieux_files.py" line="350" />
             <source>Lieux de médiation numérique</source>
             <translation>Lieux de médiation numérique</translation>
         </message>
         <message>
-            <location filename="../plugin/gui/lieux_files.py" line="102" />
+            <location filename="../plugin/gui/lieux_files.py" line="103" />
             <source>Open a lieux file…</source>
             <translation>Ouvrir un fichier de lieux…</translation>
         </message>
         <message>
-            <location filename="../plugin/gui/lieux_files.py" line="102" />
+            <location filename="../plugin/gui/lieux_files.py" line="103" />
             <source>Open a file of lieux (CSV, XLSX, JSON, GeoJSON, GeoPackage) as a working layer with the standard's form</source>
             <translation>Ouvrir un fichier de lieux (CSV, XLSX, JSON, GeoJSON, GeoPackage) comme couche de travail, avec le formulaire du standard</translation>
         </message>
         <message>
-            <location filename="../plugin/gui/lieux_files.py" line="126" />
+            <location filename="../plugin/gui/lieux_files.py" line="127" />
             <source>Export a conformant file…</source>
             <translation>Exporter un fichier conforme…</translation>
         </message>
         <message>
-            <location filename="../plugin/gui/lieux_files.py" line="126" />
+            <location filename="../plugin/gui/lieux_files.py" line="127" />
             <source>Write the lieux of a layer as a CSV, JSON or GeoJSON file of the standard</source>
             <translation>Écrire les lieux d'une couche dans un fichier CSV, JSON ou GeoJSON du standard</translation>
         </message>
         <message>
-            <location filename="../plugin/gui/lieux_files.py" line="357" />
+            <location filename="../plugin/gui/lieux_files.py" line="364" />
             <source>Open a lieux file</source>
             <translation>Ouvrir un fichier de lieux</translation>
         </message>
         <message>
-            <location filename="../plugin/gui/lieux_files.py" line="183" />
+            <location filename="../plugin/gui/lieux_files.py" line="187" />
             <source>Working layer {name} opened: {n} lieux</source>
             <translation>Couche de travail {name} ouverte : {n} lieux</translation>
         </message>
         <message>
-            <location filename="../plugin/gui/lieux_files.py" line="207" />
+            <location filename="../plugin/gui/lieux_files.py" line="212" />
             <source>Working GeoPackage to create</source>
             <translation>GeoPackage de travail à créer</translation>
         </message>
         <message>
-            <location filename="../plugin/gui/lieux_files.py" line="207" />
+            <location filename="../plugin/gui/lieux_files.py" line="212" />
             <source>GeoPackage (*.gpkg)</source>
             <translation>GeoPackage (*.gpkg)</translation>
         </message>
         <message>
-            <location filename="../plugin/gui/lieux_files.py" line="218" />
+            <location filename="../plugin/gui/lieux_files.py" line="223" />
             <source>{name} is open in the project: remove its layers or choose another file name.</source>
             <translation>{name} est ouvert dans le projet : retirez ses couches ou choisissez un autre nom de fichier.</translation>
         </message>
         <message>
-            <location filename="../plugin/gui/lieux_files.py" line="319" />
+            <location filename="../plugin/gui/lieux_files.py" line="324" />
             <source>Import of {name}</source>
             <translation>Import de {name}</translation>
         </message>
         <message>
-            <location filename="../plugin/gui/lieux_files.py" line="230" />
+            <location filename="../plugin/gui/lieux_files.py" line="235" />
             <source>Importing {name}… (progress and cancel in the task manager)</source>
             <translation>Import de {name}… (avancement et annulation dans le gestionnaire de tâches)</translation>
         </message>
         <message>
-            <location filename="../plugin/gui/lieux_files.py" line="347" />
+            <location filename="../plugin/gui/lieux_files.py" line="353" />
             <source>Validation of {name}</source>
             <translation>Validation de {name}</translation>
         </message>
         <message>
-            <location filename="../plugin/gui/lieux_files.py" line="384" />
+            <location filename="../plugin/gui/lieux_files.py" line="391" />
             <source>Export to {name}</source>
             <translation>Export vers {name}</translation>
         </message>
         <message>
-            <location filename="../plugin/gui/lieux_files.py" line="395" />
+            <location filename="../plugin/gui/lieux_files.py" line="402" />
             <source>Export a conformant file</source>
             <translation>Exporter un fichier conforme</translation>
         </message>
         <message>
-            <location filename="../plugin/gui/lieux_files.py" line="114" />
+            <location filename="../plugin/gui/lieux_files.py" line="115" />
             <source>Import with a mapping…</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../plugin/gui/lieux_files.py" line="114" />
+            <location filename="../plugin/gui/lieux_files.py" line="115" />
             <source>Bring a Hub's own file (its own columns) into the standard: proposed mapping, value table, live preview, saved profiles (mednum-cli's configurations)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../plugin/gui/lieux_files.py" line="292" />
+            <location filename="../plugin/gui/lieux_files.py" line="297" />
             <source>Import with a mapping</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="plugin/gui/lieux_files.py" line="266" />
+            <location filename="plugin/gui/lieux_files.py" line="271" />
             <source>The columns of {name} are not the standard's: most fields would be empty and its columns kept aside. Import it with a mapping (proposed from its columns, editable, with a preview)?</source>
             <translation type="unfinished" />
         </message>
@@ -4844,7 +4844,7 @@
         <message>
             <location filename="../plugin/processing/team_algorithms.py" line="60" />
             <source>Give no password in the URI (it would stay in the Processing history): use a QGIS connection with an authentication configuration, or the PGPASSWORD variable / ~/.pgpass.</source>
-            <translation>Ne mettez pas de mot de passe dans l'URI (il resterait dans l'historique Processing) : utilisez une connexion QGIS avec une configuration d'authentification, ou la variable PGPASSWORD / ~/.pgpass.</translation>
+            <translation>Ne mettez pas de mot de passe dans l'URI (il resterait dans l'historique Processing) : utilisez une connexion QGIS avec une configuration d'authentification, ou la variable PGPASSWORD / ~/.pgpass.</translation>
         </message>
         <message>
             <location filename="../plugin/processing/team_algorithms.py" line="68" />
@@ -4857,12 +4857,12 @@
         <message>
             <location filename="plugin/core/postgis_schema.py" line="73" />
             <source>“{name}” is not a valid schema name: use lower-case letters, digits and underscores (for example mednum).</source>
-            <translation>« {name} » n'est pas un nom de schéma valide : utilisez des minuscules, des chiffres et des tirets bas (par exemple mednum).</translation>
+            <translation>« {name} » n'est pas un nom de schéma valide : utilisez des minuscules, des chiffres et des tirets bas (par exemple mednum).</translation>
         </message>
         <message>
             <location filename="plugin/core/postgis_schema.py" line="315" />
             <source>The schema {name} was created by a newer version of the plugin (version {found}, this one knows {known}): update the plugin.</source>
-            <translation>Le schéma {name} a été créé par une version plus récente de l'extension (version {found}, celle-ci connaît la {known}) : mettez l'extension à jour.</translation>
+            <translation>Le schéma {name} a été créé par une version plus récente de l'extension (version {found}, celle-ci connaît la {known}) : mettez l'extension à jour.</translation>
         </message>
         <message>
             <location filename="plugin/qgis/team_database.py" line="358" />
@@ -4872,7 +4872,7 @@
         <message>
             <location filename="plugin/qgis/team_database.py" line="107" />
             <source>The Python module psycopg2 is missing (Debian/Ubuntu: apt install python3-psycopg2).</source>
-            <translation>Le module Python psycopg2 est absent (Debian/Ubuntu : apt install python3-psycopg2).</translation>
+            <translation>Le module Python psycopg2 est absent (Debian/Ubuntu : apt install python3-psycopg2).</translation>
         </message>
         <message>
             <location filename="plugin/qgis/team_database.py" line="155" />
@@ -4882,47 +4882,47 @@
         <message>
             <location filename="plugin/qgis/team_database.py" line="84" />
             <source>There is no PostgreSQL connection named “{name}” in QGIS (Browser → PostgreSQL → New Connection).</source>
-            <translation>Il n'y a pas de connexion PostgreSQL nommée « {name} » dans QGIS (Explorateur → PostgreSQL → Nouvelle connexion).</translation>
+            <translation>Il n'y a pas de connexion PostgreSQL nommée « {name} » dans QGIS (Explorateur → PostgreSQL → Nouvelle connexion).</translation>
         </message>
         <message>
             <location filename="plugin/qgis/team_database.py" line="339" />
             <source>The table {schema}.lieux of {name} cannot be opened: initialise the team database first (Processing: mednum:init_database).</source>
-            <translation>La table {schema}.lieux de {name} ne s'ouvre pas : créez d'abord la base d'équipe (Processing : mednum:init_database).</translation>
+            <translation>La table {schema}.lieux de {name} ne s'ouvre pas : créez d'abord la base d'équipe (Processing : mednum:init_database).</translation>
         </message>
         <message>
             <location filename="plugin/qgis/team_database.py" line="113" />
             <source>The database {name} cannot be reached: {error}Check the connection (host, port, user, password in the QGIS authentication database).</source>
-            <translation>La base {name} est injoignable : {error}Vérifiez la connexion (hôte, port, utilisateur, mot de passe dans la base d'authentification de QGIS).</translation>
+            <translation>La base {name} est injoignable : {error}Vérifiez la connexion (hôte, port, utilisateur, mot de passe dans la base d'authentification de QGIS).</translation>
         </message>
         <message>
             <location filename="plugin/qgis/team_database.py" line="131" />
             <source>The database {name} refused the request: {error}</source>
-            <translation>La base {name} a refusé la requête : {error}</translation>
+            <translation>La base {name} a refusé la requête : {error}</translation>
         </message>
         <message>
             <location filename="plugin/qgis/team_database.py" line="264" />
             <source>The lieux could not be written to {name}: {error}</source>
-            <translation>Les lieux n'ont pas pu être écrits dans {name} : {error}</translation>
+            <translation>Les lieux n'ont pas pu être écrits dans {name} : {error}</translation>
         </message>
         <message>
             <location filename="plugin/qgis/team_database.py" line="316" />
             <source>The sync table of {name} could not be written: {error}</source>
-            <translation>La table de synchronisation de {name} n'a pas pu être écrite : {error}</translation>
+            <translation>La table de synchronisation de {name} n'a pas pu être écrite : {error}</translation>
         </message>
         <message>
             <location filename="plugin/qgis/team_database.py" line="399" />
             <source>The journal of {name} could not be read: {error}</source>
-            <translation>Le journal de {name} n'a pas pu être lu : {error}</translation>
+            <translation>Le journal de {name} n'a pas pu être lu : {error}</translation>
         </message>
         <message>
             <location filename="plugin/qgis/team_database.py" line="158" />
             <source>The schema {schema} could not be created in {name}: {error}</source>
-            <translation>Le schéma {schema} n'a pas pu être créé dans {name} : {error}</translation>
+            <translation>Le schéma {schema} n'a pas pu être créé dans {name} : {error}</translation>
         </message>
         <message>
             <location filename="plugin/qgis/team_database.py" line="211" />
             <source>The schema {schema} of {name} already holds {n} lieux: open them, or choose to replace them.</source>
-            <translation>Le schéma {schema} de {name} contient déjà {n} lieux : ouvrez-les, ou choisissez de les remplacer.</translation>
+            <translation>Le schéma {schema} de {name} contient déjà {n} lieux : ouvrez-les, ou choisissez de les remplacer.</translation>
         </message>
     </context>
     <context>
@@ -4935,7 +4935,7 @@
         <message>
             <location filename="plugin/gui/team_dialog.py" line="37" />
             <source>One shared set of lieux for a team: each agent opens it with the same form, validation and export, sees the others' saves and never overwrites a colleague's edit without being told. The connection is a QGIS PostgreSQL connection (Browser → PostgreSQL), its password in the QGIS authentication database.</source>
-            <translation>Un seul jeu de lieux partagé par une équipe : chaque agent l'ouvre avec le même formulaire, la même validation et le même export, voit les enregistrements des autres et n'écrase jamais la modification d'un collègue sans être prévenu. La connexion est une connexion PostgreSQL de QGIS (Explorateur → PostgreSQL), son mot de passe dans la base d'authentification de QGIS.</translation>
+            <translation>Un seul jeu de lieux partagé par une équipe : chaque agent l'ouvre avec le même formulaire, la même validation et le même export, voit les enregistrements des autres et n'écrase jamais la modification d'un collègue sans être prévenu. La connexion est une connexion PostgreSQL de QGIS (Explorateur → PostgreSQL), son mot de passe dans la base d'authentification de QGIS.</translation>
         </message>
         <message>
             <location filename="plugin/gui/team_dialog.py" line="46" />
@@ -4975,22 +4975,22 @@
         <message>
             <location filename="plugin/gui/team_dialog.py" line="70" />
             <source>No PostgreSQL connection in QGIS yet: create one in the Browser (PostgreSQL → New Connection), with an authentication configuration for the password, then open this dialog again.</source>
-            <translation>Aucune connexion PostgreSQL dans QGIS : créez-en une dans l'Explorateur (PostgreSQL → Nouvelle connexion), avec une configuration d'authentification pour le mot de passe, puis rouvrez cette fenêtre.</translation>
+            <translation>Aucune connexion PostgreSQL dans QGIS : créez-en une dans l'Explorateur (PostgreSQL → Nouvelle connexion), avec une configuration d'authentification pour le mot de passe, puis rouvrez cette fenêtre.</translation>
         </message>
         <message>
             <location filename="plugin/gui/team_dialog.py" line="92" />
             <source>The schema {schema} does not exist yet in {name}: create it.</source>
-            <translation>Le schéma {schema} n'existe pas encore dans {name} : créez-le.</translation>
+            <translation>Le schéma {schema} n'existe pas encore dans {name} : créez-le.</translation>
         </message>
         <message>
             <location filename="plugin/gui/team_dialog.py" line="94" />
             <source>The schema {schema} of {name} is at version {version}: upgrade it (version {latest}).</source>
-            <translation>Le schéma {schema} de {name} est en version {version} : mettez-le à niveau (version {latest}).</translation>
+            <translation>Le schéma {schema} de {name} est en version {version} : mettez-le à niveau (version {latest}).</translation>
         </message>
         <message>
             <location filename="plugin/gui/team_dialog.py" line="96" />
             <source>The schema {schema} of {name} is up to date (version {version}): {n} lieux.</source>
-            <translation>Le schéma {schema} de {name} est à jour (version {version}) : {n} lieux.</translation>
+            <translation>Le schéma {schema} de {name} est à jour (version {version}) : {n} lieux.</translation>
         </message>
     </context>
     <context>
@@ -4998,12 +4998,12 @@
         <message>
             <location filename="plugin/gui/team_feature.py" line="38" />
             <source>Save: lieux a colleague saved since you started editing them</source>
-            <translation>Enregistrement : lieux qu'un collègue a enregistrés depuis que vous les modifiez</translation>
+            <translation>Enregistrement : lieux qu'un collègue a enregistrés depuis que vous les modifiez</translation>
         </message>
         <message>
             <location filename="plugin/gui/team_feature.py" line="39" />
             <source>{n} lieux you are saving were saved by {source} since you started editing them. For each one, keep your version (the colleague's other changes stay) or take theirs; cancel to save nothing (your edits stay in the layer).</source>
-            <translation>{n} lieux que vous enregistrez ont été enregistrés par {source} depuis que vous avez commencé à les modifier. Pour chacun, gardez votre version (les autres modifications du collègue restent) ou prenez la sienne ; annulez pour ne rien enregistrer (vos modifications restent dans la couche).</translation>
+            <translation>{n} lieux que vous enregistrez ont été enregistrés par {source} depuis que vous avez commencé à les modifier. Pour chacun, gardez votre version (les autres modifications du collègue restent) ou prenez la sienne ; annulez pour ne rien enregistrer (vos modifications restent dans la couche).</translation>
         </message>
         <message>
             <location filename="plugin/gui/team_feature.py" line="42" />
@@ -5063,7 +5063,7 @@
         <message>
             <location filename="plugin/gui/team_feature.py" line="68" />
             <source>The journal of the active team layer: who changed which field of which lieu, when</source>
-            <translation>Le journal de la couche d'équipe active : qui a modifié quel champ de quel lieu, quand</translation>
+            <translation>Le journal de la couche d'équipe active : qui a modifié quel champ de quel lieu, quand</translation>
         </message>
         <message>
             <location filename="plugin/gui/team_feature.py" line="144" />
