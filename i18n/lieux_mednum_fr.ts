@@ -111,6 +111,16 @@
             <source>Pulls the lieux de médiation numérique of a territory from data·inclusion (API v1), DORA (API v2) or the Cartographie nationale (/carto) into a new working GeoPackage, in the standard's form. TERRITORY is a département code (13, 2A, 974), a commune INSEE code or an EPCI SIREN. Each lieu remembers its origin (source, remote id, remote date_maj, hash) in the GeoPackage's sync table. Tokens: QGIS authentication configuration chosen in the plugin settings, or the variables MEDNUM_DATA_INCLUSION_TOKEN, MEDNUM_DORA_TOKEN, MEDNUM_CARTO_TOKEN.</source>
             <translation>Récupère les lieux de médiation numérique d'un territoire depuis data·inclusion (API v1), DORA (API v2) ou la Cartographie nationale (/carto) dans un nouveau GeoPackage de travail, au format du standard. TERRITORY est un code de département (13, 2A, 974), un code INSEE de commune ou un SIREN d'EPCI. Chaque lieu garde la trace de son origine (source, identifiant distant, date_maj distante, empreinte) dans la table de synchronisation du GeoPackage. Jetons : configuration d'authentification QGIS choisie dans les paramètres de l'extension, ou les variables MEDNUM_DATA_INCLUSION_TOKEN, MEDNUM_DORA_TOKEN, MEDNUM_CARTO_TOKEN.</translation>
         </message>
+        <message>
+            <location filename="../plugin/processing/api_algorithms.py" line="71" />
+            <source>Replace the lieux of the team database</source>
+            <translation>Remplacer les lieux de la base d'équipe</translation>
+        </message>
+        <message>
+            <location filename="../plugin/processing/api_algorithms.py" line="115" />
+            <source>Sends the lieux of a working layer (GeoPackage or team database) created or changed since the pull to the Cartographie nationale (PATCH /lieux-inclusion-numerique, x-api-key). Lieux with validation errors are not sent; lieux changed remotely since the pull are held back (conflict). Every push is journaled in the GeoPackage (or the team database); pushing twice sends nothing the second time. DRY_RUN shows what would be sent. OUTPUT: the push report (JSON or CSV) with the per-lieu diff.</source>
+            <translation>Envoie à la Cartographie nationale les lieux d'une couche de travail (GeoPackage ou base d'équipe) créés ou modifiés depuis la récupération (PATCH /lieux-inclusion-numerique, x-api-key). Les lieux qui comportent des erreurs de validation ne sont pas envoyés ; les lieux modifiés à distance depuis la récupération sont retenus (conflit). Chaque envoi est consigné dans le journal du GeoPackage (ou de la base d'équipe) ; un deuxième envoi identique n'envoie rien. DRY_RUN (simulation) montre ce qui serait envoyé. OUTPUT : le rapport d'envoi (JSON ou CSV) avec les différences lieu par lieu.</translation>
+        </message>
     </context>
     <context>
         <name>ApiClient</name>
@@ -2151,6 +2161,11 @@
             <location filename="../plugin/processing/lieux_files_algorithms.py" line="61" />
             <source>&lt;p&gt;Reads a file of lieux de médiation numérique (CSV, XLSX, JSON, GeoJSON or GeoPackage) into a new &lt;b&gt;working GeoPackage&lt;/b&gt;: a point layer (EPSG:4326, from latitude/longitude) holding exactly the 32 fields of the standard in their conformant form (lists as &lt;code&gt;a|b&lt;/code&gt;, ISO dates), with the standard's edit form and a style stored as the layer's default style.&lt;/p&gt;&lt;p&gt;Lieux without valid coordinates are kept without a point and listed in the log. Source columns that are not fields of the standard are kept in the table &lt;code&gt;colonnes_source&lt;/code&gt; of the GeoPackage, linked by id. The source file is never modified.&lt;/p&gt;&lt;p&gt;Results: LIEUX, WITHOUT_COORDINATES, EXTRA_COLUMNS (names), ERRORS and WARNINGS (validation).&lt;/p&gt;</source>
             <translation>&lt;p&gt;Lit un fichier de lieux de médiation numérique (CSV, XLSX, JSON, GeoJSON ou GeoPackage) dans un nouveau &lt;b&gt;GeoPackage de travail&lt;/b&gt; : une couche de points (EPSG:4326, d'après latitude/longitude) qui contient exactement les 32 champs du standard sous leur forme conforme (listes en &lt;code&gt;a|b&lt;/code&gt;, dates ISO), avec le formulaire de saisie du standard et un style enregistré comme style par défaut de la couche.&lt;/p&gt;&lt;p&gt;Les lieux sans coordonnées valides sont conservés sans point et listés dans le journal. Les colonnes de la source qui ne sont pas des champs du standard sont conservées dans la table &lt;code&gt;colonnes_source&lt;/code&gt; du GeoPackage, liées par id. Le fichier source n'est jamais modifié.&lt;/p&gt;&lt;p&gt;Résultats : LIEUX, WITHOUT_COORDINATES, EXTRA_COLUMNS (noms), ERRORS et WARNINGS (validation).&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <location filename="../plugin/processing/lieux_files_algorithms.py" line="123" />
+            <source>Replace the lieux of the team database</source>
+            <translation>Remplacer les lieux de la base d'équipe</translation>
         </message>
     </context>
     <context>
@@ -6298,6 +6313,449 @@
             <location filename="../plugin/core/writers.py" line="98" />
             <source>Nothing was written to « {name} »: {count} of the {total} lieux have no value in any column written (lieux n° {positions}). A file cannot hold them: they would be read back as blank rows, i.e. lost. Fill them in or delete them; if their data is in columns that are not fields of the standard (kept aside at the import), export those source columns too.</source>
             <translation>Rien n'a été écrit dans « {name} » : {count} des {total} lieux n'ont aucune valeur dans les colonnes écrites (lieux n° {positions}). Un fichier ne peut pas les contenir : ils seraient relus comme des lignes vides, donc perdus. Complétez-les ou supprimez-les ; si leurs données sont dans des colonnes qui ne sont pas des champs du standard (mises de côté à l'import), exportez aussi ces colonnes source.</translation>
+        </message>
+    </context>
+    <context>
+        <name>InitDatabaseAlgorithm</name>
+        <message>
+            <location filename="../plugin/processing/team_algorithms.py" line="82" />
+            <source>Create or upgrade a team database (PostGIS)</source>
+            <translation>Créer ou mettre à niveau une base d'équipe (PostGIS)</translation>
+        </message>
+        <message>
+            <location filename="../plugin/processing/team_algorithms.py" line="85" />
+            <source>team,postgis,postgresql,database,journal,mednum</source>
+            <translation>équipe,postgis,postgresql,base,journal,mednum</translation>
+        </message>
+        <message>
+            <location filename="../plugin/processing/team_algorithms.py" line="104" />
+            <source>Schema version before</source>
+            <translation>Version du schéma avant</translation>
+        </message>
+        <message>
+            <location filename="../plugin/processing/team_algorithms.py" line="106" />
+            <source>Schema version</source>
+            <translation>Version du schéma</translation>
+        </message>
+        <message>
+            <location filename="../plugin/processing/team_algorithms.py" line="107" />
+            <source>Number of lieux</source>
+            <translation>Nombre de lieux</translation>
+        </message>
+        <message>
+            <location filename="../plugin/processing/team_algorithms.py" line="108" />
+            <source>Layer source</source>
+            <translation>Source de la couche</translation>
+        </message>
+        <message>
+            <location filename="../plugin/processing/team_algorithms.py" line="120" />
+            <source>The schema {schema} is up to date (version {v}).</source>
+            <translation>Le schéma {schema} est à jour (version {v}).</translation>
+        </message>
+        <message>
+            <location filename="../plugin/processing/team_algorithms.py" line="123" />
+            <source>The schema {schema} went from version {a} to {b}.</source>
+            <translation>Le schéma {schema} est passé de la version {a} à la version {b}.</translation>
+        </message>
+        <message>
+            <location filename="plugin/processing/team_algorithms.py" line="88" />
+            <source>&lt;p&gt;Creates, or upgrades to this version of the plugin, the &lt;b&gt;team schema&lt;/b&gt; of a PostgreSQL/PostGIS database: the table &lt;code&gt;lieux&lt;/code&gt; (the 32 fields of the standard as text, a point in EPSG:4326, a row version that refuses to overwrite a colleague's save), &lt;code&gt;colonnes_source&lt;/code&gt;, the sync table of the API connectors and &lt;code&gt;journal&lt;/code&gt;: who changed which field of which lieu, when, before and after, deletions included (restorable). Running it again changes nothing.&lt;/p&gt;&lt;p&gt;The connection is a QGIS PostgreSQL connection (password in the QGIS authentication database); headless, a URI without password and the PGPASSWORD variable or ~/.pgpass. The user must be allowed to create the schema, and the PostGIS extension if it is not installed yet.&lt;/p&gt;&lt;p&gt;Results: VERSION_BEFORE (0: new), VERSION, LIEUX (lieux already in it), LAYER (the layer's source).&lt;/p&gt;</source>
+            <translation>&lt;p&gt;Crée, ou met à niveau pour cette version de l'extension, le &lt;b&gt;schéma d'équipe&lt;/b&gt; d'une base PostgreSQL/PostGIS : la table &lt;code&gt;lieux&lt;/code&gt; (les 32 champs du standard en texte, un point EPSG:4326, une version de ligne qui refuse d'écraser l'enregistrement d'un collègue), &lt;code&gt;colonnes_source&lt;/code&gt;, la table de synchronisation des connecteurs API et &lt;code&gt;journal&lt;/code&gt; : qui a modifié quel champ de quel lieu, quand, avant, après, suppressions comprises (restaurables). Le relancer ne change rien.&lt;/p&gt;&lt;p&gt;La connexion est une connexion PostgreSQL de QGIS (mot de passe dans la base d'authentification de QGIS) ; sans écran, une URI sans mot de passe et la variable PGPASSWORD ou ~/.pgpass. L'utilisateur doit avoir le droit de créer le schéma, et l'extension PostGIS si elle n'est pas encore installée.&lt;/p&gt;&lt;p&gt;Résultats : VERSION_BEFORE (0 : nouveau), VERSION, LIEUX (lieux déjà présents), LAYER (la source de la couche).&lt;/p&gt;</translation>
+        </message>
+    </context>
+    <context>
+        <name>JournalDialog</name>
+        <message>
+            <location filename="plugin/gui/journal_dialog.py" line="58" />
+            <source>When</source>
+            <translation>Quand</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/journal_dialog.py" line="58" />
+            <source>Agent</source>
+            <translation>Agent</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/journal_dialog.py" line="58" />
+            <source>Operation</source>
+            <translation>Opération</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/journal_dialog.py" line="58" />
+            <source>Lieu (id)</source>
+            <translation>Lieu (id)</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/journal_dialog.py" line="58" />
+            <source>Field</source>
+            <translation>Champ</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/journal_dialog.py" line="58" />
+            <source>Before</source>
+            <translation>Avant</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/journal_dialog.py" line="59" />
+            <source>After</source>
+            <translation>Après</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/journal_dialog.py" line="81" />
+            <source>All agents</source>
+            <translation>Tous les agents</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/journal_dialog.py" line="113" />
+            <source>Restore the deleted lieu</source>
+            <translation>Restaurer le lieu supprimé</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/journal_dialog.py" line="115" />
+            <source>Export as CSV…</source>
+            <translation>Exporter en CSV…</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/journal_dialog.py" line="39" />
+            <source>created</source>
+            <translation>création</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/journal_dialog.py" line="40" />
+            <source>changed</source>
+            <translation>modification</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/journal_dialog.py" line="41" />
+            <source>deleted</source>
+            <translation>suppression</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/journal_dialog.py" line="42" />
+            <source>restored</source>
+            <translation>restauration</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/journal_dialog.py" line="43" />
+            <source>import</source>
+            <translation>import</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/journal_dialog.py" line="83" />
+            <source>From</source>
+            <translation>Du</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/journal_dialog.py" line="88" />
+            <source>to</source>
+            <translation>au</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/journal_dialog.py" line="189" />
+            <source>Export the journal</source>
+            <translation>Exporter le journal</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/journal_dialog.py" line="189" />
+            <source>CSV (*.csv)</source>
+            <translation>CSV (*.csv)</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/journal_dialog.py" line="75" />
+            <source>Who changed what — {name}</source>
+            <translation>Qui a modifié quoi — {name}</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/journal_dialog.py" line="163" />
+            <source>{n} changes</source>
+            <translation>{n} modifications</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/journal_dialog.py" line="183" />
+            <source>The lieu {id} is back in the team's lieux.</source>
+            <translation>Le lieu {id} est de retour parmi les lieux de l'équipe.</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/journal_dialog.py" line="197" />
+            <source>{n} changes written to {path}.</source>
+            <translation>{n} modifications écrites dans {path}.</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/journal_dialog.py" line="195" />
+            <source>The journal could not be written: {error}</source>
+            <translation>Le journal n'a pas pu être écrit : {error}</translation>
+        </message>
+    </context>
+    <context>
+        <name>TeamAlgorithms</name>
+        <message>
+            <location filename="../plugin/processing/team_algorithms.py" line="28" />
+            <source>PostgreSQL connection (team database)</source>
+            <translation>Connexion PostgreSQL (base d'équipe)</translation>
+        </message>
+        <message>
+            <location filename="../plugin/processing/team_algorithms.py" line="32" />
+            <source>…or a connection URI without password (host=… dbname=… user=…)</source>
+            <translation>…ou une URI de connexion sans mot de passe (host=… dbname=… user=…)</translation>
+        </message>
+        <message>
+            <location filename="../plugin/processing/team_algorithms.py" line="37" />
+            <source>Schema of the team's lieux</source>
+            <translation>Schéma des lieux de l'équipe</translation>
+        </message>
+        <message>
+            <location filename="../plugin/processing/team_algorithms.py" line="60" />
+            <source>Give no password in the URI (it would stay in the Processing history): use a QGIS connection with an authentication configuration, or the PGPASSWORD variable / ~/.pgpass.</source>
+            <translation>Ne mettez pas de mot de passe dans l'URI (il resterait dans l'historique Processing) : utilisez une connexion QGIS avec une configuration d'authentification, ou la variable PGPASSWORD / ~/.pgpass.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/processing/team_algorithms.py" line="68" />
+            <source>Choose a PostgreSQL connection, or give a connection URI.</source>
+            <translation>Choisissez une connexion PostgreSQL, ou donnez une URI de connexion.</translation>
+        </message>
+    </context>
+    <context>
+        <name>TeamDatabase</name>
+        <message>
+            <location filename="plugin/core/postgis_schema.py" line="73" />
+            <source>“{name}” is not a valid schema name: use lower-case letters, digits and underscores (for example mednum).</source>
+            <translation>« {name} » n'est pas un nom de schéma valide : utilisez des minuscules, des chiffres et des tirets bas (par exemple mednum).</translation>
+        </message>
+        <message>
+            <location filename="plugin/core/postgis_schema.py" line="315" />
+            <source>The schema {name} was created by a newer version of the plugin (version {found}, this one knows {known}): update the plugin.</source>
+            <translation>Le schéma {name} a été créé par une version plus récente de l'extension (version {found}, celle-ci connaît la {known}) : mettez l'extension à jour.</translation>
+        </message>
+        <message>
+            <location filename="plugin/qgis/team_database.py" line="358" />
+            <source>Lieux — team {schema} ({name})</source>
+            <translation>Lieux — équipe {schema} ({name})</translation>
+        </message>
+        <message>
+            <location filename="plugin/qgis/team_database.py" line="107" />
+            <source>The Python module psycopg2 is missing (Debian/Ubuntu: apt install python3-psycopg2).</source>
+            <translation>Le module Python psycopg2 est absent (Debian/Ubuntu : apt install python3-psycopg2).</translation>
+        </message>
+        <message>
+            <location filename="plugin/qgis/team_database.py" line="155" />
+            <source> PostGIS must be installed on the server and the user allowed to create the extension (or an administrator runs CREATE EXTENSION postgis once).</source>
+            <translation> PostGIS doit être installé sur le serveur et l'utilisateur autorisé à créer l'extension (ou un administrateur lance une fois CREATE EXTENSION postgis).</translation>
+        </message>
+        <message>
+            <location filename="plugin/qgis/team_database.py" line="84" />
+            <source>There is no PostgreSQL connection named “{name}” in QGIS (Browser → PostgreSQL → New Connection).</source>
+            <translation>Il n'y a pas de connexion PostgreSQL nommée « {name} » dans QGIS (Explorateur → PostgreSQL → Nouvelle connexion).</translation>
+        </message>
+        <message>
+            <location filename="plugin/qgis/team_database.py" line="339" />
+            <source>The table {schema}.lieux of {name} cannot be opened: initialise the team database first (Processing: mednum:init_database).</source>
+            <translation>La table {schema}.lieux de {name} ne s'ouvre pas : créez d'abord la base d'équipe (Processing : mednum:init_database).</translation>
+        </message>
+        <message>
+            <location filename="plugin/qgis/team_database.py" line="113" />
+            <source>The database {name} cannot be reached: {error}Check the connection (host, port, user, password in the QGIS authentication database).</source>
+            <translation>La base {name} est injoignable : {error}Vérifiez la connexion (hôte, port, utilisateur, mot de passe dans la base d'authentification de QGIS).</translation>
+        </message>
+        <message>
+            <location filename="plugin/qgis/team_database.py" line="131" />
+            <source>The database {name} refused the request: {error}</source>
+            <translation>La base {name} a refusé la requête : {error}</translation>
+        </message>
+        <message>
+            <location filename="plugin/qgis/team_database.py" line="264" />
+            <source>The lieux could not be written to {name}: {error}</source>
+            <translation>Les lieux n'ont pas pu être écrits dans {name} : {error}</translation>
+        </message>
+        <message>
+            <location filename="plugin/qgis/team_database.py" line="316" />
+            <source>The sync table of {name} could not be written: {error}</source>
+            <translation>La table de synchronisation de {name} n'a pas pu être écrite : {error}</translation>
+        </message>
+        <message>
+            <location filename="plugin/qgis/team_database.py" line="399" />
+            <source>The journal of {name} could not be read: {error}</source>
+            <translation>Le journal de {name} n'a pas pu être lu : {error}</translation>
+        </message>
+        <message>
+            <location filename="plugin/qgis/team_database.py" line="158" />
+            <source>The schema {schema} could not be created in {name}: {error}</source>
+            <translation>Le schéma {schema} n'a pas pu être créé dans {name} : {error}</translation>
+        </message>
+        <message>
+            <location filename="plugin/qgis/team_database.py" line="211" />
+            <source>The schema {schema} of {name} already holds {n} lieux: open them, or choose to replace them.</source>
+            <translation>Le schéma {schema} de {name} contient déjà {n} lieux : ouvrez-les, ou choisissez de les remplacer.</translation>
+        </message>
+    </context>
+    <context>
+        <name>TeamDialog</name>
+        <message>
+            <location filename="plugin/gui/team_dialog.py" line="34" />
+            <source>Team database (PostgreSQL/PostGIS)</source>
+            <translation>Base d'équipe (PostgreSQL/PostGIS)</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/team_dialog.py" line="37" />
+            <source>One shared set of lieux for a team: each agent opens it with the same form, validation and export, sees the others' saves and never overwrites a colleague's edit without being told. The connection is a QGIS PostgreSQL connection (Browser → PostgreSQL), its password in the QGIS authentication database.</source>
+            <translation>Un seul jeu de lieux partagé par une équipe : chaque agent l'ouvre avec le même formulaire, la même validation et le même export, voit les enregistrements des autres et n'écrase jamais la modification d'un collègue sans être prévenu. La connexion est une connexion PostgreSQL de QGIS (Explorateur → PostgreSQL), son mot de passe dans la base d'authentification de QGIS.</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/team_dialog.py" line="46" />
+            <source>PostgreSQL connection</source>
+            <translation>Connexion PostgreSQL</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/team_dialog.py" line="48" />
+            <source>Schema</source>
+            <translation>Schéma</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/team_dialog.py" line="54" />
+            <source>Check</source>
+            <translation>Vérifier</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/team_dialog.py" line="55" />
+            <source>Create or upgrade the schema</source>
+            <translation>Créer ou mettre à niveau le schéma</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/team_dialog.py" line="56" />
+            <source>Import a file into it…</source>
+            <translation>Y importer un fichier…</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/team_dialog.py" line="57" />
+            <source>Open the team layer</source>
+            <translation>Ouvrir la couche d'équipe</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/team_dialog.py" line="61" />
+            <source>Replace the lieux already in the team database</source>
+            <translation>Remplacer les lieux déjà présents dans la base d'équipe</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/team_dialog.py" line="70" />
+            <source>No PostgreSQL connection in QGIS yet: create one in the Browser (PostgreSQL → New Connection), with an authentication configuration for the password, then open this dialog again.</source>
+            <translation>Aucune connexion PostgreSQL dans QGIS : créez-en une dans l'Explorateur (PostgreSQL → Nouvelle connexion), avec une configuration d'authentification pour le mot de passe, puis rouvrez cette fenêtre.</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/team_dialog.py" line="92" />
+            <source>The schema {schema} does not exist yet in {name}: create it.</source>
+            <translation>Le schéma {schema} n'existe pas encore dans {name} : créez-le.</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/team_dialog.py" line="94" />
+            <source>The schema {schema} of {name} is at version {version}: upgrade it (version {latest}).</source>
+            <translation>Le schéma {schema} de {name} est en version {version} : mettez-le à niveau (version {latest}).</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/team_dialog.py" line="96" />
+            <source>The schema {schema} of {name} is up to date (version {version}): {n} lieux.</source>
+            <translation>Le schéma {schema} de {name} est à jour (version {version}) : {n} lieux.</translation>
+        </message>
+    </context>
+    <context>
+        <name>TeamFeature</name>
+        <message>
+            <location filename="plugin/gui/team_feature.py" line="38" />
+            <source>Save: lieux a colleague saved since you started editing them</source>
+            <translation>Enregistrement : lieux qu'un collègue a enregistrés depuis que vous les modifiez</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/team_feature.py" line="39" />
+            <source>{n} lieux you are saving were saved by {source} since you started editing them. For each one, keep your version (the colleague's other changes stay) or take theirs; cancel to save nothing (your edits stay in the layer).</source>
+            <translation>{n} lieux que vous enregistrez ont été enregistrés par {source} depuis que vous avez commencé à les modifier. Pour chacun, gardez votre version (les autres modifications du collègue restent) ou prenez la sienne ; annulez pour ne rien enregistrer (vos modifications restent dans la couche).</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/team_feature.py" line="42" />
+            <source>Colleague's version (saved)</source>
+            <translation>Version du collègue (enregistrée)</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/team_feature.py" line="43" />
+            <source>Take the colleague's version</source>
+            <translation>Prendre la version du collègue</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/team_feature.py" line="44" />
+            <source>Take the colleague's version for all</source>
+            <translation>Prendre la version du collègue pour tous</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/team_feature.py" line="45" />
+            <source>colleague</source>
+            <translation>collègue</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/team_feature.py" line="46" />
+            <source>Save with these choices</source>
+            <translation>Enregistrer avec ces choix</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/team_feature.py" line="47" />
+            <source>Cancel the save</source>
+            <translation>Annuler l'enregistrement</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/team_feature.py" line="62" />
+            <source>Team database…</source>
+            <translation>Base d'équipe…</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/team_feature.py" line="67" />
+            <source>Who changed what…</source>
+            <translation>Qui a modifié quoi…</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/team_feature.py" line="91" />
+            <source>a colleague</source>
+            <translation>un collègue</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/team_feature.py" line="107" />
+            <source>Team mode</source>
+            <translation>Mode équipe</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/team_feature.py" line="63" />
+            <source>Create, fill or open the team's shared lieux in PostgreSQL/PostGIS</source>
+            <translation>Créer, remplir ou ouvrir les lieux partagés de l'équipe dans PostgreSQL/PostGIS</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/team_feature.py" line="68" />
+            <source>The journal of the active team layer: who changed which field of which lieu, when</source>
+            <translation>Le journal de la couche d'équipe active : qui a modifié quel champ de quel lieu, quand</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/team_feature.py" line="144" />
+            <source>File of lieux to import into the team database</source>
+            <translation>Fichier de lieux à importer dans la base d'équipe</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/team_feature.py" line="190" />
+            <source>Open a team layer first (Team database… → Open the team layer).</source>
+            <translation>Ouvrez d'abord une couche d'équipe (Base d'équipe… → Ouvrir la couche d'équipe).</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/team_feature.py" line="150" />
+            <source>Import of {name} into the team database</source>
+            <translation>Import de {name} dans la base d'équipe</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/team_feature.py" line="156" />
+            <source>Importing {name}… (progress and cancel in the task manager)</source>
+            <translation>Import de {name}… (progression et annulation dans le gestionnaire de tâches)</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/team_feature.py" line="167" />
+            <source>{n} lieux written to {name}.</source>
+            <translation>{n} lieux écrits dans {name}.</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/team_feature.py" line="132" />
+            <source>The schema {schema} is ready (version {version}).</source>
+            <translation>Le schéma {schema} est prêt (version {version}).</translation>
         </message>
     </context>
 </TS>

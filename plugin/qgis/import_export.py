@@ -97,6 +97,21 @@ def side_table_of(table, schema: Schema, ignore_header_case: bool = False) -> Si
     return SideTable(columns=columns, stored=side_table_names(columns), rows=rows)
 
 
+def _geopackage_output(source: Path, output: str | os.PathLike) -> Path:
+    output = Path(output)
+    if output.suffix.lower() != ".gpkg":
+        raise WorkingLayerError(
+            translate("ImportExport", "The working layer must be a GeoPackage file (.gpkg): {path}").format(path=output)
+        )
+    if _same_file(source, output) or source.resolve() == output.resolve():
+        raise WorkingLayerError(
+            translate("ImportExport", "The working GeoPackage cannot replace the source file {path}.").format(
+                path=source
+            )
+        )
+    return output
+
+
 def import_lieux(
     source: str | os.PathLike,
     output: str | os.PathLike,
@@ -109,8 +124,11 @@ def import_lieux(
     source_name: str = "",
     geocode=None,
     geocode_cache: str | os.PathLike | None = None,
+    replace: bool = False,
 ) -> ImportSummary:
-    """Read ``source`` (CSV, XLSX, JSON, GeoJSON, GeoPackage) into a new working GeoPackage ``output``.
+    """Read ``source`` (CSV, XLSX, JSON, GeoJSON, GeoPackage) into a new working GeoPackage ``output``,
+    or into a team database (``output`` a :class:`~.team_database.TeamDatabase`; ``replace``: its lieux
+    are replaced, else it must hold none).
 
     ``mapping`` (a :class:`~plugin.core.mapping.Profile` or the path of one): the file is a Hub's own export,
     mapped to the standard first (:func:`~plugin.core.mapping.convert_table`, ``source_name`` for the ids); the
@@ -128,17 +146,10 @@ def import_lieux(
     from ..core.readers import read_table
 
     schema = schema or load_schema()
-    source, output = Path(source), Path(output)
-    if output.suffix.lower() != ".gpkg":
-        raise WorkingLayerError(
-            translate("ImportExport", "The working layer must be a GeoPackage file (.gpkg): {path}").format(path=output)
-        )
-    if _same_file(source, output) or source.resolve() == output.resolve():
-        raise WorkingLayerError(
-            translate("ImportExport", "The working GeoPackage cannot replace the source file {path}.").format(
-                path=source
-            )
-        )
+    team = output if hasattr(output, "write_records") else None
+    source = Path(source)
+    if team is None:
+        output = _geopackage_output(source, output)
 
     def step(start: float, span: float) -> ProgressCallback:
         return lambda value: progress(start + span * value / 100.0) if progress else None
@@ -178,10 +189,14 @@ def import_lieux(
         validation = _Background(lambda: import_issues(records, schema, options))
     else:
         validation = None
-    create_working_geopackage(
-        output, records, side_table, metadata, schema, progress=step(25.0, 70.0), is_canceled=is_canceled,
-        points=points,
-    )
+    if team is not None:
+        team.write_records(records, side_table, metadata, schema, progress=step(25.0, 70.0),
+                           is_canceled=is_canceled, points=points, replace=replace)
+    else:
+        create_working_geopackage(
+            output, records, side_table, metadata, schema, progress=step(25.0, 70.0), is_canceled=is_canceled,
+            points=points,
+        )
     report = validation.result() if validation is not None else None
     if progress:
         progress(100.0)
@@ -193,7 +208,7 @@ def import_lieux(
         )
     notes.extend(mapping_notes)
     summary = summarize_import(str(source), records, side_table.columns, report, notes, points=points)
-    summary.output = str(output)
+    summary.output = team.display_name() if team is not None else str(output)
     if not validate:
         summary.validated = False
         summary.records = records

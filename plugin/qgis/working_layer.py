@@ -58,6 +58,7 @@ from ..core.coordinates import point_of, points_of_columns
 from ..core.errors import MednumError
 from ..core.gpkg_sqlite import open_read_only, open_writable
 from ..core.i18n import translate
+from ..core.postgis_schema import ROW_VERSION_COLUMN
 from ..core.records import ColumnarRecords, Record
 from ..core.resources import resource_path
 from ..core.schema import Schema, load_schema
@@ -73,6 +74,7 @@ WORKING_LAYER_PROPERTY = "lieux_mednum/working_layer"  # custom property: the sc
 STYLE_PATH = resource_path("styles", "lieux.qml")
 STYLE_NAME = "lieux_mednum"
 METADATA_PREFIX = "MEDNUM_"
+_STORAGE_FIELDS = ("fid", ROW_VERSION_COLUMN)
 _INSERT_CHUNK = 5000
 _READ_CHUNK = 512
 
@@ -161,8 +163,8 @@ def _read_records(
     for feature in source.getFeatures(request):
         attributes = feature.attributes()
         rows.append((feature.id(), {name: attribute_text(attributes[i]) for name, i in zip(names, indexes)}))
-    if fids is not None:  # a fid filter comes back in hash order: give the layer's order
-        rows.sort(key=lambda row: row[0])
+    # a fid filter comes back in hash order, a PostgreSQL table in its physical order: give the fid order
+    rows.sort(key=lambda row: row[0])
     if source_columns_of:
         side = read_side_table(source_columns_of)
         by_fid = dict(zip(side.fids, side.rows))
@@ -298,7 +300,8 @@ def records_from_layer(
 
 def _has_schema_fields(fields: QgsFields, schema: Schema, keys: Iterable[int] = ()) -> bool:
     keys = set(keys)
-    names = tuple(name for i, name in enumerate(fields.names()) if i not in keys and name != "fid")
+    # beside the schema's fields: the storage's key (GeoPackage fid) and a team table's row version
+    names = tuple(name for i, name in enumerate(fields.names()) if i not in keys and name not in _STORAGE_FIELDS)
     return names == schema.field_names
 
 
