@@ -273,8 +273,8 @@ def test_validate_a_csv_on_the_arrow_path_gives_the_python_paths_outputs(mednum_
     issues and flagged lieux as on the Python path."""
     pytest.importorskip("pyarrow")
     from bench.generate import generate
-    from plugin.core.readers import arrow_csv
     from plugin.core.columns import ArrowColumn
+    from plugin.core.readers import arrow_csv
     from plugin.core.validation.engine import Validator, clear_caches
 
     path = tmp_path / "lieux.csv"
