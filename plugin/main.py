@@ -9,8 +9,8 @@ through them is removed by the plugin at unload, after the feature's own ``unloa
 * ``plugin.add_action(text, callback, icon=None, menu=True, toolbar=False, checkable=False, tooltip="",
   shortcut="", object_name="")`` → ``QAction`` in the "Lieux de médiation numérique" menu (Vector menu) and/or
   the plugin toolbar;
-* ``plugin.add_dock(dock, area=Qt.RightDockWidgetArea)`` → adds a ``QDockWidget`` to the main window (give it
-  an ``objectName`` so QGIS restores its position);
+* ``plugin.add_dock(dock, area=Qt.DockWidgetArea.RightDockWidgetArea)`` → adds a ``QDockWidget`` to the main
+  window (give it an ``objectName`` so QGIS restores its position);
 * ``plugin.on_unload(callback)`` → anything else to undo at unload (signal connections, map tools…);
 * ``plugin.menu`` (``QMenu``) and ``plugin.toolbar`` (``QToolBar``) exist from ``initGui()`` on;
 * ``plugin.iface``, ``plugin.provider`` (the Processing provider).
@@ -265,7 +265,9 @@ class LieuxMednumPlugin:
         self.actions.append(action)
         return action
 
-    def add_dock(self, dock: QDockWidget, area: Qt.DockWidgetArea = Qt.RightDockWidgetArea) -> QDockWidget:
+    def add_dock(
+        self, dock: QDockWidget, area: Qt.DockWidgetArea = Qt.DockWidgetArea.RightDockWidgetArea
+    ) -> QDockWidget:
         """Add a dock widget to the QGIS main window; it is removed and deleted at unload."""
         self.iface.addDockWidget(area, dock)
         self.docks.append(dock)

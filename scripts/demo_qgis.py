@@ -79,7 +79,7 @@ def run_demo() -> None:
         button = QPushButton("Ouvrir la table des anomalies", item)
         button.clicked.connect(lambda: iface.showAttributeTable(issues))
         item.layout().addWidget(button)
-    bar.pushWidget(item, Qgis.Warning if results["ERRORS"] else Qgis.Success, 0)
+    bar.pushWidget(item, Qgis.MessageLevel.Warning if results["ERRORS"] else Qgis.MessageLevel.Success, 0)
     # QGIS gives a new project the CRS of its first layer once the event loop runs: Lambert-93 after that
     QTimer.singleShot(0, lambda: finish(working or lieux))
 

@@ -62,10 +62,11 @@ def start() -> None:
     feature = next(f for f in plugins["lieux_mednum"].features if isinstance(f, CoverageFeature))
     dock = feature.dock
     dock.setUserVisible(True)
-    window.addDockWidget(Qt.RightDockWidgetArea, dock)
-    window.resizeDocks([dock], [560], Qt.Horizontal)
+    window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+    window.resizeDocks([dock], [560], Qt.Orientation.Horizontal)
     for other in window.findChildren(QDockWidget):
-        if other is not dock and window.dockWidgetArea(other) == Qt.RightDockWidgetArea and other.isVisible():
+        on_the_right = window.dockWidgetArea(other) == Qt.DockWidgetArea.RightDockWidgetArea
+        if other is not dock and on_the_right and other.isVisible():
             other.hide()
     dock.layer_combo.setLayer(layer)
     dock.set_territory_text("region:93")

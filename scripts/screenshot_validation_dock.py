@@ -56,8 +56,8 @@ def start() -> None:
     plugin = plugins["lieux_mednum"]
     feature = next(f for f in plugin.features if isinstance(f, ValidationDockFeature))
     dock = feature.show()
-    window.addDockWidget(Qt.RightDockWidgetArea, dock)
-    window.resizeDocks([dock], [600], Qt.Horizontal)
+    window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+    window.resizeDocks([dock], [600], Qt.Orientation.Horizontal)
     dock.set_layer(layer)
     state["dock"] = dock
     wait_ready()

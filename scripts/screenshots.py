@@ -60,10 +60,10 @@ plugin = plugins["lieux_mednum"]
 
 def shrink_attribute_table() -> None:
     docks = [d for d in window.findChildren(QDockWidget)
-             if d.isVisible() and window.dockWidgetArea(d) == Qt.BottomDockWidgetArea]
+             if d.isVisible() and window.dockWidgetArea(d) == Qt.DockWidgetArea.BottomDockWidgetArea]
     print("bottom docks:", [(d.objectName(), d.windowTitle()) for d in docks], flush=True)
     if docks:
-        window.resizeDocks(docks, [200] * len(docks), Qt.Vertical)
+        window.resizeDocks(docks, [200] * len(docks), Qt.Orientation.Vertical)
     print("project CRS:", QgsProject.instance().crs().authid(), flush=True)
 
 
@@ -181,7 +181,7 @@ def centre_on_marseille(scale: float) -> None:
 
 def side_docks(right: QDockWidget, width: int) -> None:
     layers = window.findChild(QDockWidget, "Layers")
-    window.resizeDocks([layers, right], [250, width], Qt.Horizontal)
+    window.resizeDocks([layers, right], [250, width], Qt.Orientation.Horizontal)
 
 
 @step(8000)
@@ -189,7 +189,7 @@ def validation_dock():
     docks["layer"] = iface.activeLayer()
     only_working_layer_visible()
     for dock in window.findChildren(QDockWidget):
-        if window.dockWidgetArea(dock) == Qt.BottomDockWidgetArea:
+        if window.dockWidgetArea(dock) == Qt.DockWidgetArea.BottomDockWidgetArea:
             dock.close()
     dock = feature_of("ValidationDockFeature").show()
     dock.set_layer(docks["layer"])

@@ -68,12 +68,12 @@ class AboutDialog(QDialog):
             self.help_browser.setMarkdown(README.read_text(encoding="utf-8"))
         tabs.addTab(self.help_browser, translate("AboutDialog", "Help (README)"))
         layout.addWidget(tabs)
-        buttons = QDialogButtonBox(QDialogButtonBox.Close, self)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
 
 
 def show_about(parent: QWidget | None = None, missing: Sequence[Requirement] = ()) -> AboutDialog:
     dialog = AboutDialog(parent, missing)
-    dialog.exec_()
+    dialog.exec()
     return dialog

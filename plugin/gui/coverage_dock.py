@@ -92,7 +92,7 @@ class CoverageDock(QgsDockWidget):
         form = QFormLayout()
         self.layer_combo = QgsMapLayerComboBox(body)
         self.layer_combo.setObjectName("mednumCoverageLayer")
-        self.layer_combo.setFilters(QgsMapLayerProxyModel.PointLayer)
+        self.layer_combo.setFilters(QgsMapLayerProxyModel.Filter.PointLayer)
         self.layer_combo.setToolTip(tr("The layer of lieux (lieux outside the territory count for the distances)"))
         form.addRow(tr("Lieux"), self.layer_combo)
 
@@ -103,8 +103,8 @@ class CoverageDock(QgsDockWidget):
         self.completion_model = QStringListModel(self)
         self._choices: dict[str, str] = {}
         self.completer = QCompleter(self.completion_model, self)
-        self.completer.setCompletionMode(QCompleter.UnfilteredPopupCompletion)
-        self.completer.setCaseSensitivity(Qt.CaseInsensitive)
+        self.completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
+        self.completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.territory_edit.setCompleter(self.completer)
         self.territory_edit.textEdited.connect(self._search)
         self.territory_edit.textChanged.connect(self._update_territory)
@@ -160,18 +160,18 @@ class CoverageDock(QgsDockWidget):
         options_form = QFormLayout(options)
         self.indicator_combo = QgsMapLayerComboBox(options)
         self.indicator_combo.setObjectName("mednumCoverageIndicator")
-        self.indicator_combo.setFilters(QgsMapLayerProxyModel.VectorLayer)
+        self.indicator_combo.setFilters(QgsMapLayerProxyModel.Filter.VectorLayer)
         self.indicator_combo.setAllowEmptyLayer(True)
         self.indicator_combo.setLayer(None)
         self.indicator_combo.setToolTip(tr("A layer or CSV with an INSEE code and a value per commune"))
         self.indicator_field = QgsFieldComboBox(options)
-        self.indicator_field.setFilters(QgsFieldProxyModel.AllTypes)
+        self.indicator_field.setFilters(QgsFieldProxyModel.Filter.AllTypes)
         self.indicator_combo.layerChanged.connect(self.indicator_field.setLayer)
         options_form.addRow(tr("Indicator"), self.indicator_combo)
         options_form.addRow(tr("Value field"), self.indicator_field)
         self.boundaries_combo = QgsMapLayerComboBox(options)
         self.boundaries_combo.setObjectName("mednumCoverageBoundaries")
-        self.boundaries_combo.setFilters(QgsMapLayerProxyModel.PolygonLayer)
+        self.boundaries_combo.setFilters(QgsMapLayerProxyModel.Filter.PolygonLayer)
         self.boundaries_combo.setAllowEmptyLayer(True)
         self.boundaries_combo.setLayer(None)
         self.boundaries_combo.setToolTip(tr("Commune polygons (e.g. IGN ADMIN EXPRESS) joined by INSEE code"))
@@ -210,15 +210,15 @@ class CoverageDock(QgsDockWidget):
         self.totals_label = QLabel(body)
         self.totals_label.setObjectName("mednumCoverageTotals")
         self.totals_label.setWordWrap(True)
-        self.totals_label.setTextFormat(Qt.RichText)
+        self.totals_label.setTextFormat(Qt.TextFormat.RichText)
         outer.addWidget(self.totals_label)
         self.table = QTableWidget(0, 5, body)
         self.table.setObjectName("mednumCoverageTable")
-        self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 6)
         self.table.setWordWrap(False)
@@ -387,7 +387,7 @@ class CoverageDock(QgsDockWidget):
             for c, value in enumerate(row):
                 item = QTableWidgetItem(value)
                 if c >= 2:
-                    item.setTextAlignment(int(Qt.AlignRight | Qt.AlignVCenter))
+                    item.setTextAlignment(int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter))
                 self.table.setItem(r, c, item)
 
     def zoom_to_row(self, row: int) -> None:
@@ -446,7 +446,7 @@ class CoverageDock(QgsDockWidget):
             return
         from qgis.core import Qgis
 
-        level = Qgis.Warning if warning else Qgis.Info
+        level = Qgis.MessageLevel.Warning if warning else Qgis.MessageLevel.Info
         self.iface.messageBar().pushMessage(tr("Territorial coverage"), text, level, 6)
 
     def cleanup(self) -> None:

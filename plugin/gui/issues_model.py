@@ -54,7 +54,7 @@ from ..qgis.live_validation import LiveValidation
 from ..toolbelt.cpp_guard import cpp_override
 
 COLUMN_COUNT = 4
-ITEM_ROLE = Qt.UserRole + 1
+ITEM_ROLE = Qt.ItemDataRole.UserRole + 1
 BATCH = 400  # rows handed to the view at a time
 BUDGET = 0.02  # seconds of a stepped build per turn of the event loop
 STEPPED_FROM = 2000  # lieux: a smaller layer is rebuilt at once (a few ms)
@@ -70,11 +70,11 @@ def _tr(text: str) -> str:
 @lru_cache(maxsize=8)
 def dot_icon(colour: str, hollow: bool = False) -> QIcon:
     pixmap = QPixmap(14, 14)
-    pixmap.fill(Qt.transparent)
+    pixmap.fill(Qt.GlobalColor.transparent)
     painter = QPainter(pixmap)
-    painter.setRenderHint(QPainter.Antialiasing)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     painter.setPen(QColor(colour))
-    painter.setBrush(QBrush(Qt.NoBrush if hollow else QColor(colour)))
+    painter.setBrush(QBrush(Qt.BrushStyle.NoBrush if hollow else QColor(colour)))
     painter.drawEllipse(2, 2, 10, 10)
     painter.end()
     return QIcon(pixmap)
@@ -99,7 +99,7 @@ class IssuesModel(QAbstractItemModel, TreeRules):
         self.group_by = BY_LIEU  # the settings of the list shown (a change asked for is in _pending until built)
         self.filters = Filters()
         self.sort_column = SEVERITY
-        self.sort_order = Qt.AscendingOrder
+        self.sort_order = Qt.SortOrder.AscendingOrder
         self._pending: _Layout | None = None  # settings asked for, being built in steps
         self._steps: Steps | None = None
         self._changed_meanwhile: set = set()  # lieux updated while a build is under way
@@ -271,7 +271,7 @@ class IssuesModel(QAbstractItemModel, TreeRules):
     def set_filters(self, filters: Filters) -> None:
         self._request(self._layout(filters=filters))
 
-    def sort(self, column: int, order: Qt.SortOrder = Qt.AscendingOrder) -> None:
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         layout = self._layout()
         if (column, order) == (layout.sort_column, layout.sort_order) and (self.groups or self.building):
             return
@@ -534,21 +534,21 @@ class IssuesModel(QAbstractItemModel, TreeRules):
 
     @cpp_override(default_factory=lambda: Qt.ItemFlag.NoItemFlags)
     def flags(self, index: QModelIndex) -> Qt.ItemFlags:
-        return Qt.ItemIsEnabled | Qt.ItemIsSelectable if index.isValid() else Qt.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable if index.isValid() else Qt.ItemFlag.NoItemFlags
 
     @cpp_override(None)
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.DisplayRole) -> Any:
-        if orientation != Qt.Horizontal:
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation != Qt.Orientation.Horizontal:
             return None
-        if role == Qt.DisplayRole:
+        if role == Qt.ItemDataRole.DisplayRole:
             first = _tr("Lieu / issue") if self.group_by == BY_LIEU else _tr("Rule / lieu")
             return [first, _tr("Severity"), _tr("Field"), _tr("Value → suggested fix")][section]
-        if role == Qt.ToolTipRole:
+        if role == Qt.ItemDataRole.ToolTipRole:
             return _tr("Click to sort")
         return None
 
     @cpp_override(None)
-    def data(self, index: QModelIndex, role: int = Qt.DisplayRole) -> Any:
+    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         node = self.node(index)
         if node is None:
             return None
@@ -557,16 +557,20 @@ class IssuesModel(QAbstractItemModel, TreeRules):
         if isinstance(node, Group):
             return self._group_data(node, index.column(), role)
         group = node.group
-        if role == Qt.DisplayRole and group is not None and index.row() == group.shown - 1 and group.shown < len(
-            group.items
-        ):  # the view reached the last child handed so far: hand the next batch (infinite scroll)
+        # the view reached the last child handed so far: hand the next batch (infinite scroll)
+        if (
+            role == Qt.ItemDataRole.DisplayRole
+            and group is not None
+            and index.row() == group.shown - 1
+            and group.shown < len(group.items)
+        ):
             if group not in self._fetch_wanted:
                 self._fetch_wanted.append(group)
             self._fetch_timer.start()
         return self._item_data(node, index.column(), role)
 
     def _group_data(self, group: Group, column: int, role: int) -> Any:
-        if role == Qt.DisplayRole:
+        if role == Qt.ItemDataRole.DisplayRole:
             if column == LABEL:
                 return f"{group.label} ({len(group.items)})"
             if column == SEVERITY and group.kind != ACCEPTED:
@@ -574,15 +578,15 @@ class IssuesModel(QAbstractItemModel, TreeRules):
             if column == FIELD and group.kind == RULE:
                 return group.items[0].issue.field if group.items and one_field(group) else ""
             return None
-        if role == Qt.DecorationRole and column == LABEL:
+        if role == Qt.ItemDataRole.DecorationRole and column == LABEL:
             if group.kind == ACCEPTED:
                 return dot_icon(COLOURS["accepted"], True)
             return dot_icon(COLOURS["error" if group.errors else "warning"])
-        if role == Qt.FontRole:
+        if role == Qt.ItemDataRole.FontRole:
             font = QFont()
             font.setBold(True)
             return font
-        if role == Qt.ToolTipRole:
+        if role == Qt.ItemDataRole.ToolTipRole:
             if group.kind == RULE:
                 return f"{group.key} — {group.label}"
             return group.label
@@ -590,7 +594,7 @@ class IssuesModel(QAbstractItemModel, TreeRules):
 
     def _item_data(self, item: Item, column: int, role: int) -> Any:
         issue = item.issue
-        if role == Qt.DisplayRole:
+        if role == Qt.ItemDataRole.DisplayRole:
             if column == LABEL:
                 return self.item_label(item)
             if column == SEVERITY:
@@ -604,14 +608,14 @@ class IssuesModel(QAbstractItemModel, TreeRules):
                 fix = visible(issue.suggestion, 40) if issue.suggestion else _tr("(empty the cell)")
                 return f"{value} → {fix}"
             return None
-        if role == Qt.DecorationRole and column == LABEL:
+        if role == Qt.ItemDataRole.DecorationRole and column == LABEL:
             return dot_icon(COLOURS[issue.severity if not item.accepted else "accepted"], item.accepted)
-        if role == Qt.ToolTipRole:
+        if role == Qt.ItemDataRole.ToolTipRole:
             tip = issue.message
             if item.accepted:
                 tip += "\n" + _tr("Accepted: {reason}").format(reason=item.acceptance.reason)
             return tip
-        if role == Qt.ForegroundRole:
+        if role == Qt.ItemDataRole.ForegroundRole:
             if item.accepted:
                 return QBrush(QColor(COLOURS["accepted"]))
             if column == VALUE and issue.suggestion is not None:

@@ -85,7 +85,7 @@ class MergeDialog(QDialog):
 
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         body = QWidget()
         self.grid = QGridLayout(body)
         self.grid.setColumnStretch(1, 1)
@@ -98,8 +98,8 @@ class MergeDialog(QDialog):
         self._rows: dict[str, list[QWidget]] = {}
         self._build_rows()
 
-        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
-        buttons.button(QDialogButtonBox.Ok).setText(_tr("Merge"))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_tr("Merge"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
@@ -119,13 +119,13 @@ class MergeDialog(QDialog):
             label = QLabel(f"<b>{escape(spec.title or name)}</b><br><small>{escape(name)}</small>")
             label.setToolTip(spec.description or "")
             widgets: list[QWidget] = [label]
-            self.grid.addWidget(label, row, 0, Qt.AlignTop)
+            self.grid.addWidget(label, row, 0, Qt.AlignmentFlag.AlignTop)
             values = (first.get(name) or "", second.get(name) or "")
             if values[0] == values[1]:
                 same = QLabel(_display(values[0]).replace("&&", "&") if values[0] else "—")
-                same.setTextFormat(Qt.PlainText)
+                same.setTextFormat(Qt.TextFormat.PlainText)
                 same.setToolTip(values[0])
-                same.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Preferred)
+                same.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
                 same.setEnabled(False)
                 self.grid.addWidget(same, row, 1, 1, 2)
                 widgets.append(same)
@@ -136,7 +136,7 @@ class MergeDialog(QDialog):
                     button.setProperty("side", side)
                     button.setToolTip(value)
                     # long values are cut (whole value in the tooltip): both columns stay in view
-                    button.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Preferred)
+                    button.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
                     button.setMinimumWidth(120)
                     group.addButton(button)
                     self.grid.addWidget(button, row, column)

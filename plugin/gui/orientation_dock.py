@@ -99,16 +99,16 @@ class FilterGroupWidget(QgsCollapsibleGroupBox):
         self.tree.setHeaderHidden(True)
         self.tree.setRootIsDecorated(False)
         self.tree.setUniformRowHeights(True)
-        self.tree.setSelectionMode(QAbstractItemView.NoSelection)
-        self.tree.setFocusPolicy(Qt.NoFocus)
-        self.tree.setVerticalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
-        self.tree.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
-        self.tree.setFrameShape(QTreeWidget.NoFrame)
+        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.tree.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.tree.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.tree.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.tree.setFrameShape(QTreeWidget.Shape.NoFrame)
         self.tree.viewport().setAutoFillBackground(False)
         header = self.tree.header()
         header.setStretchLastSection(False)
-        header.setSectionResizeMode(0, QHeaderView.Stretch)
-        header.setSectionResizeMode(1, QHeaderView.Fixed)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Fixed)
         header.resizeSection(1, COUNT_COLUMN_WIDTH)
         self.items: dict[str, QTreeWidgetItem] = {}
         for option in group.options:
@@ -118,11 +118,11 @@ class FilterGroupWidget(QgsCollapsibleGroupBox):
             if not option.standard:
                 label = tr("{value} (not in the standard)").format(value=option.value)
             item = QTreeWidgetItem([label, ""])
-            item.setData(0, Qt.UserRole, option.value)
-            item.setFlags(Qt.ItemIsEnabled | Qt.ItemIsUserCheckable)
-            item.setCheckState(0, Qt.Unchecked)
+            item.setData(0, Qt.ItemDataRole.UserRole, option.value)
+            item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(0, Qt.CheckState.Unchecked)
             item.setToolTip(0, label)
-            item.setTextAlignment(1, int(Qt.AlignRight | Qt.AlignVCenter))
+            item.setTextAlignment(1, int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter))
             if not option.standard:
                 font = QFont(item.font(0))
                 font.setItalic(True)
@@ -141,20 +141,22 @@ class FilterGroupWidget(QgsCollapsibleGroupBox):
     def _filter_rows(self, text: str) -> None:
         needle = fold(text)  # accents, case and spaces ignored
         for item in self.items.values():
-            item.setHidden(bool(needle) and needle not in fold(f"{item.text(0)} {item.data(0, Qt.UserRole)}"))
+            text = f"{item.text(0)} {item.data(0, Qt.ItemDataRole.UserRole)}"
+            item.setHidden(bool(needle) and needle not in fold(text))
         self._fit_height()
 
     def _item_changed(self, item: QTreeWidgetItem, column: int) -> None:
         if column != 0:
             return
-        self.toggled_option.emit(self.group.field, item.data(0, Qt.UserRole), item.checkState(0) == Qt.Checked)
+        checked = item.checkState(0) == Qt.CheckState.Checked
+        self.toggled_option.emit(self.group.field, item.data(0, Qt.ItemDataRole.UserRole), checked)
 
     def set_state(self, selected: tuple[str, ...], counts: dict[str, int] | None) -> None:
         """Tick the selected options, show the counts, grey the options with no lieu."""
         self.tree.blockSignals(True)
         try:
             for value, item in self.items.items():
-                item.setCheckState(0, Qt.Checked if value in selected else Qt.Unchecked)
+                item.setCheckState(0, Qt.CheckState.Checked if value in selected else Qt.CheckState.Unchecked)
                 count = None if counts is None else counts.get(value, 0)
                 item.setText(1, "" if count is None else f"{count:,}".replace(",", "\u202f"))
                 brush = QBrush(GREY) if count == 0 and value not in selected else QBrush()
@@ -219,7 +221,7 @@ class OrientationDock(PlacePicker, Presets, QgsDockWidget):
         row = QHBoxLayout()
         self.layer_combo = QgsMapLayerComboBox(body)
         self.layer_combo.setObjectName("mednumOrientationLayer")
-        self.layer_combo.setFilters(QgsMapLayerProxyModel.PointLayer)  # lieux are points: no tables, no polygons
+        self.layer_combo.setFilters(QgsMapLayerProxyModel.Filter.PointLayer)  # lieux are points: no tables, no polygons
         self.layer_combo.setAllowEmptyLayer(True)
         self.layer_combo.setToolTip(tr("The layer of lieux to filter"))
         row.addWidget(self.layer_combo, 1)
@@ -233,7 +235,7 @@ class OrientationDock(PlacePicker, Presets, QgsDockWidget):
         self.summary = QLabel(body)
         self.summary.setObjectName("mednumOrientationSummary")
         self.summary.setWordWrap(True)
-        self.summary.setTextFormat(Qt.RichText)
+        self.summary.setTextFormat(Qt.TextFormat.RichText)
         layout.addWidget(self.summary)
 
         layout.addLayout(self._build_presets_row(body))
@@ -273,7 +275,7 @@ class OrientationDock(PlacePicker, Presets, QgsDockWidget):
     def _build_needs_tab(self) -> QWidget:
         self.needs_scroll = QScrollArea()
         self.needs_scroll.setWidgetResizable(True)
-        self.needs_scroll.setFrameShape(QScrollArea.NoFrame)
+        self.needs_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         self.needs_container = QWidget()
         self.needs_layout = QVBoxLayout(self.needs_container)
         self.needs_layout.setContentsMargins(0, 0, 0, 0)
@@ -662,7 +664,7 @@ class OrientationDock(PlacePicker, Presets, QgsDockWidget):
 
     def edit_colours(self) -> None:
         dialog = ServiceColoursDialog(ol.load_service_colours(), self)
-        if dialog.exec_() != QDialog.Accepted:
+        if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         ol.save_service_colours(dialog.colours())
         if self.layer is not None:

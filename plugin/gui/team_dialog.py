@@ -60,7 +60,7 @@ class TeamDialog(QDialog):
         layout.addLayout(actions)
         self.replace_check = QCheckBox(_tr("Replace the lieux already in the team database"))
         layout.addWidget(self.replace_check)
-        buttons = QDialogButtonBox(QDialogButtonBox.Close)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self.check_button.clicked.connect(self.refresh)

@@ -91,7 +91,7 @@ class TeamFeature:
         dialog = PullConflictsDialog(conflicts, _tr("a colleague"), self.iface.mainWindow(),
                                      texts=team_conflict_texts())
         try:
-            return dialog.choices() if dialog.exec_() == QDialog.Accepted else None
+            return dialog.choices() if dialog.exec() == QDialog.DialogCode.Accepted else None
         finally:
             dialog.deleteLater()
 

@@ -141,7 +141,7 @@ class ValidationDock(QgsDockWidget):
 
         top = QHBoxLayout()
         self.layer_combo = QgsMapLayerComboBox(body)
-        self.layer_combo.setFilters(QgsMapLayerProxyModel.PointLayer)
+        self.layer_combo.setFilters(QgsMapLayerProxyModel.Filter.PointLayer)
         self.layer_combo.setAllowEmptyLayer(True)
         self.layer_combo.setToolTip(_tr("Working layer of lieux to validate"))
         self.layer_combo.layerChanged.connect(self._on_layer_changed)
@@ -160,7 +160,7 @@ class ValidationDock(QgsDockWidget):
 
         self.counts_label = QLabel(body)
         self.counts_label.setWordWrap(True)
-        self.counts_label.setTextFormat(Qt.RichText)
+        self.counts_label.setTextFormat(Qt.TextFormat.RichText)
         layout.addWidget(self.counts_label)
 
         filters = QGridLayout()
@@ -175,9 +175,9 @@ class ValidationDock(QgsDockWidget):
         self.severity_combo.addItem(_tr("Warnings"), "warning")
         self.field_combo = QComboBox(body)
         self.code_combo = QComboBox(body)
-        self.code_combo.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+        self.code_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.code_combo.setMinimumContentsLength(12)
-        self.field_combo.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+        self.field_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.field_combo.setMinimumContentsLength(10)
         self.search_edit = QLineEdit(body)
         self.search_edit.setPlaceholderText(_tr("Search a lieu…"))
@@ -206,10 +206,10 @@ class ValidationDock(QgsDockWidget):
         self.tree = QTreeView(body)
         self.tree.setUniformRowHeights(True)
         self.tree.setAlternatingRowColors(True)
-        self.tree.setSelectionMode(QAbstractItemView.SingleSelection)
-        self.tree.setSelectionBehavior(QAbstractItemView.SelectRows)
-        self.tree.setEditTriggers(QAbstractItemView.NoEditTriggers)
-        self.tree.setContextMenuPolicy(Qt.CustomContextMenu)
+        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.tree.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.tree.customContextMenuRequested.connect(self._context_menu)
         self.tree.doubleClicked.connect(self._on_double_clicked)
         self.tree.setMinimumHeight(180)
@@ -241,8 +241,8 @@ class ValidationDock(QgsDockWidget):
         self.report_button = QToolButton(body)
         self.report_button.setText(_tr("Report"))
         self.report_button.setToolTip(_tr("Export the issues for the producers"))
-        self.report_button.setPopupMode(QToolButton.InstantPopup)
-        self.report_button.setToolButtonStyle(Qt.ToolButtonTextBesideIcon)
+        self.report_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.report_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.report_button.setIcon(QgsApplication.getThemeIcon("/mActionFileSaveAs.svg"))
         menu = QMenu(self.report_button)
         self.html_action = menu.addAction(_tr("Printable HTML report…"), lambda: self.export_report(".html"))
@@ -273,11 +273,11 @@ class ValidationDock(QgsDockWidget):
         self.code_combo.setToolTip(_tr("Only the issues of one rule"))
         for spec in load_schema().fields:
             self.field_combo.addItem(spec.name, spec.name)
-            self.field_combo.setItemData(self.field_combo.count() - 1, spec.title, Qt.ToolTipRole)
+            self.field_combo.setItemData(self.field_combo.count() - 1, spec.title, Qt.ItemDataRole.ToolTipRole)
         self.code_combo.addItem(_tr("All rules"), None)
         for code, entry in sorted(CODES.items(), key=lambda pair: pair[1].title.casefold()):
             self.code_combo.addItem(entry.title, code)
-            self.code_combo.setItemData(self.code_combo.count() - 1, code, Qt.ToolTipRole)
+            self.code_combo.setItemData(self.code_combo.count() - 1, code, Qt.ItemDataRole.ToolTipRole)
 
     # ── project and layer ───────────────────────────────────────────────────────────────────────────────
 
@@ -351,12 +351,12 @@ class ValidationDock(QgsDockWidget):
             self._update_buttons()
             return
         session = self.session = LayerSession(layer, self)
-        session.model.sort_column, session.model.sort_order = SEVERITY, Qt.AscendingOrder
+        session.model.sort_column, session.model.sort_order = SEVERITY, Qt.SortOrder.AscendingOrder
         session.model.group_by = self.group_combo.currentData()
         session.model.filters = self._filters()
         self.tree.setModel(session.model)
         self.tree.setSortingEnabled(True)
-        self.tree.sortByColumn(SEVERITY, Qt.AscendingOrder)
+        self.tree.sortByColumn(SEVERITY, Qt.SortOrder.AscendingOrder)
         self._size_columns()
         self.tree.selectionModel().currentChanged.connect(self._on_current_changed)
         session.model.modelReset.connect(self._on_model_reset)
@@ -385,14 +385,14 @@ class ValidationDock(QgsDockWidget):
         header = self.tree.header()
         header.setStretchLastSection(True)
         for column, share in ((LABEL, 0.40), (SEVERITY, 0.15), (FIELD, 0.17)):
-            header.setSectionResizeMode(column, QHeaderView.Interactive)
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             width = max(70, int(share * max(self.tree.viewport().width(), 420)))
             if column == SEVERITY:  # the words of the user's language ("Avertissement", "646 avert.") fit
                 width = max(width, self._severity_width())
             if column == LABEL:  # rule names whole (a narrow dock scrolls sideways rather than cutting them)
                 width = max(width, self._rule_name_width())
             header.resizeSection(column, width)
-        header.setSectionResizeMode(VALUE, QHeaderView.Stretch)
+        header.setSectionResizeMode(VALUE, QHeaderView.ResizeMode.Stretch)
 
     def _rule_name_width(self) -> int:
         """Width of the first column that shows every rule name whole: a rule group's bold title with its
@@ -560,7 +560,7 @@ class ValidationDock(QgsDockWidget):
         if index.isValid():
             self.tree.expand(index.parent())
             self.tree.selectionModel().setCurrentIndex(
-                index, QItemSelectionModel.ClearAndSelect | QItemSelectionModel.Rows
+                index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
             )
             self.tree.scrollTo(index)
 
@@ -665,7 +665,7 @@ class ValidationDock(QgsDockWidget):
                 action.triggered.connect(button.click)
                 menu.addAction(action)
         if menu.actions():
-            menu.exec_(self.tree.viewport().mapToGlobal(position))
+            menu.exec(self.tree.viewport().mapToGlobal(position))
 
     def _warn(self, message: str) -> None:
         self.iface.messageBar().pushMessage(_tr("Validation"), message, Qgis.MessageLevel.Warning, 8)
@@ -784,7 +784,7 @@ class ValidationDock(QgsDockWidget):
         if dialog is None:
             dialog = MergeDialog(first, second, (self.model.lieu_label(item.key), self.model.lieu_label(other)),
                                  parent=self)
-            if not dialog.exec_():
+            if not dialog.exec():
                 return False
         kept, removed = (item.key, other) if dialog.kept_side == A else (other, item.key)
         try:
@@ -827,9 +827,9 @@ class ValidationDock(QgsDockWidget):
         except (AttributeError, TypeError):
             pass
         dialog = QgsAttributeDialog(layer, feature, False, self.iface.mainWindow(), True, context)
-        dialog.setAttribute(Qt.WA_DeleteOnClose)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         if layer.isEditable():
-            dialog.setMode(QgsAttributeEditorContext.SingleEditMode)
+            dialog.setMode(QgsAttributeEditorContext.Mode.SingleEditMode)
         dialog.show()
         if isinstance(node, Item):
             self._show_tab(dialog, node.issue.field)

@@ -64,7 +64,7 @@ class FetchAlgorithm(_ApiAlgorithm):
             self.TERRITORY,
             translate("ApiAlgorithms", "Territory (département, commune INSEE code or EPCI SIREN)")))
         self.addParameter(QgsProcessingParameterVectorDestination(
-            self.OUTPUT, translate("ApiAlgorithms", "Working GeoPackage"), QgsProcessing.TypeVectorPoint))
+            self.OUTPUT, translate("ApiAlgorithms", "Working GeoPackage"), QgsProcessing.SourceType.TypeVectorPoint))
         from .team_algorithms import add_database_parameters
 
         add_database_parameters(self, optional=True, advanced=True)
@@ -123,7 +123,7 @@ class PushAlgorithm(_ApiAlgorithm):
 
     def initAlgorithm(self, config=None) -> None:
         self.addParameter(QgsProcessingParameterVectorLayer(self.INPUT, translate("ApiAlgorithms", "Working layer"),
-                                                            [QgsProcessing.TypeVectorPoint]))
+                                                            [QgsProcessing.SourceType.TypeVectorPoint]))
         self.addParameter(QgsProcessingParameterBoolean(
             self.DRY_RUN, translate("ApiAlgorithms", "Dry run (send nothing)"), False))
         self.addParameter(QgsProcessingParameterFileDestination(self.OUTPUT, translate("ApiAlgorithms", "Push report"),

@@ -139,7 +139,7 @@ class FileOrLayerInput:
         """The file to read with the plugin's readers, or None when INPUT is a layer."""
         value = parameters.get(self.INPUT)
         if isinstance(value, QgsProcessingFeatureSourceDefinition):
-            if value.selectedFeaturesOnly or value.source.propertyType() != QgsProperty.StaticProperty:
+            if value.selectedFeaturesOnly or value.source.propertyType() != QgsProperty.Type.StaticProperty:
                 return None
             value = value.source.staticValue()
         if isinstance(value, QgsMapLayer) or not isinstance(value, str) or not value:

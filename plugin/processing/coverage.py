@@ -94,7 +94,7 @@ class CoverageAlgorithm(MednumAlgorithm):
 
     def flags(self):
         # the PDF report renders a print layout: main thread, as QGIS's own layout export algorithms
-        return super().flags() | QgsProcessingAlgorithm.FlagNoThreading
+        return super().flags() | QgsProcessingAlgorithm.Flag.FlagNoThreading
 
     def help_text(self) -> str:
         return _tr(
@@ -121,7 +121,9 @@ class CoverageAlgorithm(MednumAlgorithm):
     def initAlgorithm(self, config: dict[str, Any] | None = None) -> None:
         self.addParameter(
             QgsProcessingParameterFeatureSource(
-                self.INPUT, _tr("Lieux"), [QgsProcessing.TypeVectorPoint, QgsProcessing.TypeVector]
+                self.INPUT,
+                _tr("Lieux"),
+                [QgsProcessing.SourceType.TypeVectorPoint, QgsProcessing.SourceType.TypeVector],
             )
         )
         self.addParameter(
@@ -134,14 +136,17 @@ class CoverageAlgorithm(MednumAlgorithm):
             QgsProcessingParameterNumber(
                 self.RADIUS_KM,
                 _tr("Radius (km)"),
-                QgsProcessingParameterNumber.Double,
+                QgsProcessingParameterNumber.Type.Double,
                 defaultValue=DEFAULT_RADIUS_KM,
                 minValue=0.001,
             )
         )
         self.addParameter(
             QgsProcessingParameterFeatureSource(
-                self.INDICATOR, _tr("Indicator per commune (layer or table)"), [QgsProcessing.TypeVector], optional=True
+                self.INDICATOR,
+                _tr("Indicator per commune (layer or table)"),
+                [QgsProcessing.SourceType.TypeVector],
+                optional=True,
             )
         )
         self.addParameter(
@@ -161,7 +166,7 @@ class CoverageAlgorithm(MednumAlgorithm):
             QgsProcessingParameterFeatureSource(
                 self.BOUNDARIES,
                 _tr("Commune boundaries (e.g. IGN ADMIN EXPRESS)"),
-                [QgsProcessing.TypeVectorPolygon],
+                [QgsProcessing.SourceType.TypeVectorPolygon],
                 optional=True,
             )
         )
@@ -174,7 +179,9 @@ class CoverageAlgorithm(MednumAlgorithm):
             )
         )
         self.addParameter(
-            QgsProcessingParameterFeatureSink(self.OUTPUT, _tr("Coverage per commune"), QgsProcessing.TypeVector)
+            QgsProcessingParameterFeatureSink(
+                self.OUTPUT, _tr("Coverage per commune"), QgsProcessing.SourceType.TypeVector
+            )
         )
         self.addParameter(
             QgsProcessingParameterFileDestination(
@@ -268,9 +275,9 @@ class CoverageAlgorithm(MednumAlgorithm):
 
         fields = coverage_fields()
         if boundaries is not None:
-            wkb, crs = QgsWkbTypes.MultiPolygon, boundaries_crs
+            wkb, crs = QgsWkbTypes.Type.MultiPolygon, boundaries_crs
         else:
-            wkb, crs = QgsWkbTypes.Point, WGS84
+            wkb, crs = QgsWkbTypes.Type.Point, WGS84
         sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT, context, fields, wkb, crs)
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
@@ -279,7 +286,7 @@ class CoverageAlgorithm(MednumAlgorithm):
                 geometry = feature.geometry()
                 geometry.convertToMultiType()
                 feature.setGeometry(geometry)
-            sink.addFeature(feature, QgsFeatureSink.FastInsert)
+            sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
         if context.willLoadLayerOnCompletion(dest_id):
             self._styler = _Styler(radius)
             context.layerToLoadOnCompletionDetails(dest_id).setPostProcessor(self._styler)

@@ -226,7 +226,9 @@ class ExportLieuxAlgorithm(FileOrLayerInput, MednumAlgorithm):
     def initAlgorithm(self, config: dict[str, Any] | None = None) -> None:
         self.addParameter(
             QgsProcessingParameterFeatureSource(
-                self.INPUT, translate("ExportLieuxAlgorithm", "Lieux (layer or file)"), [QgsProcessing.TypeVector]
+                self.INPUT,
+                translate("ExportLieuxAlgorithm", "Lieux (layer or file)"),
+                [QgsProcessing.SourceType.TypeVector],
             )
         )
         self.addParameter(

@@ -112,7 +112,9 @@ class OrientAlgorithm(MednumAlgorithm):
     def initAlgorithm(self, config: dict[str, Any] | None = None) -> None:
         self.addParameter(
             QgsProcessingParameterFeatureSource(
-                self.INPUT, _tr("Lieux"), [QgsProcessing.TypeVectorPoint, QgsProcessing.TypeVector]
+                self.INPUT,
+                _tr("Lieux"),
+                [QgsProcessing.SourceType.TypeVectorPoint, QgsProcessing.SourceType.TypeVector],
             )
         )
         add_filter_parameters(self)
@@ -121,13 +123,13 @@ class OrientAlgorithm(MednumAlgorithm):
             QgsProcessingParameterNumber(
                 self.RADIUS_KM,
                 _tr("Radius (km)"),
-                QgsProcessingParameterNumber.Double,
+                QgsProcessingParameterNumber.Type.Double,
                 optional=True,
                 minValue=0.0,
             )
         )
         self.addParameter(
-            QgsProcessingParameterFeatureSink(self.OUTPUT, _tr("Matching lieux"), QgsProcessing.TypeVector)
+            QgsProcessingParameterFeatureSink(self.OUTPUT, _tr("Matching lieux"), QgsProcessing.SourceType.TypeVector)
         )
         self.addOutput(QgsProcessingOutputNumber(self.COUNT, _tr("Number of matching lieux")))
 
@@ -213,7 +215,7 @@ class OrientAlgorithm(MednumAlgorithm):
             out = QgsFeature(fields)  # a new feature: the sink gives it a new fid, in rank order
             out.setGeometry(feature.geometry())
             out.setAttributes(attributes)
-            sink.addFeature(out, QgsFeatureSink.FastInsert)
+            sink.addFeature(out, QgsFeatureSink.Flag.FastInsert)
         return {self.OUTPUT: dest_id, self.COUNT: result.count}
 
 

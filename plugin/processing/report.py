@@ -65,7 +65,7 @@ class ReportAlgorithm(ValidateAlgorithm):
     def initAlgorithm(self, config: dict[str, Any] | None = None) -> None:
         self.addParameter(
             QgsProcessingParameterFeatureSource(
-                self.INPUT, translate("ReportAlgorithm", "Lieux (layer or file)"), [QgsProcessing.TypeVector]
+                self.INPUT, translate("ReportAlgorithm", "Lieux (layer or file)"), [QgsProcessing.SourceType.TypeVector]
             )
         )
         self.addParameter(

@@ -143,19 +143,19 @@ class ValidateAlgorithm(FileOrLayerInput, MednumAlgorithm):
             QgsProcessingParameterFeatureSource(
                 self.INPUT,
                 translate("ValidateAlgorithm", "Lieux (layer or file)"),
-                [QgsProcessing.TypeVector],
+                [QgsProcessing.SourceType.TypeVector],
             )
         )
         self.addParameter(
             QgsProcessingParameterFeatureSink(
-                self.OUTPUT, translate("ValidateAlgorithm", "Issues"), QgsProcessing.TypeVector
+                self.OUTPUT, translate("ValidateAlgorithm", "Issues"), QgsProcessing.SourceType.TypeVector
             )
         )
         self.addParameter(
             QgsProcessingParameterFeatureSink(
                 self.FLAGGED,
                 translate("ValidateAlgorithm", "Lieux with issue counts"),
-                QgsProcessing.TypeVectorAnyGeometry,
+                QgsProcessing.SourceType.TypeVectorAnyGeometry,
                 optional=True,
                 createByDefault=False,
             )
@@ -217,7 +217,12 @@ class ValidateAlgorithm(FileOrLayerInput, MednumAlgorithm):
 
         feedback.setCurrentStep(2)
         sink, dest_id = self.parameterAsSink(
-            parameters, self.OUTPUT, context, issue_fields(), QgsWkbTypes.NoGeometry, QgsCoordinateReferenceSystem()
+            parameters,
+            self.OUTPUT,
+            context,
+            issue_fields(),
+            QgsWkbTypes.Type.NoGeometry,
+            QgsCoordinateReferenceSystem(),
         )
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
@@ -253,7 +258,7 @@ class ValidateAlgorithm(FileOrLayerInput, MednumAlgorithm):
         total = len(issues) or 1
         feature = QgsFeature(issue_fields())
         set_attributes, add = feature.setAttributes, sink.addFeature
-        fast = QgsFeatureSink.FastInsert
+        fast = QgsFeatureSink.Flag.FastInsert
         for start in range(0, len(issues), self.ISSUES_PER_STEP):
             if feedback.isCanceled():
                 return False
@@ -298,7 +303,7 @@ class ValidateAlgorithm(FileOrLayerInput, MednumAlgorithm):
             out = QgsFeature(fields)
             out.setGeometry(feature.geometry())
             out.setAttributes(attributes)
-            sink.addFeature(out, QgsFeatureSink.FastInsert)
+            sink.addFeature(out, QgsFeatureSink.Flag.FastInsert)
         return dest_id
 
     def _flag_file(self, parameters, context, feedback, table, summary) -> str:
@@ -312,7 +317,7 @@ class ValidateAlgorithm(FileOrLayerInput, MednumAlgorithm):
             names.append(name)
         fields, count_index, severity_index = self._flagged_fields(base)
         sink, dest_id = self.parameterAsSink(
-            parameters, self.FLAGGED, context, fields, QgsWkbTypes.Point, QgsCoordinateReferenceSystem("EPSG:4326")
+            parameters, self.FLAGGED, context, fields, QgsWkbTypes.Type.Point, QgsCoordinateReferenceSystem("EPSG:4326")
         )
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, self.FLAGGED))
@@ -334,5 +339,5 @@ class ValidateAlgorithm(FileOrLayerInput, MednumAlgorithm):
             lat, lon = _coordinate(row.get("latitude", "")), _coordinate(row.get("longitude", ""))
             if lat is not None and lon is not None and -90 <= lat <= 90 and -180 <= lon <= 180:
                 out.setGeometry(QgsGeometry.fromPointXY(QgsPointXY(lon, lat)))
-            sink.addFeature(out, QgsFeatureSink.FastInsert)
+            sink.addFeature(out, QgsFeatureSink.Flag.FastInsert)
         return dest_id

@@ -170,16 +170,16 @@ def style_coverage_layer(layer: QgsVectorLayer, radius_km: float) -> None:
     for expression, label, colour in coverage_classes(radius_km):
         symbol = QgsSymbol.defaultSymbol(geometry_type)
         symbol.setColor(QColor(colour))
-        if geometry_type == QgsWkbTypes.PointGeometry:
+        if geometry_type == QgsWkbTypes.GeometryType.PointGeometry:
             size = point_size_mm(layer.featureCount())
             symbol.setSize(size)
-            symbol.setSizeUnit(QgsUnitTypes.RenderMillimeters)
+            symbol.setSizeUnit(QgsUnitTypes.RenderUnit.RenderMillimeters)
             if size >= 2:
                 symbol.symbolLayer(0).setStrokeColor(QColor("#404040"))
                 symbol.symbolLayer(0).setStrokeWidth(0.1)
             else:  # dense maps: the outlines would hide the colours
-                symbol.symbolLayer(0).setStrokeStyle(Qt.NoPen)
-        elif geometry_type == QgsWkbTypes.PolygonGeometry:
+                symbol.symbolLayer(0).setStrokeStyle(Qt.PenStyle.NoPen)
+        elif geometry_type == QgsWkbTypes.GeometryType.PolygonGeometry:
             symbol.symbolLayer(0).setStrokeColor(QColor("#ffffff"))
             symbol.symbolLayer(0).setStrokeWidth(0.1)
         root.appendChild(QgsRuleBasedRenderer.Rule(symbol, 0, 0, expression, label))

@@ -53,7 +53,7 @@ LAMBERT93 = QgsCoordinateReferenceSystem("EPSG:2154")
 WGS84 = QgsCoordinateReferenceSystem("EPSG:4326")
 METROPOLE_BOX = QgsRectangle(-5.3, 41.3, 9.7, 51.2)  # lon/lat of metropolitan France
 TABLE_ROWS = 15
-MM = QgsUnitTypes.LayoutMillimeters
+MM = QgsUnitTypes.LayoutUnit.LayoutMillimeters
 
 
 class CoverageReportError(Exception):
@@ -81,7 +81,7 @@ def _label(layout, text: str, x: float, y: float, w: float, h: float, size: floa
         font.setPointSizeF(size)
         label.setFont(font)
         label.setFontColor(QColor(colour))
-    label.setMode(QgsLayoutItemLabel.ModeFont)
+    label.setMode(QgsLayoutItemLabel.Mode.ModeFont)
     layout.addLayoutItem(label)
     label.attemptMove(QgsLayoutPoint(x, y, MM))
     label.attemptResize(QgsLayoutSize(w, h, MM))
@@ -160,14 +160,15 @@ class CoverageLayout:
         self.map = item
 
         node = self.legend_root.addLayer(self.layer)
-        QgsLegendRenderer.setNodeLegendStyle(node, QgsLegendStyle.Hidden)
+        QgsLegendRenderer.setNodeLegendStyle(node, QgsLegendStyle.Style.Hidden)
         legend = QgsLayoutItemLegend(layout)
         legend.setTitle(_tr("Nearest matching lieu"))
         legend.setLinkedMap(item)
         legend.setAutoUpdateModel(False)
         legend.model().setRootGroup(self.legend_root)
         legend.setLegendFilterByMapEnabled(False)
-        for style, size, bold in ((QgsLegendStyle.Title, 10, True), (QgsLegendStyle.SymbolLabel, 7.5, False)):
+        styles = ((QgsLegendStyle.Style.Title, 10, True), (QgsLegendStyle.Style.SymbolLabel, 7.5, False))
+        for style, size, bold in styles:
             font = QFont("DejaVu Sans")
             font.setPointSizeF(size)
             font.setBold(bold)
@@ -195,7 +196,7 @@ class CoverageLayout:
             columns = []
             for n, heading in enumerate(least_served_headers(result)):
                 column = QgsLayoutTableColumn(heading)
-                column.setHAlignment(Qt.AlignRight if n >= 2 else Qt.AlignLeft)
+                column.setHAlignment(Qt.AlignmentFlag.AlignRight if n >= 2 else Qt.AlignmentFlag.AlignLeft)
                 columns.append(column)
             table.setHeaders(columns)
             table.setIncludeTableHeader(True)
@@ -205,14 +206,14 @@ class CoverageLayout:
                 for n, value in enumerate(row):
                     cell = QgsTableCell(value)
                     if n >= 2:
-                        cell.setHorizontalAlignment(Qt.AlignRight)
+                        cell.setHorizontalAlignment(Qt.AlignmentFlag.AlignRight)
                     cells.append(cell)
                 contents.append(cells)
             table.setTableContents(contents)
             content_format, header_format = QgsTextFormat(), QgsTextFormat()
             content_format.setFont(QFont("DejaVu Sans"))
             content_format.setSize(7.5)
-            header_format.setFont(QFont("DejaVu Sans", 1, QFont.Bold))
+            header_format.setFont(QFont("DejaVu Sans", 1, QFont.Weight.Bold))
             header_format.setSize(7.5)
             if hasattr(table, "setContentTextFormat"):
                 table.setContentTextFormat(content_format)
@@ -238,7 +239,7 @@ class CoverageLayout:
         settings = QgsLayoutExporter.PdfExportSettings()
         settings.dpi = 200
         code = exporter.exportToPdf(str(path), settings)
-        if code != QgsLayoutExporter.Success:
+        if code != QgsLayoutExporter.ExportResult.Success:
             raise CoverageReportError(
                 _tr("The PDF report could not be written to {path} ({error}).").format(
                     path=path, error=exporter.errorMessage() or code
@@ -251,7 +252,7 @@ class CoverageLayout:
         settings = QgsLayoutExporter.ImageExportSettings()
         settings.dpi = dpi
         code = QgsLayoutExporter(self.layout).exportToImage(str(path), settings)
-        if code != QgsLayoutExporter.Success:
+        if code != QgsLayoutExporter.ExportResult.Success:
             raise CoverageReportError(_tr("The image of the report could not be written to {path}.").format(path=path))
         return path
 

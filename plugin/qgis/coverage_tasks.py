@@ -91,7 +91,7 @@ class CoverageTask(QgsTask):
     def __init__(self, request: CoverageRequest, done: Callable[[CoverageResult | None, str], None]):
         super().__init__(
             translate("CoverageTask", "Coverage of {territory}").format(territory=request.territory.label),
-            QgsTask.CanCancel,
+            QgsTask.Flag.CanCancel,
         )
         self._request = request
         self._lieux = _LayerCopy(request.layer)

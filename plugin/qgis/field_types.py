@@ -1,6 +1,6 @@
 """The types of QgsFields, as the running QGIS wants them.
 
-QGIS 3.38 moved ``QgsField`` to ``QMetaType.Type`` (``QgsField(name, QVariant.String)`` is deprecated there,
+QGIS 3.38 moved ``QgsField`` to ``QMetaType.Type`` (``QgsField(name, QVariant.Type.String)`` is deprecated there,
 and PyQt6 — QGIS 4 — has no ``QVariant.Type`` at all); QGIS 3.22 to 3.36 only take ``QVariant.Type``. The
 plugin names a field type with the constants below and builds fields with :func:`new_field`; it compares a
 field's type with :func:`is_integer` or ``field.type() in {...}`` of these constants, never with literal

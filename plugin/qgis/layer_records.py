@@ -113,7 +113,7 @@ def _point_of(geometry: QgsGeometry) -> tuple[float, float] | None:
     """(x, y) of a point geometry, first part of a multipoint, or a point on the surface of anything else."""
     if geometry is None or geometry.isNull() or geometry.isEmpty():
         return None
-    if geometry.type() == QgsWkbTypes.PointGeometry:
+    if geometry.type() == QgsWkbTypes.GeometryType.PointGeometry:
         if geometry.isMultipart():
             points = geometry.asMultiPoint()
             if not points:
@@ -153,8 +153,8 @@ def records_from_layer(
     date_flags = [key in date_fields for key in row_keys]
 
     spatial = QgsWkbTypes.geometryType(layer.wkbType()) not in (
-        QgsWkbTypes.NullGeometry,
-        QgsWkbTypes.UnknownGeometry,
+        QgsWkbTypes.GeometryType.NullGeometry,
+        QgsWkbTypes.GeometryType.UnknownGeometry,
     )
     header = [keys[name] for name in names]
     derived = [c for c in (LATITUDE, LONGITUDE) if spatial and c not in header]
@@ -168,7 +168,7 @@ def records_from_layer(
 
     request = QgsFeatureRequest()
     if not spatial:
-        request.setFlags(QgsFeatureRequest.NoGeometry)
+        request.setFlags(QgsFeatureRequest.Flag.NoGeometry)
     if selected_only and isinstance(layer, QgsVectorLayer):
         total = layer.selectedFeatureCount()
         features = layer.getSelectedFeatures(request)

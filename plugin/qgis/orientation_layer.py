@@ -197,7 +197,7 @@ def _geopackage_lieux(source, base: str, schema) -> tuple[list[dict[str, str]], 
 
 def _primary_key_values(source, field_name: str, feature_ids: Sequence[int]) -> list:
     """The primary key value of each feature (a database key is not a column of the lieux' records)."""
-    request = QgsFeatureRequest().setFlags(QgsFeatureRequest.NoGeometry)
+    request = QgsFeatureRequest().setFlags(QgsFeatureRequest.Flag.NoGeometry)
     request.setSubsetOfAttributes([field_name], source.fields())
     values = {feature.id(): feature[field_name] for feature in source.getFeatures(request)}
     return [values.get(fid) for fid in feature_ids]
@@ -279,7 +279,7 @@ def bring_to_top(layer: QgsVectorLayer, project: QgsProject | None = None) -> bo
         other_node = root.findLayer(other.id())
         return (
             isinstance(other, QgsVectorLayer)
-            and other.geometryType() == QgsWkbTypes.PointGeometry
+            and other.geometryType() == QgsWkbTypes.GeometryType.PointGeometry
             and other_node is not None
             and other_node.isVisible()
         )

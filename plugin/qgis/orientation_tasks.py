@@ -37,7 +37,7 @@ class BuildIndexTask(QgsTask):
 
     def __init__(self, layer: QgsVectorLayer, done: Callable[[LayerIndex | None, str], None], typologie_labels=None):
         super().__init__(
-            translate("Orientation", "Indexing the lieux of {layer}").format(layer=layer.name()), QgsTask.CanCancel
+            translate("Orientation", "Indexing the lieux of {layer}").format(layer=layer.name()), QgsTask.Flag.CanCancel
         )
         # facts of the layer taken on the main thread; run() only opens its own copy
         self._source, self._provider, self._name = layer.source(), layer.providerType(), layer.name()
@@ -79,7 +79,7 @@ class GeocodeTask(QgsTask):
 
     def __init__(self, text: str, search: Callable[[str], list[Place]], done: Callable[[list[Place], str], None]):
         super().__init__(
-            translate("Orientation", "Searching the address « {text} »").format(text=text), QgsTask.CanCancel
+            translate("Orientation", "Searching the address « {text} »").format(text=text), QgsTask.Flag.CanCancel
         )
         self._text = text
         self._search = search

@@ -72,7 +72,7 @@ def deleted_lieux(layer: QgsVectorLayer) -> dict[str, Record]:
     names = [name for name in load_schema().field_names if fields.indexOf(name) >= 0]
     if "id" not in names:
         return {}
-    request = (QgsFeatureRequest().setFilterFids(fids).setFlags(QgsFeatureRequest.NoGeometry)
+    request = (QgsFeatureRequest().setFilterFids(fids).setFlags(QgsFeatureRequest.Flag.NoGeometry)
                .setSubsetOfAttributes([fields.indexOf(name) for name in names]))
     deleted = {}
     for feature in provider.getFeatures(request):
@@ -142,7 +142,7 @@ def apply_merge(layer: QgsVectorLayer, changes: MergeChanges, description: str) 
     fields = layer.fields()
     names = [name for name in load_schema().field_names if fields.indexOf(name) >= 0]
     indexes = {name: fields.indexOf(name) for name in names}
-    request = QgsFeatureRequest().setFlags(QgsFeatureRequest.NoGeometry).setSubsetOfAttributes([indexes["id"]])
+    request = QgsFeatureRequest().setFlags(QgsFeatureRequest.Flag.NoGeometry).setSubsetOfAttributes([indexes["id"]])
     fid_of = {str(f.attribute(indexes["id"])): f.id() for f in layer.getFeatures(request) if f.attribute(indexes["id"])}
     missing = [lieu_id for lieu_id in changes.updated if lieu_id not in fid_of]
     if missing:

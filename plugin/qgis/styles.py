@@ -39,9 +39,9 @@ def severity_label(key: str) -> str:
 def _symbol(geometry_type: QgsWkbTypes.GeometryType, colour: str) -> QgsSymbol:
     symbol = QgsSymbol.defaultSymbol(geometry_type)
     symbol.setColor(QColor(colour))
-    if geometry_type == QgsWkbTypes.PointGeometry:
+    if geometry_type == QgsWkbTypes.GeometryType.PointGeometry:
         symbol.setSize(2.6)
-        symbol.setSizeUnit(QgsUnitTypes.RenderMillimeters)
+        symbol.setSizeUnit(QgsUnitTypes.RenderUnit.RenderMillimeters)
         layer = symbol.symbolLayer(0)
         if hasattr(layer, "setStrokeColor"):
             layer.setStrokeColor(QColor("white"))
@@ -49,7 +49,9 @@ def _symbol(geometry_type: QgsWkbTypes.GeometryType, colour: str) -> QgsSymbol:
     return symbol
 
 
-def severity_renderer(geometry_type: QgsWkbTypes.GeometryType = QgsWkbTypes.PointGeometry) -> QgsRuleBasedRenderer:
+def severity_renderer(
+    geometry_type: QgsWkbTypes.GeometryType = QgsWkbTypes.GeometryType.PointGeometry,
+) -> QgsRuleBasedRenderer:
     root = QgsRuleBasedRenderer.Rule(None)
     for expression, key, colour in SEVERITY_CLASSES:
         filter_expression = "" if expression == "ELSE" else expression
@@ -79,16 +81,16 @@ def overlay_renderer() -> QgsRuleBasedRenderer:
     root = QgsRuleBasedRenderer.Rule(None)
     sizes = {"error": (4.6, 0.9), "warning": (4.2, 0.7), "ok": (3.4, 0.35)}
     for _expression, key, colour in SEVERITY_CLASSES:
-        symbol = QgsSymbol.defaultSymbol(QgsWkbTypes.PointGeometry)
+        symbol = QgsSymbol.defaultSymbol(QgsWkbTypes.GeometryType.PointGeometry)
         layer = symbol.symbolLayer(0)
         size, width = sizes[key]
         symbol.setSize(size)
-        symbol.setSizeUnit(QgsUnitTypes.RenderMillimeters)
+        symbol.setSizeUnit(QgsUnitTypes.RenderUnit.RenderMillimeters)
         if hasattr(layer, "setStrokeColor"):
             layer.setFillColor(QColor(0, 0, 0, 0))
             layer.setStrokeColor(QColor(colour))
             layer.setStrokeWidth(width)
-            layer.setStrokeWidthUnit(QgsUnitTypes.RenderMillimeters)
+            layer.setStrokeWidthUnit(QgsUnitTypes.RenderUnit.RenderMillimeters)
         rule = QgsRuleBasedRenderer.Rule(symbol, 0, 0, f"\"severity\" = '{key}'", severity_label(key))
         root.appendChild(rule)
     renderer = QgsRuleBasedRenderer(root)

@@ -312,7 +312,7 @@ class TeamDatabase:
         uri = QgsDataSourceUri(self.uri)
         uri.setDataSource(self.schema_name, ps.LIEUX_TABLE, ps.GEOMETRY_COLUMN, "", ps.KEY_COLUMN)
         uri.setSrid("4326")
-        uri.setWkbType(QgsWkbTypes.Point)
+        uri.setWkbType(QgsWkbTypes.Type.Point)
         return uri
 
     def open_layer(self, name: str | None = None) -> QgsVectorLayer:

@@ -104,7 +104,7 @@ class ValidationOverlay(QObject):
         )
         layer.setCustomProperty(OVERLAY_PROPERTY, working.id())
         layer.setCustomProperty("skipMemoryLayersCheck", 1)  # a view, rebuilt by the dock: no "save it?" prompt
-        layer.setFlags(layer.flags() & ~QgsMapLayer.Identifiable & ~QgsMapLayer.Searchable)
+        layer.setFlags(layer.flags() & ~QgsMapLayer.LayerFlag.Identifiable & ~QgsMapLayer.LayerFlag.Searchable)
         layer.setRenderer(overlay_renderer())
         project = QgsProject.instance()
         project.addMapLayer(layer, False)

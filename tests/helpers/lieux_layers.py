@@ -38,7 +38,7 @@ def write_lieux_gpkg(path: Path, records: list[dict[str, str]], layer_name: str 
     writer = QgsVectorFileWriter.create(
         str(path),
         fields,
-        QgsWkbTypes.Point,
+        QgsWkbTypes.Type.Point,
         QgsCoordinateReferenceSystem("EPSG:4326"),
         QgsCoordinateTransformContext(),
         options,

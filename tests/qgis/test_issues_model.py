@@ -134,13 +134,13 @@ def test_live_replacements_shown_and_not_shown(checked, with_checker):
 def test_sort_and_filters(checked):
     live, model, view, _tester = make(60, seed=3)
     model.set_group_by(BY_RULE)
-    model.sort(LABEL, Qt.AscendingOrder)
+    model.sort(LABEL, Qt.SortOrder.AscendingOrder)
     titles = [group.label for group in model.groups]
     assert titles == sorted(titles, key=str.casefold)
     first = model.groups[0]
     names = [model.item_label(item) for item in first.items]
     assert names == sorted(names, key=str.casefold)
-    model.sort(LABEL, Qt.DescendingOrder)
+    model.sort(LABEL, Qt.SortOrder.DescendingOrder)
     assert [group.label for group in model.groups] == sorted(titles, key=str.casefold, reverse=True)
     model.set_filters(Filters(severity="error"))
     assert {item.issue.severity for group in model.groups for item in group.items} == {"error"}
@@ -152,7 +152,9 @@ def test_sort_and_filters(checked):
 
 
 @pytest.mark.parametrize("group_by", ["lieu", "rule"])
-@pytest.mark.parametrize("order", [Qt.AscendingOrder, Qt.DescendingOrder], ids=["ascending", "descending"])
+@pytest.mark.parametrize(
+    "order", [Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrder], ids=["ascending", "descending"]
+)
 def test_long_lists_sorted_in_slices_as_by_one_sort(checked, monkeypatch, group_by, order):
     """The full pass sorts long lists by slices merged in Python (the main thread keeps the GIL's turns): the
     groups and their items come out exactly as one ``sorted`` puts them, ties included."""
@@ -232,7 +234,9 @@ def fresh_shape(live, group_by, filters, column, order, monkeypatch):
 
 @pytest.mark.parametrize("group_by", ["lieu", "rule"])
 @pytest.mark.parametrize("column", [LABEL, 1], ids=["label", "severity"])
-@pytest.mark.parametrize("order", [Qt.AscendingOrder, Qt.DescendingOrder], ids=["ascending", "descending"])
+@pytest.mark.parametrize(
+    "order", [Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrder], ids=["ascending", "descending"]
+)
 def test_a_rebuild_in_steps_shows_the_same_list(checked, stepped, monkeypatch, group_by, column, order):
     live, model, view, _tester = make(120, seed=7)
     view.setModel(None)  # a view laid out by the event loop fetches rows inside the checker's checks (nested
@@ -244,7 +248,7 @@ def test_a_rebuild_in_steps_shows_the_same_list(checked, stepped, monkeypatch, g
     before = shape(model)
     model.set_group_by(group_by)
     model.sort(column, order)
-    if (group_by, column, order) != ("lieu", 1, Qt.AscendingOrder):  # else nothing changed (the edited lieux
+    if (group_by, column, order) != ("lieu", 1, Qt.SortOrder.AscendingOrder):  # else nothing changed (the edited lieux
         # kept their places: not the order of a fresh build)
         assert shape(model) == before  # the previous list stays shown while the new one is built
         assert settle(model) > 5  # built across many turns of the event loop
@@ -279,7 +283,7 @@ def test_rapid_changes_the_last_one_wins(checked, stepped, monkeypatch):
         model.update_lieux({12})
         live.state.forget(20)
         model.update_lieux({20})
-        model.sort(LABEL, Qt.DescendingOrder)
+        model.sort(LABEL, Qt.SortOrder.DescendingOrder)
         settle(model)
         shown = shape(model)
         model.detach()  # unlinks the list shown: only the dropped builds could leave cycles
@@ -290,7 +294,7 @@ def test_rapid_changes_the_last_one_wins(checked, stepped, monkeypatch):
         gc.garbage.clear()
     assert not kinds & {"Item", "Group"}
     assert resets == ["rule"]  # one list swapped in: the last asked for
-    expected = fresh_shape(live, BY_RULE, Filters(severity="warning"), LABEL, Qt.DescendingOrder, monkeypatch)
+    expected = fresh_shape(live, BY_RULE, Filters(severity="warning"), LABEL, Qt.SortOrder.DescendingOrder, monkeypatch)
     assert any(item[0] == 12 for group in expected for item in group[5])
     assert not any(item[0] == 20 for group in expected for item in group[5])
     assert shown == expected

@@ -145,7 +145,7 @@ def test_the_geopackage_fid_is_not_a_column_of_the_lieux(schema, tmp_path):
     options.driverName = "GPKG"
     path = str(tmp_path / "lieux.gpkg")
     error = QgsVectorFileWriter.writeAsVectorFormatV3(memory, path, memory.transformContext(), options)
-    assert error[0] == QgsVectorFileWriter.NoError
+    assert error[0] == QgsVectorFileWriter.WriterError.NoError
     gpkg_layer = QgsVectorLayer(path, "lieux", "ogr")
     assert "fid" in gpkg_layer.fields().names()
     assert storage_key_fields(gpkg_layer, schema) == ["fid"]

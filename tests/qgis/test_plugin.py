@@ -14,7 +14,7 @@ from qgis.PyQt.QtWidgets import QMenu, QPushButton, QToolBar
 
 
 def flush_deletes() -> None:
-    QCoreApplication.sendPostedEvents(None, QEvent.DeferredDelete)
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     QCoreApplication.processEvents()
 
 

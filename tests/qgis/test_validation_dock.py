@@ -179,11 +179,11 @@ def test_rule_names_are_never_cut_even_in_a_narrow_dock(dock):
     width = dock.tree.header().sectionSize(LABEL)
     for row, group in enumerate(model.groups):
         index = model.index(row, LABEL)
-        font = model.data(index, Qt.FontRole)
-        text = model.data(index, Qt.DisplayRole)
+        font = model.data(index, Qt.ItemDataRole.FontRole)
+        text = model.data(index, Qt.ItemDataRole.DisplayRole)
         assert QFontMetrics(font).horizontalAdvance(text) + dock.tree.indentation() + 20 <= width, text
-        assert group.label in model.data(index, Qt.ToolTipRole)  # and the whole name on hover
-    assert dock.tree.horizontalScrollBarPolicy() != Qt.ScrollBarAlwaysOff
+        assert group.label in model.data(index, Qt.ItemDataRole.ToolTipRole)  # and the whole name on hover
+    assert dock.tree.horizontalScrollBarPolicy() != Qt.ScrollBarPolicy.ScrollBarAlwaysOff
 
 
 def test_a_full_pass_pauses_the_collector_and_leaves_no_reference_cycle(dock):

@@ -50,7 +50,7 @@ def test_territory_search_as_you_type(dock):
 def test_compute_in_a_task_then_totals_table_zoom_and_reports(dock, qgis_iface, paca_records, tmp_path):
     dock.set_territory_text("83")
     item = dock.group_widgets["services"].items[DEMARCHES]
-    item.setCheckState(0, Qt.Checked)  # ticking the option, as a user does
+    item.setCheckState(0, Qt.CheckState.Checked)  # ticking the option, as a user does
     assert dock.query() == Query({"services": (DEMARCHES,)})
     dock.radius_spin.setValue(10)
     dock.run()

@@ -33,7 +33,7 @@ def dock(qgis_iface, paca_layer):
 
 def tick(dock, group, value, checked=True):
     item = dock.group_widgets[group].items[value]
-    item.setCheckState(0, Qt.Checked if checked else Qt.Unchecked)
+    item.setCheckState(0, Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
     dock.apply_to_layer()  # what the debounce timer does 150 ms later
 
 
@@ -42,7 +42,7 @@ def count_cell(dock, group, value) -> int:
 
 
 def shown_ids(layer) -> set[str]:
-    request = QgsFeatureRequest().setFlags(QgsFeatureRequest.NoGeometry)
+    request = QgsFeatureRequest().setFlags(QgsFeatureRequest.Flag.NoGeometry)
     return {f["id"] for f in layer.getFeatures(request)}
 
 
@@ -73,7 +73,7 @@ def test_options_with_no_lieu_are_greyed_not_hidden(dock):
         item = group.items[value]
         assert not item.isHidden()
         assert item.foreground(0).color().name() == "#9a9a9a"
-        assert item.flags() & Qt.ItemIsUserCheckable
+        assert item.flags() & Qt.ItemFlag.ItemIsUserCheckable
 
 
 def test_services_all_of_them(dock, paca_layer, paca_records):
@@ -136,7 +136,8 @@ def test_reset_shows_everything_again(dock, paca_layer):
     dock.reset()
     assert paca_layer.featureCount() == 646
     assert paca_layer.subsetString() == ""
-    assert all(item.checkState(0) == Qt.Unchecked for item in dock.group_widgets["frais_a_charge"].items.values())
+    items = dock.group_widgets["frais_a_charge"].items.values()
+    assert all(item.checkState(0) == Qt.CheckState.Unchecked for item in items)
 
 
 def test_presets_and_the_filter_survive_a_project_reload(dock, paca_layer, tmp_path, qgis_iface):
@@ -160,7 +161,7 @@ def test_presets_and_the_filter_survive_a_project_reload(dock, paca_layer, tmp_p
     layer = QgsProject.instance().mapLayersByName("Lieux")[0]
     assert dock.layer is layer  # the dock picked the filtered layer up again
     assert dock.query == Query({"services": (DEMARCHES,)})
-    assert dock.group_widgets["services"].items[DEMARCHES].checkState(0) == Qt.Checked
+    assert dock.group_widgets["services"].items[DEMARCHES].checkState(0) == Qt.CheckState.Checked
     assert shown_ids(layer) == shown
     assert [dock.preset_combo.itemText(i) for i in range(1, dock.preset_combo.count())] == ["Démarches", "Gratuit"]
     dock.apply_preset("Gratuit")
@@ -243,7 +244,7 @@ def test_a_click_on_the_map_sets_the_point(dock, qgis_iface):
     canvas.setDestinationCrs(QgsCoordinateReferenceSystem("EPSG:2154"))
     dock.pick_button.setChecked(True)
     assert canvas.mapTool() is dock._map_tool
-    dock._map_tool.canvasClicked.emit(QgsPointXY(892390, 6247035), Qt.LeftButton)  # Marseille, Lambert-93
+    dock._map_tool.canvasClicked.emit(QgsPointXY(892390, 6247035), Qt.MouseButton.LeftButton)  # Marseille, Lambert-93
     assert not dock.pick_button.isChecked()
     around = dock.query.around
     assert abs(around.latitude - 43.29) < 0.05 and abs(around.longitude - 5.37) < 0.05

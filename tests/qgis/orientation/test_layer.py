@@ -10,7 +10,9 @@ from plugin.qgis import service_style
 
 
 def ids_shown(layer) -> set[str]:
-    request = QgsFeatureRequest().setFlags(QgsFeatureRequest.NoGeometry).setSubsetOfAttributes(["id"], layer.fields())
+    request = QgsFeatureRequest()
+    request.setFlags(QgsFeatureRequest.Flag.NoGeometry)
+    request.setSubsetOfAttributes(["id"], layer.fields())
     return {feature["id"] for feature in layer.getFeatures(request)}
 
 
