@@ -115,107 +115,107 @@
     <context>
         <name>ApiClient</name>
         <message>
-            <location filename="../plugin/api/http.py" line="166" />
+            <location filename="../plugin/api/http.py" line="172" />
             <source>{source}: the address « {url} » is not a valid http(s) URL.</source>
             <translation>{source} : l'adresse « {url} » n'est pas une URL http(s) valide.</translation>
         </message>
         <message>
-            <location filename="../plugin/api/http.py" line="173" />
+            <location filename="../plugin/api/http.py" line="179" />
             <source>{source}: plain http:// is refused for {host} (the token would travel in clear); use https://.</source>
             <translation>{source} : http:// non chiffré est refusé pour {host} (le jeton circulerait en clair) ; utilisez https://.</translation>
         </message>
         <message>
-            <location filename="../plugin/api/http.py" line="181" />
+            <location filename="../plugin/api/http.py" line="187" />
             <source>{source}: credentials in the URL are refused; store the token in the QGIS authentication database.</source>
             <translation>{source} : les identifiants dans l'URL sont refusés ; enregistrez le jeton dans la base d'authentification de QGIS.</translation>
         </message>
         <message>
-            <location filename="../plugin/api/http.py" line="359" />
+            <location filename="../plugin/api/http.py" line="379" />
             <source>{source}: refusing to send the token to another host ({host}).</source>
             <translation>{source} : envoi du jeton à un autre hôte ({host}) refusé.</translation>
         </message>
         <message>
-            <location filename="../plugin/api/http.py" line="408" />
+            <location filename="../plugin/api/http.py" line="429" />
             <source>{source}: the answer of {path} is not valid JSON (HTTP {status}, {size} bytes, type « {ctype} »). A proxy, a captive portal or a wrong URL?</source>
             <translation>{source} : la réponse de {path} n'est pas du JSON valide (HTTP {status}, {size} octets, type « {ctype} »). Un proxy, un portail captif ou une URL erronée ?</translation>
         </message>
         <message>
-            <location filename="../plugin/api/http.py" line="430" />
+            <location filename="../plugin/api/http.py" line="461" />
             <source>{source}: connection refused by {host}. Is the address right and the service running?</source>
             <translation>{source} : connexion refusée par {host}. L'adresse est-elle correcte et le service en marche ?</translation>
         </message>
         <message>
-            <location filename="../plugin/api/http.py" line="433" />
+            <location filename="../plugin/api/http.py" line="464" />
             <source>{source}: the host name {host} could not be resolved (DNS). Check the address, the network connection and the proxy settings.</source>
             <translation>{source} : le nom d'hôte {host} n'a pas pu être résolu (DNS). Vérifiez l'adresse, la connexion réseau et les paramètres du proxy.</translation>
         </message>
         <message>
-            <location filename="../plugin/api/http.py" line="436" />
+            <location filename="../plugin/api/http.py" line="467" />
             <source>{source}: no answer from {host} within {timeout} s. The service may be overloaded; try again later or raise the timeout in the settings.</source>
             <translation>{source} : aucune réponse de {host} en {timeout} s. Le service est peut-être surchargé ; réessayez plus tard ou augmentez le délai d'attente dans les paramètres.</translation>
         </message>
         <message>
-            <location filename="../plugin/api/http.py" line="439" />
+            <location filename="../plugin/api/http.py" line="470" />
             <source>{source}: secure connection to {host} failed (SSL certificate). Check the QGIS SSL settings or your proxy.</source>
             <translation>{source} : la connexion sécurisée à {host} a échoué (certificat SSL). Vérifiez les paramètres SSL de QGIS ou votre proxy.</translation>
         </message>
         <message>
-            <location filename="../plugin/api/http.py" line="444" />
+            <location filename="../plugin/api/http.py" line="475" />
             <source>{source}: network error while contacting {host}: {detail}</source>
             <translation>{source} : erreur réseau en contactant {host} : {detail}</translation>
         </message>
         <message>
-            <location filename="../plugin/api/http.py" line="470" />
+            <location filename="../plugin/api/http.py" line="501" />
             <source>{source}: a token is required (HTTP 401) and none is configured. Store it in the QGIS authentication database and choose it in the plugin settings, or set {env} for headless use.</source>
             <translation>{source} : un jeton est requis (HTTP 401) et aucun n'est configuré. Enregistrez-le dans la base d'authentification de QGIS et choisissez-le dans les paramètres de l'extension, ou définissez {env} pour un usage hors de QGIS.</translation>
         </message>
         <message>
-            <location filename="../plugin/api/http.py" line="476" />
+            <location filename="../plugin/api/http.py" line="507" />
             <source>{source}: the token was refused (HTTP 401): it is expired or wrong. Ask the provider for a new token and update it in the QGIS authentication database.</source>
             <translation>{source} : le jeton a été refusé (HTTP 401) : il a expiré ou il est erroné. Demandez un nouveau jeton au fournisseur et mettez-le à jour dans la base d'authentification de QGIS.</translation>
         </message>
         <message>
-            <location filename="../plugin/api/http.py" line="483" />
+            <location filename="../plugin/api/http.py" line="514" />
             <source>{source}: access to {path} is forbidden (HTTP 403): the token does not give this right (wrong scope or account). Server said: {detail}</source>
             <translation>{source} : l'accès à {path} est interdit (HTTP 403) : le jeton ne donne pas ce droit (mauvaise portée ou mauvais compte). Réponse du serveur : {detail}</translation>
         </message>
         <message>
-            <location filename="../plugin/api/http.py" line="490" />
+            <location filename="../plugin/api/http.py" line="521" />
             <source>{source}: {path} was not found (HTTP 404). Check the address in the plugin settings.</source>
             <translation>{source} : {path} est introuvable (HTTP 404). Vérifiez l'adresse dans les paramètres de l'extension.</translation>
         </message>
         <message>
-            <location filename="../plugin/api/http.py" line="494" />
+            <location filename="../plugin/api/http.py" line="525" />
             <source>{source} refused the request (HTTP 422): {detail}</source>
             <translation>{source} a refusé la requête (HTTP 422) : {detail}</translation>
         </message>
         <message>
-            <location filename="../plugin/api/http.py" line="498" />
+            <location filename="../plugin/api/http.py" line="529" />
             <source>{source}: too many requests (HTTP 429). Wait {wait} s before trying again.</source>
             <translation>{source} : trop de requêtes (HTTP 429). Attendez {wait} s avant de réessayer.</translation>
         </message>
         <message>
-            <location filename="../plugin/api/http.py" line="503" />
+            <location filename="../plugin/api/http.py" line="534" />
             <source>{source}: server error (HTTP {status}) after {attempts} attempt(s). The service is having trouble; try again later. Server said: {detail}</source>
             <translation>{source} : erreur du serveur (HTTP {status}) après {attempts} tentative(s). Le service rencontre des difficultés ; réessayez plus tard. Réponse du serveur : {detail}</translation>
         </message>
         <message>
-            <location filename="../plugin/api/http.py" line="506" />
+            <location filename="../plugin/api/http.py" line="537" />
             <source>{source}: unexpected answer HTTP {status} for {path}: {detail}</source>
             <translation>{source} : réponse inattendue HTTP {status} pour {path} : {detail}</translation>
         </message>
         <message>
-            <location filename="../plugin/api/http.py" line="375" />
+            <location filename="../plugin/api/http.py" line="395" />
             <source>{source}: the server redirected {path} to another host ({host}, HTTP {status}); the request was not sent there, so the token stays private. Check the address in the plugin settings.</source>
             <translation>{source} : le serveur a redirigé {path} vers un autre hôte ({host}, HTTP {status}) ; la requête n'y a pas été envoyée et le jeton reste confidentiel. Vérifiez l'adresse dans les paramètres de l'extension.</translation>
         </message>
         <message>
-            <location filename="../plugin/api/http.py" line="384" />
+            <location filename="../plugin/api/http.py" line="404" />
             <source>{source}: the server answered {method} {path} with a redirect (HTTP {status}) to {target}: nothing was accepted. Check the address in the plugin settings.</source>
             <translation>{source} : le serveur a répondu à {method} {path} par une redirection (HTTP {status}) vers {target} : rien n'a été accepté. Vérifiez l'adresse dans les paramètres de l'extension.</translation>
         </message>
         <message>
-            <location filename="../plugin/api/http.py" line="393" />
+            <location filename="../plugin/api/http.py" line="413" />
             <source>{source}: too many redirects from {path} (last to {target}).</source>
             <translation>{source} : trop de redirections depuis {path} (la dernière vers {target}).</translation>
         </message>
@@ -233,7 +233,7 @@
     <context>
         <name>ApiErrors</name>
         <message>
-            <location filename="../plugin/api/errors.py" line="104" />
+            <location filename="../plugin/api/errors.py" line="116" />
             <source>Operation cancelled: nothing was changed.</source>
             <translation>Opération annulée : rien n'a été modifié.</translation>
         </message>
@@ -337,7 +337,7 @@
     <context>
         <name>ApiSession</name>
         <message>
-            <location filename="../plugin/qgis/api_session.py" line="72" />
+            <location filename="../plugin/qgis/api_session.py" line="73" />
             <source>« {key} » is not a source one can pull from.</source>
             <translation>« {key} » n'est pas une source depuis laquelle récupérer des lieux.</translation>
         </message>
@@ -1305,17 +1305,17 @@
     <context>
         <name>CoverageTask</name>
         <message>
-            <location filename="../plugin/qgis/coverage_tasks.py" line="47" />
+            <location filename="../plugin/qgis/coverage_tasks.py" line="48" />
             <source>The layer {layer} cannot be read.</source>
             <translation>La couche {layer} ne peut pas être lue.</translation>
         </message>
         <message>
-            <location filename="../plugin/qgis/coverage_tasks.py" line="91" />
+            <location filename="../plugin/qgis/coverage_tasks.py" line="92" />
             <source>Coverage of {territory}</source>
             <translation>Couverture de {territory}</translation>
         </message>
         <message>
-            <location filename="../plugin/qgis/coverage_tasks.py" line="137" />
+            <location filename="../plugin/qgis/coverage_tasks.py" line="140" />
             <source>The coverage could not be computed.</source>
             <translation>La couverture n'a pas pu être calculée.</translation>
         </message>
@@ -1546,11 +1546,6 @@
             <source>CSV for a spreadsheet (formulas defused)</source>
             <translation>CSV pour un tableur (formules neutralisées)</translation>
         </message>
-        <message>
-            <location filename="../plugin/processing/lieux_files_algorithms.py" line="143" />
-            <source>&lt;p&gt;Writes lieux de médiation numérique as a file of the national standard. The extension of the output picks the format: &lt;b&gt;.csv&lt;/b&gt; (the standard's CSV: header in schema order, UTF-8, comma separator, lists joined with &lt;code&gt;|&lt;/code&gt;, decimal point), &lt;b&gt;.json&lt;/b&gt; (array of records) or &lt;b&gt;.geojson&lt;/b&gt; (points).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Lieux&lt;/b&gt;: a layer of the project (a working layer, or any layer whose fields are named like the standard's) or a file (CSV, XLSX, JSON, GeoJSON, GeoPackage). &lt;b&gt;Selected lieux only&lt;/b&gt;: export the selection of the layer.&lt;/p&gt;&lt;p&gt;The standard recommends naming the file &lt;code&gt;YYYY-MM-DD_idProducteur_lieux-de-mediation-numerique_territoire.csv&lt;/code&gt;. The log gives the validation of what was written; results LIEUX, ERRORS and WARNINGS give the counts.&lt;/p&gt;</source>
-            <translation>&lt;p&gt;Écrit des lieux de médiation numérique dans un fichier du standard national. L'extension du fichier de sortie détermine le format : &lt;b&gt;.csv&lt;/b&gt; (le CSV du standard : en-tête dans l'ordre du schéma, UTF-8, séparateur virgule, listes jointes par &lt;code&gt;|&lt;/code&gt;, point décimal), &lt;b&gt;.json&lt;/b&gt; (tableau d'enregistrements) ou &lt;b&gt;.geojson&lt;/b&gt; (points).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Lieux&lt;/b&gt; : une couche du projet (une couche de travail, ou toute couche dont les champs portent les noms du standard) ou un fichier (CSV, XLSX, JSON, GeoJSON, GeoPackage). &lt;b&gt;Lieux sélectionnés uniquement&lt;/b&gt; : exporter la sélection de la couche.&lt;/p&gt;&lt;p&gt;Le standard recommande de nommer le fichier &lt;code&gt;AAAA-MM-JJ_idProducteur_lieux-de-mediation-numerique_territoire.csv&lt;/code&gt;. Le journal donne la validation de ce qui a été écrit ; les résultats LIEUX, ERRORS et WARNINGS en donnent les nombres.&lt;/p&gt;</translation>
-        </message>
     </context>
     <context>
         <name>ExportSummary</name>
@@ -1598,17 +1593,17 @@
     <context>
         <name>FieldEditor</name>
         <message>
-            <location filename="../plugin/gui/field_editors.py" line="53" />
+            <location filename="../plugin/gui/field_editors.py" line="54" />
             <source>not a web link (http or https)</source>
             <translation>pas un lien web (http ou https)</translation>
         </message>
         <message>
-            <location filename="../plugin/gui/field_editors.py" line="139" />
+            <location filename="../plugin/gui/field_editors.py" line="143" />
             <source>Weekly grid…</source>
             <translation>Grille hebdomadaire…</translation>
         </message>
         <message>
-            <location filename="../plugin/gui/field_editors.py" line="140" />
+            <location filename="../plugin/gui/field_editors.py" line="144" />
             <source>Edit the opening hours day by day</source>
             <translation>Saisir les horaires d'ouverture jour par jour</translation>
         </message>
@@ -2025,32 +2020,32 @@
     <context>
         <name>ImportExport</name>
         <message>
-            <location filename="../plugin/qgis/import_export.py" line="131" />
+            <location filename="../plugin/qgis/import_export.py" line="133" />
             <source>The working layer must be a GeoPackage file (.gpkg): {path}</source>
             <translation>La couche de travail doit être un fichier GeoPackage (.gpkg) : {path}</translation>
         </message>
         <message>
-            <location filename="../plugin/qgis/import_export.py" line="135" />
+            <location filename="../plugin/qgis/import_export.py" line="137" />
             <source>The working GeoPackage cannot replace the source file {path}.</source>
             <translation>Le GeoPackage de travail ne peut pas remplacer le fichier source {path}.</translation>
         </message>
         <message>
-            <location filename="../plugin/qgis/import_export.py" line="189" />
+            <location filename="../plugin/qgis/import_export.py" line="191" />
             <source>Blank rows of the source skipped: {n}</source>
             <translation>Lignes vides de la source ignorées : {n}</translation>
         </message>
         <message>
-            <location filename="../plugin/qgis/import_export.py" line="256" />
+            <location filename="../plugin/qgis/import_export.py" line="259" />
             <source>Unknown export format “{ext}”: name the file .csv, .json or .geojson.</source>
             <translation>Format d'export « {ext} » inconnu : nommez le fichier en .csv, .json ou .geojson.</translation>
         </message>
         <message>
-            <location filename="../plugin/qgis/import_export.py" line="318" />
+            <location filename="../plugin/qgis/import_export.py" line="321" />
             <source>Export canceled.</source>
             <translation>Export annulé.</translation>
         </message>
         <message>
-            <location filename="../plugin/qgis/import_export.py" line="214" />
+            <location filename="../plugin/qgis/import_export.py" line="218" />
             <source>Values changed by the mapping ({profile}):</source>
             <translation>Valeurs modifiées par la correspondance ({profile}) :</translation>
         </message>
@@ -2146,11 +2141,6 @@
             <location filename="../plugin/processing/lieux_files_algorithms.py" line="111" />
             <source>Geocode lieux without coordinates (Base Adresse Nationale)</source>
             <translation>Géocoder les lieux sans coordonnées (Base Adresse Nationale)</translation>
-        </message>
-        <message>
-            <location filename="../plugin/processing/lieux_files_algorithms.py" line="61" />
-            <source>&lt;p&gt;Reads a file of lieux de médiation numérique (CSV, XLSX, JSON, GeoJSON or GeoPackage) into a new &lt;b&gt;working GeoPackage&lt;/b&gt;: a point layer (EPSG:4326, from latitude/longitude) holding exactly the 32 fields of the standard in their conformant form (lists as &lt;code&gt;a|b&lt;/code&gt;, ISO dates), with the standard's edit form and a style stored as the layer's default style.&lt;/p&gt;&lt;p&gt;Lieux without valid coordinates are kept without a point and listed in the log. Source columns that are not fields of the standard are kept in the table &lt;code&gt;colonnes_source&lt;/code&gt; of the GeoPackage, linked by id. The source file is never modified.&lt;/p&gt;&lt;p&gt;Results: LIEUX, WITHOUT_COORDINATES, EXTRA_COLUMNS (names), ERRORS and WARNINGS (validation).&lt;/p&gt;</source>
-            <translation>&lt;p&gt;Lit un fichier de lieux de médiation numérique (CSV, XLSX, JSON, GeoJSON ou GeoPackage) dans un nouveau &lt;b&gt;GeoPackage de travail&lt;/b&gt; : une couche de points (EPSG:4326, d'après latitude/longitude) qui contient exactement les 32 champs du standard sous leur forme conforme (listes en &lt;code&gt;a|b&lt;/code&gt;, dates ISO), avec le formulaire de saisie du standard et un style enregistré comme style par défaut de la couche.&lt;/p&gt;&lt;p&gt;Les lieux sans coordonnées valides sont conservés sans point et listés dans le journal. Les colonnes de la source qui ne sont pas des champs du standard sont conservées dans la table &lt;code&gt;colonnes_source&lt;/code&gt; du GeoPackage, liées par id. Le fichier source n'est jamais modifié.&lt;/p&gt;&lt;p&gt;Résultats : LIEUX, WITHOUT_COORDINATES, EXTRA_COLUMNS (noms), ERRORS et WARNINGS (validation).&lt;/p&gt;</translation>
         </message>
     </context>
     <context>
@@ -2297,12 +2287,12 @@
             <translation>Valeur → correction proposée</translation>
         </message>
         <message>
-            <location filename="../plugin/gui/validation_dock.py" line="398" />
+            <location filename="../plugin/gui/validation_dock.py" line="412" />
             <source>Error</source>
             <translation>Erreur</translation>
         </message>
         <message>
-            <location filename="../plugin/gui/validation_dock.py" line="398" />
+            <location filename="../plugin/gui/validation_dock.py" line="412" />
             <source>Warning</source>
             <translation>Avertissement</translation>
         </message>
@@ -2317,7 +2307,7 @@
             <translation>{n} err.</translation>
         </message>
         <message>
-            <location filename="../plugin/gui/validation_dock.py" line="398" />
+            <location filename="../plugin/gui/validation_dock.py" line="412" />
             <source>{n} warn.</source>
             <translation>{n} avert.</translation>
         </message>
@@ -2348,7 +2338,7 @@
             <translation>Fichiers de lieux ({patterns})</translation>
         </message>
         <message>
-            <location filename="../plugin/gui/lieux_files.py" line="344" />
+            <location filename="../plugin/gui/lieux_files.py" line="348" />
             <source>Lieux de médiation numérique</source>
             <translation>Lieux de médiation numérique</translation>
         </message>
@@ -2373,7 +2363,7 @@
             <translation>Écrire les lieux d'une couche dans un fichier CSV, JSON ou GeoJSON du standard</translation>
         </message>
         <message>
-            <location filename="../plugin/gui/lieux_files.py" line="357" />
+            <location filename="../plugin/gui/lieux_files.py" line="361" />
             <source>Open a lieux file</source>
             <translation>Ouvrir un fichier de lieux</translation>
         </message>
@@ -2398,7 +2388,7 @@
             <translation>{name} est ouvert dans le projet : retirez ses couches ou choisissez un autre nom de fichier.</translation>
         </message>
         <message>
-            <location filename="../plugin/gui/lieux_files.py" line="319" />
+            <location filename="../plugin/gui/lieux_files.py" line="323" />
             <source>Import of {name}</source>
             <translation>Import de {name}</translation>
         </message>
@@ -2408,17 +2398,17 @@
             <translation>Import de {name}… (avancement et annulation dans le gestionnaire de tâches)</translation>
         </message>
         <message>
-            <location filename="../plugin/gui/lieux_files.py" line="347" />
+            <location filename="../plugin/gui/lieux_files.py" line="351" />
             <source>Validation of {name}</source>
             <translation>Validation de {name}</translation>
         </message>
         <message>
-            <location filename="../plugin/gui/lieux_files.py" line="384" />
+            <location filename="../plugin/gui/lieux_files.py" line="388" />
             <source>Export to {name}</source>
             <translation>Export vers {name}</translation>
         </message>
         <message>
-            <location filename="../plugin/gui/lieux_files.py" line="395" />
+            <location filename="../plugin/gui/lieux_files.py" line="399" />
             <source>Export a conformant file</source>
             <translation>Exporter un fichier conforme</translation>
         </message>
@@ -2433,7 +2423,7 @@
             <translation>Mettre au standard le fichier propre d'un Hub (ses propres colonnes) : correspondance proposée, table des valeurs, aperçu en direct, profils enregistrés (configurations mednum-cli)</translation>
         </message>
         <message>
-            <location filename="../plugin/gui/lieux_files.py" line="292" />
+            <location filename="../plugin/gui/lieux_files.py" line="296" />
             <source>Import with a mapping</source>
             <translation>Importer avec une correspondance</translation>
         </message>
@@ -2469,12 +2459,12 @@
     <context>
         <name>LieuxTask</name>
         <message>
-            <location filename="../plugin/qgis/tasks.py" line="27" />
+            <location filename="../plugin/qgis/tasks.py" line="28" />
             <source>Canceled.</source>
             <translation>Annulé.</translation>
         </message>
         <message>
-            <location filename="../plugin/qgis/tasks.py" line="36" />
+            <location filename="../plugin/qgis/tasks.py" line="37" />
             <source>Unexpected error: {error} (details in the log)</source>
             <translation>Erreur inattendue : {error} (détails dans le journal)</translation>
         </message>
@@ -2500,24 +2490,19 @@
     <context>
         <name>Mapping</name>
         <message>
-            <location filename="../plugin/core/mapping/apply.py" line="118" />
+            <location filename="../plugin/core/mapping/apply.py" line="152" />
             <source>row {row}, {field}: “{before}” → “{after}”</source>
             <translation>ligne {row}, {field} : « {before} » → « {after} »</translation>
         </message>
         <message>
-            <location filename="../plugin/core/mapping/apply.py" line="486" />
+            <location filename="../plugin/core/mapping/apply.py" line="519" />
             <source>Keys of the profile that are not fields of the standard, ignored: {keys}</source>
             <translation>Clés du profil qui ne sont pas des champs du standard, ignorées : {keys}</translation>
         </message>
         <message>
-            <location filename="../plugin/core/mapping/apply.py" line="493" />
+            <location filename="../plugin/core/mapping/apply.py" line="526" />
             <source>Columns named by the profile but absent from the file: {columns}</source>
             <translation>Colonnes nommées par le profil mais absentes du fichier : {columns}</translation>
-        </message>
-        <message>
-            <location filename="plugin/core/mapping/profile.py" line="208" />
-            <source>expected {"colonne": …}, {"valeur": …} or a list of value rules.</source>
-            <translation type="unfinished" />
         </message>
         <message>
             <location filename="plugin/core/mapping/profile.py" line="143" />
@@ -2528,31 +2513,6 @@
             <location filename="plugin/core/mapping/profile.py" line="205" />
             <source>“colonne” expects a column name (or a list of names).</source>
             <translation>« colonne » attend un nom de colonne (ou une liste de noms).</translation>
-        </message>
-        <message>
-            <location filename="plugin/core/mapping/profile.py" line="172" />
-            <source>expected {"osm": column}, {"semaine": column} or {"jours": [...]}.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="plugin/core/mapping/profile.py" line="177" />
-            <source>“jours” expects a list of {"colonne": column, "osm": "Mo"…"Su"}.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="plugin/core/mapping/profile.py" line="192" />
-            <source>“joindre” expects {"colonnes": [...], "séparateur": " "}.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="plugin/core/mapping/profile.py" line="199" />
-            <source>“dissocier” expects {"colonne": column, "séparateur": ",", "partie": 0}.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="plugin/core/mapping/profile.py" line="182" />
-            <source>a list of value rules {"colonnes", "termes", "sauf", "cible"} is expected.</source>
-            <translation type="unfinished" />
         </message>
         <message>
             <location filename="plugin/core/mapping/profile.py" line="146" />
@@ -2756,11 +2716,6 @@
             <location filename="plugin/gui/mapping_dialog.py" line="121" />
             <source>Mapping proposed from the columns' names and values: check it, correct it.</source>
             <translation>Correspondance proposée d'après les noms et les valeurs des colonnes : vérifiez-la, corrigez-la.</translation>
-        </message>
-        <message>
-            <location filename="plugin/gui/mapping_dialog.py" line="129" />
-            <source>Ids become &lt;source name&gt;_&lt;id&gt;, as mednum-cli makes them</source>
-            <translation type="unfinished" />
         </message>
         <message>
             <location filename="plugin/gui/mapping_dialog.py" line="133" />
@@ -3304,22 +3259,22 @@
             <translation>« {value} » n'est pas une date et une heure ISO, comme 2024-07-15T10:00.</translation>
         </message>
         <message>
-            <location filename="../plugin/qgis/orientation_tasks.py" line="36" />
+            <location filename="../plugin/qgis/orientation_tasks.py" line="39" />
             <source>Indexing the lieux of {layer}</source>
             <translation>Indexation des lieux de {layer}</translation>
         </message>
         <message>
-            <location filename="../plugin/qgis/orientation_tasks.py" line="51" />
+            <location filename="../plugin/qgis/orientation_tasks.py" line="55" />
             <source>The layer {layer} cannot be read.</source>
             <translation>La couche {layer} ne peut pas être lue.</translation>
         </message>
         <message>
-            <location filename="../plugin/qgis/orientation_tasks.py" line="69" />
+            <location filename="../plugin/qgis/orientation_tasks.py" line="74" />
             <source>The lieux could not be read.</source>
             <translation>Les lieux n'ont pas pu être lus.</translation>
         </message>
         <message>
-            <location filename="../plugin/qgis/orientation_tasks.py" line="76" />
+            <location filename="../plugin/qgis/orientation_tasks.py" line="81" />
             <source>Searching the address « {text} »</source>
             <translation>Recherche de l'adresse « {text} »</translation>
         </message>
@@ -3714,147 +3669,147 @@
     <context>
         <name>PlgSettings</name>
         <message>
-            <location filename="../plugin/toolbelt/settings.py" line="31" />
+            <location filename="../plugin/toolbelt/settings.py" line="34" />
             <source>Debug mode</source>
             <translation>Mode débogage</translation>
         </message>
         <message>
-            <location filename="../plugin/toolbelt/settings.py" line="31" />
+            <location filename="../plugin/toolbelt/settings.py" line="34" />
             <source>Write detailed messages to the plugin's tab of the QGIS log.</source>
             <translation>Écrire des messages détaillés dans l'onglet de l'extension du journal de QGIS.</translation>
         </message>
         <message>
-            <location filename="../plugin/toolbelt/settings.py" line="39" />
+            <location filename="../plugin/toolbelt/settings.py" line="42" />
             <source>Default source</source>
             <translation>Source par défaut</translation>
         </message>
         <message>
-            <location filename="../plugin/toolbelt/settings.py" line="39" />
+            <location filename="../plugin/toolbelt/settings.py" line="42" />
             <source>Value of the 'source' field given to new lieux (e.g. the name of your Hub).</source>
             <translation>Valeur du champ « source » donnée aux nouveaux lieux (par exemple le nom de votre Hub).</translation>
         </message>
         <message>
-            <location filename="../plugin/toolbelt/settings.py" line="49" />
+            <location filename="../plugin/toolbelt/settings.py" line="52" />
             <source>Producer identifier (exports)</source>
             <translation>Identifiant du producteur (exports)</translation>
         </message>
         <message>
-            <location filename="../plugin/toolbelt/settings.py" line="49" />
+            <location filename="../plugin/toolbelt/settings.py" line="52" />
             <source>SIREN of the structure that publishes the data, used in the suggested export name.</source>
             <translation>SIREN de la structure qui publie les données, utilisé dans le nom d'export proposé.</translation>
         </message>
         <message>
-            <location filename="../plugin/toolbelt/settings.py" line="58" />
+            <location filename="../plugin/toolbelt/settings.py" line="61" />
             <source>Territory (exports)</source>
             <translation>Territoire (exports)</translation>
         </message>
         <message>
-            <location filename="../plugin/toolbelt/settings.py" line="69" />
+            <location filename="../plugin/toolbelt/settings.py" line="73" />
             <source>Address search service (BAN)</source>
             <translation>Service de recherche d'adresses (BAN)</translation>
         </message>
         <message>
-            <location filename="../plugin/toolbelt/settings.py" line="81" />
+            <location filename="../plugin/toolbelt/settings.py" line="85" />
             <source>Validation: update date too old after (days)</source>
             <translation>Validation : date de mise à jour trop ancienne après (jours)</translation>
         </message>
         <message>
-            <location filename="../plugin/toolbelt/settings.py" line="81" />
+            <location filename="../plugin/toolbelt/settings.py" line="85" />
             <source>A lieu whose date_maj is older than this gets the warning date-old (default 2 years).</source>
             <translation>Un lieu dont la date_maj est plus ancienne reçoit l'avertissement date-old (2 ans par défaut).</translation>
         </message>
         <message>
-            <location filename="../plugin/toolbelt/settings.py" line="90" />
+            <location filename="../plugin/toolbelt/settings.py" line="94" />
             <source>Validation: maximum distance from the commune's centre (km)</source>
             <translation>Validation : distance maximale au centre de la commune (km)</translation>
         </message>
         <message>
-            <location filename="../plugin/toolbelt/settings.py" line="101" />
+            <location filename="../plugin/toolbelt/settings.py" line="107" />
             <source>Validation: match column names regardless of case</source>
             <translation>Validation : reconnaître les noms de colonnes sans tenir compte de la casse</translation>
         </message>
         <message>
-            <location filename="../plugin/toolbelt/settings.py" line="101" />
+            <location filename="../plugin/toolbelt/settings.py" line="107" />
             <source>Read a column 'Nom' as the field 'nom' (Validata's option).</source>
             <translation>Lire une colonne « Nom » comme le champ « nom » (option de Validata).</translation>
         </message>
         <message>
-            <location filename="../plugin/toolbelt/settings.py" line="110" />
+            <location filename="../plugin/toolbelt/settings.py" line="116" />
             <source>data·inclusion API address</source>
             <translation>Adresse de l'API data·inclusion</translation>
         </message>
         <message>
-            <location filename="../plugin/toolbelt/settings.py" line="110" />
+            <location filename="../plugin/toolbelt/settings.py" line="116" />
             <source>Empty: https://api.data.inclusion.gouv.fr/api/v1</source>
             <translation>Si vide : https://api.data.inclusion.gouv.fr/api/v1</translation>
         </message>
         <message>
-            <location filename="../plugin/toolbelt/settings.py" line="117" />
+            <location filename="../plugin/toolbelt/settings.py" line="123" />
             <source>data·inclusion authentication (QGIS authcfg id)</source>
             <translation>Authentification data·inclusion (identifiant authcfg QGIS)</translation>
         </message>
         <message>
-            <location filename="../plugin/toolbelt/settings.py" line="147" />
+            <location filename="../plugin/toolbelt/settings.py" line="153" />
             <source>Id of the QGIS authentication configuration holding the token.</source>
             <translation>Identifiant de la configuration d'authentification QGIS qui contient le jeton.</translation>
         </message>
         <message>
-            <location filename="../plugin/toolbelt/settings.py" line="125" />
+            <location filename="../plugin/toolbelt/settings.py" line="131" />
             <source>DORA API address</source>
             <translation>Adresse de l'API DORA</translation>
         </message>
         <message>
-            <location filename="../plugin/toolbelt/settings.py" line="125" />
+            <location filename="../plugin/toolbelt/settings.py" line="131" />
             <source>Empty: https://api.dora.inclusion.gouv.fr/api/v2</source>
             <translation>Si vide : https://api.dora.inclusion.gouv.fr/api/v2</translation>
         </message>
         <message>
-            <location filename="../plugin/toolbelt/settings.py" line="132" />
+            <location filename="../plugin/toolbelt/settings.py" line="138" />
             <source>DORA authentication (QGIS authcfg id)</source>
             <translation>Authentification DORA (identifiant authcfg QGIS)</translation>
         </message>
         <message>
-            <location filename="../plugin/toolbelt/settings.py" line="140" />
+            <location filename="../plugin/toolbelt/settings.py" line="146" />
             <source>Cartographie nationale API address (reading)</source>
             <translation>Adresse de l'API de la Cartographie nationale (lecture)</translation>
         </message>
         <message>
-            <location filename="../plugin/toolbelt/settings.py" line="140" />
+            <location filename="../plugin/toolbelt/settings.py" line="146" />
             <source>Empty: https://api.inclusion-numerique.anct.gouv.fr</source>
             <translation>Si vide : https://api.inclusion-numerique.anct.gouv.fr</translation>
         </message>
         <message>
-            <location filename="../plugin/toolbelt/settings.py" line="147" />
+            <location filename="../plugin/toolbelt/settings.py" line="153" />
             <source>Cartographie nationale authentication (QGIS authcfg id)</source>
             <translation>Authentification Cartographie nationale (identifiant authcfg QGIS)</translation>
         </message>
         <message>
-            <location filename="../plugin/toolbelt/settings.py" line="155" />
+            <location filename="../plugin/toolbelt/settings.py" line="161" />
             <source>Cartographie nationale API address (push)</source>
             <translation>Adresse de l'API de la Cartographie nationale (envoi)</translation>
         </message>
         <message>
-            <location filename="../plugin/toolbelt/settings.py" line="155" />
+            <location filename="../plugin/toolbelt/settings.py" line="161" />
             <source>Empty: https://cartographie.societenumerique.gouv.fr/api/v0</source>
             <translation>Si vide : https://cartographie.societenumerique.gouv.fr/api/v0</translation>
         </message>
         <message>
-            <location filename="../plugin/toolbelt/settings.py" line="162" />
+            <location filename="../plugin/toolbelt/settings.py" line="168" />
             <source>Cartographie nationale push key (QGIS authcfg id)</source>
             <translation>Clé d'envoi Cartographie nationale (identifiant authcfg QGIS)</translation>
         </message>
         <message>
-            <location filename="../plugin/toolbelt/settings.py" line="162" />
+            <location filename="../plugin/toolbelt/settings.py" line="168" />
             <source>Id of the QGIS authentication configuration holding the x-api-key.</source>
             <translation>Identifiant de la configuration d'authentification QGIS qui contient la clé x-api-key.</translation>
         </message>
         <message>
-            <location filename="../plugin/toolbelt/settings.py" line="170" />
+            <location filename="../plugin/toolbelt/settings.py" line="176" />
             <source>API timeout (seconds)</source>
             <translation>Délai d'attente des API (secondes)</translation>
         </message>
         <message>
-            <location filename="../plugin/toolbelt/settings.py" line="170" />
+            <location filename="../plugin/toolbelt/settings.py" line="176" />
             <source>Time allowed for each request to an API.</source>
             <translation>Temps accordé à chaque requête vers une API.</translation>
         </message>
@@ -3869,52 +3824,52 @@
             <translation>Un point plus éloigné du centre de sa commune reçoit l'avertissement coordinates-far-from-commune (150 km en Guyane).</translation>
         </message>
         <message>
-            <location filename="../plugin/toolbelt/settings.py" line="179" />
+            <location filename="../plugin/toolbelt/settings.py" line="205" />
             <source>Duplicates: same pivot within (m)</source>
             <translation>Doublons : même pivot à moins de (m)</translation>
         </message>
         <message>
-            <location filename="../plugin/toolbelt/settings.py" line="179" />
+            <location filename="../plugin/toolbelt/settings.py" line="205" />
             <source>Two lieux with the same pivot closer than this are probable duplicates.</source>
             <translation>Deux lieux de même pivot plus proches que cette distance sont des doublons probables.</translation>
         </message>
         <message>
-            <location filename="../plugin/toolbelt/settings.py" line="186" />
+            <location filename="../plugin/toolbelt/settings.py" line="212" />
             <source>Duplicates: same name and address within (m)</source>
             <translation>Doublons : même nom et même adresse à moins de (m)</translation>
         </message>
         <message>
-            <location filename="../plugin/toolbelt/settings.py" line="186" />
+            <location filename="../plugin/toolbelt/settings.py" line="212" />
             <source>Two lieux with the same name and address closer than this are probable duplicates.</source>
             <translation>Deux lieux de même nom et de même adresse plus proches que cette distance sont des doublons probables.</translation>
         </message>
         <message>
-            <location filename="../plugin/toolbelt/settings.py" line="195" />
+            <location filename="../plugin/toolbelt/settings.py" line="221" />
             <source>Duplicates: same name within (m)</source>
             <translation>Doublons : même nom à moins de (m)</translation>
         </message>
         <message>
-            <location filename="../plugin/toolbelt/settings.py" line="195" />
+            <location filename="../plugin/toolbelt/settings.py" line="221" />
             <source>Two lieux with the same name closer than this are probable duplicates.</source>
             <translation>Deux lieux de même nom plus proches que cette distance sont des doublons probables.</translation>
         </message>
         <message>
-            <location filename="../plugin/toolbelt/settings.py" line="202" />
+            <location filename="../plugin/toolbelt/settings.py" line="228" />
             <source>Duplicates: name similarity (0–100)</source>
             <translation>Doublons : similarité des noms (0–100)</translation>
         </message>
         <message>
-            <location filename="../plugin/toolbelt/settings.py" line="202" />
+            <location filename="../plugin/toolbelt/settings.py" line="228" />
             <source>Names count as the same from this similarity score on (rapidfuzz ratio of the names without case, accents or punctuation; 100 = identical).</source>
             <translation>Deux noms sont considérés comme identiques à partir de ce score de similarité (ratio rapidfuzz des noms sans casse, accents ni ponctuation ; 100 = identiques).</translation>
         </message>
         <message>
-            <location filename="../plugin/toolbelt/settings.py" line="213" />
+            <location filename="../plugin/toolbelt/settings.py" line="239" />
             <source>Duplicates: address similarity (0–100)</source>
             <translation>Doublons : similarité des adresses (0–100)</translation>
         </message>
         <message>
-            <location filename="../plugin/toolbelt/settings.py" line="213" />
+            <location filename="../plugin/toolbelt/settings.py" line="239" />
             <source>Addresses count as the same from this similarity score on (house numbers must be equal).</source>
             <translation>Deux adresses sont considérées comme identiques à partir de ce score de similarité (les numéros dans la voie doivent être égaux).</translation>
         </message>
@@ -3924,17 +3879,17 @@
             <translation>Territoire couvert, utilisé dans le nom d'export proposé (vide : la commune, le département ou la région communs à tous les lieux).</translation>
         </message>
         <message>
-            <location filename="../plugin/toolbelt/settings.py" line="177" />
+            <location filename="../plugin/toolbelt/settings.py" line="183" />
             <source>API: total time per request (seconds)</source>
             <translation>API : durée totale par requête (secondes)</translation>
         </message>
         <message>
-            <location filename="../plugin/toolbelt/settings.py" line="188" />
+            <location filename="../plugin/toolbelt/settings.py" line="194" />
             <source>API: largest answer (MB)</source>
             <translation>API : plus grande réponse (Mo)</translation>
         </message>
         <message>
-            <location filename="../plugin/toolbelt/settings.py" line="188" />
+            <location filename="../plugin/toolbelt/settings.py" line="194" />
             <source>An answer larger than this is refused before it fills the memory (a page of a pull).</source>
             <translation>Une réponse plus grande est refusée avant de remplir la mémoire (une page d'une récupération).</translation>
         </message>
@@ -4580,12 +4535,12 @@
     <context>
         <name>QgisTransport</name>
         <message>
-            <location filename="../plugin/qgis/network.py" line="46" />
+            <location filename="../plugin/qgis/network.py" line="49" />
             <source>The QGIS authentication configuration « {id} » cannot be read (unknown id, or master password not given).</source>
             <translation>La configuration d'authentification QGIS « {id} » ne peut pas être lue (identifiant inconnu, ou mot de passe principal non saisi).</translation>
         </message>
         <message>
-            <location filename="../plugin/qgis/network.py" line="57" />
+            <location filename="../plugin/qgis/network.py" line="60" />
             <source>The QGIS authentication configuration « {id} » holds no token (use the method « API header », or « Basic » with the token as password).</source>
             <translation>La configuration d'authentification QGIS « {id} » ne contient aucun jeton (utilisez la méthode « API header », ou « Basic » avec le jeton comme mot de passe).</translation>
         </message>
@@ -4593,52 +4548,52 @@
     <context>
         <name>ReadError</name>
         <message>
-            <location filename="../plugin/core/readers/__init__.py" line="106" />
+            <location filename="../plugin/core/readers/__init__.py" line="111" />
             <source>The file {name} is too large to be read in memory.</source>
             <translation>Le fichier {name} est trop volumineux pour être lu en mémoire.</translation>
         </message>
         <message>
-            <location filename="../plugin/core/readers/__init__.py" line="110" />
+            <location filename="../plugin/core/readers/__init__.py" line="115" />
             <source>The file {name} is nested too deeply to be read.</source>
             <translation>Le fichier {name} est trop profondément imbriqué pour être lu.</translation>
         </message>
         <message>
-            <location filename="../plugin/core/readers/detection.py" line="47" />
+            <location filename="../plugin/core/readers/detection.py" line="61" />
             <source>The file {name} could not be read ({detail}).</source>
             <translation>Le fichier {name} n'a pas pu être lu ({detail}).</translation>
         </message>
         <message>
-            <location filename="../plugin/core/readers/detection.py" line="41" />
+            <location filename="../plugin/core/readers/detection.py" line="43" />
             <source>The file {name} does not exist.</source>
             <translation>Le fichier {name} n'existe pas.</translation>
         </message>
         <message>
-            <location filename="../plugin/core/readers/detection.py" line="122" />
+            <location filename="../plugin/core/readers/detection.py" line="136" />
             <source>The file {name} cannot be opened: permission denied.</source>
             <translation>Le fichier {name} ne peut pas être ouvert : permission refusée.</translation>
         </message>
         <message>
-            <location filename="../plugin/core/readers/detection.py" line="54" />
+            <location filename="../plugin/core/readers/detection.py" line="68" />
             <source>{name} is a folder, not a file: choose a file of lieux (CSV, XLSX, JSON, GeoJSON or GeoPackage).</source>
             <translation>{name} est un dossier, pas un fichier : choisissez un fichier de lieux (CSV, XLSX, JSON, GeoJSON ou GeoPackage).</translation>
         </message>
         <message>
-            <location filename="../plugin/core/readers/detection.py" line="63" />
+            <location filename="../plugin/core/readers/detection.py" line="77" />
             <source>{name} is not a regular file.</source>
             <translation>{name} n'est pas un fichier ordinaire.</translation>
         </message>
         <message>
-            <location filename="../plugin/core/readers/xlsx_reader.py" line="246" />
+            <location filename="../plugin/core/readers/xlsx_reader.py" line="261" />
             <source>The file {name} is empty.</source>
             <translation>Le fichier {name} est vide.</translation>
         </message>
         <message>
-            <location filename="../plugin/core/readers/xlsx_reader.py" line="45" />
+            <location filename="../plugin/core/readers/xlsx_reader.py" line="55" />
             <source>The file {name} is too large ({size} MB); the limit is {limit} MB.</source>
             <translation>Le fichier {name} est trop volumineux ({size} Mo) ; la limite est de {limit} Mo.</translation>
         </message>
         <message>
-            <location filename="../plugin/core/readers/detection.py" line="103" />
+            <location filename="../plugin/core/readers/detection.py" line="117" />
             <source>The file {name} ({size} MB) needs about {needed} MB of memory to be read; only {available} MB are available. Close other programs or split the file.</source>
             <translation>La lecture du fichier {name} ({size} Mo) demande environ {needed} Mo de mémoire ; seuls {available} Mo sont disponibles. Fermez d'autres programmes ou découpez le fichier.</translation>
         </message>
@@ -4648,17 +4603,17 @@
             <translation>{name} est un classeur OpenDocument (.ods), format qui n'est pas lu : enregistrez-le en XLSX ou en CSV.</translation>
         </message>
         <message>
-            <location filename="../plugin/core/readers/detection.py" line="147" />
+            <location filename="../plugin/core/readers/detection.py" line="174" />
             <source>{name} is a legacy Excel 97-2003 workbook (.xls), which is not read: save it as XLSX or CSV.</source>
             <translation>{name} est un ancien classeur Excel 97-2003 (.xls), format qui n'est pas lu : enregistrez-le en XLSX ou en CSV.</translation>
         </message>
         <message>
-            <location filename="../plugin/core/readers/detection.py" line="181" />
+            <location filename="../plugin/core/readers/detection.py" line="208" />
             <source>The file {name} is damaged or truncated: it is not a valid {kind} file.</source>
             <translation>Le fichier {name} est endommagé ou tronqué : ce n'est pas un fichier {kind} valide.</translation>
         </message>
         <message>
-            <location filename="../plugin/core/readers/detection.py" line="165" />
+            <location filename="../plugin/core/readers/detection.py" line="192" />
             <source>{name} is a {kind} file, not a table of lieux.</source>
             <translation>{name} est un fichier {kind}, pas un tableau de lieux.</translation>
         </message>
@@ -4673,17 +4628,17 @@
             <translation>Le fichier mélange des encodages : {count} ligne(s) n'étaient pas en UTF-8 et ont été lues en Windows-1252.</translation>
         </message>
         <message>
-            <location filename="../plugin/core/readers/text_decoding.py" line="172" />
+            <location filename="../plugin/core/readers/text_decoding.py" line="184" />
             <source>The file {name} is not a text file (binary content) nor a supported workbook or GeoPackage.</source>
             <translation>Le fichier {name} n'est ni un fichier texte (contenu binaire), ni un classeur ou un GeoPackage pris en charge.</translation>
         </message>
         <message>
-            <location filename="../plugin/core/readers/csv_reader.py" line="75" />
+            <location filename="../plugin/core/readers/csv_reader.py" line="83" />
             <source>A quoted cell that starts on line {line} of {name} is never closed: the file may be truncated.</source>
             <translation>Une cellule entre guillemets commencée à la ligne {line} de {name} n'est jamais fermée : le fichier est peut-être tronqué.</translation>
         </message>
         <message>
-            <location filename="../plugin/core/readers/csv_reader.py" line="87" />
+            <location filename="../plugin/core/readers/csv_reader.py" line="102" />
             <source>Irregular quoting near line {line} was read leniently ({detail}).</source>
             <translation>Des guillemets irréguliers vers la ligne {line} ont été lus avec tolérance ({detail}).</translation>
         </message>
@@ -4693,42 +4648,42 @@
             <translation>Le fichier {name} n'est pas du JSON valide (ligne {line}, colonne {column}) : il est peut-être tronqué.</translation>
         </message>
         <message>
-            <location filename="../plugin/core/readers/json_reader.py" line="125" />
+            <location filename="../plugin/core/readers/json_reader.py" line="134" />
             <source>Element {position} of {name} is not an object: expected a list of lieux.</source>
             <translation>L'élément {position} de {name} n'est pas un objet : une liste de lieux est attendue.</translation>
         </message>
         <message>
-            <location filename="../plugin/core/readers/json_reader.py" line="136" />
+            <location filename="../plugin/core/readers/json_reader.py" line="145" />
             <source>The file {name} does not contain a list of lieux (a JSON array of objects or a GeoJSON FeatureCollection).</source>
             <translation>Le fichier {name} ne contient pas de liste de lieux (un tableau JSON d'objets ou une FeatureCollection GeoJSON).</translation>
         </message>
         <message>
-            <location filename="../plugin/core/readers/json_reader.py" line="193" />
+            <location filename="../plugin/core/readers/json_reader.py" line="202" />
             <source>Element {position} of {name} is not a GeoJSON feature.</source>
             <translation>L'élément {position} de {name} n'est pas une entité GeoJSON (Feature).</translation>
         </message>
         <message>
-            <location filename="../plugin/core/readers/json_reader.py" line="216" />
+            <location filename="../plugin/core/readers/json_reader.py" line="225" />
             <source>The GeoJSON declares a coordinate system other than WGS 84: geometries were not used.</source>
             <translation>Le GeoJSON déclare un système de coordonnées autre que WGS 84 : les géométries n'ont pas été utilisées.</translation>
         </message>
         <message>
-            <location filename="../plugin/core/readers/json_reader.py" line="222" />
+            <location filename="../plugin/core/readers/json_reader.py" line="231" />
             <source>{count} feature(s) have a geometry that is not a point: no coordinates taken.</source>
             <translation>{count} entité(s) ont une géométrie qui n'est pas un point : aucune coordonnée n'en a été tirée.</translation>
         </message>
         <message>
-            <location filename="../plugin/core/readers/json_reader.py" line="228" />
+            <location filename="../plugin/core/readers/json_reader.py" line="237" />
             <source>{count} feature(s) had no id property: the GeoJSON feature id was used.</source>
             <translation>{count} entité(s) n'avaient pas de propriété id : l'identifiant de l'entité GeoJSON a été utilisé.</translation>
         </message>
         <message>
-            <location filename="../plugin/core/readers/xlsx_reader.py" line="151" />
+            <location filename="../plugin/core/readers/xlsx_reader.py" line="166" />
             <source>The workbook {name} has no worksheet.</source>
             <translation>Le classeur {name} ne contient aucune feuille.</translation>
         </message>
         <message>
-            <location filename="../plugin/core/readers/xlsx_reader.py" line="155" />
+            <location filename="../plugin/core/readers/xlsx_reader.py" line="170" />
             <source>The workbook {name} has no sheet named {layer}; sheets: {available}.</source>
             <translation>Le classeur {name} n'a pas de feuille nommée {layer} ; feuilles : {available}.</translation>
         </message>
@@ -4743,7 +4698,7 @@
             <translation>Le GeoPackage {name} n'a pas de table nommée {layer} ; tables : {available}.</translation>
         </message>
         <message>
-            <location filename="../plugin/core/readers/gpkg_reader.py" line="118" />
+            <location filename="../plugin/core/readers/gpkg_reader.py" line="113" />
             <source>The layer's coordinate system is not WGS 84 (EPSG:4326): geometries were not used.</source>
             <translation>Le système de coordonnées de la couche n'est pas WGS 84 (EPSG:4326) : les géométries n'ont pas été utilisées.</translation>
         </message>
@@ -4758,12 +4713,12 @@
             <translation>Valeurs contenant un échappement de demi-caractère isolé (U+D800 à U+DFFF), qui n'est pas un caractère : {count}, remplacé par « {mark} » (listées comme cellules altérées).</translation>
         </message>
         <message>
-            <location filename="../plugin/core/readers/csv_reader.py" line="69" />
+            <location filename="../plugin/core/readers/csv_reader.py" line="70" />
             <source>The file {name} holds only the line « {line} »: no header and no lieu.</source>
             <translation>Le fichier {name} ne contient que la ligne « {line} » : ni en-tête ni lieu.</translation>
         </message>
         <message>
-            <location filename="../plugin/core/readers/csv_reader.py" line="122" />
+            <location filename="../plugin/core/readers/csv_reader.py" line="123" />
             <source>A cell of {name} near line {line} is longer than {limit} MB, the longest cell read: the file is probably damaged (a quote never closed?) or is not a table of lieux.</source>
             <translation>Une cellule de {name} vers la ligne {line} dépasse {limit} Mo, la plus longue cellule lue : le fichier est probablement abîmé (un guillemet jamais fermé ?) ou n'est pas un tableau de lieux.</translation>
         </message>
@@ -4793,7 +4748,7 @@
             <translation>Le fichier {name} contient plus de {limit} lignes, le maximum pour un tableau de lieux ici (le jeu national en compte environ 50 000) : découpez-le, ou vérifiez qu'il s'agit bien d'un tableau de lieux.</translation>
         </message>
         <message>
-            <location filename="../plugin/core/readers/csv_reader.py" line="116" />
+            <location filename="../plugin/core/readers/csv_reader.py" line="117" />
             <source>A cell of {name} is longer than {limit} MB, the longest cell read: the file is probably damaged (a quote never closed?) or is not a table of lieux.</source>
             <translation>Une cellule de {name} dépasse {limit} Mo, la plus longue cellule lue : le fichier est probablement abîmé (un guillemet jamais fermé ?) ou n'est pas un tableau de lieux.</translation>
         </message>
@@ -4954,79 +4909,69 @@
     <context>
         <name>ValidateAlgorithm</name>
         <message>
-            <location filename="../plugin/processing/validate.py" line="110" />
+            <location filename="../plugin/processing/validate.py" line="114" />
             <source>Validate lieux against the national standard</source>
             <translation>Valider des lieux selon le standard national</translation>
         </message>
         <message>
-            <location filename="../plugin/processing/validate.py" line="113" />
+            <location filename="../plugin/processing/validate.py" line="117" />
             <source>validation,standard,schema,quality,lieux,mednum</source>
             <translation>validation,valider,standard,schéma,schema,qualité,quality,contrôle,lieux,mednum</translation>
         </message>
         <message>
-            <location filename="../plugin/processing/validate.py" line="138" />
+            <location filename="../plugin/processing/validate.py" line="142" />
             <source>Lieux (layer or file)</source>
             <translation>Lieux (couche ou fichier)</translation>
         </message>
         <message>
-            <location filename="../plugin/processing/validate.py" line="145" />
+            <location filename="../plugin/processing/validate.py" line="149" />
             <source>Issues</source>
             <translation>Anomalies</translation>
         </message>
         <message>
-            <location filename="../plugin/processing/validate.py" line="150" />
+            <location filename="../plugin/processing/validate.py" line="154" />
             <source>Lieux with issue counts</source>
             <translation>Lieux avec nombre d'anomalies</translation>
         </message>
         <message>
-            <location filename="../plugin/processing/validate.py" line="159" />
+            <location filename="../plugin/processing/validate.py" line="163" />
             <source>Number of lieux</source>
             <translation>Nombre de lieux</translation>
         </message>
         <message>
-            <location filename="../plugin/processing/validate.py" line="160" />
+            <location filename="../plugin/processing/validate.py" line="164" />
             <source>Number of errors</source>
             <translation>Nombre d'erreurs</translation>
         </message>
         <message>
-            <location filename="../plugin/processing/validate.py" line="161" />
+            <location filename="../plugin/processing/validate.py" line="165" />
             <source>Number of warnings</source>
             <translation>Nombre d'avertissements</translation>
         </message>
         <message>
-            <location filename="../plugin/processing/validate.py" line="178" />
+            <location filename="../plugin/processing/validate.py" line="182" />
             <source>Reading {path}…</source>
             <translation>Lecture de {path}…</translation>
         </message>
         <message>
-            <location filename="../plugin/processing/validate.py" line="208" />
+            <location filename="../plugin/processing/validate.py" line="212" />
             <source>Validating {count} lieux…</source>
             <translation>Validation de {count} lieux…</translation>
         </message>
         <message>
-            <location filename="../plugin/processing/validate.py" line="116" />
+            <location filename="../plugin/processing/validate.py" line="120" />
             <source>&lt;p&gt;Checks lieux de médiation numérique against the national standard (La MedNum schema v1.0.2): structure, schema constraints (required fields, types, patterns, list values, unique id) and quality checks beyond the schema (SIRET, phone numbers, e-mails, opening hours, postal and INSEE codes, coordinates in France, dates…).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Lieux&lt;/b&gt;: a vector layer of the project (tick &lt;i&gt;Selected features only&lt;/i&gt; to check a selection) or a file (CSV, XLSX, JSON, GeoJSON, GeoPackage). A file is read by the plugin's own readers (encoding and separator detection, checks of the header as written); a layer is read from its fields, and its geometry gives the coordinates when latitude/longitude are empty.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Issues&lt;/b&gt;: one row per issue with row (position of the lieu, 1 = first), id, field, code, severity (error or warning), message, value and suggestion (the corrected value when a safe fix exists). Probable duplicates are looked for as in the validation dock (thresholds of the plugin settings).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Lieux with issue counts&lt;/b&gt; (optional): a copy of the input with the fields issue_count and max_severity, to style or filter the lieux on the map.&lt;/p&gt;&lt;p&gt;Results ROWS, ERRORS, WARNINGS and DUPLICATES (lieux flagged as probable duplicates) give the counts. Command line: &lt;code&gt;qgis_process run mednum:validate -- INPUT=lieux.csv OUTPUT=issues.csv&lt;/code&gt;&lt;/p&gt;</source>
             <translation>&lt;p&gt;Contrôle des lieux de médiation numérique selon le standard national (schéma La MedNum v1.0.2) : structure, contraintes du schéma (champs obligatoires, types, motifs, valeurs des listes, id unique) et contrôles de qualité au-delà du schéma (SIRET, numéros de téléphone, courriels, horaires, codes postaux et INSEE, coordonnées en France, dates…).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Lieux&lt;/b&gt; : une couche vecteur du projet (cochez &lt;i&gt;Entité(s) sélectionnée(s) uniquement&lt;/i&gt; pour contrôler une sélection) ou un fichier (CSV, XLSX, JSON, GeoJSON, GeoPackage). Un fichier est lu par les lecteurs propres à l'extension (détection de l'encodage et du séparateur, contrôle de l'en-tête tel qu'il est écrit) ; une couche est lue à partir de ses champs, et sa géométrie donne les coordonnées quand latitude/longitude sont vides.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Anomalies&lt;/b&gt; : une ligne par anomalie, avec row (position du lieu, 1 = le premier), id, field (champ), code, severity (gravité : error ou warning), message, value (valeur) et suggestion (la valeur corrigée quand une correction sûre existe). Les doublons probables sont recherchés comme dans le panneau de validation (seuils des paramètres de l'extension).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Lieux avec nombre d'anomalies&lt;/b&gt; (facultatif) : une copie de l'entrée avec les champs issue_count et max_severity, pour styler ou filtrer les lieux sur la carte.&lt;/p&gt;&lt;p&gt;Les résultats ROWS, ERRORS, WARNINGS et DUPLICATES (lieux signalés comme doublons probables) donnent les nombres. En ligne de commande : &lt;code&gt;qgis_process run mednum:validate -- INPUT=lieux.csv OUTPUT=issues.csv&lt;/code&gt;&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../plugin/processing/validate.py" line="164" />
+            <location filename="../plugin/processing/validate.py" line="168" />
             <source>Number of lieux flagged as probable duplicates</source>
             <translation>Nombre de lieux signalés comme doublons probables</translation>
         </message>
         <message>
-            <location filename="../plugin/processing/validate.py" line="246" />
+            <location filename="../plugin/processing/validate.py" line="240" />
             <source>{rows} lieux: {counts}.</source>
             <translation>{rows} lieux : {counts}.</translation>
-        </message>
-        <message>
-            <location filename="../plugin/processing/validate.py" line="115" />
-            <source>&lt;p&gt;Checks lieux de médiation numérique against the national standard (La MedNum schema v1.0.2): structure, schema constraints (required fields, types, patterns, list values, unique id) and quality checks beyond the schema (SIRET, phone numbers, e-mails, opening hours, postal and INSEE codes, coordinates in France, dates…).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Lieux&lt;/b&gt;: a vector layer of the project (tick &lt;i&gt;Selected features only&lt;/i&gt; to check a selection) or a file (CSV, XLSX, JSON, GeoJSON, GeoPackage). A file is read by the plugin's own readers (encoding and separator detection, checks of the header as written); a layer is read from its fields, and its geometry gives the coordinates when latitude/longitude are empty.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Issues&lt;/b&gt;: one row per issue with row (position of the lieu, 1 = first), id, field, code, severity (error or warning), message, value and suggestion (the corrected value when a safe fix exists).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Lieux with issue counts&lt;/b&gt; (optional): a copy of the input with the fields issue_count and max_severity, to style or filter the lieux on the map.&lt;/p&gt;&lt;p&gt;Results ROWS, ERRORS and WARNINGS give the counts. Command line: &lt;code&gt;qgis_process run mednum:validate -- INPUT=lieux.csv OUTPUT=issues.csv&lt;/code&gt;&lt;/p&gt;</source>
-            <translation>&lt;p&gt;Contrôle des lieux de médiation numérique selon le standard national (schéma La MedNum v1.0.2) : structure, contraintes du schéma (champs obligatoires, types, motifs, valeurs des listes, id unique) et contrôles de qualité au-delà du schéma (SIRET, numéros de téléphone, courriels, horaires, codes postaux et INSEE, coordonnées en France, dates…).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Lieux&lt;/b&gt; : une couche vecteur du projet (cochez &lt;i&gt;Entité(s) sélectionnée(s) uniquement&lt;/i&gt; pour contrôler une sélection) ou un fichier (CSV, XLSX, JSON, GeoJSON, GeoPackage). Un fichier est lu par les lecteurs propres à l'extension (détection de l'encodage et du séparateur, contrôle de l'en-tête tel qu'il est écrit) ; une couche est lue à partir de ses champs, et sa géométrie donne les coordonnées quand latitude/longitude sont vides.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Anomalies&lt;/b&gt; : une ligne par anomalie, avec row (position du lieu, 1 = le premier), id, field (champ), code, severity (gravité : error ou warning), message, value (valeur) et suggestion (la valeur corrigée quand une correction sûre existe).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Lieux avec nombre d'anomalies&lt;/b&gt; (facultatif) : une copie de l'entrée avec les champs issue_count et max_severity, pour styler ou filtrer les lieux sur la carte.&lt;/p&gt;&lt;p&gt;Les résultats ROWS, ERRORS et WARNINGS donnent les nombres. En ligne de commande : &lt;code&gt;qgis_process run mednum:validate -- INPUT=lieux.csv OUTPUT=issues.csv&lt;/code&gt;&lt;/p&gt;</translation>
-        </message>
-        <message>
-            <location filename="../plugin/processing/validate.py" line="232" />
-            <source>{rows} lieux: {errors} errors, {warnings} warnings.</source>
-            <translation>{rows} lieux : {errors} erreur(s), {warnings} avertissement(s).</translation>
         </message>
     </context>
     <context>
@@ -5317,7 +5262,7 @@
             <translation>Services indiqués pour un lieu qui n'accueille pas de public</translation>
         </message>
         <message>
-            <location filename="../plugin/gui/validation_dock.py" line="885" />
+            <location filename="../plugin/gui/validation_dock.py" line="899" />
             <source>“{item}”</source>
             <translation>« {item} »</translation>
         </message>
@@ -6232,7 +6177,7 @@
             <translation>Le GeoPackage {path} n'a pas pu être créé : {error}</translation>
         </message>
         <message>
-            <location filename="../plugin/qgis/working_layer.py" line="672" />
+            <location filename="../plugin/qgis/working_layer.py" line="674" />
             <source>The lieux could not be written to {path}: {error}</source>
             <translation>Les lieux n'ont pas pu être écrits dans {path} : {error}</translation>
         </message>
@@ -6257,7 +6202,7 @@
             <translation>Lieux — {name}</translation>
         </message>
         <message>
-            <location filename="../plugin/qgis/working_layer.py" line="676" />
+            <location filename="../plugin/qgis/working_layer.py" line="678" />
             <source>The lieux could not be written: a value holds a character that cannot be stored as UTF-8 text (a lone surrogate, U+D800 to U+DFFF). Correct the source file and import it again.</source>
             <translation>Les lieux n'ont pas pu être écrits : une valeur contient un caractère impossible à enregistrer en texte UTF-8 (demi-caractère isolé, U+D800 à U+DFFF). Corrigez le fichier source et importez-le à nouveau.</translation>
         </message>
