@@ -11,6 +11,7 @@ from dataclasses import fields
 from typing import Any
 
 from qgis.gui import QgsAuthConfigSelect, QgsOptionsPageWidget, QgsOptionsWidgetFactory
+from qgis.PyQt import sip
 from qgis.PyQt.QtGui import QIcon
 from qgis.PyQt.QtWidgets import (
     QCheckBox,
@@ -26,6 +27,7 @@ from qgis.PyQt.QtWidgets import (
 
 from ..__about__ import __icon_path__, __title__, __version__
 from ..core.i18n import translate
+from ..toolbelt.cpp_guard import cpp_override
 from ..toolbelt.settings import PlgSettings, load_settings, save_settings
 
 OPTIONS_PAGE_NAME = "mOptionsPageLieuxMednum"  # the page's object name (the plugin's Settings… action opens it)
@@ -97,6 +99,7 @@ class MednumOptionsPage(QgsOptionsPageWidget):
         layout.addWidget(group)
         layout.addStretch(1)
 
+    @cpp_override(None)
     def apply(self) -> None:
         current = load_settings()
         for name, widget in self.widgets.items():
@@ -110,5 +113,12 @@ class MednumOptionsFactory(QgsOptionsWidgetFactory):
         self.setTitle(__title__)
         self.setIcon(QIcon(str(__icon_path__)))
 
+    @cpp_override(None)
     def createWidget(self, parent: QWidget | None) -> MednumOptionsPage:
-        return MednumOptionsPage(parent)
+        page = MednumOptionsPage(parent)
+        # QGIS keeps only the C++ page: the factory keeps the Python one (its apply() override) until QGIS
+        # deletes it, and C++ owns it when it has no parent yet
+        self._pages = [p for p in getattr(self, "_pages", []) if not sip.isdeleted(p)] + [page]
+        if page.parent() is None:
+            sip.transferto(page, None)
+        return page

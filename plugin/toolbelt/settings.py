@@ -180,6 +180,26 @@ class PlgSettings:
             QT_TRANSLATE_NOOP("PlgSettings", "Time allowed for each request to an API."),
         ),
     )
+    api_deadline: int = field(
+        default=120,
+        metadata=setting_label(
+            QT_TRANSLATE_NOOP("PlgSettings", "API: total time per request (seconds)"),
+            QT_TRANSLATE_NOOP(
+                "PlgSettings",
+                "Longest time one request may take in all, retries included, even when the server keeps sending a "
+                "little (a page of a pull, a push batch).",
+            ),
+        ),
+    )
+    api_max_response_mb: int = field(
+        default=100,
+        metadata=setting_label(
+            QT_TRANSLATE_NOOP("PlgSettings", "API: largest answer (MB)"),
+            QT_TRANSLATE_NOOP(
+                "PlgSettings", "An answer larger than this is refused before it fills the memory (a page of a pull)."
+            ),
+        ),
+    )
 
     # ---- validation dock (issue 4): thresholds of the probable-duplicate rule
     duplicate_pivot_distance_m: int = field(

@@ -80,12 +80,12 @@ def ts_tools() -> SimpleNamespace:
 
 @pytest.fixture()
 def editor_widgets(qgis_app):
-    """The plugin's editor widgets, registered in QGIS's registry as the plugin does at load — again for each
-    test: a plugin unloaded by an earlier test (test_i18n, test_plugin…) detaches them."""
-    from plugin.gui.editor_widgets import editor_widgets_registered, register_editor_widgets
+    """The plugin's editor widgets, registered in QGIS's registry as the plugin does at load. Again for each test:
+    a test that loads the installed package ``lieux_mednum`` re-attaches the factories to its own wrapper classes,
+    whose editors are not this checkout's ``plugin.gui`` classes the tests look for."""
+    from plugin.gui.editor_widgets import register_editor_widgets
 
-    if not editor_widgets_registered():
-        register_editor_widgets()
+    register_editor_widgets()
     return True
 
 

@@ -16,8 +16,9 @@ from hypothesis import strategies as st
 pytest.importorskip("pyarrow")
 
 from plugin.core import readers  # noqa: E402
+from plugin.core.columns import ArrowColumns  # noqa: E402
 from plugin.core.readers import arrow_csv  # noqa: E402
-from plugin.core.readers.arrow_csv import ArrowColumns, regular_quoting  # noqa: E402
+from plugin.core.readers.arrow_csv import regular_quoting  # noqa: E402
 from plugin.core.validation import validate_table  # noqa: E402
 from plugin.core.validation.engine import clear_caches  # noqa: E402
 from tests.unit.arrow_paths import assert_same_table, issue_tuples, python_read  # noqa: E402

@@ -20,6 +20,7 @@ from plugin.core.validation.engine import validator_for
 from plugin.core.validation.issues import new_issue
 from plugin.core.validation.rules.geography import CoordinateRule
 from plugin.core.writers import _write_csv_columns, write_records
+from tests.unit.column_kinds import columns_of
 
 CELL_TEXT = st.text(alphabet=st.sampled_from(list('ab ,;"\r\n\t\x85\u2028é\ufffd\x00')), max_size=8)
 
@@ -181,7 +182,10 @@ def test_coordinates_with_suspect_cells_given_equal_coordinates_matched_one_by_o
     insees = ["13001", "", "13001", "", "13055", "75056", "", "13001", "13055"]
     postals = ["13001", "", "13001", "", "13001", "75001", "", "13001", "13001"]
     suspects = ({"43,5", " 43.3", "abc"}, set())
-    assert rule.check_columns(lats, lons, insees, postals, suspects) == rule.check_columns(lats, lons, insees, postals)
+    expected = [(index, rule(*cells)) for index, cells in enumerate(zip(lats, lons, insees, postals)) if rule(*cells)]
+    assert expected
+    for columns in zip(*map(columns_of, (lats, lons, insees, postals))):  # Python lists, Arrow arrays
+        assert rule.check_columns(*columns, suspects) == rule.check_columns(*columns) == expected
 
 
 # ── CSV writer: columns written byte for byte as csv.writer writes rows ─────────────────────────────────────

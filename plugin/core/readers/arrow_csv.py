@@ -6,9 +6,10 @@ into an Arrow table of strings, and returns ``None`` for anything else: the Pyth
 (:mod:`plugin.core.readers`) then reads the file, with its diagnostics (blank rows, extra or missing cells,
 irregular quoting read leniently, truncated file). The unit tests compare both readers on generated texts.
 
-The cells stay in Arrow memory: :class:`ArrowColumns` is the ``{column key: cells}`` mapping the engine and the
-writers read, each column becoming a list of ``str`` only when a caller asks for it, while the validation engine
-proves most cells clean on the Arrow arrays themselves (RE2, C speed) without creating their strings.
+The cells stay in Arrow memory: :class:`plugin.core.columns.ArrowColumns` is the ``{column key: cells}`` mapping the
+engine and the writers read, each column becoming a list of ``str`` only when a caller asks for it, while the
+validation rules work on the Arrow arrays themselves (RE2 proofs, dictionary encodings: C speed) without creating
+their strings.
 
 pyarrow is optional: without it (or when it cannot be imported), :func:`read_columns` returns ``None``.
 Pure Python (no Qt, no QGIS).
@@ -17,8 +18,7 @@ Pure Python (no Qt, no QGIS).
 from __future__ import annotations
 
 import csv
-from collections.abc import Mapping
-from typing import Any, Iterator
+from typing import Any
 
 _QUOTE = 34  # b'"'
 _LINE_ENDS = (10, 13)  # b"\n", b"\r"
@@ -42,80 +42,6 @@ def _pyarrow():
         else:
             _PYARROW = pyarrow
     return _PYARROW
-
-
-class ArrowColumns(Mapping):
-    """``{column key: cells}`` over an Arrow table of strings: a column becomes a list of ``str`` on first access
-    (then kept); :meth:`arrow` gives the Arrow array itself, for bulk work in C.
-
-    The Arrow arrays are the truth: a list obtained here is a copy of the cells (changing it changes nothing the
-    engine reads). To edit records, use ``table.rows`` (the records are then built and the columns dropped).
-    """
-
-    def __init__(self, table: Any, keys: list[str]):
-        self._table = table
-        self._keys = list(keys)
-        self._positions = {key: index for index, key in enumerate(self._keys)}
-        self._lists: dict[str, list[str]] = {}
-        self._arrays: dict[str, Any] = {}
-
-    def arrow(self, key: str):
-        """The column as one Arrow ``string`` array (chunks combined once)."""
-        array = self._arrays.get(key)
-        if array is None:
-            array = self._arrays[key] = self._table.column(self._positions[key]).combine_chunks()
-        return array
-
-    def __getitem__(self, key: str) -> list[str]:
-        values = self._lists.get(key)
-        if values is None:
-            if key not in self._positions:
-                raise KeyError(key)
-            # numpy's conversion creates the strings much faster than Array.to_pylist
-            values = self._lists[key] = self.arrow(key).to_numpy(zero_copy_only=False).tolist()
-        return values
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._keys)
-
-    def __len__(self) -> int:
-        return len(self._keys)
-
-    def __contains__(self, key: object) -> bool:
-        return key in self._positions
-
-    @property
-    def row_count(self) -> int:
-        return self._table.num_rows
-
-    def select(self, keys: Mapping[str, str]) -> ArrowColumns:
-        """The columns ``keys`` (new key → key here) as another mapping over the same Arrow table."""
-        view = ArrowColumns(self._table, [])
-        view._keys = list(keys)
-        view._positions = {new: self._positions[old] for new, old in keys.items()}
-        return view
-
-
-def proven_clean(array: Any, proof: Any):
-    """For each cell of an Arrow string array, whether ``proof`` (a :class:`~.validation.rules.cells.CleanProof`:
-    RE2 patterns that must all match, a largest length, the empty cell allowed or not) proves it clean: a numpy
-    boolean array, computed in C."""
-    import pyarrow.compute as pc
-
-    mask = None
-    for pattern in proof.patterns:
-        matched = pc.match_substring_regex(array, pattern)
-        mask = matched if mask is None else pc.and_(mask, matched)
-    if proof.max_length is not None:
-        short = pc.less_equal(pc.utf8_length(array), proof.max_length)
-        mask = short if mask is None else pc.and_(mask, short)
-    if mask is None:  # no constraint at all: every cell is proven
-        import numpy as np
-
-        return np.ones(len(array), dtype=bool)
-    if proof.optional:
-        mask = pc.or_(mask, pc.equal(array, ""))
-    return mask.to_numpy(zero_copy_only=False)
 
 
 def regular_quoting(data: bytes, start: int, delimiter: int) -> bool:

@@ -21,9 +21,11 @@ from itertools import compress, filterfalse, repeat
 from operator import attrgetter, itemgetter
 from typing import Any, Callable, Iterable, Mapping, Sequence
 
+import numpy as np
+
 from .. import gc_pause
+from ..columns import ArrowColumns, ListColumns
 from ..i18n import current_language, language
-from ..readers.arrow_csv import ArrowColumns, proven_clean
 from ..records import ColumnarRecords, cell_text
 from ..schema import Schema, load_schema
 from .codes import CODES, ERROR
@@ -32,7 +34,7 @@ from .issues import Issue, Report, new_issue
 from .reference_data import bundled_geography, bundled_typologies
 from .rules.cells import build_cell_check
 from .rules.common import Context, FieldFinding, finding
-from .rules.geography import CommuneRule, CoordinateRule, consistent_keys
+from .rules.geography import CommuneRule, CoordinateRule
 from .rules.services import ACCESS, SERVICES, dependent_fields, no_public_value, services_findings
 from .rules.structure import analyse_header, lossy_header_findings, row_shape_findings
 
@@ -154,15 +156,11 @@ class Validator:
         types are not checked. Messages use the active language: callers wrap a run in ``i18n.language(...)``.
         """
         issues: list[Issue] = []
-        arrow = isinstance(columns, ArrowColumns)  # a fast reader's columns: cells proven clean in Arrow memory
-        if not arrow:
-            columns = _string_columns(columns, trusted=strings)
+        if not isinstance(columns, (ArrowColumns, ListColumns)):
+            columns = ListColumns(_string_columns(columns, trusted=strings), len(ids))
         dirty_cells: dict[str, set] = {}
         for name in columns:
-            if arrow:
-                results, hits, dirty = self._arrow_cell_results(name, columns.arrow(name), columns)
-            else:
-                results, hits, dirty = self._cell_results(name, columns[name], columns)
+            results, hits, dirty = self._cell_results(name, columns.cells(name), columns)
             dirty_cells[name] = dirty
             if results:
                 found = self._cell_issues(name, results, hits, rows, ids)
@@ -232,31 +230,33 @@ class Validator:
                                             template["message"], template["value"], template["suggestion"]))
         return issues
 
-    def _cell_results(self, name: str, column: list[str], columns: Mapping[str, Sequence[str]]):
+    def _cell_results(self, name: str, column, columns):
         """({cell key: findings} for the cells that have findings, (row indexes, cell keys) of those cells,
-        the dirty values).
+        the dirty values), for the cells of one field (a column of :mod:`plugin.core.columns`).
 
-        Cells that match the field's *clean* regex (see :func:`.rules.cells.clean_regex`) are skipped at C speed
+        Cells that match the field's *clean* shape (see :func:`.rules.cells.clean_regex`) are skipped in bulk
         (matched once per distinct value, or once per cell in a column of mostly distinct values, where
         collecting the distinct values would cost more than it saves); the others (the *dirty* values) are
         checked once per distinct value (and hint: the key is then ``(value, hint)``); results are cached across
         runs.
         """
         check = self.cell_checks[name]
-        clean = check.clean
-        dirty_rows = None  # the row indexes of the dirty cells, when known
+        shape = check.shape
+        dirty_rows = None  # the row indexes of the dirty cells (and their values), when known
         prepare = check.prepare
-        if clean is None:
-            dirty = set(column)
-        elif _mostly_distinct(column):
-            dirty_rows = list(compress(range(len(column)), map(operator.not_, map(clean.fullmatch, column))))
-            if check.mask is not None and len(dirty_rows) > 64:  # e.g. SIRETs: checksums in bulk, per cell
-                proven = check.mask(list(map(column.__getitem__, dirty_rows)))
-                dirty_rows = list(compress(dirty_rows, map(operator.not_, proven)))
+        if shape is None:
+            dirty = column.distinct()
+        elif column.mostly_distinct():
+            rows = column.suspect_rows(shape)
+            if check.mask is not None and len(rows) > 64:  # e.g. SIRETs: checksums in bulk, per cell
+                rows = rows[~check.mask(column.subset(rows))]
                 prepare = None  # the same proof per value, done (prepare only ever spares checks)
-            dirty = set(map(column.__getitem__, dirty_rows))
+            values = column.take(rows)
+            keep = list(map(operator.not_, map(shape.regex.fullmatch, values)))
+            dirty_rows, values = list(compress(rows.tolist(), keep)), list(compress(values, keep))
+            dirty = set(values)
         else:
-            dirty = set(filterfalse(clean.fullmatch, set(column)))
+            dirty = column.unmatched_values(shape)
         if not dirty:
             return {}, None, dirty
         hint_spec = self.hints.get(name)
@@ -264,16 +264,21 @@ class Validator:
             results = self._value_findings(name, dirty, prepare)
             if not results:
                 return results, None, dirty
-            if dirty_rows is None:
-                indexes = list(compress(range(len(column)), map(results.__contains__, column)))
-            else:
-                indexes = list(compress(dirty_rows, map(results.__contains__, map(column.__getitem__, dirty_rows))))
-            return results, (indexes, list(map(column.__getitem__, indexes))), dirty
+            if dirty_rows is None:  # the cells' keys are the results' own strings (their hashes known)
+                keys = list(results)
+                positions = column.index_in(keys)
+                indexes = (positions >= 0).nonzero()[0]
+                return results, (indexes.tolist(), list(map(keys.__getitem__, positions[indexes].tolist()))), dirty
+            hits = list(map(results.__contains__, values))
+            return results, (list(compress(dirty_rows, hits)), list(compress(values, hits))), dirty
         source_name, hint_function = hint_spec
-        source = columns.get(source_name) or [""] * len(column)
         if dirty_rows is None:
-            dirty_rows = compress(range(len(column)), map(dirty.__contains__, column))
-        cells = ((index, column[index], source[index]) for index in dirty_rows)
+            distinct = list(dirty)
+            positions = column.index_in(distinct)
+            rows = (positions >= 0).nonzero()[0]
+            dirty_rows, values = rows.tolist(), list(map(distinct.__getitem__, positions[rows].tolist()))
+        # the hint's cells of these rows only (e.g. the postal codes of the phones to look at)
+        cells = zip(dirty_rows, values, columns.cells(source_name).take(dirty_rows))
         return (*self._hinted_findings(name, hint_function, cells), dirty)
 
     def _cache(self, name: str) -> dict:
@@ -322,130 +327,61 @@ class Validator:
         hits = [(index, key) for index, key in row_keys.items() if key in results]
         return results, (list(map(itemgetter(0), hits)), list(map(itemgetter(1), hits)))
 
-    def _arrow_cell_results(self, name: str, array, columns: Mapping[str, Sequence[str]]):
-        """:meth:`_cell_results` for a column held as an Arrow string array (same results).
-
-        The distinct values and each cell's code come from a dictionary encoding (C); the field's RE2 proof
-        (``check.proof``, see :mod:`.rules.cells`) accepts most distinct values in bulk; only the others become
-        Python strings, matched with the field's clean regex (the authority) and checked as in the list path.
-        """
-        import numpy as np
-        import pyarrow.compute as pc
-
-        check = self.cell_checks[name]
-        proof = getattr(check, "proof", None) if check.clean is not None else None
-        rows_map = None  # row indexes of the cells of ``array`` when it holds only the cells the proof left
-        if proof is not None and _arrow_mostly_distinct(array):
-            # ids, names, coordinates: proving each cell costs less than hashing it to find the distinct values
-            rows_map = np.flatnonzero(~proven_clean(array, proof))
-            array = array.take(rows_map)
-            proof = None
-        encoded = pc.dictionary_encode(array)
-        dictionary = encoded.dictionary
-        if proof is not None:
-            suspect = np.flatnonzero(~proven_clean(dictionary, proof))
-        else:
-            suspect = np.arange(len(dictionary))
-        if getattr(check, "arrow_mask", None) is not None and len(suspect) > 64:
-            # e.g. SIRETs: checksums in bulk, in Arrow memory
-            suspect = suspect[~check.arrow_mask(dictionary.take(suspect))]
-        values = dictionary.take(suspect).to_numpy(zero_copy_only=False).tolist() if len(suspect) else []
-        codes_of = suspect.tolist()
-        if check.clean is not None and values:
-            keep = list(map(operator.not_, map(check.clean.fullmatch, values)))
-            values, codes_of = list(compress(values, keep)), list(compress(codes_of, keep))
-        dirty = set(values)
-        if not dirty:
-            return {}, None, dirty
-        codes = encoded.indices.to_numpy(zero_copy_only=False)
-        hint_spec = self.hints.get(name)
-        if hint_spec is None:
-            results = self._value_findings(name, dirty, check.prepare)
-            if not results:
-                return results, None, dirty
-            flagged = np.zeros(len(dictionary), dtype=bool)
-            value_of = dict(zip(codes_of, values))
-            flagged[[code for code in codes_of if value_of[code] in results]] = True
-            indexes = np.flatnonzero(flagged[codes])
-            keys = list(map(value_of.__getitem__, codes[indexes].tolist()))
-            return results, ((indexes if rows_map is None else rows_map[indexes]).tolist(), keys), dirty
-        source_name, hint_function = hint_spec
-        flagged = np.zeros(len(dictionary), dtype=bool)
-        flagged[codes_of] = True
-        dirty_rows = np.flatnonzero(flagged[codes])
-        value_of = dict(zip(codes_of, values))
-        row_indexes = dirty_rows if rows_map is None else rows_map[dirty_rows]
-        # the hint's cells of these rows only (e.g. the postal codes of the phones to look at)
-        if source_name in columns:
-            origins = _cells(columns.arrow(source_name), row_indexes)
-        else:
-            origins = [""] * len(row_indexes)
-        cells = zip(row_indexes.tolist(), map(value_of.__getitem__, codes[dirty_rows].tolist()), origins)
-        return (*self._hinted_findings(name, hint_function, cells), dirty)
-
-    def _row_rules(self, columns: Mapping[str, Sequence[str]], rows, ids, append, dirty_cells=None) -> None:
+    def _row_rules(self, columns, rows, ids, append, dirty_cells=None) -> None:
         """Rules that read several cells of a row: commune codes, coordinates, the services conditions.
 
-        ``dirty_cells``: {field: the values its cell check did not prove clean}, from the cell pass.
+        ``columns``: :class:`~plugin.core.columns.ListColumns` or :class:`~plugin.core.columns.ArrowColumns`;
+        ``dirty_cells``: {field: the values its cell check did not prove clean}, from the cell pass. The rows
+        proven to have nothing to say are set aside in bulk; only the cells of the others are read one by one.
         """
-        if isinstance(columns, ArrowColumns):
-            self._arrow_row_rules(columns, rows, ids, append, dirty_cells or {})
-            return
-        count = len(ids)
-        blank = [""] * count
         ctx = self.context
         severity = self.severity
         dirty_cells = dirty_cells or {}
-
-        def column(name: str) -> Sequence[str]:
-            return columns.get(name) or blank
+        cells = columns.cells
 
         def emit(index: int, found: Iterable[FieldFinding]) -> None:
             for field_name, item in found:
-                value = column(field_name)[index] if item.value is None else item.value
+                value = cells(field_name)[index] if item.value is None else item.value
                 append(new_issue(rows[index], ids[index], field_name, item.code, severity[item.code], item.message,
                                  value, item.suggestion))
 
-        postal, insee = column("code_postal"), column("code_insee")
+        postal, insee = cells("code_postal"), cells("code_insee")
         if ctx.geography is not None and ("code_postal" in columns or "code_insee" in columns):
-            communes = column("commune")
-            consistent = self._communes.consistent_rows(postal, insee, communes)
-            # rows proven consistent at C speed have no finding; the others are checked once per distinct key
-            indexes = compress(range(count), map(operator.not_, consistent)) if consistent is not None else range(count)
-            keys = {index: (postal[index], insee[index], communes[index]) for index in indexes}
-            results = {}
-            for key in set(keys.values()):
-                found = self._commune_findings(key)
-                if found:
-                    results[key] = found
-            if results:
-                for index, key in keys.items():
-                    if key in results:
-                        emit(index, results[key])
+            communes = cells("commune")
+            # rows proven consistent in bulk have no finding; the others are checked once per distinct key
+            left = self._communes.inconsistent_rows(postal, insee, communes)
+            if left is None:
+                left = np.arange(len(ids))
+            if left.size:
+                for index, *key in zip(left.tolist(), postal.take(left), insee.take(left), communes.take(left)):
+                    found = self._commune_findings(tuple(key))
+                    if found:
+                        emit(index, found)
         if "latitude" in columns or "longitude" in columns:
             suspects = None
             if "latitude" in dirty_cells and "longitude" in dirty_cells and self._numbers_cleaned:
                 suspects = (dirty_cells["latitude"], dirty_cells["longitude"])
             for index, found in self._coordinates.check_columns(
-                column("latitude"), column("longitude"), insee, postal, suspects
+                cells("latitude"), cells("longitude"), insee, postal, suspects
             ):
                 emit(index, found)
         if SERVICES in columns:
             names = self._dependents
             no_public = self._no_public
-            services, access = column(SERVICES), column(ACCESS)
+            services, access = cells(SERVICES), cells(ACCESS)
             # only a lieu without services, or one saying it receives no public, can have a finding here
-            flagged_access = {value for value in set(access) if no_public and no_public in value}
-            concerned = sorted(
-                set(compress(range(count), map(operator.not_, map(str.strip, services))))
-                | set(compress(range(count), map(flagged_access.__contains__, access)))
-            )
-            dependents = [column(name) for name in names]
-            for index in concerned:
-                key = (services[index], access[index], *(values[index] for values in dependents))
-                found = self._services_findings(key)
-                if found:
-                    emit(index, found)
+            concerned = services.blank()
+            if no_public:
+                concerned |= access.contains(no_public)
+            concerned = concerned.nonzero()[0]
+            if concerned.size:
+                dependents = [cells(name).take(concerned) for name in names]
+                selected = zip(concerned.tolist(), services.take(concerned), access.take(concerned))
+                for position, (index, service, modalities) in enumerate(selected):
+                    key = (service, modalities, *(values[position] for values in dependents))
+                    found = self._services_findings(key)
+                    if found:
+                        emit(index, found)
 
     def _commune_findings(self, key: tuple[str, str, str]) -> tuple:
         """The commune rule's findings for (code_postal, code_insee, commune), cached per key."""
@@ -463,77 +399,6 @@ class Validator:
             names = self._dependents
             found = cache[key] = tuple(services_findings(self._no_public, key[0], key[1], dict(zip(names, key[2:]))))
         return found
-
-    def _arrow_row_rules(self, columns: ArrowColumns, rows, ids, append, dirty_cells: dict) -> None:
-        """:meth:`_row_rules` on Arrow columns (same findings): the commune rule and the services conditions
-        are decided once per distinct combination of cells, the coordinates in bulk (numpy); only the cells of
-        the rows with something to say become Python strings."""
-        import numpy as np
-        import pyarrow as pa
-        import pyarrow.compute as pc
-
-        count = len(ids)
-        ctx = self.context
-        severity = self.severity
-        blank = None
-
-        def array(name: str):
-            nonlocal blank
-            if name in columns:
-                return columns.arrow(name)
-            if blank is None:
-                blank = pa.array([""] * count, pa.string())
-            return blank
-
-        def emit(index: int, found: Iterable[FieldFinding]) -> None:
-            for field_name, item in found:
-                value = array(field_name)[index].as_py() if item.value is None else item.value
-                append(new_issue(rows[index], ids[index], field_name, item.code, severity[item.code], item.message,
-                                 value, item.suggestion))
-
-        if ctx.geography is not None and ("code_postal" in columns or "code_insee" in columns):
-            insees, postals, communes = array("code_insee"), array("code_postal"), array("commune")
-            accepted = consistent_keys(ctx.geography)
-            if accepted is not None:  # rows whose codes and name are a reference commune's as written: no finding
-                # looked up once per distinct combination (lieux of a commune repeat it)
-                keys, codes = _distinct(pc.binary_join_element_wise(insees, postals, communes, "|"))
-                known = np.fromiter(map(accepted.__contains__, keys), dtype=bool, count=len(keys))
-                left = np.flatnonzero(~known[codes]) if len(keys) else np.arange(0)
-            else:
-                left = np.arange(count)
-            selected = (_cells(insees, left), _cells(postals, left), _cells(communes, left))
-            for index, insee, postal, commune in zip(left.tolist(), *selected):
-                if accepted is not None and f"{insee}|{postal}|{commune.casefold()}" in accepted:
-                    continue
-                found = self._commune_findings((postal, insee, commune))
-                if found:
-                    emit(index, found)
-        if "latitude" in columns or "longitude" in columns:
-            suspects = None
-            if "latitude" in dirty_cells and "longitude" in dirty_cells and self._numbers_cleaned:
-                suspects = (dirty_cells["latitude"], dirty_cells["longitude"])
-            found_rows = self._coordinates.check_arrays(
-                array("latitude"), array("longitude"), array("code_insee"), array("code_postal"), suspects
-            )
-            for index, found in found_rows:
-                emit(index, found)
-        if SERVICES in columns:
-            names = self._dependents
-            no_public = self._no_public
-            services, service_codes = _distinct(array(SERVICES))
-            access, access_codes = _distinct(array(ACCESS))
-            # only a lieu without services, or one saying it receives no public, can have a finding here
-            empty = np.array([not value.strip() for value in services] or [False], dtype=bool)
-            flagged = np.array([bool(no_public) and no_public in value for value in access] or [False], dtype=bool)
-            concerned = np.flatnonzero(empty[service_codes] | flagged[access_codes])
-            if concerned.size:
-                dependents = [_cells(array(name), concerned) for name in names]
-                selected = zip(concerned.tolist(), service_codes[concerned].tolist(), access_codes[concerned].tolist())
-                for position, (index, service_code, access_code) in enumerate(selected):
-                    key = (services[service_code], access[access_code], *(values[position] for values in dependents))
-                    found = self._services_findings(key)
-                    if found:
-                        emit(index, found)
 
     # ── uniqueness ──────────────────────────────────────────────────────────────────────────────────────
 
@@ -572,20 +437,6 @@ class Validator:
         keys = list(zip(rows, fields, warnings, map(_CODE, issues)))
         positions = sorted(range(len(issues)), key=keys.__getitem__)
         issues[:] = list(map(issues.__getitem__, positions))
-
-
-def _distinct(array):
-    """(the distinct values of an Arrow string array as a list, each cell's position among them: numpy)."""
-    import pyarrow.compute as pc
-
-    encoded = pc.dictionary_encode(array)
-    return (encoded.dictionary.to_numpy(zero_copy_only=False).tolist(),
-            encoded.indices.to_numpy(zero_copy_only=False))
-
-
-def _cells(array, indexes) -> list[str]:
-    """The cells of an Arrow string array at ``indexes`` (numpy), as strings."""
-    return array.take(indexes).to_numpy(zero_copy_only=False).tolist()
 
 
 _ROW, _FIELD, _SEVERITY, _CODE = (attrgetter(name) for name in ("row", "field", "severity", "code"))
@@ -672,29 +523,6 @@ def _string_columns(columns: Mapping[str, Sequence[Any]], trusted: bool = False)
 _STR_TYPE = frozenset((str,))
 _new = object.__new__
 _set = object.__setattr__  # new_issue inlined: Issue objects in every respect (see issues.new_issue)
-_SAMPLE = 2048
-
-
-def _mostly_distinct(column: Sequence[str]) -> bool:
-    """Whether nearly every cell of a long column differs from the others (ids, names, coordinates, phones),
-    judged on an evenly spread sample: then matching each cell costs less than collecting the distinct values
-    first (a set insertion per cell) and matching those."""
-    count = len(column)
-    if count < 4 * _SAMPLE:
-        return False
-    return len(set(column[:: count // _SAMPLE])) > 0.9 * _SAMPLE
-
-
-def _arrow_mostly_distinct(array) -> bool:
-    """:func:`_mostly_distinct` for an Arrow string array (judged on the same evenly spread sample)."""
-    import numpy as np
-    import pyarrow.compute as pc
-
-    count = len(array)
-    if count < 4 * _SAMPLE:
-        return False
-    sample = array.take(np.arange(0, count, count // _SAMPLE))
-    return pc.count_distinct(sample).as_py() > 0.9 * len(sample)
 
 
 def _validate_table(table, schema: Schema, options: ValidationOptions, validator: Validator) -> Report:
@@ -708,6 +536,9 @@ def _validate_table(table, schema: Schema, options: ValidationOptions, validator
         Issue(None, "", name, item.code, severity[item.code], item.message, item.value or "", None)
         for name, item in header.findings
     ]
+    if count == 0:  # a header alone is not « conforme »: say that there is no lieu
+        empty = finding("no-lieu", None, "", about="")
+        issues.append(Issue(None, "", "", empty.code, severity[empty.code], empty.message, "", None))
     wanted = {name: keys[name] for name in schema.field_names if name in keys}
     if isinstance(data, ArrowColumns) and all(key in data for key in wanted.values()):
         columns = data.select(wanted)  # still in Arrow memory: the engine proves cells clean there

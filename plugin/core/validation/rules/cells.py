@@ -13,12 +13,12 @@ a missing value (only ``required`` applies to it), numbers are read after trimmi
 from __future__ import annotations
 
 import datetime as dt
-import operator
 import re
 from dataclasses import dataclass
 from itertools import compress
 from typing import Callable, Optional
 
+from ...columns import ListColumn, Shape
 from ...schema import FieldSpec
 from .. import fixes
 from ..codes import ERROR, severity
@@ -150,8 +150,11 @@ def _plain_siret(value: str) -> bool:
     return len(value) == 14 and value.isascii() and value.isdigit() and not value.startswith("356000000")
 
 
-# What _plain_siret accepts, the placeholder 00000000000000 excluded, as a regex (matched at C speed in bulk).
-_PLAIN_SIRET = re.compile(r"(?!356000000)(?!0{14})[0-9]{14}")
+# Fourteen ASCII digits, as a shape a column matches in bulk (an RE2 proof for Arrow columns).
+_FOURTEEN_DIGITS = re.compile(r"[0-9]{14}")
+_SIRET_SHAPE = Shape(_FOURTEEN_DIGITS, CleanProof((re2_pattern(_FOURTEEN_DIGITS.pattern),), None, False))
+# The digits of La Poste's SIREN (its SIRETs do not follow the Luhn rule: stdnum decides them)
+_LA_POSTE = tuple(map(int, "356000000"))
 
 
 def siret_is_valid(value: str, known_valid: frozenset | set = frozenset()) -> bool:
@@ -171,59 +174,31 @@ def valid_sirets(values) -> set:
     """The plain 14-digit values whose SIRET and SIREN Luhn checks pass, computed in bulk with numpy (the
     placeholder 00000000000000 excluded): such a pivot cell has no finding at all."""
     values = list(values)
-    return set(compress(values, valid_siret_mask(values)))
+    return set(compress(values, valid_siret_mask(ListColumn(values)).tolist()))
 
 
 # Luhn weights of a 14-digit SIRET, right to left: the digit, then its double less 9 when over 9 (table lookup)
 _LUHN_DOUBLE = (0, 2, 4, 6, 8, 1, 3, 5, 7, 9)
 
 
-def valid_siret_mask(values: list) -> list:
-    """For each value: True when it is a plain 14-digit SIRET (not the placeholder 00000000000000) whose SIRET
-    and SIREN Luhn checks pass — computed in bulk with numpy; such a pivot cell has no finding at all."""
-    plain = list(map(bool, map(_PLAIN_SIRET.fullmatch, values)))
-    count = sum(plain)
-    if count < 64:
-        return [False] * len(values)
-    try:
-        import numpy as np
-    except ImportError:  # pragma: no cover - numpy ships with QGIS
-        return [False] * len(values)
-    selected = "".join(compress(values, plain)).encode("ascii")
-    mask = np.zeros(len(values), dtype=bool)
-    mask[np.flatnonzero(np.array(plain, dtype=bool))] = _luhn_rows(np, np.frombuffer(selected, dtype=np.uint8), count)
-    return mask.tolist()
-
-
-def _luhn_rows(np, characters, count: int):
-    """For ``count`` 14-digit SIRETs given as their ASCII bytes end to end (numpy uint8): SIRET and SIREN Luhn
-    checks both pass (numpy booleans)."""
-    digits = (characters[: 14 * count].reshape(count, 14) - 48).astype(np.intp)
-    double = np.array(_LUHN_DOUBLE, dtype=np.intp)
-    # positions counted from the right: SIRET doubles 1, 3, … from the right (even indexes from the left);
-    # SIREN (the first 9 digits) doubles 1, 3, … from its right (odd indexes from the left)
-    siret = digits[:, 1::2].sum(axis=1) + double[digits[:, 0::2]].sum(axis=1)
-    siren = digits[:, 0:9:2].sum(axis=1) + double[digits[:, 1:9:2]].sum(axis=1)
-    return (siret % 10 == 0) & (siren % 10 == 0)
-
-
-def valid_siret_mask_arrow(array):
-    """:func:`valid_siret_mask` of an Arrow string array, computed without creating its strings (a numpy
-    boolean array): the plain SIRETs are selected with RE2 and their digits read from Arrow's buffer."""
+def valid_siret_mask(column):
+    """For each cell of a column (:mod:`plugin.core.columns`): True when it is a plain 14-digit SIRET (not the
+    placeholder 00000000000000, not La Poste's 356000000…) whose SIRET and SIREN Luhn checks pass — computed in
+    bulk with numpy on the cells' bytes (an Arrow column's cells never become strings); such a pivot cell has
+    no finding at all. A numpy boolean array."""
     import numpy as np
-    import pyarrow.compute as pc
 
-    plain = pc.and_(
-        pc.match_substring_regex(array, "^[0-9]{14}$"),
-        pc.invert(pc.or_(pc.starts_with(array, "356000000"), pc.equal(array, "00000000000000"))),
-    ).to_numpy(zero_copy_only=False)
-    mask = np.zeros(len(array), dtype=bool)
-    rows = np.flatnonzero(plain)
+    mask = np.zeros(len(column), dtype=bool)
+    rows = column.matches(_SIRET_SHAPE).nonzero()[0]
     if rows.size:
-        selected = array.take(rows)  # a new array: its 14-byte values end to end from offset 0
-        offsets = np.frombuffer(selected.buffers()[1], dtype=np.int32)
-        characters = np.frombuffer(selected.buffers()[2], dtype=np.uint8)[offsets[selected.offset] :]
-        mask[rows] = _luhn_rows(np, characters, rows.size)
+        digits = (column.subset(rows).fixed_width_bytes(14) - 48).astype(np.intp)
+        double = np.array(_LUHN_DOUBLE, dtype=np.intp)
+        # positions counted from the right: SIRET doubles 1, 3, … from the right (even indexes from the left);
+        # SIREN (the first 9 digits) doubles 1, 3, … from its right (odd indexes from the left)
+        siret = digits[:, 1::2].sum(axis=1) + double[digits[:, 0::2]].sum(axis=1)
+        siren = digits[:, 0:9:2].sum(axis=1) + double[digits[:, 1:9:2]].sum(axis=1)
+        placeholder = ~digits.any(axis=1) | (digits[:, :9] == np.array(_LA_POSTE)).all(axis=1)
+        mask[rows] = (siret % 10 == 0) & (siren % 10 == 0) & ~placeholder
     return mask
 
 
@@ -253,7 +228,6 @@ def _pivot_quality(ctx: Context, spec: FieldSpec) -> QualityCheck:
 
     check.prepare = prepare
     check.mask = valid_siret_mask
-    check.arrow_mask = valid_siret_mask_arrow
     return check
 
 
@@ -507,25 +481,18 @@ def build_cell_check(ctx: Context, spec: FieldSpec) -> CellCheck:
 
     masks = [rule.mask for rule in quality if getattr(rule, "mask", None) is not None]
 
-    def mask(values: list) -> list:
-        """``prepare`` for a list of cells (repeats allowed): for each, True when proven to have no finding."""
-        proven = masks[0](values)
+    def mask(column):
+        """``prepare`` for a column of cells (:mod:`plugin.core.columns`, repeats allowed): for each cell, True when
+        proven to have no finding (a numpy boolean array)."""
+        proven = masks[0](column)
         for function in masks[1:]:
-            proven = list(map(operator.or_, proven, function(values)))
+            proven = proven | function(column)
         return proven
 
-    arrow_masks = [rule.arrow_mask for rule in quality if getattr(rule, "arrow_mask", None) is not None]
-
-    def arrow_mask(array):
-        """``mask`` for an Arrow string array (numpy booleans), computed without creating its strings."""
-        proven = arrow_masks[0](array)
-        for function in arrow_masks[1:]:
-            proven = proven | function(array)
-        return proven
-
-    check.arrow_mask = arrow_mask if arrow_masks else None
     check.clean = clean_regex(ctx, spec)
     check.proof = clean_proof(ctx, spec)
+    # the clean regex and its RE2 proof, as the shape a column proves its clean cells with
+    check.shape = Shape(check.clean, check.proof) if check.clean is not None else None
     check.prepare = prepare if prepares else None
     check.mask = mask if masks else None
     return check

@@ -9,17 +9,20 @@ boxes of France including the DROM and COM). Any object with the same functions 
 from __future__ import annotations
 
 import math
-import operator
 import re
-from itertools import compress, repeat
 from typing import NamedTuple
 
+from ...columns import Shape
 from .. import fixes
 from .common import Context, FieldFinding, finding
+from .re2_proof import CleanProof, re2_pattern
 
 POSTAL_CODE = re.compile(r"\d{5}", re.ASCII)
 INSEE_CODE = re.compile(r"(?:[013-9]\d|2[AB1-9])\d{3}", re.ASCII)
 KM_PER_DEGREE = 6371.0088 * math.pi / 180
+# a well-formed number (the cells the coordinates' numpy path reads), as a shape columns match in bulk
+NUMBER_SHAPE = Shape(fixes.NUMBER, CleanProof((re2_pattern(fixes.NUMBER.pattern, fixes.NUMBER.flags),), None, False)
+                     if re2_pattern(fixes.NUMBER.pattern, fixes.NUMBER.flags) else None)
 
 
 class CommuneRule:
@@ -34,18 +37,21 @@ class CommuneRule:
         self._names: dict[tuple, tuple] = {}
         self._keys: dict[str, str] = {}
 
-    def consistent_rows(self, postals, insees, communes) -> list | None:
-        """For each row, True when its codes and commune name are those of a reference commune as written
-        (exact or case-folded name): such rows have no finding and skip the rule. None without an index."""
+    def inconsistent_rows(self, postals, insees, communes):
+        """The rows (numpy indexes) whose codes and commune name are not those of a reference commune as written
+        (exact or case-folded name): the others have no finding and skip the rule. ``postals``, ``insees``,
+        ``communes``: columns (:mod:`plugin.core.columns`). None without an index of the reference communes."""
+        import numpy as np
+
         accepted = consistent_keys(self.ctx.geography)
         if accepted is None:
             return None
-        consistent = list(map(accepted.__contains__, map("|".join, zip(insees, postals, communes))))
-        # the case-folded name only for the rows the name as written did not prove (a few)
-        for index in compress(range(len(consistent)), map(operator.not_, consistent)):
-            if f"{insees[index]}|{postals[index]}|{communes[index].casefold()}" in accepted:
-                consistent[index] = True
-        return consistent
+        left = (~insees.join((postals, communes), "|").is_in(accepted)).nonzero()[0]
+        if left.size:  # the case-folded name only for the rows the name as written did not prove (a few)
+            cells = zip(insees.take(left), postals.take(left), communes.take(left))
+            folded = [f"{insee}|{postal}|{commune.casefold()}" in accepted for insee, postal, commune in cells]
+            left = left[~np.array(folded, dtype=bool)]
+        return left
 
     def _key(self, name: str) -> str:
         key = self._keys.get(name)
@@ -277,91 +283,36 @@ class CoordinateRule:
     def check_columns(
         self, latitudes, longitudes, insees, postals, suspects: tuple[set, set] | None = None
     ) -> list[tuple[int, list[FieldFinding]]]:
-        """(row index, findings) for the rows whose coordinates have findings (the batch path).
+        """(row index, findings) for the rows whose coordinates have findings (the batch path), on columns
+        (:mod:`plugin.core.columns`).
 
-        The common case, two well-formed numbers near (one of) the lieu's commune(s), is decided with numpy;
-        the other rows go through :meth:`__call__` (same verdicts). ``suspects``: (latitudes, longitudes) that
-        may not be numbers (a superset of the filled cells that are not, e.g. the cells the latitude and
-        longitude cell checks did not prove clean); without it each cell is matched against the number regex.
+        The common case, two well-formed numbers near (one of) the lieu's commune(s), is decided with numpy
+        (the codes looked up once per distinct pair); the other rows go through :meth:`__call__` (same
+        verdicts). ``suspects``: (latitudes, longitudes) that may not be numbers (a superset of the filled cells
+        that are not, e.g. the cells the latitude and longitude cell checks did not prove clean); without it
+        each cell is matched against the number regex.
         """
-        count = len(latitudes)
-        if suspects is None:
-            number = fixes.NUMBER.fullmatch
-            lat_ok = map(bool, map(number, latitudes))
-            lon_ok = map(bool, map(number, longitudes))
-        else:
-            lat_ok = _filled_and_not_in(latitudes, suspects[0])
-            lon_ok = _filled_and_not_in(longitudes, suspects[1])
-        candidate = list(map(operator.and_, lat_ok, lon_ok))
-        filled = map(operator.or_, map(bool, latitudes), map(bool, longitudes))
-        slow = set(compress(range(count), map(operator.gt, filled, candidate)))  # filled, not two numbers
-        rows = list(compress(range(count), candidate))
-        if rows:
-            if len(rows) == count:
-                columns = (latitudes, longitudes, insees, postals)
-            else:
-                every = (latitudes, longitudes, insees, postals)
-                columns = tuple(list(compress(values, candidate)) for values in every)
-            near = self._near_many(*columns)
-            slow.update(compress(rows, map(operator.not_, near)))
-        out: list[tuple[int, list[FieldFinding]]] = []
-        for index in sorted(slow):
-            found = self(latitudes[index], longitudes[index], insees[index], postals[index])
-            if found:
-                out.append((index, found))
-        return out
-
-    def check_arrays(
-        self, latitudes, longitudes, insees, postals, suspects: tuple[set, set] | None
-    ) -> list[tuple[int, list[FieldFinding]]]:
-        """:meth:`check_columns` on Arrow string arrays (same result): the numbers are parsed by Arrow, the codes
-        looked up once per distinct pair; only the rows with something to say become Python strings."""
         import numpy as np
-        import pyarrow as pa
-        import pyarrow.compute as pc
 
-        if suspects is None:  # each cell would have to be matched against the number regex: the list path
-            arrays = (latitudes, longitudes, insees, postals)
-            return self.check_columns(*(array.to_numpy(zero_copy_only=False).tolist() for array in arrays))
-
-        def usable(array, dirty: set):
-            filled = pc.not_equal(array, "").to_numpy(zero_copy_only=False)
-            if dirty:
-                filled = filled & ~pc.is_in(array, value_set=pa.array(list(dirty), pa.string())).to_numpy(
-                    zero_copy_only=False)
-            return filled
-
-        lat_ok, lon_ok = usable(latitudes, suspects[0]), usable(longitudes, suspects[1])
-        candidate = lat_ok & lon_ok
-        slow = (pc.not_equal(latitudes, "").to_numpy(zero_copy_only=False)
-                | pc.not_equal(longitudes, "").to_numpy(zero_copy_only=False)) & ~candidate
-        rows = np.flatnonzero(candidate)
+        filled = latitudes.filled(), longitudes.filled()
+        if suspects is None:
+            candidate = latitudes.matches(NUMBER_SHAPE) & longitudes.matches(NUMBER_SHAPE)
+        else:
+            candidate = filled[0] & filled[1]
+            for column, dirty in zip((latitudes, longitudes), suspects):
+                if dirty:
+                    candidate &= ~column.is_in(dirty)
+        slow = (filled[0] | filled[1]) & ~candidate  # filled, not two numbers
+        rows = candidate.nonzero()[0]
         if rows.size:
-            selected = [array.take(rows) for array in (latitudes, longitudes)]
-            try:
-                lat, lon = (pc.cast(array, pa.float64()).to_numpy(zero_copy_only=False) for array in selected)
-            except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
-                lat, lon = (np.array(list(map(float, array.to_numpy(zero_copy_only=False).tolist())))
-                            for array in selected)
-            # "insee\x00postal" (no NUL in a cell the Arrow reader read) → its row of the centre table
-            pairs = pc.dictionary_encode(pc.binary_join_element_wise(insees.take(rows), postals.take(rows), "\x00"))
-            texts = pairs.dictionary.to_numpy(zero_copy_only=False).tolist()
-            centres = self._centres
-            by_pair = np.fromiter(map(centres.by_text.get, texts, repeat(-1)), dtype=np.intp, count=len(texts))
-            if len(texts) and by_pair.min() < 0:  # pairs never met in this process: prepare their centroids
-                for text in compress(texts, (by_pair < 0).tolist()):
-                    key = tuple(text.split("\x00"))
-                    centres.add(key, self.places(*key)[: self.NUMPY_WIDTH], self.NUMPY_WIDTH)
-                    centres.by_text[text] = centres.index[key]
-                by_pair = np.fromiter(map(centres.by_text.__getitem__, texts), dtype=np.intp, count=len(texts))
-            positions = by_pair[pairs.indices.to_numpy(zero_copy_only=False)]
-            near = self._near_numpy(np, lat, lon, positions)
+            every = (latitudes, longitudes, insees, postals)
+            lat, lon, insee, postal = every if rows.size == len(latitudes) else (c.subset(rows) for c in every)
+            near = self._near_numpy(np, lat.numbers(), lon.numbers(), self._centre_rows(insee, postal))
             slow[rows[~near]] = True
         out: list[tuple[int, list[FieldFinding]]] = []
-        indexes = np.flatnonzero(slow)
+        indexes = slow.nonzero()[0]
         if indexes.size:
-            cells = [array.take(indexes).to_numpy(zero_copy_only=False).tolist()
-                     for array in (latitudes, longitudes, insees, postals)]
+            cells = [column.take(indexes) for column in (latitudes, longitudes, insees, postals)]
             for index, *values in zip(indexes.tolist(), *cells):
                 found = self(*values)
                 if found:
@@ -372,25 +323,22 @@ class CoordinateRule:
     # point is not near the first ones go through the per-row path.
     NUMPY_WIDTH = 4
 
-    def _near_many(self, latitudes, longitudes, insees, postals) -> list:
-        """For each row (well-formed numbers), whether the point lies within the limit of one of its communes."""
-        try:
-            import numpy as np
-        except ImportError:  # pragma: no cover - numpy ships with QGIS
-            return [
-                self._near(float(lat), float(lon), self.places(insee, postal))
-                for lat, lon, insee, postal in zip(latitudes, longitudes, insees, postals)
-            ]
-        count = len(latitudes)
+    def _centre_rows(self, insees, postals):
+        """For each row, its row of the centre table (numpy indexes): the first communes of its codes, keyed by
+        ``"insee\x00postal"``; a pair whose codes hold a NUL character gets the row of no commune (its point is
+        then never near: the per-row path decides it)."""
+        import numpy as np
+
         centres = self._centres
-        positions = np.fromiter(map(centres.index.get, zip(insees, postals), repeat(-1)), dtype=np.intp, count=count)
-        if count and positions.min() < 0:  # codes never met in this process: prepare their centroids
-            for key in set(compress(zip(insees, postals), (positions < 0).tolist())):
-                centres.add(key, self.places(*key)[: self.NUMPY_WIDTH], self.NUMPY_WIDTH)
-            positions = np.fromiter(map(centres.index.get, zip(insees, postals)), dtype=np.intp, count=count)
-        lat = np.fromiter(map(float, latitudes), dtype=np.float64, count=count)
-        lon = np.fromiter(map(float, longitudes), dtype=np.float64, count=count)
-        return self._near_numpy(np, lat, lon, positions).tolist()
+        pairs = insees.join((postals,), "\x00")
+        positions = pairs.lookup(centres.index, -1)
+        if positions.size and positions.min() < 0:  # pairs never met in this process: prepare their centroids
+            for text in set(pairs.take(np.flatnonzero(positions < 0))):
+                if text.count("\x00") == 1:
+                    centres.add(text, self.places(*text.split("\x00"))[: self.NUMPY_WIDTH], self.NUMPY_WIDTH)
+            positions = pairs.lookup(centres.index, -1)
+            positions[positions < 0] = centres.empty_row(self.NUMPY_WIDTH)
+        return positions
 
     def _near_numpy(self, np, lat, lon, positions):
         """For each point (numpy float arrays) and its row of the centre table, whether it lies within the limit
@@ -406,16 +354,16 @@ class CoordinateRule:
 
 class _CentreTable:
     """The first communes a pair (code_insee, code_postal) designates, as rows of a numpy table (latitude,
-    longitude, km per degree of longitude, limit; NaN padding): derived from the reference data only, kept
-    for the process (like the reference data itself) and grown as new pairs of codes are met."""
+    longitude, km per degree of longitude, limit; NaN padding), keyed by ``"insee\x00postal"``: derived from the
+    reference data only, kept for the process (like the reference data itself) and grown as new pairs of codes
+    are met."""
 
     def __init__(self) -> None:
-        self.index: dict[tuple[str, str], int] = {}
-        self.by_text: dict[str, int] = {}  # the same rows keyed by "insee\x00postal" (the Arrow path's keys)
+        self.index: dict[str, int] = {}
         self._rows: list[tuple] = []
         self._array = None
 
-    def add(self, key: tuple[str, str], places: tuple, width: int) -> None:
+    def add(self, key: str, places: tuple, width: int) -> None:
         if key in self.index:
             return
         vector: list[float] = []
@@ -426,16 +374,13 @@ class _CentreTable:
         self._rows.append(tuple(vector))
         self._array = None
 
+    def empty_row(self, width: int) -> int:
+        """The row of no commune (a point is never near it), keyed by a text no pair of NUL-free codes gives."""
+        self.add("\x00\x00", (), width)
+        return self.index["\x00\x00"]
+
     def array(self, np):
         if self._array is None:
             width = len(self._rows[0]) // 4 if self._rows else 1
             self._array = np.array(self._rows, dtype=np.float64).reshape(len(self._rows), width, 4)
         return self._array
-
-
-def _filled_and_not_in(values, suspects: set):
-    """For each cell: filled and not among ``suspects`` (an iterator of booleans, C speed)."""
-    filled = map(bool, values)
-    if not suspects:
-        return filled
-    return map(operator.and_, filled, map(operator.not_, map(suspects.__contains__, values)))

@@ -9,7 +9,7 @@ and anything it does not understand exactly makes it give up (``None``).
 It reads the pattern with Python's own parser (``re._parser``, ``sre_parse`` before Python 3.11), so a pattern
 means here what it means to ``re``; character classes are rewritten as explicit code-point ranges, so no RE2
 shorthand or escape is trusted. Only strings are built here (pyarrow is not imported): the engine evaluates
-a proof with :func:`plugin.core.readers.arrow_csv.proven_clean`.
+a proof with :func:`plugin.core.columns.proven_clean`.
 """
 
 from __future__ import annotations
