@@ -10,6 +10,7 @@ export PYTHONDONTWRITEBYTECODE := 1
 
 help:
 	@echo "make test          toute la suite de tests (installe ce qu'il faut)"
+	@echo "make test-matrix   make test ici puis dans Debian 13 (QGIS 3.40 LTR) et sid (QGIS 3.44), en chroot (root)"
 	@echo "make validate FILE=chemin   valider un fichier de lieux"
 	@echo "make lint          ruff"
 	@echo "make demo          installe tout, installe l'extension dans QGIS et l'ouvre sur l'exemple (sans écran : rapport dans demo-output/)"
@@ -26,6 +27,13 @@ dev-deps:
 test: dev-deps i18n
 	$(PY) -c "from qgis.core import Qgis; import pytest_qgis, importlib.metadata as m; print('QGIS', Qgis.QGIS_VERSION, '· pytest-qgis', m.version('pytest-qgis'))"
 	$(PY) -m pytest
+
+# The same make test on the QGIS versions users run, each in a cached Debian chroot (root; ~6 min to build the
+# first time, in /var/cache/lieux_mednum/<suite>): Debian 13 = QGIS 3.40 LTR, sid = QGIS 3.44. See README.
+.PHONY: test-matrix
+test-matrix: test
+	scripts/test_in_debian.sh trixie
+	scripts/test_in_debian.sh sid
 
 lint: dev-deps
 	$(PY) -m ruff check .

@@ -14,6 +14,9 @@ Reports, for each file (``regular``, ``dense``) and format:
 * ``cli_<file>_<format>_vs_frictionless`` — frictionless's median over ours (target ≥ 5×);
 * ``cli_<file>_<format>_peak_mb`` — the process's peak resident memory (its own ``VmHWM``, target < 500 MB);
 * ``cli_<file>_html_mb`` — the size of the HTML report (target < 10 MB);
+* ``cli_<file>_html_open_s`` — the time headless Chromium takes to load the HTML report (its load event, measured
+  in the page that frames it: parsing, style, layout of what is on screen; target < 2 s), when ``chromium`` is
+  installed (Debian: ``apt install chromium``), beside the same measure of a one-line page;
 * ``frictionless_cli_<file>_s`` — frictionless's whole process.
 
 Standalone: ``.venv/bin/python -m bench.bench_cli [--repeat N] [--only-dense]``.
@@ -83,6 +86,52 @@ def _frictionless(path: Path, out: Path, use_output: bool) -> tuple[float, float
     return whole_process("frictionless", args)
 
 
+def _chromium() -> str | None:
+    import shutil
+
+    return next((found for name in ("chromium", "chromium-browser", "google-chrome")
+                 if (found := shutil.which(name))), None)
+
+
+_FRAME = """<!DOCTYPE html><html><head><title>…</title></head><body>
+<iframe style="width:1280px;height:900px" src="{url}" onload="document.title='LOADED '+performance.now()"></iframe>
+</body></html>"""
+
+
+def browser_load_seconds(browser: str, page: Path, work: Path) -> float:
+    """Seconds from the navigation to the load event of ``page`` in headless Chromium (a framing page records
+    ``performance.now()`` when the frame has loaded and --dump-dom prints it): the browser's own start-up left
+    out."""
+    import re
+
+    frame = work / f"frame-{page.stem}.html"
+    frame.write_text(_FRAME.format(url=page.resolve().as_uri()), encoding="utf-8")
+    done = subprocess.run(
+        [browser, "--headless", "--no-sandbox", "--disable-gpu", "--allow-file-access-from-files", "--dump-dom",
+         frame.resolve().as_uri()], capture_output=True, text=True, timeout=300,
+    )
+    found = re.search(r"<title>LOADED ([\d.]+)</title>", done.stdout)
+    if not found:
+        raise RuntimeError(f"{browser} did not load {page}: {done.stderr[-500:]}")
+    return float(found.group(1)) / 1000.0
+
+
+def measure_browser(ctx, label: str, page: Path) -> None:
+    browser = _chromium()
+    if browser is None:
+        ctx.report(f"cli_{label}_html_open_s", 0, "s", None, "skipped: chromium not installed (apt install chromium)")
+        return
+    tiny = ctx.path("frame-baseline.html")
+    tiny.write_text("<!DOCTYPE html><html><body><p>1</p></body></html>", encoding="utf-8")
+    times, baseline = [], []
+    for _ in range(ctx.repeat):  # interleaved with a one-line page: the same machine load
+        times.append(browser_load_seconds(browser, page, ctx.output))
+        baseline.append(browser_load_seconds(browser, tiny, ctx.output))
+    ctx.report(f"cli_{label}_html_open_s", statistics.median(times), "s", target=2,
+               note=f"headless Chromium, load event of the {page.stat().st_size / 1e6:.1f} MB report, median of "
+                    f"{ctx.repeat}; a one-line page: {statistics.median(baseline):.2f} s")
+
+
 def measure_file(ctx, label: str, path: Path) -> None:
     try:
         import frictionless  # noqa: F401
@@ -125,6 +174,7 @@ def measure_file(ctx, label: str, path: Path) -> None:
         ctx.report(f"cli_{label}_{fmt}_peak_mb", peak, "MB", target=500, note="largest VmHWM of the runs")
         if fmt == "html":
             ctx.report(f"cli_{label}_html_mb", size_mb, "MB", target=10, note="size of the HTML report")
+            measure_browser(ctx, label, outputs[fmt])
 
 
 def run(ctx) -> None:

@@ -450,6 +450,7 @@ def generate(path: Path, rows: int = DEFAULT_ROWS, seed: int = DEFAULT_SEED) -> 
 # The issue-dense variant: the density of real exports, where the placeholder pivot is the rule rather than the
 # exception and most lieux have not been updated for years (the report, not the engine, is then the cost).
 DENSE_STALE_SHARE = 0.9  # rows whose date_maj is moved to 2019-2022 (over two years old whatever the day)
+DENSE_VERSION = 2  # 2: web sites written without their scheme (www.…), ~150,000 issues
 
 
 def dense_path(path: Path) -> Path:
@@ -462,14 +463,14 @@ def generate_dense(path: Path, rows: int = DEFAULT_ROWS, seed: int = DEFAULT_SEE
 
     The same lieux and injected defects as :func:`generate` with the same seed, then every ``pivot`` set to the
     placeholder ``00000000000000``, the ``date_maj`` of :data:`DENSE_STALE_SHARE` of the rows moved to a day of
-    2019-2022 and every metropolitan phone written the national way (``04 91 12 34 56``, a safe fix each):
-    about 2.7 issues per lieu, as in the real national exports (the PACA sample has 2.1, the pivot and the
-    date on every lieu).
+    2019-2022, every metropolitan phone written the national way (``04 91 12 34 56``, a safe fix each) and every
+    web site without its scheme (``www.…``, as people type them): about 3 issues per lieu (~150,000), as in the
+    real national exports (the PACA sample has 2.1, the pivot and the date on every lieu).
     """
     generator = Generator(seed)
     records = generator.records(rows)
     rng = random.Random(seed + 1)
-    stale, national = [], []
+    stale, national, schemeless = [], [], []
     for number, record in enumerate(records, start=1):
         record["pivot"] = "00000000000000"
         if rng.random() < DENSE_STALE_SHARE and "-" in record["date_maj"]:  # French-format dates stay defects
@@ -480,6 +481,10 @@ def generate_dense(path: Path, rows: int = DEFAULT_ROWS, seed: int = DEFAULT_SEE
             digits = "0" + phone[3:]
             record["telephone"] = " ".join(digits[i : i + 2] for i in range(0, 10, 2))
             national.append(number)
+        site = record["site_web"]
+        if site.startswith(("https://", "http://")):
+            record["site_web"] = site.split("://", 1)[1]
+            schemeless.append(number)
     path.parent.mkdir(parents=True, exist_ok=True)
     write_records(path, records, generator.schema)
     defects = dict(generator.defects)
@@ -487,11 +492,13 @@ def generate_dense(path: Path, rows: int = DEFAULT_ROWS, seed: int = DEFAULT_SEE
     defects.pop("pivot_bad_checksum", None)  # overwritten by the placeholder
     defects["date_maj_stale"] = stale
     defects["telephone_national_format"] = sorted(set(defects["telephone_national_format"]) | set(national))
+    defects["site_web_without_scheme"] = schemeless
     truth = {
         "rows": rows,
         "seed": seed,
         "generator_version": GENERATOR_VERSION,
         "variant": "dense",
+        "dense_version": DENSE_VERSION,
         "rows_with_defects": rows,
         "defects": defects,
         "near_duplicate_of": {str(row): original for row, original in generator.twin_of.items()},

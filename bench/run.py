@@ -248,7 +248,9 @@ def ensure_data(rows: int, regenerate: bool, dense: bool = False) -> Path:
     truth_path = generate.defects_path(path)
     if path.exists() and truth_path.exists() and not regenerate:
         truth = json.loads(truth_path.read_text(encoding="utf-8"))
-        if (truth.get("generator_version"), truth.get("seed")) == (generate.GENERATOR_VERSION, generate.DEFAULT_SEED):
+        expected = (generate.GENERATOR_VERSION, generate.DEFAULT_SEED)
+        same = (truth.get("generator_version"), truth.get("seed")) == expected
+        if same and (not dense or truth.get("dense_version") == generate.DENSE_VERSION):
             return path
     print(f"Generating {rows} lieux into {path.relative_to(ROOT)}…", flush=True)
     start = time.perf_counter()

@@ -67,42 +67,37 @@
             <translation>GeoPackage de travail</translation>
         </message>
         <message>
-            <location filename="../plugin/processing/api_algorithms.py" line="77" />
+            <location filename="../plugin/processing/api_algorithms.py" line="86" />
             <source>Pulling {territory} from {source}…</source>
             <translation>Récupération de {territory} depuis {source}…</translation>
         </message>
         <message>
-            <location filename="../plugin/processing/api_algorithms.py" line="87" />
+            <location filename="../plugin/processing/api_algorithms.py" line="101" />
             <source>{n} lieux written to {path}.</source>
             <translation>Lieux écrits dans {path} : {n}.</translation>
         </message>
         <message>
-            <location filename="../plugin/processing/api_algorithms.py" line="98" />
+            <location filename="../plugin/processing/api_algorithms.py" line="112" />
             <source>Push changed lieux to the Cartographie nationale</source>
             <translation>Envoyer les lieux modifiés à la Cartographie nationale</translation>
         </message>
         <message>
-            <location filename="../plugin/processing/api_algorithms.py" line="101" />
-            <source>Sends the lieux of a working GeoPackage layer created or changed since the pull to the Cartographie nationale (PATCH /lieux-inclusion-numerique, x-api-key). Lieux with validation errors are not sent; lieux changed remotely since the pull are held back (conflict). Every push is journaled in the GeoPackage; pushing twice sends nothing the second time. DRY_RUN shows what would be sent. OUTPUT: the push report (JSON or CSV) with the per-lieu diff.</source>
-            <translation>Envoie à la Cartographie nationale les lieux d'une couche de travail GeoPackage créés ou modifiés depuis la récupération (PATCH /lieux-inclusion-numerique, x-api-key). Les lieux qui comportent des erreurs de validation ne sont pas envoyés ; les lieux modifiés à distance depuis la récupération sont retenus (conflit). Chaque envoi est consigné dans le journal du GeoPackage ; un deuxième envoi identique n'envoie rien. DRY_RUN (simulation) montre ce qui serait envoyé. OUTPUT : le rapport d'envoi (JSON ou CSV) avec les différences lieu par lieu.</translation>
-        </message>
-        <message>
-            <location filename="../plugin/processing/api_algorithms.py" line="110" />
+            <location filename="../plugin/processing/api_algorithms.py" line="125" />
             <source>Working layer</source>
             <translation>Couche de travail</translation>
         </message>
         <message>
-            <location filename="../plugin/processing/api_algorithms.py" line="112" />
+            <location filename="../plugin/processing/api_algorithms.py" line="127" />
             <source>Dry run (send nothing)</source>
             <translation>Simulation (ne rien envoyer)</translation>
         </message>
         <message>
-            <location filename="../plugin/processing/api_algorithms.py" line="114" />
+            <location filename="../plugin/processing/api_algorithms.py" line="129" />
             <source>Push report</source>
             <translation>Rapport d'envoi</translation>
         </message>
         <message>
-            <location filename="../plugin/processing/api_algorithms.py" line="123" />
+            <location filename="../plugin/processing/api_algorithms.py" line="144" />
             <source>The working layer must be stored in a GeoPackage (its sync table and push journal live there).</source>
             <translation>La couche de travail doit être enregistrée dans un GeoPackage (sa table de synchronisation et son journal des envois s'y trouvent).</translation>
         </message>
@@ -111,119 +106,139 @@
             <source>Pulls the lieux de médiation numérique of a territory from data·inclusion (API v1), DORA (API v2) or the Cartographie nationale (/carto) into a new working GeoPackage, in the standard's form. TERRITORY is a département code (13, 2A, 974), a commune INSEE code or an EPCI SIREN. Each lieu remembers its origin (source, remote id, remote date_maj, hash) in the GeoPackage's sync table. Tokens: QGIS authentication configuration chosen in the plugin settings, or the variables MEDNUM_DATA_INCLUSION_TOKEN, MEDNUM_DORA_TOKEN, MEDNUM_CARTO_TOKEN.</source>
             <translation>Récupère les lieux de médiation numérique d'un territoire depuis data·inclusion (API v1), DORA (API v2) ou la Cartographie nationale (/carto) dans un nouveau GeoPackage de travail, au format du standard. TERRITORY est un code de département (13, 2A, 974), un code INSEE de commune ou un SIREN d'EPCI. Chaque lieu garde la trace de son origine (source, identifiant distant, date_maj distante, empreinte) dans la table de synchronisation du GeoPackage. Jetons : configuration d'authentification QGIS choisie dans les paramètres de l'extension, ou les variables MEDNUM_DATA_INCLUSION_TOKEN, MEDNUM_DORA_TOKEN, MEDNUM_CARTO_TOKEN.</translation>
         </message>
+        <message>
+            <location filename="../plugin/processing/api_algorithms.py" line="71" />
+            <source>Replace the lieux of the team database</source>
+            <translation>Remplacer les lieux de la base d'équipe</translation>
+        </message>
+        <message>
+            <location filename="../plugin/processing/api_algorithms.py" line="115" />
+            <source>Sends the lieux of a working layer (GeoPackage or team database) created or changed since the pull to the Cartographie nationale (PATCH /lieux-inclusion-numerique, x-api-key). Lieux with validation errors are not sent; lieux changed remotely since the pull are held back (conflict). Every push is journaled in the GeoPackage (or the team database); pushing twice sends nothing the second time. DRY_RUN shows what would be sent. OUTPUT: the push report (JSON or CSV) with the per-lieu diff.</source>
+            <translation>Envoie à la Cartographie nationale les lieux d'une couche de travail (GeoPackage ou base d'équipe) créés ou modifiés depuis la récupération (PATCH /lieux-inclusion-numerique, x-api-key). Les lieux qui comportent des erreurs de validation ne sont pas envoyés ; les lieux modifiés à distance depuis la récupération sont retenus (conflit). Chaque envoi est consigné dans le journal du GeoPackage (ou de la base d'équipe) ; un deuxième envoi identique n'envoie rien. DRY_RUN (simulation) montre ce qui serait envoyé. OUTPUT : le rapport d'envoi (JSON ou CSV) avec les différences lieu par lieu.</translation>
+        </message>
     </context>
     <context>
         <name>ApiClient</name>
         <message>
-            <location filename="../plugin/api/http.py" line="166" />
+            <location filename="../plugin/api/http.py" line="172" />
             <source>{source}: the address « {url} » is not a valid http(s) URL.</source>
             <translation>{source} : l'adresse « {url} » n'est pas une URL http(s) valide.</translation>
         </message>
         <message>
-            <location filename="../plugin/api/http.py" line="173" />
+            <location filename="../plugin/api/http.py" line="179" />
             <source>{source}: plain http:// is refused for {host} (the token would travel in clear); use https://.</source>
             <translation>{source} : http:// non chiffré est refusé pour {host} (le jeton circulerait en clair) ; utilisez https://.</translation>
         </message>
         <message>
-            <location filename="../plugin/api/http.py" line="181" />
+            <location filename="../plugin/api/http.py" line="187" />
             <source>{source}: credentials in the URL are refused; store the token in the QGIS authentication database.</source>
             <translation>{source} : les identifiants dans l'URL sont refusés ; enregistrez le jeton dans la base d'authentification de QGIS.</translation>
         </message>
         <message>
-            <location filename="../plugin/api/http.py" line="359" />
+            <location filename="../plugin/api/http.py" line="379" />
             <source>{source}: refusing to send the token to another host ({host}).</source>
             <translation>{source} : envoi du jeton à un autre hôte ({host}) refusé.</translation>
         </message>
         <message>
-            <location filename="../plugin/api/http.py" line="408" />
+            <location filename="../plugin/api/http.py" line="429" />
             <source>{source}: the answer of {path} is not valid JSON (HTTP {status}, {size} bytes, type « {ctype} »). A proxy, a captive portal or a wrong URL?</source>
             <translation>{source} : la réponse de {path} n'est pas du JSON valide (HTTP {status}, {size} octets, type « {ctype} »). Un proxy, un portail captif ou une URL erronée ?</translation>
         </message>
         <message>
-            <location filename="../plugin/api/http.py" line="430" />
+            <location filename="../plugin/api/http.py" line="461" />
             <source>{source}: connection refused by {host}. Is the address right and the service running?</source>
             <translation>{source} : connexion refusée par {host}. L'adresse est-elle correcte et le service en marche ?</translation>
         </message>
         <message>
-            <location filename="../plugin/api/http.py" line="433" />
+            <location filename="../plugin/api/http.py" line="464" />
             <source>{source}: the host name {host} could not be resolved (DNS). Check the address, the network connection and the proxy settings.</source>
             <translation>{source} : le nom d'hôte {host} n'a pas pu être résolu (DNS). Vérifiez l'adresse, la connexion réseau et les paramètres du proxy.</translation>
         </message>
         <message>
-            <location filename="../plugin/api/http.py" line="436" />
+            <location filename="../plugin/api/http.py" line="467" />
             <source>{source}: no answer from {host} within {timeout} s. The service may be overloaded; try again later or raise the timeout in the settings.</source>
             <translation>{source} : aucune réponse de {host} en {timeout} s. Le service est peut-être surchargé ; réessayez plus tard ou augmentez le délai d'attente dans les paramètres.</translation>
         </message>
         <message>
-            <location filename="../plugin/api/http.py" line="439" />
+            <location filename="../plugin/api/http.py" line="470" />
             <source>{source}: secure connection to {host} failed (SSL certificate). Check the QGIS SSL settings or your proxy.</source>
             <translation>{source} : la connexion sécurisée à {host} a échoué (certificat SSL). Vérifiez les paramètres SSL de QGIS ou votre proxy.</translation>
         </message>
         <message>
-            <location filename="../plugin/api/http.py" line="444" />
+            <location filename="../plugin/api/http.py" line="475" />
             <source>{source}: network error while contacting {host}: {detail}</source>
             <translation>{source} : erreur réseau en contactant {host} : {detail}</translation>
         </message>
         <message>
-            <location filename="../plugin/api/http.py" line="470" />
+            <location filename="../plugin/api/http.py" line="501" />
             <source>{source}: a token is required (HTTP 401) and none is configured. Store it in the QGIS authentication database and choose it in the plugin settings, or set {env} for headless use.</source>
             <translation>{source} : un jeton est requis (HTTP 401) et aucun n'est configuré. Enregistrez-le dans la base d'authentification de QGIS et choisissez-le dans les paramètres de l'extension, ou définissez {env} pour un usage hors de QGIS.</translation>
         </message>
         <message>
-            <location filename="../plugin/api/http.py" line="476" />
+            <location filename="../plugin/api/http.py" line="507" />
             <source>{source}: the token was refused (HTTP 401): it is expired or wrong. Ask the provider for a new token and update it in the QGIS authentication database.</source>
             <translation>{source} : le jeton a été refusé (HTTP 401) : il a expiré ou il est erroné. Demandez un nouveau jeton au fournisseur et mettez-le à jour dans la base d'authentification de QGIS.</translation>
         </message>
         <message>
-            <location filename="../plugin/api/http.py" line="483" />
+            <location filename="../plugin/api/http.py" line="514" />
             <source>{source}: access to {path} is forbidden (HTTP 403): the token does not give this right (wrong scope or account). Server said: {detail}</source>
             <translation>{source} : l'accès à {path} est interdit (HTTP 403) : le jeton ne donne pas ce droit (mauvaise portée ou mauvais compte). Réponse du serveur : {detail}</translation>
         </message>
         <message>
-            <location filename="../plugin/api/http.py" line="490" />
+            <location filename="../plugin/api/http.py" line="521" />
             <source>{source}: {path} was not found (HTTP 404). Check the address in the plugin settings.</source>
             <translation>{source} : {path} est introuvable (HTTP 404). Vérifiez l'adresse dans les paramètres de l'extension.</translation>
         </message>
         <message>
-            <location filename="../plugin/api/http.py" line="494" />
+            <location filename="../plugin/api/http.py" line="525" />
             <source>{source} refused the request (HTTP 422): {detail}</source>
             <translation>{source} a refusé la requête (HTTP 422) : {detail}</translation>
         </message>
         <message>
-            <location filename="../plugin/api/http.py" line="498" />
+            <location filename="../plugin/api/http.py" line="529" />
             <source>{source}: too many requests (HTTP 429). Wait {wait} s before trying again.</source>
             <translation>{source} : trop de requêtes (HTTP 429). Attendez {wait} s avant de réessayer.</translation>
         </message>
         <message>
-            <location filename="../plugin/api/http.py" line="503" />
+            <location filename="../plugin/api/http.py" line="534" />
             <source>{source}: server error (HTTP {status}) after {attempts} attempt(s). The service is having trouble; try again later. Server said: {detail}</source>
             <translation>{source} : erreur du serveur (HTTP {status}) après {attempts} tentative(s). Le service rencontre des difficultés ; réessayez plus tard. Réponse du serveur : {detail}</translation>
         </message>
         <message>
-            <location filename="../plugin/api/http.py" line="506" />
+            <location filename="../plugin/api/http.py" line="537" />
             <source>{source}: unexpected answer HTTP {status} for {path}: {detail}</source>
             <translation>{source} : réponse inattendue HTTP {status} pour {path} : {detail}</translation>
         </message>
         <message>
-            <location filename="../plugin/api/http.py" line="375" />
+            <location filename="../plugin/api/http.py" line="395" />
             <source>{source}: the server redirected {path} to another host ({host}, HTTP {status}); the request was not sent there, so the token stays private. Check the address in the plugin settings.</source>
             <translation>{source} : le serveur a redirigé {path} vers un autre hôte ({host}, HTTP {status}) ; la requête n'y a pas été envoyée et le jeton reste confidentiel. Vérifiez l'adresse dans les paramètres de l'extension.</translation>
         </message>
         <message>
-            <location filename="../plugin/api/http.py" line="384" />
+            <location filename="../plugin/api/http.py" line="404" />
             <source>{source}: the server answered {method} {path} with a redirect (HTTP {status}) to {target}: nothing was accepted. Check the address in the plugin settings.</source>
             <translation>{source} : le serveur a répondu à {method} {path} par une redirection (HTTP {status}) vers {target} : rien n'a été accepté. Vérifiez l'adresse dans les paramètres de l'extension.</translation>
         </message>
         <message>
-            <location filename="../plugin/api/http.py" line="393" />
+            <location filename="../plugin/api/http.py" line="413" />
             <source>{source}: too many redirects from {path} (last to {target}).</source>
             <translation>{source} : trop de redirections depuis {path} (la dernière vers {target}).</translation>
+        </message>
+        <message>
+            <location filename="../plugin/api/http.py" line="452" />
+            <source>{source}: {host} did not finish answering within {deadline} s, the total time allowed for one request (retries included). The connection is too slow or the service stalls: try again later, or raise « API: total time per request » in the settings.</source>
+            <translation>{source} : {host} n'a pas fini de répondre en {deadline} s, la durée totale permise pour une requête (nouvelles tentatives comprises). La connexion est trop lente ou le service se bloque : réessayez plus tard, ou augmentez « API : durée totale par requête » dans les paramètres.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/api/http.py" line="457" />
+            <source>{source}: the answer of {host} is larger than {limit} MB, the size allowed for one answer: stopped before it fills the memory. Ask for a smaller territory, or raise « API: largest answer (MB) » in the settings.</source>
+            <translation>{source} : la réponse de {host} dépasse {limit} Mo, la taille permise pour une réponse : arrêtée avant de remplir la mémoire. Demandez un territoire plus petit, ou augmentez « API : plus grande réponse (Mo) » dans les paramètres.</translation>
         </message>
     </context>
     <context>
         <name>ApiErrors</name>
         <message>
-            <location filename="../plugin/api/errors.py" line="104" />
+            <location filename="../plugin/api/errors.py" line="116" />
             <source>Operation cancelled: nothing was changed.</source>
             <translation>Opération annulée : rien n'a été modifié.</translation>
         </message>
@@ -327,7 +342,7 @@
     <context>
         <name>ApiSession</name>
         <message>
-            <location filename="../plugin/qgis/api_session.py" line="72" />
+            <location filename="../plugin/qgis/api_session.py" line="73" />
             <source>« {key} » is not a source one can pull from.</source>
             <translation>« {key} » n'est pas une source depuis laquelle récupérer des lieux.</translation>
         </message>
@@ -565,57 +580,72 @@
         <message>
             <location filename="plugin/core/cli.py" line="104" />
             <source>convert a Hub's file into the national standard with a mapping profile</source>
-            <translation type="unfinished" />
+            <translation>convertir le fichier d'un Hub au standard national avec un profil de correspondance</translation>
         </message>
         <message>
             <location filename="plugin/core/cli.py" line="105" />
             <source>Convert a file of lieux whose columns are not the standard's (a Hub's export: CSV, XLSX, JSON) into a file of the standard, with a mapping profile in mednum-cli's configuration grammar. Every record is kept, the columns the profile does not read are kept after the standard's, every changed value is listed. Exit code 0: conformant; 1: errors remain; 2: unreadable input or profile; 3: internal error.</source>
-            <translation type="unfinished" />
+            <translation>Convertit un fichier de lieux dont les colonnes ne sont pas celles du standard (l'export d'un Hub : CSV, XLSX, JSON) en un fichier du standard, avec un profil de correspondance écrit dans la grammaire de configuration de mednum-cli. Chaque enregistrement est conservé, les colonnes que le profil ne lit pas sont gardées après celles du standard, chaque valeur modifiée est listée. Code de sortie 0 : conforme ; 1 : il reste des erreurs ; 2 : fichier ou profil illisible ; 3 : erreur interne.</translation>
         </message>
         <message>
             <location filename="plugin/core/cli.py" line="112" />
             <source>file to convert (never modified)</source>
-            <translation type="unfinished" />
+            <translation>fichier à convertir (jamais modifié)</translation>
         </message>
         <message>
             <location filename="plugin/core/cli.py" line="113" />
             <source>mapping profile (.config.json)</source>
-            <translation type="unfinished" />
+            <translation>profil de correspondance (.config.json)</translation>
         </message>
         <message>
             <location filename="plugin/core/cli.py" line="114" />
             <source>source name: ids become NAME_&lt;id&gt;</source>
-            <translation type="unfinished" />
+            <translation>nom de la source : les identifiants deviennent NOM_&lt;id&gt;</translation>
         </message>
         <message>
             <location filename="plugin/core/cli.py" line="116" />
             <source>output file (.csv, .json or .geojson)</source>
-            <translation type="unfinished" />
+            <translation>fichier produit (.csv, .json ou .geojson)</translation>
         </message>
         <message>
             <location filename="plugin/core/cli.py" line="122" />
             <source>lieux without coordinates: placed at their commune's centre (default, offline), geocoded with the Base Adresse Nationale then the commune's centre (ban), or left without (none)</source>
-            <translation type="unfinished" />
+            <translation>lieux sans coordonnées : placés au centre de leur commune (par défaut, hors ligne), géocodés par la Base Adresse Nationale puis au centre de la commune (ban), ou laissés sans (none)</translation>
         </message>
         <message>
             <location filename="plugin/core/cli.py" line="134" />
             <source>read the file through a mapping profile (.config.json) first</source>
-            <translation type="unfinished" />
+            <translation>lire d'abord le fichier à travers un profil de correspondance (.config.json)</translation>
         </message>
         <message>
             <location filename="plugin/core/cli.py" line="311" />
             <source>Changed values:</source>
-            <translation type="unfinished" />
+            <translation>Valeurs modifiées :</translation>
         </message>
         <message>
             <location filename="plugin/core/cli.py" line="298" />
             <source>{count} lieux written to {path} ({errors} errors, {warnings} warnings left).</source>
-            <translation type="unfinished" />
+            <translation>{count} lieux écrits dans {path} (restent {errors} erreurs, {warnings} avertissements).</translation>
         </message>
         <message>
             <location filename="plugin/core/cli.py" line="304" />
             <source>Columns kept after the standard's ({count}): {columns}</source>
-            <translation type="unfinished" />
+            <translation>Colonnes conservées après celles du standard ({count}) : {columns}</translation>
+        </message>
+        <message>
+            <location filename="plugin/core/cli.py" line="343" />
+            <source>NO LIEU</source>
+            <translation>AUCUN LIEU</translation>
+        </message>
+        <message>
+            <location filename="plugin/core/cli.py" line="343" />
+            <source>NOT CONFORMANT, NO LIEU</source>
+            <translation>NON CONFORME, AUCUN LIEU</translation>
+        </message>
+        <message>
+            <location filename="plugin/core/cli.py" line="162" />
+            <source>Not enough memory to finish: the file is too large for this computer or produces too many issues to hold (the memory limit was reached). Split the file, or validate its columns in several passes.</source>
+            <translation>Mémoire insuffisante pour terminer : le fichier est trop gros pour cet ordinateur ou produit trop d'anomalies pour les garder (la limite de mémoire a été atteinte). Découpez le fichier, ou validez ses colonnes en plusieurs fois.</translation>
         </message>
     </context>
     <context>
@@ -1027,6 +1057,16 @@
             <source>Which communes have no matching lieu within reach, and how many inhabitants</source>
             <translation>Quelles communes n'ont aucun lieu correspondant à portée, et combien d'habitants</translation>
         </message>
+        <message>
+            <location filename="plugin/gui/coverage_dock.py" line="184" />
+            <source>Territory and filters</source>
+            <translation>Territoire et filtres</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/coverage_dock.py" line="189" />
+            <source>Results</source>
+            <translation>Résultats</translation>
+        </message>
     </context>
     <context>
         <name>CoverageLayer</name>
@@ -1261,21 +1301,26 @@
             <source>Every commune of the territory is covered.</source>
             <translation>Toutes les communes du territoire sont couvertes.</translation>
         </message>
+        <message>
+            <location filename="plugin/core/coverage/report.py" line="79" />
+            <source>Coverage of all of France by the lieux de médiation numérique</source>
+            <translation>Couverture de toute la France par les lieux de médiation numérique</translation>
+        </message>
     </context>
     <context>
         <name>CoverageTask</name>
         <message>
-            <location filename="../plugin/qgis/coverage_tasks.py" line="47" />
+            <location filename="../plugin/qgis/coverage_tasks.py" line="48" />
             <source>The layer {layer} cannot be read.</source>
             <translation>La couche {layer} ne peut pas être lue.</translation>
         </message>
         <message>
-            <location filename="../plugin/qgis/coverage_tasks.py" line="91" />
+            <location filename="../plugin/qgis/coverage_tasks.py" line="92" />
             <source>Coverage of {territory}</source>
             <translation>Couverture de {territory}</translation>
         </message>
         <message>
-            <location filename="../plugin/qgis/coverage_tasks.py" line="137" />
+            <location filename="../plugin/qgis/coverage_tasks.py" line="140" />
             <source>The coverage could not be computed.</source>
             <translation>La couverture n'a pas pu être calculée.</translation>
         </message>
@@ -1432,77 +1477,77 @@
     <context>
         <name>ExportLieuxAlgorithm</name>
         <message>
-            <location filename="../plugin/processing/lieux_files_algorithms.py" line="179" />
+            <location filename="../plugin/processing/lieux_files_algorithms.py" line="200" />
             <source>Export a conformant file</source>
             <translation>Exporter un fichier conforme</translation>
         </message>
         <message>
-            <location filename="../plugin/processing/lieux_files_algorithms.py" line="182" />
+            <location filename="../plugin/processing/lieux_files_algorithms.py" line="203" />
             <source>export,csv,json,geojson,standard,publish,lieux,mednum</source>
             <translation>export,exporter,csv,json,geojson,standard,publier,publication,publish,lieux,mednum</translation>
         </message>
         <message>
-            <location filename="../plugin/processing/lieux_files_algorithms.py" line="206" />
+            <location filename="../plugin/processing/lieux_files_algorithms.py" line="227" />
             <source>Lieux (layer or file)</source>
             <translation>Lieux (couche ou fichier)</translation>
         </message>
         <message>
-            <location filename="../plugin/processing/lieux_files_algorithms.py" line="211" />
+            <location filename="../plugin/processing/lieux_files_algorithms.py" line="232" />
             <source>Selected lieux only</source>
             <translation>Lieux sélectionnés uniquement</translation>
         </message>
         <message>
-            <location filename="../plugin/processing/lieux_files_algorithms.py" line="230" />
+            <location filename="../plugin/processing/lieux_files_algorithms.py" line="251" />
             <source>Conformant file</source>
             <translation>Fichier conforme</translation>
         </message>
         <message>
-            <location filename="../plugin/processing/lieux_files_algorithms.py" line="230" />
+            <location filename="../plugin/processing/lieux_files_algorithms.py" line="251" />
             <source>CSV (*.csv);;JSON (*.json);;GeoJSON (*.geojson)</source>
             <translation>CSV (*.csv);;JSON (*.json);;GeoJSON (*.geojson)</translation>
         </message>
         <message>
-            <location filename="../plugin/processing/lieux_files_algorithms.py" line="237" />
+            <location filename="../plugin/processing/lieux_files_algorithms.py" line="258" />
             <source>Number of lieux</source>
             <translation>Nombre de lieux</translation>
         </message>
         <message>
-            <location filename="../plugin/processing/lieux_files_algorithms.py" line="238" />
+            <location filename="../plugin/processing/lieux_files_algorithms.py" line="259" />
             <source>Number of errors</source>
             <translation>Nombre d'erreurs</translation>
         </message>
         <message>
-            <location filename="../plugin/processing/lieux_files_algorithms.py" line="239" />
+            <location filename="../plugin/processing/lieux_files_algorithms.py" line="260" />
             <source>Number of warnings</source>
             <translation>Nombre d'avertissements</translation>
         </message>
         <message>
-            <location filename="../plugin/processing/lieux_files_algorithms.py" line="249" />
+            <location filename="../plugin/processing/lieux_files_algorithms.py" line="270" />
             <source>“Selected lieux only” needs a layer of the project as input.</source>
             <translation>« Lieux sélectionnés uniquement » nécessite une couche du projet en entrée.</translation>
         </message>
         <message>
-            <location filename="../plugin/processing/lieux_files_algorithms.py" line="280" />
+            <location filename="../plugin/processing/lieux_files_algorithms.py" line="301" />
             <source>A file has no selection: every lieu is exported.</source>
             <translation>Un fichier n'a pas de sélection : tous les lieux sont exportés.</translation>
         </message>
         <message>
-            <location filename="../plugin/processing/lieux_files_algorithms.py" line="283" />
+            <location filename="../plugin/processing/lieux_files_algorithms.py" line="304" />
             <source>Reading {path}…</source>
             <translation>Lecture de {path}…</translation>
         </message>
         <message>
-            <location filename="../plugin/processing/lieux_files_algorithms.py" line="216" />
+            <location filename="../plugin/processing/lieux_files_algorithms.py" line="237" />
             <source>Also export the source columns (colonnes_source)</source>
             <translation>Exporter aussi les colonnes source (colonnes_source)</translation>
         </message>
         <message>
-            <location filename="../plugin/processing/lieux_files_algorithms.py" line="185" />
+            <location filename="../plugin/processing/lieux_files_algorithms.py" line="206" />
             <source>&lt;p&gt;Writes lieux de médiation numérique as a file of the national standard. The extension of the output picks the format: &lt;b&gt;.csv&lt;/b&gt; (the standard's CSV: header in schema order, UTF-8, comma separator, lists joined with &lt;code&gt;|&lt;/code&gt;, decimal point), &lt;b&gt;.json&lt;/b&gt; (array of records) or &lt;b&gt;.geojson&lt;/b&gt; (points).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Lieux&lt;/b&gt;: a layer of the project (a working layer, or any layer whose fields are named like the standard's) or a file (CSV, XLSX, JSON, GeoJSON, GeoPackage). &lt;b&gt;Selected lieux only&lt;/b&gt;: export the selection of the layer.&lt;/p&gt;&lt;p&gt;The standard recommends naming the file &lt;code&gt;YYYY-MM-DD_idProducteur_lieux-de-mediation-numerique_territoire.csv&lt;/code&gt;. The log gives the validation of what was written; results LIEUX, ERRORS and WARNINGS give the counts.&lt;/p&gt;&lt;p&gt;Every lieu is written, or nothing: a lieu with no value in any written column is refused (with their number), since a file cannot hold it. &lt;b&gt;Also export the source columns&lt;/b&gt; adds the columns that are not fields of the standard (the &lt;code&gt;colonnes_source&lt;/code&gt; kept at the import, the other fields of a layer or columns of a file) after the 32 fields.&lt;/p&gt;&lt;p&gt;&lt;b&gt;CSV for a spreadsheet&lt;/b&gt;: cells that a spreadsheet would run as a formula (starting with = + - @) get a leading apostrophe; the file is then meant to be read by people, not published.&lt;/p&gt;</source>
             <translation>&lt;p&gt;Écrit des lieux de médiation numérique dans un fichier du standard national. L'extension du fichier de sortie détermine le format : &lt;b&gt;.csv&lt;/b&gt; (le CSV du standard : en-tête dans l'ordre du schéma, UTF-8, séparateur virgule, listes jointes par &lt;code&gt;|&lt;/code&gt;, point décimal), &lt;b&gt;.json&lt;/b&gt; (tableau d'enregistrements) ou &lt;b&gt;.geojson&lt;/b&gt; (points).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Lieux&lt;/b&gt; : une couche du projet (une couche de travail, ou toute couche dont les champs portent les noms du standard) ou un fichier (CSV, XLSX, JSON, GeoJSON, GeoPackage). &lt;b&gt;Lieux sélectionnés uniquement&lt;/b&gt; : exporter la sélection de la couche.&lt;/p&gt;&lt;p&gt;Le standard recommande de nommer le fichier &lt;code&gt;AAAA-MM-JJ_idProducteur_lieux-de-mediation-numerique_territoire.csv&lt;/code&gt;. Le journal donne la validation de ce qui a été écrit ; les résultats LIEUX, ERRORS et WARNINGS en donnent les nombres.&lt;/p&gt;&lt;p&gt;Tous les lieux sont écrits, ou aucun : un lieu sans aucune valeur dans les colonnes écrites est refusé (avec leur nombre), car un fichier ne peut pas le contenir. &lt;b&gt;Exporter aussi les colonnes source&lt;/b&gt; ajoute, après les 32 champs, les colonnes qui ne sont pas des champs du standard (les &lt;code&gt;colonnes_source&lt;/code&gt; gardées à l'import, les autres champs d'une couche ou colonnes d'un fichier).&lt;/p&gt;&lt;p&gt;&lt;b&gt;CSV pour un tableur&lt;/b&gt; : les cellules qu'un tableur exécuterait comme une formule (commençant par = + - @) reçoivent une apostrophe initiale ; le fichier est alors destiné à être lu, pas publié.&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../plugin/processing/lieux_files_algorithms.py" line="223" />
+            <location filename="../plugin/processing/lieux_files_algorithms.py" line="244" />
             <source>CSV for a spreadsheet (formulas defused)</source>
             <translation>CSV pour un tableur (formules neutralisées)</translation>
         </message>
@@ -1553,17 +1598,17 @@
     <context>
         <name>FieldEditor</name>
         <message>
-            <location filename="../plugin/gui/field_editors.py" line="53" />
+            <location filename="../plugin/gui/field_editors.py" line="54" />
             <source>not a web link (http or https)</source>
             <translation>pas un lien web (http ou https)</translation>
         </message>
         <message>
-            <location filename="../plugin/gui/field_editors.py" line="139" />
+            <location filename="../plugin/gui/field_editors.py" line="143" />
             <source>Weekly grid…</source>
             <translation>Grille hebdomadaire…</translation>
         </message>
         <message>
-            <location filename="../plugin/gui/field_editors.py" line="140" />
+            <location filename="../plugin/gui/field_editors.py" line="144" />
             <source>Edit the opening hours day by day</source>
             <translation>Saisir les horaires d'ouverture jour par jour</translation>
         </message>
@@ -1980,122 +2025,132 @@
     <context>
         <name>ImportExport</name>
         <message>
-            <location filename="../plugin/qgis/import_export.py" line="131" />
+            <location filename="../plugin/qgis/import_export.py" line="103" />
             <source>The working layer must be a GeoPackage file (.gpkg): {path}</source>
             <translation>La couche de travail doit être un fichier GeoPackage (.gpkg) : {path}</translation>
         </message>
         <message>
-            <location filename="../plugin/qgis/import_export.py" line="135" />
+            <location filename="../plugin/qgis/import_export.py" line="107" />
             <source>The working GeoPackage cannot replace the source file {path}.</source>
             <translation>Le GeoPackage de travail ne peut pas remplacer le fichier source {path}.</translation>
         </message>
         <message>
-            <location filename="../plugin/qgis/import_export.py" line="189" />
+            <location filename="../plugin/qgis/import_export.py" line="206" />
             <source>Blank rows of the source skipped: {n}</source>
             <translation>Lignes vides de la source ignorées : {n}</translation>
         </message>
         <message>
-            <location filename="../plugin/qgis/import_export.py" line="256" />
+            <location filename="../plugin/qgis/import_export.py" line="274" />
             <source>Unknown export format “{ext}”: name the file .csv, .json or .geojson.</source>
             <translation>Format d'export « {ext} » inconnu : nommez le fichier en .csv, .json ou .geojson.</translation>
         </message>
         <message>
-            <location filename="../plugin/qgis/import_export.py" line="318" />
+            <location filename="../plugin/qgis/import_export.py" line="336" />
             <source>Export canceled.</source>
             <translation>Export annulé.</translation>
         </message>
         <message>
-            <location filename="../plugin/qgis/import_export.py" line="214" />
+            <location filename="../plugin/qgis/import_export.py" line="233" />
             <source>Values changed by the mapping ({profile}):</source>
-            <translation type="unfinished" />
+            <translation>Valeurs modifiées par la correspondance ({profile}) :</translation>
+        </message>
+        <message>
+            <location filename="../plugin/qgis/import_export.py" line="232" />
+            <source>proposed mapping</source>
+            <translation>correspondance proposée</translation>
         </message>
     </context>
     <context>
         <name>ImportLieuxAlgorithm</name>
         <message>
-            <location filename="../plugin/processing/lieux_files_algorithms.py" line="58" />
+            <location filename="../plugin/processing/lieux_files_algorithms.py" line="59" />
             <source>Open a lieux file as a working layer</source>
             <translation>Ouvrir un fichier de lieux comme couche de travail</translation>
         </message>
         <message>
-            <location filename="../plugin/processing/lieux_files_algorithms.py" line="61" />
+            <location filename="../plugin/processing/lieux_files_algorithms.py" line="62" />
             <source>import,open,geopackage,form,lieux,mednum</source>
             <translation>import,importer,ouvrir,open,geopackage,formulaire,form,lieux,mednum</translation>
         </message>
         <message>
-            <location filename="../plugin/processing/lieux_files_algorithms.py" line="84" />
+            <location filename="../plugin/processing/lieux_files_algorithms.py" line="85" />
             <source>File of lieux</source>
             <translation>Fichier de lieux</translation>
         </message>
         <message>
-            <location filename="../plugin/processing/lieux_files_algorithms.py" line="84" />
+            <location filename="../plugin/processing/lieux_files_algorithms.py" line="85" />
             <source>Lieux files ({patterns})</source>
             <translation>Fichiers de lieux ({patterns})</translation>
         </message>
         <message>
-            <location filename="../plugin/processing/lieux_files_algorithms.py" line="91" />
+            <location filename="../plugin/processing/lieux_files_algorithms.py" line="92" />
             <source>Working GeoPackage</source>
             <translation>GeoPackage de travail</translation>
         </message>
         <message>
-            <location filename="../plugin/processing/lieux_files_algorithms.py" line="91" />
+            <location filename="../plugin/processing/lieux_files_algorithms.py" line="92" />
             <source>GeoPackage (*.gpkg)</source>
             <translation>GeoPackage (*.gpkg)</translation>
         </message>
         <message>
-            <location filename="../plugin/processing/lieux_files_algorithms.py" line="119" />
+            <location filename="../plugin/processing/lieux_files_algorithms.py" line="128" />
             <source>Number of lieux</source>
             <translation>Nombre de lieux</translation>
         </message>
         <message>
-            <location filename="../plugin/processing/lieux_files_algorithms.py" line="120" />
+            <location filename="../plugin/processing/lieux_files_algorithms.py" line="129" />
             <source>Lieux without coordinates</source>
             <translation>Lieux sans coordonnées</translation>
         </message>
         <message>
-            <location filename="../plugin/processing/lieux_files_algorithms.py" line="125" />
+            <location filename="../plugin/processing/lieux_files_algorithms.py" line="134" />
             <source>Columns kept aside</source>
             <translation>Colonnes mises de côté</translation>
         </message>
         <message>
-            <location filename="../plugin/processing/lieux_files_algorithms.py" line="128" />
+            <location filename="../plugin/processing/lieux_files_algorithms.py" line="137" />
             <source>Number of errors</source>
             <translation>Nombre d'erreurs</translation>
         </message>
         <message>
-            <location filename="../plugin/processing/lieux_files_algorithms.py" line="129" />
+            <location filename="../plugin/processing/lieux_files_algorithms.py" line="138" />
             <source>Number of warnings</source>
             <translation>Nombre d'avertissements</translation>
         </message>
         <message>
-            <location filename="../plugin/processing/lieux_files_algorithms.py" line="147" />
+            <location filename="../plugin/processing/lieux_files_algorithms.py" line="162" />
             <source>Reading {path}…</source>
             <translation>Lecture de {path}…</translation>
         </message>
         <message>
-            <location filename="../plugin/processing/lieux_files_algorithms.py" line="64" />
+            <location filename="../plugin/processing/lieux_files_algorithms.py" line="65" />
             <source>&lt;p&gt;Reads a file of lieux de médiation numérique (CSV, XLSX, JSON, GeoJSON or GeoPackage) into a new &lt;b&gt;working GeoPackage&lt;/b&gt;: a point layer (EPSG:4326, from latitude/longitude) holding exactly the 32 fields of the standard in their conformant form (lists as &lt;code&gt;a|b&lt;/code&gt;, ISO dates), with the standard's edit form and a style stored as the layer's default style.&lt;/p&gt;&lt;p&gt;Lieux without valid coordinates are kept without a point and listed in the log. Source columns that are not fields of the standard are kept in the table &lt;code&gt;colonnes_source&lt;/code&gt; of the GeoPackage, linked by id. The source file is never modified.&lt;/p&gt;&lt;p&gt;Results: LIEUX, WITHOUT_COORDINATES, EXTRA_COLUMNS (names), ERRORS and WARNINGS (validation).&lt;/p&gt;&lt;p&gt;&lt;b&gt;MAPPING&lt;/b&gt; (optional): a mapping profile in mednum-cli's configuration grammar (&lt;code&gt;&amp;lt;source&amp;gt;.config.json&lt;/code&gt;) for a Hub's file whose columns are not the standard's; &lt;b&gt;SOURCE_NAME&lt;/b&gt; then makes the ids &lt;code&gt;&amp;lt;source&amp;gt;_&amp;lt;id&amp;gt;&lt;/code&gt; as mednum-cli does. Lieux without coordinates are placed at their commune's centre (approximate, listed in the log), or first geocoded with the Base Adresse Nationale when &lt;b&gt;GEOCODE&lt;/b&gt; is checked. Every value the mapping changed is listed in the log.&lt;/p&gt;</source>
-            <translation type="unfinished" />
+            <translation>&lt;p&gt;Lit un fichier de lieux de médiation numérique (CSV, XLSX, JSON, GeoJSON ou GeoPackage) dans un nouveau &lt;b&gt;GeoPackage de travail&lt;/b&gt; : une couche de points (EPSG:4326, d'après latitude/longitude) qui contient exactement les 32 champs du standard sous leur forme conforme (listes en &lt;code&gt;a|b&lt;/code&gt;, dates ISO), avec le formulaire de saisie du standard et un style enregistré comme style par défaut de la couche.&lt;/p&gt;&lt;p&gt;Les lieux sans coordonnées valides sont conservés sans point et listés dans le journal. Les colonnes du fichier qui ne sont pas des champs du standard sont conservées dans la table &lt;code&gt;colonnes_source&lt;/code&gt; du GeoPackage, reliée par id. Le fichier source n'est jamais modifié.&lt;/p&gt;&lt;p&gt;Résultats : LIEUX, WITHOUT_COORDINATES, EXTRA_COLUMNS (noms), ERRORS et WARNINGS (validation).&lt;/p&gt;&lt;p&gt;&lt;b&gt;MAPPING&lt;/b&gt; (facultatif) : un profil de correspondance écrit dans la grammaire de configuration de mednum-cli (&lt;code&gt;&amp;lt;source&amp;gt;.config.json&lt;/code&gt;) pour le fichier d'un Hub dont les colonnes ne sont pas celles du standard ; &lt;b&gt;SOURCE_NAME&lt;/b&gt; fait alors les identifiants &lt;code&gt;&amp;lt;source&amp;gt;_&amp;lt;id&amp;gt;&lt;/code&gt; comme mednum-cli. Les lieux sans coordonnées sont placés au centre de leur commune (position approximative, listée dans le journal), ou d'abord géocodés par la Base Adresse Nationale si &lt;b&gt;GEOCODE&lt;/b&gt; est coché. Chaque valeur modifiée par la correspondance est listée dans le journal.&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../plugin/processing/lieux_files_algorithms.py" line="98" />
+            <location filename="../plugin/processing/lieux_files_algorithms.py" line="99" />
             <source>Mapping profile (mednum-cli configuration)</source>
-            <translation type="unfinished" />
+            <translation>Profil de correspondance (configuration mednum-cli)</translation>
         </message>
         <message>
-            <location filename="../plugin/processing/lieux_files_algorithms.py" line="98" />
+            <location filename="../plugin/processing/lieux_files_algorithms.py" line="99" />
             <source>Mapping profiles (*.json)</source>
-            <translation type="unfinished" />
+            <translation>Profils de correspondance (*.json)</translation>
         </message>
         <message>
-            <location filename="../plugin/processing/lieux_files_algorithms.py" line="105" />
+            <location filename="../plugin/processing/lieux_files_algorithms.py" line="106" />
             <source>Source name (ids &lt;source&gt;_&lt;id&gt;)</source>
-            <translation type="unfinished" />
+            <translation>Nom de la source (identifiants &lt;source&gt;_&lt;id&gt;)</translation>
         </message>
         <message>
-            <location filename="../plugin/processing/lieux_files_algorithms.py" line="111" />
+            <location filename="../plugin/processing/lieux_files_algorithms.py" line="112" />
             <source>Geocode lieux without coordinates (Base Adresse Nationale)</source>
-            <translation type="unfinished" />
+            <translation>Géocoder les lieux sans coordonnées (Base Adresse Nationale)</translation>
+        </message>
+        <message>
+            <location filename="../plugin/processing/lieux_files_algorithms.py" line="123" />
+            <source>Replace the lieux of the team database</source>
+            <translation>Remplacer les lieux de la base d'équipe</translation>
         </message>
     </context>
     <context>
@@ -2182,6 +2237,54 @@
         </message>
     </context>
     <context>
+        <name>InitDatabaseAlgorithm</name>
+        <message>
+            <location filename="../plugin/processing/team_algorithms.py" line="82" />
+            <source>Create or upgrade a team database (PostGIS)</source>
+            <translation>Créer ou mettre à niveau une base d'équipe (PostGIS)</translation>
+        </message>
+        <message>
+            <location filename="../plugin/processing/team_algorithms.py" line="85" />
+            <source>team,postgis,postgresql,database,journal,mednum</source>
+            <translation>équipe,postgis,postgresql,base,journal,mednum</translation>
+        </message>
+        <message>
+            <location filename="../plugin/processing/team_algorithms.py" line="104" />
+            <source>Schema version before</source>
+            <translation>Version du schéma avant</translation>
+        </message>
+        <message>
+            <location filename="../plugin/processing/team_algorithms.py" line="106" />
+            <source>Schema version</source>
+            <translation>Version du schéma</translation>
+        </message>
+        <message>
+            <location filename="../plugin/processing/team_algorithms.py" line="107" />
+            <source>Number of lieux</source>
+            <translation>Nombre de lieux</translation>
+        </message>
+        <message>
+            <location filename="../plugin/processing/team_algorithms.py" line="108" />
+            <source>Layer source</source>
+            <translation>Source de la couche</translation>
+        </message>
+        <message>
+            <location filename="../plugin/processing/team_algorithms.py" line="120" />
+            <source>The schema {schema} is up to date (version {v}).</source>
+            <translation>Le schéma {schema} est à jour (version {v}).</translation>
+        </message>
+        <message>
+            <location filename="../plugin/processing/team_algorithms.py" line="123" />
+            <source>The schema {schema} went from version {a} to {b}.</source>
+            <translation>Le schéma {schema} est passé de la version {a} à la version {b}.</translation>
+        </message>
+        <message>
+            <location filename="plugin/processing/team_algorithms.py" line="88" />
+            <source>&lt;p&gt;Creates, or upgrades to this version of the plugin, the &lt;b&gt;team schema&lt;/b&gt; of a PostgreSQL/PostGIS database: the table &lt;code&gt;lieux&lt;/code&gt; (the 32 fields of the standard as text, a point in EPSG:4326, a row version that refuses to overwrite a colleague's save), &lt;code&gt;colonnes_source&lt;/code&gt;, the sync table of the API connectors and &lt;code&gt;journal&lt;/code&gt;: who changed which field of which lieu, when, before and after, deletions included (restorable). Running it again changes nothing.&lt;/p&gt;&lt;p&gt;The connection is a QGIS PostgreSQL connection (password in the QGIS authentication database); headless, a URI without password and the PGPASSWORD variable or ~/.pgpass. The user must be allowed to create the schema, and the PostGIS extension if it is not installed yet.&lt;/p&gt;&lt;p&gt;Results: VERSION_BEFORE (0: new), VERSION, LIEUX (lieux already in it), LAYER (the layer's source).&lt;/p&gt;</source>
+            <translation>&lt;p&gt;Crée, ou met à niveau pour cette version de l'extension, le &lt;b&gt;schéma d'équipe&lt;/b&gt; d'une base PostgreSQL/PostGIS : la table &lt;code&gt;lieux&lt;/code&gt; (les 32 champs du standard en texte, un point EPSG:4326, une version de ligne qui refuse d'écraser l'enregistrement d'un collègue), &lt;code&gt;colonnes_source&lt;/code&gt;, la table de synchronisation des connecteurs API et &lt;code&gt;journal&lt;/code&gt; : qui a modifié quel champ de quel lieu, quand, avant, après, suppressions comprises (restaurables). Le relancer ne change rien.&lt;/p&gt;&lt;p&gt;La connexion est une connexion PostgreSQL de QGIS (mot de passe dans la base d'authentification de QGIS) ; sans écran, une URI sans mot de passe et la variable PGPASSWORD ou ~/.pgpass. L'utilisateur doit avoir le droit de créer le schéma, et l'extension PostGIS si elle n'est pas encore installée.&lt;/p&gt;&lt;p&gt;Résultats : VERSION_BEFORE (0 : nouveau), VERSION, LIEUX (lieux déjà présents), LAYER (la source de la couche).&lt;/p&gt;</translation>
+        </message>
+    </context>
+    <context>
         <name>IssueCounts</name>
         <message>
             <location filename="../plugin/core/validation/issue_set.py" line="95" />
@@ -2242,12 +2345,12 @@
             <translation>Valeur → correction proposée</translation>
         </message>
         <message>
-            <location filename="../plugin/gui/validation_dock.py" line="398" />
+            <location filename="../plugin/gui/validation_dock.py" line="412" />
             <source>Error</source>
             <translation>Erreur</translation>
         </message>
         <message>
-            <location filename="../plugin/gui/validation_dock.py" line="398" />
+            <location filename="../plugin/gui/validation_dock.py" line="412" />
             <source>Warning</source>
             <translation>Avertissement</translation>
         </message>
@@ -2262,7 +2365,7 @@
             <translation>{n} err.</translation>
         </message>
         <message>
-            <location filename="../plugin/gui/validation_dock.py" line="398" />
+            <location filename="../plugin/gui/validation_dock.py" line="412" />
             <source>{n} warn.</source>
             <translation>{n} avert.</translation>
         </message>
@@ -2270,6 +2373,129 @@
             <location filename="plugin/gui/issues_model.py" line="667" />
             <source>Accepted: {reason}</source>
             <translation>Acceptée : {reason}</translation>
+        </message>
+    </context>
+    <context>
+        <name>JournalDialog</name>
+        <message>
+            <location filename="plugin/gui/journal_dialog.py" line="58" />
+            <source>When</source>
+            <translation>Quand</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/journal_dialog.py" line="58" />
+            <source>Agent</source>
+            <translation>Agent</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/journal_dialog.py" line="58" />
+            <source>Operation</source>
+            <translation>Opération</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/journal_dialog.py" line="58" />
+            <source>Lieu (id)</source>
+            <translation>Lieu (id)</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/journal_dialog.py" line="58" />
+            <source>Field</source>
+            <translation>Champ</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/journal_dialog.py" line="58" />
+            <source>Before</source>
+            <translation>Avant</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/journal_dialog.py" line="59" />
+            <source>After</source>
+            <translation>Après</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/journal_dialog.py" line="81" />
+            <source>All agents</source>
+            <translation>Tous les agents</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/journal_dialog.py" line="113" />
+            <source>Restore the deleted lieu</source>
+            <translation>Restaurer le lieu supprimé</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/journal_dialog.py" line="115" />
+            <source>Export as CSV…</source>
+            <translation>Exporter en CSV…</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/journal_dialog.py" line="39" />
+            <source>created</source>
+            <translation>création</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/journal_dialog.py" line="40" />
+            <source>changed</source>
+            <translation>modification</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/journal_dialog.py" line="41" />
+            <source>deleted</source>
+            <translation>suppression</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/journal_dialog.py" line="42" />
+            <source>restored</source>
+            <translation>restauration</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/journal_dialog.py" line="43" />
+            <source>import</source>
+            <translation>import</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/journal_dialog.py" line="83" />
+            <source>From</source>
+            <translation>Du</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/journal_dialog.py" line="88" />
+            <source>to</source>
+            <translation>au</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/journal_dialog.py" line="189" />
+            <source>Export the journal</source>
+            <translation>Exporter le journal</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/journal_dialog.py" line="189" />
+            <source>CSV (*.csv)</source>
+            <translation>CSV (*.csv)</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/journal_dialog.py" line="75" />
+            <source>Who changed what — {name}</source>
+            <translation>Qui a modifié quoi — {name}</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/journal_dialog.py" line="163" />
+            <source>{n} changes</source>
+            <translation>{n} modifications</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/journal_dialog.py" line="183" />
+            <source>The lieu {id} is back in the team's lieux.</source>
+            <translation>Le lieu {id} est de retour parmi les lieux de l'équipe.</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/journal_dialog.py" line="197" />
+            <source>{n} changes written to {path}.</source>
+            <translation>{n} modifications écrites dans {path}.</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/journal_dialog.py" line="195" />
+            <source>The journal could not be written: {error}</source>
+            <translation>Le journal n'a pas pu être écrit : {error}</translation>
         </message>
     </context>
     <context>
@@ -2288,125 +2514,125 @@
     <context>
         <name>LieuxFiles</name>
         <message>
-            <location filename="../plugin/gui/lieux_files.py" line="35" />
+            <location filename="../plugin/gui/lieux_files.py" line="36" />
             <source>Lieux files ({patterns})</source>
             <translation>Fichiers de lieux ({patterns})</translation>
         </message>
         <message>
-            <location filename="../plugin/gui/lieux_files.py" line="344" />
+            <location filename="../plugin/gui/lieux_files.py" line="354" />
             <source>Lieux de médiation numérique</source>
             <translation>Lieux de médiation numérique</translation>
         </message>
         <message>
-            <location filename="../plugin/gui/lieux_files.py" line="102" />
+            <location filename="../plugin/gui/lieux_files.py" line="103" />
             <source>Open a lieux file…</source>
             <translation>Ouvrir un fichier de lieux…</translation>
         </message>
         <message>
-            <location filename="../plugin/gui/lieux_files.py" line="102" />
+            <location filename="../plugin/gui/lieux_files.py" line="103" />
             <source>Open a file of lieux (CSV, XLSX, JSON, GeoJSON, GeoPackage) as a working layer with the standard's form</source>
             <translation>Ouvrir un fichier de lieux (CSV, XLSX, JSON, GeoJSON, GeoPackage) comme couche de travail, avec le formulaire du standard</translation>
         </message>
         <message>
-            <location filename="../plugin/gui/lieux_files.py" line="126" />
+            <location filename="../plugin/gui/lieux_files.py" line="127" />
             <source>Export a conformant file…</source>
             <translation>Exporter un fichier conforme…</translation>
         </message>
         <message>
-            <location filename="../plugin/gui/lieux_files.py" line="126" />
+            <location filename="../plugin/gui/lieux_files.py" line="127" />
             <source>Write the lieux of a layer as a CSV, JSON or GeoJSON file of the standard</source>
             <translation>Écrire les lieux d'une couche dans un fichier CSV, JSON ou GeoJSON du standard</translation>
         </message>
         <message>
-            <location filename="../plugin/gui/lieux_files.py" line="357" />
+            <location filename="../plugin/gui/lieux_files.py" line="368" />
             <source>Open a lieux file</source>
             <translation>Ouvrir un fichier de lieux</translation>
         </message>
         <message>
-            <location filename="../plugin/gui/lieux_files.py" line="183" />
+            <location filename="../plugin/gui/lieux_files.py" line="187" />
             <source>Working layer {name} opened: {n} lieux</source>
             <translation>Couche de travail {name} ouverte : {n} lieux</translation>
         </message>
         <message>
-            <location filename="../plugin/gui/lieux_files.py" line="207" />
+            <location filename="../plugin/gui/lieux_files.py" line="212" />
             <source>Working GeoPackage to create</source>
             <translation>GeoPackage de travail à créer</translation>
         </message>
         <message>
-            <location filename="../plugin/gui/lieux_files.py" line="207" />
+            <location filename="../plugin/gui/lieux_files.py" line="212" />
             <source>GeoPackage (*.gpkg)</source>
             <translation>GeoPackage (*.gpkg)</translation>
         </message>
         <message>
-            <location filename="../plugin/gui/lieux_files.py" line="218" />
+            <location filename="../plugin/gui/lieux_files.py" line="223" />
             <source>{name} is open in the project: remove its layers or choose another file name.</source>
             <translation>{name} est ouvert dans le projet : retirez ses couches ou choisissez un autre nom de fichier.</translation>
         </message>
         <message>
-            <location filename="../plugin/gui/lieux_files.py" line="319" />
+            <location filename="../plugin/gui/lieux_files.py" line="328" />
             <source>Import of {name}</source>
             <translation>Import de {name}</translation>
         </message>
         <message>
-            <location filename="../plugin/gui/lieux_files.py" line="230" />
+            <location filename="../plugin/gui/lieux_files.py" line="235" />
             <source>Importing {name}… (progress and cancel in the task manager)</source>
             <translation>Import de {name}… (avancement et annulation dans le gestionnaire de tâches)</translation>
         </message>
         <message>
-            <location filename="../plugin/gui/lieux_files.py" line="347" />
+            <location filename="../plugin/gui/lieux_files.py" line="357" />
             <source>Validation of {name}</source>
             <translation>Validation de {name}</translation>
         </message>
         <message>
-            <location filename="../plugin/gui/lieux_files.py" line="384" />
+            <location filename="../plugin/gui/lieux_files.py" line="395" />
             <source>Export to {name}</source>
             <translation>Export vers {name}</translation>
         </message>
         <message>
-            <location filename="../plugin/gui/lieux_files.py" line="395" />
+            <location filename="../plugin/gui/lieux_files.py" line="406" />
             <source>Export a conformant file</source>
             <translation>Exporter un fichier conforme</translation>
         </message>
         <message>
-            <location filename="../plugin/gui/lieux_files.py" line="114" />
+            <location filename="../plugin/gui/lieux_files.py" line="115" />
             <source>Import with a mapping…</source>
-            <translation type="unfinished" />
+            <translation>Importer avec une correspondance…</translation>
         </message>
         <message>
-            <location filename="../plugin/gui/lieux_files.py" line="114" />
+            <location filename="../plugin/gui/lieux_files.py" line="115" />
             <source>Bring a Hub's own file (its own columns) into the standard: proposed mapping, value table, live preview, saved profiles (mednum-cli's configurations)</source>
-            <translation type="unfinished" />
+            <translation>Mettre au standard le fichier propre d'un Hub (ses propres colonnes) : correspondance proposée, table des valeurs, aperçu en direct, profils enregistrés (configurations mednum-cli)</translation>
         </message>
         <message>
-            <location filename="../plugin/gui/lieux_files.py" line="292" />
+            <location filename="../plugin/gui/lieux_files.py" line="301" />
             <source>Import with a mapping</source>
-            <translation type="unfinished" />
+            <translation>Importer avec une correspondance</translation>
         </message>
         <message>
             <location filename="plugin/gui/lieux_files.py" line="266" />
             <source>The columns of {name} are not the standard's: most fields would be empty and its columns kept aside. Import it with a mapping (proposed from its columns, editable, with a preview)?</source>
-            <translation type="unfinished" />
+            <translation>Les colonnes de {name} ne sont pas celles du standard : la plupart des champs seraient vides et ses colonnes mises de côté. L'importer avec une correspondance (proposée d'après ses colonnes, modifiable, avec un aperçu) ?</translation>
         </message>
     </context>
     <context>
         <name>LieuxMednumPlugin</name>
         <message>
-            <location filename="../plugin/main.py" line="185" />
+            <location filename="../plugin/main.py" line="186" />
             <source>A part of the plugin could not start ({name}); the details are in the log panel, tab “{title}”.</source>
             <translation>Une partie de l'extension n'a pas pu démarrer ({name}) ; le détail figure dans le panneau Journal des messages, onglet « {title} ».</translation>
         </message>
         <message>
-            <location filename="../plugin/main.py" line="210" />
+            <location filename="../plugin/main.py" line="211" />
             <source>Settings…</source>
             <translation>Paramètres…</translation>
         </message>
         <message>
-            <location filename="../plugin/main.py" line="216" />
+            <location filename="../plugin/main.py" line="217" />
             <source>Help and about…</source>
             <translation>Aide et à propos…</translation>
         </message>
         <message>
-            <location filename="../plugin/main.py" line="290" />
+            <location filename="../plugin/main.py" line="291" />
             <source>Copy the command</source>
             <translation>Copier la commande</translation>
         </message>
@@ -2414,12 +2640,12 @@
     <context>
         <name>LieuxTask</name>
         <message>
-            <location filename="../plugin/qgis/tasks.py" line="27" />
+            <location filename="../plugin/qgis/tasks.py" line="28" />
             <source>Canceled.</source>
             <translation>Annulé.</translation>
         </message>
         <message>
-            <location filename="../plugin/qgis/tasks.py" line="36" />
+            <location filename="../plugin/qgis/tasks.py" line="37" />
             <source>Unexpected error: {error} (details in the log)</source>
             <translation>Erreur inattendue : {error} (détails dans le journal)</translation>
         </message>
@@ -2445,94 +2671,482 @@
     <context>
         <name>Mapping</name>
         <message>
-            <location filename="../plugin/core/mapping/apply.py" line="118" />
+            <location filename="../plugin/core/mapping/apply.py" line="152" />
             <source>row {row}, {field}: “{before}” → “{after}”</source>
-            <translation type="unfinished" />
+            <translation>ligne {row}, {field} : « {before} » → « {after} »</translation>
         </message>
         <message>
-            <location filename="../plugin/core/mapping/apply.py" line="486" />
+            <location filename="../plugin/core/mapping/apply.py" line="519" />
             <source>Keys of the profile that are not fields of the standard, ignored: {keys}</source>
-            <translation type="unfinished" />
+            <translation>Clés du profil qui ne sont pas des champs du standard, ignorées : {keys}</translation>
         </message>
         <message>
-            <location filename="../plugin/core/mapping/apply.py" line="493" />
+            <location filename="../plugin/core/mapping/apply.py" line="526" />
             <source>Columns named by the profile but absent from the file: {columns}</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="plugin/core/mapping/profile.py" line="208" />
-            <source>expected {"colonne": …}, {"valeur": …} or a list of value rules.</source>
-            <translation type="unfinished" />
+            <translation>Colonnes nommées par le profil mais absentes du fichier : {columns}</translation>
         </message>
         <message>
             <location filename="plugin/core/mapping/profile.py" line="143" />
             <source>the mapping</source>
-            <translation type="unfinished" />
+            <translation>la correspondance</translation>
         </message>
         <message>
             <location filename="plugin/core/mapping/profile.py" line="205" />
             <source>“colonne” expects a column name (or a list of names).</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="plugin/core/mapping/profile.py" line="172" />
-            <source>expected {"osm": column}, {"semaine": column} or {"jours": [...]}.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="plugin/core/mapping/profile.py" line="177" />
-            <source>“jours” expects a list of {"colonne": column, "osm": "Mo"…"Su"}.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="plugin/core/mapping/profile.py" line="192" />
-            <source>“joindre” expects {"colonnes": [...], "séparateur": " "}.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="plugin/core/mapping/profile.py" line="199" />
-            <source>“dissocier” expects {"colonne": column, "séparateur": ",", "partie": 0}.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="plugin/core/mapping/profile.py" line="182" />
-            <source>a list of value rules {"colonnes", "termes", "sauf", "cible"} is expected.</source>
-            <translation type="unfinished" />
+            <translation>« colonne » attend un nom de colonne (ou une liste de noms).</translation>
         </message>
         <message>
             <location filename="plugin/core/mapping/profile.py" line="146" />
             <source>{name} is not a mapping profile: a JSON object with one key per field is expected.</source>
-            <translation type="unfinished" />
+            <translation>{name} n'est pas un profil de correspondance : un objet JSON avec une clé par champ est attendu.</translation>
         </message>
         <message>
             <location filename="plugin/core/mapping/profile.py" line="163" />
             <source>{name}, key “{key}”: {problem}</source>
-            <translation type="unfinished" />
+            <translation>{name}, clé « {key} » : {problem}</translation>
         </message>
         <message>
             <location filename="plugin/core/mapping/profile.py" line="217" />
             <source>The mapping profile {path} does not exist.</source>
-            <translation type="unfinished" />
+            <translation>Le profil de correspondance {path} n'existe pas.</translation>
         </message>
         <message>
             <location filename="plugin/core/mapping/profile.py" line="220" />
             <source>The mapping profile {path} cannot be read: {reason}</source>
-            <translation type="unfinished" />
+            <translation>Le profil de correspondance {path} ne peut pas être lu : {reason}</translation>
         </message>
         <message>
             <location filename="plugin/core/mapping/profile.py" line="226" />
             <source>The mapping profile {path} is not valid JSON (line {line}, column {column}).</source>
-            <translation type="unfinished" />
+            <translation>Le profil de correspondance {path} n'est pas un JSON valide (ligne {line}, colonne {column}).</translation>
         </message>
         <message>
             <location filename="plugin/core/mapping/profile.py" line="246" />
             <source>Cannot write the mapping profile {path}: {reason}</source>
-            <translation type="unfinished" />
+            <translation>Impossible d'écrire le profil de correspondance {path} : {reason}</translation>
         </message>
         <message>
             <location filename="plugin/core/mapping/profile.py" line="185" />
             <source>“{key}” expects a list of texts.</source>
-            <translation type="unfinished" />
+            <translation>« {key} » attend une liste de textes.</translation>
+        </message>
+        <message>
+            <location filename="plugin/core/mapping/apply.py" line="57" />
+            <source>opening hours written in words → OSM syntax</source>
+            <translation>horaires écrits en toutes lettres → syntaxe OSM</translation>
+        </message>
+        <message>
+            <location filename="plugin/core/mapping/apply.py" line="58" />
+            <source>one column per day → OSM opening hours</source>
+            <translation>une colonne par jour → horaires OSM</translation>
+        </message>
+        <message>
+            <location filename="plugin/core/mapping/apply.py" line="59" />
+            <source>opening hours that could not be read (kept as written)</source>
+            <translation>horaires illisibles (conservés tels quels)</translation>
+        </message>
+        <message>
+            <location filename="plugin/core/mapping/apply.py" line="60" />
+            <source>telephone → international format</source>
+            <translation>téléphone → format international</translation>
+        </message>
+        <message>
+            <location filename="plugin/core/mapping/apply.py" line="61" />
+            <source>code with its leading zero restored</source>
+            <translation>code dont le zéro initial est rétabli</translation>
+        </message>
+        <message>
+            <location filename="plugin/core/mapping/apply.py" line="62" />
+            <source>date → YYYY-MM-DD</source>
+            <translation>date → AAAA-MM-JJ</translation>
+        </message>
+        <message>
+            <location filename="plugin/core/mapping/apply.py" line="63" />
+            <source>address joined from several columns</source>
+            <translation>adresse assemblée à partir de plusieurs colonnes</translation>
+        </message>
+        <message>
+            <location filename="plugin/core/mapping/apply.py" line="64" />
+            <source>coordinate taken from a “lat,long” cell</source>
+            <translation>coordonnée extraite d'une cellule « lat,long »</translation>
+        </message>
+        <message>
+            <location filename="plugin/core/mapping/apply.py" line="65" />
+            <source>coordinate with a decimal comma → decimal point</source>
+            <translation>coordonnée avec virgule décimale → point décimal</translation>
+        </message>
+        <message>
+            <location filename="plugin/core/mapping/apply.py" line="66" />
+            <source>coordinates reprojected from Lambert-93 to WGS 84</source>
+            <translation>coordonnées reprojetées du Lambert-93 en WGS 84</translation>
+        </message>
+        <message>
+            <location filename="plugin/core/mapping/apply.py" line="67" />
+            <source>identifier built as &lt;source&gt;_&lt;id&gt;</source>
+            <translation>identifiant construit en &lt;source&gt;_&lt;id&gt;</translation>
+        </message>
+        <message>
+            <location filename="plugin/core/mapping/apply.py" line="68" />
+            <source>source filled with the source name</source>
+            <translation>source renseignée avec le nom de la source</translation>
+        </message>
+        <message>
+            <location filename="plugin/core/mapping/apply.py" line="69" />
+            <source>coordinates geocoded from the address (Base Adresse Nationale)</source>
+            <translation>coordonnées géocodées d'après l'adresse (Base Adresse Nationale)</translation>
+        </message>
+        <message>
+            <location filename="plugin/core/mapping/apply.py" line="70" />
+            <source>coordinates of the commune's centre (approximate)</source>
+            <translation>coordonnées du centre de la commune (approximatives)</translation>
+        </message>
+        <message>
+            <location filename="plugin/core/mapping/geocoding.py" line="77" />
+            <source>{n} lieux geocoded from their address (Base Adresse Nationale)</source>
+            <translation>{n} lieux géocodés d'après leur adresse (Base Adresse Nationale)</translation>
+        </message>
+        <message>
+            <location filename="plugin/core/mapping/geocoding.py" line="80" />
+            <source>{n} lieux placed at their commune's centre: approximate positions to check</source>
+            <translation>{n} lieux placés au centre de leur commune : positions approximatives à vérifier</translation>
+        </message>
+        <message>
+            <location filename="plugin/core/mapping/geocoding.py" line="85" />
+            <source>{n} lieux without coordinates (no address or commune found)</source>
+            <translation>{n} lieux sans coordonnées (ni adresse ni commune trouvée)</translation>
+        </message>
+        <message>
+            <location filename="plugin/core/mapping/geocoding.py" line="87" />
+            <source>Geocoding unavailable: {reason}</source>
+            <translation>Géocodage indisponible : {reason}</translation>
+        </message>
+        <message>
+            <location filename="plugin/core/mapping/proposal.py" line="478" />
+            <source>{n} value rules</source>
+            <translation>{n} règles de valeurs</translation>
+        </message>
+        <message>
+            <location filename="plugin/core/mapping/proposal.py" line="485" />
+            <source>join: {columns}</source>
+            <translation>joindre : {columns}</translation>
+        </message>
+        <message>
+            <location filename="plugin/core/mapping/proposal.py" line="491" />
+            <source>part {n} of {column}</source>
+            <translation>partie {n} de {column}</translation>
+        </message>
+        <message>
+            <location filename="plugin/core/mapping/proposal.py" line="494" />
+            <source>one column per day ({days})</source>
+            <translation>une colonne par jour ({days})</translation>
+        </message>
+        <message>
+            <location filename="plugin/core/mapping/proposal.py" line="498" />
+            <source>hours in words: {column}</source>
+            <translation>horaires en toutes lettres : {column}</translation>
+        </message>
+        <message>
+            <location filename="plugin/core/mapping/proposal.py" line="500" />
+            <source>OSM hours: {column}</source>
+            <translation>horaires OSM : {column}</translation>
+        </message>
+        <message>
+            <location filename="plugin/core/mapping/proposal.py" line="505" />
+            <source>constant “{value}”</source>
+            <translation>constante « {value} »</translation>
+        </message>
+        <message>
+            <location filename="plugin/core/mapping/proposal.py" line="486" />
+            <source>else {rule}</source>
+            <translation>sinon {rule}</translation>
+        </message>
+        <message>
+            <location filename="plugin/core/mapping/profile.py" line="208" />
+            <source>expected “colonne”, “valeur” or a list of value rules.</source>
+            <translation>attendu : « colonne », « valeur » ou une liste de règles de valeurs.</translation>
+        </message>
+        <message>
+            <location filename="plugin/core/mapping/profile.py" line="172" />
+            <source>expected “osm” or “semaine” (a column) or “jours” (a column per day).</source>
+            <translation>attendu : « osm » ou « semaine » (une colonne) ou « jours » (une colonne par jour).</translation>
+        </message>
+        <message>
+            <location filename="plugin/core/mapping/profile.py" line="177" />
+            <source>“jours” expects a list of days, each with its “colonne” and its “osm” day (Mo to Su).</source>
+            <translation>« jours » attend une liste de jours, chacun avec sa « colonne » et son jour « osm » (Mo à Su).</translation>
+        </message>
+        <message>
+            <location filename="plugin/core/mapping/profile.py" line="192" />
+            <source>“joindre” expects a list of “colonnes” and a “séparateur”.</source>
+            <translation>« joindre » attend une liste de « colonnes » et un « séparateur ».</translation>
+        </message>
+        <message>
+            <location filename="plugin/core/mapping/profile.py" line="199" />
+            <source>“dissocier” expects a “colonne”, a “séparateur” and a “partie” (0, 1…).</source>
+            <translation>« dissocier » attend une « colonne », un « séparateur » et une « partie » (0, 1…).</translation>
+        </message>
+        <message>
+            <location filename="plugin/core/mapping/profile.py" line="182" />
+            <source>a list of value rules (“colonnes”, “termes”, “sauf”, “cible”) is expected.</source>
+            <translation>une liste de règles de valeurs (« colonnes », « termes », « sauf », « cible ») est attendue.</translation>
+        </message>
+    </context>
+    <context>
+        <name>MappingDialog</name>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="121" />
+            <source>Mapping proposed from the columns' names and values: check it, correct it.</source>
+            <translation>Correspondance proposée d'après les noms et les valeurs des colonnes : vérifiez-la, corrigez-la.</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="133" />
+            <source>Load a profile…</source>
+            <translation>Charger un profil…</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="135" />
+            <source>Save the profile…</source>
+            <translation>Enregistrer le profil…</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="142" />
+            <source>Source columns</source>
+            <translation>Colonnes du fichier</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="158" />
+            <source>Fields of the standard</source>
+            <translation>Champs du standard</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="188" />
+            <source>Select a list field to see its value table.</source>
+            <translation>Sélectionnez un champ à liste pour voir sa table des valeurs.</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="205" />
+            <source>Preview in the standard</source>
+            <translation>Aperçu au standard</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="217" />
+            <source>Geocode the lieux without coordinates (Base Adresse Nationale, online)</source>
+            <translation>Géocoder les lieux sans coordonnées (Base Adresse Nationale, en ligne)</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="219" />
+            <source>Otherwise, or when the service does not answer, they are placed at their commune's centre (approximate, listed in the summary).</source>
+            <translation>Sinon, ou si le service ne répond pas, ils sont placés au centre de leur commune (position approximative, listée dans le bilan).</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="224" />
+            <source>Import…</source>
+            <translation>Importer…</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="232" />
+            <source>postal code</source>
+            <translation>code postal</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="232" />
+            <source>INSEE code</source>
+            <translation>code INSEE</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="232" />
+            <source>latitude</source>
+            <translation>latitude</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="233" />
+            <source>longitude</source>
+            <translation>longitude</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="233" />
+            <source>lat,long pair</source>
+            <translation>paire lat,long</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="233" />
+            <source>telephone</source>
+            <translation>téléphone</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="234" />
+            <source>e-mail</source>
+            <translation>courriel</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="234" />
+            <source>web address</source>
+            <translation>adresse web</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="234" />
+            <source>OSM hours</source>
+            <translation>horaires OSM</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="235" />
+            <source>hours in words</source>
+            <translation>horaires en toutes lettres</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="235" />
+            <source>hours of one day</source>
+            <translation>horaires d'un jour</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="235" />
+            <source>Oui/Non</source>
+            <translation>Oui/Non</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="236" />
+            <source>date</source>
+            <translation>date</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="236" />
+            <source>SIRET</source>
+            <translation>SIRET</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="236" />
+            <source>number</source>
+            <translation>nombre</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="236" />
+            <source>text</source>
+            <translation>texte</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="237" />
+            <source>empty</source>
+            <translation>vide</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="371" />
+            <source>Load a mapping profile</source>
+            <translation>Charger un profil de correspondance</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="371" />
+            <source>Mapping profiles (*.json)</source>
+            <translation>Profils de correspondance (*.json)</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="393" />
+            <source>Save the profile</source>
+            <translation>Enregistrer le profil</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="393" />
+            <source>Name of the profile:</source>
+            <translation>Nom du profil :</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="123" />
+            <source>{n} rows</source>
+            <translation>{n} lignes</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="127" />
+            <source>Source name:</source>
+            <translation>Nom de la source :</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="145" />
+            <source>Column</source>
+            <translation>Colonne</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="145" />
+            <source>Filled</source>
+            <translation>Rempli</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="145" />
+            <source>Kind</source>
+            <translation>Nature</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="145" />
+            <source>Examples</source>
+            <translation>Exemples</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="161" />
+            <source>Field</source>
+            <translation>Champ</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="161" />
+            <source>Source column or rule</source>
+            <translation>Colonne du fichier ou règle</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="161" />
+            <source>Rule</source>
+            <translation>Règle</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="192" />
+            <source>Source value</source>
+            <translation>Valeur du fichier</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="192" />
+            <source>Rows</source>
+            <translation>Lignes</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="192" />
+            <source>Standard values (a|b)</source>
+            <translation>Valeurs du standard (a|b)</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="90" />
+            <source>Import with a mapping — {name}</source>
+            <translation>Importer avec une correspondance — {name}</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="119" />
+            <source>Profile “{name}” fits this file's columns.</source>
+            <translation>Le profil « {name} » correspond aux colonnes de ce fichier.</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="360" />
+            <source>First {rows} lieux: {errors} errors, {warnings} warnings, {changed} values changed by the mapping, {kept} columns kept in colonnes_source ({ms:.0f} ms)</source>
+            <translation>{rows} premiers lieux : {errors} erreurs, {warnings} avertissements, {changed} valeurs modifiées par la correspondance, {kept} colonnes conservées dans colonnes_source ({ms:.0f} ms)</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="303" />
+            <source>Values of {field}: {n} distinct source values, {u} without a standard value</source>
+            <translation>Valeurs de {field} : {n} valeurs distinctes dans le fichier, {u} sans valeur du standard</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="316" />
+            <source>No standard value: type one (several with |), or leave it empty</source>
+            <translation>Aucune valeur du standard : saisissez-en une (plusieurs avec |), ou laissez vide</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="402" />
+            <source>Save it with the project (folder {folder}) rather than in your own profiles?</source>
+            <translation>L'enregistrer avec le projet (dossier {folder}) plutôt que dans vos propres profils ?</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="257" />
+            <source>(rule of the profile)</source>
+            <translation>(règle du profil)</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/mapping_dialog.py" line="129" />
+            <source>Ids are built as name_id (spaces → -), as mednum-cli builds them</source>
+            <translation>Les identifiants sont construits en nom_id (espaces → -), comme mednum-cli les construit</translation>
         </message>
     </context>
     <context>
@@ -2571,12 +3185,12 @@
     <context>
         <name>MednumProvider</name>
         <message>
-            <location filename="../plugin/processing/provider.py" line="87" />
+            <location filename="../plugin/processing/provider.py" line="88" />
             <source>Lieux de médiation numérique</source>
             <translation>Lieux de médiation numérique</translation>
         </message>
         <message>
-            <location filename="../plugin/processing/provider.py" line="61" />
+            <location filename="../plugin/processing/provider.py" line="62" />
             <source>{name} (Python dependencies missing)</source>
             <translation>{name} (dépendances Python manquantes)</translation>
         </message>
@@ -2826,22 +3440,22 @@
             <translation>« {value} » n'est pas une date et une heure ISO, comme 2024-07-15T10:00.</translation>
         </message>
         <message>
-            <location filename="../plugin/qgis/orientation_tasks.py" line="36" />
+            <location filename="../plugin/qgis/orientation_tasks.py" line="39" />
             <source>Indexing the lieux of {layer}</source>
             <translation>Indexation des lieux de {layer}</translation>
         </message>
         <message>
-            <location filename="../plugin/qgis/orientation_tasks.py" line="51" />
+            <location filename="../plugin/qgis/orientation_tasks.py" line="55" />
             <source>The layer {layer} cannot be read.</source>
             <translation>La couche {layer} ne peut pas être lue.</translation>
         </message>
         <message>
-            <location filename="../plugin/qgis/orientation_tasks.py" line="69" />
+            <location filename="../plugin/qgis/orientation_tasks.py" line="74" />
             <source>The lieux could not be read.</source>
             <translation>Les lieux n'ont pas pu être lus.</translation>
         </message>
         <message>
-            <location filename="../plugin/qgis/orientation_tasks.py" line="76" />
+            <location filename="../plugin/qgis/orientation_tasks.py" line="81" />
             <source>Searching the address « {text} »</source>
             <translation>Recherche de l'adresse « {text} »</translation>
         </message>
@@ -3236,147 +3850,147 @@
     <context>
         <name>PlgSettings</name>
         <message>
-            <location filename="../plugin/toolbelt/settings.py" line="31" />
+            <location filename="../plugin/toolbelt/settings.py" line="34" />
             <source>Debug mode</source>
             <translation>Mode débogage</translation>
         </message>
         <message>
-            <location filename="../plugin/toolbelt/settings.py" line="31" />
+            <location filename="../plugin/toolbelt/settings.py" line="34" />
             <source>Write detailed messages to the plugin's tab of the QGIS log.</source>
             <translation>Écrire des messages détaillés dans l'onglet de l'extension du journal de QGIS.</translation>
         </message>
         <message>
-            <location filename="../plugin/toolbelt/settings.py" line="39" />
+            <location filename="../plugin/toolbelt/settings.py" line="42" />
             <source>Default source</source>
             <translation>Source par défaut</translation>
         </message>
         <message>
-            <location filename="../plugin/toolbelt/settings.py" line="39" />
+            <location filename="../plugin/toolbelt/settings.py" line="42" />
             <source>Value of the 'source' field given to new lieux (e.g. the name of your Hub).</source>
             <translation>Valeur du champ « source » donnée aux nouveaux lieux (par exemple le nom de votre Hub).</translation>
         </message>
         <message>
-            <location filename="../plugin/toolbelt/settings.py" line="49" />
+            <location filename="../plugin/toolbelt/settings.py" line="52" />
             <source>Producer identifier (exports)</source>
             <translation>Identifiant du producteur (exports)</translation>
         </message>
         <message>
-            <location filename="../plugin/toolbelt/settings.py" line="49" />
+            <location filename="../plugin/toolbelt/settings.py" line="52" />
             <source>SIREN of the structure that publishes the data, used in the suggested export name.</source>
             <translation>SIREN de la structure qui publie les données, utilisé dans le nom d'export proposé.</translation>
         </message>
         <message>
-            <location filename="../plugin/toolbelt/settings.py" line="58" />
+            <location filename="../plugin/toolbelt/settings.py" line="61" />
             <source>Territory (exports)</source>
             <translation>Territoire (exports)</translation>
         </message>
         <message>
-            <location filename="../plugin/toolbelt/settings.py" line="69" />
+            <location filename="../plugin/toolbelt/settings.py" line="73" />
             <source>Address search service (BAN)</source>
             <translation>Service de recherche d'adresses (BAN)</translation>
         </message>
         <message>
-            <location filename="../plugin/toolbelt/settings.py" line="81" />
+            <location filename="../plugin/toolbelt/settings.py" line="85" />
             <source>Validation: update date too old after (days)</source>
             <translation>Validation : date de mise à jour trop ancienne après (jours)</translation>
         </message>
         <message>
-            <location filename="../plugin/toolbelt/settings.py" line="81" />
+            <location filename="../plugin/toolbelt/settings.py" line="85" />
             <source>A lieu whose date_maj is older than this gets the warning date-old (default 2 years).</source>
             <translation>Un lieu dont la date_maj est plus ancienne reçoit l'avertissement date-old (2 ans par défaut).</translation>
         </message>
         <message>
-            <location filename="../plugin/toolbelt/settings.py" line="90" />
+            <location filename="../plugin/toolbelt/settings.py" line="94" />
             <source>Validation: maximum distance from the commune's centre (km)</source>
             <translation>Validation : distance maximale au centre de la commune (km)</translation>
         </message>
         <message>
-            <location filename="../plugin/toolbelt/settings.py" line="101" />
+            <location filename="../plugin/toolbelt/settings.py" line="107" />
             <source>Validation: match column names regardless of case</source>
             <translation>Validation : reconnaître les noms de colonnes sans tenir compte de la casse</translation>
         </message>
         <message>
-            <location filename="../plugin/toolbelt/settings.py" line="101" />
+            <location filename="../plugin/toolbelt/settings.py" line="107" />
             <source>Read a column 'Nom' as the field 'nom' (Validata's option).</source>
             <translation>Lire une colonne « Nom » comme le champ « nom » (option de Validata).</translation>
         </message>
         <message>
-            <location filename="../plugin/toolbelt/settings.py" line="110" />
+            <location filename="../plugin/toolbelt/settings.py" line="116" />
             <source>data·inclusion API address</source>
             <translation>Adresse de l'API data·inclusion</translation>
         </message>
         <message>
-            <location filename="../plugin/toolbelt/settings.py" line="110" />
+            <location filename="../plugin/toolbelt/settings.py" line="116" />
             <source>Empty: https://api.data.inclusion.gouv.fr/api/v1</source>
             <translation>Si vide : https://api.data.inclusion.gouv.fr/api/v1</translation>
         </message>
         <message>
-            <location filename="../plugin/toolbelt/settings.py" line="117" />
+            <location filename="../plugin/toolbelt/settings.py" line="123" />
             <source>data·inclusion authentication (QGIS authcfg id)</source>
             <translation>Authentification data·inclusion (identifiant authcfg QGIS)</translation>
         </message>
         <message>
-            <location filename="../plugin/toolbelt/settings.py" line="147" />
+            <location filename="../plugin/toolbelt/settings.py" line="153" />
             <source>Id of the QGIS authentication configuration holding the token.</source>
             <translation>Identifiant de la configuration d'authentification QGIS qui contient le jeton.</translation>
         </message>
         <message>
-            <location filename="../plugin/toolbelt/settings.py" line="125" />
+            <location filename="../plugin/toolbelt/settings.py" line="131" />
             <source>DORA API address</source>
             <translation>Adresse de l'API DORA</translation>
         </message>
         <message>
-            <location filename="../plugin/toolbelt/settings.py" line="125" />
+            <location filename="../plugin/toolbelt/settings.py" line="131" />
             <source>Empty: https://api.dora.inclusion.gouv.fr/api/v2</source>
             <translation>Si vide : https://api.dora.inclusion.gouv.fr/api/v2</translation>
         </message>
         <message>
-            <location filename="../plugin/toolbelt/settings.py" line="132" />
+            <location filename="../plugin/toolbelt/settings.py" line="138" />
             <source>DORA authentication (QGIS authcfg id)</source>
             <translation>Authentification DORA (identifiant authcfg QGIS)</translation>
         </message>
         <message>
-            <location filename="../plugin/toolbelt/settings.py" line="140" />
+            <location filename="../plugin/toolbelt/settings.py" line="146" />
             <source>Cartographie nationale API address (reading)</source>
             <translation>Adresse de l'API de la Cartographie nationale (lecture)</translation>
         </message>
         <message>
-            <location filename="../plugin/toolbelt/settings.py" line="140" />
+            <location filename="../plugin/toolbelt/settings.py" line="146" />
             <source>Empty: https://api.inclusion-numerique.anct.gouv.fr</source>
             <translation>Si vide : https://api.inclusion-numerique.anct.gouv.fr</translation>
         </message>
         <message>
-            <location filename="../plugin/toolbelt/settings.py" line="147" />
+            <location filename="../plugin/toolbelt/settings.py" line="153" />
             <source>Cartographie nationale authentication (QGIS authcfg id)</source>
             <translation>Authentification Cartographie nationale (identifiant authcfg QGIS)</translation>
         </message>
         <message>
-            <location filename="../plugin/toolbelt/settings.py" line="155" />
+            <location filename="../plugin/toolbelt/settings.py" line="161" />
             <source>Cartographie nationale API address (push)</source>
             <translation>Adresse de l'API de la Cartographie nationale (envoi)</translation>
         </message>
         <message>
-            <location filename="../plugin/toolbelt/settings.py" line="155" />
+            <location filename="../plugin/toolbelt/settings.py" line="161" />
             <source>Empty: https://cartographie.societenumerique.gouv.fr/api/v0</source>
             <translation>Si vide : https://cartographie.societenumerique.gouv.fr/api/v0</translation>
         </message>
         <message>
-            <location filename="../plugin/toolbelt/settings.py" line="162" />
+            <location filename="../plugin/toolbelt/settings.py" line="168" />
             <source>Cartographie nationale push key (QGIS authcfg id)</source>
             <translation>Clé d'envoi Cartographie nationale (identifiant authcfg QGIS)</translation>
         </message>
         <message>
-            <location filename="../plugin/toolbelt/settings.py" line="162" />
+            <location filename="../plugin/toolbelt/settings.py" line="168" />
             <source>Id of the QGIS authentication configuration holding the x-api-key.</source>
             <translation>Identifiant de la configuration d'authentification QGIS qui contient la clé x-api-key.</translation>
         </message>
         <message>
-            <location filename="../plugin/toolbelt/settings.py" line="170" />
+            <location filename="../plugin/toolbelt/settings.py" line="176" />
             <source>API timeout (seconds)</source>
             <translation>Délai d'attente des API (secondes)</translation>
         </message>
         <message>
-            <location filename="../plugin/toolbelt/settings.py" line="170" />
+            <location filename="../plugin/toolbelt/settings.py" line="176" />
             <source>Time allowed for each request to an API.</source>
             <translation>Temps accordé à chaque requête vers une API.</translation>
         </message>
@@ -3391,52 +4005,52 @@
             <translation>Un point plus éloigné du centre de sa commune reçoit l'avertissement coordinates-far-from-commune (150 km en Guyane).</translation>
         </message>
         <message>
-            <location filename="../plugin/toolbelt/settings.py" line="179" />
+            <location filename="../plugin/toolbelt/settings.py" line="205" />
             <source>Duplicates: same pivot within (m)</source>
             <translation>Doublons : même pivot à moins de (m)</translation>
         </message>
         <message>
-            <location filename="../plugin/toolbelt/settings.py" line="179" />
+            <location filename="../plugin/toolbelt/settings.py" line="205" />
             <source>Two lieux with the same pivot closer than this are probable duplicates.</source>
             <translation>Deux lieux de même pivot plus proches que cette distance sont des doublons probables.</translation>
         </message>
         <message>
-            <location filename="../plugin/toolbelt/settings.py" line="186" />
+            <location filename="../plugin/toolbelt/settings.py" line="212" />
             <source>Duplicates: same name and address within (m)</source>
             <translation>Doublons : même nom et même adresse à moins de (m)</translation>
         </message>
         <message>
-            <location filename="../plugin/toolbelt/settings.py" line="186" />
+            <location filename="../plugin/toolbelt/settings.py" line="212" />
             <source>Two lieux with the same name and address closer than this are probable duplicates.</source>
             <translation>Deux lieux de même nom et de même adresse plus proches que cette distance sont des doublons probables.</translation>
         </message>
         <message>
-            <location filename="../plugin/toolbelt/settings.py" line="195" />
+            <location filename="../plugin/toolbelt/settings.py" line="221" />
             <source>Duplicates: same name within (m)</source>
             <translation>Doublons : même nom à moins de (m)</translation>
         </message>
         <message>
-            <location filename="../plugin/toolbelt/settings.py" line="195" />
+            <location filename="../plugin/toolbelt/settings.py" line="221" />
             <source>Two lieux with the same name closer than this are probable duplicates.</source>
             <translation>Deux lieux de même nom plus proches que cette distance sont des doublons probables.</translation>
         </message>
         <message>
-            <location filename="../plugin/toolbelt/settings.py" line="202" />
+            <location filename="../plugin/toolbelt/settings.py" line="228" />
             <source>Duplicates: name similarity (0–100)</source>
             <translation>Doublons : similarité des noms (0–100)</translation>
         </message>
         <message>
-            <location filename="../plugin/toolbelt/settings.py" line="202" />
+            <location filename="../plugin/toolbelt/settings.py" line="228" />
             <source>Names count as the same from this similarity score on (rapidfuzz ratio of the names without case, accents or punctuation; 100 = identical).</source>
             <translation>Deux noms sont considérés comme identiques à partir de ce score de similarité (ratio rapidfuzz des noms sans casse, accents ni ponctuation ; 100 = identiques).</translation>
         </message>
         <message>
-            <location filename="../plugin/toolbelt/settings.py" line="213" />
+            <location filename="../plugin/toolbelt/settings.py" line="239" />
             <source>Duplicates: address similarity (0–100)</source>
             <translation>Doublons : similarité des adresses (0–100)</translation>
         </message>
         <message>
-            <location filename="../plugin/toolbelt/settings.py" line="213" />
+            <location filename="../plugin/toolbelt/settings.py" line="239" />
             <source>Addresses count as the same from this similarity score on (house numbers must be equal).</source>
             <translation>Deux adresses sont considérées comme identiques à partir de ce score de similarité (les numéros dans la voie doivent être égaux).</translation>
         </message>
@@ -3444,6 +4058,26 @@
             <location filename="plugin/toolbelt/settings.py" line="62" />
             <source>Territory covered, used in the suggested export name (empty: the commune, département or région all the lieux share).</source>
             <translation>Territoire couvert, utilisé dans le nom d'export proposé (vide : la commune, le département ou la région communs à tous les lieux).</translation>
+        </message>
+        <message>
+            <location filename="../plugin/toolbelt/settings.py" line="183" />
+            <source>API: total time per request (seconds)</source>
+            <translation>API : durée totale par requête (secondes)</translation>
+        </message>
+        <message>
+            <location filename="../plugin/toolbelt/settings.py" line="194" />
+            <source>API: largest answer (MB)</source>
+            <translation>API : plus grande réponse (Mo)</translation>
+        </message>
+        <message>
+            <location filename="../plugin/toolbelt/settings.py" line="194" />
+            <source>An answer larger than this is refused before it fills the memory (a page of a pull).</source>
+            <translation>Une réponse plus grande est refusée avant de remplir la mémoire (une page d'une récupération).</translation>
+        </message>
+        <message>
+            <location filename="plugin/toolbelt/settings.py" line="181" />
+            <source>Longest time one request may take in all, retries included, even when the server keeps sending a little (a page of a pull, a push batch).</source>
+            <translation>Durée maximale d'une requête en tout, nouvelles tentatives comprises, même quand le serveur continue d'envoyer un peu (une page d'une récupération, un lot d'envoi).</translation>
         </message>
     </context>
     <context>
@@ -4082,12 +4716,12 @@
     <context>
         <name>QgisTransport</name>
         <message>
-            <location filename="../plugin/qgis/network.py" line="46" />
+            <location filename="../plugin/qgis/network.py" line="49" />
             <source>The QGIS authentication configuration « {id} » cannot be read (unknown id, or master password not given).</source>
             <translation>La configuration d'authentification QGIS « {id} » ne peut pas être lue (identifiant inconnu, ou mot de passe principal non saisi).</translation>
         </message>
         <message>
-            <location filename="../plugin/qgis/network.py" line="57" />
+            <location filename="../plugin/qgis/network.py" line="60" />
             <source>The QGIS authentication configuration « {id} » holds no token (use the method « API header », or « Basic » with the token as password).</source>
             <translation>La configuration d'authentification QGIS « {id} » ne contient aucun jeton (utilisez la méthode « API header », ou « Basic » avec le jeton comme mot de passe).</translation>
         </message>
@@ -4095,52 +4729,52 @@
     <context>
         <name>ReadError</name>
         <message>
-            <location filename="../plugin/core/readers/__init__.py" line="106" />
+            <location filename="../plugin/core/readers/__init__.py" line="111" />
             <source>The file {name} is too large to be read in memory.</source>
             <translation>Le fichier {name} est trop volumineux pour être lu en mémoire.</translation>
         </message>
         <message>
-            <location filename="../plugin/core/readers/__init__.py" line="110" />
+            <location filename="../plugin/core/readers/__init__.py" line="115" />
             <source>The file {name} is nested too deeply to be read.</source>
             <translation>Le fichier {name} est trop profondément imbriqué pour être lu.</translation>
         </message>
         <message>
-            <location filename="../plugin/core/readers/detection.py" line="47" />
+            <location filename="../plugin/core/readers/detection.py" line="61" />
             <source>The file {name} could not be read ({detail}).</source>
             <translation>Le fichier {name} n'a pas pu être lu ({detail}).</translation>
         </message>
         <message>
-            <location filename="../plugin/core/readers/detection.py" line="41" />
+            <location filename="../plugin/core/readers/detection.py" line="43" />
             <source>The file {name} does not exist.</source>
             <translation>Le fichier {name} n'existe pas.</translation>
         </message>
         <message>
-            <location filename="../plugin/core/readers/detection.py" line="122" />
+            <location filename="../plugin/core/readers/detection.py" line="136" />
             <source>The file {name} cannot be opened: permission denied.</source>
             <translation>Le fichier {name} ne peut pas être ouvert : permission refusée.</translation>
         </message>
         <message>
-            <location filename="../plugin/core/readers/detection.py" line="54" />
+            <location filename="../plugin/core/readers/detection.py" line="68" />
             <source>{name} is a folder, not a file: choose a file of lieux (CSV, XLSX, JSON, GeoJSON or GeoPackage).</source>
             <translation>{name} est un dossier, pas un fichier : choisissez un fichier de lieux (CSV, XLSX, JSON, GeoJSON ou GeoPackage).</translation>
         </message>
         <message>
-            <location filename="../plugin/core/readers/detection.py" line="63" />
+            <location filename="../plugin/core/readers/detection.py" line="77" />
             <source>{name} is not a regular file.</source>
             <translation>{name} n'est pas un fichier ordinaire.</translation>
         </message>
         <message>
-            <location filename="../plugin/core/readers/xlsx_reader.py" line="246" />
+            <location filename="../plugin/core/readers/xlsx_reader.py" line="261" />
             <source>The file {name} is empty.</source>
             <translation>Le fichier {name} est vide.</translation>
         </message>
         <message>
-            <location filename="../plugin/core/readers/xlsx_reader.py" line="45" />
+            <location filename="../plugin/core/readers/xlsx_reader.py" line="55" />
             <source>The file {name} is too large ({size} MB); the limit is {limit} MB.</source>
             <translation>Le fichier {name} est trop volumineux ({size} Mo) ; la limite est de {limit} Mo.</translation>
         </message>
         <message>
-            <location filename="../plugin/core/readers/detection.py" line="103" />
+            <location filename="../plugin/core/readers/detection.py" line="117" />
             <source>The file {name} ({size} MB) needs about {needed} MB of memory to be read; only {available} MB are available. Close other programs or split the file.</source>
             <translation>La lecture du fichier {name} ({size} Mo) demande environ {needed} Mo de mémoire ; seuls {available} Mo sont disponibles. Fermez d'autres programmes ou découpez le fichier.</translation>
         </message>
@@ -4150,17 +4784,17 @@
             <translation>{name} est un classeur OpenDocument (.ods), format qui n'est pas lu : enregistrez-le en XLSX ou en CSV.</translation>
         </message>
         <message>
-            <location filename="../plugin/core/readers/detection.py" line="147" />
+            <location filename="../plugin/core/readers/detection.py" line="174" />
             <source>{name} is a legacy Excel 97-2003 workbook (.xls), which is not read: save it as XLSX or CSV.</source>
             <translation>{name} est un ancien classeur Excel 97-2003 (.xls), format qui n'est pas lu : enregistrez-le en XLSX ou en CSV.</translation>
         </message>
         <message>
-            <location filename="../plugin/core/readers/detection.py" line="181" />
+            <location filename="../plugin/core/readers/detection.py" line="208" />
             <source>The file {name} is damaged or truncated: it is not a valid {kind} file.</source>
             <translation>Le fichier {name} est endommagé ou tronqué : ce n'est pas un fichier {kind} valide.</translation>
         </message>
         <message>
-            <location filename="../plugin/core/readers/detection.py" line="165" />
+            <location filename="../plugin/core/readers/detection.py" line="192" />
             <source>{name} is a {kind} file, not a table of lieux.</source>
             <translation>{name} est un fichier {kind}, pas un tableau de lieux.</translation>
         </message>
@@ -4175,17 +4809,17 @@
             <translation>Le fichier mélange des encodages : {count} ligne(s) n'étaient pas en UTF-8 et ont été lues en Windows-1252.</translation>
         </message>
         <message>
-            <location filename="../plugin/core/readers/text_decoding.py" line="172" />
+            <location filename="../plugin/core/readers/text_decoding.py" line="184" />
             <source>The file {name} is not a text file (binary content) nor a supported workbook or GeoPackage.</source>
             <translation>Le fichier {name} n'est ni un fichier texte (contenu binaire), ni un classeur ou un GeoPackage pris en charge.</translation>
         </message>
         <message>
-            <location filename="../plugin/core/readers/csv_reader.py" line="75" />
+            <location filename="../plugin/core/readers/csv_reader.py" line="83" />
             <source>A quoted cell that starts on line {line} of {name} is never closed: the file may be truncated.</source>
             <translation>Une cellule entre guillemets commencée à la ligne {line} de {name} n'est jamais fermée : le fichier est peut-être tronqué.</translation>
         </message>
         <message>
-            <location filename="../plugin/core/readers/csv_reader.py" line="87" />
+            <location filename="../plugin/core/readers/csv_reader.py" line="102" />
             <source>Irregular quoting near line {line} was read leniently ({detail}).</source>
             <translation>Des guillemets irréguliers vers la ligne {line} ont été lus avec tolérance ({detail}).</translation>
         </message>
@@ -4195,42 +4829,42 @@
             <translation>Le fichier {name} n'est pas du JSON valide (ligne {line}, colonne {column}) : il est peut-être tronqué.</translation>
         </message>
         <message>
-            <location filename="../plugin/core/readers/json_reader.py" line="125" />
+            <location filename="../plugin/core/readers/json_reader.py" line="134" />
             <source>Element {position} of {name} is not an object: expected a list of lieux.</source>
             <translation>L'élément {position} de {name} n'est pas un objet : une liste de lieux est attendue.</translation>
         </message>
         <message>
-            <location filename="../plugin/core/readers/json_reader.py" line="136" />
+            <location filename="../plugin/core/readers/json_reader.py" line="145" />
             <source>The file {name} does not contain a list of lieux (a JSON array of objects or a GeoJSON FeatureCollection).</source>
             <translation>Le fichier {name} ne contient pas de liste de lieux (un tableau JSON d'objets ou une FeatureCollection GeoJSON).</translation>
         </message>
         <message>
-            <location filename="../plugin/core/readers/json_reader.py" line="193" />
+            <location filename="../plugin/core/readers/json_reader.py" line="202" />
             <source>Element {position} of {name} is not a GeoJSON feature.</source>
             <translation>L'élément {position} de {name} n'est pas une entité GeoJSON (Feature).</translation>
         </message>
         <message>
-            <location filename="../plugin/core/readers/json_reader.py" line="216" />
+            <location filename="../plugin/core/readers/json_reader.py" line="225" />
             <source>The GeoJSON declares a coordinate system other than WGS 84: geometries were not used.</source>
             <translation>Le GeoJSON déclare un système de coordonnées autre que WGS 84 : les géométries n'ont pas été utilisées.</translation>
         </message>
         <message>
-            <location filename="../plugin/core/readers/json_reader.py" line="222" />
+            <location filename="../plugin/core/readers/json_reader.py" line="231" />
             <source>{count} feature(s) have a geometry that is not a point: no coordinates taken.</source>
             <translation>{count} entité(s) ont une géométrie qui n'est pas un point : aucune coordonnée n'en a été tirée.</translation>
         </message>
         <message>
-            <location filename="../plugin/core/readers/json_reader.py" line="228" />
+            <location filename="../plugin/core/readers/json_reader.py" line="237" />
             <source>{count} feature(s) had no id property: the GeoJSON feature id was used.</source>
             <translation>{count} entité(s) n'avaient pas de propriété id : l'identifiant de l'entité GeoJSON a été utilisé.</translation>
         </message>
         <message>
-            <location filename="../plugin/core/readers/xlsx_reader.py" line="151" />
+            <location filename="../plugin/core/readers/xlsx_reader.py" line="166" />
             <source>The workbook {name} has no worksheet.</source>
             <translation>Le classeur {name} ne contient aucune feuille.</translation>
         </message>
         <message>
-            <location filename="../plugin/core/readers/xlsx_reader.py" line="155" />
+            <location filename="../plugin/core/readers/xlsx_reader.py" line="170" />
             <source>The workbook {name} has no sheet named {layer}; sheets: {available}.</source>
             <translation>Le classeur {name} n'a pas de feuille nommée {layer} ; feuilles : {available}.</translation>
         </message>
@@ -4245,7 +4879,7 @@
             <translation>Le GeoPackage {name} n'a pas de table nommée {layer} ; tables : {available}.</translation>
         </message>
         <message>
-            <location filename="../plugin/core/readers/gpkg_reader.py" line="118" />
+            <location filename="../plugin/core/readers/gpkg_reader.py" line="113" />
             <source>The layer's coordinate system is not WGS 84 (EPSG:4326): geometries were not used.</source>
             <translation>Le système de coordonnées de la couche n'est pas WGS 84 (EPSG:4326) : les géométries n'ont pas été utilisées.</translation>
         </message>
@@ -4258,6 +4892,46 @@
             <location filename="../plugin/core/readers/json_reader.py" line="49" />
             <source>{count} value(s) held a lone surrogate escape (U+D800 to U+DFFF), which is not a character: replaced by « {mark} » (listed as lossy cells).</source>
             <translation>Valeurs contenant un échappement de demi-caractère isolé (U+D800 à U+DFFF), qui n'est pas un caractère : {count}, remplacé par « {mark} » (listées comme cellules altérées).</translation>
+        </message>
+        <message>
+            <location filename="../plugin/core/readers/csv_reader.py" line="70" />
+            <source>The file {name} holds only the line « {line} »: no header and no lieu.</source>
+            <translation>Le fichier {name} ne contient que la ligne « {line} » : ni en-tête ni lieu.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/core/readers/csv_reader.py" line="123" />
+            <source>A cell of {name} near line {line} is longer than {limit} MB, the longest cell read: the file is probably damaged (a quote never closed?) or is not a table of lieux.</source>
+            <translation>Une cellule de {name} vers la ligne {line} dépasse {limit} Mo, la plus longue cellule lue : le fichier est probablement abîmé (un guillemet jamais fermé ?) ou n'est pas un tableau de lieux.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/core/readers/detection.py" line="50" />
+            <source>{name} is a symbolic link that leads back to itself (a loop of links): choose the real file.</source>
+            <translation>{name} est un lien symbolique qui ramène à lui-même (une boucle de liens) : choisissez le vrai fichier.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/core/readers/detection.py" line="59" />
+            <source>The name of the file {name} is too long.</source>
+            <translation>Le nom du fichier {name} est trop long.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/core/readers/gpkg_reader.py" line="117" />
+            <source>{count} feature(s) have a geometry that could not be read as a point (damaged, or not a point): no coordinates taken from it, the feature is kept.</source>
+            <translation>Entités dont la géométrie n'a pas pu être lue comme un point (abîmée, ou pas un point) : {count} ; aucune coordonnée n'en est tirée, l'entité est gardée.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/core/readers/text_decoding.py" line="171" />
+            <source>The file {name} holds NUL bytes from line {line} on: it is damaged (zeros written by a crash or an interrupted copy?) or is not a text file. Take the file again from its source.</source>
+            <translation>Le fichier {name} contient des octets NUL à partir de la ligne {line} : il est abîmé (des zéros écrits lors d'un plantage ou d'une copie interrompue ?) ou n'est pas un fichier texte. Reprenez le fichier à sa source.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/core/readers/detection.py" line="142" />
+            <source>The file {name} holds more than {limit} rows, the most a table of lieux may hold here (the national dataset has about 50,000): split it, or check that it is a table of lieux.</source>
+            <translation>Le fichier {name} contient plus de {limit} lignes, le maximum pour un tableau de lieux ici (le jeu national en compte environ 50 000) : découpez-le, ou vérifiez qu'il s'agit bien d'un tableau de lieux.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/core/readers/csv_reader.py" line="117" />
+            <source>A cell of {name} is longer than {limit} MB, the longest cell read: the file is probably damaged (a quote never closed?) or is not a table of lieux.</source>
+            <translation>Une cellule de {name} dépasse {limit} Mo, la plus longue cellule lue : le fichier est probablement abîmé (un guillemet jamais fermé ?) ou n'est pas un tableau de lieux.</translation>
         </message>
     </context>
     <context>
@@ -4386,6 +5060,278 @@
         </message>
     </context>
     <context>
+        <name>TeamAlgorithms</name>
+        <message>
+            <location filename="../plugin/processing/team_algorithms.py" line="28" />
+            <source>PostgreSQL connection (team database)</source>
+            <translation>Connexion PostgreSQL (base d'équipe)</translation>
+        </message>
+        <message>
+            <location filename="../plugin/processing/team_algorithms.py" line="32" />
+            <source>…or a connection URI without password (host=… dbname=… user=…)</source>
+            <translation>…ou une URI de connexion sans mot de passe (host=… dbname=… user=…)</translation>
+        </message>
+        <message>
+            <location filename="../plugin/processing/team_algorithms.py" line="37" />
+            <source>Schema of the team's lieux</source>
+            <translation>Schéma des lieux de l'équipe</translation>
+        </message>
+        <message>
+            <location filename="../plugin/processing/team_algorithms.py" line="60" />
+            <source>Give no password in the URI (it would stay in the Processing history): use a QGIS connection with an authentication configuration, or the PGPASSWORD variable / ~/.pgpass.</source>
+            <translation>Ne mettez pas de mot de passe dans l'URI (il resterait dans l'historique Processing) : utilisez une connexion QGIS avec une configuration d'authentification, ou la variable PGPASSWORD / ~/.pgpass.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/processing/team_algorithms.py" line="68" />
+            <source>Choose a PostgreSQL connection, or give a connection URI.</source>
+            <translation>Choisissez une connexion PostgreSQL, ou donnez une URI de connexion.</translation>
+        </message>
+    </context>
+    <context>
+        <name>TeamDatabase</name>
+        <message>
+            <location filename="plugin/core/postgis_schema.py" line="73" />
+            <source>“{name}” is not a valid schema name: use lower-case letters, digits and underscores (for example mednum).</source>
+            <translation>« {name} » n'est pas un nom de schéma valide : utilisez des minuscules, des chiffres et des tirets bas (par exemple mednum).</translation>
+        </message>
+        <message>
+            <location filename="plugin/core/postgis_schema.py" line="315" />
+            <source>The schema {name} was created by a newer version of the plugin (version {found}, this one knows {known}): update the plugin.</source>
+            <translation>Le schéma {name} a été créé par une version plus récente de l'extension (version {found}, celle-ci connaît la {known}) : mettez l'extension à jour.</translation>
+        </message>
+        <message>
+            <location filename="plugin/qgis/team_database.py" line="358" />
+            <source>Lieux — team {schema} ({name})</source>
+            <translation>Lieux — équipe {schema} ({name})</translation>
+        </message>
+        <message>
+            <location filename="plugin/qgis/team_database.py" line="107" />
+            <source>The Python module psycopg2 is missing (Debian/Ubuntu: apt install python3-psycopg2).</source>
+            <translation>Le module Python psycopg2 est absent (Debian/Ubuntu : apt install python3-psycopg2).</translation>
+        </message>
+        <message>
+            <location filename="plugin/qgis/team_database.py" line="155" />
+            <source> PostGIS must be installed on the server and the user allowed to create the extension (or an administrator runs CREATE EXTENSION postgis once).</source>
+            <translation> PostGIS doit être installé sur le serveur et l'utilisateur autorisé à créer l'extension (ou un administrateur lance une fois CREATE EXTENSION postgis).</translation>
+        </message>
+        <message>
+            <location filename="plugin/qgis/team_database.py" line="84" />
+            <source>There is no PostgreSQL connection named “{name}” in QGIS (Browser → PostgreSQL → New Connection).</source>
+            <translation>Il n'y a pas de connexion PostgreSQL nommée « {name} » dans QGIS (Explorateur → PostgreSQL → Nouvelle connexion).</translation>
+        </message>
+        <message>
+            <location filename="plugin/qgis/team_database.py" line="339" />
+            <source>The table {schema}.lieux of {name} cannot be opened: initialise the team database first (Processing: mednum:init_database).</source>
+            <translation>La table {schema}.lieux de {name} ne s'ouvre pas : créez d'abord la base d'équipe (Processing : mednum:init_database).</translation>
+        </message>
+        <message>
+            <location filename="plugin/qgis/team_database.py" line="113" />
+            <source>The database {name} cannot be reached: {error}Check the connection (host, port, user, password in the QGIS authentication database).</source>
+            <translation>La base {name} est injoignable : {error}Vérifiez la connexion (hôte, port, utilisateur, mot de passe dans la base d'authentification de QGIS).</translation>
+        </message>
+        <message>
+            <location filename="plugin/qgis/team_database.py" line="131" />
+            <source>The database {name} refused the request: {error}</source>
+            <translation>La base {name} a refusé la requête : {error}</translation>
+        </message>
+        <message>
+            <location filename="plugin/qgis/team_database.py" line="264" />
+            <source>The lieux could not be written to {name}: {error}</source>
+            <translation>Les lieux n'ont pas pu être écrits dans {name} : {error}</translation>
+        </message>
+        <message>
+            <location filename="plugin/qgis/team_database.py" line="316" />
+            <source>The sync table of {name} could not be written: {error}</source>
+            <translation>La table de synchronisation de {name} n'a pas pu être écrite : {error}</translation>
+        </message>
+        <message>
+            <location filename="plugin/qgis/team_database.py" line="399" />
+            <source>The journal of {name} could not be read: {error}</source>
+            <translation>Le journal de {name} n'a pas pu être lu : {error}</translation>
+        </message>
+        <message>
+            <location filename="plugin/qgis/team_database.py" line="158" />
+            <source>The schema {schema} could not be created in {name}: {error}</source>
+            <translation>Le schéma {schema} n'a pas pu être créé dans {name} : {error}</translation>
+        </message>
+        <message>
+            <location filename="plugin/qgis/team_database.py" line="211" />
+            <source>The schema {schema} of {name} already holds {n} lieux: open them, or choose to replace them.</source>
+            <translation>Le schéma {schema} de {name} contient déjà {n} lieux : ouvrez-les, ou choisissez de les remplacer.</translation>
+        </message>
+    </context>
+    <context>
+        <name>TeamDialog</name>
+        <message>
+            <location filename="plugin/gui/team_dialog.py" line="34" />
+            <source>Team database (PostgreSQL/PostGIS)</source>
+            <translation>Base d'équipe (PostgreSQL/PostGIS)</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/team_dialog.py" line="37" />
+            <source>One shared set of lieux for a team: each agent opens it with the same form, validation and export, sees the others' saves and never overwrites a colleague's edit without being told. The connection is a QGIS PostgreSQL connection (Browser → PostgreSQL), its password in the QGIS authentication database.</source>
+            <translation>Un seul jeu de lieux partagé par une équipe : chaque agent l'ouvre avec le même formulaire, la même validation et le même export, voit les enregistrements des autres et n'écrase jamais la modification d'un collègue sans être prévenu. La connexion est une connexion PostgreSQL de QGIS (Explorateur → PostgreSQL), son mot de passe dans la base d'authentification de QGIS.</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/team_dialog.py" line="46" />
+            <source>PostgreSQL connection</source>
+            <translation>Connexion PostgreSQL</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/team_dialog.py" line="48" />
+            <source>Schema</source>
+            <translation>Schéma</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/team_dialog.py" line="54" />
+            <source>Check</source>
+            <translation>Vérifier</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/team_dialog.py" line="55" />
+            <source>Create or upgrade the schema</source>
+            <translation>Créer ou mettre à niveau le schéma</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/team_dialog.py" line="56" />
+            <source>Import a file into it…</source>
+            <translation>Y importer un fichier…</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/team_dialog.py" line="57" />
+            <source>Open the team layer</source>
+            <translation>Ouvrir la couche d'équipe</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/team_dialog.py" line="61" />
+            <source>Replace the lieux already in the team database</source>
+            <translation>Remplacer les lieux déjà présents dans la base d'équipe</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/team_dialog.py" line="70" />
+            <source>No PostgreSQL connection in QGIS yet: create one in the Browser (PostgreSQL → New Connection), with an authentication configuration for the password, then open this dialog again.</source>
+            <translation>Aucune connexion PostgreSQL dans QGIS : créez-en une dans l'Explorateur (PostgreSQL → Nouvelle connexion), avec une configuration d'authentification pour le mot de passe, puis rouvrez cette fenêtre.</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/team_dialog.py" line="92" />
+            <source>The schema {schema} does not exist yet in {name}: create it.</source>
+            <translation>Le schéma {schema} n'existe pas encore dans {name} : créez-le.</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/team_dialog.py" line="94" />
+            <source>The schema {schema} of {name} is at version {version}: upgrade it (version {latest}).</source>
+            <translation>Le schéma {schema} de {name} est en version {version} : mettez-le à niveau (version {latest}).</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/team_dialog.py" line="96" />
+            <source>The schema {schema} of {name} is up to date (version {version}): {n} lieux.</source>
+            <translation>Le schéma {schema} de {name} est à jour (version {version}) : {n} lieux.</translation>
+        </message>
+    </context>
+    <context>
+        <name>TeamFeature</name>
+        <message>
+            <location filename="plugin/gui/team_feature.py" line="38" />
+            <source>Save: lieux a colleague saved since you started editing them</source>
+            <translation>Enregistrement : lieux qu'un collègue a enregistrés depuis que vous les modifiez</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/team_feature.py" line="39" />
+            <source>{n} lieux you are saving were saved by {source} since you started editing them. For each one, keep your version (the colleague's other changes stay) or take theirs; cancel to save nothing (your edits stay in the layer).</source>
+            <translation>{n} lieux que vous enregistrez ont été enregistrés par {source} depuis que vous avez commencé à les modifier. Pour chacun, gardez votre version (les autres modifications du collègue restent) ou prenez la sienne ; annulez pour ne rien enregistrer (vos modifications restent dans la couche).</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/team_feature.py" line="42" />
+            <source>Colleague's version (saved)</source>
+            <translation>Version du collègue (enregistrée)</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/team_feature.py" line="43" />
+            <source>Take the colleague's version</source>
+            <translation>Prendre la version du collègue</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/team_feature.py" line="44" />
+            <source>Take the colleague's version for all</source>
+            <translation>Prendre la version du collègue pour tous</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/team_feature.py" line="45" />
+            <source>colleague</source>
+            <translation>collègue</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/team_feature.py" line="46" />
+            <source>Save with these choices</source>
+            <translation>Enregistrer avec ces choix</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/team_feature.py" line="47" />
+            <source>Cancel the save</source>
+            <translation>Annuler l'enregistrement</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/team_feature.py" line="62" />
+            <source>Team database…</source>
+            <translation>Base d'équipe…</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/team_feature.py" line="67" />
+            <source>Who changed what…</source>
+            <translation>Qui a modifié quoi…</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/team_feature.py" line="91" />
+            <source>a colleague</source>
+            <translation>un collègue</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/team_feature.py" line="107" />
+            <source>Team mode</source>
+            <translation>Mode équipe</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/team_feature.py" line="63" />
+            <source>Create, fill or open the team's shared lieux in PostgreSQL/PostGIS</source>
+            <translation>Créer, remplir ou ouvrir les lieux partagés de l'équipe dans PostgreSQL/PostGIS</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/team_feature.py" line="68" />
+            <source>The journal of the active team layer: who changed which field of which lieu, when</source>
+            <translation>Le journal de la couche d'équipe active : qui a modifié quel champ de quel lieu, quand</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/team_feature.py" line="144" />
+            <source>File of lieux to import into the team database</source>
+            <translation>Fichier de lieux à importer dans la base d'équipe</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/team_feature.py" line="190" />
+            <source>Open a team layer first (Team database… → Open the team layer).</source>
+            <translation>Ouvrez d'abord une couche d'équipe (Base d'équipe… → Ouvrir la couche d'équipe).</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/team_feature.py" line="150" />
+            <source>Import of {name} into the team database</source>
+            <translation>Import de {name} dans la base d'équipe</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/team_feature.py" line="156" />
+            <source>Importing {name}… (progress and cancel in the task manager)</source>
+            <translation>Import de {name}… (progression et annulation dans le gestionnaire de tâches)</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/team_feature.py" line="167" />
+            <source>{n} lieux written to {name}.</source>
+            <translation>{n} lieux écrits dans {name}.</translation>
+        </message>
+        <message>
+            <location filename="plugin/gui/team_feature.py" line="132" />
+            <source>The schema {schema} is ready (version {version}).</source>
+            <translation>Le schéma {schema} est prêt (version {version}).</translation>
+        </message>
+    </context>
+    <context>
         <name>Territory</name>
         <message>
             <location filename="../plugin/api/territory.py" line="72" />
@@ -4416,67 +5362,67 @@
     <context>
         <name>ValidateAlgorithm</name>
         <message>
-            <location filename="../plugin/processing/validate.py" line="110" />
+            <location filename="../plugin/processing/validate.py" line="114" />
             <source>Validate lieux against the national standard</source>
             <translation>Valider des lieux selon le standard national</translation>
         </message>
         <message>
-            <location filename="../plugin/processing/validate.py" line="113" />
+            <location filename="../plugin/processing/validate.py" line="117" />
             <source>validation,standard,schema,quality,lieux,mednum</source>
             <translation>validation,valider,standard,schéma,schema,qualité,quality,contrôle,lieux,mednum</translation>
         </message>
         <message>
-            <location filename="../plugin/processing/validate.py" line="138" />
+            <location filename="../plugin/processing/validate.py" line="142" />
             <source>Lieux (layer or file)</source>
             <translation>Lieux (couche ou fichier)</translation>
         </message>
         <message>
-            <location filename="../plugin/processing/validate.py" line="145" />
+            <location filename="../plugin/processing/validate.py" line="149" />
             <source>Issues</source>
             <translation>Anomalies</translation>
         </message>
         <message>
-            <location filename="../plugin/processing/validate.py" line="150" />
+            <location filename="../plugin/processing/validate.py" line="154" />
             <source>Lieux with issue counts</source>
             <translation>Lieux avec nombre d'anomalies</translation>
         </message>
         <message>
-            <location filename="../plugin/processing/validate.py" line="159" />
+            <location filename="../plugin/processing/validate.py" line="163" />
             <source>Number of lieux</source>
             <translation>Nombre de lieux</translation>
         </message>
         <message>
-            <location filename="../plugin/processing/validate.py" line="160" />
+            <location filename="../plugin/processing/validate.py" line="164" />
             <source>Number of errors</source>
             <translation>Nombre d'erreurs</translation>
         </message>
         <message>
-            <location filename="../plugin/processing/validate.py" line="161" />
+            <location filename="../plugin/processing/validate.py" line="165" />
             <source>Number of warnings</source>
             <translation>Nombre d'avertissements</translation>
         </message>
         <message>
-            <location filename="../plugin/processing/validate.py" line="178" />
+            <location filename="../plugin/processing/validate.py" line="182" />
             <source>Reading {path}…</source>
             <translation>Lecture de {path}…</translation>
         </message>
         <message>
-            <location filename="../plugin/processing/validate.py" line="208" />
+            <location filename="../plugin/processing/validate.py" line="212" />
             <source>Validating {count} lieux…</source>
             <translation>Validation de {count} lieux…</translation>
         </message>
         <message>
-            <location filename="../plugin/processing/validate.py" line="116" />
+            <location filename="../plugin/processing/validate.py" line="120" />
             <source>&lt;p&gt;Checks lieux de médiation numérique against the national standard (La MedNum schema v1.0.2): structure, schema constraints (required fields, types, patterns, list values, unique id) and quality checks beyond the schema (SIRET, phone numbers, e-mails, opening hours, postal and INSEE codes, coordinates in France, dates…).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Lieux&lt;/b&gt;: a vector layer of the project (tick &lt;i&gt;Selected features only&lt;/i&gt; to check a selection) or a file (CSV, XLSX, JSON, GeoJSON, GeoPackage). A file is read by the plugin's own readers (encoding and separator detection, checks of the header as written); a layer is read from its fields, and its geometry gives the coordinates when latitude/longitude are empty.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Issues&lt;/b&gt;: one row per issue with row (position of the lieu, 1 = first), id, field, code, severity (error or warning), message, value and suggestion (the corrected value when a safe fix exists). Probable duplicates are looked for as in the validation dock (thresholds of the plugin settings).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Lieux with issue counts&lt;/b&gt; (optional): a copy of the input with the fields issue_count and max_severity, to style or filter the lieux on the map.&lt;/p&gt;&lt;p&gt;Results ROWS, ERRORS, WARNINGS and DUPLICATES (lieux flagged as probable duplicates) give the counts. Command line: &lt;code&gt;qgis_process run mednum:validate -- INPUT=lieux.csv OUTPUT=issues.csv&lt;/code&gt;&lt;/p&gt;</source>
             <translation>&lt;p&gt;Contrôle des lieux de médiation numérique selon le standard national (schéma La MedNum v1.0.2) : structure, contraintes du schéma (champs obligatoires, types, motifs, valeurs des listes, id unique) et contrôles de qualité au-delà du schéma (SIRET, numéros de téléphone, courriels, horaires, codes postaux et INSEE, coordonnées en France, dates…).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Lieux&lt;/b&gt; : une couche vecteur du projet (cochez &lt;i&gt;Entité(s) sélectionnée(s) uniquement&lt;/i&gt; pour contrôler une sélection) ou un fichier (CSV, XLSX, JSON, GeoJSON, GeoPackage). Un fichier est lu par les lecteurs propres à l'extension (détection de l'encodage et du séparateur, contrôle de l'en-tête tel qu'il est écrit) ; une couche est lue à partir de ses champs, et sa géométrie donne les coordonnées quand latitude/longitude sont vides.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Anomalies&lt;/b&gt; : une ligne par anomalie, avec row (position du lieu, 1 = le premier), id, field (champ), code, severity (gravité : error ou warning), message, value (valeur) et suggestion (la valeur corrigée quand une correction sûre existe). Les doublons probables sont recherchés comme dans le panneau de validation (seuils des paramètres de l'extension).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Lieux avec nombre d'anomalies&lt;/b&gt; (facultatif) : une copie de l'entrée avec les champs issue_count et max_severity, pour styler ou filtrer les lieux sur la carte.&lt;/p&gt;&lt;p&gt;Les résultats ROWS, ERRORS, WARNINGS et DUPLICATES (lieux signalés comme doublons probables) donnent les nombres. En ligne de commande : &lt;code&gt;qgis_process run mednum:validate -- INPUT=lieux.csv OUTPUT=issues.csv&lt;/code&gt;&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../plugin/processing/validate.py" line="164" />
+            <location filename="../plugin/processing/validate.py" line="168" />
             <source>Number of lieux flagged as probable duplicates</source>
             <translation>Nombre de lieux signalés comme doublons probables</translation>
         </message>
         <message>
-            <location filename="../plugin/processing/validate.py" line="246" />
+            <location filename="../plugin/processing/validate.py" line="240" />
             <source>{rows} lieux: {counts}.</source>
             <translation>{rows} lieux : {counts}.</translation>
         </message>
@@ -4769,7 +5715,7 @@
             <translation>Services indiqués pour un lieu qui n'accueille pas de public</translation>
         </message>
         <message>
-            <location filename="../plugin/gui/validation_dock.py" line="885" />
+            <location filename="../plugin/gui/validation_dock.py" line="899" />
             <source>“{item}”</source>
             <translation>« {item} »</translation>
         </message>
@@ -5022,6 +5968,16 @@
             <location filename="plugin/core/validation/codes.py" line="473" />
             <source>Probably the same lieu as “{detail}” (id {value}): {item}, {distance}. Merge the two lieux, or accept this issue if they are distinct lieux.</source>
             <translation>Probablement le même lieu que « {detail} » (id {value}) : {item}, {distance}. Fusionnez les deux lieux, ou acceptez cette anomalie s'il s'agit de lieux distincts.</translation>
+        </message>
+        <message>
+            <location filename="../plugin/core/validation/codes.py" line="54" />
+            <source>No lieu</source>
+            <translation>Aucun lieu</translation>
+        </message>
+        <message>
+            <location filename="plugin/core/validation/codes.py" line="112" />
+            <source>The table holds no lieu (a header and no data row): there is nothing to publish. Check that the right file or sheet was chosen.</source>
+            <translation>Le tableau ne contient aucun lieu (un en-tête, aucune ligne de données) : il n'y a rien à publier. Vérifiez que le bon fichier ou la bonne feuille a été choisi.</translation>
         </message>
     </context>
     <context>
@@ -5615,86 +6571,91 @@
             <source>{n} other communes</source>
             <translation>{n} autres communes</translation>
         </message>
+        <message>
+            <location filename="plugin/core/report_html.py" line="262" />
+            <source>… and {count} more communes with fewer issues ({lieux} lieux with issues), not listed here: the CSV report (validation dock, mednum:report) gives the commune of every issue.</source>
+            <translation>… et {count} autres communes ayant moins d'anomalies ({lieux} lieux avec anomalies), non listées ici : le rapport CSV (panneau de validation, mednum:report) donne la commune de chaque anomalie.</translation>
+        </message>
     </context>
     <context>
         <name>WorkingLayer</name>
         <message>
-            <location filename="../plugin/qgis/working_layer.py" line="91" />
+            <location filename="../plugin/qgis/working_layer.py" line="93" />
             <source>Import canceled.</source>
             <translation>Import annulé.</translation>
         </message>
         <message>
-            <location filename="../plugin/qgis/working_layer.py" line="139" />
+            <location filename="../plugin/qgis/working_layer.py" line="141" />
             <source>The lieux could not be written to the layer: {error}</source>
             <translation>Les lieux n'ont pas pu être écrits dans la couche : {error}</translation>
         </message>
         <message>
-            <location filename="../plugin/qgis/working_layer.py" line="324" />
+            <location filename="../plugin/qgis/working_layer.py" line="327" />
             <source>The default style could not be loaded: {error}</source>
             <translation>Le style par défaut n'a pas pu être chargé : {error}</translation>
         </message>
         <message>
-            <location filename="../plugin/qgis/working_layer.py" line="330" />
+            <location filename="../plugin/qgis/working_layer.py" line="333" />
             <source>No service given</source>
             <translation>Aucun service indiqué</translation>
         </message>
         <message>
-            <location filename="../plugin/qgis/working_layer.py" line="330" />
+            <location filename="../plugin/qgis/working_layer.py" line="333" />
             <source>1 or 2 services</source>
             <translation>1 ou 2 services</translation>
         </message>
         <message>
-            <location filename="../plugin/qgis/working_layer.py" line="330" />
+            <location filename="../plugin/qgis/working_layer.py" line="333" />
             <source>3 to 5 services</source>
             <translation>3 à 5 services</translation>
         </message>
         <message>
-            <location filename="../plugin/qgis/working_layer.py" line="330" />
+            <location filename="../plugin/qgis/working_layer.py" line="333" />
             <source>6 services or more</source>
             <translation>6 services ou plus</translation>
         </message>
         <message>
-            <location filename="../plugin/qgis/working_layer.py" line="407" />
+            <location filename="../plugin/qgis/working_layer.py" line="410" />
             <source>Lieux de médiation numérique: form and style</source>
             <translation>Lieux de médiation numérique : formulaire et style</translation>
         </message>
         <message>
-            <location filename="../plugin/qgis/working_layer.py" line="411" />
+            <location filename="../plugin/qgis/working_layer.py" line="414" />
             <source>The form and style could not be stored with the layer: {error}</source>
             <translation>Le formulaire et le style n'ont pas pu être enregistrés avec la couche : {error}</translation>
         </message>
         <message>
-            <location filename="../plugin/qgis/working_layer.py" line="509" />
+            <location filename="../plugin/qgis/working_layer.py" line="512" />
             <source>The GeoPackage {path} could not be created: {error}</source>
             <translation>Le GeoPackage {path} n'a pas pu être créé : {error}</translation>
         </message>
         <message>
-            <location filename="../plugin/qgis/working_layer.py" line="672" />
+            <location filename="../plugin/qgis/working_layer.py" line="677" />
             <source>The lieux could not be written to {path}: {error}</source>
             <translation>Les lieux n'ont pas pu être écrits dans {path} : {error}</translation>
         </message>
         <message>
-            <location filename="../plugin/qgis/working_layer.py" line="695" />
+            <location filename="../plugin/qgis/working_layer.py" line="698" />
             <source>{path} has no layer “{table}”: it is not a working GeoPackage of lieux.</source>
             <translation>{path} n'a pas de couche « {table} » : ce n'est pas un GeoPackage de travail de lieux.</translation>
         </message>
         <message>
-            <location filename="../plugin/qgis/working_layer.py" line="701" />
+            <location filename="../plugin/qgis/working_layer.py" line="704" />
             <source>The layer “{table}” of {path} does not have the fields of the standard.</source>
             <translation>La couche « {table} » de {path} n'a pas les champs du standard.</translation>
         </message>
         <message>
-            <location filename="../plugin/qgis/working_layer.py" line="717" />
+            <location filename="../plugin/qgis/working_layer.py" line="720" />
             <source>The working GeoPackage {path} cannot be opened.</source>
             <translation>Le GeoPackage de travail {path} ne peut pas être ouvert.</translation>
         </message>
         <message>
-            <location filename="../plugin/qgis/working_layer.py" line="774" />
+            <location filename="../plugin/qgis/working_layer.py" line="777" />
             <source>Lieux — {name}</source>
             <translation>Lieux — {name}</translation>
         </message>
         <message>
-            <location filename="../plugin/qgis/working_layer.py" line="676" />
+            <location filename="../plugin/qgis/working_layer.py" line="681" />
             <source>The lieux could not be written: a value holds a character that cannot be stored as UTF-8 text (a lone surrogate, U+D800 to U+DFFF). Correct the source file and import it again.</source>
             <translation>Les lieux n'ont pas pu être écrits : une valeur contient un caractère impossible à enregistrer en texte UTF-8 (demi-caractère isolé, U+D800 à U+DFFF). Corrigez le fichier source et importez-le à nouveau.</translation>
         </message>
@@ -5735,264 +6696,6 @@
             <location filename="../plugin/core/writers.py" line="98" />
             <source>Nothing was written to « {name} »: {count} of the {total} lieux have no value in any column written (lieux n° {positions}). A file cannot hold them: they would be read back as blank rows, i.e. lost. Fill them in or delete them; if their data is in columns that are not fields of the standard (kept aside at the import), export those source columns too.</source>
             <translation>Rien n'a été écrit dans « {name} » : {count} des {total} lieux n'ont aucune valeur dans les colonnes écrites (lieux n° {positions}). Un fichier ne peut pas les contenir : ils seraient relus comme des lignes vides, donc perdus. Complétez-les ou supprimez-les ; si leurs données sont dans des colonnes qui ne sont pas des champs du standard (mises de côté à l'import), exportez aussi ces colonnes source.</translation>
-        </message>
-    </context>
-    <context>
-        <name>MappingDialog</name>
-        <message>
-            <location filename="plugin/gui/mapping_dialog.py" line="121" />
-            <source>Mapping proposed from the columns' names and values: check it, correct it.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="plugin/gui/mapping_dialog.py" line="129" />
-            <source>Ids become &lt;source name&gt;_&lt;id&gt;, as mednum-cli makes them</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="plugin/gui/mapping_dialog.py" line="133" />
-            <source>Load a profile…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="plugin/gui/mapping_dialog.py" line="135" />
-            <source>Save the profile…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="plugin/gui/mapping_dialog.py" line="142" />
-            <source>Source columns</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="plugin/gui/mapping_dialog.py" line="158" />
-            <source>Fields of the standard</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="plugin/gui/mapping_dialog.py" line="188" />
-            <source>Select a list field to see its value table.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="plugin/gui/mapping_dialog.py" line="205" />
-            <source>Preview in the standard</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="plugin/gui/mapping_dialog.py" line="217" />
-            <source>Geocode the lieux without coordinates (Base Adresse Nationale, online)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="plugin/gui/mapping_dialog.py" line="219" />
-            <source>Otherwise, or when the service does not answer, they are placed at their commune's centre (approximate, listed in the summary).</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="plugin/gui/mapping_dialog.py" line="224" />
-            <source>Import…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="plugin/gui/mapping_dialog.py" line="232" />
-            <source>postal code</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="plugin/gui/mapping_dialog.py" line="232" />
-            <source>INSEE code</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="plugin/gui/mapping_dialog.py" line="232" />
-            <source>latitude</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="plugin/gui/mapping_dialog.py" line="233" />
-            <source>longitude</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="plugin/gui/mapping_dialog.py" line="233" />
-            <source>lat,long pair</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="plugin/gui/mapping_dialog.py" line="233" />
-            <source>telephone</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="plugin/gui/mapping_dialog.py" line="234" />
-            <source>e-mail</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="plugin/gui/mapping_dialog.py" line="234" />
-            <source>web address</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="plugin/gui/mapping_dialog.py" line="234" />
-            <source>OSM hours</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="plugin/gui/mapping_dialog.py" line="235" />
-            <source>hours in words</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="plugin/gui/mapping_dialog.py" line="235" />
-            <source>hours of one day</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="plugin/gui/mapping_dialog.py" line="235" />
-            <source>Oui/Non</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="plugin/gui/mapping_dialog.py" line="236" />
-            <source>date</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="plugin/gui/mapping_dialog.py" line="236" />
-            <source>SIRET</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="plugin/gui/mapping_dialog.py" line="236" />
-            <source>number</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="plugin/gui/mapping_dialog.py" line="236" />
-            <source>text</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="plugin/gui/mapping_dialog.py" line="237" />
-            <source>empty</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="plugin/gui/mapping_dialog.py" line="371" />
-            <source>Load a mapping profile</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="plugin/gui/mapping_dialog.py" line="371" />
-            <source>Mapping profiles (*.json)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="plugin/gui/mapping_dialog.py" line="393" />
-            <source>Save the profile</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="plugin/gui/mapping_dialog.py" line="393" />
-            <source>Name of the profile:</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="plugin/gui/mapping_dialog.py" line="123" />
-            <source>{n} rows</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="plugin/gui/mapping_dialog.py" line="127" />
-            <source>Source name:</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="plugin/gui/mapping_dialog.py" line="145" />
-            <source>Column</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="plugin/gui/mapping_dialog.py" line="145" />
-            <source>Filled</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="plugin/gui/mapping_dialog.py" line="145" />
-            <source>Kind</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="plugin/gui/mapping_dialog.py" line="145" />
-            <source>Examples</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="plugin/gui/mapping_dialog.py" line="161" />
-            <source>Field</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="plugin/gui/mapping_dialog.py" line="161" />
-            <source>Source column or rule</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="plugin/gui/mapping_dialog.py" line="161" />
-            <source>Rule</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="plugin/gui/mapping_dialog.py" line="192" />
-            <source>Source value</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="plugin/gui/mapping_dialog.py" line="192" />
-            <source>Rows</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="plugin/gui/mapping_dialog.py" line="192" />
-            <source>Standard values (a|b)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="plugin/gui/mapping_dialog.py" line="90" />
-            <source>Import with a mapping — {name}</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="plugin/gui/mapping_dialog.py" line="119" />
-            <source>Profile “{name}” fits this file's columns.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="plugin/gui/mapping_dialog.py" line="360" />
-            <source>First {rows} lieux: {errors} errors, {warnings} warnings, {changed} values changed by the mapping, {kept} columns kept in colonnes_source ({ms:.0f} ms)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="plugin/gui/mapping_dialog.py" line="303" />
-            <source>Values of {field}: {n} distinct source values, {u} without a standard value</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="plugin/gui/mapping_dialog.py" line="316" />
-            <source>No standard value: type one (several with |), or leave it empty</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="plugin/gui/mapping_dialog.py" line="402" />
-            <source>Save it with the project (folder {folder}) rather than in your own profiles?</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="plugin/gui/mapping_dialog.py" line="257" />
-            <source>(rule of the profile)</source>
-            <translation type="unfinished" />
         </message>
     </context>
 </TS>

@@ -77,6 +77,7 @@ def feature_classes() -> list[type]:
     classes += optional_feature(".gui.api_feature", "ApiFeature")
     classes += optional_feature(".gui.orientation_feature", "OrientationFeature")
     classes += optional_feature(".gui.validation_feature", "ValidationDockFeature")
+    classes += optional_feature(".gui.team_feature", "TeamFeature")
     classes += optional_feature(".gui.coverage_feature", "CoverageFeature")
     return classes
 

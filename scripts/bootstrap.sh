@@ -28,6 +28,20 @@ fi
 "$SYS_PY" -c "from qgis.core import Qgis; print('>> QGIS', Qgis.QGIS_VERSION)"
 [ "${1:-}" = "--apt-only" ] && exit 0
 
+# team mode (PostgreSQL/PostGIS): the tests start a throw-away cluster, so a development install needs the
+# server, PostGIS and psycopg2 from apt (the plugin itself talks to PostgreSQL through QGIS's provider)
+# (PostGIS is packaged per PostgreSQL major: 15 on Debian 12, 17 on Debian 13 — read from the postgresql package)
+if [ "${1:-}" = "--dev" ]; then
+  if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || ! ls /usr/share/postgresql/*/extension/postgis.control \
+    >/dev/null 2>&1 || ! "$SYS_PY" -c "import psycopg2" >/dev/null 2>&1; then
+    echo ">> Installation de PostgreSQL et PostGIS depuis apt (mode équipe, tests)…"
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+    pg_major="$(apt-cache depends postgresql 2>/dev/null | grep -oE 'postgresql-[0-9]+' | head -1 | cut -d- -f2)"
+    PG_PACKAGES="postgresql postgresql-${pg_major:-15}-postgis-3 python3-psycopg2"
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $PG_PACKAGES >/dev/null
+  fi
+fi
+
 if [ ! -x "$VENV/bin/python" ]; then
   echo ">> Création de $VENV (Python système, --system-site-packages)…"
   "$SYS_PY" -m venv --system-site-packages "$VENV"

@@ -85,6 +85,10 @@ in_chroot() {  # a clean environment: the chroot's own PATH, the variables the t
     QT_QPA_PLATFORM=offscreen CI="${CI:-}" MEDNUM_SHARED_DATA="$IN_DATA" VENV="$IN_VENV" "$@"
 }
 
+# one run per chroot at a time: a second one waits (its start would unmount the first one's checkout)
+mkdir -p "$CACHE"
+exec 9>"$CACHE/$SUITE.lock"
+flock -n 9 || { echo ">> Une autre exécution utilise le chroot $SUITE : attente…"; flock 9; }
 trap cleanup EXIT INT TERM
 unmount_all  # stale mounts of an earlier killed run
 

@@ -58,3 +58,41 @@ def english():
     i18n.use_language("en")
     yield
     i18n.use_language(previous)
+
+
+@pytest.fixture(scope="session")
+def postgres_cluster():
+    """One throw-away PostgreSQL + PostGIS cluster for the whole session (tests/helpers/postgres_cluster.py),
+    on a free loopback port, stopped at the end; the tests using it are skipped when the packages are missing."""
+    from tests.helpers import postgres_cluster as pg
+
+    reason = pg.missing_reason()
+    if reason:
+        pytest.skip(reason)
+    import shutil
+    import tempfile
+
+    # its own folder under the system temp dir: pytest's is private to the user, and as root the server
+    # runs as the postgres user
+    directory = Path(tempfile.mkdtemp(prefix="mednum-pg-"))
+    try:
+        cluster = pg.start_cluster(directory)
+        try:
+            yield cluster
+        finally:
+            cluster.stop()
+    finally:
+        shutil.rmtree(directory, ignore_errors=True)
+
+
+@pytest.fixture()
+def pg_schema(postgres_cluster, request) -> str:
+    """A fresh PostgreSQL schema name for one test (dropped afterwards): tests share the cluster, not data."""
+    import re
+
+    name = "t_" + re.sub(r"[^a-z0-9_]", "_", request.node.name.lower())[:40]
+    with postgres_cluster.connect() as connection:
+        connection.cursor().execute(f'DROP SCHEMA IF EXISTS "{name}" CASCADE')
+    yield name
+    with postgres_cluster.connect() as connection:
+        connection.cursor().execute(f'DROP SCHEMA IF EXISTS "{name}" CASCADE')

@@ -53,6 +53,18 @@ class SslApiError(NetworkError):
     retryable = False
 
 
+class DeadlineExceededError(TimeoutApiError):
+    """The whole exchange (retries included) took longer than the total time allowed for one request."""
+
+    retryable = False
+
+
+class ResponseTooLargeError(NetworkError):
+    """The answer is larger than the size allowed for one answer: stopped before it fills the memory."""
+
+    retryable = False
+
+
 class HttpError(ApiError):
     """The server answered with an error status."""
 

@@ -14,6 +14,8 @@ from __future__ import annotations
 import email.utils
 import ipaddress
 import json
+import socket
+import threading
 import time
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable, Mapping, Protocol, Sequence
@@ -26,6 +28,7 @@ from .errors import (
     AuthError,
     CancelledError,
     ConnectionRefusedApiError,
+    DeadlineExceededError,
     DnsError,
     HttpError,
     InsecureUrlError,
@@ -33,6 +36,7 @@ from .errors import (
     NetworkError,
     NotFoundError,
     RateLimitedError,
+    ResponseTooLargeError,
     ServerError,
     SslApiError,
     TimeoutApiError,
@@ -114,7 +118,9 @@ class Request:
     headers: dict[str, str] = field(default_factory=dict)
     body: bytes | None = None
     credentials: Credentials | None = None
-    timeout: float = 30.0
+    timeout: float = 30.0  # the longest silence allowed (connection, then between two pieces of the answer)
+    deadline: float | None = None  # seconds this exchange may take in all (from the first byte sent to the last read)
+    max_bytes: int | None = None  # the largest answer body accepted
 
     def __repr__(self) -> str:  # no headers, no body: they may hold secrets
         return f"Request({self.method} {self.url})"
@@ -243,6 +249,8 @@ class ApiClient:
         credentials: Credentials | None = None,
         transport: Transport | None = None,
         timeout: float = 30.0,
+        deadline: float = 300.0,
+        max_bytes: int = 100 * 1024 * 1024,
         retry: RetryPolicy | None = None,
         sleep: Callable[[float], None] = time.sleep,
         cancelled: Callable[[], bool] | None = None,
@@ -255,6 +263,8 @@ class ApiClient:
             transport = RequestsTransport()
         self.transport = transport
         self.timeout = timeout
+        self.deadline = deadline  # total seconds of one request(), retries and waits included
+        self.max_bytes = max_bytes
         self.retry = retry or RetryPolicy()
         self._sleep = sleep
         self.cancelled = cancelled or (lambda: False)
@@ -314,20 +324,28 @@ class ApiClient:
             body = json.dumps(json_body, ensure_ascii=False).encode("utf-8")
             all_headers["Content-Type"] = "application/json"
         all_headers.update(headers or {})
-        request = Request(method.upper(), url, all_headers, body, self.credentials, self.timeout)
+        request = Request(method.upper(), url, all_headers, body, self.credentials, self.timeout,
+                          max_bytes=self.max_bytes)
+        end = time.monotonic() + self.deadline
         attempt = 0
         redirects = 0
         while True:
             self.check_cancelled()
             error: ApiError
+            remaining = end - time.monotonic()
+            if remaining <= 0:
+                raise self._network_error(DeadlineExceededError("deadline", url=url), url)
+            request.deadline = remaining
+            request.timeout = min(self.timeout, remaining)
             try:
                 self.requests_sent += 1
                 response = self.transport.send(request, self.cancelled)
             except NetworkError as exc:
                 error = self._network_error(exc, url)
-                if not error.retryable or attempt + 1 >= self.retry.attempts:
+                delay = self.retry.delay(attempt)
+                if not error.retryable or attempt + 1 >= self.retry.attempts or delay >= end - time.monotonic():
                     raise error from None
-                self._wait(self.retry.delay(attempt))
+                self._wait(delay)
                 attempt += 1
                 continue
             secrets = self._secrets()
@@ -351,6 +369,8 @@ class ApiClient:
                 delay = error.retry_after
             else:
                 delay = self.retry.delay(attempt)
+            if delay >= end - time.monotonic():  # the wait would outlast the time allowed: report now
+                raise error
             self._wait(delay)
             attempt += 1
 
@@ -395,7 +415,8 @@ class ApiClient:
                 **kwargs,
             )
         check_url(target, self.name)
-        return Request(request.method, target, dict(request.headers), None, request.credentials, request.timeout)
+        return Request(request.method, target, dict(request.headers), None, request.credentials, request.timeout,
+                       max_bytes=request.max_bytes)
 
     def get_json(self, path_or_url: str, *, params=None, headers=None, ok_statuses=()) -> tuple[Any, Response]:
         response = self.request("GET", path_or_url, params=params, headers=headers, ok_statuses=ok_statuses)
@@ -425,8 +446,18 @@ class ApiClient:
     # ---- error mapping
     def _network_error(self, exc: NetworkError, url: str) -> ApiError:
         host = urlsplit(url).hostname or url
-        fmt = dict(source=self.name, host=host, timeout=f"{self.timeout:g}")
-        if isinstance(exc, ConnectionRefusedApiError):
+        fmt = dict(source=self.name, host=host, timeout=f"{self.timeout:g}", deadline=f"{self.deadline:g}",
+                   limit=f"{self.max_bytes / 1048576:g}")
+        if isinstance(exc, DeadlineExceededError):
+            text = translate("ApiClient", "{source}: {host} did not finish answering within {deadline} s, the total "
+                             "time allowed for one request (retries included). The connection is too slow or the "
+                             "service stalls: try again later, or raise « API: total time per request » in the "
+                             "settings.")
+        elif isinstance(exc, ResponseTooLargeError):
+            text = translate("ApiClient", "{source}: the answer of {host} is larger than {limit} MB, the size allowed "
+                             "for one answer: stopped before it fills the memory. Ask for a smaller territory, or "
+                             "raise « API: largest answer (MB) » in the settings.")
+        elif isinstance(exc, ConnectionRefusedApiError):
             text = translate("ApiClient", "{source}: connection refused by {host}. Is the address right and the "
                              "service running?")
         elif isinstance(exc, DnsError):
@@ -565,15 +596,22 @@ class RequestsTransport:
         headers = dict(request.headers)
         if request.credentials is not None:
             headers.update(request.credentials.headers())
+        deadline = request.deadline
+        started = time.monotonic()
+        timeout = request.timeout if deadline is None else min(request.timeout, deadline)
         try:
             reply = self.session.request(
                 request.method,
                 request.url,
                 headers=headers,
                 data=request.body,
-                timeout=request.timeout,
+                timeout=timeout,
                 allow_redirects=False,
+                stream=True,  # the body is read below, piece by piece, within the size cap and the deadline
             )
+            body = self._read_body(reply, request, started)
+        except (DeadlineExceededError, ResponseTooLargeError):
+            raise
         except requests.exceptions.SSLError:
             raise SslApiError("ssl", url=request.url) from None
         except (requests.exceptions.ConnectTimeout, requests.exceptions.ReadTimeout):
@@ -591,4 +629,70 @@ class RequestsTransport:
             raise NetworkError(type(exc).__name__, url=request.url) from None
         except requests.exceptions.RequestException as exc:
             raise NetworkError(type(exc).__name__, url=request.url) from None
-        return Response(reply.status_code, dict(reply.headers), reply.content, request.url)
+        return Response(reply.status_code, dict(reply.headers), body, request.url)
+
+    @staticmethod
+    def _read_body(reply, request: Request, started: float) -> bytes:
+        """The body, refused beyond ``max_bytes`` (announced or read) and cut at the deadline (a watchdog closes the
+        socket of a server that trickles: a read blocked on it returns at once)."""
+        limit = request.max_bytes
+        try:
+            announced = int(reply.headers.get("Content-Length") or 0)
+        except ValueError:
+            announced = 0
+        if limit is not None and announced > limit:
+            reply.close()
+            raise ResponseTooLargeError("too large", url=request.url)
+        expired = threading.Event()
+        watchdog = None
+        if request.deadline is not None:
+            remaining = request.deadline - (time.monotonic() - started)
+            if remaining <= 0:
+                reply.close()
+                raise DeadlineExceededError("deadline", url=request.url)
+            watchdog = threading.Timer(remaining, _expire, args=(reply, expired))
+            watchdog.daemon = True
+            watchdog.start()
+        chunks: list[bytes] = []
+        size = 0
+        try:
+            for chunk in reply.iter_content(65536):
+                size += len(chunk)
+                if limit is not None and size > limit:
+                    raise ResponseTooLargeError("too large", url=request.url)
+                if expired.is_set():
+                    raise DeadlineExceededError("deadline", url=request.url)
+                chunks.append(chunk)
+        except (DeadlineExceededError, ResponseTooLargeError):
+            reply.close()
+            raise
+        except Exception:
+            if expired.is_set():
+                raise DeadlineExceededError("deadline", url=request.url) from None
+            raise
+        finally:
+            if watchdog is not None:
+                watchdog.cancel()
+        if expired.is_set():
+            raise DeadlineExceededError("deadline", url=request.url)
+        return b"".join(chunks)
+
+
+def _expire(reply, expired: threading.Event) -> None:
+    """At the deadline: unblock a read by shutting the connection's socket down."""
+    expired.set()
+    sock = None
+    for path in (("raw", "_connection", "sock"), ("raw", "_fp", "fp", "raw", "_sock")):
+        target = reply
+        for name in path:
+            target = getattr(target, name, None)
+            if target is None:
+                break
+        if target is not None:
+            sock = target
+            break
+    if sock is not None:
+        try:
+            sock.shutdown(socket.SHUT_RDWR)
+        except OSError:
+            pass

@@ -157,6 +157,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         sys.stderr.write(_t("Interrupted.") + "\n")
         return 130
+    except MemoryError:  # a limit of the machine, not a bug: say which, and what to do
+        sys.stderr.write(
+            _t(
+                "Not enough memory to finish: the file is too large for this computer or produces too many issues to "
+                "hold (the memory limit was reached). Split the file, or validate its columns in several passes."
+            )
+            + "\n"
+        )
+        return EXIT_UNREADABLE
     except BrokenPipeError:  # the report piped into a command that stopped reading (| head): nothing to say
         with contextlib.suppress(OSError):
             sys.stdout = open(os.devnull, "w")  # noqa: SIM115 (the interpreter's final flush must not fail)
@@ -270,14 +279,15 @@ def _mapped(source: Path, args: argparse.Namespace, schema, geocode: str):
     result = convert_table(table, profile, schema, source_name=source_name)
     result.notes[:0] = list(getattr(table, "notes", []) or [])
     if geocode != "none":
-        from .mapping.geocoding import place_lieux
+        from .mapping.geocoding import GeocodingCache, default_cache_path, place_lieux
 
-        send = None
+        send = cache = None
         if geocode == "ban":
             from ..api.ban import BanGeocoder
 
             send = BanGeocoder().geocode_csv
-        place_lieux(result, send)
+            cache = GeocodingCache.load(default_cache_path())
+        place_lieux(result, send, cache)
     return result
 
 
@@ -444,7 +454,10 @@ def render_text(report, changes=None, fix_target=None, remaining=None, out: Text
             source=report.source or "—", rows=report.rows, version=report.schema_version or "—"
         )
     )
-    verdict = _t("CONFORMANT") if counts.conformant else _t("NOT CONFORMANT")
+    if report.rows == 0:
+        verdict = _t("NO LIEU") if counts.conformant else _t("NOT CONFORMANT, NO LIEU")
+    else:
+        verdict = _t("CONFORMANT") if counts.conformant else _t("NOT CONFORMANT")
     lines.append(
         _t("Result: {verdict} — {errors} errors, {warnings} warnings, {fixable} safe fixes suggested").format(
             verdict=verdict, errors=counts.total_errors, warnings=counts.total_warnings,
@@ -473,7 +486,7 @@ def render_text(report, changes=None, fix_target=None, remaining=None, out: Text
                     label += f" · id {issue.id}"
                 lines.append(f"  {label}")
                 if len(lines) > 4096:
-                    out.write("\n".join(lines) + "\n")
+                    out.write("\n".join(lines).translate(TERMINAL_SAFE) + "\n")
                     lines.clear()
             where = f"{issue.field} · " if issue.field else ""
             lines.append(f"    [{words[issue.severity]}] {where}{issue.code}: {issue.message}")
@@ -494,5 +507,14 @@ def render_text(report, changes=None, fix_target=None, remaining=None, out: Text
                     row=change.row, field=change.field, before=change.before, after=change.after
                 )
             lines.append("  " + text)
-    out.write("\n".join(lines) + "\n")
+    out.write("\n".join(lines).translate(TERMINAL_SAFE) + "\n")
     return ""
+
+
+# Control characters of the data (ANSI escapes, carriage returns, C1 controls, bidirectional overrides) shown as
+# escapes in the text report: a value can never move the cursor, recolour or rewrite the terminal's lines.
+TERMINAL_SAFE = {
+    code: f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+    for code in (*range(0x00, 0x09), *range(0x0B, 0x20), *range(0x7F, 0xA0), *range(0x202A, 0x202F),
+                 *range(0x2066, 0x206A))
+}

@@ -22,8 +22,17 @@ DEFAULT_TIMEOUT_S = 5.0  # sqlite3's own default
 
 
 def read_only_uri(path: str | os.PathLike) -> str:
-    """The ``file:`` URI that opens ``path`` read-only."""
-    return Path(path).resolve().as_uri() + "?mode=ro"
+    """The ``file:`` URI that opens ``path`` read-only.
+
+    A database in WAL mode would get its ``-wal`` and ``-shm`` files created beside it even by a read: when no
+    ``-wal`` file exists (nothing waits to be checkpointed), the file is opened ``immutable`` (no lock, no
+    side file, nothing left beside the user's file); when one exists, SQLite must read it (plain ``mode=ro``).
+    """
+    resolved = Path(path).resolve()
+    uri = resolved.as_uri() + "?mode=ro"
+    if not resolved.with_name(resolved.name + "-wal").exists():
+        uri += "&immutable=1"
+    return uri
 
 
 def open_read_only(path: str | os.PathLike, timeout: float = DEFAULT_TIMEOUT_S) -> sqlite3.Connection:

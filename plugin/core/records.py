@@ -129,6 +129,10 @@ class ColumnarRecords(UserList):
     def __len__(self) -> int:
         return self._count if self._data is None else len(self._data)
 
+    def __getitem__(self, index):
+        # a slice is a plain list of the records (UserList would rebuild this class from a list of dicts)
+        return self.data[index]
+
     def __bool__(self) -> bool:
         return len(self) > 0
 
@@ -384,6 +388,7 @@ def column_keys(header: Sequence[str]) -> tuple[list[str], dict[str, list[int]],
     """Unique keys for a header: (keys, duplicate names → 1-based positions, blank positions)."""
     taken = {name for name in header if name}
     keys: list[str] = []
+    used: set[str] = set()  # the keys given so far (a set: a header of 100,000 columns stays linear)
     seen: dict[str, int] = {}
     positions: dict[str, list[int]] = {}
     blanks: list[int] = []
@@ -397,9 +402,10 @@ def column_keys(header: Sequence[str]) -> tuple[list[str], dict[str, list[int]],
         else:
             seen[name] = 1
             key = name
-        while key in keys or (key != name and key in taken):
+        while key in used or (key != name and key in taken):
             key += "_"
         keys.append(key)
+        used.add(key)
         taken.add(key)
         positions.setdefault(name, []).append(position)
     duplicates = {name: pos for name, pos in positions.items() if len(pos) > 1 and name.strip()}

@@ -123,24 +123,49 @@ def _float(text: str) -> float | None:
     return float(text) if text else None
 
 
+_COMMUNE_FIELDS = ("code_insee", "nom", "type", "departement", "epci", "codes_postaux", "longitude", "latitude",
+                   "zone", "population")
+
+
 @lru_cache(maxsize=1)
 def communes() -> dict[str, Commune]:
-    """All communes and municipal arrondissements by INSEE code (loaded once)."""
-    return {
-        row["code_insee"]: Commune(
-            code_insee=row["code_insee"],
-            nom=row["nom"],
-            type=row["type"],
-            departement=row["departement"],
-            epci=row["epci"],
-            codes_postaux=tuple(row["codes_postaux"].split("|")) if row["codes_postaux"] else (),
-            longitude=_float(row["longitude"]),
-            latitude=_float(row["latitude"]),
-            zone=row["zone"],
-            population=int(row["population"] or 0),
-        )
-        for row in _rows("communes.csv")
-    }
+    """All communes and municipal arrondissements by INSEE code (loaded once).
+
+    Read at start-up by every validation: the 35,000 rows are parsed by ``csv.reader`` and the frozen
+    ``Commune`` objects given their fields at once (the dataclass's ``__init__`` sets them one by one)."""
+    with open(resource_path(REFERENCE_DIR, "communes.csv"), encoding="utf-8", newline="") as handle:
+        reader = csv.reader(handle)
+        header = next(reader)
+        if tuple(header) != _COMMUNE_FIELDS:  # another layout: read by name, as the other files
+            handle.seek(0)
+            return {row["code_insee"]: _commune(row) for row in csv.DictReader(handle)}
+        new, set_fields = object.__new__, object.__setattr__
+        table: dict[str, Commune] = {}
+        for insee, nom, kind, dept, epci_code, postaux, lon, lat, zone, population in reader:
+            item = new(Commune)
+            set_fields(item, "__dict__", {
+                "code_insee": insee, "nom": nom, "type": kind, "departement": dept, "epci": epci_code,
+                "codes_postaux": tuple(postaux.split("|")) if postaux else (),
+                "longitude": float(lon) if lon else None, "latitude": float(lat) if lat else None,
+                "zone": zone, "population": int(population or 0),
+            })
+            table[insee] = item
+        return table
+
+
+def _commune(row: dict[str, str]) -> Commune:
+    return Commune(
+        code_insee=row["code_insee"],
+        nom=row["nom"],
+        type=row["type"],
+        departement=row["departement"],
+        epci=row["epci"],
+        codes_postaux=tuple(row["codes_postaux"].split("|")) if row["codes_postaux"] else (),
+        longitude=_float(row["longitude"]),
+        latitude=_float(row["latitude"]),
+        zone=row["zone"],
+        population=int(row["population"] or 0),
+    )
 
 
 def commune(code_insee: str) -> Commune | None:

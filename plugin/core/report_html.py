@@ -46,6 +46,8 @@ table.issues { table-layout: fixed; } table.issues td { word-wrap: break-word; o
 table.issues .value { word-break: break-all; }
 .fix { color: var(--ok); font-weight: 600; }
 .lieu { break-inside: avoid; page-break-inside: avoid; }
+/* a browser lays out only the lieux on screen: a page of 3,000 issues opens as fast as a short one */
+@media screen { .lieu { content-visibility: auto; contain-intrinsic-size: auto 10rem; } }
 .note { color: #555; font-size: .9em; } .note.limit { border-left: 4px solid #000091; padding: .3rem .6rem;
   background: var(--soft); color: #161616; }
 table.summary { table-layout: fixed; } table.summary td { overflow-wrap: anywhere; }
@@ -92,6 +94,7 @@ def _table(
 
 EXAMPLES = 3  # example issues shown for each rule and each field
 TOP_COMMUNES = 30  # communes shown before the rest is folded
+MAX_COMMUNES = 1000  # communes listed in all (most issues first); the others are counted
 MAX_DETAILED_ISSUES = 3000  # issues listed lieu by lieu (whole lieux, errors first); the rest: CSV/JSON
 MAX_ACCEPTED = 1000  # accepted issues listed
 
@@ -248,12 +251,18 @@ def _summary_by_commune(digest: _Digest) -> str:
 
     headers = [_t("Commune"), _t("Lieux with issues"), _t("Errors"), _t("Warnings"), _t("Total")]
     html = _table(headers, rows(digest.communes[:TOP_COMMUNES]), numeric=(1, 2, 3, 4))
-    rest = digest.communes[TOP_COMMUNES:]
+    rest = digest.communes[TOP_COMMUNES:MAX_COMMUNES]
     if rest:
         html += (
             f"<details><summary>{escape(_t('{n} other communes').format(n=len(rest)))}</summary>"
             + _table(headers, rows(rest), numeric=(1, 2, 3, 4)) + "</details>"
         )
+    left = digest.communes[MAX_COMMUNES:]
+    if left:  # a national file's 20,000 communes would make the page slow to open
+        html += '<p class="note limit">' + escape(_t(
+            "… and {count} more communes with fewer issues ({lieux} lieux with issues), not listed here: the CSV "
+            "report (validation dock, mednum:report) gives the commune of every issue."
+        ).format(count=len(left), lieux=sum(item[1] for item in left))) + "</p>"
     return html
 
 

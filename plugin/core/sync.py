@@ -96,6 +96,8 @@ class JournalRow:
 class SyncStore:
     """The sync table and push journal of one GeoPackage (or any sqlite file)."""
 
+    _returning_fid = ""  # a database without cursor.lastrowid asks for the new fid (PostgreSQL: RETURNING)
+
     def __init__(self, path: str | Path) -> None:
         self.path = str(path)
         with self._connect() as db:
@@ -188,6 +190,10 @@ class SyncStore:
 
     # ------------------------------------------------------------------ journal
     @staticmethod
+    def _inserted_fid(cursor) -> int:
+        return int(cursor.lastrowid)
+
+    @staticmethod
     def new_push_id() -> str:
         return uuid.uuid4().hex[:12]
 
@@ -198,13 +204,13 @@ class SyncStore:
         with self._connect() as db:
             cursor = db.execute(
                 f"INSERT INTO {JOURNAL_TABLE} (time, push_id, target, lieu_id, before, after, status, http_status, "
-                "response_body, message) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "response_body, message) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)" + self._returning_fid,
                 (now_iso(), push_id, target, lieu_id,
                  json.dumps(before, ensure_ascii=False) if before is not None else None,
                  json.dumps(after, ensure_ascii=False) if after is not None else None,
                  status, http_status, response_body, message),
             )
-            return int(cursor.lastrowid)
+            return self._inserted_fid(cursor)
 
     def update_journal(self, fids: Iterable[int], status: str, http_status: int | None, response_body: str,
                        message: str = "") -> None:

@@ -38,6 +38,7 @@ from qgis.PyQt.QtWidgets import (
     QScrollArea,
     QTableWidget,
     QTableWidgetItem,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -79,7 +80,13 @@ class CoverageDock(QgsDockWidget):
 
     # ------------------------------------------------------------------ UI
     def _build_ui(self) -> None:
-        body = QWidget(self)
+        root = QWidget(self)
+        root_layout = QVBoxLayout(root)
+        root_layout.setContentsMargins(4, 4, 4, 4)
+        self.tabs = QTabWidget(root)
+        self.tabs.setObjectName("mednumCoverageTabs")
+        root_layout.addWidget(self.tabs, 1)
+        body = QWidget()
         outer = QVBoxLayout(body)
         outer.setContentsMargins(4, 4, 4, 4)
         form = QFormLayout()
@@ -120,7 +127,7 @@ class CoverageDock(QgsDockWidget):
         # filters: the orientation's groups (standard values), services mode, "open at"
         self.filters_box = QgsCollapsibleGroupBox(tr("Which lieux count (filters)"), body)
         self.filters_box.setObjectName("mednumCoverageFilters")
-        self.filters_box.setCollapsed(True)
+        self.filters_box.setCollapsed(False)
         self.filters_box.setSaveCollapsedState(False)
         filters_layout = QVBoxLayout(self.filters_box)
         self.services_all = QCheckBox(tr("Every ticked service (otherwise at least one)"), self.filters_box)
@@ -144,11 +151,7 @@ class CoverageDock(QgsDockWidget):
             widget.toggled_option.connect(self._option_toggled)
             filters_layout.addWidget(widget)
             self.group_widgets[group.field] = widget
-        scroll = QScrollArea(body)
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(self.filters_box)
-        scroll.setMaximumHeight(260)
-        outer.addWidget(scroll)
+        outer.addWidget(self.filters_box)
 
         # options: indicator and boundaries
         options = QgsCollapsibleGroupBox(tr("Indicator and boundaries (optional)"), body)
@@ -174,8 +177,19 @@ class CoverageDock(QgsDockWidget):
         self.boundaries_combo.setToolTip(tr("Commune polygons (e.g. IGN ADMIN EXPRESS) joined by INSEE code"))
         options_form.addRow(tr("Boundaries"), self.boundaries_combo)
         outer.addWidget(options)
+        outer.addStretch(1)
+        scroll = QScrollArea(root)
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(body)
+        self.tabs.addTab(scroll, tr("Territory and filters"))
+
+        results = QWidget()
+        results_layout = QVBoxLayout(results)
+        results_layout.setContentsMargins(4, 4, 4, 4)
+        self.tabs.addTab(results, tr("Results"))
 
         row = QHBoxLayout()
+        body = root
         self.run_button = QPushButton(QgsApplication.getThemeIcon("/mActionStart.svg"), tr("Compute"), body)
         self.run_button.setObjectName("mednumCoverageRun")
         self.run_button.clicked.connect(self.run)
@@ -190,7 +204,8 @@ class CoverageDock(QgsDockWidget):
             button.clicked.connect(lambda _checked=False, s=suffix: self._ask_report(s))
             row.addWidget(button)
             self.report_buttons.append(button)
-        outer.addLayout(row)
+        root_layout.addLayout(row)
+        outer = results_layout
 
         self.totals_label = QLabel(body)
         self.totals_label.setObjectName("mednumCoverageTotals")
@@ -205,10 +220,12 @@ class CoverageDock(QgsDockWidget):
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 6)
+        self.table.setWordWrap(False)
         self.table.setToolTip(tr("Click a commune to zoom to it"))
         self.table.cellClicked.connect(lambda row, _column: self.zoom_to_row(row))
         outer.addWidget(self.table, 1)
-        self.setWidget(body)
+        self.setWidget(root)
 
     # ------------------------------------------------------------------ territory
     def _search(self, text: str) -> None:
@@ -319,6 +336,7 @@ class CoverageDock(QgsDockWidget):
                 self._message(error, warning=True)
             return
         self.result = result
+        self.tabs.setCurrentIndex(1)
         self._show_layer()
         self._show_totals()
         self._show_table()

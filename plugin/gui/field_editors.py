@@ -25,6 +25,7 @@ from ..core.form_layout import EditorKind
 from ..core.hours_text import describe_hours
 from ..core.i18n import translate
 from ..core.records import split_list
+from ..toolbelt.cpp_guard import cpp_override
 
 LINK_SCHEMES = ("http", "https")
 ERROR_COLOR = "#c62828"
@@ -70,14 +71,17 @@ class MessageLabel(QLabel):
 
     # The attribute form's grid does not ask a wrapped label its height for the width it gets: Qt's guess
     # (a narrower width, more lines) leaves a gap under the messages. Report the height for the real width.
+    @cpp_override(default_factory=QSize)
     def sizeHint(self) -> QSize:  # noqa: N802 (Qt API)
         hint = super().sizeHint()
         return QSize(hint.width(), self.heightForWidth(self.width())) if self.width() > 50 else hint
 
+    @cpp_override(default_factory=QSize)
     def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt API)
         hint = super().minimumSizeHint()
         return QSize(hint.width(), self.sizeHint().height())
 
+    @cpp_override(None)
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt API)
         super().resizeEvent(event)
         if event.oldSize().width() != event.size().width():

@@ -475,6 +475,7 @@ class IssuesModel(QAbstractItemModel, TreeRules):
 
     # ── QAbstractItemModel ──────────────────────────────────────────────────────────────────────────────
 
+    @cpp_override(0)
     def columnCount(self, parent: QModelIndex = _ROOT) -> int:
         return COLUMN_COUNT
 

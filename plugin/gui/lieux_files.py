@@ -9,6 +9,7 @@ from pathlib import Path
 from qgis.core import Qgis, QgsApplication, QgsMapLayer, QgsProject, QgsVectorLayer
 from qgis.PyQt.QtWidgets import QFileDialog
 
+from ..core.errors import MednumError
 from ..core.i18n import translate
 from ..qgis.coordinate_sync import attach_coordinate_sync
 from ..qgis.import_export import INPUT_EXTENSIONS, import_lieux, validate_import
@@ -160,9 +161,11 @@ class LieuxFilesFeature:
 
     # -- open ---------------------------------------------------------------------------------------
 
-    def open_file(self, path: str | None = None, output: str | None = None) -> LieuxTask | None:
+    def open_file(self, path: str | None = None, output=None, replace: bool = False) -> LieuxTask | None:
         """Open ``path`` (asked when None): a working GeoPackage directly, any other file through an import
-        into a new working GeoPackage ``output`` (asked when None). Returns the import task, if any."""
+        into a new working GeoPackage ``output`` (asked when None), or into a team database (``output`` a
+        :class:`~..qgis.team_database.TeamDatabase`; ``replace``: its lieux replaced), whose team layer is then
+        opened. Returns the import task, if any."""
         window = self.iface.mainWindow()
         if path is None:
             path, _ = QFileDialog.getOpenFileName(
@@ -171,7 +174,8 @@ class LieuxFilesFeature:
             if not path:
                 return None
         source = Path(path)
-        if is_working_geopackage(source):
+        team = output if hasattr(output, "write_records") else None
+        if is_working_geopackage(source) and team is None:
             try:
                 layer = load_working_layer(source)
             except WorkingLayerError as error:
@@ -188,15 +192,16 @@ class LieuxFilesFeature:
                 Qgis.MessageLevel.Success,
             )
             return None
-        table = self._table_to_map(source)
+        table = self._table_to_map(source) if team is None else None
         if table is not None and self.ask_mapping(source):
             return self.import_with_mapping(str(source), output, table)
-        output = self._ask_output(source, output)
+        output = self._ask_output(source, output) if team is None else team
         if output is None:
             return None
         task = LieuxTask(
             translate("LieuxFiles", "Import of {name}").format(name=source.name),
-            lambda progress, canceled: import_lieux(source, output, progress, canceled, validate=False),
+            lambda progress, canceled: import_lieux(source, output, progress, canceled, validate=False,
+                                                    replace=replace),
             lambda summary, error: self._import_done(output, summary, error),
         )
         return self._start_import(task, source)
@@ -279,6 +284,10 @@ class LieuxFilesFeature:
         home = QgsProject.instance().homePath()
         return ProfileStore(user, Path(home) / "correspondances" if home else None)
 
+    def geocoding_cache_path(self) -> Path:
+        """The BAN's answers kept between imports (addresses and their coordinates: no secret)."""
+        return Path(QgsApplication.qgisSettingsDirPath()) / "lieux_mednum" / "ban-cache.json"
+
     def mapping_dialog(self, source: Path, table):
         from .mapping_dialog import MappingDialog
 
@@ -320,7 +329,7 @@ class LieuxFilesFeature:
             translate("LieuxFiles", "Import of {name}").format(name=source.name),
             lambda progress, canceled: import_lieux(
                 source, output, progress, canceled, validate=False, mapping=profile, source_name=source_name,
-                geocode=send,
+                geocode=send, geocode_cache=self.geocoding_cache_path() if send else None,
             ),
             lambda summary, error: self._import_done(output, summary, error),
         )
@@ -331,9 +340,10 @@ class LieuxFilesFeature:
         if error is not None:
             self.iface.messageBar().pushMessage(title, user_message(error), Qgis.MessageLevel.Critical)
             return
+        team = output if hasattr(output, "open_layer") else None
         try:
-            layer = load_working_layer(output)
-        except WorkingLayerError as load_error:
+            layer = team.open_layer() if team is not None else load_working_layer(output)
+        except MednumError as load_error:
             self.iface.messageBar().pushMessage(title, load_error.message, Qgis.MessageLevel.Critical)
             return
         add_working_layer(layer, self.iface)
@@ -345,7 +355,8 @@ class LieuxFilesFeature:
             translate("LieuxFiles", "Lieux de médiation numérique"), summary.headline(), Qgis.MessageLevel.Info, 5
         )
         self.validation_task = LieuxTask(
-            translate("LieuxFiles", "Validation of {name}").format(name=Path(output).name),
+            translate("LieuxFiles", "Validation of {name}").format(
+                name=team.display_name() if team is not None else Path(output).name),
             lambda progress, canceled: validate_import(summary),
             self._validation_done,
         )

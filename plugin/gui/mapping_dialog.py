@@ -126,7 +126,7 @@ class MappingDialog(QDialog):
         top.addWidget(self.origin_label, 1)
         top.addWidget(QLabel(_tr("Source name:")))
         self.source_name_edit = QLineEdit(str(self._profile.extras.get("source") or self.source.stem))
-        self.source_name_edit.setToolTip(_tr("Ids become <source name>_<id>, as mednum-cli makes them"))
+        self.source_name_edit.setToolTip(_tr("Ids are built as name_id (spaces → -), as mednum-cli builds them"))
         self.source_name_edit.setMaximumWidth(200)
         self.source_name_edit.textChanged.connect(self.schedule_preview)
         top.addWidget(self.source_name_edit)
@@ -350,17 +350,17 @@ class MappingDialog(QDialog):
         result, errors, warnings, elapsed = preview(self.sample, self._profile, self.schema, self.source_name())
         self.last_preview_ms, self.last_counts = elapsed, (errors, warnings)
         self.last_result = result
-        shown = result.records[:PREVIEW_SHOWN]
-        self.preview_table.setRowCount(len(shown))
-        for row, record in enumerate(shown):
-            for column, name in enumerate(self.schema.field_names):
-                self.preview_table.setItem(row, column, QTableWidgetItem(record.get(name, "")))
+        shown = min(PREVIEW_SHOWN, result.count)
+        self.preview_table.setRowCount(shown)
+        for column, name in enumerate(self.schema.field_names):  # read from the columns: no record dicts
+            for row, value in enumerate(result.columns[name][:shown]):
+                self.preview_table.setItem(row, column, QTableWidgetItem(value))
         changed = len(result.transformations)
         self.preview_label.setText(
             _tr(
                 "First {rows} lieux: {errors} errors, {warnings} warnings, {changed} values changed by the mapping, "
                 "{kept} columns kept in colonnes_source ({ms:.0f} ms)"
-            ).format(rows=len(result.records), errors=errors, warnings=warnings, changed=changed,
+            ).format(rows=result.count, errors=errors, warnings=warnings, changed=changed,
                      kept=len(result.extra_columns), ms=elapsed)  # fmt: skip
         )
 

@@ -11,6 +11,7 @@ from dataclasses import fields
 from typing import Any
 
 from qgis.gui import QgsAuthConfigSelect, QgsOptionsPageWidget, QgsOptionsWidgetFactory
+from qgis.PyQt import sip
 from qgis.PyQt.QtGui import QIcon
 from qgis.PyQt.QtWidgets import (
     QCheckBox,
@@ -26,6 +27,7 @@ from qgis.PyQt.QtWidgets import (
 
 from ..__about__ import __icon_path__, __title__, __version__
 from ..core.i18n import translate
+from ..toolbelt.cpp_guard import cpp_override
 from ..toolbelt.settings import PlgSettings, load_settings, save_settings
 
 OPTIONS_PAGE_NAME = "mOptionsPageLieuxMednum"  # the page's object name (the plugin's Settings… action opens it)
@@ -33,7 +35,9 @@ OPTIONS_PAGE_NAME = "mOptionsPageLieuxMednum"  # the page's object name (the plu
 SETTINGS_CONTEXT = "PlgSettings"
 
 
-def _widget_for(value: Any, parent: QWidget, kind: str = "", help_text: str = "") -> QWidget:
+def _widget_for(value: Any, parent: QWidget, kind: str = "", help_text: str = "", metadata=None) -> QWidget:
+    metadata = metadata or {}
+    minimum, maximum = metadata.get("minimum", 0), metadata.get("maximum", 1e6)
     if kind == "authcfg":
         widget = QgsAuthConfigSelect(parent)
         widget.setConfigId(str(value or ""))
@@ -43,12 +47,12 @@ def _widget_for(value: Any, parent: QWidget, kind: str = "", help_text: str = ""
         widget.setChecked(value)
     elif isinstance(value, int):
         widget = QSpinBox(parent)
-        widget.setRange(-(2**31), 2**31 - 1)
+        widget.setRange(int(minimum), int(min(maximum, 2**31 - 1)))
         widget.setValue(value)
     elif isinstance(value, float):
         widget = QDoubleSpinBox(parent)
-        widget.setRange(-1e12, 1e12)
-        widget.setDecimals(6)
+        widget.setDecimals(int(metadata.get("decimals", 2)))  # « 30,0 », not « 30,000000 »
+        widget.setRange(float(minimum), float(maximum))
         widget.setValue(value)
     else:
         widget = QLineEdit(parent)
@@ -86,7 +90,8 @@ class MednumOptionsPage(QgsOptionsPageWidget):
                 continue
             help_text = spec.metadata.get("help", "")
             help_text = translate(SETTINGS_CONTEXT, help_text) if help_text else ""
-            widget = _widget_for(getattr(current, spec.name), group, spec.metadata.get("widget", ""), help_text)
+            widget = _widget_for(getattr(current, spec.name), group, spec.metadata.get("widget", ""), help_text,
+                                 spec.metadata)
             widget.setObjectName(f"setting_{spec.name}")
             widget.setToolTip(help_text)
             form.addRow(QLabel(translate(SETTINGS_CONTEXT, label), group), widget)
@@ -94,6 +99,7 @@ class MednumOptionsPage(QgsOptionsPageWidget):
         layout.addWidget(group)
         layout.addStretch(1)
 
+    @cpp_override(None)
     def apply(self) -> None:
         current = load_settings()
         for name, widget in self.widgets.items():
@@ -107,5 +113,12 @@ class MednumOptionsFactory(QgsOptionsWidgetFactory):
         self.setTitle(__title__)
         self.setIcon(QIcon(str(__icon_path__)))
 
+    @cpp_override(None)
     def createWidget(self, parent: QWidget | None) -> MednumOptionsPage:
-        return MednumOptionsPage(parent)
+        page = MednumOptionsPage(parent)
+        # QGIS keeps only the C++ page: the factory keeps the Python one (its apply() override) until QGIS
+        # deletes it, and C++ owns it when it has no parent yet
+        self._pages = [p for p in getattr(self, "_pages", []) if not sip.isdeleted(p)] + [page]
+        if page.parent() is None:
+            sip.transferto(page, None)
+        return page

@@ -53,6 +53,7 @@ from ..core.schema import fold
 from ..qgis import orientation_layer as ol
 from ..qgis import service_style
 from ..qgis.orientation_tasks import BuildIndexTask
+from ..toolbelt.cpp_guard import cpp_override
 from .orientation_export import export_filtered_lieux
 from .orientation_place import PlacePicker
 from .orientation_presets import Presets
@@ -689,6 +690,7 @@ class OrientationDock(PlacePicker, Presets, QgsDockWidget):
         self.set_layer(None)
         self._reload_presets()
 
+    @cpp_override(None)
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt API)
         if self.pick_button.isChecked():
             self.pick_button.setChecked(False)

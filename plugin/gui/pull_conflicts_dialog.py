@@ -10,6 +10,8 @@ The dialog edits nothing; :meth:`choices` goes to :func:`~..api.pull.resolve_mer
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtWidgets import (
     QAbstractItemView,
@@ -39,20 +41,44 @@ def _tr(text: str) -> str:
     return translate("PullConflictsDialog", text)
 
 
+@dataclass
+class ConflictTexts:
+    """The words of the dialog; the defaults speak of a pull, team mode gives its own (a colleague's save)."""
+
+    title: str = ""
+    intro: str = ""  # {n}: number of lieux, {source}: the other side
+    remote_version: str = ""
+    take_remote: str = ""
+    take_remote_all: str = ""
+    remote_mark: str = ""
+    apply: str = ""
+    cancel: str = ""
+
+    def __post_init__(self) -> None:
+        self.title = self.title or _tr("Pull: lieux edited on both sides")
+        self.intro = self.intro or _tr(
+            "{n} lieux were edited here and changed in {source} since. For each one, keep your version or take the "
+            "remote one; nothing is changed until you click « Apply the merge ».")
+        self.remote_version = self.remote_version or _tr("Remote version")
+        self.take_remote = self.take_remote or _tr("Take the remote version")
+        self.take_remote_all = self.take_remote_all or _tr("Take the remote version for all")
+        self.remote_mark = self.remote_mark or _tr("remote")
+        self.apply = self.apply or _tr("Apply the merge")
+        self.cancel = self.cancel or _tr("Cancel the merge")
+
+
 class PullConflictsDialog(QDialog):
     def __init__(self, conflicts: list[Conflict], source_label: str, parent: QWidget | None = None,
-                 schema: Schema | None = None):
+                 schema: Schema | None = None, texts: ConflictTexts | None = None):
         super().__init__(parent)
+        self.texts = texts = texts or ConflictTexts()
         self.conflicts = conflicts
         self.schema = schema or load_schema()
         self._choices = {conflict.lieu_id: KEEP_LOCAL for conflict in conflicts}
-        self.setWindowTitle(_tr("Pull: lieux edited on both sides"))
+        self.setWindowTitle(texts.title)
         self.setMinimumSize(960, 520)
         layout = QVBoxLayout(self)
-        intro = QLabel(_tr(
-            "{n} lieux were edited here and changed in {source} since. For each one, keep your version or take the "
-            "remote one; nothing is changed until you click « Apply the merge ».").format(
-                n=len(conflicts), source=source_label))
+        intro = QLabel(texts.intro.format(n=len(conflicts), source=source_label))
         intro.setWordWrap(True)
         layout.addWidget(intro)
 
@@ -69,14 +95,14 @@ class PullConflictsDialog(QDialog):
         choice_row = QHBoxLayout()
         self.choice_group = QButtonGroup(self)
         self.keep_radio = QRadioButton(_tr("Keep my version"))
-        self.remote_radio = QRadioButton(_tr("Take the remote version"))
+        self.remote_radio = QRadioButton(texts.take_remote)
         for button in (self.keep_radio, self.remote_radio):
             self.choice_group.addButton(button)
             choice_row.addWidget(button)
         choice_row.addStretch(1)
         right_layout.addLayout(choice_row)
         self.table = QTableWidget(0, 3)
-        self.table.setHorizontalHeaderLabels([_tr("Field"), _tr("My version"), _tr("Remote version")])
+        self.table.setHorizontalHeaderLabels([_tr("Field"), _tr("My version"), texts.remote_version])
         self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
         self.table.setWordWrap(True)
         self.table.verticalHeader().setVisible(False)
@@ -93,14 +119,14 @@ class PullConflictsDialog(QDialog):
 
         bottom = QHBoxLayout()
         self.all_local_button = QPushButton(_tr("Keep my version for all"))
-        self.all_remote_button = QPushButton(_tr("Take the remote version for all"))
+        self.all_remote_button = QPushButton(texts.take_remote_all)
         bottom.addWidget(self.all_local_button)
         bottom.addWidget(self.all_remote_button)
         bottom.addStretch(1)
         self.buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
         self.apply_button = self.buttons.button(QDialogButtonBox.Ok)
-        self.apply_button.setText(_tr("Apply the merge"))
-        self.buttons.button(QDialogButtonBox.Cancel).setText(_tr("Cancel the merge"))
+        self.apply_button.setText(texts.apply)
+        self.buttons.button(QDialogButtonBox.Cancel).setText(texts.cancel)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         bottom.addWidget(self.buttons)
@@ -122,7 +148,7 @@ class PullConflictsDialog(QDialog):
 
     def _label_item(self, item: QListWidgetItem, conflict: Conflict) -> None:
         remote = self._choices[conflict.lieu_id] == TAKE_REMOTE
-        mark = _tr("remote") if remote else _tr("mine")
+        mark = self.texts.remote_mark if remote else _tr("mine")
         text = f"[{mark}] {conflict.nom or conflict.lieu_id}"
         if conflict.deleted:
             text = f"[{mark}] {_tr('(deleted here)')} {conflict.nom or conflict.lieu_id}"
@@ -152,7 +178,7 @@ class PullConflictsDialog(QDialog):
             self.lieu_title.setText(_tr("<b>{nom}</b> — id {id} — {n} fields differ").format(
                 nom=conflict.nom, id=conflict.lieu_id, n=len(conflict.differences)))
             self.keep_radio.setText(_tr("Keep my version"))
-            self.remote_radio.setText(_tr("Take the remote version"))
+            self.remote_radio.setText(self.texts.take_remote)
         self.table.setRowCount(len(conflict.differences))
         for index, (name, local, remote) in enumerate(conflict.differences):
             label = QTableWidgetItem(self._title(name))

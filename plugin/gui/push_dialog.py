@@ -44,16 +44,26 @@ from ..api import push as push_core
 from ..api.errors import ApiError
 from ..api.push import PushItem, PushReport
 from ..api.sources import PULL_SOURCES, SOURCES
+from ..core.errors import MednumError
 from ..core.i18n import translate
 from ..core.schema import Schema, load_schema
-from ..core.sync import JournalRow, SyncStore
+from ..core.sync import JournalRow
 from ..qgis import api_session
 from ..qgis.tasks import LieuxTask, TaskCanceledError, start_task, user_message
 from ..qgis.working_layer import is_working_layer, layer_snapshot
+from ..toolbelt.cpp_guard import cpp_override
 
 TARGET = "carto-v0"
 JOURNAL_ROWS = 2000  # the journal tab shows the latest rows
 ClientFactory = Callable[..., object]
+
+
+def _database_errors() -> tuple[type[BaseException], ...]:
+    try:
+        import psycopg2
+    except ImportError:
+        return ()
+    return (psycopg2.Error,)
 
 
 def _tr(text: str) -> str:
@@ -295,7 +305,15 @@ class PushDialog(QDialog):
         return is_working_layer(layer, self.schema) and bool(self._gpkg_path(layer))
 
     @staticmethod
-    def _gpkg_path(layer) -> str:
+    def _gpkg_path(layer):
+        """Where the layer's sync table and push journal live: its GeoPackage's path, or for a team layer the
+        team database's store (:class:`~..core.team_sync.PostgresSyncStore`); "" when nowhere."""
+        from ..qgis.team_layer import is_team_layer
+
+        if is_team_layer(layer):
+            from ..qgis.team_database import TeamDatabase
+
+            return TeamDatabase.from_layer(layer).sync_store()
         if not isinstance(layer, QgsVectorLayer) or layer.providerType() != "ogr":
             return ""
         path = QgsProviderRegistry.instance().decodeUri("ogr", layer.source()).get("path") or ""
@@ -514,6 +532,7 @@ class PushDialog(QDialog):
         if self._progress_message:
             self.progress_label.setText(self._progress_message)
 
+    @cpp_override(None)
     def hideEvent(self, event) -> None:  # noqa: N802 (Qt)
         """A preview nobody will look at is cancelled when the dialog closes (a send goes on: it is journaled)."""
         if self.task is not None and self._task_kind == "preview":
@@ -660,8 +679,9 @@ class PushDialog(QDialog):
         layer = self._layer
         path = self._gpkg_path(layer) if layer is not None else ""
         try:
-            rows: list[JournalRow] = SyncStore(path).journal_rows(latest=JOURNAL_ROWS) if path else []
-        except sqlite3.Error as error:  # a read-only or damaged file: said in the tab, nothing else breaks
+            rows: list[JournalRow] = api_session.sync_store(path).journal_rows(latest=JOURNAL_ROWS) if path else []
+        # a read-only or damaged file, an unreachable team database: said in the tab, nothing else breaks
+        except (sqlite3.Error, MednumError, *_database_errors()) as error:
             rows = []
             self.journal.set_entries([], [])
             self.journal.message.setText(_tr("The push journal cannot be read: {error}").format(error=error))

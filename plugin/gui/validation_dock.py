@@ -389,8 +389,22 @@ class ValidationDock(QgsDockWidget):
             width = max(70, int(share * max(self.tree.viewport().width(), 420)))
             if column == SEVERITY:  # the words of the user's language ("Avertissement", "646 avert.") fit
                 width = max(width, self._severity_width())
+            if column == LABEL:  # rule names whole (a narrow dock scrolls sideways rather than cutting them)
+                width = max(width, self._rule_name_width())
             header.resizeSection(column, width)
         header.setSectionResizeMode(VALUE, QHeaderView.Stretch)
+
+    def _rule_name_width(self) -> int:
+        """Width of the first column that shows every rule name whole: a rule group's bold title with its
+        count, or a rule under a lieu (one level deeper), plus the dot icon and the branch indentation."""
+        bold = QFont(self.tree.font())
+        bold.setBold(True)
+        group_metrics, item_metrics = QFontMetrics(bold), QFontMetrics(self.tree.font())
+        titles = [entry.title for entry in CODES.values()]
+        indentation = self.tree.indentation()
+        group = max(group_metrics.horizontalAdvance(f"{title} (99999)") for title in titles) + indentation
+        item = max(item_metrics.horizontalAdvance(title) for title in titles) + 2 * indentation
+        return max(group, item) + 32  # dot icon, margins
 
     def _severity_width(self) -> int:
         font = QFont(self.tree.font())

@@ -39,7 +39,7 @@ class _ApiAlgorithm(EnumValues, QgsProcessingAlgorithm):
 
 
 class FetchAlgorithm(_ApiAlgorithm):
-    SOURCE, TERRITORY, OUTPUT = "SOURCE", "TERRITORY", "OUTPUT"
+    SOURCE, TERRITORY, OUTPUT, REPLACE = "SOURCE", "TERRITORY", "OUTPUT", "REPLACE"
 
     def name(self) -> str:
         return "fetch"
@@ -65,12 +65,21 @@ class FetchAlgorithm(_ApiAlgorithm):
             translate("ApiAlgorithms", "Territory (département, commune INSEE code or EPCI SIREN)")))
         self.addParameter(QgsProcessingParameterVectorDestination(
             self.OUTPUT, translate("ApiAlgorithms", "Working GeoPackage"), QgsProcessing.TypeVectorPoint))
+        from .team_algorithms import add_database_parameters
+
+        add_database_parameters(self, optional=True, advanced=True)
+        self.addParameter(QgsProcessingParameterBoolean(
+            self.REPLACE, translate("ApiAlgorithms", "Replace the lieux of the team database"), False, optional=True))
 
     def processAlgorithm(self, parameters, context, feedback):
         key = self.enum_string(parameters, self.SOURCE, context) or PULL_SOURCES[0]
         output = self.parameterAsOutputLayer(parameters, self.OUTPUT, context)
         if not output.lower().endswith(".gpkg"):
             output = output.rsplit(".", 1)[0] + ".gpkg" if "." in output else output + ".gpkg"
+        from ..core.postgis_schema import TeamDatabaseError
+        from .team_algorithms import team_database
+
+        team = team_database(self, parameters, context, required=False)
         try:
             territory = resolve_territory(self.parameterAsString(parameters, self.TERRITORY, context))
             client = api_session.prepare_client(key, transport=QgisTransport(feedback), cancelled=feedback.isCanceled)
@@ -81,8 +90,13 @@ class FetchAlgorithm(_ApiAlgorithm):
                                                                 feedback.pushDebugInfo(message)))
             for warning in result.warnings[:200]:
                 feedback.pushWarning(warning)
-            written = api_session.write_pull_geopackage(result, output, feedback.isCanceled)
-        except ApiError as error:
+            if team is not None:
+                written = api_session.write_pull_team(
+                    result, team, self.parameterAsBoolean(parameters, self.REPLACE, context), feedback.isCanceled)
+                output = team.display_name()
+            else:
+                written = api_session.write_pull_geopackage(result, output, feedback.isCanceled)
+        except (ApiError, TeamDatabaseError) as error:
             raise QgsProcessingException(error.message) from None
         feedback.pushInfo(translate("ApiAlgorithms", "{n} lieux written to {path}.").format(n=written, path=output))
         return {self.OUTPUT: output, "COUNT": written}
@@ -99,10 +113,11 @@ class PushAlgorithm(_ApiAlgorithm):
 
     def shortHelpString(self) -> str:
         return translate("ApiAlgorithms",
-            "Sends the lieux of a working GeoPackage layer created or changed since the pull to the Cartographie "
-            "nationale (PATCH /lieux-inclusion-numerique, x-api-key). Lieux with validation errors are not sent; "
-            "lieux changed remotely since the pull are held back (conflict). Every push is journaled in the "
-            "GeoPackage; pushing twice sends nothing the second time. DRY_RUN shows what would be sent. OUTPUT: "
+            "Sends the lieux of a working layer (GeoPackage or team database) created or changed since the pull to "
+            "the Cartographie nationale (PATCH /lieux-inclusion-numerique, x-api-key). Lieux with validation errors "
+            "are not sent; lieux changed remotely since the pull are held back (conflict). Every push is journaled "
+            "in the GeoPackage (or the team database); pushing twice sends nothing the second time. DRY_RUN shows "
+            "what would be sent. OUTPUT: "
             "the push report (JSON or CSV) with the per-lieu diff."
         )
 
@@ -118,8 +133,14 @@ class PushAlgorithm(_ApiAlgorithm):
         layer = self.parameterAsVectorLayer(parameters, self.INPUT, context)
         dry_run = self.parameterAsBool(parameters, self.DRY_RUN, context)
         output = self.parameterAsFileOutput(parameters, self.OUTPUT, context)
+        from ..qgis.team_layer import is_team_layer
+
         path = layer.dataProvider().dataSourceUri().split("|")[0]
-        if not path.lower().endswith(".gpkg"):
+        if is_team_layer(layer):  # a team layer: the team database's sync table and push journal
+            from ..qgis.team_database import TeamDatabase
+
+            path = TeamDatabase.from_layer(layer).sync_store()
+        elif not path.lower().endswith(".gpkg"):
             raise QgsProcessingException(translate(
                 "ApiAlgorithms",
                 "The working layer must be stored in a GeoPackage (its sync table and push journal live there)."))

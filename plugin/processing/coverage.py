@@ -43,6 +43,7 @@ from ..qgis.coverage_layer import (
     style_coverage_layer,
 )
 from ..qgis.layer_records import LayerReadCancelledError, records_from_layer
+from ..toolbelt.cpp_guard import cpp_override
 from .base import MednumAlgorithm
 from .orient import add_filter_parameters, filter_values, unknown_values_message
 
@@ -60,6 +61,7 @@ class _Styler(QgsProcessingLayerPostProcessorInterface):
         super().__init__()
         self.radius_km = radius_km
 
+    @cpp_override(None)
     def postProcessLayer(self, layer, context, feedback) -> None:  # noqa: N802 (QGIS API)
         style_coverage_layer(layer, self.radius_km)
 

@@ -20,6 +20,7 @@ from qgis.core import (
     QgsProcessingOutputNumber,
     QgsProcessingOutputString,
     QgsProcessingParameterBoolean,
+    QgsProcessingParameterDefinition,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterFile,
     QgsProcessingParameterFileDestination,
@@ -45,7 +46,7 @@ def _raise(error: Exception) -> None:
 
 
 class ImportLieuxAlgorithm(MednumAlgorithm):
-    INPUT, OUTPUT = "INPUT", "OUTPUT"
+    INPUT, OUTPUT, REPLACE = "INPUT", "OUTPUT", "REPLACE"
     MAPPING, SOURCE_NAME, GEOCODE = "MAPPING", "SOURCE_NAME", "GEOCODE"
     LIEUX, WITHOUT_COORDINATES, EXTRA_COLUMNS = "LIEUX", "WITHOUT_COORDINATES", "EXTRA_COLUMNS"
     ERRORS, WARNINGS = "ERRORS", "WARNINGS"
@@ -116,6 +117,14 @@ class ImportLieuxAlgorithm(MednumAlgorithm):
                 optional=True,
             )
         )
+        from .team_algorithms import add_database_parameters
+
+        add_database_parameters(self, optional=True, advanced=True)
+        replace = QgsProcessingParameterBoolean(
+            self.REPLACE, translate("ImportLieuxAlgorithm", "Replace the lieux of the team database"), False,
+            optional=True)
+        replace.setFlags(replace.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
+        self.addParameter(replace)
         self.addOutput(QgsProcessingOutputNumber(self.LIEUX, translate("ImportLieuxAlgorithm", "Number of lieux")))
         self.addOutput(
             QgsProcessingOutputNumber(
@@ -133,9 +142,15 @@ class ImportLieuxAlgorithm(MednumAlgorithm):
     def processAlgorithm(self, parameters, context, feedback):
         self.check_dependencies()
         source = self.parameterAsFile(parameters, self.INPUT, context)
-        output = self.parameterAsFileOutput(parameters, self.OUTPUT, context)
-        if not output.lower().endswith(".gpkg"):
-            output = str(Path(output).with_suffix(".gpkg"))
+        from .team_algorithms import team_database
+
+        team = team_database(self, parameters, context, required=False)
+        if team is not None:
+            output = team
+        else:
+            output = self.parameterAsFileOutput(parameters, self.OUTPUT, context)
+            if not output.lower().endswith(".gpkg"):
+                output = str(Path(output).with_suffix(".gpkg"))
         mapping = self.parameterAsFile(parameters, self.MAPPING, context) or None
         source_name = self.parameterAsString(parameters, self.SOURCE_NAME, context) or ""
         geocode = None
@@ -149,13 +164,19 @@ class ImportLieuxAlgorithm(MednumAlgorithm):
             summary = import_lieux(
                 source, output, feedback.setProgress, feedback.isCanceled,
                 mapping=mapping, source_name=source_name, geocode=geocode,
+                replace=self.parameterAsBoolean(parameters, self.REPLACE, context),
             )
         except Exception as error:  # noqa: BLE001 (every plugin error becomes a French message)
             _raise(error)
         for line in summary.details().splitlines():
             feedback.pushInfo(line)
-        details = QgsProcessingContext.LayerDetails(default_layer_name(output), context.project(), self.OUTPUT)
-        context.addLayerToLoadOnCompletion(gpkg_uri(output, WORKING_TABLE), details)
+        if team is not None:  # the team layer (its form and style come from layer_styles)
+            output = summary.output
+            details = QgsProcessingContext.LayerDetails(team.default_layer_name(), context.project(), self.OUTPUT)
+            context.addLayerToLoadOnCompletion("postgres://" + team.layer_uri().uri(False), details)
+        else:
+            details = QgsProcessingContext.LayerDetails(default_layer_name(output), context.project(), self.OUTPUT)
+            context.addLayerToLoadOnCompletion(gpkg_uri(output, WORKING_TABLE), details)
         return {
             self.OUTPUT: output,
             self.LIEUX: summary.lieux,

@@ -28,6 +28,7 @@ ALGORITHMS = (
     ("orient", "OrientAlgorithm", "orient"),
     ("coverage", "CoverageAlgorithm", "coverage"),
     ("report", "ReportAlgorithm", "report"),
+    ("team_algorithms", "InitDatabaseAlgorithm", "init_database"),
 )
 
 

@@ -49,7 +49,8 @@ def prepare_client(
     credentials = resolve_credentials(source_credentials(spec, authcfg))
     client = ApiClient(
         url, name=spec.label, credentials=credentials, transport=transport or QgisTransport(),
-        timeout=float(settings.api_timeout or 60), retry=RetryPolicy(), cancelled=cancelled,
+        timeout=float(settings.api_timeout or 60), deadline=float(settings.api_deadline or 120),
+        max_bytes=int(settings.api_max_response_mb or 100) * 1024 * 1024, retry=RetryPolicy(), cancelled=cancelled,
     )
     client.token_env = spec.env_token
     return client
@@ -98,6 +99,18 @@ def write_pull_geopackage(result: PullResult, path: str | Path, cancelled: Calla
     finally:
         if temporary.exists():
             temporary.unlink()
+    return len(records)
+
+
+def write_pull_team(result: PullResult, team, replace: bool = False,
+                    cancelled: Callable[[], bool] = lambda: False) -> int:
+    """Write the pulled lieux into a team database (:class:`~.team_database.TeamDatabase`), then their origins
+    in its sync table; one transaction for the lieux: a cancelled or failed pull leaves the team's as they were."""
+    records = result.records
+    team.write_records(records, metadata={"source": "api", "api": result.source}, is_canceled=cancelled,
+                       replace=replace)
+    team.record_pull(sync_entries(result, connector_carried(result.source)),
+                     {lieu.id: lieu.extras for lieu in result.lieux if lieu.extras})
     return len(records)
 
 
@@ -159,8 +172,9 @@ def push(
     progress: Progress | None = None,
     cancelled: Callable[[], bool] = lambda: False,
 ) -> PushReport:
-    """Plan and run a push of the layer's records (the sync table and journal live in ``gpkg_path``)."""
-    store = SyncStore(gpkg_path)
+    """Plan and run a push of the layer's records (the sync table and journal live in ``gpkg_path``, or in the
+    team database when it is a :class:`~..core.team_sync.PostgresSyncStore`)."""
+    store = sync_store(gpkg_path)
     target = CartographieV0Target(target_client) if target_client is not None else None
     report = plan_push(records, store, CartographieV0Target.key, dry_run=dry_run)
     connectors = {key: connector_for(key, client) for key, client in source_clients.items()}
@@ -193,7 +207,7 @@ def send_previewed(
 ) -> PushReport:
     """Send what a preview showed, and only that: the layer is planned again and must give the same lieux
     (else :class:`~..api.push.PlanChangedError`, nothing sent); conflicts shown stay held back. Journaled."""
-    store = SyncStore(gpkg_path)
+    store = sync_store(gpkg_path)
     fresh = confirm_shown_plan(shown, plan_push(records, store, CartographieV0Target.key))
     target = CartographieV0Target(target_client, batch_size=batch_size)
     connectors = {key: connector_for(key, client) for key, client in source_clients.items()}
@@ -209,8 +223,16 @@ class _OfflineTarget:
         raise CancelledError()
 
 
-def origin_sources(gpkg_path: str | Path) -> set[str]:
-    """Sources the lieux of a GeoPackage were pulled from (whose clients the conflict check needs)."""
+def sync_store(where) -> SyncStore:
+    """The sync store of a working GeoPackage (a path), or ``where`` itself when it is one (a team database's)."""
+    return where if isinstance(where, SyncStore) else SyncStore(where)
+
+
+def origin_sources(gpkg_path) -> set[str]:
+    """Sources the lieux of a GeoPackage (or a team database's store) were pulled from (whose clients the
+    conflict check needs)."""
+    if isinstance(gpkg_path, SyncStore):
+        return gpkg_path.sources() if hasattr(gpkg_path, "sources") else set()
     with closing(open_writable(gpkg_path)) as db:
         try:
             return {row[0] for row in db.execute("SELECT DISTINCT source FROM mednum_sync")}

@@ -33,6 +33,7 @@ from qgis.core import (
     QgsUnitTypes,
     QgsVectorLayer,
 )
+from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtGui import QColor, QFont
 
 from ..core.coverage import CoverageResult
@@ -191,9 +192,23 @@ class CoverageLayout:
         rows = least_served_table(result, TABLE_ROWS)
         if rows:
             table = QgsLayoutItemManualTable.create(layout)
-            table.setHeaders([QgsLayoutTableColumn(h) for h in least_served_headers(result)])
+            columns = []
+            for n, heading in enumerate(least_served_headers(result)):
+                column = QgsLayoutTableColumn(heading)
+                column.setHAlignment(Qt.AlignRight if n >= 2 else Qt.AlignLeft)
+                columns.append(column)
+            table.setHeaders(columns)
             table.setIncludeTableHeader(True)
-            table.setTableContents([[QgsTableCell(value) for value in row] for row in rows])
+            contents = []
+            for row in rows:
+                cells = []
+                for n, value in enumerate(row):
+                    cell = QgsTableCell(value)
+                    if n >= 2:
+                        cell.setHorizontalAlignment(Qt.AlignRight)
+                    cells.append(cell)
+                contents.append(cells)
+            table.setTableContents(contents)
             content_format, header_format = QgsTextFormat(), QgsTextFormat()
             content_format.setFont(QFont("DejaVu Sans"))
             content_format.setSize(7.5)

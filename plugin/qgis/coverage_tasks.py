@@ -16,6 +16,7 @@ from ..core.coverage import CoverageResult, Territory, audit_coverage
 from ..core.coverage.indicator import indicator_values
 from ..core.i18n import translate
 from ..core.orientation import OrientationEngine, Query
+from ..toolbelt.cpp_guard import cpp_override
 from .layer_records import records_from_layer
 
 
@@ -106,6 +107,7 @@ class CoverageTask(QgsTask):
         self.result: CoverageResult | None = None
         self.error = ""
 
+    @cpp_override(False)
     def run(self) -> bool:
         try:
             feedback = _TaskFeedback(self)
@@ -128,6 +130,7 @@ class CoverageTask(QgsTask):
             self.error = getattr(error, "message", None) or str(error)
             return False
 
+    @cpp_override(None)
     def finished(self, result: bool) -> None:
         if result and self.result is not None:
             self._done(self.result, "")

@@ -97,6 +97,21 @@ def side_table_of(table, schema: Schema, ignore_header_case: bool = False) -> Si
     return SideTable(columns=columns, stored=side_table_names(columns), rows=rows)
 
 
+def _geopackage_output(source: Path, output: str | os.PathLike) -> Path:
+    output = Path(output)
+    if output.suffix.lower() != ".gpkg":
+        raise WorkingLayerError(
+            translate("ImportExport", "The working layer must be a GeoPackage file (.gpkg): {path}").format(path=output)
+        )
+    if _same_file(source, output) or source.resolve() == output.resolve():
+        raise WorkingLayerError(
+            translate("ImportExport", "The working GeoPackage cannot replace the source file {path}.").format(
+                path=source
+            )
+        )
+    return output
+
+
 def import_lieux(
     source: str | os.PathLike,
     output: str | os.PathLike,
@@ -108,13 +123,18 @@ def import_lieux(
     mapping=None,
     source_name: str = "",
     geocode=None,
+    geocode_cache: str | os.PathLike | None = None,
+    replace: bool = False,
 ) -> ImportSummary:
-    """Read ``source`` (CSV, XLSX, JSON, GeoJSON, GeoPackage) into a new working GeoPackage ``output``.
+    """Read ``source`` (CSV, XLSX, JSON, GeoJSON, GeoPackage) into a new working GeoPackage ``output``,
+    or into a team database (``output`` a :class:`~.team_database.TeamDatabase`; ``replace``: its lieux
+    are replaced, else it must hold none).
 
     ``mapping`` (a :class:`~plugin.core.mapping.Profile` or the path of one): the file is a Hub's own export,
     mapped to the standard first (:func:`~plugin.core.mapping.convert_table`, ``source_name`` for the ids); the
     lieux without coordinates are then placed (``geocode``: the BAN's batch ``send_csv``, or None for the
-    commune centroids alone) and every changed value is listed in the summary's notes.
+    commune centroids alone; ``geocode_cache``: the JSON file of the BAN's answers kept between imports) and every
+    changed value is listed in the summary's notes.
 
     Every lieu is kept (without a valid point: NULL geometry), every source column that is not a
     field of the standard goes to the side table, the form and style are stored with the layer.
@@ -126,17 +146,10 @@ def import_lieux(
     from ..core.readers import read_table
 
     schema = schema or load_schema()
-    source, output = Path(source), Path(output)
-    if output.suffix.lower() != ".gpkg":
-        raise WorkingLayerError(
-            translate("ImportExport", "The working layer must be a GeoPackage file (.gpkg): {path}").format(path=output)
-        )
-    if _same_file(source, output) or source.resolve() == output.resolve():
-        raise WorkingLayerError(
-            translate("ImportExport", "The working GeoPackage cannot replace the source file {path}.").format(
-                path=source
-            )
-        )
+    team = output if hasattr(output, "write_records") else None
+    source = Path(source)
+    if team is None:
+        output = _geopackage_output(source, output)
 
     def step(start: float, span: float) -> ProgressCallback:
         return lambda value: progress(start + span * value / 100.0) if progress else None
@@ -147,7 +160,7 @@ def import_lieux(
 
     mapping_notes: list[str] = []
     if mapping is not None:
-        table, mapping_notes = _mapped_table(source, mapping, schema, source_name, geocode, is_canceled)
+        table, mapping_notes = _mapped_table(source, mapping, schema, source_name, geocode, is_canceled, geocode_cache)
     else:
         table = read_table(source)
     check_cancel()
@@ -176,10 +189,14 @@ def import_lieux(
         validation = _Background(lambda: import_issues(records, schema, options))
     else:
         validation = None
-    create_working_geopackage(
-        output, records, side_table, metadata, schema, progress=step(25.0, 70.0), is_canceled=is_canceled,
-        points=points,
-    )
+    if team is not None:
+        team.write_records(records, side_table, metadata, schema, progress=step(25.0, 70.0),
+                           is_canceled=is_canceled, points=points, replace=replace)
+    else:
+        create_working_geopackage(
+            output, records, side_table, metadata, schema, progress=step(25.0, 70.0), is_canceled=is_canceled,
+            points=points,
+        )
     report = validation.result() if validation is not None else None
     if progress:
         progress(100.0)
@@ -191,28 +208,29 @@ def import_lieux(
         )
     notes.extend(mapping_notes)
     summary = summarize_import(str(source), records, side_table.columns, report, notes, points=points)
-    summary.output = str(output)
+    summary.output = team.display_name() if team is not None else str(output)
     if not validate:
         summary.validated = False
         summary.records = records
     return summary
 
 
-def _mapped_table(source: Path, mapping, schema: Schema, source_name: str, geocode, is_canceled):
+def _mapped_table(source: Path, mapping, schema: Schema, source_name: str, geocode, is_canceled, cache_path=None):
     """The table of a Hub's file through a mapping profile, and the summary's lines of what the mapping did."""
     from ..core.mapping import Profile, convert_table, load_profile, read_source
-    from ..core.mapping.geocoding import place_lieux
+    from ..core.mapping.geocoding import GeocodingCache, place_lieux
 
     profile = mapping if isinstance(mapping, Profile) else load_profile(mapping, schema)
     read = read_source(source)
     name = source_name or str(profile.extras.get("source") or "")
     result = convert_table(read, profile, schema, source_name=name)
-    place_lieux(result, geocode, is_canceled=is_canceled)
+    cache = GeocodingCache.load(cache_path) if geocode is not None and cache_path else None
+    place_lieux(result, geocode, cache, is_canceled=is_canceled)
     notes = list(getattr(read, "notes", []) or []) + list(result.notes)
     changes = result.summary_lines()
     if changes:
-        notes.append(translate("ImportExport", "Values changed by the mapping ({profile}):").format(
-            profile=profile.name or Path(str(profile.path or "")).name))
+        name = profile.name or translate("ImportExport", "proposed mapping")
+        notes.append(translate("ImportExport", "Values changed by the mapping ({profile}):").format(profile=name))
         notes.extend("  " + line for line in changes)
     table = result.table(schema)
     table.path = str(source)

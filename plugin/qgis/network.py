@@ -10,6 +10,7 @@ in-memory :class:`~plugin.api.http.Secret` that only becomes a header here.
 from __future__ import annotations
 
 import threading
+import time
 from typing import Callable
 
 from qgis.core import (
@@ -25,8 +26,10 @@ from ..api.errors import (
     CancelledError,
     ConfigurationError,
     ConnectionRefusedApiError,
+    DeadlineExceededError,
     DnsError,
     NetworkError,
+    ResponseTooLargeError,
     SslApiError,
     TimeoutApiError,
 )
@@ -126,12 +129,23 @@ class QgisTransport:
         reply.finished.connect(loop.quit)
         poll = QTimer()
         poll.setInterval(100)
+        stopped: list[str] = []  # why the reply was aborted by us: "deadline" or "size"
+        end = time.monotonic() + request.deadline if request.deadline is not None else None
 
         def check_cancel():
             if (cancelled is not None and cancelled()) or (self.feedback is not None and self.feedback.isCanceled()):
                 reply.abort()
+            elif end is not None and time.monotonic() >= end and not reply.isFinished():
+                stopped.append("deadline")  # a trickling server: the transfer timeout alone never fires
+                reply.abort()
+
+        def check_size(received: int, total: int) -> None:
+            if request.max_bytes is not None and max(received, total) > request.max_bytes and not stopped:
+                stopped.append("size")  # what is buffered stays below the cap (+ one network read)
+                reply.abort()
 
         poll.timeout.connect(check_cancel)
+        reply.downloadProgress.connect(check_size)
         poll.start()
         if not reply.isFinished():
             if threading.current_thread() is threading.main_thread():
@@ -142,6 +156,10 @@ class QgisTransport:
         if (cancelled is not None and cancelled()) or (self.feedback is not None and self.feedback.isCanceled()):
             reply.deleteLater()
             raise CancelledError()
+        if stopped:
+            reply.deleteLater()
+            error = ResponseTooLargeError if stopped[0] == "size" else DeadlineExceededError
+            raise error(stopped[0], url=request.url)
         headers = {bytes(k).decode("latin-1"): bytes(reply.rawHeader(k)).decode("latin-1")
                    for k in reply.rawHeaderList()}
         response = self._response(request, reply.attribute(QNetworkRequest.Attribute.HttpStatusCodeAttribute),

@@ -12,6 +12,7 @@ from qgis.core import QgsFeedback, QgsTask, QgsVectorLayer
 
 from ..core.i18n import translate
 from ..core.orientation.places import Place
+from ..toolbelt.cpp_guard import cpp_override
 from .orientation_layer import LayerIndex, base_subset, filter_key, index_source
 
 
@@ -22,9 +23,11 @@ class _TaskFeedback(QgsFeedback):
         super().__init__()
         self._task = task
 
+    @cpp_override(None)
     def setProgress(self, progress: float) -> None:  # noqa: N802 (Qt API)
         self._task.setProgress(progress)
 
+    @cpp_override(False)
     def isCanceled(self) -> bool:  # noqa: N802 (Qt API)
         return self._task.isCanceled()
 
@@ -44,6 +47,7 @@ class BuildIndexTask(QgsTask):
         self.index: LayerIndex | None = None
         self.error = ""
 
+    @cpp_override(False)
     def run(self) -> bool:
         try:
             copy = QgsVectorLayer(self._source, self._name, self._provider)
@@ -60,6 +64,7 @@ class BuildIndexTask(QgsTask):
             self.error = getattr(error, "message", None) or str(error)
             return False
 
+    @cpp_override(None)
     def finished(self, result: bool) -> None:
         if result and self.index is not None:
             self._done(self.index, "")
@@ -82,6 +87,7 @@ class GeocodeTask(QgsTask):
         self.places: list[Place] = []
         self.error = ""
 
+    @cpp_override(False)
     def run(self) -> bool:
         try:
             self.places = self._search(self._text)
@@ -90,5 +96,6 @@ class GeocodeTask(QgsTask):
             self.error = getattr(error, "message", None) or str(error)
             return False
 
+    @cpp_override(None)
     def finished(self, result: bool) -> None:
         self._done(self.places if result else [], "" if result else self.error)

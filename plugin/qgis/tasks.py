@@ -16,6 +16,7 @@ from qgis.core import Qgis, QgsApplication, QgsTask
 
 from ..core import gc_pause
 from ..core.i18n import translate
+from ..toolbelt.cpp_guard import cpp_override
 from ..toolbelt.log import PlgLogger
 
 Work = Callable[[Callable[[float], None], Callable[[], bool]], Any]
@@ -45,6 +46,7 @@ class LieuxTask(QgsTask):
         self.error: BaseException | None = None
         self.done = False  # set at the end of finished(); the task manager deletes the C++ task soon after
 
+    @cpp_override(False)
     def run(self) -> bool:
         try:
             self.result = self.work(self.setProgress, self.isCanceled)
@@ -55,6 +57,7 @@ class LieuxTask(QgsTask):
             return False
         return not self.isCanceled()
 
+    @cpp_override(None)
     def finished(self, ok: bool) -> None:
         error = self.error
         if not ok and error is None:
@@ -85,8 +88,12 @@ def collection_paused() -> Iterator[None]:
     40–190 ms at a time: the QGIS main thread, waiting for the GIL, freezes that long (measured by
     ``bench/bench_api.py``). Decoded JSON holds no reference cycles (reference counting frees it), so nothing
     accumulates. The same pause as the validation dock's full pass (:mod:`..core.gc_pause`: nesting counted
-    across threads, the collector enabled again when the last pause ends)."""
-    with gc_pause.paused():
+    across threads, the collector enabled again when the last pause ends).
+
+    A pull that succeeds freezes what is alive when the collector resumes (``gc.freeze``: the pulled lieux are
+    long-lived, they become a layer): without it the first collection after the pause walks every object decoded
+    by the pull, holding the GIL 90–180 ms (the longest freezes of QGIS's event loop ``bench_api`` measured)."""
+    with gc_pause.paused(freeze=True):
         yield
 
 

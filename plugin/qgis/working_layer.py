@@ -58,6 +58,7 @@ from ..core.coordinates import point_of, points_of_columns
 from ..core.errors import MednumError
 from ..core.gpkg_sqlite import open_read_only, open_writable
 from ..core.i18n import translate
+from ..core.postgis_schema import ROW_VERSION_COLUMN
 from ..core.records import ColumnarRecords, Record
 from ..core.resources import resource_path
 from ..core.schema import Schema, load_schema
@@ -73,6 +74,7 @@ WORKING_LAYER_PROPERTY = "lieux_mednum/working_layer"  # custom property: the sc
 STYLE_PATH = resource_path("styles", "lieux.qml")
 STYLE_NAME = "lieux_mednum"
 METADATA_PREFIX = "MEDNUM_"
+_STORAGE_FIELDS = ("fid", ROW_VERSION_COLUMN)
 _INSERT_CHUNK = 5000
 _READ_CHUNK = 512
 
@@ -161,8 +163,8 @@ def _read_records(
     for feature in source.getFeatures(request):
         attributes = feature.attributes()
         rows.append((feature.id(), {name: attribute_text(attributes[i]) for name, i in zip(names, indexes)}))
-    if fids is not None:  # a fid filter comes back in hash order: give the layer's order
-        rows.sort(key=lambda row: row[0])
+    # a fid filter comes back in hash order, a PostgreSQL table in its physical order: give the fid order
+    rows.sort(key=lambda row: row[0])
     if source_columns_of:
         side = read_side_table(source_columns_of)
         by_fid = dict(zip(side.fids, side.rows))
@@ -298,7 +300,8 @@ def records_from_layer(
 
 def _has_schema_fields(fields: QgsFields, schema: Schema, keys: Iterable[int] = ()) -> bool:
     keys = set(keys)
-    names = tuple(name for i, name in enumerate(fields.names()) if i not in keys and name != "fid")
+    # beside the schema's fields: the storage's key (GeoPackage fid) and a team table's row version
+    names = tuple(name for i, name in enumerate(fields.names()) if i not in keys and name not in _STORAGE_FIELDS)
     return names == schema.field_names
 
 
@@ -544,7 +547,9 @@ def create_working_geopackage(
     path = Path(path)
     with replaced_on_success(path) as temporary:
         _write_geopackage(temporary, records, side_table, metadata, schema or load_schema(), progress, is_canceled,
-                          store_style, points)
+                          points)
+    if store_style:  # through QGIS (OGR keeps its connections open): on the final file, never on a name renamed
+        store_form_and_style(path)
     if progress:
         progress(100.0)
 
@@ -585,7 +590,7 @@ def _remove_database(path: Path) -> None:
             pass
 
 
-def _write_geopackage(path, records, side_table, metadata, schema, progress, is_canceled, store_style, points):
+def _write_geopackage(path, records, side_table, metadata, schema, progress, is_canceled, points):
     names = schema.field_names
     with_side = bool(side_table and side_table.columns)
     _create_tables(path, schema, side_table, metadata or {})
@@ -682,8 +687,6 @@ def _write_geopackage(path, records, side_table, metadata, schema, progress, is_
         ) from None
     finally:
         connection.close()
-    if store_style:
-        store_form_and_style(path)
 
 
 def load_working_layer(path: str | os.PathLike, name: str | None = None) -> QgsVectorLayer:

@@ -10,6 +10,7 @@ tab and returns ``default`` (a value C++ accepts: ``None`` for a pointer, ``Fals
 from __future__ import annotations
 
 import functools
+import sys
 import traceback
 from typing import Any, Callable, TypeVar
 
@@ -18,16 +19,15 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 def _report(qualname: str) -> None:
     text = f"{qualname}: {traceback.format_exc()}"
+    print(text, file=sys.stderr)  # also where the QGIS log is not shown (qgis_process, tests, CI)
     try:
         from qgis.core import Qgis
 
         from .log import PlgLogger
 
         PlgLogger.log(text, Qgis.MessageLevel.Critical)
-    except Exception:  # logging must never raise here either  # noqa: BLE001
-        import sys
-
-        print(text, file=sys.stderr)
+    except Exception:  # noqa: BLE001 - logging must never raise here either
+        pass
 
 
 def cpp_override(default: Any = None, *, default_factory: Callable[[], Any] | None = None) -> Callable[[F], F]:

@@ -17,13 +17,16 @@ from ..core.i18n import QT_TRANSLATE_NOOP
 SETTINGS_GROUP = PLUGIN_PACKAGE
 
 
-def setting_label(label: str, help_text: str = "", widget: str = "") -> dict[str, str]:
+def setting_label(label: str, help_text: str = "", widget: str = "", decimals: int = 2,
+                  minimum: float = 0, maximum: float = 1e6) -> dict:
     """Metadata of a setting shown in the options page (English source strings, translated there).
 
     ``widget="authcfg"`` edits a QGIS authentication configuration id with QGIS's own selector (the secret stays
     in the authentication database). The help text is the tooltip and, for text fields, the placeholder.
+    Numbers: the spin box's ``decimals`` (float settings) and range (``minimum`` … ``maximum``).
     """
-    return {"label": label, "help": help_text, "widget": widget}
+    return {"label": label, "help": help_text, "widget": widget, "decimals": decimals, "minimum": minimum,
+            "maximum": maximum}
 
 
 @dataclass
@@ -61,7 +64,8 @@ class PlgSettings:
             QT_TRANSLATE_NOOP("PlgSettings", "Territory (exports)"),
             QT_TRANSLATE_NOOP(
                 "PlgSettings",
-                "Territory covered, used in the suggested export name (empty: the commune, département or région all the lieux share).",
+                "Territory covered, used in the suggested export name (empty: the commune, département or région "
+                "all the lieux share).",
             ),
         ),
     )
@@ -96,6 +100,8 @@ class PlgSettings:
                 "A point farther than this from the centre of its commune gets the warning "
                 "coordinates-far-from-commune (150 km in Guyane).",
             ),
+            decimals=1,
+            maximum=1000,
         ),
     )
     validation_ignore_header_case: bool = field(
@@ -172,6 +178,26 @@ class PlgSettings:
         metadata=setting_label(
             QT_TRANSLATE_NOOP("PlgSettings", "API timeout (seconds)"),
             QT_TRANSLATE_NOOP("PlgSettings", "Time allowed for each request to an API."),
+        ),
+    )
+    api_deadline: int = field(
+        default=120,
+        metadata=setting_label(
+            QT_TRANSLATE_NOOP("PlgSettings", "API: total time per request (seconds)"),
+            QT_TRANSLATE_NOOP(
+                "PlgSettings",
+                "Longest time one request may take in all, retries included, even when the server keeps sending a "
+                "little (a page of a pull, a push batch).",
+            ),
+        ),
+    )
+    api_max_response_mb: int = field(
+        default=100,
+        metadata=setting_label(
+            QT_TRANSLATE_NOOP("PlgSettings", "API: largest answer (MB)"),
+            QT_TRANSLATE_NOOP(
+                "PlgSettings", "An answer larger than this is refused before it fills the memory (a page of a pull)."
+            ),
         ),
     )
 

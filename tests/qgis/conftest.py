@@ -78,9 +78,11 @@ def ts_tools() -> SimpleNamespace:
 # ---- working layer fixtures (issue 3) --------------------------------------------------------------------------
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture()
 def editor_widgets(qgis_app):
-    """The plugin's editor widgets, registered in QGIS's registry as the plugin does at load."""
+    """The plugin's editor widgets, registered in QGIS's registry as the plugin does at load. Again for each test:
+    a test that loads the installed package ``lieux_mednum`` re-attaches the factories to its own wrapper classes,
+    whose editors are not this checkout's ``plugin.gui`` classes the tests look for."""
     from plugin.gui.editor_widgets import register_editor_widgets
 
     register_editor_widgets()

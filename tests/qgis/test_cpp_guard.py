@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import gc
 
-from qgis.core import NULL
+from qgis.core import NULL, QgsProcessingAlgorithm
 from qgis.PyQt import sip
 from qgis.PyQt.QtWidgets import QWidget
 
@@ -76,3 +76,39 @@ def test_a_foreign_widget_leaves_the_wrapper_invalid_instead_of_raising(lieux_la
     wrapper.initWidget(other)  # no valueChanged, no set_messages: nothing raised into C++
     assert not wrapper.valid()
     assert wrapper.value() == NULL
+
+
+# overrides of C++ virtuals the plugin defines: each must be guarded (QgsProcessingAlgorithm's are not listed:
+# Processing catches their exceptions itself)
+GUARDED_VIRTUALS = {
+    "run", "finished", "eventFilter", "closeEvent", "hideEvent", "showEvent", "resizeEvent", "sizeHint",
+    "minimumSizeHint", "data", "flags", "rowCount", "columnCount", "index", "parent", "headerData", "hasChildren",
+    "canFetchMore", "fetchMore", "createWidget", "initWidget", "valid", "value", "setValue", "setEnabled",
+    "postProcessLayer", "create", "configWidget", "fieldScore", "config", "setConfig", "paint", "lessThan",
+    "filterAcceptsRow", "canvasReleaseEvent", "canvasPressEvent", "canvasMoveEvent", "keyPressEvent",
+    "contextMenuEvent", "mousePressEvent", "mouseDoubleClickEvent", "apply",
+}
+
+
+def test_every_override_of_a_cpp_virtual_is_guarded(repo_root):
+    import importlib
+    import inspect
+
+    unguarded = []
+    for path in sorted((repo_root / "plugin").rglob("*.py")):
+        parts = path.relative_to(repo_root).with_suffix("").parts
+        if parts[1] not in ("gui", "qgis", "processing", "toolbelt") or parts[-1] == "__init__":
+            continue
+        module = importlib.import_module(".".join(parts))
+        for _name, cls in inspect.getmembers(module, inspect.isclass):
+            if cls.__module__ != module.__name__ or not issubclass(cls, sip.wrapper):
+                continue
+            if issubclass(cls, QgsProcessingAlgorithm):
+                continue
+            for attribute in GUARDED_VIRTUALS & set(vars(cls)):
+                method = vars(cls)[attribute]
+                overrides = any(attribute in vars(base) for base in cls.__mro__[1:]
+                                if base.__module__.split(".")[0] in ("qgis", "PyQt5", "PyQt6"))
+                if overrides and callable(method) and not getattr(method, "__cpp_override__", False):
+                    unguarded.append(f"{module.__name__}.{cls.__name__}.{attribute}")
+    assert unguarded == [], "\n".join(unguarded)

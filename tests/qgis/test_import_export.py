@@ -206,8 +206,8 @@ def test_import_of_a_csv_gives_the_same_working_layer_on_the_arrow_and_python_pa
     import csv
 
     from bench.generate import Generator
-    from plugin.core.readers import arrow_csv
     from plugin.core.columns import ArrowColumns
+    from plugin.core.readers import arrow_csv
 
     names = list(schema.field_names)
     header = ["remarque", *names[:3], "nom", *names[3:], ""]  # an extra column, a repeated name, a blank one

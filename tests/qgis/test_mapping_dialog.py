@@ -9,8 +9,9 @@ from pytest_qgis.utils import wait_until
 from qgis.core import Qgis, QgsProject
 
 from plugin.core.mapping import read_source
+from plugin.core.mapping.preview import preview, preview_table
 from plugin.core.mapping.store import ProfileStore
-from plugin.gui.mapping_dialog import MappingDialog, preview, preview_table
+from plugin.gui.mapping_dialog import MappingDialog
 from plugin.qgis.working_layer import is_working_layer, read_side_table, records_from_layer
 
 HEADER = (
@@ -73,7 +74,7 @@ def test_the_value_table_is_editable(hub_file, store, qgis_new_project):
     table[("Tarif", "adhésion 5 €")] = ["Payant"]
     dialog.set_values("frais_a_charge", table)
     dialog.refresh_preview()
-    values = [record["frais_a_charge"] for record in dialog.last_result.records[:4]]
+    values = dialog.last_result.columns["frais_a_charge"][:4]
     assert values == ["Payant", "Gratuit sous condition", "Payant", "Gratuit"]
     dialog.close()
 

@@ -172,6 +172,20 @@ def test_settings_page_reads_and_saves_plg_settings(plugin_package, qgis_iface):
     set_setting("default_source", "")
 
 
+def test_number_settings_show_sensible_decimals_and_ranges(plugin_package):
+    from lieux_mednum.plugin.gui.options_page import MednumOptionsFactory
+    from qgis.PyQt.QtWidgets import QDoubleSpinBox, QSpinBox
+
+    page = MednumOptionsFactory().createWidget(None)
+    distance = page.widgets["validation_centroid_distance_km"]
+    assert isinstance(distance, QDoubleSpinBox)
+    assert distance.decimals() == 1 and distance.value() == 30.0
+    assert distance.textFromValue(distance.value()) in ("30.0", "30,0")  # not « 30.000000 »
+    for widget in page.widgets.values():
+        if isinstance(widget, (QSpinBox, QDoubleSpinBox)):
+            assert widget.minimum() == 0, widget.objectName()  # no negative distance, delay or similarity
+
+
 def test_about_dialog_shows_version_and_readme(plugin_package):
     from lieux_mednum.plugin.__about__ import __version__
     from lieux_mednum.plugin.gui.about_dialog import AboutDialog

@@ -223,9 +223,16 @@ def test_issue_json_matches_cli_shape():
     assert list(json.loads(json.dumps(issue.to_dict()))) == ISSUE_COLUMNS
 
 
-def test_flagged_output_loaded_in_the_project_is_styled_by_severity(mednum_provider, samples):
+def test_flagged_output_loaded_in_the_project_is_styled_by_severity(mednum_provider, samples, qgis_iface,
+                                                                      monkeypatch):
     import processing
-    from qgis.core import QgsRuleBasedRenderer
+    from qgis.core import QgsLayerTreeModel, QgsRuleBasedRenderer
+    from qgis.gui import QgsLayerTreeView
+
+    # QGIS 3.44 hands iface.layerTreeView() to QgsProcessingGuiUtils.addResultLayers, which refuses a mock
+    view = QgsLayerTreeView()
+    view.setModel(QgsLayerTreeModel(QgsProject.instance().layerTreeRoot(), view))
+    monkeypatch.setattr(qgis_iface, "layerTreeView", lambda: view, raising=False)
 
     results = processing.runAndLoadResults(
         "mednum:validate", {"INPUT": str(samples / "bad.csv"), "OUTPUT": "TEMPORARY_OUTPUT",
@@ -266,8 +273,8 @@ def test_validate_a_csv_on_the_arrow_path_gives_the_python_paths_outputs(mednum_
     issues and flagged lieux as on the Python path."""
     pytest.importorskip("pyarrow")
     from bench.generate import generate
-    from plugin.core.readers import arrow_csv
     from plugin.core.columns import ArrowColumn
+    from plugin.core.readers import arrow_csv
     from plugin.core.validation.engine import Validator, clear_caches
 
     path = tmp_path / "lieux.csv"

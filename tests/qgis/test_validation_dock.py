@@ -11,7 +11,7 @@ import time
 
 import pytest
 from qgis.core import QgsApplication, QgsFeature, QgsProject, QgsRectangle
-from qgis.PyQt.QtCore import QCoreApplication
+from qgis.PyQt.QtCore import QCoreApplication, Qt
 
 from plugin.core.i18n import use_language
 from plugin.core.schema import load_schema
@@ -165,6 +165,25 @@ def test_lists_the_engine_issues_grouped_by_lieu_and_by_rule(dock):
     assert titles == sorted(titles, key=str.casefold)
     dock.tree.sortByColumn(LABEL, 1)
     assert [group.label for group in model.groups] == sorted(titles, key=str.casefold, reverse=True)
+
+
+def test_rule_names_are_never_cut_even_in_a_narrow_dock(dock):
+    from qgis.PyQt.QtGui import QFontMetrics
+
+    from plugin.gui.issues_model import LABEL
+
+    dock.resize(320, 600)
+    dock._size_columns()
+    dock.group_combo.setCurrentIndex(dock.group_combo.findData("rule"))
+    model = dock.model
+    width = dock.tree.header().sectionSize(LABEL)
+    for row, group in enumerate(model.groups):
+        index = model.index(row, LABEL)
+        font = model.data(index, Qt.FontRole)
+        text = model.data(index, Qt.DisplayRole)
+        assert QFontMetrics(font).horizontalAdvance(text) + dock.tree.indentation() + 20 <= width, text
+        assert group.label in model.data(index, Qt.ToolTipRole)  # and the whole name on hover
+    assert dock.tree.horizontalScrollBarPolicy() != Qt.ScrollBarAlwaysOff
 
 
 def test_a_full_pass_pauses_the_collector_and_leaves_no_reference_cycle(dock):

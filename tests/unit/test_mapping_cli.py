@@ -85,3 +85,19 @@ def test_a_bad_profile_is_a_clear_message(hub, tmp_path, capsys):
     assert main(["convert", str(source), "--mapping", str(bad), "-o", str(tmp_path / "x.csv")]) == EXIT_UNREADABLE
     err = capsys.readouterr().err
     assert "not valid JSON" in err and "Traceback" not in err
+
+
+def test_convert_geocodes_with_the_ban_and_keeps_its_answers(hub, tmp_path, httpserver, monkeypatch, capsys):
+    from tests.unit.test_mapping_proposal import _ban_csv_answer
+
+    httpserver.expect_request("/search/csv/", method="POST").respond_with_handler(_ban_csv_answer)
+    monkeypatch.setenv("MEDNUM_BAN_URL", httpserver.url_for("/"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    source, profile = hub
+    out = tmp_path / "lieux.csv"
+    main(["convert", str(source), "--mapping", str(profile), "-o", str(out), "--geocode", "ban"])
+    rows = list(csv.DictReader(out.open(encoding="utf-8")))
+    # "2 rue B" gets a low score from the fake BAN: the commune's centre instead, said so
+    assert 43.6 < float(rows[1]["latitude"]) < 43.8 and "commune's centre" in capsys.readouterr().err
+    cache = json.loads((tmp_path / "cache" / "lieux_mednum" / "ban-cache.json").read_text(encoding="utf-8"))
+    assert list(cache) == ["2 rue B 06000 Nice"]

@@ -160,3 +160,26 @@ def test_offline_geocoding_falls_back_to_centroids_with_the_reason():
     report = place_lieux(result, offline)
     assert report.approximate == 1 and "réseau indisponible" in report.error
     assert 50.5 < float(result.records[0]["latitude"]) < 50.7
+
+
+def test_a_column_chosen_for_a_list_field(hub_file):
+    from plugin.core.mapping.profile import Profile
+    from plugin.core.mapping.proposal import rule_for_column
+
+    table = read_source(hub_file)
+    infos = describe_columns(table)
+    by_name = {info.name: info for info in infos}
+    # a Oui/Non column: the value its header names
+    assert rule_for_column("services", by_name["Aide aux démarches administratives"]) == [
+        {"colonnes": ["Aide aux démarches administratives"], "termes": ["oui"],
+         "cible": "Aide aux démarches administratives"}
+    ]  # fmt: skip
+    # values that match nothing: the column stays, its values listed to be mapped by hand (no target: mednum-cli
+    # adds nothing for such a rule)
+    profile = Profile({})
+    profile.set_rule("publics_specifiquement_adresses", rule_for_column("publics_specifiquement_adresses",
+                                                                        by_name["Notes"]))  # fmt: skip
+    rows = value_table(profile, "publics_specifiquement_adresses", infos)
+    assert [(value, targets) for _column, value, _count, targets in rows] == [("x", []), ("y", [])]
+    set_value_table(profile, "publics_specifiquement_adresses", {("Notes", "x"): ["Seniors"], ("Notes", "y"): []})
+    assert convert_table(table, profile).records[0]["publics_specifiquement_adresses"] == "Seniors"

@@ -63,3 +63,16 @@ def test_text_report_streamed_equals_the_string(english):
     render_text(report, out=out)
     assert out.getvalue() == render_text(report)
     assert "Row 3000 · id lieu-3000" in out.getvalue()
+
+
+def test_html_of_a_national_file_lists_a_thousand_communes_and_counts_the_others(english):
+    from plugin.core.report_html import MAX_COMMUNES
+
+    report, _ = dense_report(6000)
+    lieux = {row: Lieu(f"Lieu {row}", f"Commune {row % 3000}") for row in range(1, 6001)}  # 3,000 communes
+    page = render_html(report, lieux=lieux)
+    communes = page[page.index("Summary by commune"):page.index("Lieux with the most issues")]
+    assert communes.count("<td>Commune ") == MAX_COMMUNES == 1000
+    assert "… and 2000 more communes with fewer issues (4000 lieux with issues)" in communes
+    # the browser lays out only the lieux on screen (the page opens fast whatever its length)
+    assert "content-visibility: auto" in page

@@ -75,6 +75,8 @@ def commune_values(commune: CommuneCoverage) -> dict[str, object]:
 
 
 def title(result: CoverageResult) -> str:
+    if result.territory.kind == "france":
+        return _tr("Coverage of all of France by the lieux de médiation numérique")
     return _tr("Coverage of {territory} by the lieux de médiation numérique").format(territory=result.territory.label)
 
 

@@ -21,7 +21,7 @@ from functools import lru_cache
 from typing import Any, NamedTuple
 
 from ..i18n import translate
-from ..records import Table, format_number, join_list, split_list
+from ..records import ColumnarRecords, Table, format_number, join_list, split_list
 from ..schema import Schema, load_schema
 from .hours_fr import _day_columns_to_osm, french_hours_to_osm, week_parity
 from .lambert import lambert93_to_wgs84, looks_like_lambert93
@@ -48,23 +48,26 @@ GEOCODED = "geocoded-ban"
 CENTROID = "commune-centroid"
 
 
+def _t(text: str) -> str:
+    return translate("Mapping", text)
+
+
 def transformation_titles() -> dict[str, str]:
-    t = lambda text: translate("Mapping", text)  # noqa: E731
     return {
-        HOURS_TEXT: t("opening hours written in words → OSM syntax"),
-        HOURS_DAYS: t("one column per day → OSM opening hours"),
-        HOURS_KEPT: t("opening hours that could not be read (kept as written)"),
-        PHONE: t("telephone → international format"),
-        CODE_ZERO: t("code with its leading zero restored"),
-        DATE_ISO: t("date → YYYY-MM-DD"),
-        ADDRESS_JOINED: t("address joined from several columns"),
-        COORDINATE_SPLIT: t("coordinate taken from a “lat,long” cell"),
-        COORDINATE_COMMA: t("coordinate with a decimal comma → decimal point"),
-        LAMBERT93: t("coordinates reprojected from Lambert-93 to WGS 84"),
-        ID_BUILT: t("identifier built as <source>_<id>"),
-        SOURCE_NAME: t("source filled with the source name"),
-        GEOCODED: t("coordinates geocoded from the address (Base Adresse Nationale)"),
-        CENTROID: t("coordinates of the commune's centre (approximate)"),
+        HOURS_TEXT: _t("opening hours written in words → OSM syntax"),
+        HOURS_DAYS: _t("one column per day → OSM opening hours"),
+        HOURS_KEPT: _t("opening hours that could not be read (kept as written)"),
+        PHONE: _t("telephone → international format"),
+        CODE_ZERO: _t("code with its leading zero restored"),
+        DATE_ISO: _t("date → YYYY-MM-DD"),
+        ADDRESS_JOINED: _t("address joined from several columns"),
+        COORDINATE_SPLIT: _t("coordinate taken from a “lat,long” cell"),
+        COORDINATE_COMMA: _t("coordinate with a decimal comma → decimal point"),
+        LAMBERT93: _t("coordinates reprojected from Lambert-93 to WGS 84"),
+        ID_BUILT: _t("identifier built as <source>_<id>"),
+        SOURCE_NAME: _t("source filled with the source name"),
+        GEOCODED: _t("coordinates geocoded from the address (Base Adresse Nationale)"),
+        CENTROID: _t("coordinates of the commune's centre (approximate)"),
     }
 
 
@@ -80,19 +83,50 @@ class Transformation(NamedTuple):
 
 @dataclass
 class MappingResult:
-    """The lieux made by a mapping, with what is needed to import them without losing anything."""
+    """The lieux made by a mapping, with what is needed to import them without losing anything.
 
-    records: list[dict[str, str]]
+    The lieux are held as columns (``columns``: the 32 fields, one list each; ``extra_data``: the kept columns):
+    the validation engine and the CSV writer read them as they are, and :attr:`records` gives them as dicts
+    (:class:`~plugin.core.records.ColumnarRecords`, built on first use). Change a value in ``columns`` (then call
+    :meth:`columns_changed`), not in a record dict.
+    """
+
+    columns: dict[str, list[str]]
     row_numbers: list[int]
     extra_columns: list[str]  # source columns the profile does not read (for colonnes_source)
-    extras: list[dict[str, str]]  # their cells, one dict per record
+    extra_data: dict[str, list[str]]  # their cells, one list per kept column
     transformations: list[Transformation] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     missing_columns: list[str] = field(default_factory=list)  # named by the profile, absent from the file
 
-    def merged_records(self) -> list[dict[str, str]]:
-        """Each record with its kept columns (for a writer: the fields, then ``extra_columns``)."""
-        return [{**record, **extra} for record, extra in zip(self.records, self.extras)]
+    def __post_init__(self) -> None:
+        self._records: ColumnarRecords | None = None
+
+    @property
+    def count(self) -> int:
+        return len(self.row_numbers)
+
+    @property
+    def records(self) -> ColumnarRecords:
+        """The lieux as records of the standard (32 fields), read-only views of ``columns``."""
+        if self._records is None:
+            self._records = ColumnarRecords(dict(self.columns), self.count)
+        return self._records
+
+    def columns_changed(self) -> None:
+        """Forget the record dicts built from the columns (after a change in ``columns``)."""
+        self._records = None
+
+    @property
+    def extras(self) -> list[dict[str, str]]:
+        """The kept columns' cells, one dict per lieu."""
+        if not self.extra_columns:
+            return [{} for _ in range(self.count)]
+        return [dict(zip(self.extra_columns, cells)) for cells in zip(*self.extra_data.values())]
+
+    def merged_records(self) -> ColumnarRecords:
+        """Each lieu with its kept columns (for a writer: the fields, then ``extra_columns``)."""
+        return ColumnarRecords({**self.columns, **self.extra_data}, self.count)
 
     def table(self, schema: Schema | None = None) -> Table:
         """The lieux as a :class:`~plugin.core.records.Table` whose header is the standard's (then the kept
@@ -100,7 +134,7 @@ class MappingResult:
         names = list((schema or load_schema()).field_names)
         header = names + list(self.extra_columns)
         return Table(header=header, rows=self.merged_records(), source_format="mapping",
-                     row_numbers=list(self.row_numbers))  # fmt: skip
+                     row_numbers=list(self.row_numbers), columns=list(header))  # fmt: skip
 
     def counts(self) -> Counter:
         """How many values each kind of transformation changed."""
@@ -367,7 +401,7 @@ class _Mapper:
 
     # ---- normalisations of mapped values
     def normalise(self, records: dict[str, Column]) -> None:
-        from ..validation.fixes import fix_code, fix_phone, phone_region
+        from ..validation.fixes import _FRENCH_NATIONAL, fix_code, fix_phone, phone_region
 
         for name in ("code_postal", "code_insee"):
             values = records.get(name)
@@ -384,7 +418,9 @@ class _Mapper:
             postal = records.get("code_postal") or [""] * self.count
             fixed_phones: dict[tuple[str, str], str | None] = {}
             for index, value in enumerate(phones):
-                if value and not value.startswith("+"):
+                # the French national format ("04 93 00 00 00") only: other writings are left to the validation,
+                # which suggests their fix (parsing them all here cost a second on 50,000 lieux)
+                if value and _FRENCH_NATIONAL.fullmatch(value.strip()):
                     region = phone_region(postal[index])
                     fixed = fixed_phones.get((value, region), ...)
                     if fixed is ...:
@@ -465,21 +501,18 @@ class _Mapper:
                 columns[spec.name] = values
         self.normalise(columns)
         self.identifiers(columns)
-        blank = [""] * self.count
         names = self.schema.field_names
-        records = [dict(zip(names, cells)) for cells in zip(*(columns.get(name, blank) for name in names))]
+        for name in names:
+            if name not in columns:
+                columns[name] = [""] * self.count
+        columns = {name: columns[name] for name in names}
         used = set(self.profile.columns())
-        extra_columns = [
+        extra_keys = [
             key for name, key in zip(self.table.header, self.table.columns) if name not in used and key not in used
         ]
         # a kept column named like a field of the standard (a "nom" the profile does not read) is renamed
-        labels = [_kept_name(key, names) for key in extra_columns]
-        if extra_columns:
-            cells_by_row = zip(*(self.table.column(key) for key in extra_columns))
-            extras = [dict(zip(labels, cells)) for cells in cells_by_row]
-        else:
-            extras = [{} for _ in range(self.count)]
-        extra_columns = labels
+        labels = [_kept_name(key, names) for key in extra_keys]
+        extra_data = {label: [cell or "" for cell in self.table.column(key)] for label, key in zip(labels, extra_keys)}
         notes = list(self.notes)
         unknown = [key for key in self.profile.unknown_keys if key != PROFILE_EXTRA_KEY]
         if unknown:
@@ -496,10 +529,10 @@ class _Mapper:
                 )
             )
         return MappingResult(
-            records=records,
+            columns=columns,
             row_numbers=self.numbers,
-            extra_columns=extra_columns,
-            extras=extras,
+            extra_columns=labels,
+            extra_data=extra_data,
             transformations=sorted(self.changes, key=_ROW),
             notes=notes,
             missing_columns=missing,

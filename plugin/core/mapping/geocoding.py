@@ -21,7 +21,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..coordinates import format_coordinate, point_of
+from ..coordinates import format_coordinate, points_of_columns
 from ..i18n import translate
 from .apply import CENTROID, GEOCODED, MappingResult, Transformation
 
@@ -29,6 +29,18 @@ DEFAULT_SCORE_THRESHOLD = 0.6
 BATCH_SIZE = 5000  # addresses per request (the public endpoint accepts files of a few MB)
 
 SendCsv = Callable[[bytes], bytes]
+
+
+def _t(text: str) -> str:
+    return translate("Mapping", text)
+
+
+def default_cache_path() -> Path:
+    """Where the command line keeps the BAN's answers: ``$XDG_CACHE_HOME/lieux_mednum/ban-cache.json``."""
+    import os
+
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "lieux_mednum" / "ban-cache.json"
 
 
 @dataclass
@@ -68,20 +80,19 @@ class GeocodingReport:
     error: str = ""  # the BAN's failure, in French, when it could not be reached
 
     def lines(self) -> list[str]:
-        t = lambda text: translate("Mapping", text)  # noqa: E731
         lines = []
         if self.geocoded:
-            lines.append(t("{n} lieux geocoded from their address (Base Adresse Nationale)").format(n=self.geocoded))
+            lines.append(_t("{n} lieux geocoded from their address (Base Adresse Nationale)").format(n=self.geocoded))
         if self.approximate:
             lines.append(
-                t("{n} lieux placed at their commune's centre: approximate positions to check").format(
+                _t("{n} lieux placed at their commune's centre: approximate positions to check").format(
                     n=self.approximate
                 )
             )
         if self.unplaced:
-            lines.append(t("{n} lieux without coordinates (no address or commune found)").format(n=self.unplaced))
+            lines.append(_t("{n} lieux without coordinates (no address or commune found)").format(n=self.unplaced))
         if self.error:
-            lines.append(t("Geocoding unavailable: {reason}").format(reason=self.error))
+            lines.append(_t("Geocoding unavailable: {reason}").format(reason=self.error))
         return lines
 
 
@@ -122,11 +133,13 @@ def commune_centroid(record: dict[str, str]) -> tuple[float, float] | None:
         if point:
             return point
     name, postal = (record.get("commune") or "").strip(), (record.get("code_postal") or "").strip()
+    by_postal = reference.communes_by_postal_code(postal) if postal else ()
+    if len(by_postal) > 1:  # Paris 19e: the arrondissement rather than the city
+        by_postal = tuple(c for c in by_postal if c.type == "ARM") or by_postal
+    if len(by_postal) == 1 and (not name or reference.name_key(name) == reference.name_key(by_postal[0].nom)):
+        return reference.centroid(by_postal[0].code_insee)  # the postal code names the commune
     candidates = reference.communes_named(name) if name else ()
     if postal:
-        by_postal = reference.communes_by_postal_code(postal)
-        if len(by_postal) > 1:  # Paris 19e: the arrondissement rather than the city
-            by_postal = tuple(c for c in by_postal if c.type == "ARM") or by_postal
         if candidates:
             both = [c for c in candidates if c in by_postal]
             candidates = tuple(both) or candidates
@@ -148,14 +161,21 @@ def place_lieux(
     """Fill the coordinates of the records without a valid point (in place); record each one placed."""
     report = GeocodingReport()
     cache = cache or GeocodingCache()
-    missing = [index for index, record in enumerate(result.records) if point_of(record) is None]
+    columns = result.columns
+    latitudes, longitudes = columns["latitude"], columns["longitude"]
+    missing = [index for index, point in enumerate(points_of_columns(latitudes, longitudes)) if point is None]
     if not missing:
         return report
-    queries = {index: address_query(result.records[index]) for index in missing}
+    fields = ("adresse", "code_postal", "commune", "code_insee")
+
+    def record_of(index: int) -> dict[str, str]:
+        return {name: columns[name][index] for name in fields}
+
+    queries = {index: address_query(record_of(index)) for index in missing}
     if send_csv is not None:
         first_of: dict[str, int] = {}
         for index, query in queries.items():
-            if query and result.records[index].get("adresse") and query not in cache.answers:
+            if query and columns["adresse"][index] and query not in cache.answers:
                 first_of.setdefault(query, index)
         to_ask = list(first_of)
         try:
@@ -165,8 +185,8 @@ def place_lieux(
                 chunk = to_ask[start : start + BATCH_SIZE]
                 rows = []
                 for query in chunk:
-                    record = result.records[first_of[query]]
-                    rows.append((query, record.get("code_postal", ""), record.get("code_insee", "")))
+                    record = record_of(first_of[query])
+                    rows.append((query, record["code_postal"], record["code_insee"]))
                 answers = parse_batch_answer(send_csv(batch_csv(rows)))
                 for query, answer in zip(chunk, answers + [[]] * (len(chunk) - len(answers))):
                     cache.answers[query] = answer
@@ -176,26 +196,26 @@ def place_lieux(
         cache.save()
     changes: list[Transformation] = []
     for index in missing:
-        record = result.records[index]
         answer = cache.answers.get(queries[index]) or []
         point = None
         kind = CENTROID
         if len(answer) >= 3 and answer[2] >= threshold:
             point, kind = (answer[0], answer[1]), GEOCODED
         else:
-            point = commune_centroid(record)
+            point = commune_centroid(record_of(index))
         if point is None:
             report.unplaced += 1
             continue
-        before = f"{record.get('latitude', '')} {record.get('longitude', '')}".strip()
-        record["latitude"], record["longitude"] = format_coordinate(point[1]), format_coordinate(point[0])
-        after = f"{record['latitude']} {record['longitude']}"
+        before = f"{latitudes[index]} {longitudes[index]}".strip()
+        latitudes[index], longitudes[index] = format_coordinate(point[1]), format_coordinate(point[0])
+        after = f"{latitudes[index]} {longitudes[index]}"
         if kind == GEOCODED:
             report.geocoded += 1
             after += f" ({answer[3]}, score {answer[2]:.2f})"
         else:
             report.approximate += 1
         changes.append(Transformation(result.row_numbers[index], "latitude", kind, before, after))
+    result.columns_changed()
     result.transformations = sorted(result.transformations + changes, key=lambda change: change[0])
     result.notes.extend(report.lines())
     return report

@@ -169,34 +169,34 @@ def _rule_problem(spec: Any, rule: Any) -> str:
     """Why a field's rule cannot be used ("" when it can)."""
     if spec.name == "horaires":
         if not isinstance(rule, dict) or not any(k in rule for k in ("osm", "semaine", "jours", "colonne")):
-            return _t("expected {\"osm\": column}, {\"semaine\": column} or {\"jours\": [...]}.")
+            return _t("expected “osm” or “semaine” (a column) or “jours” (a column per day).")
         jours = rule.get("jours")
         if jours is not None and not (
             isinstance(jours, list) and all(isinstance(day, dict) and day.get("osm") in OSM_DAY_CODES for day in jours)
         ):
-            return _t("“jours” expects a list of {\"colonne\": column, \"osm\": \"Mo\"…\"Su\"}.")
+            return _t("“jours” expects a list of days, each with its “colonne” and its “osm” day (Mo to Su).")
         return ""
     if isinstance(rule, list):
         for item in rule:
             if not isinstance(item, dict):
-                return _t("a list of value rules {\"colonnes\", \"termes\", \"sauf\", \"cible\"} is expected.")
+                return _t("a list of value rules (“colonnes”, “termes”, “sauf”, “cible”) is expected.")
             for key in ("colonnes", "termes", "sauf"):
                 if key in item and not (isinstance(item[key], list) and all(isinstance(v, str) for v in item[key])):
                     return _t("“{key}” expects a list of texts.").format(key=key)
         return ""
     if not isinstance(rule, dict):
-        return _t("expected {\"colonne\": …}, {\"valeur\": …} or a list of value rules.")
+        return _t("expected “colonne”, “valeur” or a list of value rules.")
     if "joindre" in rule:
         joindre = rule["joindre"]
         if not isinstance(joindre, dict) or not isinstance(joindre.get("colonnes"), list):
-            return _t("“joindre” expects {\"colonnes\": [...], \"séparateur\": \" \"}.")
+            return _t("“joindre” expects a list of “colonnes” and a “séparateur”.")
         if "ou" in joindre:
             return _rule_problem(spec, joindre["ou"])
         return ""
     if "dissocier" in rule:
         part = rule["dissocier"]
         if not isinstance(part, dict) or "colonne" not in part or not isinstance(part.get("partie", 0), int):
-            return _t("“dissocier” expects {\"colonne\": column, \"séparateur\": \",\", \"partie\": 0}.")
+            return _t("“dissocier” expects a “colonne”, a “séparateur” and a “partie” (0, 1…).")
         return ""
     if "colonne" in rule:
         value = rule["colonne"]
@@ -205,7 +205,7 @@ def _rule_problem(spec: Any, rule: Any) -> str:
         return _t("“colonne” expects a column name (or a list of names).")
     if "valeur" in rule:
         return ""
-    return _t("expected {\"colonne\": …}, {\"valeur\": …} or a list of value rules.")
+    return _t("expected “colonne”, “valeur” or a list of value rules.")
 
 
 def load_profile(path: str | Path, schema: Any = None) -> Profile:

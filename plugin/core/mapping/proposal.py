@@ -20,6 +20,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..i18n import translate
 from ..records import Table
 from ..schema import Schema, load_schema
 from .profile import OSM_DAY_CODES, Profile
@@ -89,6 +90,10 @@ SHAPE_FIELDS = {
 SHAPE_BONUS = 25
 FLAG_TRUE = ("oui", "yes", "true", "vrai", "x", "1")
 FLAG_VALUES = frozenset((*FLAG_TRUE, "non", "no", "false", "faux", "0", ""))
+
+
+def _t(text: str) -> str:
+    return translate("Mapping", text)
 
 
 def fold_header(name: str) -> str:
@@ -405,7 +410,8 @@ def value_table(
     distinct values of the columns its rules read; an empty list of values = unmatched."""
     rule = profile.rule(name)
     choices = compile_choices(rule)
-    columns = list(dict.fromkeys(c for choice in choices for c in choice.columns or ()))
+    items = rule if isinstance(rule, list) else []  # the columns of every rule, those without a target too
+    columns = list(dict.fromkeys(c for item in items if isinstance(item, dict) for c in item.get("colonnes") or ()))
     by_name = {info.name: info for info in infos}
     rows = []
     for column in columns:
@@ -427,6 +433,10 @@ def set_value_table(
 ) -> None:
     """Replace a field's value rules with those of an edited value table (and constant targets)."""
     rules: list[dict[str, Any]] = rules_from_table(table)
+    mapped = {column for rule in rules for column in rule["colonnes"]}
+    for column in dict.fromkeys(column for column, _value in table):
+        if column not in mapped:  # kept in the profile (and in the value table) until one of its values is mapped
+            rules.append({"colonnes": [column]})
     rules.extend({"cible": target} for target in constants)
     profile.set_rule(name, rules or None)
 
@@ -454,9 +464,12 @@ def rule_for_column(name: str, info: ColumnInfo, schema: Schema | None = None) -
             return {"jours": [{"colonne": info.name, "osm": info.day}]}
         return {"osm": info.name} if info.shape == "osm_hours" else {"semaine": info.name}
     if spec.multi and _allowed_values(schema, name):
-        if info.shape == "flag":
-            return None  # a Oui/Non column says nothing of which value: pick it in the value table
-        return rules_from_table(suggest_value_table(info, name, schema)) or [{"colonnes": [info.name], "cible": ""}]
+        if info.shape == "flag":  # a Oui/Non column: the value its header names, when it names one
+            target = match_value(info.name, _allowed_values(schema, name))
+            true_words = sorted({v.strip().lower() for v, _ in info.items} & set(FLAG_TRUE)) or ["oui"]
+            return [{"colonnes": [info.name], "termes": true_words, "cible": target}] if target else None
+        # no value recognised: the column alone (no "cible": mednum-cli adds nothing), its values to map by hand
+        return rules_from_table(suggest_value_table(info, name, schema)) or [{"colonnes": [info.name]}]
     if name in ("latitude", "longitude") and info.shape == "latlon":
         sample = info.samples[0] if info.samples else ""
         separator = ";" if ";" in sample else ","
@@ -466,41 +479,38 @@ def rule_for_column(name: str, info: ColumnInfo, schema: Schema | None = None) -
 
 def describe_rule(rule: Any) -> str:
     """A short text of a field's rule for the dialog (``joindre: a + b``, ``3 value rules``…)."""
-    from ..i18n import translate
-
-    t = lambda text: translate("Mapping", text)  # noqa: E731
     if rule is None:
         return ""
     if isinstance(rule, list):
         columns = list(dict.fromkeys(c for item in rule if isinstance(item, dict) for c in item.get("colonnes") or ()))
-        text = t("{n} value rules").format(n=len(rule))
+        text = _t("{n} value rules").format(n=len(rule))
         return f"{text} ({', '.join(columns[:3])}{'…' if len(columns) > 3 else ''})" if columns else text
     if not isinstance(rule, dict):
         return str(rule)
     if "joindre" in rule:
         joined = " + ".join(rule["joindre"].get("colonnes") or [])
         alternative = rule["joindre"].get("ou")
-        text = t("join: {columns}").format(columns=joined)
-        return text + (" " + t("else {rule}").format(rule=describe_rule(alternative)) if alternative else "")
+        text = _t("join: {columns}").format(columns=joined)
+        return text + (" " + _t("else {rule}").format(rule=describe_rule(alternative)) if alternative else "")
     if "dissocier" in rule:
         part = rule["dissocier"]
         column = part.get("colonne")
         column = column[0] if isinstance(column, list) and column else column
-        return t("part {n} of {column}").format(n=part.get("partie", 0), column=column)
+        return _t("part {n} of {column}").format(n=part.get("partie", 0), column=column)
     if "jours" in rule:
         days = ", ".join(f"{d.get('osm')}: {d.get('colonne')}" for d in rule["jours"] if isinstance(d, dict))
-        text = t("one column per day ({days})").format(days=days)
+        text = _t("one column per day ({days})").format(days=days)
         fallback = rule.get("semaine") or rule.get("osm")
-        return text + (" " + t("else {rule}").format(rule=fallback) if fallback else "")
+        return text + (" " + _t("else {rule}").format(rule=fallback) if fallback else "")
     if "semaine" in rule:
-        return t("hours in words: {column}").format(column=rule["semaine"])
+        return _t("hours in words: {column}").format(column=rule["semaine"])
     if "osm" in rule:
-        return t("OSM hours: {column}").format(column=rule["osm"])
+        return _t("OSM hours: {column}").format(column=rule["osm"])
     if "colonne" in rule:
         value = rule["colonne"]
         return " | ".join(value) if isinstance(value, list) else str(value)
     if "valeur" in rule:
-        return t("constant “{value}”").format(value=rule["valeur"])
+        return _t("constant “{value}”").format(value=rule["valeur"])
     return ""
 
 

@@ -36,6 +36,7 @@ from .detection import (
     GPKG_EXTENSIONS,
     JSON_EXTENSIONS,
     MAX_FILE_BYTES,
+    MAX_ROWS,
     MEMORY_PER_TEXT_BYTE,
     SNIFF_BYTES,
     SUPPORTED_EXTENSIONS,
@@ -46,6 +47,7 @@ from .detection import (
     _read_bytes,
     available_memory_mb,
     detect_format,
+    too_many_rows,
 )
 from .gpkg_reader import _read_gpkg, gpkg_point, gpkg_tables, wkb_point
 from .json_reader import (
@@ -70,6 +72,7 @@ __all__ = [
     "JSON_ENVELOPE_KEYS",
     "JSON_EXTENSIONS",
     "MAX_FILE_BYTES",
+    "MAX_ROWS",
     "MAX_XLSX_UNCOMPRESSED_BYTES",
     "MEMORY_PER_TEXT_BYTE",
     "ReadError",
@@ -100,7 +103,9 @@ def read_table(path: str | Path, *, layer: str | None = None, max_bytes: int = M
     source = Path(path)
     try:
         table = _read(source, layer, max_bytes)
-    except ReadError:
+    except ReadError as error:
+        if error.code == "too-many-rows" and not error.path:  # raised by a parser that does not know the file
+            raise too_many_rows(source) from None
         raise
     except MemoryError:
         raise _error(
@@ -117,6 +122,8 @@ def read_table(path: str | Path, *, layer: str | None = None, max_bytes: int = M
             source,
             detail=f"{type(exc).__name__}: {exc}",
         ) from exc
+    if table.row_count + len(table.blank_rows or ()) > MAX_ROWS:  # the readers without a check of their own
+        raise too_many_rows(source)
     table.path = str(source)
     return table
 

@@ -17,7 +17,7 @@ from ..i18n import translate
 from ..records import ColumnarRecords, Table, column_keys
 from . import arrow_csv
 from .cells import _find_lossy_cells
-from .detection import SNIFF_BYTES, _error
+from .detection import MAX_ROWS, SNIFF_BYTES, _error, too_many_rows
 from .text_decoding import _check_text, decode_text
 
 CSV_DELIMITERS = (",", ";", "\t")
@@ -66,6 +66,13 @@ def _read_csv(data: bytes, source: Path) -> Table:
     hint = _SEP_HINT.match(text)  # Excel's "sep=;" first line names the delimiter
     if hint:
         delimiter, text = hint.group(1), text[hint.end() :]
+        if not text.strip():
+            raise _error(
+                "empty",
+                translate("ReadError", "The file {name} holds only the line « {line} »: no header and no lieu."),
+                source,
+                line=hint.group(0).strip(),
+            )
     else:
         delimiter = sniff_delimiter(text, source.suffix.lower())
     if csv.field_size_limit() < CSV_FIELD_SIZE_LIMIT:
@@ -83,8 +90,15 @@ def _read_csv(data: bytes, source: Path) -> Table:
             line=exc.line + (1 if hint else 0),
         ) from None
     except csv.Error as exc:
+        if "field larger than field limit" in str(exc):
+            raise _cell_too_large(source, getattr(exc, "line", "?")) from None
         # malformed quoting ("a"b): read it as spreadsheets do and say so
-        table = _parse_csv(text, delimiter, strict=False)
+        try:
+            table = _parse_csv(text, delimiter, strict=False)
+        except csv.Error as lenient:
+            if "field larger than field limit" in str(lenient):
+                raise _cell_too_large(source, getattr(lenient, "line", "?")) from None
+            raise
         notes.append(
             translate("ReadError", "Irregular quoting near line {line} was read leniently ({detail}).").format(
                 line=getattr(exc, "line", "?"), detail=str(exc)
@@ -96,6 +110,22 @@ def _read_csv(data: bytes, source: Path) -> Table:
     if "\ufffd" in text:
         _find_lossy_cells(table)
     return table
+
+
+def _cell_too_large(source: Path, line) -> Exception:
+    if line is None:
+        text = translate(
+            "ReadError",
+            "A cell of {name} is longer than {limit} MB, the longest cell read: the file is probably damaged (a quote "
+            "never closed?) or is not a table of lieux."
+        )
+    else:
+        text = translate(
+            "ReadError",
+            "A cell of {name} near line {line} is longer than {limit} MB, the longest cell read: the file is probably "
+            "damaged (a quote never closed?) or is not a table of lieux."
+        )
+    return _error("cell-too-large", text, source, line=line, limit=CSV_FIELD_SIZE_LIMIT >> 20)
 
 
 _UTF16_32_BOMS = (codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
@@ -111,7 +141,7 @@ def _read_utf8_csv(data: bytes, source: Path) -> Table | None:
     on, a ``sep=`` line, a CSV error (with its line number and the lenient re-read) — returns None: the general
     path reads the file.
     """
-    if data.startswith(_UTF16_32_BOMS):
+    if data.startswith(_UTF16_32_BOMS) or b"\x00" in data:  # NUL anywhere: the general path says where
         return None
     bom = data.startswith(codecs.BOM_UTF8)
     encoding = "utf-8-sig" if bom else "utf-8"
@@ -134,7 +164,11 @@ def _read_utf8_csv(data: bytes, source: Path) -> Table | None:
         stream = io.TextIOWrapper(io.BytesIO(data), encoding=encoding, newline="")
         try:
             table = _table_from_csv_reader(csv_rows(stream, delimiter))
-        except (UnicodeDecodeError, csv.Error):
+        except csv.Error as exc:
+            if "field larger than field limit" in str(exc):  # said now: the general path would read it all again
+                raise _cell_too_large(source, None) from None
+            return None
+        except UnicodeDecodeError:
             return None
     table.encoding = encoding
     table.delimiter = delimiter
@@ -270,7 +304,7 @@ def _csv_lines(text: str) -> Iterable[str]:
     (a line not ending with ``\n`` or ``\r`` before the last) is read through the StringIO instead.
     """
     lines = text.splitlines(keepends=True)
-    if all(map(str.endswith, islice(lines, len(lines) - 1), repeat(_LINE_ENDS))):
+    if all(map(str.endswith, islice(lines, max(len(lines) - 1, 0)), repeat(_LINE_ENDS))):
         return lines
     return io.StringIO(text, newline="")
 
@@ -324,6 +358,8 @@ def _table_from_csv_reader(reader: Any) -> Table:
         chunk = list(islice(reader, _CSV_CHUNK))
         if not chunk:
             break
+        if number + len(chunk) > MAX_ROWS:
+            raise too_many_rows(None)
         if width and all(map(width.__eq__, map(len, chunk))) and all(map(any, chunk)):
             if pending_empty:
                 blank_rows.extend(pending_empty)

@@ -5,6 +5,7 @@ Shared by every format's reader of :mod:`plugin.core.readers` (pure Python, no Q
 
 from __future__ import annotations
 
+import errno
 import math
 import os
 import stat
@@ -15,6 +16,7 @@ from ..errors import ReadError
 from ..i18n import translate
 
 MAX_FILE_BYTES = 1 << 30  # 1 GiB: beyond that, refuse rather than exhaust memory
+MAX_ROWS = 1_000_000  # rows of one table (20 × the national dataset): checked while reading
 SNIFF_BYTES = 1 << 16
 # Memory a text file costs once read as records: bytes + decoded text + one str per cell + one dict per row
 # (measured: 28 MB of CSV → about 200 MB; JSON costs more than CSV).
@@ -44,11 +46,23 @@ def _check_file(source: Path, max_bytes: int) -> int:
             "permission", translate("ReadError", "The file {name} cannot be opened: permission denied."), source
         ) from None
     except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise _error(
+                "link-loop",
+                translate(
+                    "ReadError",
+                    "{name} is a symbolic link that leads back to itself (a loop of links): choose the real file."
+                ),
+                source,
+            ) from None
+        if exc.errno == errno.ENAMETOOLONG:
+            raise _error("name-too-long", translate("ReadError", "The name of the file {name} is too long."),
+                         source) from None
         raise _error(
             "unreadable",
             translate("ReadError", "The file {name} could not be read ({detail})."),
             source,
-            detail=str(exc),
+            detail=exc.strerror or str(exc),
         ) from None
     if stat.S_ISDIR(info.st_mode):
         raise _error(
@@ -122,6 +136,19 @@ def _read_bytes(source: Path) -> bytes:
         raise _error(
             "permission", translate("ReadError", "The file {name} cannot be opened: permission denied."), source
         ) from None
+
+
+def too_many_rows(source: Path | None) -> ReadError:
+    return _error(
+        "too-many-rows",
+        translate(
+            "ReadError",
+            "The file {name} holds more than {limit} rows, the most a table of lieux may hold here (the national "
+            "dataset has about 50,000): split it, or check that it is a table of lieux."
+        ),
+        source,
+        limit=f"{MAX_ROWS:,}".replace(",", "\u202f"),
+    )
 
 
 def detect_format(source: Path, head: bytes) -> str:

@@ -87,24 +87,19 @@ def _table_from_gpkg(connection: sqlite3.Connection, source: Path, layer: str | 
     query = f"SELECT {', '.join(selected)} FROM {_quote(layer)} ORDER BY {key}"
     width = len(header)
     output = header + [name for name in COORDINATE_COLUMNS if geometry_column and srs_ok and name not in header]
-    rows: list[dict[str, str]] = []
-    numbers: list[int] = []
-    blank_rows: list[int] = []
-    derived = False
-    for position, values in enumerate(connection.execute(query), start=1):
-        number = values[-1] if isinstance(values[-1], int) and values[-1] > 0 else position
-        row = dict.fromkeys(output, "")
-        row.update((name, cell_text(value)) for name, value in zip(header, values[:width]))
-        if geometry_column and srs_ok and isinstance(values[width], (bytes, bytearray, memoryview)):
-            point = gpkg_point(bytes(values[width]))
-            if point is not None and not (row["latitude"] and row["longitude"]):
-                row["longitude"], row["latitude"] = format_number(point[0]), format_number(point[1])
-                derived = True
-        if not any(row.values()):
-            blank_rows.append(number)
-            continue
-        rows.append(row)
-        numbers.append(number)
+    lossy = False
+    while True:
+        try:
+            rows, numbers, blank_rows, derived, unread = _gpkg_rows(
+                connection.execute(query), header, output, width, geometry_column if srs_ok else None
+            )
+            break
+        except sqlite3.OperationalError as exc:
+            if lossy or "decode" not in str(exc).lower():
+                raise
+            # a text that is not UTF-8 (one damaged cell): read again, its bytes replaced by U+FFFD and reported
+            connection.text_factory = lambda data: data.decode("utf-8", errors="replace")
+            lossy = True
     if not derived:
         output = header
         for row in rows:
@@ -118,8 +113,47 @@ def _table_from_gpkg(connection: sqlite3.Connection, source: Path, layer: str | 
         table.notes.append(
             translate("ReadError", "The layer's coordinate system is not WGS 84 (EPSG:4326): geometries were not used.")
         )
+    if unread:
+        table.notes.append(
+            translate(
+                "ReadError",
+                "{count} feature(s) have a geometry that could not be read as a point (damaged, or not a point): no "
+                "coordinates taken from it, the feature is kept."
+            ).format(count=unread)
+        )
+    if lossy:
+        from .cells import _find_lossy_cells
+
+        _find_lossy_cells(table)
     table.layer = layer
     return table
+
+
+def _gpkg_rows(cursor, header: list[str], output: list[str], width: int, geometry_column: str | None):
+    """(rows, their numbers, blank row numbers, whether coordinates came from points, geometries not read)."""
+    rows: list[dict[str, str]] = []
+    numbers: list[int] = []
+    blank_rows: list[int] = []
+    derived = False
+    unread = 0
+    for position, values in enumerate(cursor, start=1):
+        number = values[-1] if isinstance(values[-1], int) and values[-1] > 0 else position
+        row = dict.fromkeys(output, "")
+        row.update((name, cell_text(value)) for name, value in zip(header, values[:width]))
+        if geometry_column:
+            geometry = values[width]
+            point = gpkg_point(bytes(geometry)) if isinstance(geometry, (bytes, bytearray, memoryview)) else None
+            if point is None and geometry not in (None, b""):
+                unread += 1
+            elif point is not None and not (row["latitude"] and row["longitude"]):
+                row["longitude"], row["latitude"] = format_number(point[0]), format_number(point[1])
+                derived = True
+        if not any(row.values()):
+            blank_rows.append(number)
+            continue
+        rows.append(row)
+        numbers.append(number)
+    return rows, numbers, blank_rows, derived, unread
 
 
 def gpkg_point(blob: bytes) -> tuple[float, float] | None:

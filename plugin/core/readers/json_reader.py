@@ -13,7 +13,7 @@ from ..errors import ReadError
 from ..i18n import translate
 from ..records import Table
 from .cells import COORDINATE_COLUMNS, _find_lossy_cells, _table_from_records
-from .detection import _error
+from .detection import MAX_ROWS, _error, too_many_rows
 from .text_decoding import decode_text
 
 JSON_ENVELOPE_KEYS = ("items", "data", "results", "lieux", "records", "features")
@@ -27,7 +27,7 @@ def _read_json(data: bytes, source: Path) -> Table:
     if not text or text.isspace():
         raise _error("empty", translate("ReadError", "The file {name} is empty."), source)
     try:
-        payload = json.loads(text)
+        payload = json.loads(text, parse_int=_json_int)
     except json.JSONDecodeError as exc:
         raise _error(
             "invalid-json",
@@ -56,6 +56,11 @@ def _read_json(data: bytes, source: Path) -> Table:
     if "\ufffd" in text or replaced:
         _find_lossy_cells(table)
     return table
+
+
+def _json_int(digits: str) -> int | str:
+    """A JSON integer; one too long for Python's int conversion (4,300 digits) stays the text it is."""
+    return int(digits) if len(digits) <= 4000 else digits
 
 
 _SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
@@ -106,6 +111,8 @@ def table_from_json(payload: Any, source: Path | None = None) -> Table:
             features = payload.get("features") if kind == "FeatureCollection" else [payload]
             if not isinstance(features, list):
                 raise _not_records(source)
+            if len(features) > MAX_ROWS:
+                raise too_many_rows(source)
             return _table_from_features(features, payload.get("crs"), source)
         for key in JSON_ENVELOPE_KEYS:
             if isinstance(payload.get(key), list):
@@ -118,6 +125,8 @@ def table_from_json(payload: Any, source: Path | None = None) -> Table:
                 raise _not_records(source)
     if not isinstance(payload, list):
         raise _not_records(source)
+    if len(payload) > MAX_ROWS:  # before a row is built for each
+        raise too_many_rows(source)
     if payload and all(isinstance(item, dict) and item.get("type") == "Feature" for item in payload):
         return _table_from_features(payload, None, source)
     for position, item in enumerate(payload, start=1):

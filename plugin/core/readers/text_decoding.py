@@ -166,6 +166,18 @@ def _check_text(text: str, source: Path | None) -> None:
     sample = text[:SNIFF_BYTES]
     if "\x00" in sample or len(_CONTROL_CHARS.findall(sample)) > max(2, len(sample) // 100):
         raise _binary(source)
+    nul = text.find("\x00", len(sample))  # further on (C speed): zeros left by a crash, or binary appended
+    if nul >= 0:
+        raise _error(
+            "nul-bytes",
+            translate(
+                "ReadError",
+                "The file {name} holds NUL bytes from line {line} on: it is damaged (zeros written by a crash or an "
+                "interrupted copy?) or is not a text file. Take the file again from its source."
+            ),
+            source,
+            line=text.count("\n", 0, nul) + 1,
+        )
 
 
 def _binary(source: Path | None) -> ReadError:

@@ -12,7 +12,7 @@ import re
 import warnings
 import zipfile
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from ..errors import ReadError
 from ..i18n import translate
@@ -20,7 +20,7 @@ from ..records import ColumnarRecords, Table, cell_text, column_keys
 from .cells import _find_lossy_cells
 from .detection import _corrupt, _error
 
-MAX_XLSX_UNCOMPRESSED_BYTES = 4 << 30  # zip-bomb guard for workbooks
+MAX_XLSX_UNCOMPRESSED_BYTES = 512 << 20  # zip-bomb guard for workbooks (declared, then counted while reading)
 
 
 def _read_xlsx(source: Path, sheet: str | None) -> Table:
@@ -50,7 +50,18 @@ def _read_xlsx(source: Path, sheet: str | None) -> Table:
             limit=MAX_XLSX_UNCOMPRESSED_BYTES // 1_000_000,
         )
     calamine = _calamine()
-    if calamine is not None:
+    scan = _scan_sheets(source)
+    if scan.inflated > MAX_XLSX_UNCOMPRESSED_BYTES:  # the zip declared less than it holds
+        raise _error(
+            "too-large",
+            translate("ReadError", "The file {name} is too large ({size} MB); the limit is {limit} MB."),
+            source,
+            size=math.ceil(scan.inflated / 1e6),
+            limit=MAX_XLSX_UNCOMPRESSED_BYTES // 1_000_000,
+        )
+    if scan.far_cells:  # calamine builds the whole rectangle up to the farthest cell (XFD1048576: aborts)
+        calamine = None
+    if calamine is not None and not scan.error_cells:
         try:
             table = _read_with_calamine(calamine, source, sheet)
         except ReadError:
@@ -93,56 +104,60 @@ def _calamine():
 _ERROR_CELL = b' t="e"'  # how SpreadsheetML marks a cell holding an error value
 
 
+# a cell beyond column ZZ or row 99,999: a grid read whole (calamine) would not fit in memory
+_FAR_CELL = re.compile(rb' r="(?:[A-Z]{3,}[0-9]|[A-Z]{0,2}[0-9]{6,})')
+
+
+class _SheetScan(NamedTuple):
+    error_cells: bool
+    far_cells: bool
+    inflated: int
+
+
+def _scan_sheets(source: Path) -> _SheetScan:
+    """One streamed pass over the worksheets' XML (never held whole): error cells, far cells, real size.
+
+    The size is counted as the XML inflates, up to just past the limit: a zip that declares less than it holds
+    is caught too.
+    """
+    error_cells = far_cells = False
+    inflated = 0
+    try:
+        with zipfile.ZipFile(source) as archive:
+            for name in archive.namelist():
+                if not (name.startswith("xl/worksheets/") and name.endswith(".xml")):
+                    continue
+                with archive.open(name) as member:
+                    tail = b""
+                    while inflated <= MAX_XLSX_UNCOMPRESSED_BYTES:
+                        chunk = member.read(1 << 20)
+                        if not chunk:
+                            break
+                        inflated += len(chunk)
+                        joined = tail + chunk
+                        error_cells = error_cells or _ERROR_CELL in joined
+                        far_cells = far_cells or _FAR_CELL.search(joined) is not None
+                        tail = chunk[-16:]
+    except (zipfile.BadZipFile, OSError, ValueError, NotImplementedError, EOFError):
+        pass  # the readers below report the damage
+    return _SheetScan(error_cells, far_cells, inflated)
+
+
 def _has_error_cells(source: Path) -> bool:
     """Whether a worksheet of the workbook holds an error cell (its XML streamed, never held whole)."""
-    with zipfile.ZipFile(source) as archive:
-        for name in archive.namelist():
-            if not (name.startswith("xl/worksheets/") and name.endswith(".xml")):
-                continue
-            with archive.open(name) as member:
-                tail = b""
-                while True:
-                    chunk = member.read(1 << 20)
-                    if not chunk:
-                        break
-                    if _ERROR_CELL in tail + chunk[:16] or _ERROR_CELL in chunk:
-                        return True
-                    tail = chunk[-8:]
-    return False
+    return _scan_sheets(source).error_cells
 
 
 def _read_with_calamine(calamine, source: Path, sheet: str | None) -> Table | None:
-    """The table read by calamine, or None when the workbook has error cells (openpyxl then reads it).
-
-    The error cells are looked for in a thread while calamine parses (both work without the GIL: zlib and Rust).
-    """
-    import threading
-
-    found: list = []
-
-    def scan() -> None:
-        try:
-            found.append(_has_error_cells(source))
-        except Exception as exc:  # noqa: BLE001 (handed to the reading thread)
-            found.append(exc)
-
-    scanner = threading.Thread(target=scan, name="xlsx-error-cells", daemon=True)
-    scanner.start()
+    """The table read by calamine (a workbook without error cells nor far cells: :func:`_scan_sheets`)."""
+    workbook = calamine.CalamineWorkbook.from_path(str(source))
     try:
-        workbook = calamine.CalamineWorkbook.from_path(str(source))
-        try:
-            names = [meta.name for meta in workbook.sheets_metadata if meta.typ == calamine.SheetTypeEnum.WorkSheet]
-            title = _chosen_sheet(names, sheet, source)
-            # from cell A1 (skip_empty_area=False): row numbers count the rows above the header, as openpyxl's
-            grid = workbook.get_sheet_by_name(title).to_python(skip_empty_area=False)
-        finally:
-            workbook.close()
+        names = [meta.name for meta in workbook.sheets_metadata if meta.typ == calamine.SheetTypeEnum.WorkSheet]
+        title = _chosen_sheet(names, sheet, source)
+        # from cell A1 (skip_empty_area=False): row numbers count the rows above the header, as openpyxl's
+        grid = workbook.get_sheet_by_name(title).to_python(skip_empty_area=False)
     finally:
-        scanner.join()
-    if isinstance(found[0], Exception):
-        raise found[0]
-    if found[0]:
-        return None
+        workbook.close()
     return _table_from_grid(grid, title, source)
 
 

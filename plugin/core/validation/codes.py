@@ -107,6 +107,15 @@ _CATALOGUE: tuple[Code, ...] = (
         ),
     ),
     _code(
+        "no-lieu", WARNING, STRUCTURE,
+        lambda: translate("Validation", "No lieu"),
+        lambda: translate(
+            "Validation",
+            "The table holds no lieu (a header and no data row): there is nothing to publish. Check that the "
+            "right file or sheet was chosen.",
+        ),
+    ),
+    _code(
         "blank-row", ERROR, STRUCTURE,
         lambda: translate("Validation", "Blank row"),
         lambda: translate("Validation", "This row is empty. Blank rows must be removed from the table."),

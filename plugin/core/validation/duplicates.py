@@ -455,12 +455,46 @@ def duplicate_issues(
     cols = {name: columns.get(name) or blank for name in wanted}
     index = DuplicateIndex(settings)
     positions = candidate_positions(cols["latitude"], cols["longitude"], cols["code_postal"], index)
+    # Lieux identical in every compared field (copies of one row) would be paired with each other: n copies make
+    # n × (n - 1) issues (20,000 copies: 400 million). A group of more than CLASS_LIMIT copies is indexed through
+    # its first lieu only; each copy is reported with COPY_PARTNERS of the others (a bounded report).
+    compared = [name for name in wanted if name != "id"]
+    groups: dict[tuple, list[int]] = {}
+    for i in positions:
+        groups.setdefault(tuple(cols[name][i] for name in compared), []).append(i)
+    large = [members for members in groups.values() if len(members) > CLASS_LIMIT]
+    if large:
+        hidden = {i for members in large for i in members[1:]}
+        positions = [i for i in positions if i not in hidden]
     records = {rows[i]: {name: cols[name][i] for name in wanted} for i in positions}
     with gc_pause.paused():
         index.reset(records)
     issues: list[Issue] = []
     for key in index.partner_keys():
-        issues.extend(index.issues(key))
+        issues.extend(index.issues(key)[:PARTNER_LIMIT])
+    for members in large:
+        issues.extend(_copies_issues(index, members, rows, cols, wanted))
+    return issues
+
+
+CLASS_LIMIT = 20  # more identical lieux than this: a pathological file (each copy reported a bounded number of times)
+COPY_PARTNERS = 2  # the copies of such a group each reported with the next two
+PARTNER_LIMIT = 20  # probable duplicates reported per lieu by the batch validation
+
+
+def _copies_issues(index: DuplicateIndex, members: Sequence[int], rows, cols, wanted) -> list[Issue]:
+    """The issues of a large group of identical lieux: each with the next COPY_PARTNERS copies (cyclically)."""
+    first = index._entry({name: cols[name][members[0]] for name in wanted})
+    partner = index.compare(first, first)
+    if partner is None:  # identical but not comparable (no name, no address…): copies are no duplicates
+        return []
+    issues: list[Issue] = []
+    for position, i in enumerate(members):
+        lieu = index._entry({name: cols[name][i] for name in wanted})
+        others = [members[(position + step) % len(members)] for step in range(1, COPY_PARTNERS + 1)]
+        for other in others:
+            index._lieux.setdefault(rows[other], index._entry({name: cols[name][other] for name in wanted}))
+            issues.append(index._issue(rows[i], lieu, partner._replace(key=rows[other])))
     return issues
 
 

@@ -536,6 +536,9 @@ def _validate_table(table, schema: Schema, options: ValidationOptions, validator
         Issue(None, "", name, item.code, severity[item.code], item.message, item.value or "", None)
         for name, item in header.findings
     ]
+    if count == 0:  # a header alone is not « conforme »: say that there is no lieu
+        empty = finding("no-lieu", None, "", about="")
+        issues.append(Issue(None, "", "", empty.code, severity[empty.code], empty.message, "", None))
     wanted = {name: keys[name] for name in schema.field_names if name in keys}
     if isinstance(data, ArrowColumns) and all(key in data for key in wanted.values()):
         columns = data.select(wanted)  # still in Arrow memory: the engine proves cells clean there

@@ -161,3 +161,55 @@ def test_api_pages_bypass_the_disk_cache(cacheable, where):
     cache = QgsNetworkAccessManager.instance().cache()
     if cache is not None:  # nothing of the API's answer kept on disk
         assert not cache.metaData(QUrl(server.url_for("/api/v1/structures"))).isValid()
+
+
+# ------------------------------------------------------------------------------------------------ item 7
+@pytest.mark.parametrize("where", ["main", "task"])
+@pytest.mark.parametrize("mode", ["silent", "trickle"])
+def test_every_request_has_a_total_deadline(mode, where):
+    from tests.helpers.hostile_servers import HostileServer
+
+    with HostileServer(mode) as server:
+        client = ApiClient(server.url + "/api", transport=QgisTransport(), timeout=30, deadline=1.0,
+                           retry=RetryPolicy(attempts=3, base=0.05))
+        start = time.monotonic()
+        with pytest.raises(errors.TimeoutApiError):
+            run(where, lambda: client.get_json("lieux"))
+        assert time.monotonic() - start < 5.0  # not the 30 s timeout (3 attempts: 90 s)
+
+
+@pytest.mark.parametrize("where", ["main", "task"])
+@pytest.mark.parametrize("mode", ["huge", "endless"])
+def test_an_answer_larger_than_the_cap_is_refused(mode, where):
+    from tests.helpers.hostile_servers import HostileServer
+
+    with HostileServer(mode) as server:
+        client = ApiClient(server.url + "/api", transport=QgisTransport(), timeout=5, deadline=20,
+                           max_bytes=2 * 1024 * 1024)
+        start = time.monotonic()
+        with pytest.raises(errors.ResponseTooLargeError):
+            run(where, lambda: client.get_json("lieux"))
+        assert time.monotonic() - start < 10 and server.sent < 100 * 1024 * 1024
+
+
+def test_the_pull_stays_cancellable_under_a_long_deadline():
+    from qgis.PyQt.QtCore import QCoreApplication
+
+    from plugin.qgis.tasks import LieuxTask, start_task
+    from tests.helpers.hostile_servers import HostileServer
+
+    outcome = {}
+    with HostileServer("trickle", interval=0.2) as server:
+        def work(progress, canceled):
+            client = ApiClient(server.url + "/api", transport=QgisTransport(), timeout=30, deadline=600,
+                               cancelled=canceled)
+            return client.get_json("lieux")
+
+        task = start_task(LieuxTask("trickle", work, lambda result, error: outcome.update(error=error)))
+        time.sleep(0.5)
+        start = time.monotonic()
+        task.cancel()
+        while "error" not in outcome and time.monotonic() - start < 10:
+            QCoreApplication.processEvents()
+            time.sleep(0.01)
+    assert outcome.get("error") is not None and time.monotonic() - start < 2.0

@@ -139,3 +139,54 @@ def test_retry_policy_is_untouched_by_redirect_counting(fake, make_client):
     fake.inject("/api/v1/structures", status=302, headers={"Location": "/api/v1/structures?size=1"}, body={})
     data, _ = client.get_json("structures")
     assert len(data["items"]) == 1
+
+
+# ------------------------------------------------------------------------------------------------ item 7
+@pytest.mark.parametrize("mode", ["silent", "trickle"])
+def test_every_request_has_a_total_deadline(mode):
+    import time
+
+    from tests.helpers.hostile_servers import HostileServer
+
+    with HostileServer(mode) as server:
+        client = ApiClient(server.url + "/api", timeout=30, deadline=1.0, retry=RetryPolicy(attempts=4, base=0.05))
+        start = time.monotonic()
+        with pytest.raises(errors.TimeoutApiError) as info:
+            client.get_json("lieux")
+        elapsed = time.monotonic() - start
+    assert elapsed < 5.0  # not 4 × 30 s, nor a trickle that never ends
+    if mode == "trickle":
+        assert isinstance(info.value, errors.DeadlineExceededError) and server.sent > 3
+        assert " 1 s" in info.value.message
+
+
+@pytest.mark.parametrize("mode", ["huge", "endless"])
+def test_an_answer_larger_than_the_cap_is_refused_without_being_held(mode):
+    import time
+    import tracemalloc
+
+    from tests.helpers.hostile_servers import HostileServer
+
+    with HostileServer(mode, size=500 * 1024 * 1024) as server:
+        client = ApiClient(server.url + "/api", timeout=5, deadline=20, max_bytes=2 * 1024 * 1024)
+        tracemalloc.start()
+        start = time.monotonic()
+        with pytest.raises(errors.ResponseTooLargeError) as info:
+            client.get_json("lieux")
+        peak = tracemalloc.get_traced_memory()[1]
+        tracemalloc.stop()
+    assert time.monotonic() - start < 10 and peak < 20 * 1024 * 1024
+    assert server.sent < 100 * 1024 * 1024 and " 2 M" in info.value.message
+    assert not info.value.retryable
+
+
+def test_retries_stop_at_the_deadline(fake, make_client):
+    import time
+
+    fake.inject("/api/v1/structures", kind="delay", seconds=0.6, times=20)
+    client = make_client(token=fake.tokens["di"], timeout=0.3, deadline=1.0,
+                         retry=RetryPolicy(attempts=20, base=0.05, cap=0.05))
+    start = time.monotonic()
+    with pytest.raises(errors.TimeoutApiError):
+        client.get_json("structures")
+    assert time.monotonic() - start < 3.0  # 20 attempts of 0.3 s without the deadline

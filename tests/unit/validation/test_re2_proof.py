@@ -14,8 +14,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from bench import generate
-from plugin.core.readers import read_table
 from plugin.core.columns import proven_clean
+from plugin.core.readers import read_table
 from plugin.core.schema import load_schema
 from plugin.core.validation import ValidationOptions, validator_for
 from plugin.core.validation.rules.cells import FREE_TEXT_BODY
