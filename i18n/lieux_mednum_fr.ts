@@ -227,12 +227,12 @@
         <message>
             <location filename="../plugin/api/http.py" line="452" />
             <source>{source}: {host} did not finish answering within {deadline} s, the total time allowed for one request (retries included). The connection is too slow or the service stalls: try again later, or raise « API: total time per request » in the settings.</source>
-            <translation>{source} : {host} n'a pas fini de répondre en {deadline} s, la durée totale permise pour une requête (nouvelles tentatives comprises). La connexion est trop lente ou le service se bloque : réessayez plus tard, ou augmentez « API : durée totale par requête » dans les paramètres.</translation>
+            <translation>{source} : {host} n'a pas fini de répondre en {deadline} s, la durée totale permise pour une requête (nouvelles tentatives comprises). La connexion est trop lente ou le service se bloque : réessayez plus tard, ou augmentez « API : durée totale par requête » dans les paramètres.</translation>
         </message>
         <message>
             <location filename="../plugin/api/http.py" line="457" />
             <source>{source}: the answer of {host} is larger than {limit} MB, the size allowed for one answer: stopped before it fills the memory. Ask for a smaller territory, or raise « API: largest answer (MB) » in the settings.</source>
-            <translation>{source} : la réponse de {host} dépasse {limit} Mo, la taille permise pour une réponse : arrêtée avant de remplir la mémoire. Demandez un territoire plus petit, ou augmentez « API : plus grande réponse (Mo) » dans les paramètres.</translation>
+            <translation>{source} : la réponse de {host} dépasse {limit} Mo, la taille permise pour une réponse : arrêtée avant de remplir la mémoire. Demandez un territoire plus petit, ou augmentez « API : plus grande réponse (Mo) » dans les paramètres.</translation>
         </message>
     </context>
     <context>
@@ -645,7 +645,7 @@
         <message>
             <location filename="plugin/core/cli.py" line="162" />
             <source>Not enough memory to finish: the file is too large for this computer or produces too many issues to hold (the memory limit was reached). Split the file, or validate its columns in several passes.</source>
-            <translation>Mémoire insuffisante pour terminer : le fichier est trop gros pour cet ordinateur ou produit trop d'anomalies pour les garder (la limite de mémoire a été atteinte). Découpez le fichier, ou validez ses colonnes en plusieurs fois.</translation>
+            <translation>Mémoire insuffisante pour terminer : le fichier est trop gros pour cet ordinateur ou produit trop d'anomalies pour les garder (la limite de mémoire a été atteinte). Découpez le fichier, ou validez ses colonnes en plusieurs fois.</translation>
         </message>
     </context>
     <context>
@@ -1471,7 +1471,7 @@
         <message>
             <location filename="../plugin/gui/export_dialog.py" line="85" />
             <source>Cells starting with = + - or @ get a leading apostrophe, so that a spreadsheet shows them instead of running them as formulas. For a file read by people; leave unchecked for a file to publish.</source>
-            <translation>Les cellules qui commencent par = + - ou @ reçoivent une apostrophe initiale, pour qu'un tableur les affiche au lieu de les exécuter comme des formules. Pour un fichier lu par des personnes ; laissez décoché pour un fichier à publier.</translation>
+            <translation>Les cellules qui commencent par = + - ou @ reçoivent une apostrophe initiale, pour qu'un tableur les affiche au lieu de les exécuter comme des formules. Pour un fichier lu par des personnes ; laissez décoché pour un fichier à publier.</translation>
         </message>
     </context>
     <context>
@@ -1544,7 +1544,7 @@
         <message>
             <location filename="../plugin/processing/lieux_files_algorithms.py" line="206" />
             <source>&lt;p&gt;Writes lieux de médiation numérique as a file of the national standard. The extension of the output picks the format: &lt;b&gt;.csv&lt;/b&gt; (the standard's CSV: header in schema order, UTF-8, comma separator, lists joined with &lt;code&gt;|&lt;/code&gt;, decimal point), &lt;b&gt;.json&lt;/b&gt; (array of records) or &lt;b&gt;.geojson&lt;/b&gt; (points).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Lieux&lt;/b&gt;: a layer of the project (a working layer, or any layer whose fields are named like the standard's) or a file (CSV, XLSX, JSON, GeoJSON, GeoPackage). &lt;b&gt;Selected lieux only&lt;/b&gt;: export the selection of the layer.&lt;/p&gt;&lt;p&gt;The standard recommends naming the file &lt;code&gt;YYYY-MM-DD_idProducteur_lieux-de-mediation-numerique_territoire.csv&lt;/code&gt;. The log gives the validation of what was written; results LIEUX, ERRORS and WARNINGS give the counts.&lt;/p&gt;&lt;p&gt;Every lieu is written, or nothing: a lieu with no value in any written column is refused (with their number), since a file cannot hold it. &lt;b&gt;Also export the source columns&lt;/b&gt; adds the columns that are not fields of the standard (the &lt;code&gt;colonnes_source&lt;/code&gt; kept at the import, the other fields of a layer or columns of a file) after the 32 fields.&lt;/p&gt;&lt;p&gt;&lt;b&gt;CSV for a spreadsheet&lt;/b&gt;: cells that a spreadsheet would run as a formula (starting with = + - @) get a leading apostrophe; the file is then meant to be read by people, not published.&lt;/p&gt;</source>
-            <translation>&lt;p&gt;Écrit des lieux de médiation numérique dans un fichier du standard national. L'extension du fichier de sortie détermine le format : &lt;b&gt;.csv&lt;/b&gt; (le CSV du standard : en-tête dans l'ordre du schéma, UTF-8, séparateur virgule, listes jointes par &lt;code&gt;|&lt;/code&gt;, point décimal), &lt;b&gt;.json&lt;/b&gt; (tableau d'enregistrements) ou &lt;b&gt;.geojson&lt;/b&gt; (points).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Lieux&lt;/b&gt; : une couche du projet (une couche de travail, ou toute couche dont les champs portent les noms du standard) ou un fichier (CSV, XLSX, JSON, GeoJSON, GeoPackage). &lt;b&gt;Lieux sélectionnés uniquement&lt;/b&gt; : exporter la sélection de la couche.&lt;/p&gt;&lt;p&gt;Le standard recommande de nommer le fichier &lt;code&gt;AAAA-MM-JJ_idProducteur_lieux-de-mediation-numerique_territoire.csv&lt;/code&gt;. Le journal donne la validation de ce qui a été écrit ; les résultats LIEUX, ERRORS et WARNINGS en donnent les nombres.&lt;/p&gt;&lt;p&gt;Tous les lieux sont écrits, ou aucun : un lieu sans aucune valeur dans les colonnes écrites est refusé (avec leur nombre), car un fichier ne peut pas le contenir. &lt;b&gt;Exporter aussi les colonnes source&lt;/b&gt; ajoute, après les 32 champs, les colonnes qui ne sont pas des champs du standard (les &lt;code&gt;colonnes_source&lt;/code&gt; gardées à l'import, les autres champs d'une couche ou colonnes d'un fichier).&lt;/p&gt;&lt;p&gt;&lt;b&gt;CSV pour un tableur&lt;/b&gt; : les cellules qu'un tableur exécuterait comme une formule (commençant par = + - @) reçoivent une apostrophe initiale ; le fichier est alors destiné à être lu, pas publié.&lt;/p&gt;</translation>
+            <translation>&lt;p&gt;Écrit des lieux de médiation numérique dans un fichier du standard national. L'extension du fichier de sortie détermine le format : &lt;b&gt;.csv&lt;/b&gt; (le CSV du standard : en-tête dans l'ordre du schéma, UTF-8, séparateur virgule, listes jointes par &lt;code&gt;|&lt;/code&gt;, point décimal), &lt;b&gt;.json&lt;/b&gt; (tableau d'enregistrements) ou &lt;b&gt;.geojson&lt;/b&gt; (points).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Lieux&lt;/b&gt; : une couche du projet (une couche de travail, ou toute couche dont les champs portent les noms du standard) ou un fichier (CSV, XLSX, JSON, GeoJSON, GeoPackage). &lt;b&gt;Lieux sélectionnés uniquement&lt;/b&gt; : exporter la sélection de la couche.&lt;/p&gt;&lt;p&gt;Le standard recommande de nommer le fichier &lt;code&gt;AAAA-MM-JJ_idProducteur_lieux-de-mediation-numerique_territoire.csv&lt;/code&gt;. Le journal donne la validation de ce qui a été écrit ; les résultats LIEUX, ERRORS et WARNINGS en donnent les nombres.&lt;/p&gt;&lt;p&gt;Tous les lieux sont écrits, ou aucun : un lieu sans aucune valeur dans les colonnes écrites est refusé (avec leur nombre), car un fichier ne peut pas le contenir. &lt;b&gt;Exporter aussi les colonnes source&lt;/b&gt; ajoute, après les 32 champs, les colonnes qui ne sont pas des champs du standard (les &lt;code&gt;colonnes_source&lt;/code&gt; gardées à l'import, les autres champs d'une couche ou colonnes d'un fichier).&lt;/p&gt;&lt;p&gt;&lt;b&gt;CSV pour un tableur&lt;/b&gt; : les cellules qu'un tableur exécuterait comme une formule (commençant par = + - @) reçoivent une apostrophe initiale ; le fichier est alors destiné à être lu, pas publié.&lt;/p&gt;</translation>
         </message>
         <message>
             <location filename="../plugin/processing/lieux_files_algorithms.py" line="244" />
@@ -4062,12 +4062,12 @@
         <message>
             <location filename="../plugin/toolbelt/settings.py" line="183" />
             <source>API: total time per request (seconds)</source>
-            <translation>API : durée totale par requête (secondes)</translation>
+            <translation>API : durée totale par requête (secondes)</translation>
         </message>
         <message>
             <location filename="../plugin/toolbelt/settings.py" line="194" />
             <source>API: largest answer (MB)</source>
-            <translation>API : plus grande réponse (Mo)</translation>
+            <translation>API : plus grande réponse (Mo)</translation>
         </message>
         <message>
             <location filename="../plugin/toolbelt/settings.py" line="194" />
@@ -4891,17 +4891,17 @@
         <message>
             <location filename="../plugin/core/readers/json_reader.py" line="49" />
             <source>{count} value(s) held a lone surrogate escape (U+D800 to U+DFFF), which is not a character: replaced by « {mark} » (listed as lossy cells).</source>
-            <translation>Valeurs contenant un échappement de demi-caractère isolé (U+D800 à U+DFFF), qui n'est pas un caractère : {count}, remplacé par « {mark} » (listées comme cellules altérées).</translation>
+            <translation>Valeurs contenant un échappement de demi-caractère isolé (U+D800 à U+DFFF), qui n'est pas un caractère : {count}, remplacé par « {mark} » (listées comme cellules altérées).</translation>
         </message>
         <message>
             <location filename="../plugin/core/readers/csv_reader.py" line="70" />
             <source>The file {name} holds only the line « {line} »: no header and no lieu.</source>
-            <translation>Le fichier {name} ne contient que la ligne « {line} » : ni en-tête ni lieu.</translation>
+            <translation>Le fichier {name} ne contient que la ligne « {line} » : ni en-tête ni lieu.</translation>
         </message>
         <message>
             <location filename="../plugin/core/readers/csv_reader.py" line="123" />
             <source>A cell of {name} near line {line} is longer than {limit} MB, the longest cell read: the file is probably damaged (a quote never closed?) or is not a table of lieux.</source>
-            <translation>Une cellule de {name} vers la ligne {line} dépasse {limit} Mo, la plus longue cellule lue : le fichier est probablement abîmé (un guillemet jamais fermé ?) ou n'est pas un tableau de lieux.</translation>
+            <translation>Une cellule de {name} vers la ligne {line} dépasse {limit} Mo, la plus longue cellule lue : le fichier est probablement abîmé (un guillemet jamais fermé ?) ou n'est pas un tableau de lieux.</translation>
         </message>
         <message>
             <location filename="../plugin/core/readers/detection.py" line="50" />
@@ -4921,7 +4921,7 @@
         <message>
             <location filename="../plugin/core/readers/text_decoding.py" line="171" />
             <source>The file {name} holds NUL bytes from line {line} on: it is damaged (zeros written by a crash or an interrupted copy?) or is not a text file. Take the file again from its source.</source>
-            <translation>Le fichier {name} contient des octets NUL à partir de la ligne {line} : il est abîmé (des zéros écrits lors d'un plantage ou d'une copie interrompue ?) ou n'est pas un fichier texte. Reprenez le fichier à sa source.</translation>
+            <translation>Le fichier {name} contient des octets NUL à partir de la ligne {line} : il est abîmé (des zéros écrits lors d'un plantage ou d'une copie interrompue ?) ou n'est pas un fichier texte. Reprenez le fichier à sa source.</translation>
         </message>
         <message>
             <location filename="../plugin/core/readers/detection.py" line="142" />
@@ -4931,7 +4931,7 @@
         <message>
             <location filename="../plugin/core/readers/csv_reader.py" line="117" />
             <source>A cell of {name} is longer than {limit} MB, the longest cell read: the file is probably damaged (a quote never closed?) or is not a table of lieux.</source>
-            <translation>Une cellule de {name} dépasse {limit} Mo, la plus longue cellule lue : le fichier est probablement abîmé (un guillemet jamais fermé ?) ou n'est pas un tableau de lieux.</translation>
+            <translation>Une cellule de {name} dépasse {limit} Mo, la plus longue cellule lue : le fichier est probablement abîmé (un guillemet jamais fermé ?) ou n'est pas un tableau de lieux.</translation>
         </message>
     </context>
     <context>
@@ -6657,7 +6657,7 @@
         <message>
             <location filename="../plugin/qgis/working_layer.py" line="681" />
             <source>The lieux could not be written: a value holds a character that cannot be stored as UTF-8 text (a lone surrogate, U+D800 to U+DFFF). Correct the source file and import it again.</source>
-            <translation>Les lieux n'ont pas pu être écrits : une valeur contient un caractère impossible à enregistrer en texte UTF-8 (demi-caractère isolé, U+D800 à U+DFFF). Corrigez le fichier source et importez-le à nouveau.</translation>
+            <translation>Les lieux n'ont pas pu être écrits : une valeur contient un caractère impossible à enregistrer en texte UTF-8 (demi-caractère isolé, U+D800 à U+DFFF). Corrigez le fichier source et importez-le à nouveau.</translation>
         </message>
     </context>
     <context>
@@ -6695,7 +6695,7 @@
         <message>
             <location filename="../plugin/core/writers.py" line="98" />
             <source>Nothing was written to « {name} »: {count} of the {total} lieux have no value in any column written (lieux n° {positions}). A file cannot hold them: they would be read back as blank rows, i.e. lost. Fill them in or delete them; if their data is in columns that are not fields of the standard (kept aside at the import), export those source columns too.</source>
-            <translation>Rien n'a été écrit dans « {name} » : {count} des {total} lieux n'ont aucune valeur dans les colonnes écrites (lieux n° {positions}). Un fichier ne peut pas les contenir : ils seraient relus comme des lignes vides, donc perdus. Complétez-les ou supprimez-les ; si leurs données sont dans des colonnes qui ne sont pas des champs du standard (mises de côté à l'import), exportez aussi ces colonnes source.</translation>
+            <translation>Rien n'a été écrit dans « {name} » : {count} des {total} lieux n'ont aucune valeur dans les colonnes écrites (lieux n° {positions}). Un fichier ne peut pas les contenir : ils seraient relus comme des lignes vides, donc perdus. Complétez-les ou supprimez-les ; si leurs données sont dans des colonnes qui ne sont pas des champs du standard (mises de côté à l'import), exportez aussi ces colonnes source.</translation>
         </message>
     </context>
 </TS>

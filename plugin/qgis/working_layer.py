@@ -382,22 +382,22 @@ def mark_configured(layer: QgsVectorLayer) -> None:
 
 
 def adopt_working_layer(layer) -> bool:
-    """Give the plugin's form and style to a working layer that QGIS opened by itself — Processing's result
-    loading (``runAndLoadResults``, the toolbox: no default style), drag and drop, the browser, a project.
+    """Give the plugin's form and style to a working layer that QGIS opened without them — Processing's result
+    loading (``runAndLoadResults``, the toolbox) skips the default style stored in the GeoPackage.
 
-    A working layer here is a vector layer of a file or database whose fields are the standard's (or that
-    carries the plugin's marker). A layer without the marker first gets the style stored in its data source
-    (kept when it has one), else the shipped one; the form is always set up again for the current settings,
-    as :func:`load_working_layer` does. Returns whether the layer was (re)configured."""
+    A working layer here is a vector layer of a file or database whose fields are the standard's. A layer that
+    already carries the plugin's marker (opened with its stored style: drag and drop, the browser, a project,
+    "Open a lieux file…") is left as it is. The style stored in the data source is loaded when there is one,
+    else the shipped one; the form is set up for the current settings. Returns whether the layer was
+    configured."""
     if not isinstance(layer, QgsVectorLayer) or not layer.isValid() or layer.property(CONFIGURED_FLAG):
         return False
-    provider = layer.dataProvider()
-    if provider is None or provider.name() not in ADOPTED_PROVIDERS:
+    if layer.customProperty(WORKING_LAYER_PROPERTY):
         return False
-    if not layer.customProperty(WORKING_LAYER_PROPERTY):
-        if not has_working_fields(layer):
-            return False
-        layer.loadDefaultStyle()  # the form and style stored with the layer, when there is one
+    provider = layer.dataProvider()
+    if provider is None or provider.name() not in ADOPTED_PROVIDERS or not has_working_fields(layer):
+        return False
+    layer.loadDefaultStyle()  # the form and style stored with the layer, when there is one
     had_style = bool(layer.customProperty(WORKING_LAYER_PROPERTY))
     configure_working_layer(layer, style=not had_style)
     mark_configured(layer)
