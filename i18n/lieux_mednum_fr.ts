@@ -1492,52 +1492,52 @@
             <translation>Lieux (couche ou fichier)</translation>
         </message>
         <message>
-            <location filename="../plugin/processing/lieux_files_algorithms.py" line="232" />
+            <location filename="../plugin/processing/lieux_files_algorithms.py" line="234" />
             <source>Selected lieux only</source>
             <translation>Lieux sélectionnés uniquement</translation>
         </message>
         <message>
-            <location filename="../plugin/processing/lieux_files_algorithms.py" line="251" />
+            <location filename="../plugin/processing/lieux_files_algorithms.py" line="253" />
             <source>Conformant file</source>
             <translation>Fichier conforme</translation>
         </message>
         <message>
-            <location filename="../plugin/processing/lieux_files_algorithms.py" line="251" />
+            <location filename="../plugin/processing/lieux_files_algorithms.py" line="253" />
             <source>CSV (*.csv);;JSON (*.json);;GeoJSON (*.geojson)</source>
             <translation>CSV (*.csv);;JSON (*.json);;GeoJSON (*.geojson)</translation>
         </message>
         <message>
-            <location filename="../plugin/processing/lieux_files_algorithms.py" line="258" />
+            <location filename="../plugin/processing/lieux_files_algorithms.py" line="260" />
             <source>Number of lieux</source>
             <translation>Nombre de lieux</translation>
         </message>
         <message>
-            <location filename="../plugin/processing/lieux_files_algorithms.py" line="259" />
+            <location filename="../plugin/processing/lieux_files_algorithms.py" line="261" />
             <source>Number of errors</source>
             <translation>Nombre d'erreurs</translation>
         </message>
         <message>
-            <location filename="../plugin/processing/lieux_files_algorithms.py" line="260" />
+            <location filename="../plugin/processing/lieux_files_algorithms.py" line="262" />
             <source>Number of warnings</source>
             <translation>Nombre d'avertissements</translation>
         </message>
         <message>
-            <location filename="../plugin/processing/lieux_files_algorithms.py" line="270" />
+            <location filename="../plugin/processing/lieux_files_algorithms.py" line="272" />
             <source>“Selected lieux only” needs a layer of the project as input.</source>
             <translation>« Lieux sélectionnés uniquement » nécessite une couche du projet en entrée.</translation>
         </message>
         <message>
-            <location filename="../plugin/processing/lieux_files_algorithms.py" line="301" />
+            <location filename="../plugin/processing/lieux_files_algorithms.py" line="303" />
             <source>A file has no selection: every lieu is exported.</source>
             <translation>Un fichier n'a pas de sélection : tous les lieux sont exportés.</translation>
         </message>
         <message>
-            <location filename="../plugin/processing/lieux_files_algorithms.py" line="304" />
+            <location filename="../plugin/processing/lieux_files_algorithms.py" line="306" />
             <source>Reading {path}…</source>
             <translation>Lecture de {path}…</translation>
         </message>
         <message>
-            <location filename="../plugin/processing/lieux_files_algorithms.py" line="237" />
+            <location filename="../plugin/processing/lieux_files_algorithms.py" line="239" />
             <source>Also export the source columns (colonnes_source)</source>
             <translation>Exporter aussi les colonnes source (colonnes_source)</translation>
         </message>
@@ -1547,7 +1547,7 @@
             <translation>&lt;p&gt;Écrit des lieux de médiation numérique dans un fichier du standard national. L'extension du fichier de sortie détermine le format : &lt;b&gt;.csv&lt;/b&gt; (le CSV du standard : en-tête dans l'ordre du schéma, UTF-8, séparateur virgule, listes jointes par &lt;code&gt;|&lt;/code&gt;, point décimal), &lt;b&gt;.json&lt;/b&gt; (tableau d'enregistrements) ou &lt;b&gt;.geojson&lt;/b&gt; (points).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Lieux&lt;/b&gt; : une couche du projet (une couche de travail, ou toute couche dont les champs portent les noms du standard) ou un fichier (CSV, XLSX, JSON, GeoJSON, GeoPackage). &lt;b&gt;Lieux sélectionnés uniquement&lt;/b&gt; : exporter la sélection de la couche.&lt;/p&gt;&lt;p&gt;Le standard recommande de nommer le fichier &lt;code&gt;AAAA-MM-JJ_idProducteur_lieux-de-mediation-numerique_territoire.csv&lt;/code&gt;. Le journal donne la validation de ce qui a été écrit ; les résultats LIEUX, ERRORS et WARNINGS en donnent les nombres.&lt;/p&gt;&lt;p&gt;Tous les lieux sont écrits, ou aucun : un lieu sans aucune valeur dans les colonnes écrites est refusé (avec leur nombre), car un fichier ne peut pas le contenir. &lt;b&gt;Exporter aussi les colonnes source&lt;/b&gt; ajoute, après les 32 champs, les colonnes qui ne sont pas des champs du standard (les &lt;code&gt;colonnes_source&lt;/code&gt; gardées à l'import, les autres champs d'une couche ou colonnes d'un fichier).&lt;/p&gt;&lt;p&gt;&lt;b&gt;CSV pour un tableur&lt;/b&gt; : les cellules qu'un tableur exécuterait comme une formule (commençant par = + - @) reçoivent une apostrophe initiale ; le fichier est alors destiné à être lu, pas publié.&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../plugin/processing/lieux_files_algorithms.py" line="244" />
+            <location filename="../plugin/processing/lieux_files_algorithms.py" line="246" />
             <source>CSV for a spreadsheet (formulas defused)</source>
             <translation>CSV pour un tableur (formules neutralisées)</translation>
         </message>
@@ -2632,7 +2632,7 @@
             <translation>Aide et à propos…</translation>
         </message>
         <message>
-            <location filename="../plugin/main.py" line="291" />
+            <location filename="../plugin/main.py" line="293" />
             <source>Copy the command</source>
             <translation>Copier la commande</translation>
         </message>
@@ -5422,7 +5422,7 @@
             <translation>Nombre de lieux signalés comme doublons probables</translation>
         </message>
         <message>
-            <location filename="../plugin/processing/validate.py" line="240" />
+            <location filename="../plugin/processing/validate.py" line="245" />
             <source>{rows} lieux: {counts}.</source>
             <translation>{rows} lieux : {counts}.</translation>
         </message>
