@@ -13,9 +13,12 @@ from plugin.qgis.working_layer import ImportCanceledError
 
 
 def _lieux(n: int) -> list[dict[str, str]]:
+    # lieux ~5 km apart: thousands of distinct lieux at one point would keep the import's background
+    # validation comparing every pair for minutes after the test (the collector paused all along)
     return [{"id": f"lieu-{i}", "nom": f"Lieu {i}", "commune": "Reims", "code_postal": "51100",
              "adresse": f"{i} rue de Vesle", "pivot": "43493312300029", "date_maj": "2025-01-10",
-             "latitude": "49.25", "longitude": "4.03"} for i in range(n)]
+             "latitude": f"{44 + (i % 100) * 0.05:.4f}", "longitude": f"{1 + (i // 100) * 0.05:.4f}"}
+            for i in range(n)]
 
 
 def _count(gpkg) -> int:
