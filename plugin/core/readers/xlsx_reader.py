@@ -11,6 +11,7 @@ import math
 import re
 import warnings
 import zipfile
+import zlib
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -138,7 +139,7 @@ def _scan_sheets(source: Path) -> _SheetScan:
                         error_cells = error_cells or _ERROR_CELL in joined
                         far_cells = far_cells or _FAR_CELL.search(joined) is not None
                         tail = chunk[-16:]
-    except (zipfile.BadZipFile, OSError, ValueError, NotImplementedError, EOFError):
+    except (zipfile.BadZipFile, OSError, ValueError, NotImplementedError, EOFError, zlib.error):
         pass  # the readers below report the damage
     return _SheetScan(error_cells, far_cells, inflated)
 
