@@ -189,7 +189,9 @@ def test_an_answer_larger_than_the_cap_is_refused(mode, where):
         start = time.monotonic()
         with pytest.raises(errors.ResponseTooLargeError):
             run(where, lambda: client.get_json("lieux"))
-        assert time.monotonic() - start < 10 and server.sent < 100 * 1024 * 1024
+        # the client stopped long before the end (500 MB, or never for "endless"); what the server counts also
+        # holds what loopback buffers and Qt read before the abort lands (> 100 MB seen on an idle machine)
+        assert time.monotonic() - start < 10 and server.sent < 400 * 1024 * 1024
 
 
 def test_the_pull_stays_cancellable_under_a_long_deadline():
