@@ -10,7 +10,7 @@ tab and returns ``default`` (a value C++ accepts: ``None`` for a pointer, ``Fals
 from __future__ import annotations
 
 import functools
-import sys
+import logging
 import traceback
 from typing import Any, Callable, TypeVar
 
@@ -19,15 +19,14 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 def _report(qualname: str) -> None:
     text = f"{qualname}: {traceback.format_exc()}"
-    print(text, file=sys.stderr)  # also where the QGIS log is not shown (qgis_process, tests, CI)
     try:
         from qgis.core import Qgis
 
         from .log import PlgLogger
 
         PlgLogger.log(text, Qgis.MessageLevel.Critical)
-    except Exception:  # noqa: BLE001 - logging must never raise here either
-        pass
+    except Exception:  # noqa: BLE001 - logging must never raise here; Python's logging as the last resort
+        logging.getLogger(__name__).error(text)
 
 
 def cpp_override(default: Any = None, *, default_factory: Callable[[], Any] | None = None) -> Callable[[F], F]:
